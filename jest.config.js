@@ -1,0 +1,11 @@
+/** Tests are TypeScript transformed by esbuild (ts-jest refuses TypeScript 7; see shared notes). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test', '<rootDir>/emulator'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': '<rootDir>/test/support/esbuild-transform.js' },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  reporters: ['default', '<rootDir>/test/support/count-reporter.js'],
+  testTimeout: 30000,
+};

@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+/**
+ * Builds dist/, exactly what clasp pushes:
+ *   Code.js         the server bundle (IIFE, global `Leap`) + one top-level stub per custom function and entry point
+ *   *.html          each sidebar/dialog page with its script and style inlined
+ *   appsscript.json the manifest
+ * and fails loudly when the output would not run on Apps Script.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+
+/** Options that make a bundle Apps Script's V8 accepts (see shared notes: toolchain). */
+const APPS_SCRIPT_TARGET = {
+  bundle: true,
+  format: 'iife',
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  target: 'es2019',
+  charset: 'utf8',
+  legalComments: 'none',
+  write: false,
+};
+
+/** Globals Apps Script does not have; bundled code that uses them breaks only in production. */
+const FORBIDDEN_GLOBALS = ['setTimeout', 'setInterval', 'fetch', 'URL', 'TextEncoder', 'TextDecoder', 'process', 'window'];
+
+export function checkServerCode(code) {
+  const problems = [];
+  if (/\brequire\s*\(/.test(code)) problems.push('require(');
+  if (/^\s*(import|export)\b/m.test(code)) problems.push('a top-level import/export');
+  for (const name of FORBIDDEN_GLOBALS) {
+    // A use is the bare name not preceded by "." (a property such as x.process is fine) nor followed by ":" (a key).
+    const use = new RegExp(`(?<![.\\w$'"])${name}(?![\\w$'":])`);
+    if (use.test(code)) problems.push(`the global ${name}`);
+  }
+  return problems;
+}
+
+const jsdocEscape = (s) => s.replace(/\*\//g, '*\\/');
+
+function customFunctionStub(f) {
+  const params = f.params.map((p) => p.name);
+  const lines = ['/**', ` * ${jsdocEscape(f.summary)}`, ' *'];
+  for (const p of f.params) {
+    const name = p.optional ? `[${p.name}]` : p.name;
+    const dflt = p.optional && p.defaultLabel ? ` Default: ${p.defaultLabel}.` : '';
+    lines.push(` * @param {${p.type}} ${name} ${jsdocEscape(p.description)}${dflt}`);
+  }
+  lines.push(` * @return ${jsdocEscape(f.returns)}`, ' * @customfunction', ' */');
+  lines.push(`function ${f.name}(${params.join(', ')}) {`);
+  lines.push(`  return Leap.customFunctions.${f.name}(${params.join(', ')});`, '}');
+  return lines.join('\n');
+}
+
+function entryPointStub(name, ep) {
+  return [
+    `/** ${jsdocEscape(ep.doc)} */`,
+    `function ${name}(${ep.params.join(', ')}) {`,
+    `  return Leap.entryPoints.${name}.run(${ep.params.join(', ')});`,
+    '}',
+  ].join('\n');
+}
+
+/** Loads the bundle the way Apps Script does: a bare context, nothing but the language. */
+export function loadBundleMetadata(bundle) {
+  const context = vm.createContext({});
+  vm.runInContext(bundle, context, { filename: 'Code.js' });
+  const leap = context.Leap;
+  return { functions: leap.describeFunctions(), entryPoints: leap.entryPoints };
+}
+
+async function buildServer() {
+  const result = await esbuild.build({
+    ...APPS_SCRIPT_TARGET,
+    entryPoints: [join(root, 'src/main.ts')],
+    globalName: 'Leap',
+    // `var Leap` is what the stubs reach; esbuild's IIFE assigns it at top level.
+  });
+  const bundle = result.outputFiles[0].text;
+  const { functions, entryPoints } = loadBundleMetadata(bundle);
+  const stubs = [
+    '// ---- Custom functions (generated from src/functions; Sheets reads their JSDoc) ----',
+    ...functions.map(customFunctionStub),
+    '// ---- Menu callbacks, triggers and google.script.run targets (src/sheets/entryPoints.ts) ----',
+    ...Object.entries(entryPoints).map(([name, ep]) => entryPointStub(name, ep)),
+  ].join('\n\n');
+  const code = `${bundle}\n${stubs}\n`;
+  const problems = checkServerCode(code);
+  if (problems.length) throw new Error(`dist/Code.js would not run on Apps Script: it contains ${problems.join(', ')}`);
+  return code;
+}
+
+/** Each sidebar/*.html page: `<!-- inline: file.css -->` and `<!-- inline: file.ts -->` become <style>/<script>. */
+async function buildPages() {
+  const pages = {};
+  const dir = join(root, 'sidebar');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
+    let html = readFileSync(join(dir, file), 'utf8');
+    const markers = [...html.matchAll(/<!--\s*inline:\s*([\w./-]+)\s*-->/g)];
+    for (const [marker, name] of markers) {
+      let tag;
+      if (name.endsWith('.css')) {
+        const css = await esbuild.transform(readFileSync(join(dir, name), 'utf8'), { loader: 'css', minify: true });
+        tag = `<style>${css.code}</style>`;
+      } else {
+        const js = await esbuild.build({
+          bundle: true,
+          write: false,
+          entryPoints: [join(dir, name)],
+          format: 'iife',
+          target: 'es2019',
+          platform: 'browser',
+          minify: true,
+          charset: 'utf8',
+          legalComments: 'none',
+        });
+        // "</script" inside the script would end the tag early.
+        tag = `<script>${js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script')}</script>`;
+      }
+      html = html.replace(marker, () => tag);
+    }
+    if (/\b(src|href)\s*=\s*["']?(https?:)?\/\//i.test(html)) throw new Error(`sidebar/${file} loads something from the network`);
+    pages[file] = html;
+  }
+  return pages;
+}
+
+export async function build() {
+  const code = await buildServer();
+  const pages = await buildPages();
+  const files = { 'Code.js': code, ...pages, 'appsscript.json': readFileSync(join(root, 'appsscript.json'), 'utf8') };
+  mkdirSync(dist, { recursive: true });
+  // Each file is replaced atomically, so a test reading dist/ while another build runs never sees half a file.
+  for (const [file, text] of Object.entries(files)) {
+    const tmp = join(dist, `.${file}.${process.pid}.tmp`);
+    writeFileSync(tmp, text);
+    renameSync(tmp, join(dist, file));
+  }
+  for (const file of readdirSync(dist)) {
+    if (!(file in files) && !file.endsWith('.tmp') && existsSync(join(dist, file))) rmSync(join(dist, file), { force: true });
+  }
+  return { codeBytes: Buffer.byteLength(code), pages: Object.keys(pages) };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  build().then(
+    ({ codeBytes, pages }) =>
+      console.log(`dist/Code.js ${(codeBytes / 1024).toFixed(1)} KB; pages: ${pages.join(', ') || 'none'}`),
+    (e) => {
+      console.error(`build failed: ${e.message}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,329 @@
+/**
+ * The one place where arguments from Sheets are read, broadcast over ranges and explained when wrong.
+ * Every custom function goes through runFunction(); the finance code never sees a raw cell.
+ */
+import {
+  type ArgInput,
+  type CellInput,
+  type CellOutput,
+  type FunctionOutput,
+  type FunctionSpec,
+  Invalid,
+  type ParamSpec,
+  UserInputError,
+} from './types';
+
+/** Error texts Sheets hands over when a referenced cell holds an error. */
+const ERROR_TEXT = /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|ERROR!|SPILL!|CALC!|CYCLE!|LIC!)/;
+/** Text that a person meant as a number: "1,200", "$1,200.50", "30%", "-5". */
+const NUMBER_AS_TEXT = /^\s*[-+(]?\s*[$€£]?\s*\d[\d,]*(\.\d+)?\s*%?\s*\)?\s*$/;
+
+const isBlank = (v: unknown): boolean => v === '' || v === undefined || v === null;
+
+/** How a cell reads in an error message. */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return 'missing';
+  if (v === '' || v === null) return 'blank';
+  if (typeof v === 'string') return ERROR_TEXT.test(v) ? `the error ${v}` : JSON.stringify(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) {
+    return Number.isNaN(v.getTime()) ? 'an invalid date' : `the date ${v.toISOString().slice(0, 10)}`;
+  }
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'not a finite number';
+  return 'an unreadable value';
+}
+
+function formatBound(b: { value: number }): string {
+  return String(b.value);
+}
+
+/** The "expected ..." text for a parameter, used when the value has the wrong type. */
+export function expectedText(p: ParamSpec): string {
+  switch (p.kind) {
+    case 'rate':
+      return 'a rate such as 30% or 0.3';
+    case 'date':
+      return 'a date, e.g. DATE(2026,1,15) or a cell formatted as a date';
+    case 'year':
+      return 'a whole year such as 2026';
+    case 'choice':
+      return `one of ${Object.keys(p.choices ?? {})
+        .map((c) => `"${c}"`)
+        .join(', ')}`;
+    case 'custom':
+      return p.expected ?? 'a valid value';
+    default:
+      return boundsText(p) ?? 'a number';
+  }
+}
+
+function boundsText(p: ParamSpec): string | undefined {
+  const { min, max } = p;
+  if (!min && !max) return undefined;
+  const lo = min ? `${min.inclusive === false ? 'above' : 'at least'} ${formatBound(min)}` : '';
+  const hi = max ? `${max.inclusive === false ? 'below' : 'at most'} ${formatBound(max)}` : '';
+  return `a number ${[lo, hi].filter(Boolean).join(' and ')}`;
+}
+
+function checkBounds(p: ParamSpec, n: number): Invalid | undefined {
+  const { min, max } = p;
+  const low = min && (min.inclusive === false ? n <= min.value : n < min.value);
+  const high = max && (max.inclusive === false ? n >= max.value : n > max.value);
+  if (low || high) return new Invalid(boundsText(p) ?? 'a number');
+  return undefined;
+}
+
+/** Why a non-number cell is not a number, in words that tell the user what to change. */
+function notANumber(p: ParamSpec, v: CellInput): Invalid {
+  if (typeof v === 'string' && ERROR_TEXT.test(v)) return new Invalid(`${expectedText(p)}: fix the cell the error comes from`);
+  if (typeof v === 'string' && NUMBER_AS_TEXT.test(v)) {
+    return new Invalid(`${expectedText(p)}, not text: enter it without quotes or format the cell as a number`);
+  }
+  if (v instanceof Date) return new Invalid(`${expectedText(p)}, not a date`);
+  return new Invalid(expectedText(p));
+}
+
+/** Normalises choice text: case, spaces, underscores and hyphens do not matter. */
+export const normaliseChoice = (s: string): string =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
+
+/** Reads one non-blank cell for a parameter, or says what was expected. */
+export function readCell(p: ParamSpec, v: CellInput): unknown {
+  switch (p.kind) {
+    case 'number':
+    case 'rate':
+    case 'year': {
+      if (typeof v !== 'number' || !Number.isFinite(v)) return notANumber(p, v);
+      if (p.kind === 'rate' && v > 1 && (!p.max || p.max.value <= 1)) {
+        return new Invalid(`a rate between 0 and 1: write ${v}% or ${v / 100}`);
+      }
+      if (p.kind === 'year' && !Number.isInteger(v)) return new Invalid(expectedText(p));
+      return checkBounds(p, v) ?? v;
+    }
+    case 'date':
+      if (v instanceof Date && !Number.isNaN(v.getTime())) return v;
+      return new Invalid(expectedText(p));
+    case 'choice': {
+      if (typeof v !== 'string' || ERROR_TEXT.test(v)) return new Invalid(expectedText(p));
+      const wanted = normaliseChoice(v);
+      for (const [canonical, aliases] of Object.entries(p.choices ?? {})) {
+        if (normaliseChoice(canonical) === wanted || aliases.some((a) => normaliseChoice(a) === wanted)) return canonical;
+      }
+      return new Invalid(expectedText(p));
+    }
+    case 'custom': {
+      if (typeof v === 'string' && ERROR_TEXT.test(v))
+        return new Invalid(`${expectedText(p)}: fix the cell the error comes from`);
+      return p.read ? p.read(v) : v;
+    }
+    default:
+      return new Invalid(expectedText(p));
+  }
+}
+
+/** Where a value sits, for messages: "" for a single cell, " at row 2, column 1" inside a range. */
+const at = (row?: number, col?: number): string => (row === undefined ? '' : ` at row ${row + 1}, column ${(col ?? 0) + 1}`);
+
+function fail(fn: FunctionSpec, p: ParamSpec, v: unknown, expected: string, row?: number, col?: number): never {
+  throw new Error(`${fn.name}: ${p.name}${at(row, col)} is ${describeValue(v)}; expected ${expected}`);
+}
+
+function defaultOf(p: ParamSpec): unknown {
+  return typeof p.defaultValue === 'function' ? p.defaultValue() : p.defaultValue;
+}
+
+const isOptional = (p: ParamSpec): boolean => p.defaultValue !== undefined;
+
+/** Reads a default: defaults are trusted table data, but a "custom"/"choice" default still goes through its reader. */
+function readDefault(fn: FunctionSpec, p: ParamSpec): unknown {
+  const d = defaultOf(p) as CellInput;
+  const value = readCell(p, d);
+  if (value instanceof Invalid) throw new Error(`${fn.name}: default of ${p.name} is invalid (${value.expected})`);
+  return value;
+}
+
+/** A range argument as Sheets passes it, or a scalar. A 1x1 range counts as a scalar. */
+interface Arg {
+  param: ParamSpec;
+  scalar?: CellInput;
+  range?: CellInput[][];
+  omitted: boolean;
+}
+
+function toArg(fn: FunctionSpec, p: ParamSpec, raw: ArgInput): Arg {
+  if (Array.isArray(raw)) {
+    if (raw.length === 0 || !Array.isArray(raw[0]) || raw[0].length === 0) {
+      throw new Error(`${fn.name}: ${p.name} is an empty range; expected a cell or a range with values`);
+    }
+    const width = raw[0].length;
+    for (const row of raw) {
+      if (!Array.isArray(row) || row.length !== width) throw new Error(`${fn.name}: ${p.name} is not a rectangular range`);
+    }
+    if (raw.length === 1 && width === 1) return { param: p, scalar: raw[0][0], omitted: false };
+    return { param: p, range: raw, omitted: false };
+  }
+  return { param: p, scalar: raw as CellInput, omitted: raw === undefined };
+}
+
+const shapeText = (r: CellInput[][]): string => `${r.length}x${r[0].length}`;
+
+/** The result for one cell must be a finite number, text or a valid Date: anything else is our bug. */
+function checkOutput(fn: FunctionSpec, out: unknown): CellOutput {
+  if (typeof out === 'number') {
+    if (Number.isFinite(out)) return out === 0 ? 0 : out; // no -0 in cells
+  } else if (typeof out === 'string') {
+    return out;
+  } else if (out instanceof Date && !Number.isNaN(out.getTime())) {
+    return out;
+  }
+  throw new Error(`${fn.name}: internal error, the result ${describeValue(out)} is not a number; please report it`);
+}
+
+/** Runs compute() and gives a UserInputError the function's name and the cell position. */
+function callCompute(fn: FunctionSpec, values: unknown[], row?: number, col?: number): CellOutput | CellOutput[][] {
+  try {
+    return (fn.compute as (...a: unknown[]) => CellOutput | CellOutput[][])(...values);
+  } catch (e) {
+    if (e instanceof UserInputError) {
+      const where = e.param ? `${e.param}${at(row, col)}` : at(row, col).trim();
+      throw new Error(`${fn.name}: ${where ? `${where}: ` : ''}${e.message}`);
+    }
+    throw e;
+  }
+}
+
+/**
+ * Reads the scalar (non-series) value of an argument at a position. Blank: the default for optional
+ * parameters; BLANK for required ones (the caller decides whether that blanks the output or fails).
+ */
+const BLANK = Symbol('blank');
+function readAt(fn: FunctionSpec, arg: Arg, v: CellInput | undefined, row?: number, col?: number): unknown {
+  const p = arg.param;
+  if (isBlank(v)) {
+    if (isOptional(p)) return readDefault(fn, p);
+    if (v === undefined && arg.omitted) fail(fn, p, v, expectedText(p));
+    return BLANK;
+  }
+  if (typeof v === 'number' && !Number.isFinite(v)) fail(fn, p, v, expectedText(p), row, col);
+  const value = readCell(p, v as CellInput);
+  if (value instanceof Invalid) fail(fn, p, v, value.expected, row, col);
+  return value;
+}
+
+/** Numbers of a series argument; blanks and plain text are skipped like MIN and AVERAGE do. */
+function readSeries(fn: FunctionSpec, arg: Arg): number[] {
+  const p = arg.param;
+  const rows = arg.range ?? [[arg.scalar as CellInput]];
+  const single = !arg.range;
+  const numbers: number[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === 'number') {
+        if (!Number.isFinite(v)) fail(fn, p, v, 'a finite number', single ? undefined : r, c);
+        numbers.push(v);
+      } else if (isBlank(v)) {
+        // skipped, like MIN and AVERAGE
+      } else if (typeof v === 'string' && ERROR_TEXT.test(v)) {
+        fail(fn, p, v, 'a number: fix the cell the error comes from', single ? undefined : r, c);
+      } else if (typeof v === 'string' && NUMBER_AS_TEXT.test(v)) {
+        // Skipping "1,200" silently would plan on the wrong low end, so say it.
+        fail(fn, p, v, 'a number, not text: enter it without quotes or format the cell as a number', single ? undefined : r, c);
+      } else if (typeof v === 'string') {
+        // a heading such as "Earnings" inside the range: skipped
+      } else if (v instanceof Date) {
+        fail(fn, p, v, 'a number, not a date: select only the column of amounts', single ? undefined : r, c);
+      } else {
+        fail(fn, p, v, 'a number', single ? undefined : r, c);
+      }
+    }
+  }
+  if (numbers.length === 0) {
+    throw new Error(`${fn.name}: ${p.name} has no numbers; expected a cell or range with at least one monthly amount`);
+  }
+  return numbers;
+}
+
+function runElementwise(fn: FunctionSpec, args: Arg[]): FunctionOutput {
+  let shape: CellInput[][] | undefined;
+  let shapeParam = '';
+  for (const a of args) {
+    if (!a.range) continue;
+    if (!shape) {
+      shape = a.range;
+      shapeParam = a.param.name;
+    } else if (a.range.length !== shape.length || a.range[0].length !== shape[0].length) {
+      throw new Error(
+        `${fn.name}: ${shapeParam} is a ${shapeText(shape)} range but ${a.param.name} is a ${shapeText(a.range)} range; ` +
+          'expected ranges of the same shape, or a single cell',
+      );
+    }
+  }
+  // Scalars are read once; only range arguments are read per cell.
+  const fixed = args.map((a) => (a.range ? undefined : readAt(fn, a, a.scalar)));
+  if (!shape) {
+    if (fixed.includes(BLANK)) return '';
+    return checkOutput(fn, callCompute(fn, fixed));
+  }
+  const rangeIndexes = args.flatMap((a, i) => (a.range ? [i] : []));
+  const values = fixed.slice();
+  const out: CellOutput[][] = new Array(shape.length);
+  const scalarBlank = fixed.includes(BLANK);
+  for (let r = 0; r < shape.length; r++) {
+    const width = shape[r].length;
+    const outRow: CellOutput[] = new Array(width);
+    for (let c = 0; c < width; c++) {
+      let blank = scalarBlank;
+      for (const i of rangeIndexes) {
+        const v = readAt(fn, args[i], (args[i].range as CellInput[][])[r][c], r, c);
+        if (v === BLANK) blank = true;
+        values[i] = v;
+      }
+      outRow[c] = blank ? '' : checkOutput(fn, callCompute(fn, values, r, c));
+    }
+    out[r] = outRow;
+  }
+  return out;
+}
+
+function runWhole(fn: FunctionSpec, args: Arg[]): FunctionOutput {
+  const values = args.map((a) => {
+    if (a.param.kind === 'series' || (a.param.seriesWhenRange && a.range)) {
+      if (a.scalar === undefined && !a.range) fail(fn, a.param, undefined, 'a range of monthly amounts');
+      return readSeries(fn, a);
+    }
+    if (a.range) {
+      throw new Error(`${fn.name}: ${a.param.name} is a ${shapeText(a.range)} range; expected a single cell`);
+    }
+    const v = readAt(fn, a, a.scalar);
+    if (v === BLANK) fail(fn, a.param, a.scalar, expectedText(a.param));
+    return v;
+  });
+  const result = callCompute(fn, values);
+  if (Array.isArray(result)) return result.map((row) => row.map((cell) => checkOutput(fn, cell)));
+  return checkOutput(fn, result);
+}
+
+/** Runs a custom function as Sheets calls it: raw arguments in, a cell or a table out, or a clear Error. */
+export function runFunction(fn: FunctionSpec, rawArgs: ArgInput[]): FunctionOutput {
+  if (rawArgs.length > fn.params.length && rawArgs.slice(fn.params.length).some((a) => a !== undefined)) {
+    throw new Error(`${fn.name}: takes at most ${fn.params.length} arguments (${fn.params.map((p) => p.name).join(', ')})`);
+  }
+  const args = fn.params.map((p, i) => toArg(fn, p, rawArgs[i]));
+  const projection = args.find((a) => a.param.seriesWhenRange && a.range);
+  if (projection) {
+    for (const a of args) {
+      if (a !== projection && a.range) {
+        throw new Error(
+          `${fn.name}: ${a.param.name} is a ${shapeText(a.range)} range; expected a single cell when ${projection.param.name} is a range`,
+        );
+      }
+    }
+    return runWhole(fn, args);
+  }
+  return fn.shape === 'elementwise' ? runElementwise(fn, args) : runWhole(fn, args);
+}
