@@ -71,7 +71,7 @@ export const coreFunctions: FunctionSpec[] = [
     shape: 'elementwise',
     params: [
       { name: 'income', kind: 'number', jsdocType: MONEY, description: 'Income received, one cell or a range such as B2:B13.' },
-      { ...taxRate, name: 'rate', description: 'Share to set aside, e.g. 30% (the default) or TAX_RATE_US(...).' },
+      { ...taxRate, name: 'rate', description: 'Share to set aside, e.g. 30% or TAX_RATE_US(...).' },
     ],
     returns: 'The amount to set aside, with the shape of income.',
     example: { formula: '=TAX_SET_ASIDE(5000, 30%)', result: '1500' },
@@ -228,7 +228,10 @@ export const coreFunctions: FunctionSpec[] = [
       },
     ],
     returns: 'A table with a header row and one row per month; it spills below and to the right.',
-    example: { formula: '=BUFFER_SCHEDULE(5000, 1000, 8000, DATE(2026,1,31))', result: '4 months, 31 Jan to 30 Apr' },
+    example: {
+      formula: '=BUFFER_SCHEDULE(5000, 1000, 8000, DATE(2026,1,31))',
+      result: 'a header and 4 rows, 2026-01-31 to 2026-04-30',
+    },
     compute: (current: number, saving: number, target: number, start: Date, monthsWanted: number): CellOutput[][] => {
       let months = Math.floor(monthsWanted);
       if (months === 0) {

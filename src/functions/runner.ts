@@ -20,13 +20,19 @@ const NUMBER_AS_TEXT = /^\s*[-+(]?\s*[$€£]?\s*\d[\d,]*(\.\d+)?\s*%?\s*\)?\s*$
 
 const isBlank = (v: unknown): boolean => v === '' || v === undefined || v === null;
 
+/**
+ * A Date from any realm: `instanceof Date` fails for Dates made in another vm context (the emulator
+ * hands the bundle values from the host), so the internal class tag is checked instead.
+ */
+export const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
 /** How a cell reads in an error message. */
 export function describeValue(v: unknown): string {
   if (v === undefined) return 'missing';
   if (v === '' || v === null) return 'blank';
   if (typeof v === 'string') return ERROR_TEXT.test(v) ? `the error ${v}` : JSON.stringify(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) {
+  if (isDate(v)) {
     return Number.isNaN(v.getTime()) ? 'an invalid date' : `the date ${v.toISOString().slice(0, 10)}`;
   }
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'not a finite number';
@@ -79,7 +85,7 @@ function notANumber(p: ParamSpec, v: CellInput): Invalid {
   if (typeof v === 'string' && NUMBER_AS_TEXT.test(v)) {
     return new Invalid(`${expectedText(p)}, not text: enter it without quotes or format the cell as a number`);
   }
-  if (v instanceof Date) return new Invalid(`${expectedText(p)}, not a date`);
+  if (isDate(v)) return new Invalid(`${expectedText(p)}, not a date`);
   return new Invalid(expectedText(p));
 }
 
@@ -104,7 +110,7 @@ export function readCell(p: ParamSpec, v: CellInput): unknown {
       return checkBounds(p, v) ?? v;
     }
     case 'date':
-      if (v instanceof Date && !Number.isNaN(v.getTime())) return v;
+      if (isDate(v) && !Number.isNaN(v.getTime())) return v;
       return new Invalid(expectedText(p));
     case 'choice': {
       if (typeof v !== 'string' || ERROR_TEXT.test(v)) return new Invalid(expectedText(p));
@@ -176,7 +182,7 @@ function checkOutput(fn: FunctionSpec, out: unknown): CellOutput {
     if (Number.isFinite(out)) return out === 0 ? 0 : out; // no -0 in cells
   } else if (typeof out === 'string') {
     return out;
-  } else if (out instanceof Date && !Number.isNaN(out.getTime())) {
+  } else if (isDate(out) && !Number.isNaN(out.getTime())) {
     return out;
   }
   throw new Error(`${fn.name}: internal error, the result ${describeValue(out)} is not a number; please report it`);
@@ -235,7 +241,7 @@ function readSeries(fn: FunctionSpec, arg: Arg): number[] {
         fail(fn, p, v, 'a number, not text: enter it without quotes or format the cell as a number', single ? undefined : r, c);
       } else if (typeof v === 'string') {
         // a heading such as "Earnings" inside the range: skipped
-      } else if (v instanceof Date) {
+      } else if (isDate(v)) {
         fail(fn, p, v, 'a number, not a date: select only the column of amounts', single ? undefined : r, c);
       } else {
         fail(fn, p, v, 'a number', single ? undefined : r, c);

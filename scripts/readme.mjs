@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+/**
+ * The README's function reference, generated from the function table inside the built bundle (the same
+ * data the JSDoc stubs come from). `npm run docs` rewrites it; test/docs checks it is in sync.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, loadBundleMetadata } from './build.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const START = '<!-- functions:start -->';
+export const END = '<!-- functions:end -->';
+
+const SHAPE_NOTE = {
+  elementwise: 'Any argument may be a range; the result has the same shape (blank cells give blank results).',
+  aggregate: 'Reads a whole range of months; blanks and headings inside it are skipped.',
+  table: 'Spills a table below and to the right of the cell.',
+};
+
+export function signature(f) {
+  const params = f.params.map((p) => (p.optional ? `[${p.name}${p.defaultLabel ? `=${p.defaultLabel}` : ''}]` : p.name));
+  return `${f.name}(${params.join(', ')})`;
+}
+
+export function renderReference(functions) {
+  const families = [...new Set(functions.map((f) => f.family))];
+  const lines = [
+    'Generated from the function table (`npm run docs`). Rates are fractions: type 30% or 0.3. Every error names the',
+    'function, the argument, the cell position inside a range and what was expected.',
+    '',
+    '| Function | What it gives |',
+    '|---|---|',
+    ...functions.map((f) => `| [\`${f.name}\`](#${f.name.toLowerCase()}) | ${f.summary.replace(/\|/g, '\\|')} |`),
+  ];
+  for (const family of families) {
+    lines.push('', `### ${family}`);
+    for (const f of functions.filter((g) => g.family === family)) {
+      lines.push('', `#### ${f.name}`, '', `\`${signature(f)}\``, '', `${f.summary} ${SHAPE_NOTE[f.shape]}`, '');
+      for (const p of f.params) {
+        const dflt = p.optional && p.defaultLabel ? ` Default: ${p.defaultLabel}.` : '';
+        lines.push(`- \`${p.name}\`${p.optional ? ' (optional)' : ''}: ${p.description}${dflt}`);
+      }
+      lines.push(`- Returns: ${f.returns}`, '', `Example: \`${f.example.formula}\` gives ${f.example.result}.`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** The README with its reference section replaced by `reference`. */
+export function withReference(readme, reference) {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`README.md lacks the ${START} ... ${END} markers`);
+  return `${readme.slice(0, start + START.length)}\n${reference}\n${readme.slice(end)}`;
+}
+
+export function expectedReadme() {
+  const { functions } = loadBundleMetadata(readFileSync(join(root, 'dist', 'Code.js'), 'utf8'));
+  return withReference(readFileSync(join(root, 'README.md'), 'utf8'), renderReference(functions));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  build().then(() => {
+    const next = expectedReadme();
+    if (process.argv.includes('--write')) {
+      writeFileSync(join(root, 'README.md'), next);
+      console.log('README.md function reference updated');
+    } else {
+      process.stdout.write(next);
+    }
+  });
+}
