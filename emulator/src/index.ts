@@ -1,0 +1,70 @@
+/**
+ * An offline, in-memory Google Sheets for Apps Script code: SpreadsheetApp, HtmlService, PropertiesService,
+ * LockService, Session, Utilities and Logger with Google's method names, formulas evaluated by HyperFormula,
+ * a call log, fault injection and Google's failure messages. It runs a built Apps Script bundle in a bare vm
+ * context, so tests and the preview exercise exactly the code that is pushed.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EmulatorImpl } from './emulator';
+import type { Spreadsheet } from './spreadsheet';
+import type { AuthMode, EmulatorOptions, ServiceCall, SpreadsheetJSON, UiState } from './types';
+
+export type {
+  AuthMode,
+  CellJSON,
+  EmulatorOptions,
+  MenuEntry,
+  MenuShown,
+  PageShown,
+  ServiceCall,
+  SpreadsheetJSON,
+  UiState,
+} from './types';
+export type { Spreadsheet };
+
+export interface Emulator {
+  /** The globals a bundle sees: SpreadsheetApp, HtmlService, PropertiesService, LockService, Session, Utilities, Logger, console. */
+  readonly globals: Record<string, unknown>;
+  /** The active spreadsheet, for tests to inspect directly (its calls are logged like the bundle's). */
+  readonly spreadsheet: Spreadsheet;
+  /**
+   * Runs a bundle (dist/Code.js) in a bare vm context whose only globals are `globals`, and registers every
+   * custom function it declares (Leap.describeFunctions()) in the formula engine through its top-level stub.
+   * htmlFiles: page name (file name without .html) -> HTML, for HtmlService.createHtmlOutputFromFile.
+   * Returns the context (its top-level functions).
+   */
+  loadBundle(code: string, htmlFiles?: Record<string, string>): Record<string, any>;
+  /** Calls a top-level function of the loaded bundle as Apps Script would (menu callback, google.script.run, onOpen(e)). */
+  run(functionName: string, ...args: unknown[]): unknown;
+  setAuthMode(mode: AuthMode): void;
+  readonly authMode: AuthMode;
+  /** Every service call since the last resetCalls(). */
+  readonly calls: readonly ServiceCall[];
+  resetCalls(): void;
+  /** Fault injection: the nth service call from now (1 = the next) throws Error(message). */
+  failOnCall(n: number, message?: string): void;
+  /** What a user types into a cell: "=FORMULA", "1,200", "30%", "2026-01-15", "TRUE" or text. */
+  enterInput(sheetName: string, a1: string, input: string): void;
+  /** The shape GET /api/spreadsheet serves. */
+  toJSON(): SpreadsheetJSON;
+  /** What menus, sidebars, dialogs, toasts and alerts the code produced. */
+  readonly ui: UiState;
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  return new EmulatorImpl(options);
+}
+
+/** The repository's dist/ folder (emulator/src -> repo root). */
+export const DIST_DIR = join(__dirname, '..', '..', 'dist');
+
+/** Loads the built dist/Code.js and dist/*.html into the emulator; returns the bundle's context. */
+export function loadDist(emulator: Emulator, distDir: string = DIST_DIR): Record<string, any> {
+  const code = readFileSync(join(distDir, 'Code.js'), 'utf8');
+  const htmlFiles: Record<string, string> = {};
+  for (const file of readdirSync(distDir)) {
+    if (file.endsWith('.html')) htmlFiles[file.slice(0, -'.html'.length)] = readFileSync(join(distDir, file), 'utf8');
+  }
+  return emulator.loadBundle(code, htmlFiles);
+}

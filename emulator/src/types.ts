@@ -1,0 +1,60 @@
+/** Public shapes of the emulator, shared by its modules, the preview and tests. */
+
+export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
+
+export interface EmulatorOptions {
+  /** IANA time zone of the spreadsheet (getSpreadsheetTimeZone, date conversion, formatDate). Default America/New_York. */
+  timeZone?: string;
+  /** Spreadsheet locale, e.g. en_US. */
+  locale?: string;
+  /** How triggers and menu callbacks run; onOpen of an add-on not yet used in this file runs in NONE. */
+  authMode?: AuthMode;
+  /** What Session.getActiveUser().getEmail() returns. */
+  userEmail?: string;
+}
+
+/** One recorded service call: what a benchmark counts as a round trip. */
+export interface ServiceCall {
+  /** The emulated class, e.g. "SpreadsheetApp", "Sheet", "Range". */
+  service: string;
+  method: string;
+  /** A short summary of the arguments (shapes of arrays, not their contents). */
+  args: string;
+}
+
+export type MenuEntry = { label: string; functionName: string } | { separator: true };
+
+export interface MenuShown {
+  /** "Leap" for an add-on menu (Extensions > Leap), otherwise the createMenu caption. */
+  name: string;
+  addon: boolean;
+  items: MenuEntry[];
+}
+
+export interface PageShown {
+  title: string;
+  html: string;
+  width: number;
+  height?: number;
+}
+
+export interface UiState {
+  menus: MenuShown[];
+  sidebar?: PageShown;
+  dialogs: PageShown[];
+  toasts: { message: string; title: string; timeoutSeconds: number }[];
+  alerts: { title: string; prompt: string; buttons: string }[];
+}
+
+/** A cell as GET /api/spreadsheet shows it: computed value (dates as ISO strings, errors as text) and formula. */
+export interface CellJSON {
+  value: unknown;
+  formula?: string;
+}
+
+export interface SpreadsheetJSON {
+  activeSheet: string;
+  sheets: { name: string; cells: Record<string, CellJSON> }[];
+  namedRanges: Record<string, string>;
+  calls: number;
+}
