@@ -1,0 +1,572 @@
+/**
+ * The answers contract between the wizard (sidebar/) and the server: one schema, validated on both sides.
+ * Field names are the `name` attributes of the sidebar's inputs and the keys of the answers JSON.
+ * Rates are fractions here (the form shows percentages: 30 in the form is 0.3 here); dates are ISO strings.
+ */
+import * as v from 'valibot';
+
+/** The kinds of independence the wizard offers (issue 5, step 1). */
+export const PATH_KINDS = {
+  remote_specialist: 'Remote specialist / digital nomad',
+  creative_freelancer: 'Creative freelancer',
+  specialized_consultant: 'Specialized consultant',
+  skilled_trade: 'Skilled trade or service business',
+  online_business: 'E-commerce or online business',
+  commission_professional: 'Commission-based professional',
+  high_autonomy_role: 'High-autonomy employee or contractor role',
+} as const;
+
+export const FILING_STATUSES = {
+  single: 'Single',
+  married_joint: 'Married filing jointly',
+  married_separate: 'Married filing separately',
+  head_of_household: 'Head of household',
+} as const;
+
+export const TAX_MODES = {
+  flat: 'A flat rate (the 25-30% rule)',
+  us_estimate: 'Estimate for me (US federal + state rate)',
+} as const;
+
+export const ENTITIES = {
+  sole_proprietorship: 'Sole proprietorship',
+  llc: 'LLC',
+  undecided: 'Not decided yet',
+} as const;
+
+export const BANK_ACCOUNT = {
+  have: 'I already have a separate business account',
+  will_open: 'I will open one',
+} as const;
+
+export const WORKSPACES = {
+  dedicated_room: 'A dedicated room',
+  desk_at_home: 'A desk at home',
+  coworking_space: 'A co-working space',
+  not_yet: 'Not sorted out yet',
+} as const;
+
+/** The market-demand self-assessment (step 2): each answered 1 (not at all) to 5 (very much). */
+export const DEMAND_QUESTIONS = {
+  demandAsked: 'People already ask me for this service',
+  demandPaid: 'People pay for it today (others charge for it)',
+  demandReach: 'I can name people or places that need it',
+} as const;
+
+/** 1-5 answers; the form shows them as a scale. */
+export const SCALE_MIN = 1;
+export const SCALE_MAX = 5;
+
+/** The flat set-aside rate suggested by the 25-30% rule of thumb. */
+export const DEFAULT_TAX_RATE = 0.3;
+export const BUFFER_MONTHS_MIN = 3;
+export const BUFFER_MONTHS_MAX = 12;
+/** Pasted monthly figures: at least two (volatility needs two), at most ten years. */
+export const MONTHLY_FIGURES_MIN = 2;
+export const MONTHLY_FIGURES_MAX = 120;
+const SHORT_TEXT = 200;
+const LONG_TEXT = 500;
+
+export type FieldKind = 'money' | 'percent' | 'count' | 'scale' | 'date' | 'text' | 'longtext' | 'choice' | 'boolean' | 'figures';
+
+export interface FieldInfo {
+  label: string;
+  kind: FieldKind;
+  /** For kind "choice": value -> label, in display order. */
+  options?: Readonly<Record<string, string>>;
+  /** A short hint shown under the input. */
+  hint?: string;
+  /** Required fields must be answered before Next. */
+  required: boolean;
+  /** The value used when the field is left empty (optional fields only). */
+  defaultValue?: string | number | boolean;
+  /** Shown only when another field has a given value. */
+  showWhen?: { field: string; equals: string };
+}
+
+/** Every field of the answers, what the sidebar shows for it, and whether it may be left empty. */
+export const FIELDS = {
+  pathKind: { label: 'Which kind of independence?', kind: 'choice', options: PATH_KINDS, required: true },
+  autonomyPreference: {
+    label: 'How much say over what you work on',
+    kind: 'scale',
+    required: true,
+    hint: '1 = a little, 5 = full',
+  },
+  locationPreference: {
+    label: 'How free to choose where you work',
+    kind: 'scale',
+    required: true,
+    hint: '1 = a little, 5 = anywhere',
+  },
+  schedulePreference: { label: 'How free to choose your hours', kind: 'scale', required: true, hint: '1 = a little, 5 = fully' },
+  nicheService: { label: 'The service you will sell', kind: 'text', required: true, hint: 'e.g. "Shopify store audits"' },
+  skills: { label: 'Skills it draws on', kind: 'longtext', required: false, defaultValue: '' },
+  interests: { label: 'Interests that keep you at it', kind: 'longtext', required: false, defaultValue: '' },
+  demandAsked: { label: DEMAND_QUESTIONS.demandAsked, kind: 'scale', required: true, hint: '1 = not at all, 5 = very much' },
+  demandPaid: { label: DEMAND_QUESTIONS.demandPaid, kind: 'scale', required: true, hint: '1 = not at all, 5 = very much' },
+  demandReach: { label: DEMAND_QUESTIONS.demandReach, kind: 'scale', required: true, hint: '1 = not at all, 5 = very much' },
+  monthlyExpenses: { label: 'Monthly living expenses', kind: 'money', required: true },
+  currentSavings: { label: 'Savings you can use today', kind: 'money', required: true },
+  annualSalary: { label: 'Current annual salary', kind: 'money', required: true, hint: 'Enter 0 if you have none' },
+  projectedMonthlyLow: {
+    label: 'Projected monthly earnings: a low month',
+    kind: 'money',
+    required: true,
+    hint: 'Left empty with figures pasted below: the lowest of them',
+  },
+  projectedMonthlyHigh: {
+    label: 'Projected monthly earnings: a good month',
+    kind: 'money',
+    required: true,
+    hint: 'Left empty with figures pasted below: the highest of them',
+  },
+  monthlyFigures: {
+    label: 'Or paste monthly figures (optional)',
+    kind: 'figures',
+    required: false,
+    hint: 'One amount per month, e.g. from a past year of side work',
+  },
+  taxMode: { label: 'Tax set-aside', kind: 'choice', options: TAX_MODES, required: false, defaultValue: 'flat' },
+  taxRate: {
+    label: 'Share to set aside for tax',
+    kind: 'percent',
+    required: false,
+    defaultValue: DEFAULT_TAX_RATE,
+    showWhen: { field: 'taxMode', equals: 'flat' },
+  },
+  filingStatus: {
+    label: 'Filing status',
+    kind: 'choice',
+    options: FILING_STATUSES,
+    required: false,
+    defaultValue: 'single',
+    showWhen: { field: 'taxMode', equals: 'us_estimate' },
+  },
+  stateTaxRate: {
+    label: 'State income tax rate',
+    kind: 'percent',
+    required: false,
+    defaultValue: 0,
+    showWhen: { field: 'taxMode', equals: 'us_estimate' },
+  },
+  w2Wages: {
+    label: 'W-2 wages this year while still employed',
+    kind: 'money',
+    required: false,
+    defaultValue: 0,
+    showWhen: { field: 'taxMode', equals: 'us_estimate' },
+  },
+  healthMonthly: { label: 'Health insurance per month', kind: 'money', required: false, defaultValue: 0 },
+  retirementRate: {
+    label: 'Employer retirement contribution',
+    kind: 'percent',
+    required: false,
+    defaultValue: 0,
+    hint: 'Share of salary, e.g. 4%',
+  },
+  ptoWeeks: { label: 'Paid weeks off per year', kind: 'count', required: false, defaultValue: 0 },
+  bufferMonths: {
+    label: 'Months of cushion',
+    kind: 'count',
+    required: false,
+    defaultValue: 6,
+    hint: `${BUFFER_MONTHS_MIN} to ${BUFFER_MONTHS_MAX}; steadier income needs fewer`,
+  },
+  monthlySavings: { label: 'What you can save per month while employed', kind: 'money', required: true },
+  startDate: { label: 'Start saving from', kind: 'date', required: true },
+  clientsWanted: { label: 'Clients you want to start with', kind: 'count', required: true },
+  outreachPerWeek: { label: 'People you will contact per week', kind: 'count', required: true },
+  entity: { label: 'Business entity', kind: 'choice', options: ENTITIES, required: false, defaultValue: 'undecided' },
+  bankAccount: {
+    label: 'Business bank account',
+    kind: 'choice',
+    options: BANK_ACCOUNT,
+    required: false,
+    defaultValue: 'will_open',
+  },
+  invoicingTool: { label: 'Invoicing tool', kind: 'text', required: false, defaultValue: '', hint: 'e.g. Wave, FreshBooks' },
+  expenseTool: {
+    label: 'Expense-tracking tool',
+    kind: 'text',
+    required: false,
+    defaultValue: '',
+    hint: 'e.g. a spreadsheet, QuickBooks',
+  },
+  coworkingSessions: { label: 'Co-working sessions per month', kind: 'count', required: false, defaultValue: 0 },
+  accountabilityGroup: {
+    label: 'I will join or start an accountability group',
+    kind: 'boolean',
+    required: false,
+    defaultValue: false,
+  },
+  endOfDayRoutine: {
+    label: 'Your end-of-day routine',
+    kind: 'longtext',
+    required: false,
+    defaultValue: '',
+    hint: 'e.g. "close the laptop at 6, walk"',
+  },
+  workspace: { label: 'Where you will work', kind: 'choice', options: WORKSPACES, required: false, defaultValue: 'not_yet' },
+} as const satisfies Record<string, FieldInfo>;
+
+export type FieldName = keyof typeof FIELDS;
+
+export interface WizardStep {
+  id: string;
+  title: string;
+  /** One line: why the step matters. */
+  why: string;
+  fields: readonly FieldName[];
+}
+
+/** The wizard, in the order people actually make the move. The last step reviews and builds. */
+export const STEPS: readonly WizardStep[] = [
+  {
+    id: 'path',
+    title: 'Your path',
+    why: 'The kind of independence you want shapes every later choice.',
+    fields: ['pathKind', 'autonomyPreference', 'locationPreference', 'schedulePreference'],
+  },
+  {
+    id: 'niche',
+    title: 'Your niche',
+    why: 'A clear service that people already pay for is the fastest way to first income.',
+    fields: ['nicheService', 'skills', 'interests', 'demandAsked', 'demandPaid', 'demandReach'],
+  },
+  {
+    id: 'money',
+    title: 'Money today',
+    why: 'Your costs and savings set how long you can go without steady pay.',
+    fields: ['monthlyExpenses', 'currentSavings', 'annualSalary'],
+  },
+  {
+    id: 'earnings',
+    title: 'Earnings and taxes',
+    why: 'Planning on the low month, after tax, keeps a bad month from becoming a crisis.',
+    fields: [
+      'projectedMonthlyLow',
+      'projectedMonthlyHigh',
+      'monthlyFigures',
+      'taxMode',
+      'taxRate',
+      'filingStatus',
+      'stateTaxRate',
+      'w2Wages',
+    ],
+  },
+  {
+    id: 'benefits',
+    title: 'Benefits to replace',
+    why: 'Health cover, retirement and paid time off stop with the job; your rate must pay for them.',
+    fields: ['healthMonthly', 'retirementRate', 'ptoWeeks'],
+  },
+  {
+    id: 'buffer',
+    title: 'Your buffer',
+    why: 'A cushion of savings turns slow months into an inconvenience instead of an emergency.',
+    fields: ['bufferMonths', 'monthlySavings', 'startDate'],
+  },
+  {
+    id: 'setup',
+    title: 'First clients and set-up',
+    why: 'Steady outreach and clean books from day one make the first year far easier.',
+    fields: ['clientsWanted', 'outreachPerWeek', 'entity', 'bankAccount', 'invoicingTool', 'expenseTool'],
+  },
+  {
+    id: 'alone',
+    title: 'Working well alone',
+    why: 'Isolation and blurred hours are what wear people down; habits set now prevent both.',
+    fields: ['coworkingSessions', 'accountabilityGroup', 'endOfDayRoutine', 'workspace'],
+  },
+  {
+    id: 'review',
+    title: 'Review and build',
+    why: 'Check your answers, then build a plan that updates as you edit it.',
+    fields: [],
+  },
+];
+
+// ---- Value schemas. Each message says what to enter, in the form's terms (percentages, not fractions). ----
+
+/** "1,200", "$1,200.50" and " 1200 " are what people type; the form may send text or numbers. */
+function toNumber(value: unknown): unknown {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return value;
+  const cleaned = value.replace(/[\s,$€£]/g, '');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return Number.NaN;
+  return Number(cleaned);
+}
+
+interface NumberRules {
+  min?: number;
+  max?: number;
+  /** The lower bound excluded: "more than 0". */
+  above?: number;
+  whole?: boolean;
+}
+
+function numberField(what: string, rules: NumberRules, kind: 'amount' | 'number' = 'amount') {
+  const expected = `Enter ${what} as ${kind === 'amount' ? 'an amount, e.g. 1200' : 'a number'}`;
+  const problem = (n: number): string | undefined => {
+    if (!Number.isFinite(n)) return expected;
+    if (rules.whole && !Number.isInteger(n)) return `Enter ${what} as a whole number`;
+    if (rules.above !== undefined && !(n > rules.above)) return `Enter ${what} above ${rules.above}`;
+    const low = rules.min !== undefined && n < rules.min;
+    const high = rules.max !== undefined && n > rules.max;
+    if (rules.min !== undefined && rules.max !== undefined && (low || high))
+      return `Enter ${what} from ${rules.min} to ${rules.max}`;
+    if (low) return rules.min === 0 ? `${capitalise(what)} cannot be negative` : `Enter ${what} of at least ${rules.min}`;
+    if (high) return `Enter ${what} of at most ${rules.max}`;
+    return undefined;
+  };
+  return v.pipe(
+    v.unknown(),
+    v.transform(toNumber),
+    v.number(expected),
+    v.rawCheck<number>(({ dataset, addIssue }) => {
+      const message = dataset.typed ? problem(dataset.value) : undefined;
+      if (message) addIssue({ message });
+    }),
+  );
+}
+
+/** A rate as a fraction; the form shows percentages, so the message talks in percent. */
+function rateField(what: string, maxFraction = 1) {
+  const expected = `Enter ${what} as a percentage, e.g. 30`;
+  const range = `Enter ${what} as a percentage from 0 to ${Math.round(maxFraction * 100)}`;
+  return v.pipe(
+    v.unknown(),
+    v.transform(toNumber),
+    v.number(expected),
+    v.check((n: number) => Number.isFinite(n), expected),
+    v.minValue(0, range),
+    v.maxValue(maxFraction, range),
+  );
+}
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+function scaleField(what: string) {
+  return numberField(what, { min: SCALE_MIN, max: SCALE_MAX, whole: true }, 'number');
+}
+
+function choiceField<T extends Record<string, string>>(options: T, what: string) {
+  const keys = Object.keys(options) as (keyof T & string)[];
+  return v.picklist(keys, `Choose ${what}`);
+}
+
+function textField(what: string, max: number) {
+  return v.pipe(v.string(`Enter ${what} as text`), v.trim(), v.maxLength(max, `Keep ${what} under ${max} characters`));
+}
+
+/** A calendar date written YYYY-MM-DD that exists (no 31 February). */
+const isoDate = v.pipe(
+  v.string('Enter the start date, e.g. 2026-03-01'),
+  v.trim(),
+  v.isoDate('Enter the start date as a date, e.g. 2026-03-01'),
+  v.check((s: string) => {
+    const [y, m, d] = s.split('-').map(Number);
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900 && y <= 2200;
+  }, 'Enter a start date that exists, e.g. 2026-03-01'),
+);
+
+const monthlyFigures = v.pipe(
+  v.array(numberField('each monthly figure', {}), 'Paste the monthly figures as a list of amounts'),
+  v.check((a: number[]) => a.length >= MONTHLY_FIGURES_MIN, `Paste at least ${MONTHLY_FIGURES_MIN} monthly figures`),
+  v.check((a: number[]) => a.length <= MONTHLY_FIGURES_MAX, `Paste at most ${MONTHLY_FIGURES_MAX} monthly figures`),
+  v.check((a: number[]) => a.reduce((s, x) => s + x, 0) > 0, 'The monthly figures must add up to more than 0'),
+);
+
+/** The fields, each with its own rule; defaults fill optional fields left empty. */
+const entries = {
+  pathKind: choiceField(PATH_KINDS, 'the kind of independence you want'),
+  autonomyPreference: scaleField('how much autonomy you want'),
+  locationPreference: scaleField('how much location freedom you want'),
+  schedulePreference: scaleField('how much schedule freedom you want'),
+  nicheService: v.pipe(textField('the service', SHORT_TEXT), v.minLength(1, 'Describe the service you will sell')),
+  skills: v.optional(textField('your skills', LONG_TEXT), ''),
+  interests: v.optional(textField('your interests', LONG_TEXT), ''),
+  demandAsked: scaleField('how often people ask for it'),
+  demandPaid: scaleField('whether people pay for it today'),
+  demandReach: scaleField('whether you can reach people who need it'),
+  monthlyExpenses: numberField('your monthly living expenses', { above: 0 }),
+  currentSavings: numberField('your savings', { min: 0 }),
+  annualSalary: numberField('your annual salary', { min: 0 }),
+  projectedMonthlyLow: v.optional(numberField('a low month', { min: 0 })),
+  projectedMonthlyHigh: v.optional(numberField('a good month', { min: 0 })),
+  monthlyFigures: v.optional(monthlyFigures),
+  taxMode: v.optional(choiceField(TAX_MODES, 'how to set tax aside'), 'flat'),
+  taxRate: v.optional(rateField('the tax set-aside'), DEFAULT_TAX_RATE),
+  filingStatus: v.optional(choiceField(FILING_STATUSES, 'a filing status'), 'single'),
+  stateTaxRate: v.optional(rateField('the state tax rate', 0.2), 0),
+  w2Wages: v.optional(numberField('W-2 wages', { min: 0 }), 0),
+  healthMonthly: v.optional(numberField('health insurance per month', { min: 0 }), 0),
+  retirementRate: v.optional(rateField('the retirement contribution'), 0),
+  ptoWeeks: v.optional(numberField('paid weeks off', { min: 0, max: 52 }, 'number'), 0),
+  bufferMonths: v.optional(
+    numberField('months of cushion', { min: BUFFER_MONTHS_MIN, max: BUFFER_MONTHS_MAX, whole: true }, 'number'),
+    6,
+  ),
+  monthlySavings: numberField('what you can save per month', { min: 0 }),
+  startDate: isoDate,
+  clientsWanted: numberField('the clients you want', { min: 1, max: 1000, whole: true }, 'number'),
+  outreachPerWeek: numberField('contacts per week', { min: 0, max: 1000, whole: true }, 'number'),
+  entity: v.optional(choiceField(ENTITIES, 'a business entity'), 'undecided'),
+  bankAccount: v.optional(choiceField(BANK_ACCOUNT, 'an answer about the bank account'), 'will_open'),
+  invoicingTool: v.optional(textField('the invoicing tool', SHORT_TEXT), ''),
+  expenseTool: v.optional(textField('the expense tool', SHORT_TEXT), ''),
+  coworkingSessions: v.optional(numberField('co-working sessions', { min: 0, max: 31, whole: true }, 'number'), 0),
+  accountabilityGroup: v.optional(v.boolean('Tick or untick the accountability group'), false),
+  endOfDayRoutine: v.optional(textField('the routine', LONG_TEXT), ''),
+  workspace: v.optional(choiceField(WORKSPACES, 'where you will work'), 'not_yet'),
+} satisfies Record<FieldName, v.GenericSchema>;
+
+type Parsed = { [K in FieldName]: v.InferOutput<(typeof entries)[K]> };
+
+/** The validated answers the plan is built from: every field present, low and high filled in. */
+export type Answers = Omit<Parsed, 'projectedMonthlyLow' | 'projectedMonthlyHigh'> & {
+  projectedMonthlyLow: number;
+  projectedMonthlyHigh: number;
+};
+
+export type FieldErrors = Partial<Record<FieldName, string>>;
+export type ValidationResult = { ok: true; answers: Answers } | { ok: false; errors: FieldErrors };
+
+/** Empty inputs arrive as "" or null from a form; they mean "not answered", so the default applies. */
+const isUnanswered = (value: unknown): boolean =>
+  value === '' || value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+
+/** Parses each field on its own, so one bad field never hides the others. */
+function parseFields(
+  raw: Record<string, unknown>,
+  fields: readonly FieldName[],
+): { values: Partial<Parsed>; errors: FieldErrors } {
+  const values: Record<string, unknown> = {};
+  const errors: FieldErrors = {};
+  for (const field of fields) {
+    const input = isUnanswered(raw[field]) ? undefined : raw[field];
+    const result = v.safeParse(entries[field] as v.GenericSchema, input);
+    if (result.success) values[field] = result.output;
+    else if (input === undefined) errors[field] = requiredMessage(field);
+    else errors[field] = result.issues[0].message;
+  }
+  return { values: values as Partial<Parsed>, errors };
+}
+
+function requiredMessage(field: FieldName): string {
+  const info: FieldInfo = FIELDS[field];
+  switch (info.kind) {
+    case 'choice':
+    case 'scale':
+      return `Choose an answer for "${info.label}"`;
+    case 'date':
+      return 'Enter the start date, e.g. 2026-03-01';
+    default:
+      return `Enter "${info.label}"`;
+  }
+}
+
+const LOW_MISSING = 'Enter what a low month may bring, e.g. 3000, or paste monthly figures';
+const HIGH_MISSING = 'Enter what a good month may bring, e.g. 6000, or paste monthly figures';
+
+/** Rules that span fields, each reported on the field the user should change; a rule runs once its fields are valid. */
+function crossFieldErrors(a: Partial<Parsed>, fields: readonly FieldName[]): FieldErrors {
+  const errors: FieldErrors = {};
+  const has = (f: FieldName) => fields.includes(f);
+  if (has('projectedMonthlyLow') && has('monthlyFigures')) {
+    const figures = a.monthlyFigures;
+    if (a.projectedMonthlyLow === undefined && !figures) errors.projectedMonthlyLow = LOW_MISSING;
+    if (a.projectedMonthlyHigh === undefined && !figures) errors.projectedMonthlyHigh = HIGH_MISSING;
+    const low = a.projectedMonthlyLow ?? (figures ? Math.min(...figures) : undefined);
+    const high = a.projectedMonthlyHigh ?? (figures ? Math.max(...figures) : undefined);
+    if (low !== undefined && high !== undefined && high < low) {
+      errors.projectedMonthlyHigh = 'A good month should bring at least as much as a low month';
+    }
+  }
+  const { monthlySavings, currentSavings, monthlyExpenses } = a;
+  if (monthlySavings === 0 && currentSavings !== undefined && monthlyExpenses !== undefined) {
+    const target = (monthlyExpenses + (a.healthMonthly ?? 0)) * (a.bufferMonths ?? FIELDS.bufferMonths.defaultValue);
+    if (currentSavings < target) {
+      errors.monthlySavings = 'With nothing saved each month the buffer is never reached: enter an amount above 0';
+    }
+  }
+  return errors;
+}
+
+const ALL_FIELDS = Object.keys(FIELDS) as FieldName[];
+
+const asRecord = (raw: unknown): Record<string, unknown> | undefined =>
+  typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+
+/**
+ * Checks every field of the answers. On success every optional field has its default and a missing
+ * low/high comes from the pasted monthly figures; on failure each field gets its first problem in words.
+ */
+export function validateAnswers(raw: unknown): ValidationResult {
+  const record = asRecord(raw);
+  if (!record) return { ok: false, errors: { pathKind: 'The answers did not arrive; reload the sidebar and try again' } };
+  const { values, errors } = parseFields(record, ALL_FIELDS);
+  const cross = crossFieldErrors(values, ALL_FIELDS);
+  for (const f of ALL_FIELDS) if (cross[f] && !errors[f]) errors[f] = cross[f];
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const a = values as Parsed;
+  const figures = a.monthlyFigures ?? [];
+  return {
+    ok: true,
+    answers: {
+      ...a,
+      projectedMonthlyLow: a.projectedMonthlyLow ?? Math.min(...figures),
+      projectedMonthlyHigh: a.projectedMonthlyHigh ?? Math.max(...figures),
+    },
+  };
+}
+
+/**
+ * Checks one step before Next: that step's fields, and the rules linking them to earlier steps.
+ * `raw` is all the answers gathered so far (later steps may still be empty). The review step checks everything.
+ */
+export function validateStep(stepId: string, raw: unknown): { ok: true } | { ok: false; errors: FieldErrors } {
+  const step = STEPS.find((s) => s.id === stepId);
+  if (!step) throw new Error(`No wizard step "${stepId}"; steps are ${STEPS.map((s) => s.id).join(', ')}`);
+  if (step.fields.length === 0) {
+    const all = validateAnswers(raw);
+    return all.ok ? { ok: true } : { ok: false, errors: all.errors };
+  }
+  const record = asRecord(raw) ?? {};
+  const upToStep = STEPS.slice(0, STEPS.indexOf(step) + 1).flatMap((s) => s.fields);
+  const { values, errors: earlier } = parseFields(record, upToStep);
+  const errors: FieldErrors = {};
+  const cross = crossFieldErrors(values, upToStep);
+  for (const f of step.fields) {
+    const message = earlier[f] ?? cross[f];
+    if (message) errors[f] = message;
+  }
+  return Object.keys(errors).length === 0 ? { ok: true } : { ok: false, errors };
+}
+
+/**
+ * Reads monthly figures pasted from a sheet or typed: one per line, or separated by tabs, semicolons or
+ * spaces; "1,200" is read as 1200. Returns the numbers, or the first piece that is not one.
+ */
+export function parseMonthlyFigures(text: string): { ok: true; figures: number[] } | { ok: false; error: string } {
+  const pieces = text
+    .split(/[\n\r\t;]+|\s{2,}|(?<=\d)\s+(?=[-+$€£\d])/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const figures: number[] = [];
+  for (const piece of pieces) {
+    const n = toNumber(piece);
+    if (typeof n !== 'number' || !Number.isFinite(n)) return { ok: false, error: `"${piece}" is not an amount` };
+    figures.push(n);
+  }
+  return { ok: true, figures };
+}
+
+/** The market-demand self-assessment as a score from 0 (no sign of demand) to 100. */
+export function demandScore(a: Pick<Answers, 'demandAsked' | 'demandPaid' | 'demandReach'>): number {
+  const keys = Object.keys(DEMAND_QUESTIONS) as (keyof typeof DEMAND_QUESTIONS)[];
+  const sum = keys.reduce((s, k) => s + a[k], 0);
+  return Math.round(((sum - keys.length * SCALE_MIN) / (keys.length * (SCALE_MAX - SCALE_MIN))) * 100);
+}
