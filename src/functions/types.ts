@@ -45,7 +45,10 @@ export interface ParamSpec {
   max?: Bound;
   /** For kind "choice": canonical value -> accepted spellings (the canonical one is always accepted). */
   choices?: Record<string, string[]>;
-  /** For kind "custom": turns one cell into the value compute() receives, or returns an Invalid. */
+  /**
+   * For kind "custom": turns one cell into the value compute() receives, or returns an Invalid.
+   * For kind "date": receives a valid Date and may return an Invalid to narrow the dates accepted.
+   */
   read?: (value: CellInput) => unknown | Invalid;
   /** For kind "custom": what the error says is expected, e.g. `"min", "low3" or a percentile such as 0.25`. */
   expected?: string;

@@ -1,4 +1,226 @@
-/** US tax functions (issue "US tax estimate"): filled in by src/finance/usTax. */
-import type { FunctionSpec } from './types';
+/** The US tax functions (issue "US tax estimate"): each declared once, computed by src/finance/usTax. */
+import { DUE_DATE_YEARS, estimatedTaxDueDates, nextEstimatedTaxDue } from '../finance/usTax/dueDates';
+import { taxEstimate, taxRate } from '../finance/usTax/estimate';
+import { incomeTax } from '../finance/usTax/incomeTax';
+import { safeHarbor } from '../finance/usTax/safeHarbor';
+import { selfEmploymentTax } from '../finance/usTax/selfEmploymentTax';
+import {
+  defaultTaxYear,
+  type FilingStatus,
+  isSupportedTaxYear,
+  SUPPORTED_TAX_YEARS,
+  supportedYearsText,
+} from '../finance/usTax/tables';
+import { readCell } from './runner';
+import { type CellInput, type FunctionSpec, Invalid, type ParamSpec } from './types';
 
-export const usTaxFunctions: FunctionSpec[] = [];
+const MONEY = 'number|Array<Array<number>>';
+const DUE_DATE_RANGE = `a date from ${DUE_DATE_YEARS.first} to ${DUE_DATE_YEARS.last}`;
+const FAMILY = 'US taxes';
+
+/** Reads a cell as a whole year with the runner's own messages for text, dates and fractions. */
+const wholeYear: ParamSpec = { name: 'year', kind: 'year', description: '' };
+
+const TAX_YEAR_EXPECTED = `a tax year Leap has figures for: ${supportedYearsText()}`;
+
+/** Tax year of the federal figures; unsupported years fail with the list of supported ones. */
+const taxYear: ParamSpec = {
+  name: 'year',
+  kind: 'custom',
+  jsdocType: MONEY,
+  description: `Tax year of the figures: ${supportedYearsText()}.`,
+  defaultValue: () => defaultTaxYear(new Date()),
+  defaultLabel: `the latest of ${SUPPORTED_TAX_YEARS.join(', ')} not after this year`,
+  expected: TAX_YEAR_EXPECTED,
+  read: (v: CellInput): number | Invalid => {
+    const year = readCell(wholeYear, v);
+    if (year instanceof Invalid) return year;
+    return isSupportedTaxYear(year as number) ? (year as number) : new Invalid(TAX_YEAR_EXPECTED);
+  },
+};
+
+const filingStatus: ParamSpec = {
+  name: 'filing_status',
+  kind: 'choice',
+  jsdocType: 'string|Array<Array<string>>',
+  description: '"single", "married_joint" ("mfj"), "married_separate" ("mfs") or "head_of_household" ("hoh").',
+  defaultValue: 'single',
+  defaultLabel: '"single"',
+  choices: {
+    single: [],
+    married_joint: ['mfj', 'married filing jointly'],
+    married_separate: ['mfs', 'married filing separately'],
+    head_of_household: ['hoh', 'head of household'],
+  } satisfies Record<FilingStatus, string[]>,
+};
+
+const netProfit: ParamSpec = {
+  name: 'net_profit',
+  kind: 'number',
+  jsdocType: MONEY,
+  description: "The year's self-employment net profit (Schedule C line 31); a loss is negative.",
+};
+
+const w2Wages: ParamSpec = {
+  name: 'w2_wages',
+  kind: 'number',
+  jsdocType: MONEY,
+  description: 'Wages from a job in the same year (W-2 Social Security wages).',
+  defaultValue: 0,
+  defaultLabel: '0',
+  min: { value: 0 },
+};
+
+const stateRate: ParamSpec = {
+  name: 'state_rate',
+  kind: 'rate',
+  jsdocType: MONEY,
+  description: 'A flat state income tax rate applied to AGI, e.g. 5%.',
+  defaultValue: 0,
+  defaultLabel: '0%',
+  min: { value: 0 },
+  max: { value: 1 },
+};
+
+/** Marks a blank prior-year tax: then only this year's 90% test applies. */
+const NO_PRIOR_YEAR = null;
+
+const priorYearTax: ParamSpec = {
+  name: 'prior_year_tax',
+  kind: 'custom',
+  jsdocType: MONEY,
+  description: "Last year's total tax (Form 1040 line 24); leave blank when unknown.",
+  // A blank is meaningful here (no prior-year test), unlike 0, which means last year's tax was nothing.
+  defaultValue: '',
+  defaultLabel: 'blank (only the 90% test)',
+  expected: 'a number at least 0',
+  read: (v: CellInput): number | null | Invalid =>
+    v === ''
+      ? NO_PRIOR_YEAR
+      : (readCell({ name: 'prior_year_tax', kind: 'number', description: '', min: { value: 0 } }, v) as number | Invalid),
+};
+
+export const usTaxFunctions: FunctionSpec[] = [
+  {
+    name: 'SE_TAX',
+    family: FAMILY,
+    summary: 'US self-employment tax (Schedule SE): 15.3% of 92.35% of net profit, the 12.4% part only up to the wage base.',
+    shape: 'elementwise',
+    params: [netProfit, taxYear, w2Wages],
+    returns: 'The self-employment tax for the year.',
+    example: { formula: '=SE_TAX(50000, 2026)', result: '7064.78' },
+    compute: (profit: number, year: number, wages: number) => selfEmploymentTax(profit, year, wages).total,
+  },
+  {
+    name: 'INCOME_TAX_US',
+    family: FAMILY,
+    summary: 'US federal income tax on taxable income, from the exact rate schedule.',
+    shape: 'elementwise',
+    params: [
+      {
+        name: 'taxable_income',
+        kind: 'number',
+        jsdocType: MONEY,
+        description: 'Taxable income (Form 1040 line 15), after deductions.',
+      },
+      filingStatus,
+      taxYear,
+    ],
+    returns: 'The income tax; 0 for taxable income of 0 or less.',
+    example: { formula: '=INCOME_TAX_US(80000, "single", 2026)', result: '12312' },
+    compute: (taxable: number, status: FilingStatus, year: number) => incomeTax(taxable, status, year),
+  },
+  {
+    name: 'TAX_ESTIMATE_US',
+    family: FAMILY,
+    summary:
+      "A year's US tax for a sole proprietor: SE tax, federal income tax after the standard and QBI deductions, additional Medicare tax and a flat state tax.",
+    shape: 'elementwise',
+    params: [netProfit, filingStatus, taxYear, stateRate, w2Wages],
+    returns: 'The total tax for the year, including the tax on any W-2 wages.',
+    example: { formula: '=TAX_ESTIMATE_US(80000, "single", 2026)', result: '16647.47' },
+    compute: (profit: number, status: FilingStatus, year: number, state: number, wages: number) =>
+      taxEstimate({ netProfit: profit, status, year, stateRate: state, w2Wages: wages }).total,
+  },
+  {
+    name: 'TAX_RATE_US',
+    family: FAMILY,
+    summary:
+      'The share of each self-employment dollar to set aside for US tax: the tax the profit adds, divided by the profit. Use it in TAX_SET_ASIDE.',
+    shape: 'elementwise',
+    params: [netProfit, filingStatus, taxYear, stateRate, w2Wages],
+    returns: 'A rate such as 0.21 (21%); 0 when there is no profit.',
+    example: { formula: '=TAX_RATE_US(80000, "single", 2026)', result: '0.2081' },
+    compute: (profit: number, status: FilingStatus, year: number, state: number, wages: number) =>
+      taxRate({ netProfit: profit, status, year, stateRate: state, w2Wages: wages }),
+  },
+  {
+    name: 'TAX_DUE_DATES',
+    family: FAMILY,
+    summary: 'The four US estimated-tax (Form 1040-ES) due dates of a tax year, each moved past weekends and legal holidays.',
+    shape: 'table',
+    params: [
+      {
+        name: 'year',
+        kind: 'year',
+        description: `The tax year, ${DUE_DATE_YEARS.first} to ${DUE_DATE_YEARS.last}.`,
+        min: { value: DUE_DATE_YEARS.first },
+        max: { value: DUE_DATE_YEARS.last },
+      },
+    ],
+    returns: 'A column of four dates (April, June, September, January of the next year); it spills below.',
+    example: { formula: '=TAX_DUE_DATES(2025)', result: '2025-04-15, 2025-06-16, 2025-09-15, 2026-01-15' },
+    compute: (year: number) => estimatedTaxDueDates(year).map((date) => [date]),
+  },
+  {
+    name: 'NEXT_TAX_DUE',
+    family: FAMILY,
+    summary: 'The first US estimated-tax due date on or after a date.',
+    shape: 'elementwise',
+    params: [
+      {
+        name: 'date',
+        kind: 'date',
+        jsdocType: 'Date|Array<Array<Date>>',
+        description: `A date from ${DUE_DATE_YEARS.first} to ${DUE_DATE_YEARS.last}, e.g. TODAY() in a cell.`,
+        read: (v: CellInput): Date | Invalid => {
+          const year = (v as Date).getFullYear();
+          return year >= DUE_DATE_YEARS.first && year <= DUE_DATE_YEARS.last ? (v as Date) : new Invalid(DUE_DATE_RANGE);
+        },
+      },
+    ],
+    returns: 'The due date.',
+    example: { formula: '=NEXT_TAX_DUE(DATE(2026,5,1))', result: '2026-06-15' },
+    compute: (date: Date) => nextEstimatedTaxDue(date),
+  },
+  {
+    name: 'SAFE_HARBOR',
+    family: FAMILY,
+    summary:
+      "The smallest total of US estimated payments that avoids the underpayment penalty: 90% of this year's tax, or 100% (110% above $150,000 AGI) of last year's if less.",
+    shape: 'elementwise',
+    params: [
+      {
+        name: 'current_year_tax',
+        kind: 'number',
+        jsdocType: MONEY,
+        description: "This year's expected total tax, e.g. TAX_ESTIMATE_US(...).",
+        min: { value: 0 },
+      },
+      priorYearTax,
+      {
+        name: 'prior_year_agi',
+        kind: 'number',
+        jsdocType: MONEY,
+        description: "Last year's adjusted gross income (Form 1040 line 11); decides between 100% and 110%.",
+        defaultValue: 0,
+        defaultLabel: '0',
+      },
+      filingStatus,
+    ],
+    returns: 'The payments needed for the year, withholding included.',
+    example: { formula: '=SAFE_HARBOR(12000, 9000, 160000)', result: '9900' },
+    compute: (current: number, prior: number | null, priorAgi: number, status: FilingStatus) =>
+      safeHarbor(current, status, prior === NO_PRIOR_YEAR ? undefined : { tax: prior, adjustedGrossIncome: priorAgi }),
+  },
+];
