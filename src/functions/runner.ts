@@ -18,6 +18,12 @@ const ERROR_TEXT = /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|ERROR!|SPILL!|
 /** Text that a person meant as a number: "1,200", "$1,200.50", "30%", "-5". */
 const NUMBER_AS_TEXT = /^\s*[-+(]?\s*[$€£]?\s*\d[\d,]*(\.\d+)?\s*%?\s*\)?\s*$/;
 
+/**
+ * Looked up once: a global lookup inside the per-cell loop is slow in a sandboxed global (Node's vm,
+ * which tests and benchmarks use) and costs nothing to avoid.
+ */
+const isArray = Array.isArray;
+
 const isBlank = (v: unknown): boolean => v === '' || v === undefined || v === null;
 
 /**
@@ -110,7 +116,8 @@ export function readCell(p: ParamSpec, v: CellInput): unknown {
       return checkBounds(p, v) ?? v;
     }
     case 'date':
-      if (isDate(v) && !Number.isNaN(v.getTime())) return v;
+      // A date parameter may narrow the dates it accepts with `read` (e.g. a supported range of years).
+      if (isDate(v) && !Number.isNaN(v.getTime())) return p.read ? p.read(v) : v;
       return new Invalid(expectedText(p));
     case 'choice': {
       if (typeof v !== 'string' || ERROR_TEXT.test(v)) return new Invalid(expectedText(p));
@@ -165,9 +172,7 @@ function toArg(fn: FunctionSpec, p: ParamSpec, raw: ArgInput): Arg {
       throw new Error(`${fn.name}: ${p.name} is an empty range; expected a cell or a range with values`);
     }
     const width = raw[0].length;
-    for (const row of raw) {
-      if (!Array.isArray(row) || row.length !== width) throw new Error(`${fn.name}: ${p.name} is not a rectangular range`);
-    }
+    // Rows are checked for width where they are read (runElementwise, readSeries), not in an extra pass.
     if (raw.length === 1 && width === 1) return { param: p, scalar: raw[0][0], omitted: false };
     return { param: p, range: raw, omitted: false };
   }
@@ -189,16 +194,19 @@ function checkOutput(fn: FunctionSpec, out: unknown): CellOutput {
 }
 
 /** Runs compute() and gives a UserInputError the function's name and the cell position. */
-function callCompute(fn: FunctionSpec, values: unknown[], row?: number, col?: number): CellOutput | CellOutput[][] {
+function callCompute(fn: FunctionSpec, values: unknown[]): CellOutput | CellOutput[][] {
   try {
     return (fn.compute as (...a: unknown[]) => CellOutput | CellOutput[][])(...values);
   } catch (e) {
-    if (e instanceof UserInputError) {
-      const where = e.param ? `${e.param}${at(row, col)}` : at(row, col).trim();
-      throw new Error(`${fn.name}: ${where ? `${where}: ` : ''}${e.message}`);
-    }
-    throw e;
+    throw positioned(fn, e);
   }
+}
+
+/** A UserInputError from compute() becomes an Error that starts with the function name and says where. */
+function positioned(fn: FunctionSpec, e: unknown, row?: number, col?: number): unknown {
+  if (!(e instanceof UserInputError)) return e;
+  const where = e.param ? `${e.param}${at(row, col)}` : at(row, col).trim();
+  return new Error(`${fn.name}: ${where ? `${where}: ` : ''}${e.message}`);
 }
 
 /**
@@ -275,25 +283,76 @@ function runElementwise(fn: FunctionSpec, args: Arg[]): FunctionOutput {
     if (fixed.includes(BLANK)) return '';
     return checkOutput(fn, callCompute(fn, fixed));
   }
+  // The loop below runs for every cell of a range (100,000 cells in one call is normal), so numbers
+  // that pass a parameter's checks take a fast path; anything else goes through readAt for its message.
   const rangeIndexes = args.flatMap((a, i) => (a.range ? [i] : []));
+  const ranges = rangeIndexes.map((i) => args[i].range as CellInput[][]);
+  const bounds = rangeIndexes.map((i) => numberBounds(args[i].param));
+  const lows = bounds.map((b) => b.lo);
+  const highs = bounds.map((b) => b.hi);
   const values = fixed.slice();
+  const compute = fn.compute as (...a: unknown[]) => CellOutput;
   const out: CellOutput[][] = new Array(shape.length);
   const scalarBlank = fixed.includes(BLANK);
-  for (let r = 0; r < shape.length; r++) {
-    const width = shape[r].length;
-    const outRow: CellOutput[] = new Array(width);
-    for (let c = 0; c < width; c++) {
-      let blank = scalarBlank;
-      for (const i of rangeIndexes) {
-        const v = readAt(fn, args[i], (args[i].range as CellInput[][])[r][c], r, c);
-        if (v === BLANK) blank = true;
-        values[i] = v;
+  let r = 0;
+  let c = 0;
+  try {
+    for (r = 0; r < shape.length; r++) {
+      const width = shape[0].length;
+      for (let k = 0; k < ranges.length; k++) {
+        const row = ranges[k][r];
+        if (!isArray(row) || row.length !== width) {
+          throw new Error(`${fn.name}: ${args[rangeIndexes[k]].param.name} is not a rectangular range`);
+        }
       }
-      outRow[c] = blank ? '' : checkOutput(fn, callCompute(fn, values, r, c));
+      // A row is built with push, or as a one-element literal for the usual single column: both keep
+      // it a small packed array, which matters when 100,000 of them are allocated in one call.
+      let outRow: CellOutput[] | undefined;
+      let single: CellOutput = '';
+      for (c = 0; c < width; c++) {
+        let blank = scalarBlank;
+        for (let k = 0; k < rangeIndexes.length; k++) {
+          const raw = ranges[k][r][c];
+          // Fast path: a number within the (closed) bounds; v - v === 0 is false for NaN and infinities.
+          let v: unknown = raw;
+          if (typeof raw !== 'number' || raw - raw !== 0 || raw < lows[k] || raw > highs[k]) {
+            v = readAt(fn, args[rangeIndexes[k]], raw, r, c);
+          }
+          if (v === BLANK) blank = true;
+          values[rangeIndexes[k]] = v;
+        }
+        let cell: CellOutput = '';
+        if (!blank) {
+          // Fixed arity: no function takes more than six arguments, and a spread would allocate per cell.
+          const result = compute(values[0], values[1], values[2], values[3], values[4], values[5]);
+          cell = typeof result === 'number' && result - result === 0 && result !== 0 ? result : checkOutput(fn, result);
+        }
+        if (width === 1) single = cell;
+        else (outRow ??= []).push(cell);
+      }
+      out[r] = width === 1 ? [single] : (outRow as CellOutput[]);
     }
-    out[r] = outRow;
+  } catch (e) {
+    throw positioned(fn, e, r, c);
   }
   return out;
+}
+
+/**
+ * The closed interval of numbers that certainly pass a parameter's checks: the fast path of the cell
+ * loop. Open bounds and non-numeric kinds give an empty interval, so those cells take the full reader.
+ */
+function numberBounds(p: ParamSpec): { lo: number; hi: number } {
+  const empty = { lo: 1, hi: 0 };
+  if (p.kind !== 'number' && p.kind !== 'rate') return empty;
+  let lo = p.min ? p.min.value : Number.NEGATIVE_INFINITY;
+  if (p.min?.inclusive === false) {
+    // "above 0" is the common open bound: the smallest positive number is the first that passes.
+    if (lo !== 0) return empty;
+    lo = Number.MIN_VALUE;
+  }
+  if (p.max?.inclusive === false) return empty;
+  return { lo, hi: p.max ? p.max.value : p.kind === 'rate' ? 1 : Number.POSITIVE_INFINITY };
 }
 
 function runWhole(fn: FunctionSpec, args: Arg[]): FunctionOutput {

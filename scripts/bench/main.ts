@@ -1,0 +1,52 @@
+/** Runs every benchmark and prints a table, or with --json one JSON object (keys are a contract: README and tests). */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { measureSingleCall, measureVectorRatios } from './functions';
+import { round } from './measure';
+
+export interface BenchResult {
+  bundleBytes: { code: number; sidebar: number };
+  vectorRatio: Record<string, number>;
+  singleCallMs: number;
+}
+
+export const GOALS = {
+  bundleBytes: 80 * 1024,
+  vectorRatio: 3,
+};
+
+export async function runBenchmarks({ json, root }: { json: boolean; root: string }): Promise<BenchResult> {
+  const log = json ? () => {} : (s: string) => console.log(s);
+  log('Measuring bundle sizes...');
+  const bundleBytes = {
+    code: statSync(join(root, 'dist', 'Code.js')).size,
+    sidebar: statSync(join(root, 'dist', 'Sidebar.html')).size,
+  };
+  log('Measuring element-wise functions over 100,000 cells...');
+  const vectorRatio = Object.fromEntries(Object.entries(measureVectorRatios(root)).map(([k, v]) => [k, round(v)]));
+  log('Measuring a single-cell call with a fresh bundle load...');
+  const singleCallMs = round(measureSingleCall(root));
+  const result: BenchResult = { bundleBytes, vectorRatio, singleCallMs };
+  if (json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } else {
+    printTable(result);
+  }
+  return result;
+}
+
+function printTable(r: BenchResult): void {
+  const rows: [string, string, string][] = [
+    ['bundleBytes.code', `${r.bundleBytes.code} B (${(r.bundleBytes.code / 1024).toFixed(1)} KB)`, '<= 80 KB'],
+    ['bundleBytes.sidebar', `${r.bundleBytes.sidebar} B (${(r.bundleBytes.sidebar / 1024).toFixed(1)} KB)`, '<= 80 KB'],
+    ...Object.entries(r.vectorRatio).map(([name, ratio]): [string, string, string] => [
+      `vectorRatio.${name}`,
+      `${ratio}x`,
+      '<= 3x',
+    ]),
+    ['singleCallMs', `${r.singleCallMs} ms`, 'as low as possible'],
+  ];
+  const width = Math.max(...rows.map((row) => row[0].length));
+  console.log(`\n${'figure'.padEnd(width)}  ${'measured'.padEnd(24)}  goal`);
+  for (const [name, value, goal] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(24)}  ${goal}`);
+}

@@ -1,0 +1,36 @@
+/** Timing helpers: medians of repeated runs, in milliseconds. */
+import { performance } from 'node:perf_hooks';
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** With --expose-gc, collect before each run so one run's garbage is not billed to the next. */
+const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+export function timeOnce(fn: () => unknown): number {
+  collectGarbage();
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+/** Median time of `runs` calls after `warmups` unmeasured ones (so the JIT has seen the code). */
+export function medianTime(fn: () => unknown, runs = 5, warmups = 2): number {
+  for (let i = 0; i < warmups; i++) fn();
+  return median(Array.from({ length: runs }, () => timeOnce(fn)));
+}
+
+export async function medianTimeAsync(fn: () => Promise<unknown>, runs = 5): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+export const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
