@@ -50,7 +50,8 @@ export const LEGAL_HOLIDAYS: readonly LegalHoliday[] = [
   { name: "New Year's Day", since: 1870, dayIn: fixedDate(1, 1) },
   { name: 'Martin Luther King Jr. Day', since: 1986, dayIn: (y) => nthWeekday(y, 1, MONDAY, 3) },
   { name: "Washington's Birthday", since: 1971, dayIn: (y) => nthWeekday(y, 2, MONDAY, 3) },
-  { name: 'DC Emancipation Day', since: 2005, dayIn: fixedDate(4, 16) },
+  // A DC legal holiday from 2005, but the IRS first moved a deadline for it in 2007 (2005's and 2006's stayed put).
+  { name: 'DC Emancipation Day', since: 2007, dayIn: fixedDate(4, 16) },
   { name: 'Memorial Day', since: 1971, dayIn: (y) => lastWeekday(y, 5, MONDAY) },
   { name: 'Juneteenth National Independence Day', since: 2021, dayIn: fixedDate(6, 19) },
   { name: 'Independence Day', since: 1870, dayIn: fixedDate(7, 4) },
