@@ -95,6 +95,13 @@ function notANumber(p: ParamSpec, v: CellInput): Invalid {
   return new Invalid(expectedText(p));
 }
 
+/**
+ * No amount a person plans with comes near a quadrillion; past it, results overflow to Infinity (1e308 x 6),
+ * so such input is refused where it comes in rather than reported as a broken result.
+ */
+export const LARGEST_AMOUNT = 1e15;
+const LARGEST_AMOUNT_TEXT = 'a number between -1e15 and 1e15: check the cell for a typing slip';
+
 /** Normalises choice text: case, spaces, underscores and hyphens do not matter. */
 export const normaliseChoice = (s: string): string =>
   s
@@ -113,6 +120,7 @@ export function readCell(p: ParamSpec, v: CellInput): unknown {
         return new Invalid(`a rate between 0 and 1: write ${v}% or ${v / 100}`);
       }
       if (p.kind === 'year' && !Number.isInteger(v)) return new Invalid(expectedText(p));
+      if (Math.abs(v) > LARGEST_AMOUNT) return new Invalid(LARGEST_AMOUNT_TEXT);
       return checkBounds(p, v) ?? v;
     }
     case 'date':
@@ -238,7 +246,7 @@ function readSeries(fn: FunctionSpec, arg: Arg): number[] {
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (typeof v === 'number') {
-        if (!Number.isFinite(v)) fail(fn, p, v, 'a finite number', single ? undefined : r, c);
+        if (!Number.isFinite(v) || Math.abs(v) > LARGEST_AMOUNT) fail(fn, p, v, LARGEST_AMOUNT_TEXT, single ? undefined : r, c);
         numbers.push(v);
       } else if (isBlank(v)) {
         // skipped, like MIN and AVERAGE
@@ -352,7 +360,10 @@ function numberBounds(p: ParamSpec): { lo: number; hi: number } {
     lo = Number.MIN_VALUE;
   }
   if (p.max?.inclusive === false) return empty;
-  return { lo, hi: p.max ? p.max.value : p.kind === 'rate' ? 1 : Number.POSITIVE_INFINITY };
+  return {
+    lo: Math.max(lo, -LARGEST_AMOUNT),
+    hi: Math.min(p.max ? p.max.value : p.kind === 'rate' ? 1 : Number.POSITIVE_INFINITY, LARGEST_AMOUNT),
+  };
 }
 
 function runWhole(fn: FunctionSpec, args: Arg[]): FunctionOutput {
