@@ -56,7 +56,7 @@ function plausible(p: (typeof functionTable)[number]['params'][number]): fc.Arbi
   const amount = fc.double({ min: -2e6, max: 2e7, noNaN: true, noDefaultInfinity: true });
   switch (p.kind) {
     case 'series':
-      return fc.array(fc.array(fc.double({ min: -5e3, max: 5e5, noNaN: true }), { minLength: 1, maxLength: 1 }), {
+      return fc.array(fc.array(fc.double({ min: 0, max: 5e5, noNaN: true }), { minLength: 1, maxLength: 1 }), {
         minLength: 2,
         maxLength: 24,
       });
