@@ -80,7 +80,9 @@ async function buildServer() {
     ...APPS_SCRIPT_TARGET,
     entryPoints: [join(root, 'src/main.ts')],
     globalName: 'Leap',
-    // `var Leap` is what the stubs reach; esbuild's IIFE assigns it at top level.
+    // `var Leap` is what the stubs reach; esbuild's IIFE assigns it at top level. Minified because Apps
+    // Script compiles the whole file on every custom-function call; the stubs below stay readable.
+    minify: true,
   });
   const bundle = result.outputFiles[0].text;
   const { functions, entryPoints } = loadBundleMetadata(bundle);
