@@ -4,13 +4,7 @@ import { taxEstimate, taxRate } from '../finance/usTax/estimate';
 import { incomeTax } from '../finance/usTax/incomeTax';
 import { safeHarbor } from '../finance/usTax/safeHarbor';
 import { selfEmploymentTax } from '../finance/usTax/selfEmploymentTax';
-import {
-  defaultTaxYear,
-  type FilingStatus,
-  isSupportedTaxYear,
-  SUPPORTED_TAX_YEARS,
-  supportedYearsText,
-} from '../finance/usTax/tables';
+import { defaultTaxYear, type FilingStatus, isSupportedTaxYear, supportedYearsText } from '../finance/usTax/tables';
 import { readCell } from './runner';
 import { type CellInput, type FunctionSpec, Invalid, type ParamSpec } from './types';
 
@@ -30,7 +24,7 @@ const taxYear: ParamSpec = {
   jsdocType: MONEY,
   description: `Tax year of the figures: ${supportedYearsText()}.`,
   defaultValue: () => defaultTaxYear(new Date()),
-  defaultLabel: `the latest of ${SUPPORTED_TAX_YEARS.join(', ')} not after this year`,
+  defaultLabel: 'this year, or the latest supported',
   expected: TAX_YEAR_EXPECTED,
   read: (v: CellInput): number | Invalid => {
     const year = readCell(wholeYear, v);
@@ -92,7 +86,7 @@ const priorYearTax: ParamSpec = {
   description: "Last year's total tax (Form 1040 line 24); leave blank when unknown.",
   // A blank is meaningful here (no prior-year test), unlike 0, which means last year's tax was nothing.
   defaultValue: '',
-  defaultLabel: 'blank (only the 90% test)',
+  defaultLabel: 'blank',
   expected: 'a number at least 0',
   read: (v: CellInput): number | null | Invalid =>
     v === ''

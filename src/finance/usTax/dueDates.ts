@@ -107,8 +107,15 @@ const INSTALLMENTS: readonly (readonly [number, number, number])[] = [
 /** The first year and last year the due dates are offered for: the rule holds any year, tests cover these. */
 export const DUE_DATE_YEARS = { first: 2000, last: 2100 } as const;
 
-function dueDayNumbers(year: number): number[] {
-  return INSTALLMENTS.map(([offset, month, day]) => nextBusinessDay(dayNumber(year + offset, month, day)));
+const dueDayCache = new Map<number, readonly number[]>();
+/** A column of 100,000 dates asks for the same few years again and again. */
+function dueDayNumbers(year: number): readonly number[] {
+  let days = dueDayCache.get(year);
+  if (!days) {
+    days = INSTALLMENTS.map(([offset, month, day]) => nextBusinessDay(dayNumber(year + offset, month, day)));
+    dueDayCache.set(year, days);
+  }
+  return days;
 }
 
 /** The four estimated-tax due dates for a tax year, in order, as local dates at midnight. */
