@@ -45,7 +45,10 @@ interface LegalHoliday {
 
 const fixedDate = (month: number, day: number) => (year: number) => observed(dayNumber(year, month, day));
 
-/** Federal legal holidays (5 U.S.C. 6103(a)) and Washington DC Emancipation Day (D.C. Code 1-612.02), which IRC 7503 counts. */
+/**
+ * Federal legal holidays (5 U.S.C. 6103(a)) and Washington DC Emancipation Day (D.C. Code 1-612.02), which IRC 7503
+ * counts. Inauguration Day (January 20, DC area only) is left out: a January 15 installment never moves that far.
+ */
 export const LEGAL_HOLIDAYS: readonly LegalHoliday[] = [
   { name: "New Year's Day", since: 1870, dayIn: fixedDate(1, 1) },
   { name: 'Martin Luther King Jr. Day', since: 1986, dayIn: (y) => nthWeekday(y, 1, MONDAY, 3) },
