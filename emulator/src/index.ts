@@ -4,10 +4,14 @@
  * a call log, fault injection and Google's failure messages. It runs a built Apps Script bundle in a bare vm
  * context, so tests and the preview exercise exactly the code that is pushed.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as buildersModule from './builders';
+import { Emulated } from './calls';
 import { EmulatorImpl } from './emulator';
+import * as servicesModule from './services';
 import type { Spreadsheet } from './spreadsheet';
+import * as spreadsheetModule from './spreadsheet';
 import type { AuthMode, EmulatorOptions, ServiceCall, SpreadsheetJSON, UiState } from './types';
 
 export type {
@@ -34,6 +38,7 @@ export interface Emulator {
    * htmlFiles: page name (file name without .html) -> HTML, for HtmlService.createHtmlOutputFromFile.
    * Returns the context (its top-level functions).
    */
+  // biome-ignore lint/suspicious/noExplicitAny: the bundle's top-level functions are whatever the bundle declares
   loadBundle(code: string, htmlFiles?: Record<string, string>): Record<string, any>;
   /** Calls a top-level function of the loaded bundle as Apps Script would (menu callback, google.script.run, onOpen(e)). */
   run(functionName: string, ...args: unknown[]): unknown;
@@ -50,16 +55,66 @@ export interface Emulator {
   toJSON(): SpreadsheetJSON;
   /** What menus, sidebars, dialogs, toasts and alerts the code produced. */
   readonly ui: UiState;
+  /** Lines written through Logger.log and console. */
+  readonly logs: readonly string[];
+  /** Milliseconds the script would have waited in Utilities.sleep and lock waits (nothing really sleeps). */
+  readonly virtualTimeMs: number;
+  /** The spreadsheet without the call boundary: not logged, `_`-prefixed internals reachable (preview, tests). */
+  readonly workbook: Spreadsheet;
 }
 
+/** Every emulated Apps Script method as "Class.method", counted from the classes themselves. */
+export function emulatedMethods(): string[] {
+  const classes: { name: string; proto: object }[] = [];
+  for (const mod of [spreadsheetModule, buildersModule, servicesModule]) {
+    for (const value of Object.values(mod)) {
+      if (typeof value === 'function' && value.prototype instanceof Emulated)
+        classes.push({ name: value.name, proto: value.prototype });
+    }
+  }
+  const names: string[] = [];
+  for (const { proto } of classes) {
+    const instanceName =
+      SERVICE_NAMES[(proto.constructor as { name: string }).name] ?? (proto.constructor as { name: string }).name;
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      const d = Object.getOwnPropertyDescriptor(proto, key);
+      if (key !== 'constructor' && !key.startsWith('_') && typeof d?.value === 'function') names.push(`${instanceName}.${key}`);
+    }
+  }
+  return names.sort();
+}
+
+/** Class names that differ from the service name scripts see. */
+const SERVICE_NAMES: Record<string, string> = {
+  SpreadsheetAppService: 'SpreadsheetApp',
+  ScriptAppService: 'ScriptApp',
+  ChartsService: 'Charts',
+  UiService: 'Ui',
+  HtmlServiceImpl: 'HtmlService',
+  PropertiesServiceImpl: 'PropertiesService',
+  LockServiceImpl: 'LockService',
+  SessionService: 'Session',
+  UtilitiesService: 'Utilities',
+  LoggerService: 'Logger',
+};
+
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
-  return new EmulatorImpl(options);
+  return new EmulatorImpl(options) as Emulator;
 }
 
 /** The repository's dist/ folder (emulator/src -> repo root). */
-export const DIST_DIR = join(__dirname, '..', '..', 'dist');
+export const DIST_DIR = join(findRepoRoot(__dirname), 'dist');
+
+/** The nearest folder above `from` with a package.json: the repository, also when this file is bundled elsewhere. */
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return join(from, '..', '..');
+  }
+}
 
 /** Loads the built dist/Code.js and dist/*.html into the emulator; returns the bundle's context. */
+// biome-ignore lint/suspicious/noExplicitAny: the bundle's top-level functions are whatever the bundle declares
 export function loadDist(emulator: Emulator, distDir: string = DIST_DIR): Record<string, any> {
   const code = readFileSync(join(distDir, 'Code.js'), 'utf8');
   const htmlFiles: Record<string, string> = {};

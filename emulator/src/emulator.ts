@@ -1,0 +1,207 @@
+/** The emulator: one spreadsheet, its services, a bundle loaded in a bare vm context, and the rules around calls. */
+import vm from 'node:vm';
+import { parseA1Range } from './a1';
+import { CallLog } from './calls';
+import { type CustomFunctionInfo, FormulaEngine } from './formulaEngine';
+import {
+  ChartsService,
+  HtmlServiceImpl,
+  LockServiceImpl,
+  LoggerService,
+  PropertiesServiceImpl,
+  ScriptAppService,
+  SessionService,
+  SpreadsheetAppService,
+  UtilitiesService,
+} from './services';
+import { Spreadsheet } from './spreadsheet';
+import type { AuthMode, EmulatorOptions, ServiceCall, SpreadsheetJSON, UiState } from './types';
+
+/** Services whose changing methods a custom function may not call (Google: custom functions are read-only). */
+const DOCUMENT_SERVICES = new Set(['Spreadsheet', 'Sheet', 'Range', 'NamedRange', 'DeveloperMetadata', 'EmbeddedChart']);
+const CHANGING_METHOD =
+  /^(set|insert|delete|clear|merge|break|add|append|hide|show|activate|move|remove|copyTo|update|toast|duplicate|rename|check|uncheck|autoResize)/;
+
+/** What an add-on may do in AuthMode.NONE: build its menu, nothing that reads the document or properties. */
+const ALLOWED_IN_NONE: Record<string, RegExp> = {
+  SpreadsheetApp: /^getUi$/,
+  Ui: /^(createAddonMenu|createMenu)$/,
+  Menu: /./,
+  Logger: /./,
+  Utilities: /./,
+  ScriptApp: /./,
+  Charts: /./,
+};
+
+export class EmulatorImpl {
+  readonly timeZone: string;
+  readonly locale: string;
+  readonly userEmail: string;
+  authMode: AuthMode;
+  readonly ui: UiState = { menus: [], dialogs: [], toasts: [], alerts: [] };
+  readonly logs: string[] = [];
+  htmlFiles: Record<string, string> = {};
+  bundleContext: vm.Context | undefined;
+  /** Milliseconds the script would have spent in Utilities.sleep and lock waits. */
+  virtualTimeMs = 0;
+  private customFunctionDepth = 0;
+  private readonly log: CallLog;
+  readonly engine: FormulaEngine;
+  private readonly rawSpreadsheet: Spreadsheet;
+  readonly globals: Record<string, unknown>;
+  readonly services: {
+    SpreadsheetApp: SpreadsheetAppService;
+    ScriptApp: ScriptAppService;
+    Charts: ChartsService;
+    HtmlService: HtmlServiceImpl;
+    PropertiesService: PropertiesServiceImpl;
+    LockService: LockServiceImpl;
+    Session: SessionService;
+    Utilities: UtilitiesService;
+    Logger: LoggerService;
+  };
+
+  constructor(options: EmulatorOptions) {
+    this.timeZone = options.timeZone ?? 'America/New_York';
+    this.locale = options.locale ?? 'en_US';
+    this.userEmail = options.userEmail ?? 'user@example.com';
+    this.authMode = options.authMode ?? 'FULL';
+    this.log = new CallLog((service, method) => this.checkAllowed(service, method));
+    this.engine = new FormulaEngine(this.timeZone, {
+      enterCustomFunction: () => {
+        this.customFunctionDepth++;
+      },
+      leaveCustomFunction: () => {
+        this.customFunctionDepth--;
+      },
+    });
+    this.rawSpreadsheet = new Spreadsheet({
+      engine: this.engine,
+      timeZone: this.timeZone,
+      locale: this.locale,
+      toast: (message, title, timeoutSeconds) => this.ui.toasts.push({ message, title, timeoutSeconds }),
+      callCount: () => this.log.calls.length,
+    });
+    this.services = {
+      SpreadsheetApp: new SpreadsheetAppService(this),
+      ScriptApp: new ScriptAppService(this),
+      Charts: new ChartsService(),
+      HtmlService: new HtmlServiceImpl(this),
+      PropertiesService: new PropertiesServiceImpl(),
+      LockService: new LockServiceImpl(this),
+      Session: new SessionService(this),
+      Utilities: new UtilitiesService(this),
+      Logger: new LoggerService(this),
+    };
+    const console = Object.fromEntries(
+      ['log', 'info', 'warn', 'error', 'debug'].map((level) => [
+        level,
+        (...args: unknown[]) => {
+          this.logs.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+        },
+      ]),
+    );
+    const services = Object.fromEntries(Object.entries(this.services).map(([name, service]) => [name, this.log.wrap(service)]));
+    this.globals = { ...services, console };
+  }
+
+  get spreadsheet(): Spreadsheet {
+    return this.log.wrap(this.rawSpreadsheet);
+  }
+
+  /** The spreadsheet without the call boundary, for the preview and tests that inspect internals. */
+  get workbook(): Spreadsheet {
+    return this.rawSpreadsheet;
+  }
+
+  get inCustomFunction(): boolean {
+    return this.customFunctionDepth > 0;
+  }
+
+  get calls(): readonly ServiceCall[] {
+    return this.log.calls;
+  }
+
+  resetCalls(): void {
+    this.log.reset();
+  }
+
+  failOnCall(n: number, message = `Service error injected on call ${n}`): void {
+    this.log.failOnCall(n, message);
+  }
+
+  sleep(ms: number): void {
+    this.virtualTimeMs += Math.max(0, Number(ms) || 0);
+  }
+
+  setAuthMode(mode: AuthMode): void {
+    if (!['NONE', 'LIMITED', 'FULL'].includes(mode)) throw new Error(`setAuthMode: unknown mode ${mode}`);
+    this.authMode = mode;
+  }
+
+  /** Google's rules for who may call what (see the test file for the documentation each follows). */
+  private checkAllowed(service: string, method: string): void {
+    if (this.inCustomFunction) {
+      if (service === 'Ui' || (service === 'SpreadsheetApp' && method === 'getUi')) {
+        throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
+      }
+      if (DOCUMENT_SERVICES.has(service) && CHANGING_METHOD.test(method)) {
+        throw new Error(`You do not have permission to call ${method}`);
+      }
+      if (service === 'Session' && method === 'getEffectiveUser') {
+        throw new Error('You do not have permission to call Session.getEffectiveUser');
+      }
+      return;
+    }
+    if (this.authMode === 'NONE') {
+      const allowed = ALLOWED_IN_NONE[service];
+      if (!allowed?.test(method)) {
+        throw new Error(`You do not have permission to call ${service}.${method} in AuthMode.NONE`);
+      }
+    }
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: the bundle's top-level functions are whatever it declares
+  loadBundle(code: string, htmlFiles: Record<string, string> = {}): Record<string, any> {
+    this.htmlFiles = { ...htmlFiles };
+    const context = vm.createContext({ ...this.globals });
+    vm.runInContext(code, context, { filename: 'Code.js' });
+    this.bundleContext = context;
+    const ScriptDate = vm.runInContext('Date', context) as DateConstructor;
+    const scriptDate = (d: Date): Date => new ScriptDate(d.getTime());
+    this.engine.scriptDate = scriptDate;
+    this.log.scriptDate = scriptDate;
+    const leap = (context as { Leap?: { describeFunctions?: () => CustomFunctionInfo[] } }).Leap;
+    const infos = typeof leap?.describeFunctions === 'function' ? leap.describeFunctions() : [];
+    const renumbered = this.engine.registerFunctions(infos, (name) => {
+      const fn = (context as Record<string, unknown>)[name];
+      return typeof fn === 'function' ? (fn as (...a: unknown[]) => unknown) : undefined;
+    });
+    for (const sheet of this.rawSpreadsheet._sheets) sheet._engineId = renumbered.get(sheet._engineId) ?? sheet._engineId;
+    // biome-ignore lint/suspicious/noExplicitAny: the bundle's top-level functions are whatever it declares
+    return context as Record<string, any>;
+  }
+
+  run(functionName: string, ...args: unknown[]): unknown {
+    const context = this.bundleContext as Record<string, unknown> | undefined;
+    if (!context) throw new Error('No bundle loaded: call loadBundle(code) first.');
+    const fn = context[functionName];
+    if (typeof fn !== 'function') throw new Error(`Script function not found: ${functionName}`);
+    if ((functionName === 'onOpen' || functionName === 'onInstall') && args.length === 0) {
+      args = [{ authMode: this.authMode, source: this.authMode === 'NONE' ? undefined : this.spreadsheet }];
+    }
+    return (fn as (...a: unknown[]) => unknown)(...args);
+  }
+
+  enterInput(sheetName: string, a1: string, input: string): void {
+    const sheet = this.rawSpreadsheet.getSheetByName(sheetName);
+    if (!sheet) throw new Error(`No sheet named "${sheetName}"`);
+    const rect = parseA1Range(a1, sheet._maxRows, sheet._maxColumns);
+    if (!rect) throw new Error('Range not found');
+    sheet._enter(rect.row, rect.column, String(input));
+  }
+
+  toJSON(): SpreadsheetJSON {
+    return this.rawSpreadsheet._toJSON();
+  }
+}

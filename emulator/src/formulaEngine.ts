@@ -1,0 +1,380 @@
+/**
+ * HyperFormula behind the emulated sheets, and the custom functions of a loaded bundle registered in it.
+ *
+ * HyperFormula (GPL-3.0, licenseKey 'gpl-v3') is a development dependency used only here and by the preview; it is
+ * never part of dist/. Two of its quirks shape this file (see the shared toolchain notes): an exception thrown inside
+ * a function plugin aborts the whole engine, so every failure becomes a CellError; and an array result larger than
+ * the size predicted when the formula was entered also aborts it, so results are clipped to the predicted size and
+ * the formula is re-entered (re-predicted) once the change that grew it has finished.
+ */
+import {
+  ArraySize,
+  CellError,
+  type CellValue,
+  DetailedCellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  type ImplementedFunctions,
+  type RawCellContent,
+  type SerializedNamedExpression,
+  type SimpleCellAddress,
+  SimpleRangeValue,
+} from 'hyperformula';
+import { dateToSerial, isDate, serialToDate } from './values';
+
+/** What the bundle's Leap.describeFunctions() says about one function (the fields the engine needs). */
+export interface CustomFunctionInfo {
+  name: string;
+  params: { name: string; kind: string }[];
+}
+
+/** Sheets' text for each error kind: what getValue returns for an error cell and what a custom function receives. */
+export const ERROR_TEXT: Record<string, string> = {
+  DIV_BY_ZERO: '#DIV/0!',
+  NAME: '#NAME?',
+  VALUE: '#VALUE!',
+  NUM: '#NUM!',
+  NA: '#N/A',
+  CYCLE: '#REF!',
+  REF: '#REF!',
+  SPILL: '#REF!',
+  LIC: '#N/A',
+  ERROR: '#ERROR!',
+};
+
+/** A cell's computed value as Sheets presents it. */
+export type EngineValue = number | string | boolean | null | { error: string; message: string };
+
+/** Sheets keeps full double precision in values; HyperFormula's smart rounding would cut 1/3 to 11 digits. */
+const ENGINE_CONFIG = { licenseKey: 'gpl-v3', smartRounding: false };
+
+const addressKey = (a: SimpleCellAddress): string => `${a.sheet}:${a.row}:${a.col}`;
+
+interface EvaluationHooks {
+  /** Called around a custom function so the emulator can apply custom-function permissions. */
+  enterCustomFunction(): void;
+  leaveCustomFunction(): void;
+}
+
+type Callable = (...args: unknown[]) => unknown;
+type Evaluate = (ast: unknown) => unknown;
+/** The parts of a FunctionPlugin instance the routing uses (protected in HyperFormula's typings). */
+interface PluginThis {
+  dependencyGraph: object;
+  evaluateAst(ast: unknown, state: State): unknown;
+}
+interface Ast {
+  args: unknown[];
+}
+interface State {
+  formulaAddress: SimpleCellAddress;
+}
+
+/** Engines by their dependency graph: a plugin instance reaches its engine's bundle through it. */
+const engines = new WeakMap<object, FormulaEngine>();
+/** Function names already registered in HyperFormula's global registry. */
+const registered = new Set<string>();
+
+/** One plugin class for every custom function name any emulator has loaded; each call is routed to its engine. */
+class BundleFunctionsPlugin extends FunctionPlugin {
+  static implementedFunctions: ImplementedFunctions = {};
+}
+
+function registerName(name: string): void {
+  if (registered.has(name)) return;
+  const method = `call_${name}`;
+  const sizeMethod = `size_${name}`;
+  const proto = BundleFunctionsPlugin.prototype as unknown as Record<string, unknown>;
+  proto[method] = function (this: PluginThis, ast: Ast, state: State) {
+    const engine = engines.get(this.dependencyGraph);
+    if (!engine) return new CellError(ErrorType.NAME, `Unknown function: ${name}`);
+    return engine.callCustom(name, ast, state, (a) => this.evaluateAst(a, state), this.dependencyGraph);
+  };
+  proto[sizeMethod] = function (this: PluginThis, ast: Ast, state: State) {
+    const engine = engines.get(this.dependencyGraph);
+    if (!engine) return ArraySize.scalar();
+    return engine.predictSize(name, ast, state, (a) => this.evaluateAst(a, state));
+  };
+  BundleFunctionsPlugin.implementedFunctions[name] = {
+    method,
+    sizeOfResultArrayMethod: sizeMethod,
+    parameters: [{ argumentType: FunctionArgumentType.ANY, optionalArg: true }],
+    // Extra arguments reach the bundle, whose own check explains them ("takes at most ...").
+    repeatLastArgs: 1,
+  };
+  HyperFormula.registerFunction(name, BundleFunctionsPlugin, { enGB: { [name]: name }, enUS: { [name]: name } });
+  registered.add(name);
+}
+
+function errorText(e: CellError | DetailedCellError): string {
+  return ERROR_TEXT[e.type] ?? `#${e.type}!`;
+}
+
+export class FormulaEngine {
+  hf: HyperFormula;
+  private functions = new Map<string, { info: CustomFunctionInfo; call: Callable }>();
+  /** Formula cells whose array result no longer matches the size predicted when they were entered. */
+  private needsReentry = new Map<string, SimpleCellAddress>();
+  /** Array sizes our functions predicted, by anchor: to name the cell that blocks a spill. */
+  private predicted = new Map<string, { width: number; height: number }>();
+  /** Cells whose custom-function result was a Date: Sheets displays them as dates. */
+  private dateResults = new Set<string>();
+  private suspended = 0;
+  /** Re-creates a Date in the script's realm, so the bundle's `instanceof Date` holds. */
+  scriptDate: (d: Date) => Date = (d) => d;
+
+  constructor(
+    private readonly timeZone: string,
+    private readonly hooks: EvaluationHooks,
+  ) {
+    this.hf = this.build();
+  }
+
+  private build(sheets?: Record<string, RawCellContent[][]>, names?: SerializedNamedExpression[]): HyperFormula {
+    const hf = HyperFormula.buildEmpty(ENGINE_CONFIG);
+    engines.set(hf.dependencyGraph, this);
+    if (sheets) {
+      hf.batch(() => {
+        for (const name of Object.keys(sheets)) hf.addSheet(name);
+        for (const n of names ?? []) hf.addNamedExpression(n.name, n.expression, n.scope, n.options);
+        for (const [name, rows] of Object.entries(sheets)) {
+          if (rows.length > 0) hf.setSheetContent(hf.getSheetId(name) as number, rows);
+        }
+      });
+    }
+    return hf;
+  }
+
+  /**
+   * Registers a bundle's custom functions. HyperFormula reads its function registry when an engine is built, so
+   * the engine is rebuilt from its serialized sheets (formulas are re-parsed with the new functions known).
+   */
+  registerFunctions(infos: CustomFunctionInfo[], lookup: (name: string) => Callable | undefined): Map<number, number> {
+    for (const info of infos) {
+      const call = lookup(info.name);
+      if (typeof call !== 'function')
+        throw new Error(`the bundle declares ${info.name} but has no top-level function of that name`);
+      this.functions.set(info.name, { info, call });
+      registerName(info.name);
+    }
+    const sheets: Record<string, RawCellContent[][]> = {};
+    const ids: number[] = [];
+    for (const name of this.hf.getSheetNames()) {
+      const id = this.hf.getSheetId(name) as number;
+      ids.push(id);
+      sheets[name] = this.hf.getSheetSerialized(id);
+    }
+    const names = this.hf.getAllNamedExpressionsSerialized();
+    const old = this.hf;
+    this.hf = this.build(sheets, names);
+    const renumbered = new Map(ids.map((id, i) => [id, this.hf.getSheetId(this.hf.getSheetNames()[i]) as number]));
+    old.destroy();
+    this.afterChange();
+    return renumbered;
+  }
+
+  /** Runs changes with evaluation suspended, so a block of writes recalculates once. */
+  batch<T>(change: () => T): T {
+    if (this.suspended++ === 0) this.hf.suspendEvaluation();
+    try {
+      return change();
+    } finally {
+      if (--this.suspended === 0) {
+        this.hf.resumeEvaluation();
+        this.afterChange();
+      }
+    }
+  }
+
+  /** Re-enters formulas whose array result changed size, so the engine predicts the new size. */
+  private afterChange(): void {
+    for (let round = 0; round < 5 && this.needsReentry.size > 0; round++) {
+      const pending = [...this.needsReentry.values()];
+      this.needsReentry.clear();
+      this.hf.batch(() => {
+        for (const address of pending) {
+          const formula = this.hf.getCellFormula(address);
+          if (formula) this.hf.setCellContents(address, [[formula]]);
+        }
+      });
+    }
+  }
+
+  addSheet(name: string): number {
+    const added = this.hf.addSheet(name);
+    return this.hf.getSheetId(added) as number;
+  }
+
+  removeSheet(sheet: number): void {
+    this.batch(() => this.hf.removeSheet(sheet));
+  }
+
+  renameSheet(sheet: number, name: string): void {
+    this.hf.renameSheet(sheet, name);
+  }
+
+  setContents(sheet: number, row: number, col: number, contents: RawCellContent[][]): void {
+    this.batch(() => this.hf.setCellContents({ sheet, row, col }, contents));
+  }
+
+  addRows(sheet: number, row: number, count: number): void {
+    this.batch(() => this.hf.addRows(sheet, [row, count]));
+  }
+
+  clearSheet(sheet: number): void {
+    this.batch(() => this.hf.clearSheet(sheet));
+  }
+
+  setNamedExpression(name: string, expression: string): void {
+    if (this.hf.getNamedExpression(name)) this.hf.changeNamedExpression(name, expression);
+    else this.hf.addNamedExpression(name, expression);
+    this.afterChange();
+  }
+
+  removeNamedExpression(name: string): void {
+    if (this.hf.getNamedExpression(name)) this.hf.removeNamedExpression(name);
+  }
+
+  formula(sheet: number, row: number, col: number): string | undefined {
+    return this.hf.getCellFormula({ sheet, row, col });
+  }
+
+  /** Raw content for copying a sheet: formulas as text, values as stored. */
+  serialized(sheet: number, row: number, col: number): RawCellContent {
+    return this.hf.getCellSerialized({ sheet, row, col });
+  }
+
+  value(sheet: number, row: number, col: number): EngineValue {
+    const v: CellValue = this.hf.getCellValue({ sheet, row, col });
+    if (v instanceof DetailedCellError) {
+      if (v.type === ErrorType.SPILL) {
+        const blocker = this.spillBlocker(sheet, row, col);
+        return {
+          error: '#REF!',
+          message: `Array result was not expanded because it would overwrite data${blocker ? ` in ${blocker}` : ''}.`,
+        };
+      }
+      return { error: errorText(v), message: v.message ?? '' };
+    }
+    return v as number | string | boolean | null;
+  }
+
+  /** Whether the engine typed the value as a date (DATE(), EDATE() ...) or a custom function returned a Date. */
+  isDateValue(sheet: number, row: number, col: number): boolean {
+    const type = this.hf.getCellValueDetailedType({ sheet, row, col });
+    return type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME' || this.dateResults.has(`${sheet}:${row}:${col}`);
+  }
+
+  /** The first non-empty cell inside the area an array result of ours would spill into. */
+  private spillBlocker(sheet: number, row: number, col: number): string | undefined {
+    const size = this.predicted.get(`${sheet}:${row}:${col}`);
+    if (!size) return undefined;
+    for (let r = 0; r < size.height; r++) {
+      for (let c = 0; c < size.width; c++) {
+        if (r === 0 && c === 0) continue;
+        const a = { sheet, row: row + r, col: col + c };
+        if (this.hf.getCellType(a) !== 'EMPTY' && !this.hf.isCellPartOfArray(a)) {
+          return this.hf.simpleCellAddressToString(a, sheet);
+        }
+        if (this.hf.getCellSerialized(a) !== null && this.hf.getCellSerialized(a) !== undefined) {
+          return this.hf.simpleCellAddressToString(a, sheet);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** A value from the engine as Sheets hands it to a custom function. */
+  private toSheets(v: unknown, kind: string | undefined): unknown {
+    if (v === EmptyValue || v === null || v === undefined) return '';
+    if (v instanceof CellError) return errorText(v);
+    if (typeof v === 'object' && v !== null && 'val' in v) v = (v as { val: number }).val;
+    if (typeof v === 'number' && kind === 'date') return this.scriptDate(serialToDate(v, this.timeZone));
+    return v;
+  }
+
+  private toSheetsArg(v: unknown, kind: string | undefined): unknown {
+    if (v instanceof SimpleRangeValue) return v.data.map((row) => row.map((cell) => this.toSheets(cell, kind)));
+    return this.toSheets(v, kind);
+  }
+
+  /** A custom function's result as the engine stores it; Dates become serials and are remembered as dates. */
+  private toEngine(v: unknown, key: string): unknown {
+    if (isDate(v)) {
+      this.dateResults.add(key);
+      return dateToSerial(v, this.timeZone);
+    }
+    this.dateResults.delete(key);
+    if (v === undefined || v === null || v === '') return v === '' ? '' : EmptyValue;
+    if (typeof v === 'number' && !Number.isFinite(v)) return new CellError(ErrorType.NUM, 'The result is not a finite number.');
+    if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+    return String(v);
+  }
+
+  private invoke(name: string, ast: Ast, evaluate: Evaluate): unknown {
+    const fn = this.functions.get(name);
+    if (!fn) throw new Error(`Unknown function: ${name}`);
+    const args = ast.args.map((a, i) => this.toSheetsArg(evaluate(a), fn.info.params[i]?.kind));
+    this.hooks.enterCustomFunction();
+    try {
+      return fn.call(...args);
+    } finally {
+      this.hooks.leaveCustomFunction();
+    }
+  }
+
+  callCustom(name: string, ast: Ast, state: State, evaluate: Evaluate, graph: object): unknown {
+    const at = state.formulaAddress;
+    let result: unknown;
+    try {
+      result = this.invoke(name, ast, evaluate);
+    } catch (e) {
+      // Sheets shows a thrown Error as #ERROR! with the message as the cell's note; never let it reach the engine.
+      const message = e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+      return new CellError(ErrorType.ERROR, message);
+    }
+    const vertex = (graph as { getCell(a: SimpleCellAddress): { array?: { size?: ArraySize } } | undefined }).getCell(at);
+    const size = vertex?.array?.size;
+    const room = size && Number.isFinite(size.width) ? { width: size.width, height: size.height } : { width: 1, height: 1 };
+    if (!Array.isArray(result)) {
+      if (room.width !== 1 || room.height !== 1) this.needsReentry.set(addressKey(at), at);
+      return this.toEngine(result, addressKey(at));
+    }
+    const rows = result as unknown[][];
+    const height = rows.length;
+    const width = height > 0 && Array.isArray(rows[0]) ? rows[0].length : 0;
+    if (height === 0 || width === 0) return new CellError(ErrorType.ERROR, `${name} returned an empty array.`);
+    if (height !== room.height || width !== room.width) this.needsReentry.set(addressKey(at), at);
+    const clipped = rows
+      .slice(0, room.height)
+      .map((row, r) =>
+        Array.from({ length: Math.min(width, room.width) }, (_, c) =>
+          this.toEngine(row[c], `${at.sheet}:${at.row + r}:${at.col + c}`),
+        ),
+      );
+    if (room.width === 1 && room.height === 1) return clipped[0][0];
+    return SimpleRangeValue.onlyValues(clipped as never);
+  }
+
+  /**
+   * The size of a result, found by running the function on the arguments' current values; when they cannot be
+   * read yet the formula starts as one cell and is re-entered once its real size is known.
+   */
+  predictSize(name: string, ast: Ast, state: State, evaluate: Evaluate): ArraySize {
+    const at = state.formulaAddress;
+    let size = ArraySize.scalar();
+    try {
+      const result = this.invoke(name, ast, evaluate);
+      if (Array.isArray(result) && result.length > 0 && Array.isArray(result[0])) {
+        size = new ArraySize((result[0] as unknown[]).length, result.length);
+      }
+    } catch {
+      // An error result is one cell.
+    }
+    this.predicted.set(addressKey(at), { width: size.width, height: size.height });
+    return size;
+  }
+}
