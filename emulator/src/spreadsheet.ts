@@ -521,6 +521,17 @@ export class Range extends Emulated {
   }
 }
 
+/** Sheet.getRangeList: several ranges handed out by one call. */
+export class RangeList extends Emulated {
+  readonly serviceName = 'RangeList';
+  constructor(readonly _ranges: Range[]) {
+    super();
+  }
+  getRanges(): Range[] {
+    return [...this._ranges];
+  }
+}
+
 const overlaps = (a: GridRect, b: GridRect): boolean =>
   a.row < b.row + b.numRows &&
   b.row < a.row + a.numRows &&
@@ -597,6 +608,9 @@ export class Sheet extends Emulated {
     if (numRows !== undefined && numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
     if (numColumns !== undefined && numColumns < 1) throw new Error('The number of columns in the range must be at least 1.');
     return this._range({ row: a1OrRow, column, numRows: numRows ?? 1, numColumns: numColumns ?? 1 });
+  }
+  getRangeList(a1Notations: string[]): RangeList {
+    return new RangeList(a1Notations.map((a1) => this.getRange(a1)));
   }
   private _range(rect: GridRect): Range {
     if (rect.row + rect.numRows - 1 > this._maxRows || rect.column + rect.numColumns - 1 > this._maxColumns) {

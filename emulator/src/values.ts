@@ -101,6 +101,8 @@ const serialOf = (y: number, m: number, d: number): number | undefined => {
  * and percent signs (which also set the cell's format), ISO and US dates; anything else stays text.
  */
 export function parseInput(input: string): ParsedInput {
+  // A leading apostrophe makes the rest text, as in Sheets; the apostrophe itself is not part of the value.
+  if (input.startsWith("'")) return { kind: 'value', value: input.slice(1) };
   if (input.startsWith('=') && input.length > 1) return { kind: 'formula', formula: input };
   const text = input.trim();
   if (/^(true|false)$/i.test(text)) return { kind: 'value', value: text.toUpperCase() === 'TRUE' };
