@@ -21,7 +21,11 @@
  *   leapActivatePlan()        -> { sheetName: string }  shows the plan sheet; throws Error("No plan yet …").
  * Menu callbacks (no arguments, no result): leapShowSidebar, leapInsertExamples, leapShowHelp.
  */
+import { showHelp, showSidebar } from './dialogs';
+import { clearDraft, getDraft, saveDraft } from './drafts';
+import { insertExamples } from './examples';
 import { onOpen } from './menu';
+import { activatePlan, buildPlanSheet } from './plan';
 
 export interface EntryPoint {
   /** Parameter names of the top-level stub. */
@@ -34,4 +38,16 @@ export interface EntryPoint {
 export const entryPoints: Record<string, EntryPoint> = {
   onOpen: { params: ['e'], doc: 'Builds the Extensions > Leap menu. Needs no authorization.', run: onOpen },
   onInstall: { params: ['e'], doc: 'Runs onOpen when the add-on is installed.', run: onOpen },
+  leapShowSidebar: { params: [], doc: 'Menu: opens the transition wizard in the sidebar.', run: showSidebar },
+  leapInsertExamples: { params: [], doc: 'Menu: adds a sheet with every Leap function and a live example.', run: insertExamples },
+  leapShowHelp: { params: [], doc: 'Menu: shows what Leap does and where to read more.', run: showHelp },
+  leapGetDraft: { params: [], doc: "Sidebar: the wizard's saved draft, or nulls.", run: getDraft },
+  leapSaveDraft: { params: ['answers'], doc: "Sidebar: saves the wizard's answers so far.", run: saveDraft },
+  leapClearDraft: { params: [], doc: 'Sidebar: forgets the draft (Start over).', run: clearDraft },
+  leapBuildPlan: {
+    params: ['answers'],
+    doc: 'Sidebar: validates the answers and builds the Transition Plan sheet.',
+    run: buildPlanSheet,
+  },
+  leapActivatePlan: { params: [], doc: 'Sidebar: shows the Transition Plan sheet.', run: activatePlan },
 };

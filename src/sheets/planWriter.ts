@@ -1,0 +1,196 @@
+/**
+ * Writes the Transition Plan sheet: the only code that calls SpreadsheetApp for the plan.
+ *
+ * The new plan is written in full to a new sheet first and swapped in only when complete, so a failure
+ * leaves the previous plan as it was. The plan is recognised by developer metadata (also after the user
+ * renames it); a sheet Leap did not make is never touched. Everything is written in a few batched calls:
+ * one getRangeList for every range, then one call per property of the whole grid.
+ */
+import { type CarriedItem, type Cell, CHECKLIST_HEADER, columnLetters, type PlanSheetLayout } from '../plan/layout';
+
+export const PLAN_SHEET_NAME = 'Transition Plan';
+/** Marks the sheet Leap made; the value is the layout version. */
+export const PLAN_METADATA_KEY = 'leap.transitionPlan';
+const LAYOUT_VERSION = '1';
+/** How long a build waits for another build in the same spreadsheet before giving up. */
+export const LOCK_WAIT_MS = 5000;
+
+export const BUILD_RUNNING_MESSAGE = 'A build is already running in this spreadsheet. Wait for it to finish, then build again.';
+
+/** Text Sheets would read as a formula, a number or a date is written with Sheets' text prefix, an apostrophe. */
+const READ_AS_INPUT = /^[\s]*[=+\-@'$€£(\d.]|^(true|false)$/i;
+
+/** One cell as setValues writes it: formulas as "=...", text that Sheets would re-read as text. */
+export function cellValue(cell: Cell): string | number | boolean {
+  if (cell === null) return '';
+  if ('formula' in cell) return cell.formula;
+  if ('number' in cell) return cell.number;
+  if ('checked' in cell) return cell.checked;
+  return READ_AS_INPUT.test(cell.text) ? `'${cell.text}` : cell.text;
+}
+
+/** The plan sheet Leap made in this spreadsheet, whatever it is called now, or null. */
+export function findPlanSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const found = spreadsheet.createDeveloperMetadataFinder().withKey(PLAN_METADATA_KEY).find();
+  for (const metadata of found) {
+    const sheet = metadata.getLocation().getSheet();
+    if (sheet) return sheet;
+  }
+  return null;
+}
+
+/**
+ * Ticks and notes of the previous plan by checklist item id. The checklist is found by its header row,
+ * so rows or columns the user inserted above or beside it do not matter.
+ */
+export function readChecklist(values: unknown[][]): Record<string, CarriedItem> {
+  const carried: Record<string, CarriedItem> = {};
+  const headerRow = values.findIndex((row) => CHECKLIST_HEADER.every((h) => row.includes(h)));
+  if (headerRow < 0) return carried;
+  const header = values[headerRow];
+  const column = (h: (typeof CHECKLIST_HEADER)[number]) => header.indexOf(h);
+  const [done, notes, id] = [column('Done'), column('Notes'), column('Item id')];
+  for (let r = headerRow + 1; r < values.length; r++) {
+    const itemId = values[r][id];
+    if (typeof itemId !== 'string' || itemId === '') break;
+    carried[itemId] = { done: values[r][done] === true, notes: String(values[r][notes] ?? '') };
+  }
+  return carried;
+}
+
+/** The first of "Transition Plan", "Transition Plan 2", ... that no other sheet uses. */
+function freeName(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? PLAN_SHEET_NAME : `${PLAN_SHEET_NAME} ${n}`;
+    if (!spreadsheet.getSheetByName(name)) return name;
+  }
+}
+
+export interface PlanWriteResult {
+  sheetName: string;
+}
+
+/**
+ * Builds the plan sheet under the document lock. `makeLayout` receives the previous plan's ticks and
+ * notes and returns the grid to write.
+ */
+export function writePlan(makeLayout: (carried: Record<string, CarriedItem>) => PlanSheetLayout): PlanWriteResult {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(BUILD_RUNNING_MESSAGE);
+  try {
+    return writeUnderLock(makeLayout);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function writeUnderLock(makeLayout: (carried: Record<string, CarriedItem>) => PlanSheetLayout): PlanWriteResult {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const previous = findPlanSheet(spreadsheet);
+  const carried = previous ? readChecklist(previous.getDataRange().getValues()) : {};
+  // A rebuild keeps the name the user gave the plan; a first build takes the first free name.
+  const finalName = previous ? previous.getName() : freeName(spreadsheet);
+  const layout = makeLayout(carried);
+
+  const building = spreadsheet.insertSheet(`${PLAN_SHEET_NAME} (building ${Date.now()})`);
+  try {
+    const ranges = writeLayout(building, layout);
+    building.addDeveloperMetadata(PLAN_METADATA_KEY, LAYOUT_VERSION);
+    // The point of no return: until here a failure removes the new sheet and the old plan stands.
+    if (previous) spreadsheet.deleteSheet(previous);
+    finishSwap(spreadsheet, building, finalName, ranges);
+    return { sheetName: finalName };
+  } catch (error) {
+    if (previous && !sheetStillThere(spreadsheet, previous)) {
+      // The old plan is gone and the new one is complete: finish naming it rather than lose both.
+      finishSwap(spreadsheet, building, finalName, writeRangesOf(building, layout));
+      return { sheetName: finalName };
+    }
+    spreadsheet.deleteSheet(building);
+    throw error;
+  }
+}
+
+function sheetStillThere(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+): boolean {
+  return spreadsheet.getSheetById(sheet.getSheetId()) !== null;
+}
+
+interface WrittenRanges {
+  named: Record<string, GoogleAppsScript.Spreadsheet.Range>;
+}
+
+/** The ranges the names point to, fetched in one call. */
+function writeRangesOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanSheetLayout): WrittenRanges {
+  const names = Object.keys(layout.namedRanges);
+  const ranges = sheet.getRangeList(names.map((n) => layout.namedRanges[n])).getRanges();
+  return { named: Object.fromEntries(names.map((n, i) => [n, ranges[i]])) };
+}
+
+function finishSwap(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  name: string,
+  ranges: WrittenRanges,
+): void {
+  if (sheet.getName() !== name) sheet.setName(name);
+  for (const [n, range] of Object.entries(ranges.named)) spreadsheet.setNamedRange(n, range);
+}
+
+/** Writes the grid, checkboxes, rules, chart, frozen rows and widths; returns the ranges names will point to. */
+function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanSheetLayout): WrittenRanges {
+  const names = Object.keys(layout.namedRanges);
+  const ruleRanges = layout.conditionalRules.map((r) => r.range);
+  const a1s = [
+    `A1:${columnLetters(layout.columns)}${layout.rows}`,
+    layout.checkboxRange,
+    ...layout.chart.ranges,
+    ...ruleRanges,
+    ...names.map((n) => layout.namedRanges[n]),
+  ];
+  const ranges = sheet.getRangeList(a1s).getRanges();
+  let i = 0;
+  const grid = ranges[i++];
+  const checkboxes = ranges[i++];
+  const chartRanges = layout.chart.ranges.map(() => ranges[i++]);
+  const rules = ruleRanges.map(() => ranges[i++]);
+  const named = Object.fromEntries(names.map((n) => [n, ranges[i++]]));
+
+  grid.setValues(layout.cells.map((row) => row.map(cellValue)));
+  grid.setNumberFormats(layout.numberFormats);
+  grid.setFontWeights(layout.fontWeights);
+  grid.setBackgrounds(layout.backgrounds);
+  checkboxes.insertCheckboxes();
+
+  sheet.setConditionalFormatRules(
+    layout.conditionalRules.map((rule, k) => {
+      const builder = SpreadsheetApp.newConditionalFormatRule();
+      const when =
+        rule.when === 'numberLessThan'
+          ? builder.whenNumberLessThan(rule.value as number)
+          : rule.when === 'formula'
+            ? builder.whenFormulaSatisfied(String(rule.value))
+            : builder.whenNumberGreaterThanOrEqualTo(rule.value as number);
+      return when.setBackground(rule.background).setRanges([rules[k]]).build();
+    }),
+  );
+
+  const chart = sheet.newChart().setChartType(Charts.ChartType.LINE);
+  for (const range of chartRanges) chart.addRange(range);
+  sheet.insertChart(
+    chart.setPosition(layout.chart.anchorRow, layout.chart.anchorColumn, 0, 0).setOption('title', layout.chart.title).build(),
+  );
+
+  sheet.setFrozenRows(layout.frozenRows);
+  // Widths by runs of equal width: one call per run.
+  let start = 0;
+  for (let c = 1; c <= layout.columnWidths.length; c++) {
+    if (c === layout.columnWidths.length || layout.columnWidths[c] !== layout.columnWidths[start]) {
+      sheet.setColumnWidths(start + 1, c - start, layout.columnWidths[start]);
+      start = c;
+    }
+  }
+  return { named };
+}
