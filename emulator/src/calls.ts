@@ -89,15 +89,17 @@ export class CallLog {
       get: (t, prop, receiver) => {
         if (typeof prop === 'symbol') return Reflect.get(t, prop, receiver);
         if (prop === 'toString') return () => t.serviceName;
+        if (prop === 'serviceName') return t.serviceName;
         if (fields.includes(prop)) return this.wrap(Reflect.get(t, prop));
         const member = Reflect.get(t, prop);
-        if (typeof member !== 'function' || prop.startsWith('_') || prop === 'serviceName') {
+        if (typeof member !== 'function' || prop.startsWith('_')) {
           if (TOOLING_PROBES.has(prop) || prop.startsWith('@@') || prop.startsWith('$$')) return undefined;
           throw new Error(`not implemented in the emulator: ${t.serviceName}.${prop}`);
         }
         return (...args: unknown[]) => {
-          this.record(t.serviceName, prop, args);
-          return this.wrap(member.apply(t, this.unwrap(args)));
+          const plain = this.unwrap(args);
+          this.record(t.serviceName, prop, plain);
+          return this.wrap(member.apply(t, plain));
         };
       },
       set: (t, prop, value) => {

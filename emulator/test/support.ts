@@ -1,0 +1,27 @@
+/** Helpers for the emulator's tests: a tiny hand-written bundle, so rules can be tested apart from Leap's code. */
+import { createEmulator, type Emulator, type EmulatorOptions } from '../src';
+
+/**
+ * Builds bundle source the way scripts/build.mjs lays it out: a global `Leap` with describeFunctions() and one
+ * top-level function per custom function.
+ */
+export function bundleSource(
+  functions: { name: string; params: { name: string; kind: string }[]; body: string }[],
+  extra = '',
+): string {
+  const described = JSON.stringify(functions.map((f) => ({ name: f.name, params: f.params })));
+  const stubs = functions.map((f) => `function ${f.name}(${f.params.map((p) => p.name).join(', ')}) {\n${f.body}\n}`).join('\n');
+  return `var Leap = { describeFunctions: function () { return ${described}; } };\n${stubs}\n${extra}`;
+}
+
+/** An emulator with a hand-written bundle loaded; returns both. */
+export function withBundle(
+  functions: Parameters<typeof bundleSource>[0],
+  extra = '',
+  options: EmulatorOptions = {},
+  htmlFiles: Record<string, string> = {},
+): { emu: Emulator; context: Record<string, unknown> } {
+  const emu = createEmulator(options);
+  const context = emu.loadBundle(bundleSource(functions, extra), htmlFiles);
+  return { emu, context };
+}
