@@ -179,7 +179,9 @@ describe('what a person types (enterInput) and display values', () => {
   test('"1,200", "30%", "$1,234.50", "2026-01-15", "TRUE" and text are read as Sheets reads them', () => {
     const { emu, sh } = sheet();
     const inputs = ['1,200', '30%', '$1,234.50', '2026-01-15', 'TRUE', 'Rent'];
-    inputs.forEach((input, i) => emu.enterInput('Sheet1', `A${i + 1}`, input));
+    inputs.forEach((input, i) => {
+      emu.enterInput('Sheet1', `A${i + 1}`, input);
+    });
     const values = sh
       .getRange('A1:A6')
       .getValues()
