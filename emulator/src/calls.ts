@@ -60,6 +60,8 @@ export class CallLog {
     if (Array.isArray(value)) return value.map((v) => this.wrap(v)) as T;
     if (isDate(value)) return this.scriptDate(value) as T;
     if (!(value instanceof Emulated)) return value;
+    // Already script-facing (a service handing out host.spreadsheet): wrapping twice would hide its methods.
+    if (this.targets.has(value)) return value;
     let proxy = this.proxies.get(value);
     if (!proxy) {
       proxy = this.makeProxy(value);

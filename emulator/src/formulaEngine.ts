@@ -217,7 +217,9 @@ export class FormulaEngine {
   }
 
   setContents(sheet: number, row: number, col: number, contents: RawCellContent[][]): void {
-    this.batch(() => this.hf.setCellContents({ sheet, row, col }, contents));
+    // Rows from the bundle's vm context are arrays of another realm, which HyperFormula's instanceof Array rejects.
+    const rows = Array.from(contents, (line) => Array.from(line));
+    this.batch(() => this.hf.setCellContents({ sheet, row, col }, rows));
   }
 
   addRows(sheet: number, row: number, count: number): void {
