@@ -3,6 +3,7 @@
  * Google's documentation each follows.
  */
 import { createEmulator } from '../src';
+import type { SpreadsheetAppService } from '../src/services';
 
 const REF = 'https://developers.google.com/apps-script/reference/spreadsheet';
 
@@ -426,7 +427,7 @@ describe('charts', () => {
 describe('conditional format rules and data validation', () => {
   test('conditional format rules are set and read back with their condition and ranges', () => {
     const { emu, sh } = sheet();
-    const app = emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const app = emu.globals.SpreadsheetApp as SpreadsheetAppService;
     const rule = app
       .newConditionalFormatRule()
       .whenNumberLessThan(0)
@@ -443,7 +444,7 @@ describe('conditional format rules and data validation', () => {
 
   test('a checkbox rule turns blank cells into FALSE and checked cells read as booleans', () => {
     const { emu, sh } = sheet();
-    const app = emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const app = emu.globals.SpreadsheetApp as SpreadsheetAppService;
     sh.getRange('A1:A3').setDataValidation(app.newDataValidation().requireCheckbox().build());
     sh.getRange('A2').check();
     expect(sh.getRange('A1:A3').getValues()).toEqual([[false], [true], [false]]);
@@ -452,7 +453,7 @@ describe('conditional format rules and data validation', () => {
 
   test('a value-in-list rule that rejects invalid input refuses what a person types outside the list', () => {
     const { emu, sh } = sheet();
-    const app = emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const app = emu.globals.SpreadsheetApp as SpreadsheetAppService;
     const rule = app.newDataValidation().requireValueInList(['single', 'married_joint']).setAllowInvalid(false).build();
     sh.getRange('B1').setDataValidation(rule);
     emu.enterInput('Sheet1', 'B1', 'single');
