@@ -44,7 +44,7 @@ export interface ChartSpec {
 }
 
 /** Where the checklist sits, so a rebuild can find ticks and notes by item id. */
-export const CHECKLIST_HEADER = ['Step', 'Done', 'Target date', 'Notes', 'Item id'] as const;
+export const CHECKLIST_HEADER = ['Step', 'Done', 'Target date', 'Item id', 'Notes'] as const;
 
 export interface PlanSheetLayout {
   rows: number;
@@ -176,8 +176,10 @@ const abs = (row: number, column: number): string => `$${columnLetters(column)}$
 const LABEL = 1;
 const VALUE = 2;
 const DETAIL = 3;
-const NOTES = 4;
-const ITEM_ID = 5;
+const ITEM_ID = 4;
+/** Notes last in the main flow, in the one wide column after the ids. */
+const NOTES = 5;
+const LAST_MAIN = NOTES;
 const SCHEDULE = 7;
 const SCHEDULE_TARGET = SCHEDULE + 3;
 const FIGURES = 12;
@@ -211,7 +213,7 @@ export function layoutPlan(plan: Plan, builtOn: string, carried: Record<string, 
   const formula = (f: string): Cell => ({ formula: f });
   const heading = (row: number, title: string, note?: string): void => {
     put(row, LABEL, { cell: text(title), bold: true, fill: HEADER_FILL });
-    for (let c = VALUE; c <= ITEM_ID; c++) put(row, c, { cell: null, fill: HEADER_FILL });
+    for (let c = VALUE; c <= LAST_MAIN; c++) put(row, c, { cell: null, fill: HEADER_FILL });
     if (note) put(row, VALUE, { cell: text(note), fill: HEADER_FILL });
   };
   const named: Record<string, string> = {};
@@ -396,7 +398,8 @@ export function layoutPlan(plan: Plan, builtOn: string, carried: Record<string, 
 
   const runway = named.LEAP_RUNWAY_MONTHS;
   const budget = named.LEAP_LOW_END_BUDGET;
-  const widths = [340, 130, 120, 220, 110, 24, 110, 110, 80, 110, 24, 110];
+  // Runs of equal width, one call each: labels, values, notes, then the schedule and figures.
+  const widths = [340, 120, 120, 120, 240, 110, 110, 110, 110, 110, 110, 110];
   return {
     rows: maxRow,
     columns: maxColumn,

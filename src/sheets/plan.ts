@@ -26,8 +26,9 @@ export function buildPlanSheet(raw: unknown): BuildResult {
     throw new Error(`Some answers need fixing: ${problems.join('; ')}`);
   }
   const plan = buildPlan(checked.answers);
-  const builtOn = today(SpreadsheetApp.getActiveSpreadsheet());
-  const { sheetName } = writePlan((carried) => layoutPlan(plan, builtOn, carried));
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const builtOn = today(spreadsheet);
+  const { sheetName } = writePlan(spreadsheet, (carried) => layoutPlan(plan, builtOn, carried));
   const keyNumbers = Object.fromEntries(KEY_NUMBERS.map((k) => [k.name, plan.numbers[k.field]])) as KeyNumbers;
   return { sheetName, keyNumbers };
 }

@@ -74,18 +74,23 @@ export interface PlanWriteResult {
  * Builds the plan sheet under the document lock. `makeLayout` receives the previous plan's ticks and
  * notes and returns the grid to write.
  */
-export function writePlan(makeLayout: (carried: Record<string, CarriedItem>) => PlanSheetLayout): PlanWriteResult {
+export function writePlan(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  makeLayout: (carried: Record<string, CarriedItem>) => PlanSheetLayout,
+): PlanWriteResult {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(BUILD_RUNNING_MESSAGE);
   try {
-    return writeUnderLock(makeLayout);
+    return writeUnderLock(spreadsheet, makeLayout);
   } finally {
     lock.releaseLock();
   }
 }
 
-function writeUnderLock(makeLayout: (carried: Record<string, CarriedItem>) => PlanSheetLayout): PlanWriteResult {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+function writeUnderLock(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  makeLayout: (carried: Record<string, CarriedItem>) => PlanSheetLayout,
+): PlanWriteResult {
   const previous = findPlanSheet(spreadsheet);
   const carried = previous ? readChecklist(previous.getDataRange().getValues()) : {};
   // A rebuild keeps the name the user gave the plan; a first build takes the first free name.
@@ -93,17 +98,19 @@ function writeUnderLock(makeLayout: (carried: Record<string, CarriedItem>) => Pl
   const layout = makeLayout(carried);
 
   const building = spreadsheet.insertSheet(`${PLAN_SHEET_NAME} (building ${Date.now()})`);
+  let previousDeleted = false;
   try {
     const ranges = writeLayout(building, layout);
     building.addDeveloperMetadata(PLAN_METADATA_KEY, LAYOUT_VERSION);
     // The point of no return: until here a failure removes the new sheet and the old plan stands.
     if (previous) spreadsheet.deleteSheet(previous);
+    previousDeleted = previous !== null;
     finishSwap(spreadsheet, building, finalName, ranges);
     return { sheetName: finalName };
   } catch (error) {
-    if (previous && !sheetStillThere(spreadsheet, previous)) {
+    if (previousDeleted) {
       // The old plan is gone and the new one is complete: finish naming it rather than lose both.
-      finishSwap(spreadsheet, building, finalName, writeRangesOf(building, layout));
+      finishSwap(spreadsheet, building, finalName, namedRangesOf(building, layout));
       return { sheetName: finalName };
     }
     spreadsheet.deleteSheet(building);
@@ -111,19 +118,12 @@ function writeUnderLock(makeLayout: (carried: Record<string, CarriedItem>) => Pl
   }
 }
 
-function sheetStillThere(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-): boolean {
-  return spreadsheet.getSheetById(sheet.getSheetId()) !== null;
-}
-
 interface WrittenRanges {
   named: Record<string, GoogleAppsScript.Spreadsheet.Range>;
 }
 
 /** The ranges the names point to, fetched in one call. */
-function writeRangesOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanSheetLayout): WrittenRanges {
+function namedRangesOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanSheetLayout): WrittenRanges {
   const names = Object.keys(layout.namedRanges);
   const ranges = sheet.getRangeList(names.map((n) => layout.namedRanges[n])).getRanges();
   return { named: Object.fromEntries(names.map((n, i) => [n, ranges[i]])) };
@@ -135,7 +135,7 @@ function finishSwap(
   name: string,
   ranges: WrittenRanges,
 ): void {
-  if (sheet.getName() !== name) sheet.setName(name);
+  sheet.setName(name);
   for (const [n, range] of Object.entries(ranges.named)) spreadsheet.setNamedRange(n, range);
 }
 
