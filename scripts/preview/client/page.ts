@@ -1,0 +1,523 @@
+/**
+ * The spreadsheet window: renders the server's PreviewView (grid, tabs, menus, sidebar, dialogs) and sends what the
+ * user does (typing into the formula bar, clicking a checkbox, a menu item or a tab) back as actions.
+ * The server owns all state; after every action the page re-renders from the view it answers with.
+ */
+import type { ActionAnswer, CellView, ChartView, HtmlPanelView, MenuView, PreviewView, SheetView } from '../protocol';
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+const grid = $<HTMLTableElement>('grid');
+const formulaBar = $<HTMLInputElement>('formula-bar');
+const nameBox = $<HTMLInputElement>('name-box');
+const statusBar = $<HTMLDivElement>('status');
+// The grid takes the keyboard (arrows move, typing edits, Delete clears), as a spreadsheet's grid does.
+grid.tabIndex = 0;
+
+let view: PreviewView | undefined;
+let selected = 'A1';
+/** The sidebar/dialog/alert/toast last put on screen, so a re-render does not reload a frame or replay a toast. */
+const shown = { sidebar: -1, dialog: -1, alert: -1, toast: -1 };
+
+// ---- A1 notation ----
+
+function columnLetters(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function toA1(row: number, column: number): string {
+  return `${columnLetters(column)}${row + 1}`;
+}
+
+function fromA1(a1: string): { row: number; column: number } {
+  const match = /^([A-Z]+)(\d+)$/.exec(a1);
+  if (!match) return { row: 0, column: 0 };
+  let column = 0;
+  for (const ch of match[1]) column = column * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(match[2]) - 1, column: column - 1 };
+}
+
+// ---- Talking to the server ----
+
+function showStatus(message: string | undefined): void {
+  statusBar.hidden = !message;
+  statusBar.textContent = message ?? '';
+  if (message) setTimeout(() => showStatus(undefined), 8000);
+}
+
+async function act(path: string, body: Record<string, unknown> = {}): Promise<void> {
+  try {
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const answer = (await response.json()) as ActionAnswer;
+    render(answer.view);
+    showStatus(answer.error);
+  } catch (e) {
+    showStatus(`The preview server did not answer: ${String(e)}`);
+  }
+}
+
+async function refresh(): Promise<void> {
+  const response = await fetch('/api/view');
+  render((await response.json()) as PreviewView);
+}
+
+// ---- Rendering ----
+
+function render(next: PreviewView): void {
+  view = next;
+  document.title = `${next.title} – Leap preview`;
+  $('doc-title').textContent = next.title;
+  $('calls').textContent = `${next.calls} service call${next.calls === 1 ? '' : 's'}`;
+  renderMenus(next.menus);
+  renderGrid(next.active);
+  renderTabs(next);
+  renderSidebar(next.sidebar);
+  renderDialog(next.dialog);
+  renderAlert(next.alert);
+  renderToast(next.toast);
+  select(selected, { keepFormulaBar: document.activeElement === formulaBar });
+  // A counter tests and users' tooling can wait on: the page has drawn the server's latest answer.
+  document.body.dataset.renders = String(Number(document.body.dataset.renders ?? 0) + 1);
+}
+
+function closeMenus(): void {
+  for (const button of document.querySelectorAll('[aria-expanded="true"]')) button.setAttribute('aria-expanded', 'false');
+  for (const popup of document.querySelectorAll<HTMLElement>('.menu-popup')) popup.hidden = true;
+}
+
+function menuItems(menu: MenuView, popup: HTMLElement): void {
+  for (const item of menu.items) {
+    if ('separator' in item) {
+      popup.append(Object.assign(document.createElement('hr'), { className: 'menu-separator' }));
+      continue;
+    }
+    const button = Object.assign(document.createElement('button'), {
+      type: 'button',
+      className: 'menu-item',
+      textContent: item.label,
+    });
+    button.setAttribute('role', 'menuitem');
+    button.addEventListener('click', () => {
+      closeMenus();
+      void act('/api/run', { functionName: item.functionName });
+    });
+    popup.append(button);
+  }
+}
+
+/** A top-level menu: a button that opens a popup. */
+function topMenu(name: string, fill: (popup: HTMLElement) => void): HTMLElement {
+  const wrapper = Object.assign(document.createElement('div'), { className: 'menu' });
+  const button = Object.assign(document.createElement('button'), { type: 'button', className: 'menu-button', textContent: name });
+  button.setAttribute('aria-haspopup', 'menu');
+  button.setAttribute('aria-expanded', 'false');
+  const popup = Object.assign(document.createElement('div'), { className: 'menu-popup', hidden: true });
+  popup.setAttribute('role', 'menu');
+  fill(popup);
+  button.addEventListener('click', (event) => {
+    event.stopPropagation();
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    closeMenus();
+    button.setAttribute('aria-expanded', String(open));
+    popup.hidden = !open;
+  });
+  wrapper.append(button, popup);
+  return wrapper;
+}
+
+/** Extensions holds one submenu per add-on menu (Extensions > Leap > …), as in Sheets. */
+function addonSubmenu(menu: MenuView, popup: HTMLElement): void {
+  const holder = Object.assign(document.createElement('div'), { className: 'menu' });
+  const button = Object.assign(document.createElement('button'), {
+    type: 'button',
+    className: 'menu-item has-sub',
+    textContent: menu.name,
+  });
+  button.setAttribute('role', 'menuitem');
+  button.setAttribute('aria-haspopup', 'menu');
+  button.setAttribute('aria-expanded', 'false');
+  const sub = Object.assign(document.createElement('div'), { className: 'menu-popup sub', hidden: true });
+  sub.setAttribute('role', 'menu');
+  menuItems(menu, sub);
+  const open = (): void => {
+    button.setAttribute('aria-expanded', 'true');
+    sub.hidden = false;
+  };
+  button.addEventListener('click', (event) => {
+    event.stopPropagation();
+    open();
+  });
+  button.addEventListener('mouseenter', open);
+  holder.append(button, sub);
+  popup.append(holder);
+}
+
+let renderedMenus = '';
+
+function renderMenus(menus: MenuView[]): void {
+  // Rebuilding an open menu under the pointer would close it; rebuild only when the menus changed.
+  const signature = JSON.stringify(menus);
+  if (signature === renderedMenus) return;
+  renderedMenus = signature;
+  const bar = $('menubar');
+  bar.replaceChildren();
+  const own = menus.filter((m) => !m.addon);
+  const addons = menus.filter((m) => m.addon);
+  bar.append(
+    topMenu('Extensions', (popup) => {
+      if (addons.length === 0) {
+        const empty = Object.assign(document.createElement('div'), { className: 'menu-item', textContent: 'No add-on menu' });
+        empty.setAttribute('aria-disabled', 'true');
+        popup.append(empty);
+      }
+      for (const menu of addons) addonSubmenu(menu, popup);
+    }),
+  );
+  for (const menu of own) bar.append(topMenu(menu.name, (popup) => menuItems(menu, popup)));
+}
+
+function cellElement(a1: string, cell: CellView | undefined): HTMLTableCellElement {
+  const td = document.createElement('td');
+  td.dataset.a1 = a1;
+  if (!cell) return td;
+  const classes: string[] = [];
+  if (cell.align === 'right') classes.push('num');
+  if (cell.align === 'center') classes.push('center');
+  if (cell.bold) classes.push('bold');
+  if (cell.error !== undefined) classes.push('error');
+  else if (cell.note) classes.push('has-note');
+  td.className = classes.join(' ');
+  if (cell.color) td.style.color = cell.color;
+  if (cell.background) td.style.background = cell.background;
+  const hover = cell.error ?? cell.note;
+  if (hover) td.title = hover;
+  if (cell.checked !== undefined) {
+    const box = Object.assign(document.createElement('input'), { type: 'checkbox', checked: cell.checked });
+    box.setAttribute('aria-label', a1);
+    box.addEventListener('click', (event) => {
+      event.preventDefault();
+      select(a1);
+      void act('/api/input', { sheet: view?.active.name, a1, input: cell.checked ? 'FALSE' : 'TRUE' });
+    });
+    td.append(box);
+  } else {
+    td.textContent = cell.display;
+  }
+  return td;
+}
+
+function renderGrid(sheet: SheetView): void {
+  const colgroup = document.createElement('colgroup');
+  colgroup.append(Object.assign(document.createElement('col'), { style: 'width:46px' }));
+  for (const width of sheet.columnWidths) {
+    const col = document.createElement('col');
+    col.style.width = `${width}px`;
+    colgroup.append(col);
+  }
+  const head = document.createElement('thead');
+  const headRow = document.createElement('tr');
+  headRow.append(Object.assign(document.createElement('th'), { className: 'corner' }));
+  for (let c = 0; c < sheet.columns; c++) {
+    const th = Object.assign(document.createElement('th'), { textContent: columnLetters(c) });
+    th.dataset.column = columnLetters(c);
+    headRow.append(th);
+  }
+  head.append(headRow);
+
+  // Cells hidden under a merge are not rendered; the merge's top-left cell spans them.
+  const covered = new Set<string>();
+  const spans = new Map<string, { rows: number; columns: number }>();
+  for (const merge of sheet.merges) {
+    const { row, column } = fromA1(merge.a1);
+    spans.set(merge.a1, merge);
+    for (let r = row; r < row + merge.rows; r++)
+      for (let c = column; c < column + merge.columns; c++) if (r !== row || c !== column) covered.add(toA1(r, c));
+  }
+
+  const body = document.createElement('tbody');
+  for (let r = 0; r < sheet.rows; r++) {
+    const tr = document.createElement('tr');
+    if (sheet.frozenRows > 0 && r === sheet.frozenRows - 1) tr.className = 'frozen-edge';
+    const th = Object.assign(document.createElement('th'), { textContent: String(r + 1) });
+    th.dataset.row = String(r + 1);
+    tr.append(th);
+    for (let c = 0; c < sheet.columns; c++) {
+      const a1 = toA1(r, c);
+      if (covered.has(a1)) continue;
+      const td = cellElement(a1, sheet.cells[a1]);
+      const span = spans.get(a1);
+      if (span) {
+        td.rowSpan = span.rows;
+        td.colSpan = span.columns;
+        td.classList.add('merged');
+      }
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  grid.replaceChildren(colgroup, head, body);
+  renderCharts(sheet.charts);
+}
+
+const SERIES_COLOURS = ['#4285f4', '#ea4335', '#fbbc04', '#34a853', '#ff6d01', '#46bdc6'];
+
+/** A simple line chart of the chart's ranges, drawn as inline SVG (nothing is loaded from the network). */
+function chartElement(chart: ChartView): HTMLElement {
+  const width = 436;
+  const height = 220;
+  const pad = { left: 56, right: 8, top: 8, bottom: 28 };
+  const values = chart.series.flatMap((s) => s.points.filter((p): p is number => p !== null));
+  const min = Math.min(0, ...values);
+  const max = Math.max(1, ...values);
+  const count = Math.max(2, ...chart.series.map((s) => s.points.length));
+  const x = (i: number): number => pad.left + (i * (width - pad.left - pad.right)) / (count - 1);
+  const y = (v: number): number => pad.top + ((max - v) * (height - pad.top - pad.bottom)) / (max - min);
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', chart.title || 'Chart');
+  const add = (tag: string, attributes: Record<string, string | number>, text?: string): void => {
+    const node = document.createElementNS(ns, tag);
+    for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+    if (text !== undefined) node.textContent = text;
+    svg.append(node);
+  };
+  for (let t = 0; t <= 4; t++) {
+    const value = min + ((max - min) * t) / 4;
+    add('line', { x1: pad.left, x2: width - pad.right, y1: y(value), y2: y(value), stroke: '#e8eaed' });
+    add(
+      'text',
+      { x: pad.left - 6, y: y(value) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#5f6368' },
+      value.toLocaleString('en-US', { maximumFractionDigits: 0 }),
+    );
+  }
+  const step = Math.ceil(chart.labels.length / 6);
+  chart.labels.forEach((label, i) => {
+    if (i % step === 0) add('text', { x: x(i), y: height - 8, 'text-anchor': 'middle', 'font-size': 10, fill: '#5f6368' }, label);
+  });
+  chart.series.forEach((series, s) => {
+    const points = series.points.flatMap((p, i) => (p === null ? [] : [`${x(i).toFixed(1)},${y(p).toFixed(1)}`]));
+    add('polyline', {
+      points: points.join(' '),
+      fill: 'none',
+      stroke: SERIES_COLOURS[s % SERIES_COLOURS.length],
+      'stroke-width': 2,
+    });
+  });
+  const box = Object.assign(document.createElement('figure'), { className: 'chart' });
+  box.style.margin = '0';
+  box.append(Object.assign(document.createElement('h3'), { textContent: chart.title }), svg);
+  const legend = Object.assign(document.createElement('figcaption'), { className: 'legend' });
+  chart.series.forEach((series, s) => {
+    const entry = document.createElement('span');
+    const swatch = Object.assign(document.createElement('span'), { className: 'swatch' });
+    swatch.style.background = SERIES_COLOURS[s % SERIES_COLOURS.length];
+    entry.append(swatch, series.name);
+    legend.append(entry);
+  });
+  box.append(legend);
+  return box;
+}
+
+function renderCharts(charts: ChartView[]): void {
+  const layer = $('charts');
+  layer.replaceChildren();
+  for (const chart of charts) {
+    const element = chartElement(chart);
+    const anchor = grid.querySelector<HTMLElement>(`td[data-a1="${chart.anchorA1}"]`);
+    element.style.left = `${anchor ? anchor.offsetLeft : 60}px`;
+    element.style.top = `${anchor ? anchor.offsetTop : 30}px`;
+    layer.append(element);
+  }
+}
+
+function renderTabs(next: PreviewView): void {
+  const tabs = $('tabs');
+  tabs.replaceChildren();
+  tabs.setAttribute('role', 'tablist');
+  for (const sheet of next.sheets) {
+    const tab = Object.assign(document.createElement('button'), { type: 'button', className: 'tab', textContent: sheet.name });
+    tab.dataset.sheet = sheet.name;
+    tab.setAttribute('role', 'tab');
+    tab.setAttribute('aria-selected', String(sheet.name === next.active.name));
+    if (sheet.hidden) {
+      tab.classList.add('hidden-sheet');
+      tab.title = 'Hidden sheet';
+    }
+    tab.addEventListener('click', () => {
+      selected = 'A1';
+      void act('/api/activate', { sheet: sheet.name });
+    });
+    tabs.append(tab);
+  }
+}
+
+function renderSidebar(sidebar: HtmlPanelView | undefined): void {
+  const panel = $('sidebar');
+  panel.hidden = !sidebar;
+  if (!sidebar) {
+    shown.sidebar = -1;
+    return;
+  }
+  if (shown.sidebar === sidebar.id) return;
+  shown.sidebar = sidebar.id;
+  panel.style.width = `${sidebar.width}px`;
+  $('sidebar-title').textContent = sidebar.title;
+  const frame = $<HTMLIFrameElement>('sidebar-frame');
+  frame.title = sidebar.frameTitle;
+  frame.src = `/frame/sidebar?id=${sidebar.id}`;
+}
+
+function renderDialog(dialog: HtmlPanelView | undefined): void {
+  const layer = $('dialog-layer');
+  layer.hidden = !dialog;
+  if (!dialog) {
+    shown.dialog = -1;
+    return;
+  }
+  if (shown.dialog === dialog.id) return;
+  shown.dialog = dialog.id;
+  $('dialog-title').textContent = dialog.title;
+  const frame = $<HTMLIFrameElement>('dialog-frame');
+  frame.title = dialog.frameTitle;
+  frame.style.width = `${dialog.width}px`;
+  frame.style.height = `${dialog.height ?? 400}px`;
+  frame.src = `/frame/dialog?id=${dialog.id}`;
+}
+
+function renderAlert(alert: PreviewView['alert']): void {
+  const layer = $('alert-layer');
+  layer.hidden = !alert;
+  if (!alert || shown.alert === alert.id) return;
+  shown.alert = alert.id;
+  $('alert-title').textContent = alert.title;
+  $('alert-prompt').textContent = alert.prompt;
+  $('alert-ok').focus();
+}
+
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+function renderToast(toast: PreviewView['toast']): void {
+  if (!toast || shown.toast === toast.id) return;
+  shown.toast = toast.id;
+  $('toast-title').textContent = toast.title;
+  $('toast-message').textContent = toast.message;
+  $('toast').hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => {
+    $('toast').hidden = true;
+  }, 5000);
+}
+
+// ---- Selection and editing ----
+
+function select(a1: string, options: { keepFormulaBar?: boolean } = {}): void {
+  selected = a1;
+  for (const old of grid.querySelectorAll('.selected, .active-header')) old.classList.remove('selected', 'active-header');
+  const td = grid.querySelector<HTMLElement>(`td[data-a1="${a1}"]`);
+  td?.classList.add('selected');
+  const { row, column } = fromA1(a1);
+  grid.querySelector(`th[data-column="${columnLetters(column)}"]`)?.classList.add('active-header');
+  grid.querySelector(`th[data-row="${row + 1}"]`)?.classList.add('active-header');
+  nameBox.value = a1;
+  if (!options.keepFormulaBar) formulaBar.value = view?.active.cells[a1]?.input ?? '';
+}
+
+function move(rows: number, columns: number): void {
+  if (!view) return;
+  const { row, column } = fromA1(selected);
+  const next = toA1(
+    Math.min(Math.max(row + rows, 0), view.active.rows - 1),
+    Math.min(Math.max(column + columns, 0), view.active.columns - 1),
+  );
+  select(next);
+  grid.querySelector(`td[data-a1="${next}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
+
+async function commit(input: string, then: () => void): Promise<void> {
+  await act('/api/input', { sheet: view?.active.name, a1: selected, input });
+  then();
+}
+
+grid.addEventListener('click', (event) => {
+  const td = (event.target as HTMLElement).closest<HTMLElement>('td[data-a1]');
+  if (td?.dataset.a1) {
+    select(td.dataset.a1);
+    grid.focus({ preventScroll: true });
+  }
+});
+
+grid.addEventListener('dblclick', () => {
+  formulaBar.focus();
+  formulaBar.setSelectionRange(formulaBar.value.length, formulaBar.value.length);
+});
+
+formulaBar.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' || event.key === 'Tab') {
+    event.preventDefault();
+    const [rows, columns] = event.key === 'Enter' ? [1, 0] : [0, 1];
+    void commit(formulaBar.value, () => {
+      move(rows, columns);
+      grid.focus({ preventScroll: true });
+    });
+  } else if (event.key === 'Escape') {
+    select(selected);
+    grid.focus({ preventScroll: true });
+  }
+});
+
+const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+
+grid.addEventListener('keydown', (event) => {
+  if (event.key in ARROWS) {
+    event.preventDefault();
+    move(...ARROWS[event.key]);
+  } else if (event.key === 'Enter' || event.key === 'F2') {
+    event.preventDefault();
+    formulaBar.focus();
+  } else if (event.key === 'Delete' || event.key === 'Backspace') {
+    event.preventDefault();
+    void commit('', () => select(selected));
+  } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    // Typing on a selected cell replaces its content, as in Sheets.
+    event.preventDefault();
+    formulaBar.value = event.key;
+    formulaBar.focus();
+  }
+});
+
+// ---- Chrome around the grid ----
+
+document.addEventListener('click', closeMenus);
+$('reset').addEventListener('click', () => {
+  selected = 'A1';
+  void act('/api/reset');
+});
+$('sidebar-close').addEventListener('click', () => void act('/api/dismiss', { kind: 'sidebar' }));
+$('dialog-close').addEventListener('click', () => void act('/api/dismiss', { kind: 'dialog' }));
+$('alert-ok').addEventListener('click', () => void act('/api/dismiss', { kind: 'alert' }));
+
+/** Messages from the sidebar's and dialogs' google.script shim (script-run-shim.ts). */
+window.addEventListener('message', (event) => {
+  const data = event.data as { source?: string; type?: string; width?: number; height?: number };
+  if (data?.source !== 'leap-preview') return;
+  const fromDialog = event.source === $<HTMLIFrameElement>('dialog-frame').contentWindow;
+  if (data.type === 'changed') void refresh();
+  else if (data.type === 'close') void act('/api/dismiss', { kind: fromDialog ? 'dialog' : 'sidebar' });
+  else if (data.type === 'focus-editor') grid.focus();
+  else if (data.type === 'resize' && fromDialog) {
+    const frame = $<HTMLIFrameElement>('dialog-frame');
+    if (data.width) frame.style.width = `${data.width}px`;
+    if (data.height) frame.style.height = `${data.height}px`;
+  }
+});
+
+void refresh();

@@ -1,0 +1,166 @@
+/**
+ * One preview session: the emulator running the built bundle, the sample workbook, and what the user has
+ * dismissed (Sheets keeps no record of a closed sidebar; the page must stop showing it).
+ */
+import { createEmulator, type Emulator, loadDist, type PageShown } from '../../emulator/src/index';
+import type { HtmlPanelView, PreviewView, ScriptRunAnswer } from './protocol';
+import { loadSampleWorkbook, SAMPLE_TITLE } from './sample';
+import { sheetView } from './sheet-view';
+
+export interface PreviewSessionOptions {
+  /** Start with a blank spreadsheet instead of the sample workbook. */
+  empty: boolean;
+  /** The built add-on (dist/). */
+  distDir: string;
+}
+
+/** Sheets' sidebar is always 300 px wide, whatever setWidth asked for. */
+const SIDEBAR_WIDTH = 300;
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** The page's own <title>, which names its frame; HtmlOutput.setTitle's text when the page has none. */
+export function pageTitle(page: PageShown): string {
+  const match = /<title[^>]*>([^<]*)<\/title>/i.exec(page.html);
+  const own = match ? decodeEntities(match[1]).trim() : '';
+  return own || page.title;
+}
+
+/** google.script.run cannot reach private functions (names ending in "_"), as in Apps Script. */
+function isCallableFromClient(functionName: string): boolean {
+  return /^[A-Za-z_$][\w$]*$/.test(functionName) && !functionName.endsWith('_');
+}
+
+export class PreviewSession {
+  emulator!: Emulator;
+  private readonly pageIds = new WeakMap<object, number>();
+  private nextPageId = 1;
+  private dismissedSidebar: PageShown | undefined;
+  private dismissedDialogs = 0;
+  private dismissedAlerts = 0;
+  private title = SAMPLE_TITLE;
+
+  constructor(private readonly options: PreviewSessionOptions) {
+    this.reset();
+  }
+
+  /** A fresh emulator with the built bundle, the sample workbook (unless --empty) and the menu from onOpen. */
+  reset(): void {
+    const emulator = createEmulator();
+    loadDist(emulator, this.options.distDir);
+    this.title = this.options.empty ? 'Untitled spreadsheet' : SAMPLE_TITLE;
+    if (!this.options.empty) loadSampleWorkbook(emulator);
+    // Setting up the workbook is not the add-on's work: the call count starts with its onOpen.
+    emulator.resetCalls();
+    // Opening a file runs onOpen in AuthMode.NONE until the add-on is used in it; the menu must build anyway.
+    emulator.setAuthMode('NONE');
+    emulator.run('onOpen');
+    emulator.setAuthMode('FULL');
+    this.emulator = emulator;
+    this.dismissedSidebar = undefined;
+    this.dismissedDialogs = 0;
+    this.dismissedAlerts = 0;
+  }
+
+  enterInput(sheetName: string, a1: string, input: string): void {
+    this.emulator.enterInput(sheetName, a1, input);
+  }
+
+  activate(sheetName: string): void {
+    // The user clicking a tab is not a call the add-on made: the workbook is changed past the call log.
+    const sheet = this.emulator.workbook.getSheetByName(sheetName);
+    if (!sheet) throw new Error(`There is no sheet named "${sheetName}".`);
+    sheet.activate();
+  }
+
+  /** A menu item: the top-level function of the bundle it names. */
+  runMenuItem(functionName: string): void {
+    this.emulator.run(functionName);
+  }
+
+  /** google.script.run: arguments and result make a JSON round trip, as between Google's server and the page. */
+  scriptRun(functionName: string, args: unknown[]): ScriptRunAnswer {
+    if (!isCallableFromClient(functionName))
+      return { ok: false, error: { name: 'ScriptError', message: `Script function not found: ${functionName}` } };
+    try {
+      const result = this.emulator.run(functionName, ...(JSON.parse(JSON.stringify(args)) as unknown[]));
+      // JSON has no undefined: a function that returns nothing gives the success handler undefined, as Google's does.
+      return { ok: true, result: result === undefined ? undefined : JSON.parse(JSON.stringify(result)) };
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      return { ok: false, error: { name: error.name || 'Error', message: error.message } };
+    }
+  }
+
+  dismiss(kind: 'sidebar' | 'dialog' | 'alert'): void {
+    const ui = this.emulator.ui;
+    if (kind === 'sidebar') this.dismissedSidebar = ui.sidebar;
+    else if (kind === 'dialog') this.dismissedDialogs = ui.dialogs.length;
+    else this.dismissedAlerts = ui.alerts.length;
+  }
+
+  private openSidebar(): PageShown | undefined {
+    const sidebar = this.emulator.ui.sidebar;
+    return sidebar && sidebar !== this.dismissedSidebar ? sidebar : undefined;
+  }
+
+  /** Sheets shows one dialog at a time: the latest one not yet closed. */
+  private openDialog(): PageShown | undefined {
+    const { dialogs } = this.emulator.ui;
+    return dialogs.length > this.dismissedDialogs ? dialogs[dialogs.length - 1] : undefined;
+  }
+
+  sidebarHtml(): string | undefined {
+    return this.openSidebar()?.html;
+  }
+
+  dialogHtml(): string | undefined {
+    return this.openDialog()?.html;
+  }
+
+  private pageId(page: PageShown): number {
+    let id = this.pageIds.get(page);
+    if (id === undefined) {
+      id = this.nextPageId++;
+      this.pageIds.set(page, id);
+    }
+    return id;
+  }
+
+  private panel(page: PageShown | undefined, width?: number): HtmlPanelView | undefined {
+    if (!page) return undefined;
+    return {
+      id: this.pageId(page),
+      title: page.title,
+      frameTitle: pageTitle(page),
+      width: width ?? page.width,
+      ...(page.height === undefined ? {} : { height: page.height }),
+    };
+  }
+
+  view(): PreviewView {
+    const { ui, workbook } = this.emulator;
+    const alerts = ui.alerts;
+    const alert = alerts.length > this.dismissedAlerts ? alerts[alerts.length - 1] : undefined;
+    const toast = ui.toasts[ui.toasts.length - 1];
+    const json = this.emulator.toJSON();
+    return {
+      title: this.title,
+      sheets: workbook.getSheets().map((s) => ({ name: s.getName(), hidden: s.isSheetHidden() })),
+      active: sheetView(workbook.getActiveSheet()),
+      menus: ui.menus.map((m) => ({ name: m.name, addon: m.addon, items: m.items })),
+      sidebar: this.panel(this.openSidebar(), SIDEBAR_WIDTH),
+      dialog: this.panel(this.openDialog()),
+      ...(alert ? { alert: { id: alerts.length, title: alert.title, prompt: alert.prompt } } : {}),
+      ...(toast ? { toast: { id: ui.toasts.length, title: toast.title, message: toast.message } } : {}),
+      calls: json.calls,
+    };
+  }
+}

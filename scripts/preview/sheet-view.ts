@@ -1,0 +1,141 @@
+/**
+ * What the page draws for one sheet, read from the emulator's workbook without the call boundary (so drawing
+ * the grid never counts as the add-on's service calls): display values as getDisplayValues gives them, formats,
+ * checkboxes, notes, error messages, merges, frozen rows, column widths and charts.
+ */
+import type { Spreadsheet } from '../../emulator/src/index';
+import type { CellView, ChartView, SheetView } from './protocol';
+
+type Sheet = ReturnType<Spreadsheet['getActiveSheet']>;
+type Range = ReturnType<Sheet['getRange']>;
+type Chart = ReturnType<Sheet['getCharts']>[number];
+
+/** Empty rows and columns drawn past the data, to type into, as a fresh Sheets grid offers. */
+const SPARE_ROWS = 30;
+const SPARE_COLUMNS = 4;
+const MIN_ROWS = 40;
+const MIN_COLUMNS = 12;
+
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+const a1Of = (row: number, column: number): string => `${columnLetters(column)}${row}`;
+
+/** The formula bar's text: the formula, or the value the way one would type it again. */
+function typedForm(value: unknown, display: string, numberFormat: string | undefined): string {
+  if (typeof value === 'number' && !numberFormat?.includes('%')) return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'string') return value;
+  return display;
+}
+
+function alignmentOf(value: unknown, isError: boolean, explicit: string | undefined): CellView['align'] {
+  if (explicit === 'center' || explicit === 'right' || explicit === 'left') return explicit;
+  if (isError || typeof value === 'boolean') return 'center';
+  if (typeof value === 'number' || value instanceof Date) return 'right';
+  return 'left';
+}
+
+function cellView(sheet: Sheet, row: number, column: number): CellView | undefined {
+  const format = sheet._formats.get(`${row}:${column}`) ?? {};
+  const details = sheet._cellDetails(row, column);
+  const formula = sheet._formula(row, column);
+  const value = sheet._value(row, column);
+  const checkbox = format.validation?._criteria === 'CHECKBOX';
+  const formatted = Boolean(format.background || format.fontWeight === 'bold' || format.fontColor || format.note || checkbox);
+  if (details.display === '' && !formula && !formatted) return undefined;
+  const isError = details.error !== undefined;
+  const cell: CellView = {
+    display: details.display,
+    input: formula || typedForm(value, details.display, format.numberFormat),
+    align: alignmentOf(value, isError, format.horizontalAlignment),
+  };
+  if (isError) cell.error = details.error || details.display;
+  if (checkbox && typeof value === 'boolean') cell.checked = value;
+  if (format.fontWeight === 'bold') cell.bold = true;
+  if (format.fontColor) cell.color = format.fontColor;
+  if (format.background) cell.background = format.background;
+  if (details.note) cell.note = details.note;
+  return cell;
+}
+
+/** Columns of a chart's ranges, side by side: the first text/date column gives labels, number columns give series. */
+function chartView(chart: Chart): ChartView | undefined {
+  const state = chart._state;
+  const columns: { header: string; values: unknown[]; displays: string[] }[] = [];
+  for (const range of state.ranges as Range[]) {
+    const values = range.getValues();
+    const displays = range.getDisplayValues();
+    for (let c = 0; c < range.getNumColumns(); c++) {
+      const column = values.map((line) => line[c]);
+      const shown = displays.map((line) => line[c]);
+      // A text cell above numbers is the series' header, as Sheets reads the first row of a chart range.
+      const hasHeader = typeof column[0] === 'string' && column.slice(1).some((v) => typeof v === 'number' || v instanceof Date);
+      columns.push({
+        header: hasHeader ? String(column[0]) : '',
+        values: hasHeader ? column.slice(1) : column,
+        displays: hasHeader ? shown.slice(1) : shown,
+      });
+    }
+  }
+  if (columns.length === 0) return undefined;
+  const isNumbers = (values: unknown[]): boolean => values.some((v) => typeof v === 'number');
+  const labelColumn = columns.length > 1 && !isNumbers(columns[0].values) ? columns[0] : undefined;
+  const seriesColumns = columns.filter((c) => c !== labelColumn && isNumbers(c.values));
+  if (seriesColumns.length === 0) return undefined;
+  const length = Math.max(...seriesColumns.map((c) => c.values.length));
+  const title = state.options.title;
+  return {
+    title: typeof title === 'string' ? title : '',
+    anchorA1: a1Of(state.position.row, state.position.column),
+    labels: labelColumn ? labelColumn.displays.slice(0, length) : Array.from({ length }, (_, i) => String(i + 1)),
+    series: seriesColumns.map((c, i) => ({
+      name: c.header || `Series ${i + 1}`,
+      points: c.values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null)),
+    })),
+  };
+}
+
+export function sheetView(sheet: Sheet): SheetView {
+  const data = sheet._extent();
+  let lastRow = data.rows;
+  let lastColumn = data.columns;
+  // Formatting, merges and charts past the last value still need drawing (a coloured header band, a chart anchor).
+  for (const key of sheet._formats.keys()) {
+    const [row, column] = key.split(':').map(Number);
+    lastRow = Math.max(lastRow, row);
+    lastColumn = Math.max(lastColumn, column);
+  }
+  for (const merge of sheet._merges) {
+    lastRow = Math.max(lastRow, merge.row + merge.numRows - 1);
+    lastColumn = Math.max(lastColumn, merge.column + merge.numColumns - 1);
+  }
+  const charts = sheet._charts.map(chartView).filter((c): c is ChartView => c !== undefined);
+  for (const chart of sheet._charts) {
+    // A chart covers about 15 rows and 5 columns of default size below and right of its anchor.
+    lastRow = Math.max(lastRow, chart._state.position.row + 15);
+    lastColumn = Math.max(lastColumn, chart._state.position.column + 5);
+  }
+  const rows = Math.min(sheet._maxRows, Math.max(MIN_ROWS, lastRow + SPARE_ROWS));
+  const columns = Math.min(sheet._maxColumns, Math.max(MIN_COLUMNS, lastColumn + SPARE_COLUMNS));
+  const cells: Record<string, CellView> = {};
+  for (let row = 1; row <= Math.min(rows, lastRow); row++) {
+    for (let column = 1; column <= Math.min(columns, lastColumn); column++) {
+      const cell = cellView(sheet, row, column);
+      if (cell) cells[a1Of(row, column)] = cell;
+    }
+  }
+  return {
+    name: sheet.getName(),
+    rows,
+    columns,
+    frozenRows: sheet._frozenRows,
+    columnWidths: Array.from({ length: columns }, (_, i) => sheet.getColumnWidth(i + 1)),
+    cells,
+    merges: sheet._merges.map((m) => ({ a1: a1Of(m.row, m.column), rows: m.numRows, columns: m.numColumns })),
+    charts,
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * The `npm start` preview in Chromium: the sample workbook renders, a Leap formula typed into the formula bar
+ * computes (in the grid and in GET /api/spreadsheet), an error explains itself on hover, the Extensions > Leap menu
+ * opens the sidebar frame, reset restores the sample, a taken port fails clearly and Ctrl-C stops cleanly.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import {
+  freePort,
+  launchChromium,
+  type PreviewProcess,
+  REPO,
+  screenshotPath,
+  spawnPreview,
+  startPreview,
+} from '../support/browser';
+
+interface SpreadsheetJson {
+  activeSheet: string;
+  sheets: { name: string; cells: Record<string, { value: unknown; formula?: string }> }[];
+  namedRanges: Record<string, string>;
+  calls: number;
+}
+
+let preview: PreviewProcess;
+let browser: Browser;
+let page: Page;
+
+async function spreadsheetJson(): Promise<SpreadsheetJson> {
+  const response = await fetch(`${preview.url}/api/spreadsheet`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as SpreadsheetJson;
+}
+
+function cellOf(json: SpreadsheetJson, sheet: string, a1: string): { value: unknown; formula?: string } | undefined {
+  return json.sheets.find((s) => s.name === sheet)?.cells[a1];
+}
+
+const cell = (a1: string) => page.locator(`td[data-a1="${a1}"]`);
+
+/** Does what the user does, then waits until the page has drawn the server's answer (body[data-renders] grows). */
+async function andRedraw(action: () => Promise<void>): Promise<void> {
+  const before = Number(await page.locator('body').getAttribute('data-renders'));
+  await action();
+  await page.waitForFunction((n) => Number(document.body.dataset.renders) > n, before, { timeout: 10000 });
+}
+
+async function typeInto(a1: string, input: string): Promise<void> {
+  await cell(a1).click();
+  await page.getByLabel('Formula bar').fill(input);
+  await andRedraw(() => page.getByLabel('Formula bar').press('Enter'));
+}
+
+beforeAll(async () => {
+  [preview, browser] = await Promise.all([startPreview(), launchChromium()]);
+  page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
+  const offline: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(preview.url)) offline.push(request.url());
+  });
+  await page.goto(preview.url);
+  await page.waitForSelector('body[data-renders]');
+  // Nothing may come from the network (no CDN): the page is self-contained.
+  expect(offline).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop('SIGKILL');
+});
+
+test('the sample workbook opens on the Income sheet with Leap formulas computed and formatted', async () => {
+  await expect(page.locator('[data-sheet="Income"]').getAttribute('aria-selected')).resolves.toBe('true');
+  await expect(page.locator('thead th').nth(2).textContent()).resolves.toBe('B');
+  await expect(page.locator('tbody th').first().textContent()).resolves.toBe('1');
+  // 30% of January's 4,200, spilled down from D2 by one TAX_SET_ASIDE call, in the column's $#,##0 format.
+  await expect(cell('D2').textContent()).resolves.toBe('$1,260');
+  await expect(cell('D13').textContent()).resolves.toBe('$1,650');
+  await expect(cell('A2').textContent()).resolves.toBe('Jan 2026');
+  const json = await spreadsheetJson();
+  expect(json.activeSheet).toBe('Income');
+  expect(cellOf(json, 'Income', 'D2')).toEqual({ value: 1260, formula: '=TAX_SET_ASIDE(B2:B13, 30%)' });
+  expect(cellOf(json, 'Income', 'D3')).toEqual({ value: 930 });
+  await page.screenshot({ path: screenshotPath('preview-sample') });
+});
+
+test('a Leap formula typed into the formula bar computes, spills, and reaches /api/spreadsheet', async () => {
+  await typeInto('J2', '=TAX_SET_ASIDE(B2:B13, 25%)');
+  await expect(cell('J2').textContent()).resolves.toBe('1050');
+  await expect(cell('J13').textContent()).resolves.toBe('1375');
+  const json = await spreadsheetJson();
+  expect(cellOf(json, 'Income', 'J2')).toEqual({ value: 1050, formula: '=TAX_SET_ASIDE(B2:B13, 25%)' });
+  expect(cellOf(json, 'Income', 'J13')).toEqual({ value: 1375 });
+  // Selecting the cell again shows what was typed, not the result.
+  await cell('K1').click();
+  await cell('J2').click();
+  await expect(page.getByLabel('Formula bar').inputValue()).resolves.toBe('=TAX_SET_ASIDE(B2:B13, 25%)');
+  await expect(page.getByLabel('Name box').inputValue()).resolves.toBe('J2');
+
+  // Changing an input recalculates the dependent spill.
+  await typeInto('B2', '1,000');
+  await expect(cell('J2').textContent()).resolves.toBe('250');
+  await expect(cell('D2').textContent()).resolves.toBe('$300');
+  await page.screenshot({ path: screenshotPath('preview-formula-bar') });
+});
+
+test('an error cell shows its message on hover, naming the function and what to fix', async () => {
+  await typeInto('J16', '=TAX_SET_ASIDE(B2, "lots")');
+  const shown = await cell('J16').textContent();
+  expect(shown).toMatch(/^#/);
+  const hover = await cell('J16').getAttribute('title');
+  expect(hover).toContain('TAX_SET_ASIDE');
+  expect(hover).toMatch(/rate/);
+  const json = await spreadsheetJson();
+  expect(String(cellOf(json, 'Income', 'J16')?.value)).toContain('TAX_SET_ASIDE');
+});
+
+test('Extensions > Leap > Plan my transition… opens the add-on sidebar in a 300-px frame titled by its page', async () => {
+  const sidebarTitle = /<title>([^<]*)<\/title>/.exec(readFileSync(join(REPO, 'dist', 'Sidebar.html'), 'utf8'))?.[1];
+  expect(sidebarTitle).toBeTruthy();
+  await page.getByRole('button', { name: 'Extensions' }).click();
+  await page.getByRole('menuitem', { name: 'Leap' }).click();
+  await andRedraw(() => page.getByRole('menuitem', { name: 'Plan my transition…' }).click());
+  await expect(page.locator('#status').textContent()).resolves.toBe('');
+  const frame = page.locator(`iframe[title="${sidebarTitle}"]`);
+  await frame.waitFor({ timeout: 5000 });
+  const box = await frame.boundingBox();
+  expect(box?.width).toBe(300);
+  // The frame holds the page as built, with google.script.run bridged in.
+  const content = page.frameLocator(`iframe[title="${sidebarTitle}"]`);
+  await expect(
+    content
+      .locator('body')
+      .evaluate(() => typeof (window as unknown as { google?: { script?: { run?: unknown } } }).google?.script?.run),
+  ).resolves.toBe('object');
+  await page.screenshot({ path: screenshotPath('preview-sidebar') });
+});
+
+test('google.script.run in the sidebar reaches the bundle: success, failure and user object after a JSON round trip', async () => {
+  const sidebarTitle = /<title>([^<]*)<\/title>/.exec(readFileSync(join(REPO, 'dist', 'Sidebar.html'), 'utf8'))?.[1];
+  const content = page.frameLocator(`iframe[title="${sidebarTitle}"]`);
+  const outcome = await content.locator('body').evaluate(
+    () =>
+      new Promise<unknown>((resolve) => {
+        type Run = Record<string, (...args: unknown[]) => Run>;
+        const run = (window as unknown as { google: { script: { run: Run } } }).google.script.run;
+        run
+          .withFailureHandler((error: unknown, user: unknown) =>
+            resolve({ failed: (error as Error).message, user, isError: error instanceof Error }),
+          )
+          .withUserObject({ step: 3 })
+          .leapNoSuchFunction(1, 'two');
+      }),
+  );
+  expect(outcome).toEqual({ failed: 'Script function not found: leapNoSuchFunction', user: { step: 3 }, isError: true });
+});
+
+test('Reset restores the sample workbook, and POST /api/reset does the same', async () => {
+  await andRedraw(() => page.getByRole('button', { name: 'Reset sample' }).click());
+  await expect(cell('J2').textContent()).resolves.toBe('');
+  await expect(cell('D2').textContent()).resolves.toBe('$1,260');
+  await typeInto('J2', 'note to self');
+  expect(cellOf(await spreadsheetJson(), 'Income', 'J2')).toEqual({ value: 'note to self' });
+  const response = await fetch(`${preview.url}/api/reset`, { method: 'POST' });
+  expect(response.status).toBe(200);
+  expect(cellOf(await spreadsheetJson(), 'Income', 'J2')).toBeUndefined();
+});
+
+test('--empty starts with a blank spreadsheet that still has the Leap menu; Ctrl-C stops it cleanly', async () => {
+  const blank = await startPreview(['--empty']);
+  try {
+    const json = (await (await fetch(`${blank.url}/api/spreadsheet`)).json()) as SpreadsheetJson;
+    expect(json.sheets.every((s) => Object.keys(s.cells).length === 0)).toBe(true);
+    const view = (await (await fetch(`${blank.url}/api/view`)).json()) as { menus: { name: string; items: unknown[] }[] };
+    expect(view.menus.map((m) => m.name)).toEqual(['Leap']);
+  } finally {
+    const exit = await blank.stop('SIGINT');
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(blank.output()).toMatch(/SIGINT: stopping the preview/);
+  }
+});
+
+test('a taken port gives a clear message and a non-zero exit', async () => {
+  const port = await freePort();
+  const squatter: Server = createServer();
+  await new Promise<void>((resolve) => squatter.listen(port, resolve));
+  try {
+    const second = spawnPreview({ port });
+    second.ready.catch(() => undefined);
+    const exit = await second.exited;
+    expect(exit.code).toBe(1);
+    expect(second.output()).toContain(`Port ${port} is already in use`);
+  } finally {
+    await new Promise((resolve) => squatter.close(resolve));
+  }
+});
