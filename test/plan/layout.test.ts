@@ -1,0 +1,126 @@
+import { describeFunctions } from '../../src/functions';
+import { validateAnswers } from '../../src/plan/answers';
+import { type Cell, CHECKLIST_HEADER, INPUT_NAMES, KEY_NUMBERS, layoutPlan, SCHEDULE_ROWS } from '../../src/plan/layout';
+import { buildPlan } from '../../src/plan/model';
+import { cellValue, readChecklist } from '../../src/sheets/planWriter';
+import { SAMPLE_ANSWERS } from './sample';
+
+const planOf = (changes: Record<string, unknown> = {}) => {
+  const result = validateAnswers({ ...SAMPLE_ANSWERS, ...changes });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return buildPlan(result.answers);
+};
+
+/** "B19" -> the cell in the layout grid. */
+function cellAt(cells: Cell[][], a1: string): Cell {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1);
+  if (!m) throw new Error(a1);
+  const column = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return cells[Number(m[2]) - 1][column - 1];
+}
+const formulaOf = (cell: Cell): string => (cell && 'formula' in cell ? cell.formula : '');
+
+const leapNames = describeFunctions().map((f) => f.name);
+const callsLeap = new RegExp(`\\b(${leapNames.join('|')})\\(`);
+
+describe('layoutPlan', () => {
+  const layout = layoutPlan(planOf(), '2026-02-20');
+
+  test('every contract name points at one cell: inputs hold values, outputs hold formulas', () => {
+    expect(Object.keys(layout.namedRanges).sort()).toEqual([...INPUT_NAMES, ...KEY_NUMBERS.map((k) => k.name)].sort());
+    for (const name of INPUT_NAMES) {
+      const cell = cellAt(layout.cells, layout.namedRanges[name]);
+      expect(cell && ('number' in cell || 'formula' in cell)).toBe(true);
+    }
+    expect(cellAt(layout.cells, layout.namedRanges.LEAP_MONTHLY_EXPENSES)).toEqual({ number: 3200 });
+    expect(cellAt(layout.cells, layout.namedRanges.LEAP_START_DATE)).toEqual({ formula: '=DATE(2026,3,1)' });
+    for (const k of KEY_NUMBERS) expect(formulaOf(cellAt(layout.cells, layout.namedRanges[k.name]))).toMatch(/^=/);
+  });
+
+  test('key numbers are Leap functions of the input cells, as the issue specifies', () => {
+    const at = (name: string) => `$${layout.namedRanges[name].replace(/(\d+)$/, '$$$1')}`;
+    const f = (name: string) => formulaOf(cellAt(layout.cells, layout.namedRanges[name]));
+    const low = at('LEAP_PROJECTED_LOW');
+    expect(f('LEAP_MONTHLY_TAX_SET_ASIDE')).toBe(`=TAX_SET_ASIDE(${low},${at('LEAP_TAX_RATE')})`);
+    expect(f('LEAP_LOW_END_BUDGET')).toBe(
+      `=LOW_END_BUDGET(${low}:${at('LEAP_PROJECTED_HIGH')},${at('LEAP_TAX_RATE')},${at('LEAP_HEALTH_MONTHLY')})`,
+    );
+    expect(f('LEAP_BUFFER_TARGET')).toBe(
+      `=BUFFER_TARGET(${at('LEAP_MONTHLY_EXPENSES')}+${at('LEAP_HEALTH_MONTHLY')},${at('LEAP_BUFFER_MONTHS_INPUT')})`,
+    );
+    expect(f('LEAP_RUNWAY_MONTHS')).toBe(
+      `=BUFFER_RUNWAY(${at('LEAP_SAVINGS')},${at('LEAP_MONTHLY_EXPENSES')}+${at('LEAP_HEALTH_MONTHLY')},${low}-${at('LEAP_MONTHLY_TAX_SET_ASIDE')})`,
+    );
+    expect(f('LEAP_MONTHS_TO_BUFFER')).toBe(
+      `=BUFFER_MONTHS_TO_GOAL(${at('LEAP_SAVINGS')},${at('LEAP_BUFFER_TARGET')},${at('LEAP_MONTHLY_SAVINGS')})`,
+    );
+    expect(f('LEAP_READY_DATE')).toBe(`=EDATE(${at('LEAP_START_DATE')},ROUNDUP(ROUND(${at('LEAP_MONTHS_TO_BUFFER')},9),0))`);
+    expect(f('LEAP_HOURLY_RATE')).toBe(`=HOURLY_RATE(${at('LEAP_ANNUAL_SALARY')}+12*${at('LEAP_BENEFITS_COST')})`);
+  });
+
+  test('the US estimate calls TAX_RATE_US on the inputs; a flat rate reads its input cell', () => {
+    const us = layoutPlan(planOf({ taxMode: 'us_estimate', filingStatus: 'married_joint' }), '2026-02-20');
+    const rate = formulaOf(cellAt(us.cells, us.namedRanges.LEAP_TAX_RATE));
+    expect(rate).toMatch(/^=TAX_RATE_US\(12\*\(\$B\$\d+\+\$B\$\d+\)\/2,\$B\$\d+,\$B\$\d+,\$B\$\d+,\$B\$\d+\)$/);
+    const texts = us.cells.flat().flatMap((c) => (c && 'text' in c ? [c.text] : []));
+    expect(texts).toContain('Married filing jointly');
+    expect(formulaOf(cellAt(layout.cells, layout.namedRanges.LEAP_TAX_RATE))).toMatch(/^=\$B\$\d+$/);
+  });
+
+  test('at most 15 cells call a Leap function, whatever the schedule length', () => {
+    const count = (l: typeof layout) => l.cells.flat().filter((c) => callsLeap.test(formulaOf(c))).length;
+    expect(count(layout)).toBeLessThanOrEqual(15);
+    const us = layoutPlan(planOf({ taxMode: 'us_estimate', monthlySavings: 100 }), '2026-02-20');
+    expect(count(us)).toBe(count(layout) + 1);
+  });
+
+  test('the grid size does not depend on the months of the schedule', () => {
+    const slow = layoutPlan(planOf({ monthlySavings: 100 }), '2026-02-20');
+    expect([slow.rows, slow.columns]).toEqual([layout.rows, layout.columns]);
+    expect(layout.rows).toBeGreaterThanOrEqual(4 + SCHEDULE_ROWS);
+  });
+
+  test('every grid of formats, weights and fills matches the cells', () => {
+    for (const g of [layout.numberFormats, layout.fontWeights, layout.backgrounds]) {
+      expect(g).toHaveLength(layout.rows);
+      for (const row of g) expect(row).toHaveLength(layout.columns);
+    }
+    expect(layout.columnWidths).toHaveLength(layout.columns);
+  });
+
+  test('the checklist carries ticks and notes over by item id', () => {
+    const plan = planOf();
+    const carried = { portfolio: { done: true, notes: 'Three café menus' }, gone: { done: true, notes: 'x' } };
+    const next = layoutPlan(plan, '2026-02-21', carried);
+    const values = next.cells.map((row) =>
+      row.map((c) => (c === null ? '' : 'text' in c ? c.text : 'checked' in c ? c.checked : '')),
+    );
+    const read = readChecklist(values);
+    expect(Object.keys(read)).toEqual(plan.checklist.map((c) => c.id));
+    expect(read.portfolio).toEqual({ done: true, notes: 'Three café menus' });
+    expect(read.pricing).toEqual({ done: false, notes: '' });
+  });
+
+  test('runway and budget have conditional colours; the chart reads the schedule', () => {
+    expect(layout.conditionalRules.map((r) => [r.range, r.when, r.value])).toEqual([
+      [layout.namedRanges.LEAP_RUNWAY_MONTHS, 'numberLessThan', 3],
+      [layout.namedRanges.LEAP_RUNWAY_MONTHS, 'numberLessThan', 6],
+      [layout.namedRanges.LEAP_RUNWAY_MONTHS, 'formula', expect.stringContaining('>=6')],
+      [layout.namedRanges.LEAP_LOW_END_BUDGET, 'numberLessThan', 0],
+    ]);
+    expect(layout.chart.ranges).toEqual(['G5:H126', 'J5:J126']);
+    expect(CHECKLIST_HEADER).toContain('Item id');
+  });
+});
+
+describe('cellValue', () => {
+  test('text that Sheets would read as a formula, number or date gets the text prefix', () => {
+    for (const t of ['=IMPORTXML("http://x","//a")', '+1', '-5', '@SUM', '1,200', '2026-01-01', 'TRUE', "'quoted"]) {
+      expect(cellValue({ text: t })).toBe(`'${t}`);
+    }
+    expect(cellValue({ text: 'Brand identity' })).toBe('Brand identity');
+    expect(cellValue({ formula: '=A1' })).toBe('=A1');
+    expect(cellValue({ number: 3 })).toBe(3);
+    expect(cellValue(null)).toBe('');
+  });
+});
