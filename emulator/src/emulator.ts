@@ -16,6 +16,7 @@ import {
 } from './services';
 import { Spreadsheet } from './spreadsheet';
 import type { AuthMode, EmulatorOptions, ServiceCall, SpreadsheetJSON, UiState } from './types';
+import { installZonedDate } from './zonedDate';
 
 /** Services whose changing methods a custom function may not call (Google: custom functions are read-only). */
 const DOCUMENT_SERVICES = new Set(['Spreadsheet', 'Sheet', 'Range', 'NamedRange', 'DeveloperMetadata', 'EmbeddedChart']);
@@ -165,6 +166,7 @@ export class EmulatorImpl {
   loadBundle(code: string, htmlFiles: Record<string, string> = {}): Record<string, any> {
     this.htmlFiles = { ...htmlFiles };
     const context = vm.createContext({ ...this.globals });
+    installZonedDate(context, this.timeZone);
     vm.runInContext(code, context, { filename: 'Code.js' });
     this.bundleContext = context;
     const ScriptDate = vm.runInContext('Date', context) as DateConstructor;

@@ -189,8 +189,21 @@ export class FormulaEngine {
     }
   }
 
-  /** Re-enters formulas whose array result changed size, so the engine predicts the new size. */
+  /**
+   * Re-enters formulas whose array result changed size, so the engine predicts the new size, and formulas whose
+   * spill was blocked by a cell that has since been cleared (the engine does not retry a blocked spill by itself).
+   */
   private afterChange(): void {
+    for (const [key, size] of this.predicted) {
+      if (size.width === 1 && size.height === 1) continue;
+      const [sheet, row, col] = key.split(':').map(Number);
+      const address = { sheet, row, col };
+      if (!this.hf.doesSheetExist(this.hf.getSheetName(sheet) ?? '')) continue;
+      const v = this.hf.getCellValue(address);
+      if (v instanceof DetailedCellError && v.type === ErrorType.SPILL && !this.spillBlocker(sheet, row, col)) {
+        this.needsReentry.set(key, address);
+      }
+    }
     for (let round = 0; round < 5 && this.needsReentry.size > 0; round++) {
       const pending = [...this.needsReentry.values()];
       this.needsReentry.clear();
@@ -270,20 +283,15 @@ export class FormulaEngine {
     return type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME' || this.dateResults.has(`${sheet}:${row}:${col}`);
   }
 
-  /** The first non-empty cell inside the area an array result of ours would spill into. */
+  /** The first cell holding content inside the area an array result of ours would spill into. */
   private spillBlocker(sheet: number, row: number, col: number): string | undefined {
     const size = this.predicted.get(`${sheet}:${row}:${col}`);
     if (!size) return undefined;
     for (let r = 0; r < size.height; r++) {
       for (let c = 0; c < size.width; c++) {
-        if (r === 0 && c === 0) continue;
         const a = { sheet, row: row + r, col: col + c };
-        if (this.hf.getCellType(a) !== 'EMPTY' && !this.hf.isCellPartOfArray(a)) {
-          return this.hf.simpleCellAddressToString(a, sheet);
-        }
-        if (this.hf.getCellSerialized(a) !== null && this.hf.getCellSerialized(a) !== undefined) {
-          return this.hf.simpleCellAddressToString(a, sheet);
-        }
+        const content = r === 0 && c === 0 ? null : this.hf.getCellSerialized(a);
+        if (content !== null && content !== undefined && content !== '') return this.hf.simpleCellAddressToString(a, sheet);
       }
     }
     return undefined;

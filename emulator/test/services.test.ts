@@ -327,6 +327,15 @@ describe('Session, Utilities, Logger and the bare context', () => {
     expect(session.getScriptTimeZone()).toBe('Europe/London');
   });
 
+  test("local time in the bundle is the spreadsheet's time zone, as on Apps Script", () => {
+    const { emu } = withBundle(
+      [],
+      "function local() { var d = new Date(2026, 0, 31); d.setMonth(1); return [d.toISOString(), d.getDate(), d.getTimezoneOffset()].join(' '); }",
+      { timeZone: 'America/New_York' },
+    );
+    expect(emu.run('local')).toBe('2026-03-03T05:00:00.000Z 3 300');
+  });
+
   test('the bundle sees only the emulated globals: no require, process, timers or fetch', () => {
     const { emu } = withBundle(
       [],
