@@ -330,7 +330,8 @@ export function layoutPlan(plan: Plan, builtOn: string, carried: Record<string, 
   const lastItem = row + plan.checklist.length - 1;
   put(progressRow, LABEL, { cell: text('Progress') });
   put(progressRow, VALUE, {
-    cell: formula(`=COUNTIF(${abs(firstItem, VALUE)}:${abs(lastItem, VALUE)},TRUE)/${plan.checklist.length}`),
+    // TRUE() rather than the bare TRUE literal, which not every formula engine reads.
+    cell: formula(`=COUNTIF(${abs(firstItem, VALUE)}:${abs(lastItem, VALUE)},TRUE())/${plan.checklist.length}`),
     format: 'percent',
     bold: true,
   });

@@ -1,0 +1,246 @@
+/**
+ * The bundle's leapBuildPlan on the in-memory emulator: formulas evaluated by HyperFormula through the same
+ * top-level custom functions Sheets calls, Google's call boundary, fault injection and the document lock.
+ */
+import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { defaultTaxYear } from '../../src/plan/model';
+import { BUILD_RUNNING_MESSAGE } from '../../src/sheets/planWriter';
+import { SAMPLE_ANSWERS } from './sample';
+
+type Bundle = Record<string, (...args: unknown[]) => unknown>;
+interface BuildResult {
+  sheetName: string;
+  keyNumbers: Record<string, number | string>;
+}
+
+function fresh(timeZone = 'UTC'): { em: Emulator; bundle: Bundle } {
+  const em = createEmulator({ timeZone });
+  const bundle = loadDist(em) as Bundle;
+  return { em, bundle };
+}
+
+const build = (em: Emulator, changes: Record<string, unknown> = {}): BuildResult =>
+  em.run('leapBuildPlan', { ...SAMPLE_ANSWERS, ...changes }) as BuildResult;
+
+function cells(em: Emulator, sheetName: string) {
+  const sheet = em.toJSON().sheets.find((s) => s.name === sheetName);
+  if (!sheet) throw new Error(`no sheet ${sheetName}`);
+  return sheet.cells;
+}
+
+/** The computed value behind a named range. */
+function named(em: Emulator, name: string): unknown {
+  const ref = em.toJSON().namedRanges[name];
+  if (!ref) throw new Error(`no named range ${name}`);
+  const m = /^'?(.*?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(ref);
+  if (!m) throw new Error(`unreadable reference ${ref}`);
+  return cells(em, m[1].replace(/''/g, "'"))[`${m[2]}${m[3]}`]?.value;
+}
+
+/** The row of a checklist item, found by its id in the Item id column. */
+function itemRow(em: Emulator, sheetName: string, id: string): number {
+  const entry = Object.entries(cells(em, sheetName)).find(([a1, c]) => a1.startsWith('D') && c.value === id);
+  if (!entry) throw new Error(`no checklist item ${id}`);
+  return Number(entry[0].slice(1));
+}
+
+const sheetNames = (em: Emulator) => em.toJSON().sheets.map((s) => s.name);
+const isoDay = (v: unknown) => String(v).slice(0, 10);
+
+describe('a built plan', () => {
+  const { em, bundle } = fresh();
+  const result = build(em);
+
+  test('key numbers computed by HyperFormula equal the functions called directly', () => {
+    const expected: Record<string, unknown> = {
+      LEAP_TAX_RATE: 0.3,
+      LEAP_MONTHLY_TAX_SET_ASIDE: bundle.TAX_SET_ASIDE(3000, 0.3),
+      LEAP_LOW_END_BUDGET: bundle.LOW_END_BUDGET([[3000], [6500]], 0.3, 625),
+      LEAP_BENEFITS_COST: bundle.BENEFITS_COST(78000, 625, 0.04, 3),
+      LEAP_BUFFER_TARGET: bundle.BUFFER_TARGET(3825, 6),
+      LEAP_RUNWAY_MONTHS: bundle.BUFFER_RUNWAY(8000, 3825, 2100),
+      LEAP_MONTHS_TO_BUFFER: bundle.BUFFER_MONTHS_TO_GOAL(8000, 22950, 1200),
+      LEAP_HOURLY_RATE: bundle.HOURLY_RATE(78000 + 12 * (bundle.BENEFITS_COST(78000, 625, 0.04, 3) as number)),
+    };
+    for (const [name, value] of Object.entries(expected)) {
+      expect([name, named(em, name)]).toEqual([name, value]);
+      expect([name, result.keyNumbers[name]]).toEqual([name, value]);
+    }
+    expect(isoDay(named(em, 'LEAP_READY_DATE'))).toBe('2027-04-01');
+    expect(result.keyNumbers.LEAP_READY_DATE).toBe('2027-04-01');
+    expect(result).toMatchObject({ sheetName: 'Transition Plan' });
+  });
+
+  test('hand-worked figures: budget 1,475, target 22,950, hourly rate 80.97', () => {
+    expect(named(em, 'LEAP_LOW_END_BUDGET')).toBe(1475);
+    expect(named(em, 'LEAP_BUFFER_TARGET')).toBe(22950);
+    expect(named(em, 'LEAP_HOURLY_RATE')).toBeCloseTo(80.97, 2);
+  });
+
+  test('the schedule, tax calendar and checklist dates are live and free of errors', () => {
+    const plan = cells(em, 'Transition Plan');
+    const errors = Object.entries(plan).filter(([, c]) => typeof c.value === 'string' && /^#[A-Z]/.test(c.value));
+    expect(errors).toEqual([]);
+    expect(plan.G5.value).toBe('Month');
+    expect(plan.H6.value).toBe(8000);
+    expect(plan.J6.value).toBe(22950);
+    const dueDates = Object.values(plan).filter((c) => c.formula?.startsWith('=TAX_DUE_DATES'));
+    expect(dueDates).toHaveLength(1);
+    expect(isoDay(dueDates[0].value)).toBe('2026-04-15');
+    expect(isoDay(plan[`C${itemRow(em, 'Transition Plan', 'niche-demand')}`].value)).toBe('2026-03-01');
+    expect(isoDay(plan[`C${itemRow(em, 'Transition Plan', 'last-day')}`].value)).toBe('2027-04-01');
+    // Nothing is ticked yet (the bank account is still to open), so progress is 0.
+    const progress = Object.values(plan).find((c) => c.formula?.startsWith('=COUNTIF('));
+    expect(progress?.value).toBe(0);
+  });
+
+  test('editing an input updates the plan', () => {
+    em.enterInput('Transition Plan', 'B5', '4000');
+    expect(named(em, 'LEAP_MONTHLY_EXPENSES')).toBe(4000);
+    expect(named(em, 'LEAP_BUFFER_TARGET')).toBe((4000 + 625) * 6);
+    expect(named(em, 'LEAP_RUNWAY_MONTHS')).toBeCloseTo(8000 / (4625 - 2100), 12);
+  });
+
+  test('at most 15 cells call a Leap function', () => {
+    const names = (bundle.Leap as unknown as { describeFunctions(): { name: string }[] }).describeFunctions().map((f) => f.name);
+    const callsLeap = new RegExp(`\\b(${names.join('|')})\\(`);
+    const count = Object.values(cells(em, 'Transition Plan')).filter((c) => c.formula && callsLeap.test(c.formula)).length;
+    expect(count).toBeLessThanOrEqual(15);
+  });
+});
+
+test('the US estimate: LEAP_TAX_RATE is TAX_RATE_US on a year of average months', () => {
+  const { em, bundle } = fresh();
+  const result = build(em, { taxMode: 'us_estimate', filingStatus: 'married_joint', stateTaxRate: 0.05, w2Wages: 20000 });
+  const rate = named(em, 'LEAP_TAX_RATE') as number;
+  expect(rate).toBe(result.keyNumbers.LEAP_TAX_RATE);
+  expect(rate).toBe(bundle.TAX_RATE_US(12 * 4750, 'married_joint', defaultTaxYear(), 0.05, 20000));
+  expect(named(em, 'LEAP_MONTHLY_TAX_SET_ASIDE')).toBeCloseTo(3000 * rate, 9);
+});
+
+test('the ready date is the same calendar day in any spreadsheet time zone', () => {
+  for (const tz of ['America/Los_Angeles', 'Asia/Tokyo']) {
+    const { em } = fresh(tz);
+    build(em);
+    const ready = named(em, 'LEAP_READY_DATE') as string;
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(new Date(ready));
+    expect([tz, day]).toEqual([tz, '2027-04-01']);
+  }
+});
+
+describe('rebuilding', () => {
+  test('keeps ticked boxes and notes by checklist item, and the name the user gave the plan', () => {
+    const { em } = fresh();
+    build(em);
+    const row = itemRow(em, 'Transition Plan', 'portfolio');
+    em.enterInput('Transition Plan', `B${row}`, 'TRUE');
+    em.enterInput('Transition Plan', `E${row}`, 'Three café menus done');
+    (em.spreadsheet.getSheetByName('Transition Plan') as GoogleAppsScript.Spreadsheet.Sheet).setName('My leap');
+    const again = build(em, { monthlyExpenses: 3500 });
+    expect(again.sheetName).toBe('My leap');
+    expect(sheetNames(em).filter((n) => n !== 'Sheet1')).toEqual(['My leap']);
+    const newRow = itemRow(em, 'My leap', 'portfolio');
+    const plan = cells(em, 'My leap');
+    expect(plan[`B${newRow}`].value).toBe(true);
+    expect(plan[`E${newRow}`].value).toBe('Three café menus done');
+    expect(plan[`B${itemRow(em, 'My leap', 'pricing')}`].value).toBe(false);
+    expect(named(em, 'LEAP_MONTHLY_EXPENSES')).toBe(3500);
+  });
+
+  test("a sheet Leap did not make, with the plan's name, is never touched", () => {
+    const { em } = fresh();
+    const mine = em.spreadsheet.insertSheet('Transition Plan');
+    em.enterInput('Transition Plan', 'A1', 'My own notes');
+    const first = build(em);
+    expect(first.sheetName).toBe('Transition Plan 2');
+    const second = build(em, { monthlySavings: 900 });
+    expect(second.sheetName).toBe('Transition Plan 2');
+    expect(cells(em, 'Transition Plan')).toEqual({ A1: { value: 'My own notes' } });
+    expect(mine.getName()).toBe('Transition Plan');
+    expect(sheetNames(em).sort()).toEqual(['Sheet1', 'Transition Plan', 'Transition Plan 2']);
+  });
+
+  test('user text that starts like a formula stays text', () => {
+    const { em } = fresh();
+    build(em, { nicheService: '=IMPORTXML("http://evil","//a")', invoicingTool: '@SUM', endOfDayRoutine: '+1' });
+    const row = itemRow(em, 'Transition Plan', 'pricing');
+    em.enterInput('Transition Plan', `E${row}`, '\'=HYPERLINK("http://evil")');
+    build(em);
+    const plan = cells(em, 'Transition Plan');
+    expect(plan[`E${row}`]).toEqual({ value: '=HYPERLINK("http://evil")' });
+    const all = JSON.stringify(plan);
+    expect(all).not.toMatch(/"formula":"=(IMPORTXML|HYPERLINK|SUM)/);
+  });
+
+  test('a failure injected at any service call leaves the previous plan, its ticks and notes, and no temporary sheet', () => {
+    const probe = fresh().em;
+    build(probe);
+    probe.resetCalls();
+    build(probe, { monthlyExpenses: 3500 });
+    const callsPerRebuild = probe.calls.length;
+    expect(callsPerRebuild).toBeGreaterThan(20);
+    for (let n = 1; n <= callsPerRebuild; n++) {
+      const { em } = fresh();
+      build(em);
+      const row = itemRow(em, 'Transition Plan', 'outreach');
+      em.enterInput('Transition Plan', `B${row}`, 'TRUE');
+      em.enterInput('Transition Plan', `E${row}`, 'Wrote to 12 cafés');
+      em.failOnCall(n, `injected failure at call ${n}`);
+      let failed = false;
+      try {
+        build(em, { monthlyExpenses: 3500 });
+      } catch (e) {
+        failed = true;
+        expect((e as Error).message).toBe(`injected failure at call ${n}`);
+      }
+      const where = `call ${n} (${failed ? 'failed' : 'recovered'})`;
+      expect([where, sheetNames(em)]).toEqual([where, ['Sheet1', 'Transition Plan']]);
+      const plan = cells(em, 'Transition Plan');
+      const newRow = itemRow(em, 'Transition Plan', 'outreach');
+      expect([where, plan[`B${newRow}`].value, plan[`E${newRow}`].value]).toEqual([where, true, 'Wrote to 12 cafés']);
+      // A failure before the swap leaves the old plan's inputs; one after it finishes the new plan.
+      const expenses = named(em, 'LEAP_MONTHLY_EXPENSES');
+      expect([where, [3200, 3500]]).toEqual([where, expect.arrayContaining([expenses])]);
+      expect([where, Object.keys(em.toJSON().namedRanges).length]).toEqual([where, 18]);
+    }
+  });
+});
+
+test('two builds at once: the second is told a build is running, and the document ends with one plan', () => {
+  const { em } = fresh();
+  const other = (em.globals.LockService as GoogleAppsScript.Lock.LockService).getDocumentLock();
+  expect(other.tryLock(0)).toBe(true);
+  expect(() => build(em)).toThrow(BUILD_RUNNING_MESSAGE);
+  expect(sheetNames(em)).toEqual(['Sheet1']);
+  other.releaseLock();
+  build(em);
+  build(em);
+  expect(sheetNames(em)).toEqual(['Sheet1', 'Transition Plan']);
+});
+
+test('invalid answers are refused in words and nothing is written', () => {
+  const { em } = fresh();
+  em.resetCalls();
+  expect(() => build(em, { monthlyExpenses: -1, startDate: 'soon' })).toThrow(
+    'Some answers need fixing: Monthly living expenses: Enter your monthly living expenses above 0; Start saving from: Enter the start date as a date, e.g. 2026-03-01',
+  );
+  expect(em.calls).toEqual([]);
+});
+
+const NOT_SPREADSHEET = /^(PropertiesService|Properties|LockService|Lock|Session|Utilities|Logger)$/;
+
+test('one build makes the same number of service calls for 12, 36 and 60 months of schedule', () => {
+  const counts = [12, 36, 60].map((months) => {
+    const { em } = fresh();
+    em.resetCalls();
+    // Target (3,200 + 625) x 6 = 22,950 from 0 savings in exactly `months` months.
+    build(em, { currentSavings: 0, monthlySavings: 22950 / months });
+    return {
+      all: em.calls.length,
+      spreadsheet: em.calls.filter((c) => !NOT_SPREADSHEET.test(c.service)).length,
+    };
+  });
+  expect(counts[1]).toEqual(counts[0]);
+  expect(counts[2]).toEqual(counts[0]);
+  console.log(`service calls of one build: ${JSON.stringify(counts[0])}`);
+});
