@@ -135,7 +135,7 @@ describe('rebuilding', () => {
     const row = itemRow(em, 'Transition Plan', 'portfolio');
     em.enterInput('Transition Plan', `B${row}`, 'TRUE');
     em.enterInput('Transition Plan', `E${row}`, 'Three café menus done');
-    (em.spreadsheet.getSheetByName('Transition Plan') as GoogleAppsScript.Spreadsheet.Sheet).setName('My leap');
+    em.spreadsheet.getSheetByName('Transition Plan')?.setName('My leap');
     const again = build(em, { monthlyExpenses: 3500 });
     expect(again.sheetName).toBe('My leap');
     expect(sheetNames(em).filter((n) => n !== 'Sheet1')).toEqual(['My leap']);
