@@ -58,11 +58,23 @@ export function readChecklist(values: unknown[][]): Record<string, CarriedItem> 
   return carried;
 }
 
-/** The first of "Transition Plan", "Transition Plan 2", ... that no other sheet uses. */
-function freeName(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+interface NewSheet {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  name: string;
+}
+
+/**
+ * A first plan goes straight into a new sheet under the first free name of "Transition Plan",
+ * "Transition Plan 2", ...: inserting is also the check that no other sheet uses the name.
+ */
+function insertUnderFreeName(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): NewSheet {
   for (let n = 1; ; n++) {
     const name = n === 1 ? PLAN_SHEET_NAME : `${PLAN_SHEET_NAME} ${n}`;
-    if (!spreadsheet.getSheetByName(name)) return name;
+    try {
+      return { sheet: spreadsheet.insertSheet(name), name };
+    } catch (error) {
+      if (!/already exists/i.test(error instanceof Error ? error.message : String(error))) throw error;
+    }
   }
 }
 
@@ -93,11 +105,16 @@ function writeUnderLock(
 ): PlanWriteResult {
   const previous = findPlanSheet(spreadsheet);
   const carried = previous ? readChecklist(previous.getDataRange().getValues()) : {};
-  // A rebuild keeps the name the user gave the plan; a first build takes the first free name.
-  const finalName = previous ? previous.getName() : freeName(spreadsheet);
   const layout = makeLayout(carried);
-
-  const building = spreadsheet.insertSheet(`${PLAN_SHEET_NAME} (building ${Date.now()})`);
+  // A rebuild is written beside the old plan and later takes the name the user gave it.
+  // Read before the new sheet exists: from here on, any failure must remove it.
+  const previousName = previous?.getName();
+  const buildingName = `${PLAN_SHEET_NAME} (building ${Date.now()})`;
+  const { sheet: building, name: newName } = previous
+    ? { sheet: spreadsheet.insertSheet(buildingName), name: buildingName }
+    : insertUnderFreeName(spreadsheet);
+  const finalName = previousName ?? newName;
+  const rename = finalName !== newName;
   let previousDeleted = false;
   try {
     const ranges = writeLayout(building, layout);
@@ -105,12 +122,12 @@ function writeUnderLock(
     // The point of no return: until here a failure removes the new sheet and the old plan stands.
     if (previous) spreadsheet.deleteSheet(previous);
     previousDeleted = previous !== null;
-    finishSwap(spreadsheet, building, finalName, ranges);
+    finishSwap(spreadsheet, building, rename ? finalName : undefined, ranges);
     return { sheetName: finalName };
   } catch (error) {
     if (previousDeleted) {
       // The old plan is gone and the new one is complete: finish naming it rather than lose both.
-      finishSwap(spreadsheet, building, finalName, namedRangesOf(building, layout));
+      finishSwap(spreadsheet, building, rename ? finalName : undefined, namedRangesOf(building, layout));
       return { sheetName: finalName };
     }
     spreadsheet.deleteSheet(building);
@@ -132,10 +149,11 @@ function namedRangesOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanSh
 function finishSwap(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  name: string,
+  /** The plan's final name, when the sheet does not have it yet. */
+  name: string | undefined,
   ranges: WrittenRanges,
 ): void {
-  sheet.setName(name);
+  if (name !== undefined) sheet.setName(name);
   for (const [n, range] of Object.entries(ranges.named)) spreadsheet.setNamedRange(n, range);
 }
 
@@ -179,9 +197,7 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
 
   const chart = sheet.newChart().setChartType(Charts.ChartType.LINE);
   for (const range of chartRanges) chart.addRange(range);
-  sheet.insertChart(
-    chart.setPosition(layout.chart.anchorRow, layout.chart.anchorColumn, 0, 0).setOption('title', layout.chart.title).build(),
-  );
+  sheet.insertChart(chart.setPosition(layout.chart.anchorRow, layout.chart.anchorColumn, 0, 0).build());
 
   sheet.setFrozenRows(layout.frozenRows);
   // Widths by runs of equal width: one call per run.
