@@ -1,0 +1,39 @@
+/**
+ * Calls to the Apps Script side through google.script.run, as promises. The names are the top-level
+ * google.script.run targets listed at the top of src/sheets/entryPoints.ts.
+ */
+
+export type ServerFunction = 'leapGetDraft' | 'leapSaveDraft' | 'leapClearDraft' | 'leapBuildPlan' | 'leapActivatePlan';
+
+interface ScriptRun {
+  withSuccessHandler(handler: (value: unknown) => void): ScriptRun;
+  withFailureHandler(handler: (error: unknown) => void): ScriptRun;
+  [name: string]: unknown;
+}
+
+declare const google: { script: { run: ScriptRun } } | undefined;
+
+/** The words to show for a failed call: Apps Script hands the page an Error whose message is the server's. */
+export function serverErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  const text = message.replace(/^(Exception|Error|ScriptError):\s*/, '').trim();
+  return text || 'Something went wrong talking to Google Sheets. Please try again.';
+}
+
+export function callServer<T>(name: ServerFunction, ...args: unknown[]): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (typeof google === 'undefined' || !google.script || !google.script.run) {
+      reject(new Error('This page must be opened from Google Sheets (Extensions > Leap > Plan my transition…).'));
+      return;
+    }
+    const runner = google.script.run
+      .withSuccessHandler((value) => resolve(value as T))
+      .withFailureHandler((error) => reject(new Error(serverErrorMessage(error))));
+    const call = runner[name];
+    if (typeof call !== 'function') {
+      reject(new Error(`Leap's server function ${name} is missing; reinstall the add-on.`));
+      return;
+    }
+    call.apply(runner, args);
+  });
+}

@@ -1,0 +1,166 @@
+/**
+ * Opens the built dist/Sidebar.html in Chromium at sidebar width, with google.script.run replaced by an
+ * in-page fake server that keeps the draft, records every call and can be told to fail.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const SIDEBAR_FILE = join(__dirname, '..', '..', 'dist', 'Sidebar.html');
+export const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'sidebar');
+/** A Google Sheets sidebar is 300 px wide; the height is the window's. */
+export const SIDEBAR_SIZE = { width: 300, height: 640 };
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface FakeServerSetup {
+  /** The draft leapGetDraft returns (null: none saved yet). */
+  draft?: Record<string, unknown> | null;
+  /** google.script.run function name -> the message it fails with. */
+  fail?: Record<string, string>;
+  /** What leapBuildPlan returns. */
+  buildResult?: { sheetName: string; keyNumbers: Record<string, unknown> };
+  /** Round-trip time of each call, as in Apps Script where every call is a request. */
+  delayMs?: number;
+  /** Slower round trips for some functions (a build takes seconds in Sheets). */
+  slow?: Record<string, number>;
+}
+
+export interface ServerCall {
+  name: string;
+  args: unknown[];
+}
+
+/** Runs in the page before its own script: the shape of google.script.run (withSuccessHandler/withFailureHandler chains). */
+function installFakeServer(setup: FakeServerSetup): void {
+  const state = {
+    calls: [] as ServerCall[],
+    draft: setup.draft ?? null,
+    fail: setup.fail ?? {},
+  };
+  const copy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
+  const handlers: Record<string, (...args: unknown[]) => unknown> = {
+    leapGetDraft: () => ({ answers: state.draft, savedAt: state.draft ? '2026-01-05T10:00:00.000Z' : null }),
+    leapSaveDraft: (answers) => {
+      state.draft = answers as Record<string, unknown>;
+      return { savedAt: new Date().toISOString(), bytes: JSON.stringify(answers).length };
+    },
+    leapClearDraft: () => {
+      state.draft = null;
+      return { cleared: true };
+    },
+    leapBuildPlan: () => setup.buildResult ?? { sheetName: 'Transition Plan', keyNumbers: {} },
+    leapActivatePlan: () => ({ sheetName: setup.buildResult?.sheetName ?? 'Transition Plan' }),
+  };
+  type Handler = ((value: unknown) => void) | undefined;
+  const runner = (success: Handler, failure: Handler): unknown =>
+    new Proxy(
+      {},
+      {
+        get(_target, prop: string) {
+          if (prop === 'withSuccessHandler') return (h: Handler) => runner(h, failure);
+          if (prop === 'withFailureHandler') return (h: Handler) => runner(success, h);
+          if (prop === 'withUserObject') return () => runner(success, failure);
+          const handler = handlers[prop];
+          if (!handler) return undefined;
+          return (...args: unknown[]) => {
+            state.calls.push({ name: prop, args: copy(args) });
+            setTimeout(
+              () => {
+                if (state.fail[prop]) {
+                  failure?.(new Error(state.fail[prop]));
+                  return;
+                }
+                try {
+                  success?.(copy(handler(...copy(args))));
+                } catch (e) {
+                  failure?.(e);
+                }
+              },
+              setup.slow?.[prop] ?? setup.delayMs ?? 15,
+            );
+          };
+        },
+      },
+    );
+  Object.assign(window, {
+    __fakeServer: state,
+    google: {
+      script: {
+        get run() {
+          return runner(undefined, undefined);
+        },
+      },
+    },
+  });
+}
+
+export interface SidebarPage {
+  page: Page;
+  /** Milliseconds from navigation start to the first step being usable (the page's own performance mark). */
+  interactiveMs: number;
+  /** Milliseconds from page.goto until Playwright saw the page's mark, round trips to the browser included. */
+  wallMs: number;
+  /** Script errors and network attempts seen so far; a test ends by expecting none. */
+  problems: Error[];
+  calls(): Promise<ServerCall[]>;
+  draft(): Promise<Record<string, unknown> | null>;
+  setFailure(name: string, message: string | null): Promise<void>;
+}
+
+export async function openSidebar(browser: Browser, setup: FakeServerSetup = {}): Promise<SidebarPage> {
+  const page = await browser.newPage({ viewport: SIDEBAR_SIZE });
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e));
+  // Nothing may come from the network: any request other than the file itself fails the test.
+  await page.route(/^(?!file:)/, (route) => {
+    pageErrors.push(new Error(`network request to ${route.request().url()}`));
+    return route.abort();
+  });
+  await page.addInitScript(installFakeServer, setup);
+  const started = Date.now();
+  await page.goto(`file://${SIDEBAR_FILE}`);
+  // Not "the first question is visible": a restored draft may already have moved the page on to a later step.
+  await page.waitForFunction(() => performance.getEntriesByName('leap-wizard-interactive').length > 0);
+  const wallMs = Date.now() - started;
+  const interactiveMs = await page.evaluate(
+    () => performance.getEntriesByName('leap-wizard-interactive')[0]?.startTime ?? Number.NaN,
+  );
+  type Shimmed = { __fakeServer: { calls: ServerCall[]; draft: Record<string, unknown> | null; fail: Record<string, string> } };
+  return {
+    page,
+    interactiveMs,
+    wallMs,
+    problems: pageErrors,
+    calls: () => page.evaluate(() => (window as unknown as Shimmed).__fakeServer.calls),
+    draft: () => page.evaluate(() => (window as unknown as Shimmed).__fakeServer.draft),
+    setFailure: (name, message) =>
+      page.evaluate(
+        ([n, m]) => {
+          const fail = (window as unknown as Shimmed).__fakeServer.fail;
+          if (m === null) delete fail[n as string];
+          else fail[n as string] = m;
+        },
+        [name, message] as const,
+      ),
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
