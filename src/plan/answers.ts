@@ -290,7 +290,7 @@ export const STEPS: readonly WizardStep[] = [
 // ---- Value schemas. Each message says what to enter, in the form's terms (percentages, not fractions). ----
 
 /** "1,200", "$1,200.50" and " 1200 " are what people type; the form may send text or numbers. */
-function toNumber(value: unknown): unknown {
+export function toNumber(value: unknown): unknown {
   if (typeof value === 'number') return value;
   if (typeof value !== 'string') return value;
   const cleaned = value.replace(/[\s,$€£]/g, '');
