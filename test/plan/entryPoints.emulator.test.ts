@@ -1,0 +1,121 @@
+/** The wizard's other server entry points on the emulator: drafts, menu actions and showing the plan. */
+import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { describeFunctions } from '../../src/functions';
+import { DRAFT_KEY, PROPERTY_VALUE_LIMIT_BYTES } from '../../src/sheets/drafts';
+import { EXAMPLES_HEADER, EXAMPLES_SHEET_NAME } from '../../src/sheets/examples';
+import { SAMPLE_ANSWERS } from './sample';
+
+function fresh(): Emulator {
+  const em = createEmulator({ timeZone: 'UTC' });
+  loadDist(em);
+  return em;
+}
+
+const documentProperties = (em: Emulator) =>
+  (em.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+
+describe('drafts', () => {
+  test('a saved draft comes back when the sidebar opens again; Start over clears it', () => {
+    const em = fresh();
+    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null });
+    const saved = em.run('leapSaveDraft', { monthlyExpenses: '3,200', pathKind: 'creative_freelancer', notAField: 1 }) as {
+      savedAt: string;
+      bytes: number;
+    };
+    expect(saved.bytes).toBeGreaterThan(20);
+    expect(em.run('leapGetDraft')).toEqual({
+      answers: { monthlyExpenses: '3,200', pathKind: 'creative_freelancer' },
+      savedAt: saved.savedAt,
+    });
+    expect(em.run('leapClearDraft')).toEqual({ cleared: true });
+    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null });
+  });
+
+  test('a draft over 9 KB is refused in words and the previous draft is kept', () => {
+    const em = fresh();
+    em.run('leapSaveDraft', SAMPLE_ANSWERS);
+    const before = documentProperties(em).getProperty(DRAFT_KEY);
+    const huge = { ...SAMPLE_ANSWERS, skills: 'x'.repeat(PROPERTY_VALUE_LIMIT_BYTES) };
+    expect(() => em.run('leapSaveDraft', huge)).toThrow(
+      /too long to save as a draft \(9\.\d KB of 9\.0 KB\).*previous draft is kept/,
+    );
+    expect(documentProperties(em).getProperty(DRAFT_KEY)).toBe(before);
+    // Multi-byte text counts in UTF-8 bytes, as the quota does: 3,000 "é" are 6,000 bytes and fit.
+    expect(() => em.run('leapSaveDraft', { ...SAMPLE_ANSWERS, skills: 'é'.repeat(3000) })).not.toThrow();
+  });
+
+  test('a full property store gives a clear error and loses nothing', () => {
+    const em = fresh();
+    em.run('leapSaveDraft', SAMPLE_ANSWERS);
+    const before = documentProperties(em).getProperty(DRAFT_KEY);
+    // Other properties fill the 500 KB store to within 1 KB: the old draft fits, a 3 KB longer one does not.
+    const filler: Record<string, string> = {};
+    let room = 500 * 1024 - (before ?? '').length - DRAFT_KEY.length - 1024;
+    for (let i = 0; room > 100; i++) {
+      const value = 'y'.repeat(Math.min(9000, room - 20));
+      filler[`other.${String(i).padStart(3, '0')}`] = value;
+      room -= value.length + 9;
+    }
+    documentProperties(em).setProperties(filler);
+    expect(() => em.run('leapSaveDraft', { ...SAMPLE_ANSWERS, skills: 'z'.repeat(3000) })).toThrow(
+      /storage for add-ons is full \(500 KB\).*previous draft is kept/,
+    );
+    expect(documentProperties(em).getProperty(DRAFT_KEY)).toBe(before);
+  });
+
+  test('a draft that cannot be read starts the wizard fresh', () => {
+    const em = fresh();
+    documentProperties(em).setProperty(DRAFT_KEY, '{not json');
+    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null });
+  });
+});
+
+describe('menu actions', () => {
+  test('Plan my transition… opens the wizard page in the sidebar', () => {
+    const em = fresh();
+    em.run('leapShowSidebar');
+    expect(em.ui.sidebar?.title).toBe('Leap: plan my transition');
+    expect(em.ui.sidebar?.html).toContain('<');
+  });
+
+  test('Help shows a dialog naming the README sections', () => {
+    const em = fresh();
+    em.run('leapShowHelp');
+    expect(em.ui.dialogs).toHaveLength(1);
+    expect(em.ui.dialogs[0].title).toBe('Leap help');
+    for (const section of ['Quick start', 'Function reference', 'How the US estimate works']) {
+      expect(em.ui.dialogs[0].html).toContain(section);
+    }
+  });
+
+  test('Insert function examples: every function, its formula as text and the same formula live', () => {
+    const em = fresh();
+    const first = em.run('leapInsertExamples') as { sheetName: string };
+    expect(first.sheetName).toBe(EXAMPLES_SHEET_NAME);
+    const sheet = em.toJSON().sheets.find((s) => s.name === EXAMPLES_SHEET_NAME);
+    if (!sheet) throw new Error('no examples sheet');
+    expect(EXAMPLES_HEADER.map((_, i) => sheet.cells[`${'ABCDE'[i]}1`].value)).toEqual([...EXAMPLES_HEADER]);
+    const rows = Object.entries(sheet.cells).filter(([a1]) => a1.startsWith('A') && a1 !== 'A1');
+    expect(rows.map(([, c]) => c.value)).toEqual(describeFunctions().map((f) => f.name));
+    for (const [a1] of rows) {
+      const row = a1.slice(1);
+      const shown = sheet.cells[`C${row}`];
+      const live = sheet.cells[`E${row}`];
+      expect(shown.formula).toBeUndefined();
+      expect(live.formula).toBe(shown.value);
+      expect([shown.value, String(live.value)]).not.toEqual([shown.value, expect.stringMatching(/^#/)]);
+    }
+    // Inserting again replaces Leap's sheet and leaves no second copy.
+    em.run('leapInsertExamples');
+    expect(em.toJSON().sheets.map((s) => s.name)).toEqual(['Sheet1', EXAMPLES_SHEET_NAME]);
+  });
+
+  test('leapActivatePlan shows the plan, or says there is none yet', () => {
+    const em = fresh();
+    expect(() => em.run('leapActivatePlan')).toThrow('No plan yet: build one from the wizard first.');
+    em.run('leapBuildPlan', SAMPLE_ANSWERS);
+    em.spreadsheet.setActiveSheet(em.spreadsheet.getSheets()[0]);
+    expect(em.run('leapActivatePlan')).toEqual({ sheetName: 'Transition Plan' });
+    expect(em.toJSON().activeSheet).toBe('Transition Plan');
+  });
+});
