@@ -86,7 +86,9 @@ function chartView(chart: Chart): ChartView | undefined {
   const labelColumn = columns.length > 1 && !isNumbers(columns[0].values) ? columns[0] : undefined;
   const seriesColumns = columns.filter((c) => c !== labelColumn && isNumbers(c.values));
   if (seriesColumns.length === 0) return undefined;
-  const length = Math.max(...seriesColumns.map((c) => c.values.length));
+  // Rows left empty at the end of the ranges (room for a longer schedule) are not plotted, as in Sheets.
+  let length = Math.max(...seriesColumns.map((c) => c.values.length));
+  while (length > 0 && seriesColumns.every((c) => typeof c.values[length - 1] !== 'number')) length--;
   const title = state.options.title;
   return {
     title: typeof title === 'string' ? title : '',
@@ -94,7 +96,7 @@ function chartView(chart: Chart): ChartView | undefined {
     labels: labelColumn ? labelColumn.displays.slice(0, length) : Array.from({ length }, (_, i) => String(i + 1)),
     series: seriesColumns.map((c, i) => ({
       name: c.header || `Series ${i + 1}`,
-      points: c.values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null)),
+      points: c.values.slice(0, length).map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null)),
     })),
   };
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { SAMPLE_ANSWERS } from '../plan/sample';
 import {
   freePort,
   launchChromium,
@@ -40,11 +41,11 @@ function cellOf(json: SpreadsheetJson, sheet: string, a1: string): { value: unkn
 
 const cell = (a1: string) => page.locator(`td[data-a1="${a1}"]`);
 
-/** Does what the user does, then waits until the page has drawn the server's answer (body[data-renders] grows). */
+/** Does what the user does, then waits until the page has drawn the server's answer (body[data-actions] grows). */
 async function andRedraw(action: () => Promise<void>): Promise<void> {
-  const before = Number(await page.locator('body').getAttribute('data-renders'));
+  const before = Number((await page.locator('body').getAttribute('data-actions')) ?? 0);
   await action();
-  await page.waitForFunction((n) => Number(document.body.dataset.renders) > n, before, { timeout: 10000 });
+  await page.waitForFunction((n) => Number(document.body.dataset.actions ?? 0) > n, before, { timeout: 10000 });
 }
 
 async function typeInto(a1: string, input: string): Promise<void> {
@@ -155,6 +156,61 @@ test('google.script.run in the sidebar reaches the bundle: success, failure and 
       }),
   );
   expect(outcome).toEqual({ failed: 'Script function not found: leapNoSuchFunction', user: { step: 3 }, isError: true });
+});
+
+test('Extensions > Leap > Help shows a modal dialog that closes again', async () => {
+  await page.getByRole('button', { name: 'Extensions' }).click();
+  await page.getByRole('menuitem', { name: 'Leap' }).click();
+  await andRedraw(() => page.getByRole('menuitem', { name: 'Help' }).click());
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.isVisible()).resolves.toBe(true);
+  const shown = (await (await fetch(`${preview.url}/api/view`)).json()) as { dialog?: { title: string; frameTitle: string } };
+  expect(shown.dialog?.title).toBe('Leap help');
+  await expect(dialog.locator('h2').textContent()).resolves.toBe('Leap help');
+  await expect(dialog.locator('iframe').getAttribute('title')).resolves.toBe(shown.dialog?.frameTitle);
+  await page.screenshot({ path: screenshotPath('preview-help-dialog') });
+  await andRedraw(() => page.getByRole('button', { name: 'Close dialog' }).click());
+  await expect(dialog.isVisible()).resolves.toBe(false);
+});
+
+test('building the plan from the sidebar adds its sheet: tab, chart, frozen rows and checkboxes that set TRUE/FALSE', async () => {
+  const sidebarTitle = /<title>([^<]*)<\/title>/.exec(readFileSync(join(REPO, 'dist', 'Sidebar.html'), 'utf8'))?.[1];
+  const content = page.frameLocator(`iframe[title="${sidebarTitle}"]`);
+  const built = await content.locator('body').evaluate(
+    (_body, answers) =>
+      new Promise<unknown>((resolve, reject) => {
+        type Run = Record<string, (...args: unknown[]) => Run>;
+        const run = (window as unknown as { google: { script: { run: Run } } }).google.script.run;
+        run.withSuccessHandler(resolve).withFailureHandler(reject).leapBuildPlan(answers);
+      }),
+    SAMPLE_ANSWERS,
+  );
+  // The result crossed a JSON round trip: plain data, the ready date as an ISO string.
+  expect(built).toMatchObject({
+    sheetName: 'Transition Plan',
+    keyNumbers: { LEAP_READY_DATE: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+  });
+  // The sidebar's call told the window to redraw: the new tab appears without a reload.
+  const tab = page.locator('[data-sheet="Transition Plan"]');
+  await tab.waitFor({ timeout: 5000 });
+  await andRedraw(() => tab.click());
+  await expect(tab.getAttribute('aria-selected')).resolves.toBe('true');
+  await expect(page.locator('.chart svg polyline').count()).resolves.toBeGreaterThan(0);
+  await expect(page.locator('td.frozen').count()).resolves.toBeGreaterThan(0);
+
+  const boxes = page.locator('td[data-a1] input[type="checkbox"]');
+  expect(await boxes.count()).toBeGreaterThan(5);
+  const first = boxes.first();
+  const a1 = await first.evaluate((box) => (box.closest('td') as HTMLElement).dataset.a1 as string);
+  const before = cellOf(await spreadsheetJson(), 'Transition Plan', a1);
+  expect(before?.value).toBe(false);
+  await andRedraw(() => first.click());
+  expect(cellOf(await spreadsheetJson(), 'Transition Plan', a1)?.value).toBe(true);
+  await expect(page.locator(`td[data-a1="${a1}"] input`).isChecked()).resolves.toBe(true);
+  await page.screenshot({ path: screenshotPath('preview-plan-sheet') });
+  await andRedraw(() => page.locator(`td[data-a1="${a1}"] input`).click());
+  expect(cellOf(await spreadsheetJson(), 'Transition Plan', a1)?.value).toBe(false);
+  await andRedraw(() => page.locator('[data-sheet="Income"]').click());
 });
 
 test('Reset restores the sample workbook, and POST /api/reset does the same', async () => {

@@ -60,6 +60,9 @@ async function act(path: string, body: Record<string, unknown> = {}): Promise<vo
   } catch (e) {
     showStatus(`The preview server did not answer: ${String(e)}`);
   }
+  // Counters tests and users' tooling can wait on: every user action answered and drawn (data-actions),
+  // every drawing of the server's state, including refreshes after the sidebar called the bundle (data-renders).
+  document.body.dataset.actions = String(Number(document.body.dataset.actions ?? 0) + 1);
 }
 
 async function refresh(): Promise<void> {
@@ -82,7 +85,6 @@ function render(next: PreviewView): void {
   renderAlert(next.alert);
   renderToast(next.toast);
   select(selected, { keepFormulaBar: document.activeElement === formulaBar });
-  // A counter tests and users' tooling can wait on: the page has drawn the server's latest answer.
   document.body.dataset.renders = String(Number(document.body.dataset.renders ?? 0) + 1);
 }
 
@@ -182,7 +184,11 @@ function renderMenus(menus: MenuView[]): void {
   for (const menu of own) bar.append(topMenu(menu.name, (popup) => menuItems(menu, popup)));
 }
 
-function cellElement(a1: string, cell: CellView | undefined): HTMLTableCellElement {
+/**
+ * overflows: left-aligned text whose right-hand neighbour is empty runs on over it instead of being cut off,
+ * as Sheets draws it.
+ */
+function cellElement(a1: string, cell: CellView | undefined, overflows = false): HTMLTableCellElement {
   const td = document.createElement('td');
   td.dataset.a1 = a1;
   if (!cell) return td;
@@ -206,15 +212,23 @@ function cellElement(a1: string, cell: CellView | undefined): HTMLTableCellEleme
       void act('/api/input', { sheet: view?.active.name, a1, input: cell.checked ? 'FALSE' : 'TRUE' });
     });
     td.append(box);
+  } else if (overflows) {
+    td.classList.add('overflow');
+    td.append(Object.assign(document.createElement('span'), { textContent: cell.display }));
   } else {
     td.textContent = cell.display;
   }
   return td;
 }
 
+/** The row-number column, as wide as Sheets draws it. */
+const ROW_HEADER_WIDTH = 46;
+
 function renderGrid(sheet: SheetView): void {
   const colgroup = document.createElement('colgroup');
-  colgroup.append(Object.assign(document.createElement('col'), { style: 'width:46px' }));
+  const rowHeaderCol = document.createElement('col');
+  rowHeaderCol.style.width = `${ROW_HEADER_WIDTH}px`;
+  colgroup.append(rowHeaderCol);
   for (const width of sheet.columnWidths) {
     const col = document.createElement('col');
     col.style.width = `${width}px`;
@@ -250,7 +264,10 @@ function renderGrid(sheet: SheetView): void {
     for (let c = 0; c < sheet.columns; c++) {
       const a1 = toA1(r, c);
       if (covered.has(a1)) continue;
-      const td = cellElement(a1, sheet.cells[a1]);
+      const cell = sheet.cells[a1];
+      const right = sheet.cells[toA1(r, c + 1)];
+      const overflows = Boolean(cell?.display) && cell?.align === 'left' && !right?.display && right?.checked === undefined;
+      const td = cellElement(a1, cell, overflows);
       const span = spans.get(a1);
       if (span) {
         td.rowSpan = span.rows;
@@ -262,7 +279,22 @@ function renderGrid(sheet: SheetView): void {
     body.append(tr);
   }
   grid.replaceChildren(colgroup, head, body);
+  // A fixed-layout table honours its column widths only when its own width is set.
+  grid.style.width = `${ROW_HEADER_WIDTH + sheet.columnWidths.reduce((sum, w) => sum + w, 0)}px`;
+  freezeRows(body, sheet.frozenRows);
   renderCharts(sheet.charts);
+}
+
+/** Frozen rows stay in view under the column letters while the rest scrolls, as in Sheets. */
+function freezeRows(body: HTMLTableSectionElement, frozenRows: number): void {
+  for (const tr of Array.from(body.rows).slice(0, frozenRows)) {
+    // offsetTop counts from the table's top, so it already includes the column-letter row.
+    const top = `${tr.offsetTop}px`;
+    for (const cell of Array.from(tr.cells)) {
+      cell.classList.add('frozen');
+      cell.style.top = top;
+    }
+  }
 }
 
 const SERIES_COLOURS = ['#4285f4', '#ea4335', '#fbbc04', '#34a853', '#ff6d01', '#46bdc6'];
