@@ -1,13 +1,18 @@
 /** Runs every benchmark and prints a table, or with --json one JSON object (keys are a contract: README and tests). */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { SAMPLE_ANSWERS } from '../../test/plan/sample';
 import { measureSingleCall, measureVectorRatios } from './functions';
 import { round } from './measure';
+import { measureBuildMs, measurePlanCalls, measurePlanFormulaCells } from './plan';
 
 export interface BenchResult {
-  bundleBytes: { code: number; sidebar: number };
+  planServiceCalls: Record<'12' | '36' | '60', number>;
   vectorRatio: Record<string, number>;
   singleCallMs: number;
+  bundleBytes: { code: number; sidebar: number };
+  planCustomFunctionCells: number;
+  buildMs: number;
 }
 
 export const GOALS = {
@@ -26,7 +31,13 @@ export async function runBenchmarks({ json, root }: { json: boolean; root: strin
   const vectorRatio = Object.fromEntries(Object.entries(measureVectorRatios(root)).map(([k, v]) => [k, round(v)]));
   log('Measuring a single-cell call with a fresh bundle load...');
   const singleCallMs = round(measureSingleCall(root));
-  const result: BenchResult = { bundleBytes, vectorRatio, singleCallMs };
+  const dist = join(root, 'dist');
+  log('Counting service calls of plan builds with 12, 36 and 60-month schedules...');
+  const planServiceCalls = measurePlanCalls(dist, SAMPLE_ANSWERS);
+  const planCustomFunctionCells = measurePlanFormulaCells(dist, SAMPLE_ANSWERS);
+  log('Timing plan builds on the emulator...');
+  const buildMs = round(measureBuildMs(dist, SAMPLE_ANSWERS));
+  const result: BenchResult = { planServiceCalls, vectorRatio, singleCallMs, bundleBytes, planCustomFunctionCells, buildMs };
   if (json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } else {
@@ -37,6 +48,13 @@ export async function runBenchmarks({ json, root }: { json: boolean; root: strin
 
 function printTable(r: BenchResult): void {
   const rows: [string, string, string][] = [
+    ...Object.entries(r.planServiceCalls).map(([months, n]): [string, string, string] => [
+      `planServiceCalls.${months}`,
+      `${n} calls`,
+      '<= 40, same for all',
+    ]),
+    ['planCustomFunctionCells', `${r.planCustomFunctionCells} cells`, '<= 15'],
+    ['buildMs', `${r.buildMs} ms`, 'report'],
     ['bundleBytes.code', `${r.bundleBytes.code} B (${(r.bundleBytes.code / 1024).toFixed(1)} KB)`, '<= 80 KB'],
     ['bundleBytes.sidebar', `${r.bundleBytes.sidebar} B (${(r.bundleBytes.sidebar / 1024).toFixed(1)} KB)`, '<= 80 KB'],
     ...Object.entries(r.vectorRatio).map(([name, ratio]): [string, string, string] => [

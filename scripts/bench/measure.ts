@@ -17,10 +17,21 @@ export function timeOnce(fn: () => unknown): number {
   return performance.now() - start;
 }
 
-/** Median time of `runs` calls after `warmups` unmeasured ones (so the JIT has seen the code). */
-export function medianTime(fn: () => unknown, runs = 5, warmups = 2): number {
-  for (let i = 0; i < warmups; i++) fn();
-  return median(Array.from({ length: runs }, () => timeOnce(fn)));
+/**
+ * Median time of `runs` calls after `warmups` unmeasured ones (so the JIT has seen the code);
+ * `before` runs untimed ahead of each call (e.g. a fresh emulator).
+ */
+export function medianTime(fn: () => unknown, runs = 5, warmups = 2, before: () => void = () => {}): number {
+  for (let i = 0; i < warmups; i++) {
+    before();
+    fn();
+  }
+  return median(
+    Array.from({ length: runs }, () => {
+      before();
+      return timeOnce(fn);
+    }),
+  );
 }
 
 export async function medianTimeAsync(fn: () => Promise<unknown>, runs = 5): Promise<number> {

@@ -294,6 +294,9 @@ function runElementwise(fn: FunctionSpec, args: Arg[]): FunctionOutput {
   // The loop below runs for every cell of a range (100,000 cells in one call is normal), so numbers
   // that pass a parameter's checks take a fast path; anything else goes through readAt for its message.
   const rangeIndexes = args.flatMap((a, i) => (a.range ? [i] : []));
+  if (rangeIndexes.length === 1 && shape[0].length === 1 && !fixed.includes(BLANK)) {
+    return runColumn(fn, args, rangeIndexes[0], fixed);
+  }
   const ranges = rangeIndexes.map((i) => args[i].range as CellInput[][]);
   const bounds = rangeIndexes.map((i) => numberBounds(args[i].param));
   const lows = bounds.map((b) => b.lo);
@@ -342,6 +345,69 @@ function runElementwise(fn: FunctionSpec, args: Arg[]): FunctionOutput {
     }
   } catch (e) {
     throw positioned(fn, e, r, c);
+  }
+  return out;
+}
+
+/** compute() with the cell's value at position `at` and the fixed arguments elsewhere, without an array. */
+function callWithCellAt(
+  compute: (...a: unknown[]) => CellOutput,
+  at: number,
+  v: unknown,
+  a0: unknown,
+  a1: unknown,
+  a2: unknown,
+  a3: unknown,
+  a4: unknown,
+  a5: unknown,
+): CellOutput {
+  switch (at) {
+    case 0:
+      return compute(v, a1, a2, a3, a4, a5);
+    case 1:
+      return compute(a0, v, a2, a3, a4, a5);
+    case 2:
+      return compute(a0, a1, v, a3, a4, a5);
+    case 3:
+      return compute(a0, a1, a2, v, a4, a5);
+    case 4:
+      return compute(a0, a1, a2, a3, v, a5);
+    default:
+      return compute(a0, a1, a2, a3, a4, v);
+  }
+}
+
+/**
+ * The common case, one column in one argument (=TAX_SET_ASIDE(B2:B1000, 30%)), without the general
+ * loop's bookkeeping: the cell's number goes straight into the call and the result straight into a
+ * one-cell row, so V8 neither boxes it into an argument array nor makes the row a generic array.
+ */
+function runColumn(fn: FunctionSpec, args: Arg[], at: number, fixed: unknown[]): CellOutput[][] {
+  const column = args[at].range as CellInput[][];
+  const { lo, hi } = numberBounds(args[at].param);
+  const compute = fn.compute as (...a: unknown[]) => CellOutput;
+  const [a0, a1, a2, a3, a4, a5] = fixed;
+  const call = (v: unknown): CellOutput => callWithCellAt(compute, at, v, a0, a1, a2, a3, a4, a5);
+  const out: CellOutput[][] = [];
+  let r = 0;
+  try {
+    for (r = 0; r < column.length; r++) {
+      const row = column[r];
+      if (!isArray(row) || row.length !== 1) throw new Error(`${fn.name}: ${args[at].param.name} is not a rectangular range`);
+      const raw = row[0];
+      if (typeof raw === 'number' && raw - raw === 0 && raw >= lo && raw <= hi) {
+        // Called directly, not through `call`: a closure made per function call makes V8 throw away
+        // its optimised loop every time ("wrong call target").
+        const result = callWithCellAt(compute, at, raw, a0, a1, a2, a3, a4, a5);
+        if (typeof result === 'number' && result - result === 0 && result !== 0) out.push([result]);
+        else out.push([checkOutput(fn, result)]);
+      } else {
+        const v = readAt(fn, args[at], raw, r, 0);
+        out.push([v === BLANK ? '' : checkOutput(fn, call(v))]);
+      }
+    }
+  } catch (e) {
+    throw positioned(fn, e, r, 0);
   }
   return out;
 }
