@@ -147,7 +147,8 @@ const sections = STEPS.map((step) => {
     section.append(renderField(name));
     if (name === 'demandReach') section.append(demandNote);
   }
-  if (step.fields.length === 0) section.append(reviewProblems, reviewHost, buildStatus);
+  // Build progress and its result go above the long review, where they are seen without scrolling.
+  if (step.fields.length === 0) section.append(reviewProblems, buildStatus, reviewHost);
   return section;
 });
 stepsHost.append(...sections);
@@ -434,7 +435,11 @@ function saveNow(): Promise<void> {
         savedJson = json;
         setSaveStatus('Draft saved');
       },
-      (error: unknown) => setSaveStatus(`Draft not saved: ${serverErrorMessage(error)}`),
+      (error: unknown) => {
+        // The footer has room for a few words; the reason goes in the alert above the questions.
+        setSaveStatus('Draft not saved');
+        showServerError(`Your draft was not saved: ${serverErrorMessage(error)}`);
+      },
     );
   });
   return saving;

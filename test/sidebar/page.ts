@@ -162,5 +162,10 @@ export async function openSidebar(browser: Browser, setup: FakeServerSetup = {})
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  // A full-page capture would paint the sticky footer at the first screen's bottom, over the questions; a window
+  // as tall as the page shows every question with the footer where it ends up after scrolling.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: SIDEBAR_SIZE.width, height: Math.max(height, SIDEBAR_SIZE.height) });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  await page.setViewportSize(SIDEBAR_SIZE);
 }

@@ -321,10 +321,9 @@ describe('the wizard page', () => {
     expect(await page.locator('#server-error').getAttribute('role')).toBe('alert');
     await sidebar.setFailure('leapSaveDraft', 'Your answers are too long to save as a draft (9.4 KB of 9 KB).');
     await choose(page, 'pathKind', 'online_business');
-    await eventually(
-      () => page.locator('#save-status').textContent(),
-      'Draft not saved: Your answers are too long to save as a draft (9.4 KB of 9 KB).',
-      5000,
+    await eventually(() => page.locator('#save-status').textContent(), 'Draft not saved', 5000);
+    expect(await page.locator('#server-error').textContent()).toBe(
+      'Your draft was not saved: Your answers are too long to save as a draft (9.4 KB of 9 KB).',
     );
     expect(await axeProblems(page)).toEqual([]);
     await screenshot(page, 'server-errors');

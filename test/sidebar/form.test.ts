@@ -1,0 +1,253 @@
+/** The wizard's pure logic: form <-> answers, percentages, step checks, suggestion, review and key numbers. */
+import fc from 'fast-check';
+import {
+  answersToForm,
+  checkForBuild,
+  defaultForm,
+  displayValue,
+  type FormValues,
+  firstIncompleteStep,
+  formatIsoDate,
+  formToAnswers,
+  fractionToPercent,
+  keyNumberRows,
+  percentToFraction,
+  reviewSections,
+  stepErrors,
+  suggestBufferMonths,
+} from '../../sidebar/form';
+import { serverErrorMessage } from '../../sidebar/server';
+import { bufferMonthsForVolatility, incomeVolatility } from '../../src/finance/income';
+import { STEPS } from '../../src/plan/answers';
+
+const step = (id: string) => STEPS.find((s) => s.id === id)!;
+
+/** Every question answered as a person would type it. */
+const COMPLETE_FORM: FormValues = {
+  pathKind: 'specialized_consultant',
+  autonomyPreference: '4',
+  locationPreference: '3',
+  schedulePreference: '5',
+  nicheService: 'Pricing audits for SaaS',
+  skills: 'SQL, pricing',
+  interests: '',
+  demandAsked: '5',
+  demandPaid: '4',
+  demandReach: '3',
+  monthlyExpenses: '3,200',
+  currentSavings: '$12,000',
+  annualSalary: '85000',
+  projectedMonthlyLow: '2500',
+  projectedMonthlyHigh: '7000',
+  monthlyFigures: '',
+  taxMode: 'flat',
+  taxRate: '28',
+  filingStatus: 'single',
+  stateTaxRate: '',
+  w2Wages: '',
+  healthMonthly: '450',
+  retirementRate: '4.5',
+  ptoWeeks: '3',
+  bufferMonths: '6',
+  monthlySavings: '900',
+  startDate: '2026-03-01',
+  clientsWanted: '3',
+  outreachPerWeek: '10',
+  entity: 'llc',
+  bankAccount: 'have',
+  invoicingTool: 'Wave',
+  expenseTool: '',
+  coworkingSessions: '2',
+  accountabilityGroup: true,
+  endOfDayRoutine: 'Walk at six',
+  workspace: 'desk_at_home',
+};
+
+describe('percentages', () => {
+  test.each([
+    ['30', 0.3],
+    ['30%', 0.3],
+    [' 4.5 ', 0.045],
+    ['7', 0.07],
+    ['0', 0],
+    ['100', 1],
+  ])('%j typed in a percentage box is the fraction %d', (typed, fraction) => {
+    expect(percentToFraction(typed)).toBe(fraction);
+  });
+
+  test('text that is not a number is kept as typed, for the schema to explain', () => {
+    expect(percentToFraction(' about a third ')).toBe('about a third');
+  });
+
+  test('fractions show without floating-point noise', () => {
+    expect(fractionToPercent(0.07)).toBe('7');
+    expect(fractionToPercent(0.045)).toBe('4.5');
+    expect(fractionToPercent(0.3)).toBe('30');
+  });
+
+  test('any percentage with up to two decimals survives percent -> fraction -> percent', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10000 }), (hundredths) => {
+        const typed = String(hundredths / 100);
+        const fraction = percentToFraction(typed);
+        expect(typeof fraction).toBe('number');
+        expect(fractionToPercent(fraction as number)).toBe(typed);
+      }),
+    );
+  });
+});
+
+describe('form -> answers', () => {
+  test('amounts become numbers, rates fractions, empty boxes are left out', () => {
+    const answers = formToAnswers(COMPLETE_FORM);
+    expect(answers).toMatchObject({
+      monthlyExpenses: 3200,
+      currentSavings: 12000,
+      taxRate: 0.28,
+      retirementRate: 0.045,
+      autonomyPreference: 4,
+      accountabilityGroup: true,
+      startDate: '2026-03-01',
+    });
+    expect(answers).not.toHaveProperty('interests');
+    expect(answers).not.toHaveProperty('monthlyFigures');
+  });
+
+  test('questions hidden by the tax mode are not sent, so a stale value there cannot block Next', () => {
+    const flat = formToAnswers({ ...COMPLETE_FORM, w2Wages: 'oops' });
+    expect(flat).not.toHaveProperty('w2Wages');
+    expect(flat).not.toHaveProperty('filingStatus');
+    const us = formToAnswers({ ...COMPLETE_FORM, taxMode: 'us_estimate', taxRate: 'oops', w2Wages: '20,000' });
+    expect(us).not.toHaveProperty('taxRate');
+    expect(us).toMatchObject({ filingStatus: 'single', w2Wages: 20000 });
+  });
+
+  test('pasted monthly figures become a list of amounts', () => {
+    expect(formToAnswers({ monthlyFigures: '2,500\n4100\t6000' }).monthlyFigures).toEqual([2500, 4100, 6000]);
+  });
+
+  test('a draft round-trips: answers -> form -> answers', () => {
+    const answers = formToAnswers(COMPLETE_FORM);
+    expect(formToAnswers(answersToForm(answers))).toEqual(answers);
+  });
+
+  test('values of the wrong type in a draft are skipped, not shown', () => {
+    const form = answersToForm({ nicheService: { toString: () => '<b>x</b>' }, accountabilityGroup: 'yes', taxRate: 0.25 });
+    expect(form).toEqual({ taxRate: '25' });
+    expect(answersToForm(null)).toEqual({});
+    expect(answersToForm('<script>')).toEqual({});
+  });
+
+  test('a new form starts from the contract’s defaults; zero defaults stay empty', () => {
+    const form = defaultForm();
+    expect(form).toMatchObject({
+      taxMode: 'flat',
+      taxRate: '30',
+      bufferMonths: '6',
+      entity: 'undecided',
+      accountabilityGroup: false,
+    });
+    expect(form).not.toHaveProperty('healthMonthly');
+  });
+});
+
+describe('step checks with the shared schema', () => {
+  test('a step with a word where an amount belongs has an error on that field only', () => {
+    const errors = stepErrors(step('money'), { ...COMPLETE_FORM, monthlyExpenses: 'lots' });
+    expect(errors).toEqual({ monthlyExpenses: 'Enter your monthly living expenses as an amount, e.g. 1200' });
+  });
+
+  test('a complete step has no errors', () => {
+    for (const s of STEPS) expect(stepErrors(s, COMPLETE_FORM)).toEqual({});
+  });
+
+  test('pasted figures name the piece that is not an amount', () => {
+    const errors = stepErrors(step('earnings'), { ...COMPLETE_FORM, monthlyFigures: '2500\nfour thousand\n3000' });
+    expect(errors.monthlyFigures).toBe('"four thousand" is not an amount: paste one amount per month');
+  });
+
+  test('a rate above 100% is refused in percent terms', () => {
+    expect(stepErrors(step('earnings'), { ...COMPLETE_FORM, taxRate: '130' }).taxRate).toBe(
+      'Enter the tax set-aside as a percentage from 0 to 100',
+    );
+  });
+
+  test('a restored draft opens on its first unfinished step, or the review when complete', () => {
+    expect(firstIncompleteStep({})).toBe(0);
+    expect(firstIncompleteStep({ ...COMPLETE_FORM, monthlySavings: '' })).toBe(STEPS.findIndex((s) => s.id === 'buffer'));
+    expect(firstIncompleteStep(COMPLETE_FORM)).toBe(STEPS.length - 1);
+  });
+
+  test('Build gets complete answers from the same validateAnswers the server runs', () => {
+    const check = checkForBuild(COMPLETE_FORM);
+    expect(check.ok).toBe(true);
+    if (check.ok) expect(check.answers).toMatchObject({ taxRate: 0.28, stateTaxRate: 0, w2Wages: 0, interests: '' });
+    expect(checkForBuild({ ...COMPLETE_FORM, startDate: '2026-02-31' }).ok).toBe(false);
+  });
+});
+
+describe('buffer suggestion', () => {
+  test('uses BUFFER_MONTHS on the pasted figures', () => {
+    const figures = [1000, 5000, 2000, 6000, 1500];
+    const suggestion = suggestBufferMonths({ monthlyFigures: figures.join('\n') });
+    const volatility = incomeVolatility(figures) as number;
+    expect(suggestion).toEqual({ months: bufferMonthsForVolatility(volatility), volatility });
+    // By hand: mean 3,100, sample SD 2,247, volatility 0.725; 3 + 12 x (0.725 - 0.1) = 10.5, rounded up to 11.
+    expect(suggestion?.months).toBe(11);
+  });
+
+  test('no suggestion without at least two readable figures', () => {
+    expect(suggestBufferMonths({})).toBeUndefined();
+    expect(suggestBufferMonths({ monthlyFigures: '4000' })).toBeUndefined();
+    expect(suggestBufferMonths({ monthlyFigures: '4000\nlots' })).toBeUndefined();
+  });
+});
+
+describe('review and key numbers', () => {
+  test('answers are shown in the form’s terms', () => {
+    expect(displayValue('taxRate', 0.28)).toBe('28%');
+    expect(displayValue('monthlyExpenses', 3200.5)).toBe('3,200.5');
+    expect(displayValue('entity', 'llc')).toBe('LLC');
+    expect(displayValue('accountabilityGroup', false)).toBe('No');
+    expect(displayValue('startDate', '2026-03-01')).toBe('1 Mar 2026');
+    expect(displayValue('monthlyFigures', [2500, 6000, 4000])).toBe('3 months, 2,500 to 6,000');
+    expect(displayValue('skills', '')).toBe('—');
+    expect(formatIsoDate('2026-12-31')).toBe('31 Dec 2026');
+  });
+
+  test('the review lists every step but the last, with the demand score, and leaves out hidden questions', () => {
+    const check = checkForBuild(COMPLETE_FORM);
+    if (!check.ok) throw new Error('COMPLETE_FORM should be valid');
+    const sections = reviewSections(check.answers);
+    expect(sections.map((s) => s.title)).toEqual(STEPS.slice(0, -1).map((s) => s.title));
+    const niche = sections.find((s) => s.title === step('niche').title)!;
+    expect(niche.rows.at(-1)).toEqual({ label: 'Demand score', value: '75 of 100' });
+    const earnings = sections.find((s) => s.title === step('earnings').title)!;
+    expect(earnings.rows.map((r) => r.name)).not.toContain('filingStatus');
+    expect(earnings.rows.find((r) => r.name === 'taxRate')?.value).toBe('28%');
+  });
+
+  test('key numbers from a build are formatted, and missing ones left out', () => {
+    expect(
+      keyNumberRows({ LEAP_TAX_RATE: 0.2734, LEAP_RUNWAY_MONTHS: '∞', LEAP_READY_DATE: '2026-11-01', LEAP_HOURLY_RATE: 92.456 }),
+    ).toEqual([
+      { label: 'Tax set-aside rate', value: '27.34%' },
+      { label: 'Runway (months)', value: '∞' },
+      { label: 'Buffer reached by', value: '1 Nov 2026' },
+      { label: 'Hourly rate to charge', value: '92.46' },
+    ]);
+    expect(keyNumberRows(undefined)).toEqual([]);
+  });
+});
+
+describe('server error messages', () => {
+  test('the server’s words, without the "Exception:" prefix', () => {
+    expect(serverErrorMessage(new Error('Exception: A build is already running'))).toBe('A build is already running');
+    expect(serverErrorMessage('No plan yet')).toBe('No plan yet');
+  });
+
+  test('a failure with no message still says something useful', () => {
+    expect(serverErrorMessage(undefined)).toMatch(/Something went wrong/);
+    expect(serverErrorMessage(new Error(''))).toMatch(/Something went wrong/);
+  });
+});
