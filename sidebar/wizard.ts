@@ -201,6 +201,7 @@ function refreshDerived(): void {
     suggestionText.textContent = `Your monthly figures swing about ${swing}% around their average: we suggest ${suggested.months} months.`;
     useSuggestion.textContent = `Use ${suggested.months}`;
     useSuggestion.dataset.months = String(suggested.months);
+    useSuggestion.hidden = values.bufferMonths === String(suggested.months);
   }
 }
 

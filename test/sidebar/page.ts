@@ -124,6 +124,8 @@ export interface SidebarPage {
 
 export async function openSidebar(browser: Browser, setup: FakeServerSetup = {}): Promise<SidebarPage> {
   const page = await browser.newPage({ viewport: SIDEBAR_SIZE });
+  // A missing or hidden element fails the test in seconds instead of at Jest's 30 s limit.
+  page.setDefaultTimeout(5000);
   const pageErrors: Error[] = [];
   page.on('pageerror', (e) => pageErrors.push(e));
   // Nothing may come from the network: any request other than the file itself fails the test.

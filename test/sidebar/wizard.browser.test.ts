@@ -153,7 +153,11 @@ describe('the wizard page', () => {
     await expectStep(page, 5);
     const suggested = bufferMonthsForVolatility(incomeVolatility(FIGURES) as number);
     await expect(page.locator('#buffer-suggestion').textContent()).resolves.toContain(`we suggest ${suggested} months`);
+    expect(await page.locator('#use-suggestion').isHidden()).toBe(suggested === 6);
+    await fill(page, 'bufferMonths', '9');
+    expect(await page.locator('#use-suggestion').textContent()).toBe(`Use ${suggested}`);
     await page.locator('#use-suggestion').click();
+    expect(await page.locator('#use-suggestion').isHidden()).toBe(true);
     expect(await page.locator('[name="bufferMonths"]').inputValue()).toBe(String(suggested));
     await fill(page, 'monthlySavings', '900');
     await fill(page, 'startDate', '2026-03-01');
