@@ -72,10 +72,6 @@ describe('the wizard page', () => {
       },
     });
     const { page } = sidebar;
-    console.log(
-      `sidebar interactive after ${sidebar.interactiveMs.toFixed(0)} ms (page mark), ${sidebar.wallMs} ms (goto to visible)`,
-    );
-    expect(sidebar.interactiveMs).toBeLessThan(300);
 
     // 1. Path: Next with nothing chosen is refused, with the problem beside each question.
     await expectStep(page, 0);
@@ -226,6 +222,25 @@ describe('the wizard page', () => {
     });
     await page.locator('#open-plan').click();
     await eventually(async () => (await sidebar.calls()).filter((c) => c.name === 'leapActivatePlan').length, 1);
+  });
+
+  test('the first step is usable within 300 ms of navigation (median of 5 fresh loads)', async () => {
+    const marks: number[] = [];
+    const walls: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      sidebar = await openSidebar(browser, { draft: null });
+      marks.push(sidebar.interactiveMs);
+      walls.push(sidebar.wallMs);
+      expect(sidebar.problems).toEqual([]);
+      if (run < 4) await sidebar.page.close();
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const runs = marks.map((m) => m.toFixed(0)).join(', ');
+    console.log(
+      `sidebar interactive: median ${median(marks).toFixed(0)} ms after navigation start (page mark; runs ${runs}); ` +
+        `median ${median(walls)} ms from page.goto as Playwright saw it`,
+    );
+    expect(median(marks)).toBeLessThan(300);
   });
 
   test('opens on the first unfinished step of a saved draft, showing hostile text as plain text', async () => {
