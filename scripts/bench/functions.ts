@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { functionTable } from '../../src/functions';
 import { readCell } from '../../src/functions/runner';
-import type { CellInput, FunctionSpec } from '../../src/functions/types';
+import type { CellInput, FunctionSpec, ParamSpec } from '../../src/functions/types';
 import { median, medianTime, timeOnce } from './measure';
 
 export const VECTOR_CELLS = 100_000;

@@ -316,10 +316,8 @@ function runElementwise(fn: FunctionSpec, args: Arg[]): FunctionOutput {
           throw new Error(`${fn.name}: ${args[rangeIndexes[k]].param.name} is not a rectangular range`);
         }
       }
-      // A row is built with push, or as a one-element literal for the usual single column: both keep
-      // it a small packed array, which matters when 100,000 of them are allocated in one call.
-      let outRow: CellOutput[] | undefined;
-      let single: CellOutput = '';
+      // push keeps the row a small packed array (the single-column case has its own loop, runColumn).
+      const outRow: CellOutput[] = [];
       for (c = 0; c < width; c++) {
         let blank = scalarBlank;
         for (let k = 0; k < rangeIndexes.length; k++) {
@@ -338,10 +336,9 @@ function runElementwise(fn: FunctionSpec, args: Arg[]): FunctionOutput {
           const result = compute(values[0], values[1], values[2], values[3], values[4], values[5]);
           cell = typeof result === 'number' && result - result === 0 && result !== 0 ? result : checkOutput(fn, result);
         }
-        if (width === 1) single = cell;
-        else (outRow ??= []).push(cell);
+        outRow.push(cell);
       }
-      out[r] = width === 1 ? [single] : (outRow as CellOutput[]);
+      out[r] = outRow;
     }
   } catch (e) {
     throw positioned(fn, e, r, c);

@@ -68,7 +68,9 @@ describe('element-wise functions', () => {
       'income is the date 2026-01-01; expected a number, not a date',
     );
     expect(() => call('TAX_SET_ASIDE', Number.POSITIVE_INFINITY)).toThrow('income is not a finite number');
-    expect(() => call('TAX_SET_ASIDE', 1e308, 1)).toThrow('TAX_SET_ASIDE: income is 1e+308; expected a number between -1e15 and 1e15');
+    expect(() => call('TAX_SET_ASIDE', 1e308, 1)).toThrow(
+      'TAX_SET_ASIDE: income is 1e+308; expected a number between -1e15 and 1e15',
+    );
   });
   test('a missing required argument and too many arguments are explained', () => {
     expect(() => call('TAX_SET_ASIDE')).toThrow('TAX_SET_ASIDE: income is missing; expected a number');
