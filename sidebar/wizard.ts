@@ -499,7 +499,9 @@ cancelClear.addEventListener('click', () => {
 confirmClear.addEventListener('click', () => {
   clearTimeout(saveTimer);
   confirmClear.disabled = true;
-  callServer('leapClearDraft')
+  // Behind any save already sent, so a late save cannot bring the cleared draft back.
+  saving
+    .then(() => callServer('leapClearDraft'))
     .then(
       () => {
         const empty = defaultForm();

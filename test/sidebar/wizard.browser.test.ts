@@ -311,6 +311,27 @@ describe('the wizard page', () => {
     expect(await page.locator('#announcer').textContent()).toBe('4 answers need fixing before Next.');
   });
 
+  test('typing is saved once after a pause, not on every keystroke; changing step saves at once', async () => {
+    sidebar = await openSidebar(browser);
+    const { page } = sidebar;
+    const saves = async () => (await sidebar.calls()).filter((c) => c.name === 'leapSaveDraft');
+    await eventually(() => page.locator('#save-status').textContent(), '');
+    await choose(page, 'pathKind', 'creative_freelancer');
+    await page.locator('input[name="autonomyPreference"][value="3"]').check();
+    expect(await saves()).toHaveLength(0);
+    await eventually(async () => (await saves()).length, 1);
+    expect((await saves())[0].args[0]).toMatchObject({ pathKind: 'creative_freelancer', autonomyPreference: 3 });
+    await choose(page, 'locationPreference', '4');
+    await choose(page, 'schedulePreference', '2');
+    await next(page);
+    // Next saves without waiting for the pause.
+    expect(await saves()).toHaveLength(2);
+    await page.locator('[name="nicheService"]').pressSequentially('Data audits', { delay: 20 });
+    await eventually(async () => (await saves()).length, 3);
+    expect((await saves())[2].args[0]).toMatchObject({ nicheService: 'Data audits', schedulePreference: 2 });
+    await eventually(() => page.locator('#save-status').textContent(), 'Draft saved');
+  });
+
   test('Start over clears the saved draft and the form', async () => {
     sidebar = await openSidebar(browser, {
       draft: { pathKind: 'skilled_trade', autonomyPreference: 3, locationPreference: 2, schedulePreference: 4 },
