@@ -534,6 +534,8 @@ function onEdit(event: Event): void {
   const name = fieldOf(event.target);
   if (!name) return;
   touched.add(name);
+  // A built plan no longer matches the answers once one changes; Build makes a new one.
+  buildStatus.replaceChildren();
   // A choice is complete the moment it is made; a box is judged once the user leaves it (see focusout).
   if (fieldInfo(name).kind === 'choice' || fieldInfo(name).kind === 'scale' || fieldInfo(name).kind === 'boolean') {
     errorsShown.add(name);
