@@ -4,6 +4,7 @@
  * Rates are fractions here (the form shows percentages: 30 in the form is 0.3 here); dates are ISO strings.
  */
 import * as v from 'valibot';
+import { monthsToGoal } from '../finance/buffer';
 
 /** The kinds of independence the wizard offers (issue 5, step 1). */
 export const PATH_KINDS = {
@@ -306,10 +307,19 @@ interface NumberRules {
   whole?: boolean;
 }
 
+/**
+ * No amount in a personal plan reaches a billion; a typing slip that does (1e308 pasted, extra zeros)
+ * would otherwise pass here and only fail deep inside a calculation with a message about a function.
+ */
+export const LARGEST_PLAN_AMOUNT = 1_000_000_000;
+/** Fifty years of saving: past that the wizard asks for a larger saving or a smaller buffer. */
+export const LONGEST_SAVING_MONTHS = 600;
+
 function numberField(what: string, rules: NumberRules, kind: 'amount' | 'number' = 'amount') {
   const expected = `Enter ${what} as ${kind === 'amount' ? 'an amount, e.g. 1200' : 'a number'}`;
   const problem = (n: number): string | undefined => {
     if (!Number.isFinite(n)) return expected;
+    if (Math.abs(n) > LARGEST_PLAN_AMOUNT) return `Enter ${what} below 1,000,000,000`;
     if (rules.whole && !Number.isInteger(n)) return `Enter ${what} as a whole number`;
     if (rules.above !== undefined && !(n > rules.above)) return `Enter ${what} above ${rules.above}`;
     const low = rules.min !== undefined && n < rules.min;
@@ -486,10 +496,14 @@ function crossFieldErrors(a: Partial<Parsed>, fields: readonly FieldName[]): Fie
     }
   }
   const { monthlySavings, currentSavings, monthlyExpenses } = a;
-  if (monthlySavings === 0 && currentSavings !== undefined && monthlyExpenses !== undefined) {
+  if (monthlySavings !== undefined && currentSavings !== undefined && monthlyExpenses !== undefined) {
     const target = (monthlyExpenses + (a.healthMonthly ?? 0)) * (a.bufferMonths ?? FIELDS.bufferMonths.defaultValue);
-    if (currentSavings < target) {
+    const months = monthsToGoal(currentSavings, target, monthlySavings);
+    if (months === undefined) {
       errors.monthlySavings = 'With nothing saved each month the buffer is never reached: enter an amount above 0';
+    } else if (months > LONGEST_SAVING_MONTHS) {
+      // A plan whose ready date is centuries away is no plan (and past year 9999 no date at all).
+      errors.monthlySavings = `At this rate the buffer takes ${Math.round(months / 12)} years: save more each month or choose fewer months of cushion`;
     }
   }
   return errors;

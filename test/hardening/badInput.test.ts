@@ -162,7 +162,7 @@ const CASES: Case[] = [
 
 const rows: [string, string, string, Case, unknown][] = [];
 for (const f of functionTable) {
-  f.params.forEach((p, i) => {
+  for (const p of f.params) {
     for (const c of CASES) {
       let value = c.value;
       if (c.label === 'above the bounds') {
@@ -173,7 +173,7 @@ for (const f of functionTable) {
       if (c.label === 'a rate given as 30 instead of 30%' && p.kind !== 'rate') continue;
       rows.push([f.name, p.name, c.label, c, value]);
     }
-  });
+  }
 }
 
 let casesRun = 0;
