@@ -106,7 +106,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 export const DIST_DIR = join(findRepoRoot(__dirname), 'dist');
 
 /** The nearest folder above `from` with a package.json: the repository, also when this file is bundled elsewhere. */
-function findRepoRoot(from: string): string {
+export function findRepoRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json'))) return dir;
     if (dirname(dir) === dir) return join(from, '..', '..');

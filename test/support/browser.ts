@@ -8,8 +8,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
+import { findRepoRoot } from '../../emulator/src';
 
-export const REPO = join(__dirname, '..', '..');
+/** Found by walking up, so that the benchmark, which bundles this file elsewhere, finds it too. */
+export const REPO = findRepoRoot(__dirname);
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',
