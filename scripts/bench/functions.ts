@@ -60,11 +60,17 @@ export function loadFreshBundle(code: string): vm.Context {
   return context;
 }
 
+/**
+ * BENCH_ONLY=NAME measures one function; BENCH_DEBUG=1 prints each run's times to stderr (for
+ * investigating a ratio, without changing the figures the benchmark reports).
+ */
 export function measureVectorRatios(root: string): Record<string, number> {
   const code = readFileSync(join(root, 'dist', 'Code.js'), 'utf8');
   const context = loadFreshBundle(code);
   const ratios: Record<string, number> = {};
-  for (const spec of functionTable.filter((f) => f.shape === 'elementwise')) {
+  for (const spec of functionTable.filter(
+    (f) => f.shape === 'elementwise' && (!process.env.BENCH_ONLY || f.name === process.env.BENCH_ONLY),
+  )) {
     const rows = column(VECTOR_CELLS, spec.params[0]);
     const { stubArgs, readArgs } = otherArguments(spec);
     const stub = context[spec.name] as Stub;
@@ -79,6 +85,13 @@ export function measureVectorRatios(root: string): Record<string, number> {
         bareTimes.push(bareMs);
       }
     }
+    if (process.env.BENCH_DEBUG)
+      console.error(
+        spec.name,
+        bundleTimes.map((t) => t.toFixed(2)).join(' '),
+        'bare',
+        bareTimes.map((t) => t.toFixed(2)).join(' '),
+      );
     ratios[spec.name] = median(bundleTimes) / median(bareTimes);
   }
   return ratios;

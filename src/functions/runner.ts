@@ -23,6 +23,8 @@ const NUMBER_AS_TEXT = /^\s*[-+(]?\s*[$€£]?\s*\d[\d,]*(\.\d+)?\s*%?\s*\)?\s*$
  * which tests and benchmarks use) and costs nothing to avoid.
  */
 const isArray = Array.isArray;
+const ArrayOfRows = Array;
+const objectToString = Object.prototype.toString;
 
 const isBlank = (v: unknown): boolean => v === '' || v === undefined || v === null;
 
@@ -30,7 +32,7 @@ const isBlank = (v: unknown): boolean => v === '' || v === undefined || v === nu
  * A Date from any realm: `instanceof Date` fails for Dates made in another vm context (the emulator
  * hands the bundle values from the host), so the internal class tag is checked instead.
  */
-export const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+export const isDate = (v: unknown): v is Date => objectToString.call(v) === '[object Date]';
 
 /** How a cell reads in an error message. */
 export function describeValue(v: unknown): string {
@@ -192,7 +194,7 @@ const shapeText = (r: CellInput[][]): string => `${r.length}x${r[0].length}`;
 /** The result for one cell must be a finite number, text or a valid Date: anything else is our bug. */
 function checkOutput(fn: FunctionSpec, out: unknown): CellOutput {
   if (typeof out === 'number') {
-    if (Number.isFinite(out)) return out === 0 ? 0 : out; // no -0 in cells
+    if (out - out === 0) return out === 0 ? 0 : out; // finite; and no -0 in cells
   } else if (typeof out === 'string') {
     return out;
   } else if (isDate(out) && !Number.isNaN(out.getTime())) {
@@ -312,9 +314,7 @@ function runElementwise(fn: FunctionSpec, args: Arg[]): FunctionOutput {
       const width = shape[0].length;
       for (let k = 0; k < ranges.length; k++) {
         const row = ranges[k][r];
-        if (!isArray(row) || row.length !== width) {
-          throw new Error(`${fn.name}: ${args[rangeIndexes[k]].param.name} is not a rectangular range`);
-        }
+        if (!isArray(row) || row.length !== width) throw notRectangular(fn, args[rangeIndexes[k]].param);
       }
       // push keeps the row a small packed array (the single-column case has its own loop, runColumn).
       const outRow: CellOutput[] = [];
@@ -344,6 +344,14 @@ function runElementwise(fn: FunctionSpec, args: Arg[]): FunctionOutput {
     throw positioned(fn, e, r, c);
   }
   return out;
+}
+
+/**
+ * Kept out of the cell loops: a global such as Error referenced inside a loop ties V8's optimised code
+ * to the global object, and under Node's vm (tests, benchmarks) that code is thrown away on every call.
+ */
+function notRectangular(fn: FunctionSpec, p: ParamSpec): Error {
+  return new Error(`${fn.name}: ${p.name} is not a rectangular range`);
 }
 
 /** compute() with the cell's value at position `at` and the fixed arguments elsewhere, without an array. */
@@ -385,22 +393,23 @@ function runColumn(fn: FunctionSpec, args: Arg[], at: number, fixed: unknown[]):
   const compute = fn.compute as (...a: unknown[]) => CellOutput;
   const [a0, a1, a2, a3, a4, a5] = fixed;
   const call = (v: unknown): CellOutput => callWithCellAt(compute, at, v, a0, a1, a2, a3, a4, a5);
-  const out: CellOutput[][] = [];
+  // Allocated once at its final length: growing it with push would copy it again and again.
+  const out: CellOutput[][] = new ArrayOfRows(column.length);
   let r = 0;
   try {
     for (r = 0; r < column.length; r++) {
       const row = column[r];
-      if (!isArray(row) || row.length !== 1) throw new Error(`${fn.name}: ${args[at].param.name} is not a rectangular range`);
+      if (!isArray(row) || row.length !== 1) throw notRectangular(fn, args[at].param);
       const raw = row[0];
       if (typeof raw === 'number' && raw - raw === 0 && raw >= lo && raw <= hi) {
         // Called directly, not through `call`: a closure made per function call makes V8 throw away
         // its optimised loop every time ("wrong call target").
         const result = callWithCellAt(compute, at, raw, a0, a1, a2, a3, a4, a5);
-        if (typeof result === 'number' && result - result === 0 && result !== 0) out.push([result]);
-        else out.push([checkOutput(fn, result)]);
+        if (typeof result === 'number' && result - result === 0 && result !== 0) out[r] = [result];
+        else out[r] = [checkOutput(fn, result)];
       } else {
         const v = readAt(fn, args[at], raw, r, 0);
-        out.push([v === BLANK ? '' : checkOutput(fn, call(v))]);
+        out[r] = [v === BLANK ? '' : checkOutput(fn, call(v))];
       }
     }
   } catch (e) {
