@@ -1,7 +1,7 @@
 /**
  * What the page draws for one sheet, read from the emulator's workbook without the call boundary (so drawing
  * the grid never counts as the add-on's service calls): display values as getDisplayValues gives them, formats,
- * checkboxes, notes, error messages, merges, frozen rows, column widths and charts.
+ * checkboxes, notes, error messages, merges, frozen rows, column widths, conditional fills and charts.
  */
 import type { Spreadsheet } from '../../emulator/src/index';
 import type { CellView, ChartView, SheetView } from './protocol';
@@ -60,6 +60,57 @@ function cellView(sheet: Sheet, row: number, column: number): CellView | undefin
   if (format.background) cell.background = format.background;
   if (details.note) cell.note = details.note;
   return cell;
+}
+
+/** Whether a cell's value meets a conditional format rule's condition; custom formulas are read for one-cell ranges. */
+function meets(sheet: Sheet, criteria: string, values: unknown[], value: unknown, oneCell: boolean): boolean {
+  const [x, y] = values as number[];
+  const n = typeof value === 'number' ? value : Number.NaN;
+  switch (criteria) {
+    case 'NUMBER_LESS_THAN':
+      return n < x;
+    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+      return n <= x;
+    case 'NUMBER_GREATER_THAN':
+      return n > x;
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return n >= x;
+    case 'NUMBER_EQUAL_TO':
+      return n === x;
+    case 'NUMBER_BETWEEN':
+      return n >= Math.min(x, y) && n <= Math.max(x, y);
+    case 'CUSTOM_FORMULA': {
+      // A formula is written for the range's first cell; shifting it to other cells is not drawn.
+      if (!oneCell) return false;
+      try {
+        return sheet._host.engine.hf.calculateFormula(String(values[0]), sheet._engineId) === true;
+      } catch {
+        return false;
+      }
+    }
+    default:
+      return false;
+  }
+}
+
+/** The fill each cell gets from the sheet's conditional format rules: the first rule a cell meets wins, as in Sheets. */
+function conditionalFills(sheet: Sheet): Map<string, string> {
+  const fills = new Map<string, string>();
+  for (const rule of sheet._rules) {
+    const { _criteria: criteria, _values: values, _format: format } = rule._condition;
+    if (!format.background) continue;
+    for (const { _rect: rect } of rule._ranges) {
+      const oneCell = rect.numRows === 1 && rect.numColumns === 1;
+      for (let row = rect.row; row < rect.row + rect.numRows; row++) {
+        for (let column = rect.column; column < rect.column + rect.numColumns; column++) {
+          const a1 = a1Of(row, column);
+          if (!fills.has(a1) && meets(sheet, criteria, values, sheet._value(row, column), oneCell))
+            fills.set(a1, format.background);
+        }
+      }
+    }
+  }
+  return fills;
 }
 
 /** Columns of a chart's ranges, side by side: the first text/date column gives labels, number columns give series. */
@@ -124,9 +175,12 @@ export function sheetView(sheet: Sheet): SheetView {
   const rows = Math.min(sheet._maxRows, Math.max(MIN_ROWS, lastRow + SPARE_ROWS));
   const columns = Math.min(sheet._maxColumns, Math.max(MIN_COLUMNS, lastColumn + SPARE_COLUMNS));
   const cells: Record<string, CellView> = {};
+  const fills = conditionalFills(sheet);
   for (let row = 1; row <= Math.min(rows, lastRow); row++) {
     for (let column = 1; column <= Math.min(columns, lastColumn); column++) {
       const cell = cellView(sheet, row, column);
+      const fill = fills.get(a1Of(row, column));
+      if (cell && fill) cell.background = fill;
       if (cell) cells[a1Of(row, column)] = cell;
     }
   }

@@ -1,0 +1,313 @@
+/**
+ * The whole journey in the real `npm start` preview, in Chromium: Extensions > Leap > Plan my transition… opens the
+ * sidebar, every wizard step is filled by the inputs' `name` attributes with the sample answers (rates typed as
+ * percentages), Build plan succeeds, and GET /api/spreadsheet holds the LEAP_* named ranges with the expected key
+ * numbers. Then the plan is shown ("Open …"), an input is edited in the formula bar and the buffer target follows.
+ * Screenshots of every step and of the whole plan sheet go to test-output/e2e/ (look at them).
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import { FIELDS, type FieldName, STEPS } from '../../src/plan/answers';
+import { INPUT_FILL } from '../../src/plan/layout';
+import { SAMPLE_ANSWERS } from '../plan/sample';
+import { launchChromium, type PreviewProcess, REPO, screenshotPath, startPreview, TEST_OUTPUT } from '../support/browser';
+
+interface CellJson {
+  value: unknown;
+  formula?: string;
+}
+interface SpreadsheetJson {
+  activeSheet: string;
+  sheets: { name: string; cells: Record<string, CellJson> }[];
+  namedRanges: Record<string, string>;
+}
+
+const PLAN = 'Transition Plan';
+/** The runway's 3-6 month fill (src/plan/layout.ts). */
+const RUNWAY_AMBER = '#fce8b2';
+/** #rrggbb as getComputedStyle reports it. */
+const rgb = (hex: string): string => `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+const VIEWPORT = { width: 1360, height: 820 };
+/** The sample's key numbers, worked by hand (see test/plan/build.emulator.test.ts). */
+const EXPECTED: Record<string, number> = {
+  LEAP_TAX_RATE: 0.3,
+  LEAP_MONTHLY_TAX_SET_ASIDE: 900,
+  LEAP_LOW_END_BUDGET: 1475,
+  LEAP_BENEFITS_COST: 1260,
+  LEAP_BUFFER_TARGET: 22950,
+  LEAP_RUNWAY_MONTHS: 4.64,
+  LEAP_MONTHS_TO_BUFFER: 12.46,
+  LEAP_HOURLY_RATE: 80.97,
+};
+const INPUTS = [
+  'LEAP_MONTHLY_EXPENSES',
+  'LEAP_SAVINGS',
+  'LEAP_ANNUAL_SALARY',
+  'LEAP_PROJECTED_LOW',
+  'LEAP_PROJECTED_HIGH',
+  'LEAP_HEALTH_MONTHLY',
+  'LEAP_BUFFER_MONTHS_INPUT',
+  'LEAP_MONTHLY_SAVINGS',
+  'LEAP_START_DATE',
+];
+
+let preview: PreviewProcess;
+let browser: Browser;
+let page: Page;
+let sidebar: FrameLocator;
+const problems: string[] = [];
+
+const sidebarTitle = (): string => {
+  const title = /<title>([^<]*)<\/title>/.exec(readFileSync(join(REPO, 'dist', 'Sidebar.html'), 'utf8'))?.[1];
+  if (!title) throw new Error('dist/Sidebar.html has no <title>');
+  return title;
+};
+
+async function spreadsheetJson(): Promise<SpreadsheetJson> {
+  const response = await fetch(`${preview.url}/api/spreadsheet`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as SpreadsheetJson;
+}
+
+/** The sheet and cell a named range points at ('Transition Plan'!$B$5 -> Transition Plan, B5). */
+function target(json: SpreadsheetJson, name: string): { sheet: string; a1: string } {
+  const ref = json.namedRanges[name];
+  if (!ref) throw new Error(`no named range ${name}; have ${Object.keys(json.namedRanges).join(', ')}`);
+  const m = /^'?(.*?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(ref);
+  if (!m) throw new Error(`${name} is ${ref}, not a single cell`);
+  return { sheet: m[1].replace(/''/g, "'"), a1: `${m[2]}${m[3]}` };
+}
+
+function named(json: SpreadsheetJson, name: string): CellJson | undefined {
+  const { sheet, a1 } = target(json, name);
+  return json.sheets.find((s) => s.name === sheet)?.cells[a1];
+}
+
+/** Does something in the spreadsheet window, then waits until the page has drawn the server's answer. */
+async function andRedraw(action: () => Promise<void>): Promise<void> {
+  const before = Number((await page.locator('body').getAttribute('data-actions')) ?? 0);
+  await action();
+  await page.waitForFunction((n) => Number(document.body.dataset.actions ?? 0) > n, before, { timeout: 10000 });
+}
+
+/** What the user types for an answer: rates as percentages (0.3 -> "30"), the rest as written. */
+function typed(name: FieldName, value: unknown): string {
+  if (FIELDS[name].kind === 'percent') return String(Math.round((value as number) * 10000) / 100);
+  return String(value);
+}
+
+/** Fills one step's questions from the sample answers, by each input's name; returns the names filled. */
+async function fillStep(fields: readonly FieldName[]): Promise<string[]> {
+  const filled: string[] = [];
+  for (const name of fields) {
+    if (!(name in SAMPLE_ANSWERS)) continue;
+    const value = SAMPLE_ANSWERS[name];
+    const kind = FIELDS[name].kind;
+    if (kind === 'choice' || kind === 'scale') {
+      await sidebar.locator(`input[type="radio"][name="${name}"][value="${String(value)}"]`).check();
+    } else if (kind === 'boolean') {
+      await sidebar.locator(`input[type="checkbox"][name="${name}"]`).setChecked(value === true);
+    } else {
+      await sidebar.locator(`[name="${name}"]`).fill(typed(name, value));
+    }
+    filled.push(name);
+  }
+  return filled;
+}
+
+/** The whole window, made tall enough that the sidebar frame shows every question of the step. */
+async function stepScreenshot(frame: Frame, file: string): Promise<void> {
+  const height = await frame.evaluate(() => document.documentElement.scrollHeight);
+  const box = await page.locator('#sidebar-frame').boundingBox();
+  const needed = Math.ceil((box?.y ?? 0) + height + 40);
+  await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, needed) });
+  await page.screenshot({ path: screenshotPath(join('e2e', file)) });
+  await page.setViewportSize(VIEWPORT);
+}
+
+beforeAll(async () => {
+  mkdirSync(join(TEST_OUTPUT, 'e2e'), { recursive: true });
+  [preview, browser] = await Promise.all([startPreview(), launchChromium()]);
+  page = await browser.newPage({ viewport: VIEWPORT });
+  page.setDefaultTimeout(10000);
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (request) => {
+    if (!request.url().startsWith(preview.url)) problems.push(`network request to ${request.url()}`);
+  });
+  await page.goto(preview.url);
+  await page.waitForSelector('body[data-renders]');
+}, 60000);
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop('SIGKILL');
+});
+
+test('the wizard, opened from Extensions > Leap, takes the sample answers step by step and builds the plan', async () => {
+  await page.getByRole('button', { name: 'Extensions' }).click();
+  await page.getByRole('menuitem', { name: 'Leap' }).click();
+  await andRedraw(() => page.getByRole('menuitem', { name: 'Plan my transition…' }).click());
+  const title = sidebarTitle();
+  await page.locator(`iframe[title="${title}"]`).waitFor();
+  sidebar = page.frameLocator(`iframe[title="${title}"]`);
+  const frame = await (await page.locator(`iframe[title="${title}"]`).elementHandle())?.contentFrame();
+  if (!frame) throw new Error('the sidebar frame has no document');
+  await frame.waitForFunction(() => performance.getEntriesByName('leap-wizard-interactive').length > 0);
+
+  const everyField = new Set<string>();
+  for (const [index, step] of STEPS.entries()) {
+    await expect(sidebar.locator('#progress-text').textContent()).resolves.toBe(`Step ${index + 1} of ${STEPS.length}`);
+    await expect(sidebar.locator('#step-title').textContent()).resolves.toBe(step.title);
+    for (const name of await fillStep(step.fields)) everyField.add(name);
+    // Every answer typed reads back as typed (rates as percentages).
+    for (const name of step.fields.filter((f) => f in SAMPLE_ANSWERS && !['choice', 'scale', 'boolean'].includes(FIELDS[f].kind)))
+      await expect(sidebar.locator(`[name="${name}"]`).inputValue()).resolves.toBe(typed(name, SAMPLE_ANSWERS[name]));
+    await expect(sidebar.locator('.error:not(:empty)').count()).resolves.toBe(0);
+    await stepScreenshot(frame, `step-${index + 1}-${step.id}`);
+    if (index < STEPS.length - 1) await sidebar.locator('#next').click();
+  }
+  // Every sample answer was a question somewhere in the wizard.
+  expect([...everyField].sort()).toEqual(Object.keys(SAMPLE_ANSWERS).sort());
+
+  // The review shows the answers in the user's terms before building.
+  const review = (await sidebar.locator('#review').textContent()) ?? '';
+  for (const shown of ['Creative freelancer', 'Brand identity for independent cafés', '3,200', '30%', '4%', 'LLC']) {
+    expect(review).toContain(shown);
+  }
+  await expect(sidebar.locator('#next').textContent()).resolves.toBe('Build plan');
+  await sidebar.locator('#next').click();
+  await sidebar.locator('#open-plan').waitFor({ timeout: 20000 });
+  await expect(sidebar.locator('#open-plan').textContent()).resolves.toBe(`Open “${PLAN}”`);
+  await expect(sidebar.locator('#build-status .success').textContent()).resolves.toContain('Your plan is ready');
+  await expect(sidebar.locator('#server-error').textContent()).resolves.toBe('');
+  await page.locator(`[data-sheet="${PLAN}"]`).waitFor();
+  await stepScreenshot(frame, `step-${STEPS.length}-built`);
+});
+
+test('GET /api/spreadsheet: the LEAP_* named ranges point at cells holding the expected key numbers', async () => {
+  const json = await spreadsheetJson();
+  expect(json.sheets.map((s) => s.name)).toContain(PLAN);
+  for (const name of [...INPUTS, ...Object.keys(EXPECTED), 'LEAP_READY_DATE']) {
+    expect([name, target(json, name).sheet]).toEqual([name, PLAN]);
+  }
+  for (const [name, expected] of Object.entries(EXPECTED)) {
+    const cell = named(json, name);
+    // Outputs are live formulas, not values written once.
+    expect([name, cell?.formula?.startsWith('=')]).toEqual([name, true]);
+    expect([name, typeof cell?.value]).toEqual([name, 'number']);
+    expect([name, Math.round((cell?.value as number) * 100) / 100]).toEqual([name, expected]);
+  }
+  const ready = named(json, 'LEAP_READY_DATE');
+  expect(ready?.formula).toMatch(/^=.*EDATE\(/i);
+  expect(String(ready?.value).slice(0, 10)).toBe('2027-04-01');
+  // The inputs hold the answers as typed into the wizard.
+  expect(named(json, 'LEAP_MONTHLY_EXPENSES')?.value).toBe(3200);
+  expect(named(json, 'LEAP_HEALTH_MONTHLY')?.value).toBe(625);
+  expect(String(named(json, 'LEAP_START_DATE')?.value).slice(0, 10)).toBe('2026-03-01');
+});
+
+test('"Open …" in the sidebar makes the plan the active sheet, drawn with its chart and checkboxes', async () => {
+  await andRedraw(() => page.locator('[data-sheet="Income"]').click());
+  expect((await spreadsheetJson()).activeSheet).toBe('Income');
+  await sidebar.locator('#open-plan').click();
+  await page.waitForFunction(
+    (plan) => document.querySelector(`[data-sheet="${plan}"]`)?.getAttribute('aria-selected') === 'true',
+    PLAN,
+  );
+  expect((await spreadsheetJson()).activeSheet).toBe(PLAN);
+  await expect(page.locator('.chart svg polyline').count()).resolves.toBeGreaterThan(0);
+  await expect(page.locator('td[data-a1] input[type="checkbox"]').count()).resolves.toBeGreaterThan(5);
+
+  // As the user sees it: inputs shaded as inputs, key numbers as currency, percent, months and dates.
+  const json = await spreadsheetJson();
+  const shown = (name: string) => page.locator(`td[data-a1="${target(json, name).a1}"]`);
+  for (const name of INPUTS) {
+    await expect(shown(name).evaluate((td) => getComputedStyle(td).backgroundColor)).resolves.toBe(rgb(INPUT_FILL));
+  }
+  const display: Record<string, string> = {
+    LEAP_MONTHLY_EXPENSES: '$3,200',
+    LEAP_START_DATE: 'Mar 1, 2026',
+    LEAP_TAX_RATE: '30.0%',
+    LEAP_MONTHLY_TAX_SET_ASIDE: '$900',
+    LEAP_LOW_END_BUDGET: '$1,475',
+    LEAP_BENEFITS_COST: '$1,260',
+    LEAP_BUFFER_TARGET: '$22,950',
+    LEAP_RUNWAY_MONTHS: '4.6',
+    LEAP_MONTHS_TO_BUFFER: '12.5',
+    LEAP_READY_DATE: 'Apr 1, 2027',
+    LEAP_HOURLY_RATE: '$80.97',
+  };
+  for (const [name, text] of Object.entries(display)) {
+    await expect(
+      shown(name)
+        .textContent()
+        .then((t) => [name, t]),
+    ).resolves.toEqual([name, text]);
+  }
+  // 4.6 months of runway is between 3 and 6: the conditional format paints it amber.
+  await expect(shown('LEAP_RUNWAY_MONTHS').evaluate((td) => getComputedStyle(td).backgroundColor)).resolves.toBe(
+    rgb(RUNWAY_AMBER),
+  );
+  // The build note in the frozen title row runs on over the empty cells to its right instead of being cut off.
+  const runsOn = await page.evaluate(() => {
+    const span = document.querySelector('td[data-a1="B1"] > span');
+    const next = document.querySelector('td[data-a1="C1"]');
+    if (!span || !next) return false;
+    const box = next.getBoundingClientRect();
+    return (
+      span.getBoundingClientRect().right > box.right &&
+      span.contains(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2))
+    );
+  });
+  expect(runsOn).toBe(true);
+
+  // The whole plan: a window large enough that every filled cell and the chart are in view, tabs included.
+  const used = await page.evaluate(() => {
+    const scroller = document.getElementById('grid-scroll') as HTMLElement;
+    let right = 0;
+    let bottom = 0;
+    const parts = [
+      ...Array.from(document.querySelectorAll<HTMLElement>('#grid td[data-a1]')).filter(
+        (td) => td.textContent || td.querySelector('input'),
+      ),
+      ...Array.from(document.querySelectorAll<HTMLElement>('#charts .chart')),
+    ];
+    for (const part of parts) {
+      const box = part.getBoundingClientRect();
+      right = Math.max(right, box.right + scroller.scrollLeft);
+      bottom = Math.max(bottom, box.bottom + scroller.scrollTop);
+    }
+    return {
+      right,
+      bottom,
+      belowGrid: window.innerHeight - scroller.getBoundingClientRect().bottom,
+      scrolls: scroller.scrollWidth > scroller.clientWidth,
+    };
+  });
+  await page.setViewportSize({
+    width: Math.max(VIEWPORT.width, Math.ceil(used.right) + 300 + 40),
+    height: Math.max(VIEWPORT.height, Math.ceil(used.bottom + used.belowGrid) + 40),
+  });
+  await page.screenshot({ path: screenshotPath(join('e2e', 'plan')) });
+  await page.setViewportSize(VIEWPORT);
+});
+
+test('editing LEAP_MONTHLY_EXPENSES in the formula bar recalculates LEAP_BUFFER_TARGET', async () => {
+  const { a1 } = target(await spreadsheetJson(), 'LEAP_MONTHLY_EXPENSES');
+  const { a1: targetA1 } = target(await spreadsheetJson(), 'LEAP_BUFFER_TARGET');
+  await page.locator(`td[data-a1="${a1}"]`).click();
+  await expect(page.getByLabel('Name box').inputValue()).resolves.toBe(a1);
+  await page.getByLabel('Formula bar').fill('3500');
+  await andRedraw(() => page.getByLabel('Formula bar').press('Enter'));
+  const json = await spreadsheetJson();
+  expect(named(json, 'LEAP_MONTHLY_EXPENSES')?.value).toBe(3500);
+  expect(named(json, 'LEAP_BUFFER_TARGET')?.value).toBe((3500 + 625) * 6);
+  // The other outputs follow too: runway 8000 / (4125 - 2100) months, the ready date a month later.
+  expect(named(json, 'LEAP_RUNWAY_MONTHS')?.value).toBeCloseTo(8000 / (4125 - 2100), 9);
+  expect(String(named(json, 'LEAP_READY_DATE')?.value).slice(0, 10)).toBe('2027-05-01');
+  // The grid shows the new figure too, as currency.
+  await expect(page.locator(`td[data-a1="${targetA1}"]`).textContent()).resolves.toMatch(/^\$24,750(\.00)?$/);
+  await page.screenshot({ path: screenshotPath(join('e2e', 'plan-after-edit')) });
+  expect(problems).toEqual([]);
+});
