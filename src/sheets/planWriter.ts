@@ -197,7 +197,7 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
 
   const chart = sheet.newChart().setChartType(Charts.ChartType.LINE);
   for (const range of chartRanges) chart.addRange(range);
-  sheet.insertChart(chart.setPosition(layout.chart.anchorRow, layout.chart.anchorColumn, 0, 0).build());
+  sheet.insertChart(chart.setPosition(layout.chart.anchorRow, layout.chart.anchorColumn, 0, 0).setOption('title', layout.chart.title).build());
 
   sheet.setFrozenRows(layout.frozenRows);
   // Widths by runs of equal width: one call per run.

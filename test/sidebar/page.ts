@@ -4,28 +4,15 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export const SIDEBAR_FILE = join(__dirname, '..', '..', 'dist', 'Sidebar.html');
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'sidebar');
 /** A Google Sheets sidebar is 300 px wide; the height is the window's. */
 export const SIDEBAR_SIZE = { width: 300, height: 640 };
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+/** The shared launcher: it fails loudly, never skips, when Chromium is missing. */
+export { launchChromium } from '../support/browser';
 
 export interface FakeServerSetup {
   /** The draft leapGetDraft returns (null: none saved yet). */
