@@ -116,22 +116,22 @@ function conditionalFills(sheet: Sheet): Map<string, string> {
 /** Columns of a chart's ranges, side by side: the first text/date column gives labels, number columns give series. */
 function chartView(chart: Chart): ChartView | undefined {
   const state = chart._state;
-  const columns: { header: string; values: unknown[]; displays: string[] }[] = [];
+  const raw: { values: unknown[]; displays: string[] }[] = [];
   for (const range of state.ranges as Range[]) {
     const values = range.getValues();
     const displays = range.getDisplayValues();
-    for (let c = 0; c < range.getNumColumns(); c++) {
-      const column = values.map((line) => line[c]);
-      const shown = displays.map((line) => line[c]);
-      // A text cell above numbers is the series' header, as Sheets reads the first row of a chart range.
-      const hasHeader = typeof column[0] === 'string' && column.slice(1).some((v) => typeof v === 'number' || v instanceof Date);
-      columns.push({
-        header: hasHeader ? String(column[0]) : '',
-        values: hasHeader ? column.slice(1) : column,
-        displays: hasHeader ? shown.slice(1) : shown,
-      });
-    }
+    for (let c = 0; c < range.getNumColumns(); c++)
+      raw.push({ values: values.map((line) => line[c]), displays: displays.map((line) => line[c]) });
   }
+  // Text above numbers in any column makes the first row a header row for the whole chart, as Sheets reads it.
+  const headerRow = raw.some(
+    ({ values }) => typeof values[0] === 'string' && values.slice(1).some((v) => typeof v === 'number' || v instanceof Date),
+  );
+  const columns = raw.map(({ values, displays }) => ({
+    header: headerRow ? String(values[0]) : '',
+    values: headerRow ? values.slice(1) : values,
+    displays: headerRow ? displays.slice(1) : displays,
+  }));
   if (columns.length === 0) return undefined;
   const isNumbers = (values: unknown[]): boolean => values.some((v) => typeof v === 'number');
   const labelColumn = columns.length > 1 && !isNumbers(columns[0].values) ? columns[0] : undefined;
