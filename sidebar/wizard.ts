@@ -2,7 +2,7 @@
  * The Leap wizard page. Steps and fields come from the answers contract (src/plan/answers.ts); the checks
  * are the same schema the server runs. Every piece of user or server text is set with textContent.
  */
-import { type FieldErrors, type FieldName, STEPS } from '../src/plan/answers';
+import { type FieldErrors, type FieldName, fieldHint, STEPS } from '../src/plan/answers';
 import {
   answersToForm,
   checkForBuild,
@@ -55,11 +55,10 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-const describedBy = (name: FieldName): string =>
-  [fieldInfo(name).hint ? `hint-${name}` : '', `err-${name}`].filter(Boolean).join(' ');
+const describedBy = (name: FieldName): string => [fieldHint(name) ? `hint-${name}` : '', `err-${name}`].filter(Boolean).join(' ');
 
 function hintAndError(name: FieldName): Node[] {
-  const hint = fieldInfo(name).hint;
+  const hint = fieldHint(name);
   return [
     ...(hint ? [el('span', { class: 'hint', id: `hint-${name}` }, hint)] : []),
     el('span', { class: 'error', id: `err-${name}` }),

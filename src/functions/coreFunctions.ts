@@ -11,12 +11,9 @@ import {
 import { benefitsCost, hourlyRate } from '../finance/rates';
 import { type CellInput, type CellOutput, type FunctionSpec, Invalid, type ParamSpec, UserInputError } from './types';
 
-const MONEY = 'number|Array<Array<number>>';
-
 const monthlyEarnings: ParamSpec = {
   name: 'monthly_earnings',
   kind: 'series',
-  jsdocType: 'Array<Array<number>>',
   description: 'Monthly earnings, e.g. B2:B13. Blanks and headings are skipped.',
 };
 
@@ -25,7 +22,6 @@ const taxRate: ParamSpec = {
   kind: 'rate',
   description: 'Share set aside for tax, e.g. 30%.',
   defaultValue: 0.3,
-  defaultLabel: '30%',
   min: { value: 0 },
   max: { value: 1 },
 };
@@ -38,7 +34,6 @@ const lowEndMethod: ParamSpec = {
   jsdocType: 'string|number',
   description: '"min" (lowest month), "low3" (mean of the three lowest) or a percentile such as 0.25.',
   defaultValue: 'min',
-  defaultLabel: '"min"',
   expected: LOW_END_METHOD_EXPECTED,
   read: (v: CellInput): LowEndMethod | Invalid => {
     if (typeof v === 'string') {
@@ -70,7 +65,7 @@ export const coreFunctions: FunctionSpec[] = [
     summary: 'How much of each income to put aside for tax (the 25-30% rule); nothing is set aside from a loss.',
     shape: 'elementwise',
     params: [
-      { name: 'income', kind: 'number', jsdocType: MONEY, description: 'Income received, one cell or a range such as B2:B13.' },
+      { name: 'income', kind: 'number', description: 'Income received, one cell or a range such as B2:B13.' },
       { ...taxRate, name: 'rate', description: 'Share to set aside, e.g. 30% or TAX_RATE_US(...).' },
     ],
     returns: 'The amount to set aside, with the shape of income.',
@@ -100,7 +95,6 @@ export const coreFunctions: FunctionSpec[] = [
         kind: 'number',
         description: 'Business or fixed costs paid every month, e.g. health insurance.',
         defaultValue: 0,
-        defaultLabel: '0',
         min: { value: 0 },
       },
       lowEndMethod,
@@ -138,17 +132,14 @@ export const coreFunctions: FunctionSpec[] = [
       {
         name: 'monthly_expenses',
         kind: 'number',
-        jsdocType: MONEY,
         description: 'What a month of living costs.',
         min: { value: 0 },
       },
       {
         name: 'months',
         kind: 'number',
-        jsdocType: MONEY,
         description: 'Months of cushion, more than 0 and at most 36 (3-6 is common; see BUFFER_MONTHS).',
         defaultValue: 6,
-        defaultLabel: '6',
         min: { value: 0, inclusive: false },
         max: { value: 36 },
       },
@@ -164,21 +155,18 @@ export const coreFunctions: FunctionSpec[] = [
       'How many months savings last. With a range of monthly income it projects month by month, then assumes the lowest month.',
     shape: 'elementwise',
     params: [
-      { name: 'savings', kind: 'number', jsdocType: MONEY, description: 'Savings available now.', min: { value: 0 } },
+      { name: 'savings', kind: 'number', description: 'Savings available now.', min: { value: 0 } },
       {
         name: 'monthly_expenses',
         kind: 'number',
-        jsdocType: MONEY,
         description: 'What a month costs, more than 0.',
         min: { value: 0, inclusive: false },
       },
       {
         name: 'monthly_income',
         kind: 'number',
-        jsdocType: MONEY,
         description: 'Steady monthly income after tax, or a range of projected monthly income.',
         defaultValue: 0,
-        defaultLabel: '0',
         seriesWhenRange: true,
       },
     ],
@@ -193,9 +181,9 @@ export const coreFunctions: FunctionSpec[] = [
     summary: 'Months of saving needed to reach the buffer target; 0 when it is already reached.',
     shape: 'elementwise',
     params: [
-      { name: 'current_savings', kind: 'number', jsdocType: MONEY, description: 'Savings now.' },
-      { name: 'target', kind: 'number', jsdocType: MONEY, description: 'The buffer target, e.g. BUFFER_TARGET(...).' },
-      { name: 'monthly_saving', kind: 'number', jsdocType: MONEY, description: 'Amount saved each month, more than 0.' },
+      { name: 'current_savings', kind: 'number', description: 'Savings now.' },
+      { name: 'target', kind: 'number', description: 'The buffer target, e.g. BUFFER_TARGET(...).' },
+      { name: 'monthly_saving', kind: 'number', description: 'Amount saved each month, more than 0.' },
     ],
     returns: 'Months, fractional.',
     example: { formula: '=BUFFER_MONTHS_TO_GOAL(5000, 19200, 1000)', result: '14.2' },
@@ -216,7 +204,7 @@ export const coreFunctions: FunctionSpec[] = [
       { name: 'current_savings', kind: 'number', description: 'Savings at the start (month 0).' },
       { name: 'monthly_saving', kind: 'number', description: 'Amount added each month.' },
       { name: 'target', kind: 'number', description: 'The buffer target, more than 0.', min: { value: 0, inclusive: false } },
-      { name: 'start_date', kind: 'date', jsdocType: 'Date', description: 'The month the schedule starts.' },
+      { name: 'start_date', kind: 'date', description: 'The month the schedule starts.' },
       {
         name: 'months',
         kind: 'number',
@@ -254,33 +242,27 @@ export const coreFunctions: FunctionSpec[] = [
     summary: 'The monthly cost of replacing employer benefits: health cover, retirement contribution and paid time off.',
     shape: 'elementwise',
     params: [
-      { name: 'annual_salary', kind: 'number', jsdocType: MONEY, description: 'The salary being left.', min: { value: 0 } },
+      { name: 'annual_salary', kind: 'number', description: 'The salary being left.', min: { value: 0 } },
       {
         name: 'health_monthly',
         kind: 'number',
-        jsdocType: MONEY,
         description: 'Health insurance per month.',
         defaultValue: 0,
-        defaultLabel: '0',
         min: { value: 0 },
       },
       {
         name: 'retirement_rate',
         kind: 'rate',
-        jsdocType: MONEY,
         description: 'Employer retirement contribution as a share of salary, e.g. 4%.',
         defaultValue: 0,
-        defaultLabel: '0%',
         min: { value: 0 },
         max: { value: 1 },
       },
       {
         name: 'pto_weeks',
         kind: 'number',
-        jsdocType: MONEY,
         description: 'Paid weeks off per year.',
         defaultValue: 0,
-        defaultLabel: '0',
         min: { value: 0 },
         max: { value: 52 },
       },
@@ -298,36 +280,29 @@ export const coreFunctions: FunctionSpec[] = [
       {
         name: 'annual_target',
         kind: 'number',
-        jsdocType: MONEY,
         description: 'What the year must earn, e.g. salary plus benefits.',
       },
       {
         name: 'billable_hours_per_week',
         kind: 'number',
-        jsdocType: MONEY,
         description: 'Hours billed to clients in a working week, more than 0 and at most 80.',
         defaultValue: 25,
-        defaultLabel: '25',
         min: { value: 0, inclusive: false },
         max: { value: 80 },
       },
       {
         name: 'weeks_off',
         kind: 'number',
-        jsdocType: MONEY,
         description: 'Weeks a year without billing (holidays, sickness, admin), 0 to 51.',
         defaultValue: 6,
-        defaultLabel: '6',
         min: { value: 0 },
         max: { value: 51 },
       },
       {
         name: 'annual_overhead',
         kind: 'number',
-        jsdocType: MONEY,
         description: 'Yearly business costs: software, insurance, equipment.',
         defaultValue: 0,
-        defaultLabel: '0',
         min: { value: 0 },
       },
     ],

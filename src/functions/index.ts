@@ -6,19 +6,24 @@ import { usTaxFunctions } from './usTaxFunctions';
 
 export const functionTable: readonly FunctionSpec[] = [...coreFunctions, ...usTaxFunctions];
 
-/** The JSDoc type shown in Sheets' help card. */
-export function jsdocTypeOf(p: ParamSpec): string {
+/**
+ * The JSDoc type shown in Sheets' help card, from the parameter's kind and the function's shape: in an
+ * element-wise function every argument may also be a range. A parameter may still state its own.
+ */
+export function jsdocTypeOf(p: ParamSpec, shape: FunctionSpec['shape']): string {
   if (p.jsdocType) return p.jsdocType;
-  switch (p.kind) {
-    case 'date':
-      return 'Date';
-    case 'choice':
-      return 'string';
-    case 'series':
-      return 'Array<Array<number>>';
-    default:
-      return 'number';
-  }
+  if (p.kind === 'series') return 'Array<Array<number>>';
+  const cell = p.kind === 'date' ? 'Date' : p.kind === 'choice' ? 'string' : 'number';
+  return shape === 'elementwise' ? `${cell}|Array<Array<${cell}>>` : cell;
+}
+
+/** How a default reads in the help card and the README: 30% for a rate, "min" for text, 6 for a number. */
+export function defaultLabelOf(p: ParamSpec): string | undefined {
+  if (p.defaultLabel !== undefined) return p.defaultLabel;
+  const d = p.defaultValue;
+  if (d === undefined || typeof d === 'function') return undefined;
+  if (typeof d === 'string') return JSON.stringify(d);
+  return p.kind === 'rate' ? `${Math.round(d * 10000) / 100}%` : String(d);
 }
 
 /** Plain-data description of one function, for the build (stubs), the README and the engine plugin. */
@@ -50,12 +55,10 @@ export function describeFunctions(): FunctionInfo[] {
     params: f.params.map((p) => ({
       name: p.name,
       kind: p.kind,
-      type: jsdocTypeOf(p),
+      type: jsdocTypeOf(p, f.shape),
       description: p.description,
       optional: p.defaultValue !== undefined,
-      defaultLabel:
-        p.defaultLabel ??
-        (p.defaultValue === undefined || typeof p.defaultValue === 'function' ? undefined : String(p.defaultValue)),
+      defaultLabel: defaultLabelOf(p),
     })),
   }));
 }

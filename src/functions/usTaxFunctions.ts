@@ -8,7 +8,6 @@ import { defaultTaxYear, type FilingStatus, isSupportedTaxYear, supportedYearsTe
 import { readCell } from './runner';
 import { type CellInput, type FunctionSpec, Invalid, type ParamSpec } from './types';
 
-const MONEY = 'number|Array<Array<number>>';
 const DUE_DATE_RANGE = `a date from ${DUE_DATE_YEARS.first} to ${DUE_DATE_YEARS.last}`;
 const FAMILY = 'US taxes';
 
@@ -21,7 +20,6 @@ const TAX_YEAR_EXPECTED = `a tax year Leap has figures for: ${supportedYearsText
 const taxYear: ParamSpec = {
   name: 'year',
   kind: 'custom',
-  jsdocType: MONEY,
   description: `Tax year of the figures: ${supportedYearsText()}.`,
   defaultValue: () => defaultTaxYear(new Date()),
   defaultLabel: 'this year, or the latest supported',
@@ -36,10 +34,8 @@ const taxYear: ParamSpec = {
 const filingStatus: ParamSpec = {
   name: 'filing_status',
   kind: 'choice',
-  jsdocType: 'string|Array<Array<string>>',
   description: '"single", "married_joint" ("mfj"), "married_separate" ("mfs") or "head_of_household" ("hoh").',
   defaultValue: 'single',
-  defaultLabel: '"single"',
   choices: {
     single: [],
     married_joint: ['mfj', 'married filing jointly'],
@@ -51,27 +47,22 @@ const filingStatus: ParamSpec = {
 const netProfit: ParamSpec = {
   name: 'net_profit',
   kind: 'number',
-  jsdocType: MONEY,
   description: "The year's self-employment net profit (Schedule C line 31); a loss is negative.",
 };
 
 const w2Wages: ParamSpec = {
   name: 'w2_wages',
   kind: 'number',
-  jsdocType: MONEY,
   description: 'Wages from a job in the same year (W-2 Social Security wages).',
   defaultValue: 0,
-  defaultLabel: '0',
   min: { value: 0 },
 };
 
 const stateRate: ParamSpec = {
   name: 'state_rate',
   kind: 'rate',
-  jsdocType: MONEY,
   description: 'A flat state income tax rate applied to AGI, e.g. 5%.',
   defaultValue: 0,
-  defaultLabel: '0%',
   min: { value: 0 },
   max: { value: 1 },
 };
@@ -82,7 +73,6 @@ const NO_PRIOR_YEAR = null;
 const priorYearTax: ParamSpec = {
   name: 'prior_year_tax',
   kind: 'custom',
-  jsdocType: MONEY,
   description: "Last year's total tax from the return; leave blank when unknown.",
   // A blank is meaningful here (no prior-year test), unlike 0, which means last year's tax was nothing.
   defaultValue: '',
@@ -114,7 +104,6 @@ export const usTaxFunctions: FunctionSpec[] = [
       {
         name: 'taxable_income',
         kind: 'number',
-        jsdocType: MONEY,
         description: 'Taxable income, after deductions (Form 1040 taxable income).',
       },
       filingStatus,
@@ -175,7 +164,6 @@ export const usTaxFunctions: FunctionSpec[] = [
       {
         name: 'date',
         kind: 'date',
-        jsdocType: 'Date|Array<Array<Date>>',
         description: `A date from ${DUE_DATE_YEARS.first} to ${DUE_DATE_YEARS.last}, e.g. TODAY() in a cell.`,
         read: (v: CellInput): Date | Invalid => {
           const year = (v as Date).getFullYear();
@@ -197,7 +185,6 @@ export const usTaxFunctions: FunctionSpec[] = [
       {
         name: 'current_year_tax',
         kind: 'number',
-        jsdocType: MONEY,
         description: "This year's expected total tax, e.g. TAX_ESTIMATE_US(...).",
         min: { value: 0 },
       },
@@ -205,10 +192,8 @@ export const usTaxFunctions: FunctionSpec[] = [
       {
         name: 'prior_year_agi',
         kind: 'number',
-        jsdocType: MONEY,
         description: "Last year's adjusted gross income (AGI); decides between 100% and 110%.",
         defaultValue: 0,
-        defaultLabel: '0',
       },
       filingStatus,
     ],

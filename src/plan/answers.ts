@@ -75,8 +75,6 @@ export interface FieldInfo {
   kind: FieldKind;
   /** For kind "choice": value -> label, in display order. */
   options?: Readonly<Record<string, string>>;
-  /** A short hint shown under the input. */
-  hint?: string;
   /** Required fields must be answered before Next. */
   required: boolean;
   /** The value used when the field is left empty (optional fields only). */
@@ -92,41 +90,36 @@ export const FIELDS = {
     label: 'How much say over what you work on',
     kind: 'scale',
     required: true,
-    hint: '1 = a little, 5 = full',
   },
   locationPreference: {
     label: 'How free to choose where you work',
     kind: 'scale',
     required: true,
-    hint: '1 = a little, 5 = anywhere',
   },
-  schedulePreference: { label: 'How free to choose your hours', kind: 'scale', required: true, hint: '1 = a little, 5 = fully' },
-  nicheService: { label: 'The service you will sell', kind: 'text', required: true, hint: 'e.g. "Shopify store audits"' },
+  schedulePreference: { label: 'How free to choose your hours', kind: 'scale', required: true },
+  nicheService: { label: 'The service you will sell', kind: 'text', required: true },
   skills: { label: 'Skills it draws on', kind: 'longtext', required: false, defaultValue: '' },
   interests: { label: 'Interests that keep you at it', kind: 'longtext', required: false, defaultValue: '' },
-  demandAsked: { label: DEMAND_QUESTIONS.demandAsked, kind: 'scale', required: true, hint: '1 = not at all, 5 = very much' },
-  demandPaid: { label: DEMAND_QUESTIONS.demandPaid, kind: 'scale', required: true, hint: '1 = not at all, 5 = very much' },
-  demandReach: { label: DEMAND_QUESTIONS.demandReach, kind: 'scale', required: true, hint: '1 = not at all, 5 = very much' },
+  demandAsked: { label: DEMAND_QUESTIONS.demandAsked, kind: 'scale', required: true },
+  demandPaid: { label: DEMAND_QUESTIONS.demandPaid, kind: 'scale', required: true },
+  demandReach: { label: DEMAND_QUESTIONS.demandReach, kind: 'scale', required: true },
   monthlyExpenses: { label: 'Monthly living expenses', kind: 'money', required: true },
   currentSavings: { label: 'Savings you can use today', kind: 'money', required: true },
-  annualSalary: { label: 'Current annual salary', kind: 'money', required: true, hint: 'Enter 0 if you have none' },
+  annualSalary: { label: 'Current annual salary', kind: 'money', required: true },
   projectedMonthlyLow: {
     label: 'Projected monthly earnings: a low month',
     kind: 'money',
     required: true,
-    hint: 'Left empty with figures pasted below: the lowest of them',
   },
   projectedMonthlyHigh: {
     label: 'Projected monthly earnings: a good month',
     kind: 'money',
     required: true,
-    hint: 'Left empty with figures pasted below: the highest of them',
   },
   monthlyFigures: {
     label: 'Or paste monthly figures (optional)',
     kind: 'figures',
     required: false,
-    hint: 'One amount per month, e.g. from a past year of side work',
   },
   taxMode: { label: 'Tax set-aside', kind: 'choice', options: TAX_MODES, required: false, defaultValue: 'flat' },
   taxRate: {
@@ -164,7 +157,6 @@ export const FIELDS = {
     kind: 'percent',
     required: false,
     defaultValue: 0,
-    hint: 'Share of salary, e.g. 4%',
   },
   ptoWeeks: { label: 'Paid weeks off per year', kind: 'count', required: false, defaultValue: 0 },
   bufferMonths: {
@@ -172,7 +164,6 @@ export const FIELDS = {
     kind: 'count',
     required: false,
     defaultValue: 6,
-    hint: `${BUFFER_MONTHS_MIN} to ${BUFFER_MONTHS_MAX}; steadier income needs fewer`,
   },
   monthlySavings: { label: 'What you can save per month while employed', kind: 'money', required: true },
   startDate: { label: 'Start saving from', kind: 'date', required: true },
@@ -186,13 +177,12 @@ export const FIELDS = {
     required: false,
     defaultValue: 'will_open',
   },
-  invoicingTool: { label: 'Invoicing tool', kind: 'text', required: false, defaultValue: '', hint: 'e.g. Wave, FreshBooks' },
+  invoicingTool: { label: 'Invoicing tool', kind: 'text', required: false, defaultValue: '' },
   expenseTool: {
     label: 'Expense-tracking tool',
     kind: 'text',
     required: false,
     defaultValue: '',
-    hint: 'e.g. a spreadsheet, QuickBooks',
   },
   coworkingSessions: { label: 'Co-working sessions per month', kind: 'count', required: false, defaultValue: 0 },
   accountabilityGroup: {
@@ -206,12 +196,37 @@ export const FIELDS = {
     kind: 'longtext',
     required: false,
     defaultValue: '',
-    hint: 'e.g. "close the laptop at 6, walk"',
   },
   workspace: { label: 'Where you will work', kind: 'choice', options: WORKSPACES, required: false, defaultValue: 'not_yet' },
 } as const satisfies Record<string, FieldInfo>;
 
 export type FieldName = keyof typeof FIELDS;
+
+/**
+ * The hint shown under an input. Hints are the sidebar's alone; a function (unlike a table built with
+ * template strings) is dropped from the server bundle, which does not call it.
+ */
+export function fieldHint(name: FieldName): string | undefined {
+  const hints: Partial<Record<FieldName, string>> = {
+    autonomyPreference: '1 = a little, 5 = full',
+    locationPreference: '1 = a little, 5 = anywhere',
+    schedulePreference: '1 = a little, 5 = fully',
+    nicheService: 'e.g. "Shopify store audits"',
+    demandAsked: '1 = not at all, 5 = very much',
+    demandPaid: '1 = not at all, 5 = very much',
+    demandReach: '1 = not at all, 5 = very much',
+    annualSalary: 'Enter 0 if you have none',
+    projectedMonthlyLow: 'Left empty with figures pasted below: the lowest of them',
+    projectedMonthlyHigh: 'Left empty with figures pasted below: the highest of them',
+    monthlyFigures: 'One amount per month, e.g. from a past year of side work',
+    retirementRate: 'Share of salary, e.g. 4%',
+    bufferMonths: `${BUFFER_MONTHS_MIN} to ${BUFFER_MONTHS_MAX}; steadier income needs fewer`,
+    invoicingTool: 'e.g. Wave, FreshBooks',
+    expenseTool: 'e.g. a spreadsheet, QuickBooks',
+    endOfDayRoutine: 'e.g. "close the laptop at 6, walk"',
+  };
+  return hints[name];
+}
 
 export interface WizardStep {
   id: string;
