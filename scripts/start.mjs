@@ -4,7 +4,7 @@
  * google.script shim, which import TypeScript from emulator/ and scripts/preview/) into node_modules/.cache/leap,
  * then serves the spreadsheet window on http://localhost:8080 (PORT overrides; --empty starts blank).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -29,10 +29,22 @@ function parseArguments(argv) {
   return { port, empty: argv.includes('--empty') };
 }
 
+/**
+ * Each output replaces the old one atomically: several previews may start at once (parallel browser tests), and
+ * none may import a half-written server.
+ */
+function writeAtomically(outputFiles) {
+  for (const file of outputFiles) {
+    const tmp = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, file.contents);
+    renameSync(tmp, file.path);
+  }
+}
+
 /** The server runs in Node (HyperFormula stays an external package); the page and the shim run in the browser. */
-function bundlePreview() {
-  const common = { bundle: true, write: true, logLevel: 'silent', charset: 'utf8', legalComments: 'none' };
-  return Promise.all([
+async function bundlePreview() {
+  const common = { bundle: true, write: false, logLevel: 'silent', charset: 'utf8', legalComments: 'none' };
+  const results = await Promise.all([
     esbuild.build({
       ...common,
       entryPoints: { server: join(root, 'scripts/preview/server.ts') },
@@ -57,6 +69,7 @@ function bundlePreview() {
       minify: true,
     }),
   ]);
+  for (const result of results) writeAtomically(result.outputFiles);
 }
 
 async function main() {
