@@ -116,6 +116,10 @@ test('an error cell shows its message on hover, naming the function and what to 
   expect(hover).toMatch(/rate/);
   const json = await spreadsheetJson();
   expect(String(cellOf(json, 'Income', 'J16')?.value)).toContain('TAX_SET_ASIDE');
+  // Hovering shows the message in a card beside the cell, as Sheets does.
+  await cell('J16').hover();
+  await expect(page.getByRole('tooltip').textContent()).resolves.toBe(`Error${hover}`);
+  await page.screenshot({ path: screenshotPath('preview-error-hover') });
 });
 
 test('Extensions > Leap > Plan my transition… opens the add-on sidebar in a 300-px frame titled by its page', async () => {

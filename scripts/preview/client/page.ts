@@ -487,6 +487,30 @@ grid.addEventListener('click', (event) => {
   }
 });
 
+/** Sheets shows an error's message in a card beside the cell on hover; the title attribute carries it too. */
+const errorCard = Object.assign(document.createElement('div'), { className: 'error-card', hidden: true });
+errorCard.setAttribute('role', 'tooltip');
+document.body.append(errorCard);
+
+grid.addEventListener('mouseover', (event) => {
+  const td = (event.target as HTMLElement).closest<HTMLElement>('td.error');
+  const message = td?.dataset.a1 ? view?.active.cells[td.dataset.a1]?.error : undefined;
+  if (!td || !message) {
+    errorCard.hidden = true;
+    return;
+  }
+  const box = td.getBoundingClientRect();
+  errorCard.replaceChildren(Object.assign(document.createElement('strong'), { textContent: 'Error' }), message);
+  errorCard.hidden = false;
+  // Beside the cell, or on its left when the window ends first.
+  const fitsRight = box.right + 4 + errorCard.offsetWidth <= window.innerWidth;
+  errorCard.style.left = `${fitsRight ? box.right + 4 : Math.max(0, box.left - 4 - errorCard.offsetWidth)}px`;
+  errorCard.style.top = `${box.top}px`;
+});
+grid.addEventListener('mouseleave', () => {
+  errorCard.hidden = true;
+});
+
 grid.addEventListener('dblclick', () => {
   formulaBar.focus();
   formulaBar.setSelectionRange(formulaBar.value.length, formulaBar.value.length);
