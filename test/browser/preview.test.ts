@@ -217,6 +217,60 @@ test('building the plan from the sidebar adds its sheet: tab, chart, frozen rows
   await andRedraw(() => page.locator('[data-sheet="Income"]').click());
 });
 
+test('the page draws merged title cells, wrapped spans and frozen rows from the view the server sends', async () => {
+  // The renderer on its own: the page is fed a hand-made view, so layouts no sample produces are drawn too.
+  const view = (await (await fetch(`${preview.url}/api/view`)).json()) as Record<string, unknown>;
+  const drawn = await browser.newPage({ viewport: { width: 900, height: 400 } });
+  try {
+    await drawn.route('**/api/view', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          ...view,
+          sidebar: undefined,
+          dialog: undefined,
+          active: {
+            name: 'Layout',
+            rows: 12,
+            columns: 6,
+            frozenRows: 2,
+            columnWidths: [120, 100, 100, 100, 100, 100],
+            cells: {
+              A1: {
+                display: 'Plan title across three columns',
+                input: 'Plan title across three columns',
+                align: 'left',
+                bold: true,
+              },
+              A3: { display: 'Two rows', input: 'Two rows', align: 'left' },
+              B3: { display: 'Done', input: 'TRUE', align: 'center', checked: true },
+            },
+            merges: [
+              { a1: 'A1', rows: 1, columns: 3 },
+              { a1: 'A3', rows: 2, columns: 1 },
+            ],
+            charts: [],
+          },
+        }),
+      }),
+    );
+    await drawn.goto(preview.url);
+    await drawn.waitForSelector('body[data-renders]');
+    const title = drawn.locator('td[data-a1="A1"]');
+    await expect(title.getAttribute('colspan')).resolves.toBe('3');
+    await expect(drawn.locator('td[data-a1="B1"], td[data-a1="C1"], td[data-a1="A4"]').count()).resolves.toBe(0);
+    await expect(drawn.locator('td[data-a1="A3"]').getAttribute('rowspan')).resolves.toBe('2');
+    await expect(drawn.locator('td[data-a1="D1"]').count()).resolves.toBe(1);
+    await expect(drawn.locator('td[data-a1="B3"] input[type="checkbox"]').isChecked()).resolves.toBe(true);
+    // The merged title is as wide as its three columns.
+    expect((await title.boundingBox())?.width).toBeCloseTo(320, -1);
+    await expect(drawn.locator('td.frozen[data-a1="A2"]').count()).resolves.toBe(1);
+    await drawn.screenshot({ path: screenshotPath('preview-merged-cells') });
+  } finally {
+    await drawn.close();
+  }
+});
+
 test('Reset restores the sample workbook, and POST /api/reset does the same', async () => {
   await andRedraw(() => page.getByRole('button', { name: 'Reset sample' }).click());
   await expect(cell('J2').textContent()).resolves.toBe('');
