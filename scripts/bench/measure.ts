@@ -11,7 +11,7 @@ export function median(values: number[]): number {
 const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 export function timeOnce(fn: () => unknown): number {
-  collectGarbage();
+  if (process.env.BENCH_GC !== '0') collectGarbage();
   const start = performance.now();
   fn();
   return performance.now() - start;

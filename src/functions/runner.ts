@@ -392,7 +392,6 @@ function runColumn(fn: FunctionSpec, args: Arg[], at: number, fixed: unknown[]):
   const { lo, hi } = numberBounds(args[at].param);
   const compute = fn.compute as (...a: unknown[]) => CellOutput;
   const [a0, a1, a2, a3, a4, a5] = fixed;
-  const call = (v: unknown): CellOutput => callWithCellAt(compute, at, v, a0, a1, a2, a3, a4, a5);
   // Allocated once at its final length: growing it with push would copy it again and again.
   const out: CellOutput[][] = new ArrayOfRows(column.length);
   let r = 0;
@@ -402,14 +401,13 @@ function runColumn(fn: FunctionSpec, args: Arg[], at: number, fixed: unknown[]):
       if (!isArray(row) || row.length !== 1) throw notRectangular(fn, args[at].param);
       const raw = row[0];
       if (typeof raw === 'number' && raw - raw === 0 && raw >= lo && raw <= hi) {
-        // Called directly, not through `call`: a closure made per function call makes V8 throw away
-        // its optimised loop every time ("wrong call target").
+        // No closure made per call here: V8 would throw its optimised loop away every time.
         const result = callWithCellAt(compute, at, raw, a0, a1, a2, a3, a4, a5);
         if (typeof result === 'number' && result - result === 0 && result !== 0) out[r] = [result];
         else out[r] = [checkOutput(fn, result)];
       } else {
         const v = readAt(fn, args[at], raw, r, 0);
-        out[r] = [v === BLANK ? '' : checkOutput(fn, call(v))];
+        out[r] = [v === BLANK ? '' : checkOutput(fn, callWithCellAt(compute, at, v, a0, a1, a2, a3, a4, a5))];
       }
     }
   } catch (e) {
