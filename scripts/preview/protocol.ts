@@ -16,6 +16,8 @@ export interface CellView {
   /** Present in checkbox-validated cells: rendered as a clickable checkbox. */
   checked?: boolean;
   bold?: boolean;
+  /** Text wraps within the cell's width and the row grows, instead of being cut off or running on. */
+  wrap?: boolean;
   color?: string;
   background?: string;
   note?: string;

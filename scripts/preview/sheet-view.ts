@@ -45,7 +45,9 @@ function cellView(sheet: Sheet, row: number, column: number): CellView | undefin
   const formula = sheet._formula(row, column);
   const value = sheet._value(row, column);
   const checkbox = format.validation?._criteria === 'CHECKBOX';
-  const formatted = Boolean(format.background || format.fontWeight === 'bold' || format.fontColor || format.note || checkbox);
+  const formatted = Boolean(
+    format.background || format.fontWeight === 'bold' || format.fontColor || format.note || format.wrap || checkbox,
+  );
   if (details.display === '' && !formula && !formatted) return undefined;
   const isError = details.error !== undefined;
   const cell: CellView = {
@@ -56,6 +58,7 @@ function cellView(sheet: Sheet, row: number, column: number): CellView | undefin
   if (isError) cell.error = details.error || details.display;
   if (checkbox && typeof value === 'boolean') cell.checked = value;
   if (format.fontWeight === 'bold') cell.bold = true;
+  if (format.wrap) cell.wrap = true;
   if (format.fontColor) cell.color = format.fontColor;
   if (format.background) cell.background = format.background;
   if (details.note) cell.note = details.note;

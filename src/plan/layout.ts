@@ -58,6 +58,8 @@ export interface PlanSheetLayout {
   namedRanges: Record<string, string>;
   /** The Done column of the checklist, A1. */
   checkboxRange: string;
+  /** The checklist's step texts, A1: long enough to wrap within their column rather than be cut off. */
+  wrapRange: string;
   conditionalRules: ConditionalRule[];
   chart: ChartSpec;
   frozenRows: number;
@@ -410,6 +412,7 @@ export function layoutPlan(plan: Plan, builtOn: string, carried: Record<string, 
     backgrounds,
     namedRanges: named,
     checkboxRange: `${a1(firstItem, VALUE)}:${a1(lastItem, VALUE)}`,
+    wrapRange: `${a1(firstItem, LABEL)}:${a1(lastItem, LABEL)}`,
     // First matching rule wins: under 3 months red, under 6 amber, 6 or more green, and "∞" (income covers costs) green.
     conditionalRules: [
       { range: runway, when: 'numberLessThan', value: 3, ...RED },

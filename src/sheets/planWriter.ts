@@ -164,6 +164,7 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
   const a1s = [
     `A1:${columnLetters(layout.columns)}${layout.rows}`,
     layout.checkboxRange,
+    layout.wrapRange,
     ...layout.chart.ranges,
     ...ruleRanges,
     ...names.map((n) => layout.namedRanges[n]),
@@ -172,6 +173,7 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
   let i = 0;
   const grid = ranges[i++];
   const checkboxes = ranges[i++];
+  const wrapped = ranges[i++];
   const chartRanges = layout.chart.ranges.map(() => ranges[i++]);
   const rules = ruleRanges.map(() => ranges[i++]);
   const named = Object.fromEntries(names.map((n) => [n, ranges[i++]]));
@@ -181,6 +183,7 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
   grid.setFontWeights(layout.fontWeights);
   grid.setBackgrounds(layout.backgrounds);
   checkboxes.insertCheckboxes();
+  wrapped.setWrap(true);
 
   sheet.setConditionalFormatRules(
     layout.conditionalRules.map((rule, k) => {
@@ -197,7 +200,9 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
 
   const chart = sheet.newChart().setChartType(Charts.ChartType.LINE);
   for (const range of chartRanges) chart.addRange(range);
-  sheet.insertChart(chart.setPosition(layout.chart.anchorRow, layout.chart.anchorColumn, 0, 0).setOption('title', layout.chart.title).build());
+  sheet.insertChart(
+    chart.setPosition(layout.chart.anchorRow, layout.chart.anchorColumn, 0, 0).setOption('title', layout.chart.title).build(),
+  );
 
   sheet.setFrozenRows(layout.frozenRows);
   // Widths by runs of equal width: one call per run.

@@ -196,6 +196,7 @@ function cellElement(a1: string, cell: CellView | undefined, overflows = false):
   if (cell.align === 'right') classes.push('num');
   if (cell.align === 'center') classes.push('center');
   if (cell.bold) classes.push('bold');
+  if (cell.wrap) classes.push('wrap');
   if (cell.error !== undefined) classes.push('error');
   else if (cell.note) classes.push('has-note');
   td.className = classes.join(' ');
@@ -266,7 +267,8 @@ function renderGrid(sheet: SheetView): void {
       if (covered.has(a1)) continue;
       const cell = sheet.cells[a1];
       const right = sheet.cells[toA1(r, c + 1)];
-      const overflows = Boolean(cell?.display) && cell?.align === 'left' && !right?.display && right?.checked === undefined;
+      const overflows =
+        Boolean(cell?.display) && cell?.align === 'left' && !cell?.wrap && !right?.display && right?.checked === undefined;
       const td = cellElement(a1, cell, overflows);
       const span = spans.get(a1);
       if (span) {
