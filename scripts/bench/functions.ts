@@ -10,7 +10,7 @@ import { functionTable } from '../../src/functions';
 import { median, medianTime, timeOnce } from './measure';
 
 export const VECTOR_CELLS = 100_000;
-const WARMUP_RUNS = 4;
+const WARMUP_RUNS = 10;
 
 type Stub = (...args: unknown[]) => unknown;
 

@@ -8,10 +8,15 @@ export function median(values: number[]): number {
 }
 
 /** With --expose-gc, collect before each run so one run's garbage is not billed to the next. */
-const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const gc = (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc;
+/**
+ * A minor collection (young objects only): enough to start each run on an empty young generation, without
+ * the full collection that also throws away V8's optimised code and would measure warm-up instead.
+ */
+const collectGarbage = gc ? () => gc({ type: 'minor' }) : () => {};
 
 export function timeOnce(fn: () => unknown): number {
-  if (process.env.BENCH_GC !== '0') collectGarbage();
+  collectGarbage();
   const start = performance.now();
   fn();
   return performance.now() - start;

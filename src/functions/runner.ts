@@ -400,20 +400,31 @@ function runColumn(fn: FunctionSpec, args: Arg[], at: number, fixed: unknown[]):
       const row = column[r];
       if (!isArray(row) || row.length !== 1) throw notRectangular(fn, args[at].param);
       const raw = row[0];
-      if (typeof raw === 'number' && raw - raw === 0 && raw >= lo && raw <= hi) {
-        // No closure made per call here: V8 would throw its optimised loop away every time.
-        const result = callWithCellAt(compute, at, raw, a0, a1, a2, a3, a4, a5);
-        if (typeof result === 'number' && result - result === 0 && result !== 0) out[r] = [result];
-        else out[r] = [checkOutput(fn, result)];
-      } else {
-        const v = readAt(fn, args[at], raw, r, 0);
-        out[r] = [v === BLANK ? '' : checkOutput(fn, callWithCellAt(compute, at, v, a0, a1, a2, a3, a4, a5))];
-      }
+      // In-bounds numbers take the fast path; anything else goes through readAt for its meaning or message.
+      const v = typeof raw === 'number' && raw - raw === 0 && raw >= lo && raw <= hi ? raw : readAt(fn, args[at], raw, r, 0);
+      out[r] = [v === BLANK ? '' : columnCell(fn, compute, at, v, a0, a1, a2, a3, a4, a5)];
     }
   } catch (e) {
     throw positioned(fn, e, r, 0);
   }
   return out;
+}
+
+/** One cell of runColumn: the function's result, checked to be something a cell can show. */
+function columnCell(
+  fn: FunctionSpec,
+  compute: (...a: unknown[]) => CellOutput,
+  at: number,
+  v: unknown,
+  a0: unknown,
+  a1: unknown,
+  a2: unknown,
+  a3: unknown,
+  a4: unknown,
+  a5: unknown,
+): CellOutput {
+  const result = callWithCellAt(compute, at, v, a0, a1, a2, a3, a4, a5);
+  return typeof result === 'number' && result - result === 0 && result !== 0 ? result : checkOutput(fn, result);
 }
 
 /**
