@@ -29,7 +29,7 @@ export function staleReason() {
 
 const reason = staleReason();
 if (reason) {
-  console.log(`Installing dependencies (${reason})...`);
+  console.error(`Installing dependencies (${reason})...`);
   const lock = existsSync(join(root, 'package-lock.json'));
   execSync(lock ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
 }

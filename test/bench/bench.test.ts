@@ -1,0 +1,44 @@
+/**
+ * `npm run bench -- --json` prints one JSON object with exactly the keys the README and issue 6 name.
+ * Timings are reported, not asserted (speed is measured in benchmarks, not timed tests); the figures
+ * that do not depend on the machine are held to their goals here.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+test('the benchmark prints the agreed JSON, and its machine-independent goals hold', () => {
+  const stdout = execFileSync(process.execPath, ['--expose-gc', join(root, 'scripts', 'bench.mjs'), '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 170_000,
+  });
+  const lines = stdout.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  const result = JSON.parse(lines[0]);
+  expect(Object.keys(result).sort()).toEqual(
+    [
+      'buildMs',
+      'bundleBytes',
+      'planCustomFunctionCells',
+      'planServiceCalls',
+      'sidebarReadyMs',
+      'singleCallMs',
+      'vectorRatio',
+    ].sort(),
+  );
+  const calls = result.planServiceCalls;
+  expect(Object.keys(calls).sort()).toEqual(['12', '36', '60']);
+  // Batched writes: the same number of calls whatever the schedule's length, within the budget.
+  expect(new Set(Object.values(calls)).size).toBe(1);
+  expect(calls['12']).toBeLessThanOrEqual(40);
+  expect(result.planCustomFunctionCells).toBeGreaterThan(0);
+  expect(result.planCustomFunctionCells).toBeLessThanOrEqual(15);
+  expect(result.bundleBytes.code).toBeLessThanOrEqual(80 * 1024);
+  expect(result.bundleBytes.sidebar).toBeLessThanOrEqual(80 * 1024);
+  for (const [name, ratio] of Object.entries(result.vectorRatio)) {
+    expect({ name, finite: Number.isFinite(ratio) && (ratio as number) > 0 }).toEqual({ name, finite: true });
+  }
+  for (const key of ['singleCallMs', 'sidebarReadyMs', 'buildMs']) expect(result[key]).toBeGreaterThan(0);
+}, 180_000);
