@@ -54,6 +54,8 @@ export function insertExamples(): { sheetName: string } {
     const range = sheet.getRange(1, 1, values.length, EXAMPLES_HEADER.length);
     range.setValues(cells);
     range.setFontWeights(values.map((row, r) => row.map((v, c) => (r === 0 || (c === 0 && v !== '') ? 'bold' : 'normal'))));
+    // Descriptions, formulas and expected results wrap within their columns instead of being cut off.
+    sheet.getRange(2, 2, values.length - 1, 3).setWrap(true);
     sheet.setFrozenRows(1);
     sheet.setColumnWidths(1, 1, 190);
     sheet.setColumnWidths(2, 1, 420);
