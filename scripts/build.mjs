@@ -46,24 +46,21 @@ const jsdocEscape = (s) => s.replace(/\*\//g, '*\\/');
 
 function customFunctionStub(f) {
   const params = f.params.map((p) => p.name);
-  const lines = ['/**', ` * ${jsdocEscape(f.summary)}`, ' *'];
+  const lines = ['/**', ` * ${jsdocEscape(f.summary)}`];
   for (const p of f.params) {
     const name = p.optional ? `[${p.name}]` : p.name;
     const dflt = p.optional && p.defaultLabel ? ` Default: ${p.defaultLabel}.` : '';
     lines.push(` * @param {${p.type}} ${name} ${jsdocEscape(p.description)}${dflt}`);
   }
   lines.push(` * @return ${jsdocEscape(f.returns)}`, ' * @customfunction', ' */');
-  lines.push(`function ${f.name}(${params.join(', ')}) {`);
-  lines.push(`  return Leap.customFunctions.${f.name}(${params.join(', ')});`, '}');
+  lines.push(`function ${f.name}(${params.join(', ')}) { return Leap.customFunctions.${f.name}(${params.join(', ')}); }`);
   return lines.join('\n');
 }
 
 function entryPointStub(name, ep) {
   return [
     `/** ${jsdocEscape(ep.doc)} */`,
-    `function ${name}(${ep.params.join(', ')}) {`,
-    `  return Leap.entryPoints.${name}.run(${ep.params.join(', ')});`,
-    '}',
+    `function ${name}(${ep.params.join(', ')}) { return Leap.entryPoints.${name}.run(${ep.params.join(', ')}); }`,
   ].join('\n');
 }
 
@@ -91,7 +88,7 @@ async function buildServer() {
     ...functions.map(customFunctionStub),
     '// ---- Menu callbacks, triggers and google.script.run targets (src/sheets/entryPoints.ts) ----',
     ...Object.entries(entryPoints).map(([name, ep]) => entryPointStub(name, ep)),
-  ].join('\n\n');
+  ].join('\n');
   const code = `${bundle}\n${stubs}\n`;
   const problems = checkServerCode(code);
   if (problems.length) throw new Error(`dist/Code.js would not run on Apps Script: it contains ${problems.join(', ')}`);
