@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
- * The README's function reference, generated from the function table inside the built bundle (the same
- * data the JSDoc stubs come from). `npm run docs` rewrites it; test/docs checks it is in sync.
+ * The README's function reference, generated from the function table (the same data the JSDoc stubs come
+ * from). `npm run docs` rewrites it; test/build checks it is in sync.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, loadBundleMetadata } from './build.mjs';
+import { build, functionDocs } from './build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const START = '<!-- functions:start -->';
@@ -55,14 +55,14 @@ export function withReference(readme, reference) {
   return `${readme.slice(0, start + START.length)}\n${reference}\n${readme.slice(end)}`;
 }
 
-export function expectedReadme() {
-  const { functions } = loadBundleMetadata(readFileSync(join(root, 'dist', 'Code.js'), 'utf8'));
+export async function expectedReadme() {
+  const { functions } = await functionDocs();
   return withReference(readFileSync(join(root, 'README.md'), 'utf8'), renderReference(functions));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  build().then(() => {
-    const next = expectedReadme();
+  build().then(async () => {
+    const next = await expectedReadme();
     if (process.argv.includes('--write')) {
       writeFileSync(join(root, 'README.md'), next);
       console.log('README.md function reference updated');

@@ -9,7 +9,7 @@ const root = join(__dirname, '..', '..');
 // The build scripts are ESM; jest's transform turns them into CommonJS (test/support/esbuild-transform.js).
 const buildModule = async () => require('../../scripts/build.mjs') as { checkServerCode(code: string): string[] };
 const readmeModule = async () =>
-  require('../../scripts/readme.mjs') as { expectedReadme(): string; signature(f: unknown): string };
+  require('../../scripts/readme.mjs') as { expectedReadme(): Promise<string>; signature(f: unknown): string };
 
 interface Info {
   name: string;
@@ -29,6 +29,21 @@ describe('custom-function stubs', () => {
     expect(doc).toMatch(/@return \S/);
     for (const p of f.params) {
       expect(doc).toContain(`@param {${p.type}} ${p.optional ? `[${p.name}]` : p.name} `);
+    }
+  });
+
+  test('the stubs carry each parameter description and @return text from the table', async () => {
+    const { functionDocs } = require('../../scripts/build.mjs') as {
+      functionDocs(): Promise<{ functions: (Info & { returns: string; params: { description: string }[] })[] }>;
+    };
+    const { functions: documented } = await functionDocs();
+    expect(documented.length).toBe(functions().length);
+    for (const f of documented) {
+      expect(code).toContain(` * @return ${f.returns}\n`);
+      for (const p of f.params) {
+        expect(p.description.length).toBeGreaterThan(0);
+        expect(code).toContain(`@param {${p.type}} ${p.optional ? `[${p.name}]` : p.name} ${p.description}`);
+      }
     }
   });
 
@@ -103,7 +118,7 @@ describe('dist/ is exactly what clasp pushes', () => {
 describe('README', () => {
   test('the function reference is in sync with the function table (run `npm run docs` to update)', async () => {
     const { expectedReadme } = await readmeModule();
-    expect(readFileSync(join(root, 'README.md'), 'utf8')).toBe(expectedReadme());
+    expect(readFileSync(join(root, 'README.md'), 'utf8')).toBe(await expectedReadme());
   });
   test('every function has a signature line in the README', async () => {
     const { signature } = await readmeModule();
