@@ -227,7 +227,10 @@ const BLANK = Symbol('blank');
 function readAt(fn: FunctionSpec, arg: Arg, v: CellInput | undefined, row?: number, col?: number): unknown {
   const p = arg.param;
   if (isBlank(v)) {
-    if (isOptional(p)) return readDefault(fn, p);
+    // An omitted or blank single-cell optional argument takes its default; a blank cell inside a range
+    // blanks that position's result, like a blank cell in any other argument (issue 2: blanks stay blank),
+    // unless blank is itself the parameter's default (SAFE_HARBOR's prior_year_tax: blank = unknown).
+    if (isOptional(p) && (!arg.range || p.defaultValue === '')) return readDefault(fn, p);
     if (v === undefined && arg.omitted) fail(fn, p, v, expectedText(p));
     return BLANK;
   }

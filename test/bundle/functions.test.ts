@@ -36,8 +36,9 @@ describe('element-wise functions', () => {
   test('two ranges of the same shape pair up cell by cell', () => {
     expect(call('TAX_SET_ASIDE', col(1000, 2000), col(0.1, 0.2))).toEqual(col(100, 400));
   });
-  test('a blank optional argument takes its default, cell by cell', () => {
-    expect(call('TAX_SET_ASIDE', col(1000, 2000), col(0.1, ''))).toEqual(col(100, 600));
+  test('a blank cell in an optional range argument blanks that position; a blank single cell takes the default', () => {
+    expect(call('TAX_SET_ASIDE', col(1000, 2000), col(0.1, ''))).toEqual(col(100, ''));
+    expect(call('TAX_SET_ASIDE', col(1000, 2000), '')).toEqual(col(300, 600));
   });
   test('two ranges of different shapes fail naming both shapes', () => {
     expect(() => call('TAX_SET_ASIDE', col(1, 2, 3), col(0.1, 0.2))).toThrow(
