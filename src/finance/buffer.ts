@@ -1,4 +1,5 @@
 /** Savings buffer: target, runway, time to reach it, and the month-by-month schedule. */
+import { lowest } from './income';
 
 /** The runway when income covers expenses for ever. */
 export const NEVER_RUNS_OUT = '∞';
@@ -32,8 +33,7 @@ export function runwayMonthsProjected(
     if (shortfall > 0 && balance < shortfall) return month + balance / shortfall;
     balance -= shortfall;
   }
-  const lowest = Math.min(...projectedIncome);
-  const shortfall = monthlyExpenses - lowest;
+  const shortfall = monthlyExpenses - lowest(projectedIncome);
   if (shortfall <= 0) return NEVER_RUNS_OUT;
   const months = projectedIncome.length + balance / shortfall;
   return months > RUNWAY_HORIZON_MONTHS ? NEVER_RUNS_OUT : months;

@@ -3,6 +3,13 @@
 /** How the low end of a series is taken: its minimum, the mean of its three lowest months, or a percentile. */
 export type LowEndMethod = 'min' | 'low3' | number;
 
+/** The smallest value, by a loop: Math.min(...values) overflows the call stack past about 120,000 values. */
+export function lowest(values: readonly number[]): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (const v of values) if (v < min) min = v;
+  return min;
+}
+
 /** Percentile with linear interpolation between ranks, as PERCENTILE.INC does. */
 export function percentileInc(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -13,7 +20,7 @@ export function percentileInc(values: readonly number[], p: number): number {
 }
 
 export function lowEndIncome(monthlyEarnings: readonly number[], method: LowEndMethod = 'min'): number {
-  if (method === 'min') return Math.min(...monthlyEarnings);
+  if (method === 'min') return lowest(monthlyEarnings);
   if (method === 'low3') {
     const lowest = [...monthlyEarnings].sort((a, b) => a - b).slice(0, 3);
     return lowest.reduce((s, x) => s + x, 0) / lowest.length;

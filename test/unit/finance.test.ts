@@ -108,3 +108,12 @@ describe('replacing a salary', () => {
     expect(hourlyRate(92000, 25, 6, 3000)).toBeCloseTo(82.6087, 4);
   });
 });
+
+describe('long series', () => {
+  test('150,000 months do not overflow the call stack (Math.min(...x) would)', () => {
+    const months = Array.from({ length: 150_000 }, (_, i) => 1000 + (i % 7));
+    expect(lowEndIncome(months, 'min')).toBe(1000);
+    // Shortfalls 1000, 999, ... 994, 1000, 999, 998 leave 24 after ten months; the eleventh's is 997.
+    expect(runwayMonthsProjected(10_000, 2000, months)).toBeCloseTo(10 + 24 / 997, 9);
+  });
+});
