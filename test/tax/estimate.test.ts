@@ -168,14 +168,22 @@ describe('every filing status at $120,000 profit, 2026 (SE 16,955.46, AGI 111,52
 });
 
 describe('QBI deduction phase-in', () => {
-  test('a solo inside the 2026 phase-in: single, $250,000 -> 66,953.91', () => {
+  test('a solo inside the 2026 phase-in: single, $250,000 -> 66,360.02', () => {
     // SE: 22,878 + 2.9% x 230,875 = 6,695.375 -> 29,573.375; AGI 235,213.3125; before QBI 219,113.3125
-    // phased out (219,113.3125 - 201,750) / 75,000 = 23.151%; full 20% x 219,113.3125 = 43,822.6625
-    // deduction 43,822.6625 x 0.768489 = 33,677.2414; taxable 185,436.0711; tax 17,966 + 24% x 79,736.0711 = 37,102.6571
-    // additional Medicare 0.9% x (230,875 - 200,000) = 277.875; total 66,953.9071
+    // QBI 235,213.3125; 20% of it 47,042.6625; phased out (219,113.3125 - 201,750) / 75,000 = 23.151083%
+    // deduction 47,042.6625 x 0.76848917 = 36,151.7765, under the cap 20% x 219,113.3125 = 43,822.6625 (199A(a))
+    // taxable 182,961.536; tax 17,966 + 24% x 77,261.536 = 36,508.7686
+    // additional Medicare 0.9% x (230,875 - 200,000) = 277.875; total 66,360.0186
     const e = single2026(250_000);
-    expect(e.qbiDeduction).toBeCloseTo(33_677.2414, 3);
-    expect(e.total).toBeCloseTo(66_953.9071, 3);
+    expect(e.qbiDeduction).toBeCloseTo(36_151.7765, 3);
+    expect(e.total).toBeCloseTo(66_360.0186, 3);
+  });
+
+  test('the 20%-of-taxable-income cap applies after the phase-in, not before (199A(a) and (b)(3)(B))', () => {
+    // Capping first (20% x min(QBI, taxable) x (1 - f)) would give 43,822.6625 x 0.76848917 = 33,677.24 here.
+    const e = single2026(250_000);
+    expect(e.qbiDeduction).toBeGreaterThan(33_677.25);
+    expect(e.qbiDeduction).toBeLessThanOrEqual(0.2 * e.taxableBeforeQbi);
   });
 
   test('W-2 wages push side income into the phase-in: wages 150,000, profit 100,000 -> 53,712.49', () => {

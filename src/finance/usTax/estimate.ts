@@ -32,18 +32,19 @@ export interface TaxEstimate {
 
 /**
  * Section 199A deduction for a sole proprietor with no employees and no qualified property, so the W-2 wage and
- * property limit is 0: below the threshold 20% of QBI (capped at 20% of taxable income), falling linearly to 0 across
- * the phase-in range (199A(b)(3)(B)), then nothing; from 2026 the 199A(i) minimum applies. The deduction never takes
- * taxable income below 0.
+ * property limit is 0: 20% of QBI, falling linearly to 0 across the phase-in range above the threshold
+ * (199A(b)(3)(B)), then nothing; the result is capped at 20% of taxable income (199A(a)); from 2026 the 199A(i)
+ * minimum applies. The deduction never takes taxable income below 0.
  */
 export function qbiDeduction(qbi: number, taxableBeforeQbi: number, status: FilingStatus, year: number): number {
   if (qbi <= 0 || taxableBeforeQbi <= 0) return 0;
   const figures = figuresFor(year);
   const threshold = figures.qbiThreshold[status];
   const range = figures.qbiPhaseInRange[status];
-  const full = STATUTE.qbiRate * Math.min(qbi, taxableBeforeQbi);
+  // 199A(b)(3)(B) phases in the reduction of each business's 20% of QBI; the 20%-of-taxable-income cap of
+  // 199A(a) applies to what is left. (Capping first, then phasing, understates the deduction in the band.)
   const phasedOut = Math.min(1, Math.max(0, (taxableBeforeQbi - threshold) / range));
-  let deduction = full * (1 - phasedOut);
+  let deduction = Math.min(STATUTE.qbiRate * qbi * (1 - phasedOut), STATUTE.qbiRate * taxableBeforeQbi);
   const minimum = figures.qbiMinimumDeduction;
   if (minimum && qbi >= minimum.minimumQbi) deduction = Math.max(deduction, minimum.amount);
   return Math.min(deduction, taxableBeforeQbi);
