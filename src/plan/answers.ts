@@ -454,6 +454,9 @@ type Parsed = { [K in FieldName]: v.InferOutput<(typeof entries)[K]> };
 export type Answers = Omit<Parsed, 'projectedMonthlyLow' | 'projectedMonthlyHigh'> & {
   projectedMonthlyLow: number;
   projectedMonthlyHigh: number;
+  /** Left empty in the form and taken from the pasted figures: the plan then keeps them live (MIN/MAX). */
+  lowFromFigures: boolean;
+  highFromFigures: boolean;
 };
 
 export type FieldErrors = Partial<Record<FieldName, string>>;
@@ -548,6 +551,8 @@ export function validateAnswers(raw: unknown): ValidationResult {
       ...a,
       projectedMonthlyLow: a.projectedMonthlyLow ?? Math.min(...figures),
       projectedMonthlyHigh: a.projectedMonthlyHigh ?? Math.max(...figures),
+      lowFromFigures: a.projectedMonthlyLow === undefined,
+      highFromFigures: a.projectedMonthlyHigh === undefined,
     },
   };
 }

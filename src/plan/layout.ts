@@ -240,9 +240,13 @@ export function layoutPlan(plan: Plan, builtOn: string, carried: Record<string, 
   input('expenses', 'Monthly living expenses', num(a.monthlyExpenses), 'money', 'LEAP_MONTHLY_EXPENSES');
   input('savings', 'Savings today', num(a.currentSavings), 'money', 'LEAP_SAVINGS');
   input('salary', 'Current annual salary', num(a.annualSalary), 'money', 'LEAP_ANNUAL_SALARY');
-  // Low and high sit one above the other: together they are the projection LOW_END_BUDGET reads.
-  input('low', 'Projected monthly earnings: a low month', num(a.projectedMonthlyLow), 'money', 'LEAP_PROJECTED_LOW');
-  input('high', 'Projected monthly earnings: a good month', num(a.projectedMonthlyHigh), 'money', 'LEAP_PROJECTED_HIGH');
+  // Low and high sit one above the other: together they are the projection LOW_END_BUDGET reads. Taken from
+  // pasted figures, they are MIN and MAX of them, so editing a figure moves every number that reads them.
+  const figures = a.monthlyFigures ? `${abs(5, FIGURES)}:${abs(4 + a.monthlyFigures.length, FIGURES)}` : undefined;
+  const low = figures && a.lowFromFigures ? formula(`=MIN(${figures})`) : num(a.projectedMonthlyLow);
+  const high = figures && a.highFromFigures ? formula(`=MAX(${figures})`) : num(a.projectedMonthlyHigh);
+  input('low', 'Projected monthly earnings: a low month', low, 'money', 'LEAP_PROJECTED_LOW');
+  input('high', 'Projected monthly earnings: a good month', high, 'money', 'LEAP_PROJECTED_HIGH');
   input('health', 'Health insurance per month', num(a.healthMonthly), 'money', 'LEAP_HEALTH_MONTHLY');
   input('retirement', 'Employer retirement contribution', num(a.retirementRate), 'percent');
   input('pto', 'Paid weeks off per year', num(a.ptoWeeks), 'whole');
@@ -261,14 +265,13 @@ export function layoutPlan(plan: Plan, builtOn: string, carried: Record<string, 
   } else {
     input('flatRate', 'Tax set-aside rate (flat)', num(a.taxRate), 'percent');
   }
-  let projection = `${refs.low}:${refs.high}`;
   if (a.monthlyFigures) {
     put(4, FIGURES, { cell: text('Monthly figures'), bold: true, fill: HEADER_FILL });
     a.monthlyFigures.forEach((x, i) => {
       put(5 + i, FIGURES, { cell: num(x), format: 'money', fill: INPUT_FILL });
     });
-    projection = `${abs(5, FIGURES)}:${abs(4 + a.monthlyFigures.length, FIGURES)}`;
   }
+  const projection = figures ?? `${refs.low}:${refs.high}`;
 
   // ---- Key numbers: each a live formula on the inputs ----
   row++;

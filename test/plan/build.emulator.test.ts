@@ -244,3 +244,26 @@ test('one build makes the same number of service calls for 12, 36 and 60 months 
   expect(counts[2]).toEqual(counts[0]);
   console.log(`service calls of one build: ${JSON.stringify(counts[0])}`);
 });
+
+test('with pasted monthly figures, low and high are MIN and MAX of them, so editing a figure moves the plan', () => {
+  const { em } = fresh();
+  const { sheetName } = build(em, {
+    projectedMonthlyLow: undefined,
+    projectedMonthlyHigh: undefined,
+    monthlyFigures: [4200, 6100, 3100, 5200],
+  });
+  expect(named(em, 'LEAP_PROJECTED_LOW')).toBe(3100);
+  expect(named(em, 'LEAP_PROJECTED_HIGH')).toBe(6100);
+  expect(named(em, 'LEAP_MONTHLY_TAX_SET_ASIDE')).toBeCloseTo(930, 9);
+  // The figures sit in column L from row 5: the lowest (3,100) is the third.
+  const lowCell = Object.entries(cells(em, sheetName)).find(([a1, c]) => a1.startsWith('L') && c.value === 3100);
+  if (!lowCell) throw new Error('the pasted figures are not in column L');
+  em.enterInput(sheetName, lowCell[0], '2500');
+  expect(named(em, 'LEAP_PROJECTED_LOW')).toBe(2500);
+  expect(named(em, 'LEAP_MONTHLY_TAX_SET_ASIDE')).toBeCloseTo(750, 9);
+  expect(named(em, 'LEAP_LOW_END_BUDGET')).toBeCloseTo(2500 - 750 - 625, 9);
+  // Low and high typed in the wizard stay the numbers typed.
+  const typed = fresh().em;
+  build(typed, { monthlyFigures: [4200, 6100, 3100, 5200] });
+  expect(named(typed, 'LEAP_PROJECTED_LOW')).toBe(3000);
+});
