@@ -839,7 +839,10 @@ export class Sheet extends Emulated {
           if ('formula' in cell) return cell.formula;
           if (cell.numberFormat) {
             const key = `${rect.row + r}:${rect.column + c}`;
-            if (!this._formats.get(key)?.numberFormat)
+            // "General" is the automatic format (what getNumberFormat gives an untouched cell): typing a date or
+            // a percentage into it gives the cell that format, as Sheets does.
+            const current = this._formats.get(key)?.numberFormat;
+            if (!current || current.toLowerCase() === 'general')
               this._setFormat(rect.row + r, rect.column + c, 'numberFormat', cell.numberFormat);
           }
           return this._raw(cell.value);

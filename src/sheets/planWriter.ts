@@ -41,9 +41,13 @@ export function findPlanSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
 
 /**
  * Ticks and notes of the previous plan by checklist item id. The checklist is found by its header row,
- * so rows or columns the user inserted above or beside it do not matter.
+ * so rows or columns the user inserted above, beside or inside it do not matter. `shown` holds the display
+ * values (getDisplayValues), from which notes are read.
  */
-export function readChecklist(values: unknown[][]): Record<string, CarriedItem> {
+export function readChecklist(
+  values: unknown[][],
+  shown: string[][] = values.map((row) => row.map(String)),
+): Record<string, CarriedItem> {
   const carried: Record<string, CarriedItem> = {};
   const headerRow = values.findIndex((row) => CHECKLIST_HEADER.every((h) => row.includes(h)));
   if (headerRow < 0) return carried;
@@ -52,8 +56,10 @@ export function readChecklist(values: unknown[][]): Record<string, CarriedItem> 
   const [done, notes, id] = [column('Done'), column('Notes'), column('Item id')];
   for (let r = headerRow + 1; r < values.length; r++) {
     const itemId = values[r][id];
-    if (typeof itemId !== 'string' || itemId === '') break;
-    carried[itemId] = { done: values[r][done] === true, notes: String(values[r][notes] ?? '') };
+    // A row without an id (one the user inserted, or the sections below) is passed over, not the end.
+    if (typeof itemId !== 'string' || itemId === '') continue;
+    // Notes are carried as the user sees them: a date or an amount typed as a note keeps its look.
+    carried[itemId] = { done: values[r][done] === true, notes: shown[r][notes] ?? '' };
   }
   return carried;
 }
@@ -104,7 +110,8 @@ function writeUnderLock(
   makeLayout: (carried: Record<string, CarriedItem>) => PlanSheetLayout,
 ): PlanWriteResult {
   const previous = findPlanSheet(spreadsheet);
-  const carried = previous ? readChecklist(previous.getDataRange().getValues()) : {};
+  const previousRange = previous?.getDataRange();
+  const carried = previousRange ? readChecklist(previousRange.getValues(), previousRange.getDisplayValues()) : {};
   const layout = makeLayout(carried);
   // A rebuild is written beside the old plan and later takes the name the user gave it.
   // Read before the new sheet exists: from here on, any failure must remove it.

@@ -147,6 +147,24 @@ describe('rebuilding', () => {
     expect(named(em, 'LEAP_MONTHLY_EXPENSES')).toBe(3500);
   });
 
+  test('notes keep how they looked (a date, an amount), and items after a row the user inserted are kept', () => {
+    const { em } = fresh();
+    build(em);
+    const pricing = itemRow(em, 'Transition Plan', 'pricing');
+    em.enterInput('Transition Plan', `E${pricing}`, '3/15/2026');
+    em.enterInput('Transition Plan', `E${pricing + 1}`, '1,200');
+    // A row of the user's between two items: the item id column is blank there.
+    em.spreadsheet.getSheetByName('Transition Plan')?.insertRows(pricing + 1, 1);
+    const last = itemRow(em, 'Transition Plan', 'last-day');
+    em.enterInput('Transition Plan', `B${last}`, 'TRUE');
+    build(em);
+    const plan = cells(em, 'Transition Plan');
+    const dateNote = plan[`E${itemRow(em, 'Transition Plan', 'pricing')}`];
+    expect(dateNote.value).toMatch(/^3\/15\/2026$|^Mar 15, 2026$|^2026-03-15$/);
+    expect(plan[`E${itemRow(em, 'Transition Plan', 'pricing') + 1}`].value).toBe('1,200');
+    expect(plan[`B${itemRow(em, 'Transition Plan', 'last-day')}`].value).toBe(true);
+  });
+
   test("a sheet Leap did not make, with the plan's name, is never touched", () => {
     const { em } = fresh();
     const mine = em.spreadsheet.insertSheet('Transition Plan');
