@@ -393,8 +393,13 @@ const isoDate = v.pipe(
   v.check((s: string) => {
     const [y, m, d] = s.split('-').map(Number);
     const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900 && y <= 2200;
+    return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   }, 'Enter a start date that exists, e.g. 2026-03-01'),
+  // The plan's tax calendar (TAX_DUE_DATES) knows the due-date rules for 2000 to 2100.
+  v.check((s: string) => {
+    const y = Number(s.slice(0, 4));
+    return y >= 2000 && y <= 2100;
+  }, 'Enter a start date from 2000 to 2100'),
 );
 
 const monthlyFigures = v.pipe(

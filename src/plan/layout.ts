@@ -308,7 +308,9 @@ export function layoutPlan(plan: Plan, builtOn: string, carried: Record<string, 
 
   // ---- Quarterly tax calendar: TAX_DUE_DATES spills the four dates down the first column ----
   row++;
-  heading(row, `Quarterly tax calendar ${plan.numbers.calendarYear}`, 'Estimated payment (Form 1040-ES)');
+  heading(row, '', 'Estimated payment (Form 1040-ES)');
+  // The year follows the start date cell, as the dates below do.
+  put(row, LABEL, { cell: formula(`="Quarterly tax calendar "&YEAR(${refs.start})`), bold: true, fill: HEADER_FILL });
   row++;
   put(row, LABEL, { cell: formula(`=TAX_DUE_DATES(YEAR(${refs.start}))`), format: 'date' });
   TAX_QUARTERS.forEach((covers, i) => {

@@ -285,3 +285,13 @@ test('with pasted monthly figures, low and high are MIN and MAX of them, so edit
   build(typed, { monthlyFigures: [4200, 6100, 3100, 5200] });
   expect(named(typed, 'LEAP_PROJECTED_LOW')).toBe(3000);
 });
+
+test('the tax calendar heading follows the start date, like its dates', () => {
+  const { em } = fresh();
+  const { sheetName } = build(em);
+  const heading = () => Object.values(cells(em, sheetName)).find((c) => String(c.value).startsWith('Quarterly tax calendar'));
+  expect(heading()?.value).toBe('Quarterly tax calendar 2026');
+  const start = em.toJSON().namedRanges.LEAP_START_DATE.split('!')[1].replace(/\$/g, '');
+  em.enterInput(sheetName, start, '=DATE(2027,2,1)');
+  expect(heading()?.value).toBe('Quarterly tax calendar 2027');
+});
