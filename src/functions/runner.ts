@@ -119,7 +119,8 @@ export function readCell(p: ParamSpec, v: CellInput): unknown {
     case 'year': {
       if (typeof v !== 'number' || !Number.isFinite(v)) return notANumber(p, v);
       if (p.kind === 'rate' && v > 1 && (!p.max || p.max.value <= 1)) {
-        return new Invalid(`a rate between 0 and 1: write ${v}% or ${v / 100}`);
+        // 30 meant 30%; 1.5 is more likely a slip than 1.5%, so it gets the general hint.
+        return new Invalid(v >= 2 ? `a rate between 0 and 1: write ${v}% or ${v / 100}` : 'a rate between 0% and 100%');
       }
       if (p.kind === 'year' && !Number.isInteger(v)) return new Invalid(expectedText(p));
       if (Math.abs(v) > LARGEST_AMOUNT) return new Invalid(LARGEST_AMOUNT_TEXT);
@@ -215,7 +216,9 @@ function callCompute(fn: FunctionSpec, values: unknown[]): CellOutput | CellOutp
 /** A UserInputError from compute() becomes an Error that starts with the function name and says where. */
 function positioned(fn: FunctionSpec, e: unknown, row?: number, col?: number): unknown {
   if (!(e instanceof UserInputError)) return e;
-  const where = e.param ? `${e.param}${at(row, col)}` : at(row, col).trim();
+  // "BUFFER_MONTHS_TO_GOAL: monthly_saving is 0, so ...": the message goes on from the argument's name.
+  if (e.param) return new Error(`${fn.name}: ${e.param}${at(row, col)} ${e.message}`);
+  const where = at(row, col).trim();
   return new Error(`${fn.name}: ${where ? `${where}: ` : ''}${e.message}`);
 }
 

@@ -96,7 +96,7 @@ describe('element-wise functions', () => {
   });
   test('months to goal with no saving fails with the reason', () => {
     expect(() => call('BUFFER_MONTHS_TO_GOAL', 5000, 19200, 0)).toThrow(
-      'BUFFER_MONTHS_TO_GOAL: monthly_saving: is 0, so savings never reach the target; expected an amount above 0',
+      'BUFFER_MONTHS_TO_GOAL: monthly_saving is 0, so savings never reach the target; expected an amount above 0',
     );
   });
 });
@@ -142,7 +142,7 @@ describe('aggregating functions', () => {
       'LOW_END_INCOME: monthly_earnings has no numbers; expected a cell or range with at least one monthly amount',
     );
     expect(() => call('INCOME_VOLATILITY', 5000)).toThrow(
-      'INCOME_VOLATILITY: monthly_earnings: has fewer than two numbers; expected at least two months of earnings',
+      'INCOME_VOLATILITY: monthly_earnings has fewer than two numbers; expected at least two months of earnings',
     );
     expect(() => call('LOW_END_INCOME', earnings, 'lowest')).toThrow(
       'LOW_END_INCOME: method is "lowest"; expected "min", "low3" or a percentile between 0 and 1 such as 0.25',
@@ -177,7 +177,7 @@ describe('BUFFER_SCHEDULE', () => {
   test('months given explicitly; never-reached target without months fails', () => {
     expect(call('BUFFER_SCHEDULE', 0, 0, 1000, new Date(2026, 0, 1), 2)).toHaveLength(4);
     expect(() => call('BUFFER_SCHEDULE', 0, 0, 1000, new Date(2026, 0, 1))).toThrow(
-      'BUFFER_SCHEDULE: monthly_saving: is 0, so savings never reach the target',
+      'BUFFER_SCHEDULE: monthly_saving is 0, so savings never reach the target',
     );
   });
   test('the default is capped at 120 months', () => {
