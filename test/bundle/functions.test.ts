@@ -59,6 +59,8 @@ describe('element-wise functions', () => {
     expect(() => call('TAX_SET_ASIDE', 1000, 30)).toThrow(
       'TAX_SET_ASIDE: rate is 30; expected a rate between 0 and 1: write 30% or 0.3',
     );
+    // 1.5 is more likely a slip than 1.5%, so no percentage is suggested.
+    expect(() => call('TAX_SET_ASIDE', 1000, 1.5)).toThrow('TAX_SET_ASIDE: rate is 1.5; expected a rate between 0% and 100%');
   });
   test('booleans, error text, dates and non-finite numbers are rejected', () => {
     expect(() => call('TAX_SET_ASIDE', true)).toThrow('TAX_SET_ASIDE: income is TRUE; expected a number');
