@@ -182,7 +182,7 @@ export const coreFunctions: FunctionSpec[] = [
     shape: 'elementwise',
     params: [
       { name: 'current_savings', kind: 'number', description: 'Savings now.' },
-      { name: 'target', kind: 'number', description: 'The buffer target, e.g. BUFFER_TARGET(...).' },
+      { name: 'target', kind: 'number', description: 'The buffer target, e.g. BUFFER_TARGET(...).', min: { value: 0 } },
       { name: 'monthly_saving', kind: 'number', description: 'Amount saved each month, more than 0.' },
     ],
     returns: 'Months, fractional.',
@@ -281,6 +281,7 @@ export const coreFunctions: FunctionSpec[] = [
         name: 'annual_target',
         kind: 'number',
         description: 'What the year must earn, e.g. salary plus benefits.',
+        min: { value: 0 },
       },
       {
         name: 'billable_hours_per_week',
