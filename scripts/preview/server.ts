@@ -147,6 +147,13 @@ export function createPreviewServer(options: PreviewServerOptions): { server: Se
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = routes[`${request.method} ${url.pathname}`];
     const handle = async (): Promise<void> => {
+      // The preview runs scripts on request: it answers only this machine's pages (no other site's page
+      // through the browser, no DNS-rebound name), besides listening on the loopback address alone.
+      if (!LOOPBACK_HOST.test(request.headers.host ?? '')) throw new HttpError(403, 'The preview answers on localhost only.');
+      const origin = request.headers.origin;
+      if (origin !== undefined && !LOOPBACK_ORIGIN.test(origin)) {
+        throw new HttpError(403, 'The preview answers its own pages only.');
+      }
       if (!route) throw new HttpError(404, `Nothing at ${request.method} ${url.pathname}.`);
       await route(request, response, url);
     };
@@ -159,12 +166,15 @@ export function createPreviewServer(options: PreviewServerOptions): { server: Se
   return { server, session };
 }
 
+const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
 /** Listens on the port; rejects with the listen error (EADDRINUSE when the port is taken). */
 export function startPreviewServer(options: PreviewServerOptions): Promise<RunningPreview> {
   const { server, session } = createPreviewServer(options);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, () => {
+    server.listen(options.port, '127.0.0.1', () => {
       server.off('error', reject);
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : options.port;

@@ -3,7 +3,9 @@
  * computes (in the grid and in GET /api/spreadsheet), an error explains itself on hover, the Extensions > Leap menu
  * opens the sidebar frame, reset restores the sample, a taken port fails clearly and Ctrl-C stops cleanly.
  */
+
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -309,4 +311,20 @@ test('a taken port gives a clear message and a non-zero exit', async () => {
   } finally {
     await new Promise((resolve) => squatter.close(resolve));
   }
+});
+
+test('the preview answers only its own pages on this machine: a foreign Origin or Host gets 403', async () => {
+  // node:http, since fetch will not let a caller set Host.
+  const status = (method: string, path: string, headers: Record<string, string>) =>
+    new Promise<number>((resolve, reject) => {
+      const request = httpRequest(`${preview.url}${path}`, { method, headers }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+      request.end();
+    });
+  expect(await status('POST', '/api/reset', { Origin: 'http://example.invalid' })).toBe(403);
+  expect(await status('GET', '/api/spreadsheet', { Host: 'attacker.example' })).toBe(403);
+  expect(await status('GET', '/api/spreadsheet', {})).toBe(200);
 });
