@@ -36,7 +36,11 @@ export function renderReference(functions) {
   for (const family of families) {
     lines.push('', `### ${family}`);
     for (const f of functions.filter((g) => g.family === family)) {
-      lines.push('', `#### ${f.name}`, '', `\`${signature(f)}\``, '', `${f.summary} ${SHAPE_NOTE[f.shape]}`, '');
+      const whole = f.params.find((p) => p.wholeRange);
+      const shape = whole
+        ? `${SHAPE_NOTE[f.shape]} A range in \`${whole.name}\` is different: it is read whole, and the other arguments are then single cells.`
+        : SHAPE_NOTE[f.shape];
+      lines.push('', `#### ${f.name}`, '', `\`${signature(f)}\``, '', `${f.summary} ${shape}`, '');
       for (const p of f.params) {
         const dflt = p.optional && p.defaultLabel ? ` Default: ${p.defaultLabel}.` : '';
         lines.push(`- \`${p.name}\`${p.optional ? ' (optional)' : ''}: ${p.description}${dflt}`);

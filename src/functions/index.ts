@@ -41,6 +41,8 @@ export interface FunctionInfo {
     description: string;
     optional: boolean;
     defaultLabel?: string;
+    /** A range here is read whole (a month-by-month projection), not cell by cell. */
+    wholeRange?: boolean;
   }[];
 }
 
@@ -59,6 +61,7 @@ export function describeFunctions(): FunctionInfo[] {
       description: p.description,
       optional: p.defaultValue !== undefined,
       defaultLabel: defaultLabelOf(p),
+      ...(p.seriesWhenRange && { wholeRange: true }),
     })),
   }));
 }
