@@ -43,7 +43,11 @@ export class CallLog {
   /** Re-creates a Date in the script's realm (set once a bundle is loaded), so `instanceof Date` holds there. */
   scriptDate: (d: Date) => Date = (d) => d;
 
-  constructor(private readonly policy: CallPolicy) {}
+  constructor(
+    private readonly policy: CallPolicy,
+    /** True while a custom function runs: its calls are another execution's, tagged and never made to fail. */
+    private readonly inCustomFunction: () => boolean = () => false,
+  ) {}
 
   reset(): void {
     this.calls.length = 0;
@@ -81,7 +85,15 @@ export class CallLog {
   /** Records a call and applies the policy and any injected fault; used by the proxies and by plain services. */
   record(service: string, method: string, args: readonly unknown[]): void {
     this.policy(service, method);
-    this.calls.push({ service, method, args: args.map(summarize).join(', ') });
+    const call: ServiceCall = { service, method, args: args.map(summarize).join(', ') };
+    if (this.inCustomFunction()) {
+      // On Google a custom function runs in an execution of its own when the sheet recalculates, not inside
+      // the script call that wrote its inputs: its calls are not that call's round trips.
+      call.inCustomFunction = true;
+      this.calls.push(call);
+      return;
+    }
+    this.calls.push(call);
     if (this.failIn > 0 && --this.failIn === 0) throw new Error(this.failMessage);
   }
 

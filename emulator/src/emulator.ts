@@ -67,7 +67,10 @@ export class EmulatorImpl {
     this.locale = options.locale ?? 'en_US';
     this.userEmail = options.userEmail ?? 'user@example.com';
     this.authMode = options.authMode ?? 'FULL';
-    this.log = new CallLog((service, method) => this.checkAllowed(service, method));
+    this.log = new CallLog(
+      (service, method) => this.checkAllowed(service, method),
+      () => this.inCustomFunction,
+    );
     this.engine = new FormulaEngine(this.timeZone, {
       enterCustomFunction: () => {
         this.customFunctionDepth++;
@@ -163,10 +166,11 @@ export class EmulatorImpl {
   }
 
   // biome-ignore lint/suspicious/noExplicitAny: the bundle's top-level functions are whatever it declares
-  loadBundle(code: string, htmlFiles: Record<string, string> = {}): Record<string, any> {
+  loadBundle(code: string, htmlFiles: Record<string, string> = {}, scriptTimeZone = this.timeZone): Record<string, any> {
     this.htmlFiles = { ...htmlFiles };
     const context = vm.createContext({ ...this.globals });
-    installZonedDate(context, this.timeZone);
+    // Script code reads local time in the script's zone (appsscript.json), which need not be the spreadsheet's.
+    installZonedDate(context, scriptTimeZone);
     vm.runInContext(code, context, { filename: 'Code.js' });
     this.bundleContext = context;
     const ScriptDate = vm.runInContext('Date', context) as DateConstructor;

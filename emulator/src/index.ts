@@ -39,7 +39,7 @@ export interface Emulator {
    * Returns the context (its top-level functions).
    */
   // biome-ignore lint/suspicious/noExplicitAny: the bundle's top-level functions are whatever the bundle declares
-  loadBundle(code: string, htmlFiles?: Record<string, string>): Record<string, any>;
+  loadBundle(code: string, htmlFiles?: Record<string, string>, scriptTimeZone?: string): Record<string, any>;
   /** Calls a top-level function of the loaded bundle as Apps Script would (menu callback, google.script.run, onOpen(e)). */
   run(functionName: string, ...args: unknown[]): unknown;
   setAuthMode(mode: AuthMode): void;
@@ -121,5 +121,10 @@ export function loadDist(emulator: Emulator, distDir: string = DIST_DIR): Record
   for (const file of readdirSync(distDir)) {
     if (file.endsWith('.html')) htmlFiles[file.slice(0, -'.html'.length)] = readFileSync(join(distDir, file), 'utf8');
   }
-  return emulator.loadBundle(code, htmlFiles);
+  // The script's own zone comes from its manifest, as on Google; the spreadsheet's is the emulator's.
+  const manifestPath = join(distDir, 'appsscript.json');
+  const scriptTimeZone = existsSync(manifestPath)
+    ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { timeZone?: string }).timeZone
+    : undefined;
+  return emulator.loadBundle(code, htmlFiles, scriptTimeZone);
 }

@@ -16,7 +16,16 @@ import {
 import { Emulated } from './calls';
 import type { EngineValue, FormulaEngine } from './formulaEngine';
 import type { CellJSON, SpreadsheetJSON } from './types';
-import { DEFAULT_DATE_FORMAT, dateToSerial, formatNumber, isDate, isDateFormat, parseInput, serialToDate } from './values';
+import {
+  DEFAULT_DATE_FORMAT,
+  dateToSerial,
+  formatNumber,
+  isDate,
+  isDateFormat,
+  parseInput,
+  serialToDate,
+  serialToIso,
+} from './values';
 
 /** What the spreadsheet needs from the emulator around it. */
 export interface WorkbookHost {
@@ -917,7 +926,7 @@ export class Sheet extends Emulated {
         let value: unknown;
         if (v === null) value = '';
         else if (typeof v === 'object') value = v.message ? `${v.error}: ${v.message}` : v.error;
-        else if (typeof v === 'number' && this._isDate(r, c)) value = serialToDate(v, this._host.timeZone).toISOString();
+        else if (typeof v === 'number' && this._isDate(r, c)) value = serialToIso(v);
         else value = v;
         cells[rectA1({ row: r, column: c, numRows: 1, numColumns: 1 })] = formula ? { value, formula } : { value };
       }

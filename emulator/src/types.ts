@@ -20,6 +20,8 @@ export interface ServiceCall {
   method: string;
   /** A short summary of the arguments (shapes of arrays, not their contents). */
   args: string;
+  /** Made by a custom function while the sheet recalculated: a separate execution on Google. */
+  inCustomFunction?: boolean;
 }
 
 export type MenuEntry = { label: string; functionName: string } | { separator: true };

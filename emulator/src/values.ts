@@ -61,6 +61,15 @@ export function dateToSerial(date: Date, timeZone: string): number {
 }
 
 /** The instant a serial number means on the spreadsheet's clock (what getValue returns for a date cell). */
+/**
+ * A date cell as ISO 8601 text of its own day and time, with no zone: "2026-09-15", or "2026-09-15T13:45:00"
+ * when it has a time. A cell holds a day, not an instant, so the JSON shows the day the grid shows.
+ */
+export function serialToIso(serial: number): string {
+  const iso = new Date(EPOCH + Math.round(serial * MS_PER_DAY)).toISOString().slice(0, 19);
+  return iso.endsWith('T00:00:00') ? iso.slice(0, 10) : iso;
+}
+
 export function serialToDate(serial: number, timeZone: string): Date {
   const wall = EPOCH + Math.round(serial * MS_PER_DAY);
   let t = wall;

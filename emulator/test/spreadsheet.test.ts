@@ -492,7 +492,7 @@ describe('toJSON (GET /api/spreadsheet)', () => {
     const json = emu.toJSON();
     expect(json.activeSheet).toBe('Sheet1');
     expect(json.sheets[0].cells.B3).toEqual({ value: 1200, formula: '=SUM(A1:A2)' });
-    expect(json.sheets[0].cells.C1).toEqual({ value: '2026-01-15T05:00:00.000Z' });
+    expect(json.sheets[0].cells.C1).toEqual({ value: '2026-01-15' });
     expect(json.sheets[0].cells.D1).toEqual({ value: '#DIV/0!', formula: '=1/0' });
     expect(json.sheets[0].cells.E1).toBeUndefined();
     expect(json.calls).toBe(emu.calls.length);

@@ -2,6 +2,7 @@
  * The one place where arguments from Sheets are read, broadcast over ranges and explained when wrong.
  * Every custom function goes through runFunction(); the finance code never sees a raw cell.
  */
+import { fromSheet, resetSheetZone, toSheet } from './sheetDates';
 import {
   type ArgInput,
   type CellInput,
@@ -128,7 +129,10 @@ export function readCell(p: ParamSpec, v: CellInput): unknown {
     }
     case 'date':
       // A date parameter may narrow the dates it accepts with `read` (e.g. a supported range of years).
-      if (isDate(v) && !Number.isNaN(v.getTime())) return p.read ? p.read(v) : v;
+      if (isDate(v) && !Number.isNaN(v.getTime())) {
+        const day = fromSheet(v);
+        return p.read ? p.read(day) : day;
+      }
       return new Invalid(expectedText(p));
     case 'choice': {
       if (typeof v !== 'string' || ERROR_TEXT.test(v)) return new Invalid(expectedText(p));
@@ -199,7 +203,7 @@ function checkOutput(fn: FunctionSpec, out: unknown): CellOutput {
   } else if (typeof out === 'string') {
     return out;
   } else if (isDate(out) && !Number.isNaN(out.getTime())) {
-    return out;
+    return toSheet(out);
   }
   throw new Error(`${fn.name}: internal error, the result ${describeValue(out)} is not a number; please report it`);
 }
@@ -473,6 +477,7 @@ function runWhole(fn: FunctionSpec, args: Arg[]): FunctionOutput {
 
 /** Runs a custom function as Sheets calls it: raw arguments in, a cell or a table out, or a clear Error. */
 export function runFunction(fn: FunctionSpec, rawArgs: ArgInput[]): FunctionOutput {
+  resetSheetZone();
   if (rawArgs.length > fn.params.length && rawArgs.slice(fn.params.length).some((a) => a !== undefined)) {
     throw new Error(`${fn.name}: takes at most ${fn.params.length} arguments (${fn.params.map((p) => p.name).join(', ')})`);
   }

@@ -122,9 +122,8 @@ test('the ready date is the same calendar day in any spreadsheet time zone', () 
   for (const tz of ['America/Los_Angeles', 'Asia/Tokyo']) {
     const { em } = fresh(tz);
     build(em);
-    const ready = named(em, 'LEAP_READY_DATE') as string;
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(new Date(ready));
-    expect([tz, day]).toEqual([tz, '2027-04-01']);
+    // The JSON gives a date cell as the day the sheet shows.
+    expect([tz, named(em, 'LEAP_READY_DATE')]).toEqual([tz, '2027-04-01']);
   }
 });
 
@@ -253,9 +252,11 @@ test('one build makes the same number of service calls for 12, 36 and 60 months 
     em.resetCalls();
     // Target (3,200 + 625) x 6 = 22,950 from 0 savings in exactly `months` months.
     build(em, { currentSavings: 0, monthlySavings: 22950 / months });
+    // The custom functions the sheet recalculates run as executions of their own on Google.
+    const build_ = em.calls.filter((c) => !c.inCustomFunction);
     return {
-      all: em.calls.length,
-      spreadsheet: em.calls.filter((c) => !NOT_SPREADSHEET.test(c.service)).length,
+      all: build_.length,
+      spreadsheet: build_.filter((c) => !NOT_SPREADSHEET.test(c.service)).length,
     };
   });
   expect(counts[1]).toEqual(counts[0]);

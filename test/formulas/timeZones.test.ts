@@ -1,0 +1,32 @@
+/**
+ * An add-on's script has one time zone (appsscript.json: America/New_York) and its users' spreadsheets have
+ * theirs. Dates must come out as the same calendar days whatever the spreadsheet's zone: Sheets hands dates
+ * in as midnight in the spreadsheet's zone and shows returned Dates in it, while script code reads local time
+ * in the script's zone, so a date read or made naively is a day off east or west of New York.
+ */
+import { createEmulator, loadDist } from '../../emulator/src';
+
+const ZONES = ['America/Los_Angeles', 'Europe/Berlin', 'Pacific/Auckland', 'Asia/Kolkata', 'UTC'];
+
+describe.each(ZONES)('a spreadsheet in %s, the script in New York', (timeZone) => {
+  const emu = createEmulator({ timeZone });
+  loadDist(emu);
+  const sheet = emu.spreadsheet.getActiveSheet();
+  sheet.getRange('A1').setFormula('=TAX_DUE_DATES(2026)');
+  sheet.getRange('B1').setFormula('=NEXT_TAX_DUE(DATE(2026,6,16))');
+  sheet.getRange('C1').setFormula('=BUFFER_SCHEDULE(0, 1000, 2000, DATE(2026,1,31))');
+  sheet.getRange('G1').setFormula('=NEXT_TAX_DUE(DATE(2026,4,15))');
+  const cells = emu.toJSON().sheets[0].cells;
+  const day = (a1: string) => String(cells[a1]?.value).slice(0, 10);
+
+  test('TAX_DUE_DATES gives April 15, June 15, September 15 and January 15', () => {
+    expect(['A1', 'A2', 'A3', 'A4'].map(day)).toEqual(['2026-04-15', '2026-06-15', '2026-09-15', '2027-01-15']);
+  });
+  test('NEXT_TAX_DUE reads the day it is given: June 16 -> September 15; April 15 -> April 15', () => {
+    expect(day('B1')).toBe('2026-09-15');
+    expect(day('G1')).toBe('2026-04-15');
+  });
+  test('BUFFER_SCHEDULE months fall on the 31st, then the last day of shorter months', () => {
+    expect(['C2', 'C3', 'C4'].map(day)).toEqual(['2026-01-31', '2026-02-28', '2026-03-31']);
+  });
+});
