@@ -42,10 +42,15 @@ function leapFunctionNames(distDir: string): string[] {
   return (context.Leap.describeFunctions() as { name: string }[]).map((f) => f.name);
 }
 
+/**
+ * Calls of the build itself. Custom functions the sheet recalculates run, on Google, as executions of their
+ * own (the emulator tags their calls); planCustomFunctionCells counts those cells instead.
+ */
 export function countSpreadsheetCalls(emulator: Emulator): { document: number; builder: number; other: number } {
-  const spreadsheet = emulator.calls.filter((c) => !NOT_SPREADSHEET.test(c.service));
+  const build = emulator.calls.filter((c) => !c.inCustomFunction);
+  const spreadsheet = build.filter((c) => !NOT_SPREADSHEET.test(c.service));
   const builder = spreadsheet.filter(isBuilderCall).length;
-  return { document: spreadsheet.length - builder, builder, other: emulator.calls.length - spreadsheet.length };
+  return { document: spreadsheet.length - builder, builder, other: build.length - spreadsheet.length };
 }
 
 export interface PlanCalls {
