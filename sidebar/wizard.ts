@@ -139,6 +139,12 @@ const suggestion = el('div', { class: 'suggestion', id: 'buffer-suggestion', hid
 const reviewHost = el('div', { id: 'review' });
 const reviewProblems = el('div', { class: 'alert', id: 'review-problems', role: 'alert' });
 const buildStatus = el('div', { id: 'build-status', 'aria-live': 'polite' });
+// Inputs edited on the sheet are replaced by a rebuild; say so before, not after.
+const rebuildNote = el(
+  'p',
+  { class: 'hint', id: 'rebuild-note' },
+  "Building again replaces the plan's input cells with these answers; ticked steps and notes are kept.",
+);
 
 const sections = STEPS.map((step) => {
   const section = el('section', { id: `step-${step.id}`, hidden: '' });
@@ -147,7 +153,7 @@ const sections = STEPS.map((step) => {
     if (name === 'demandReach') section.append(demandNote);
   }
   // Build progress and its result go above the long review, where they are seen without scrolling.
-  if (step.fields.length === 0) section.append(reviewProblems, buildStatus, reviewHost);
+  if (step.fields.length === 0) section.append(reviewProblems, buildStatus, rebuildNote, reviewHost);
   return section;
 });
 stepsHost.append(...sections);
