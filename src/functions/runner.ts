@@ -364,34 +364,6 @@ function notRectangular(fn: FunctionSpec, p: ParamSpec): Error {
   return new Error(`${fn.name}: ${p.name} is not a rectangular range`);
 }
 
-/** compute() with the cell's value at position `at` and the fixed arguments elsewhere, without an array. */
-function callWithCellAt(
-  compute: (...a: unknown[]) => CellOutput,
-  at: number,
-  v: unknown,
-  a0: unknown,
-  a1: unknown,
-  a2: unknown,
-  a3: unknown,
-  a4: unknown,
-  a5: unknown,
-): CellOutput {
-  switch (at) {
-    case 0:
-      return compute(v, a1, a2, a3, a4, a5);
-    case 1:
-      return compute(a0, v, a2, a3, a4, a5);
-    case 2:
-      return compute(a0, a1, v, a3, a4, a5);
-    case 3:
-      return compute(a0, a1, a2, v, a4, a5);
-    case 4:
-      return compute(a0, a1, a2, a3, v, a5);
-    default:
-      return compute(a0, a1, a2, a3, a4, v);
-  }
-}
-
 /**
  * The common case, one column in one argument (=TAX_SET_ASIDE(B2:B1000, 30%)), without the general
  * loop's bookkeeping: the cell's number goes straight into the call and the result straight into a
@@ -420,7 +392,10 @@ function runColumn(fn: FunctionSpec, args: Arg[], at: number, fixed: unknown[]):
   return out;
 }
 
-/** One cell of runColumn: the function's result, checked to be something a cell can show. */
+/**
+ * One cell of runColumn: compute() with the cell's value at position `at` and the fixed arguments elsewhere
+ * (no argument array is built per cell), checked to be something a cell can show.
+ */
 function columnCell(
   fn: FunctionSpec,
   compute: (...a: unknown[]) => CellOutput,
@@ -433,7 +408,26 @@ function columnCell(
   a4: unknown,
   a5: unknown,
 ): CellOutput {
-  const result = callWithCellAt(compute, at, v, a0, a1, a2, a3, a4, a5);
+  let result: CellOutput;
+  switch (at) {
+    case 0:
+      result = compute(v, a1, a2, a3, a4, a5);
+      break;
+    case 1:
+      result = compute(a0, v, a2, a3, a4, a5);
+      break;
+    case 2:
+      result = compute(a0, a1, v, a3, a4, a5);
+      break;
+    case 3:
+      result = compute(a0, a1, a2, v, a4, a5);
+      break;
+    case 4:
+      result = compute(a0, a1, a2, a3, v, a5);
+      break;
+    default:
+      result = compute(a0, a1, a2, a3, a4, v);
+  }
   return typeof result === 'number' && result - result === 0 && result !== 0 ? result : checkOutput(fn, result);
 }
 
