@@ -17,11 +17,6 @@ export interface BenchResult {
   buildMs: number;
 }
 
-export const GOALS = {
-  bundleBytes: 80 * 1024,
-  vectorRatio: 3,
-};
-
 export async function runBenchmarks({ json, root }: { json: boolean; root: string }): Promise<BenchResult> {
   const log = json ? () => {} : (s: string) => console.log(s);
   log('Measuring bundle sizes...');

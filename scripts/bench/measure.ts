@@ -39,14 +39,4 @@ export function medianTime(fn: () => unknown, runs = 5, warmups = 2, before: () 
   );
 }
 
-export async function medianTimeAsync(fn: () => Promise<unknown>, runs = 5): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
-
 export const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
