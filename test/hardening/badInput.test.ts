@@ -7,6 +7,7 @@
 import { functionTable } from '../../src/functions';
 import type { FunctionSpec, ParamSpec } from '../../src/functions/types';
 import { type BundleContext, loadBundle } from '../support/bundle';
+import { cellsOf, isCellResult } from '../support/cells';
 
 let ctx: BundleContext;
 beforeAll(() => {
@@ -43,15 +44,9 @@ const isNumberKind = (p: ParamSpec) => p.kind === 'number' || p.kind === 'rate' 
 
 /** A result a cell can show: finite numbers, text, valid dates, or a rectangle of them. */
 function expectCellResult(out: unknown): void {
-  const cells = Array.isArray(out) ? (out as unknown[][]).flat() : [out];
+  const cells = cellsOf(out);
   expect(cells.length).toBeGreaterThan(0);
-  for (const cell of cells) {
-    const ok =
-      (typeof cell === 'number' && Number.isFinite(cell)) ||
-      typeof cell === 'string' ||
-      (Object.prototype.toString.call(cell) === '[object Date]' && !Number.isNaN((cell as Date).getTime()));
-    if (!ok) throw new Error(`not a cell result: ${String(cell)}`);
-  }
+  for (const cell of cells) if (!isCellResult(cell)) throw new Error(`not a cell result: ${String(cell)}`);
 }
 
 type Outcome = 'error' | 'result' | 'either' | { equals: () => unknown } | { errorContains: string };

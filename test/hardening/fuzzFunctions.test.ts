@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { functionTable } from '../../src/functions';
 import { type BundleContext, loadBundle } from '../support/bundle';
+import { cellsOf, isCellResult } from '../support/cells';
 
 let ctx: BundleContext;
 beforeAll(() => {
@@ -25,12 +26,6 @@ const range = fc
   .chain(([rows, cols]) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }));
 const argument = fc.oneof({ weight: 3, arbitrary: cell }, { weight: 1, arbitrary: range }, fc.constant(undefined));
 
-function isCellResult(v: unknown): boolean {
-  if (typeof v === 'number') return Number.isFinite(v);
-  if (typeof v === 'string') return true;
-  return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
-}
-
 test.each(functionTable.map((f) => [f.name, f.params.length] as const))('%s survives random input', (name, arity) => {
   const stub = ctx[name] as (...a: unknown[]) => unknown;
   fc.assert(
@@ -44,7 +39,7 @@ test.each(functionTable.map((f) => [f.name, f.params.length] as const))('%s surv
           Object.prototype.toString.call(e) === '[object Error]' && typeof message === 'string' && message.startsWith(`${name}: `)
         );
       }
-      const cells = Array.isArray(out) ? (out as unknown[][]).flat() : [out];
+      const cells = cellsOf(out);
       return cells.length > 0 && cells.every(isCellResult);
     }),
     { numRuns: 300 },
@@ -86,7 +81,7 @@ test.each(functionTable.map((f) => [f.name, f] as const))('%s gives finite resul
       try {
         const out = stub(...args);
         results++;
-        const cells = Array.isArray(out) ? (out as unknown[][]).flat() : [out];
+        const cells = cellsOf(out);
         return cells.every(isCellResult);
       } catch (e) {
         return (e as Error).message.startsWith(`${name}: `);
