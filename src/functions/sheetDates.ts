@@ -10,9 +10,18 @@
 /** The zone of the open spreadsheet, read once per custom-function call; undefined where there is no document. */
 let zone: string | undefined | null = null;
 
-/** Forget the zone: each custom-function call reads it afresh (the spreadsheet's setting can change). */
+/**
+ * Conversions already made in this call, by instant: a column of dates repeats days, and on Google each
+ * conversion is a Utilities call. Copies are handed out, so that no caller can change a remembered Date.
+ */
+const seenFromSheet = new Map<number, number>();
+const seenToSheet = new Map<number, number>();
+
+/** Forget the zone and the conversions: each custom-function call reads the zone afresh (it can change). */
 export function resetSheetZone(): void {
   zone = null;
+  seenFromSheet.clear();
+  seenToSheet.clear();
 }
 
 function sheetZone(): string | undefined {
@@ -40,14 +49,21 @@ function wallParts(instant: number, tz: string): number[] {
 export function fromSheet(date: Date): Date {
   const tz = sheetZone();
   if (!tz) return date;
-  const [y, m, d, hh, mm] = wallParts(date.getTime(), tz);
-  return new Date(y, m - 1, d, hh, mm);
+  let local = seenFromSheet.get(date.getTime());
+  if (local === undefined) {
+    const [y, m, d, hh, mm] = wallParts(date.getTime(), tz);
+    local = new Date(y, m - 1, d, hh, mm).getTime();
+    seenFromSheet.set(date.getTime(), local);
+  }
+  return new Date(local);
 }
 
 /** A date made in script time -> the instant Sheets shows as the same day and time in the spreadsheet's zone. */
 export function toSheet(date: Date): Date {
   const tz = sheetZone();
   if (!tz) return date;
+  const known = seenToSheet.get(date.getTime());
+  if (known !== undefined) return new Date(known);
   const wall = Date.UTC(date.getFullYear(), date.getMonth(), date.getDate(), date.getHours(), date.getMinutes());
   // The zone's offset at that wall time, found by reading the wall clock at a first guess and correcting once
   // (the second step matters only on the day a clock change falls between the guess and the answer).
@@ -56,5 +72,6 @@ export function toSheet(date: Date): Date {
     const [y, m, d, hh, mm] = wallParts(instant, tz);
     instant += wall - Date.UTC(y, m - 1, d, hh, mm);
   }
+  seenToSheet.set(date.getTime(), instant);
   return new Date(instant);
 }

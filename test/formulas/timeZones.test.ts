@@ -30,3 +30,20 @@ describe.each(ZONES)('a spreadsheet in %s, the script in New York', (timeZone) =
     expect(['C2', 'C3', 'C4'].map(day)).toEqual(['2026-01-31', '2026-02-28', '2026-03-31']);
   });
 });
+
+test('a column of dates costs Utilities calls per distinct day, not per cell', () => {
+  const emu = createEmulator({ timeZone: 'Europe/Berlin' });
+  loadDist(emu);
+  const sheet = emu.spreadsheet.getActiveSheet();
+  // 600 cells holding 12 distinct days.
+  sheet.getRange('A1:A600').setFormulas(Array.from({ length: 600 }, (_, i) => [`=DATE(2026,${(i % 12) + 1},10)`]));
+  emu.resetCalls();
+  sheet.getRange('B1').setFormula('=NEXT_TAX_DUE(A1:A600)');
+  const formatCalls = emu.calls.filter((c) => c.inCustomFunction && c.method === 'formatDate').length;
+  // January 10 is before the 2025 tax year's last payment, due January 15, 2026.
+  expect(String(emu.toJSON().sheets[0].cells.B1.value)).toBe('2026-01-15');
+  // Evaluated twice (the engine sizes the spill, then fills it): 12 days in, 5 due dates out at two reads
+  // each; without remembering conversions it was 3,600 calls.
+  expect(formatCalls).toBeGreaterThan(0);
+  expect(formatCalls).toBeLessThanOrEqual(2 * (12 + 2 * 5));
+});
