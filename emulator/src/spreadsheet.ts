@@ -321,15 +321,9 @@ export class Range extends Emulated {
     return this;
   }
 
-  private _setFormat<K extends keyof CellFormat>(key: K, values: CellFormat[K][][], method: string): this {
-    if (
-      !Array.isArray(values) ||
-      values.length !== this._rect.numRows ||
-      values.some((r) => r.length !== this._rect.numColumns)
-    ) {
-      checkShape(values, this._rect.numRows, this._rect.numColumns);
-      throw new Error(`${method}: the data does not match the range`);
-    }
+  /** One format for each cell of the range (Sheet._setFormat sets one cell). */
+  private _setFormatGrid<K extends keyof CellFormat>(key: K, values: CellFormat[K][][]): this {
+    checkShape(values, this._rect.numRows, this._rect.numColumns);
     this._cells((row, column, r, c) => this._sheet._setFormat(row, column, key, values[r][c]));
     return this;
   }
@@ -338,14 +332,13 @@ export class Range extends Emulated {
   }
 
   setNumberFormat(numberFormat: string): this {
-    return this._setFormat(
+    return this._setFormatGrid(
       'numberFormat',
       this._cells(() => numberFormat),
-      'setNumberFormat',
     );
   }
   setNumberFormats(numberFormats: string[][]): this {
-    return this._setFormat('numberFormat', numberFormats, 'setNumberFormats');
+    return this._setFormatGrid('numberFormat', numberFormats);
   }
   getNumberFormat(): string {
     return this.getNumberFormats()[0][0];
@@ -354,17 +347,15 @@ export class Range extends Emulated {
     return this._getFormat('numberFormat').map((row) => row.map((f) => f ?? '0.###############'));
   }
   setFontWeight(fontWeight: string | null): this {
-    return this._setFormat(
+    return this._setFormatGrid(
       'fontWeight',
       this._cells(() => fontWeight ?? undefined),
-      'setFontWeight',
     );
   }
   setFontWeights(fontWeights: (string | null)[][]): this {
-    return this._setFormat(
+    return this._setFormatGrid(
       'fontWeight',
       fontWeights.map((r) => r.map((w) => w ?? undefined)),
-      'setFontWeights',
     );
   }
   getFontWeight(): string {
@@ -374,17 +365,15 @@ export class Range extends Emulated {
     return this._getFormat('fontWeight').map((row) => row.map((w) => w ?? 'normal'));
   }
   setFontColor(color: string | null): this {
-    return this._setFormat(
+    return this._setFormatGrid(
       'fontColor',
       this._cells(() => color ?? undefined),
-      'setFontColor',
     );
   }
   setFontColors(colors: (string | null)[][]): this {
-    return this._setFormat(
+    return this._setFormatGrid(
       'fontColor',
       colors.map((r) => r.map((x) => x ?? undefined)),
-      'setFontColors',
     );
   }
   getFontColor(): string {
@@ -394,17 +383,15 @@ export class Range extends Emulated {
     return this._getFormat('fontColor').map((row) => row.map((x) => x ?? '#000000'));
   }
   setBackground(color: string | null): this {
-    return this._setFormat(
+    return this._setFormatGrid(
       'background',
       this._cells(() => color ?? undefined),
-      'setBackground',
     );
   }
   setBackgrounds(colors: (string | null)[][]): this {
-    return this._setFormat(
+    return this._setFormatGrid(
       'background',
       colors.map((r) => r.map((x) => x ?? undefined)),
-      'setBackgrounds',
     );
   }
   getBackground(): string {
@@ -414,45 +401,39 @@ export class Range extends Emulated {
     return this._getFormat('background').map((row) => row.map((x) => x ?? '#ffffff'));
   }
   setFontSize(size: number): this {
-    return this._setFormat(
+    return this._setFormatGrid(
       'fontSize',
       this._cells(() => size),
-      'setFontSize',
     );
   }
   setFontStyle(fontStyle: string | null): this {
-    return this._setFormat(
+    return this._setFormatGrid(
       'fontStyle',
       this._cells(() => fontStyle ?? undefined),
-      'setFontStyle',
     );
   }
   setHorizontalAlignment(alignment: string | null): this {
-    return this._setFormat(
+    return this._setFormatGrid(
       'horizontalAlignment',
       this._cells(() => alignment ?? undefined),
-      'setHorizontalAlignment',
     );
   }
   setWrap(isWrapEnabled: boolean): this {
-    return this._setFormat(
+    return this._setFormatGrid(
       'wrap',
       this._cells(() => isWrapEnabled),
-      'setWrap',
     );
   }
   setNote(note: string | null): this {
-    return this._setFormat(
+    return this._setFormatGrid(
       'note',
       this._cells(() => (note ? String(note) : undefined)),
-      'setNote',
     );
   }
   setNotes(notes: (string | null)[][]): this {
-    return this._setFormat(
+    return this._setFormatGrid(
       'note',
       notes.map((r) => r.map((n) => (n ? String(n) : undefined))),
-      'setNotes',
     );
   }
   getNote(): string {
@@ -466,10 +447,9 @@ export class Range extends Emulated {
     return this.setDataValidations(this._cells(() => rule));
   }
   setDataValidations(rules: (DataValidation | null)[][]): this {
-    this._setFormat(
+    this._setFormatGrid(
       'validation',
       rules.map((r) => r.map((x) => x ?? undefined)),
-      'setDataValidations',
     );
     // A checkbox on a blank cell shows unchecked: the cell's value becomes FALSE, as in Sheets.
     const blanks: GridRect[] = [];

@@ -153,10 +153,11 @@ export function readCell(p: ParamSpec, v: CellInput): unknown {
 }
 
 /** Where a value sits, for messages: "" for a single cell, " at row 2, column 1" inside a range. */
-const at = (row?: number, col?: number): string => (row === undefined ? '' : ` at row ${row + 1}, column ${(col ?? 0) + 1}`);
+const cellPosition = (row?: number, col?: number): string =>
+  row === undefined ? '' : ` at row ${row + 1}, column ${(col ?? 0) + 1}`;
 
 function fail(fn: FunctionSpec, p: ParamSpec, v: unknown, expected: string, row?: number, col?: number): never {
-  throw new Error(`${fn.name}: ${p.name}${at(row, col)} is ${describeValue(v)}; expected ${expected}`);
+  throw new Error(`${fn.name}: ${p.name}${cellPosition(row, col)} is ${describeValue(v)}; expected ${expected}`);
 }
 
 function defaultOf(p: ParamSpec): unknown {
@@ -221,8 +222,8 @@ function callCompute(fn: FunctionSpec, values: unknown[]): CellOutput | CellOutp
 function positioned(fn: FunctionSpec, e: unknown, row?: number, col?: number): unknown {
   if (!(e instanceof UserInputError)) return e;
   // "BUFFER_MONTHS_TO_GOAL: monthly_saving is 0, so ...": the message goes on from the argument's name.
-  if (e.param) return new Error(`${fn.name}: ${e.param}${at(row, col)} ${e.message}`);
-  const where = at(row, col).trim();
+  if (e.param) return new Error(`${fn.name}: ${e.param}${cellPosition(row, col)} ${e.message}`);
+  const where = cellPosition(row, col).trim();
   return new Error(`${fn.name}: ${where ? `${where}: ` : ''}${e.message}`);
 }
 

@@ -465,7 +465,10 @@ export type Answers = Omit<Parsed, 'projectedMonthlyLow' | 'projectedMonthlyHigh
 };
 
 export type FieldErrors = Partial<Record<FieldName, string>>;
-export type ValidationResult = { ok: true; answers: Answers } | { ok: false; errors: FieldErrors };
+export type ValidationResult =
+  | { ok: true; answers: Answers }
+  /** `notAnswers`: what arrived was no answers object at all, a problem with no one field to point at. */
+  | { ok: false; errors: FieldErrors; notAnswers?: string };
 
 /** Empty inputs arrive as "" or null from a form; they mean "not answered", so the default applies. */
 const isUnanswered = (value: unknown): boolean =>
@@ -543,7 +546,7 @@ const asRecord = (raw: unknown): Record<string, unknown> | undefined =>
  */
 export function validateAnswers(raw: unknown): ValidationResult {
   const record = asRecord(raw);
-  if (!record) return { ok: false, errors: { pathKind: 'The answers did not arrive; reload the sidebar and try again' } };
+  if (!record) return { ok: false, errors: {}, notAnswers: 'The answers did not arrive; reload the sidebar and try again' };
   const { values, errors } = parseFields(record, ALL_FIELDS);
   const cross = crossFieldErrors(values, ALL_FIELDS);
   for (const f of ALL_FIELDS) if (cross[f] && !errors[f]) errors[f] = cross[f];

@@ -3,6 +3,7 @@
  * Every key number is a live formula on the Inputs cells using Leap's functions, so editing an input
  * updates the plan. The writer (src/sheets/planWriter.ts) only copies this onto a sheet in a few calls.
  */
+import { functionTable } from '../functions';
 import { FILING_STATUSES, TAX_MODES } from './answers';
 import { type Plan, type PlanNumbers, parseIsoDate, planSubtitle } from './model';
 
@@ -82,6 +83,13 @@ const GREEN = { background: '#b7e1cd' };
 /** The rows a buffer schedule can need: header + month 0 + up to 120 months (BUFFER_SCHEDULE's limit). */
 export const SCHEDULE_ROWS = 122;
 
+/** A default of HOURLY_RATE, read from its declaration so the key number's words match what the formula uses. */
+function hourlyRateDefault(param: string): number | string {
+  const value = functionTable.find((f) => f.name === 'HOURLY_RATE')?.params.find((p) => p.name === param)?.defaultValue;
+  if (value === undefined || typeof value === 'function') throw new Error(`HOURLY_RATE has no fixed default for ${param}`);
+  return value;
+}
+
 /** The outputs as the issue names them; tests and users' own formulas rely on these names. */
 export const KEY_NUMBERS = [
   {
@@ -145,7 +153,7 @@ export const KEY_NUMBERS = [
     field: 'hourlyRate',
     label: 'Hourly rate to replace your salary',
     format: 'moneyCents',
-    meaning: 'Salary plus benefits, over 25 billable hours a week and 6 weeks off',
+    meaning: `Salary plus benefits, over ${hourlyRateDefault('billable_hours_per_week')} billable hours a week and ${hourlyRateDefault('weeks_off')} weeks off`,
   },
 ] as const satisfies readonly { name: string; field: keyof PlanNumbers; label: string; format: FormatName; meaning: string }[];
 

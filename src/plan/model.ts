@@ -278,7 +278,7 @@ function challengesOf(a: Answers, n: PlanNumbers): Challenge[] {
     {
       challenge: 'Income swings from month to month',
       answer:
-        `Your budget is planned on a low month of ${money(a.projectedMonthlyLow)} after tax, ` +
+        `Your budget is planned on a low month of ${money(a.projectedMonthlyLow)} before tax, less the tax set aside, ` +
         `and a ${a.bufferMonths}-month buffer covers the gaps; today your savings last ${runway} on low months.`,
     },
     {

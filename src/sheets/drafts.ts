@@ -34,7 +34,9 @@ function knownFields(answers: unknown): Record<string, unknown> {
     throw new Error('The draft did not arrive as answers; reload the sidebar and try again.');
   }
   const kept: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(answers)) if (key in FIELDS) kept[key] = value;
+  // The field list itself, not `key in FIELDS`, which also accepts inherited names such as "constructor".
+  const fieldNames = Object.keys(FIELDS);
+  for (const [key, value] of Object.entries(answers)) if (fieldNames.includes(key)) kept[key] = value;
   return kept;
 }
 

@@ -15,20 +15,16 @@ export const TABLE_ROWS = 7;
 
 export interface ExamplesGrid {
   values: (string | number)[][];
-  /** Rows (1-based) holding a function name, for bold. */
-  functionRows: number[];
 }
 
 /** The grid: one row per function, with room below table functions for their spill. */
 export function examplesGrid(functions: readonly FunctionInfo[] = describeFunctions()): ExamplesGrid {
   const values: (string | number)[][] = [[...EXAMPLES_HEADER]];
-  const functionRows: number[] = [];
   for (const f of functions) {
-    functionRows.push(values.length + 1);
     values.push([f.name, f.summary, f.example.formula, f.example.result, f.example.formula]);
     if (f.shape === 'table') for (let i = 1; i < TABLE_ROWS; i++) values.push(['', '', '', '', '']);
   }
-  return { values, functionRows };
+  return { values };
 }
 
 function examplesSheetOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
@@ -63,11 +59,13 @@ export function insertExamples(): { sheetName: string } {
     sheet.setColumnWidths(4, 2, 150);
     sheet.addDeveloperMetadata(EXAMPLES_METADATA_KEY, '1');
     if (previous) spreadsheet.deleteSheet(previous);
-    sheet.setName(name);
   } catch (error) {
+    // The old sheet is still there (its deletion is the last step here): only the new one goes.
     spreadsheet.deleteSheet(sheet);
     throw error;
   }
+  // Past this point the old sheet is gone: a failure must not delete the new one too, or neither would be left.
+  sheet.setName(name);
   sheet.activate();
   return { sheetName: name };
 }

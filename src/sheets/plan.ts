@@ -20,6 +20,7 @@ function today(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
 export function buildPlanSheet(raw: unknown): BuildResult {
   const checked = validateAnswers(raw);
   if (!checked.ok) {
+    if (checked.notAnswers) throw new Error(checked.notAnswers);
     const problems = (Object.entries(checked.errors) as [FieldName, string][]).map(
       ([field, message]) => `${FIELDS[field].label}: ${message}`,
     );

@@ -31,6 +31,17 @@ describe('drafts', () => {
     expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null });
   });
 
+  test('only the wizard\'s own field names are kept: inherited names such as "constructor" are not', () => {
+    const em = fresh();
+    em.run('leapSaveDraft', { constructor: 'x', toString: 'y', hasOwnProperty: 1, monthlyExpenses: '1' });
+    expect((em.run('leapGetDraft') as { answers: unknown }).answers).toEqual({ monthlyExpenses: '1' });
+  });
+
+  test('answers that are not an object are refused in words that point at no one question', () => {
+    const em = fresh();
+    expect(() => em.run('leapBuildPlan', 'not answers')).toThrow(/^The answers did not arrive; reload the sidebar/);
+  });
+
   test('a draft over 9 KB is refused in words and the previous draft is kept', () => {
     const em = fresh();
     em.run('leapSaveDraft', SAMPLE_ANSWERS);
@@ -108,6 +119,34 @@ describe('menu actions', () => {
     // Inserting again replaces Leap's sheet and leaves no second copy.
     em.run('leapInsertExamples');
     expect(em.toJSON().sheets.map((s) => s.name)).toEqual(['Sheet1', EXAMPLES_SHEET_NAME]);
+  });
+
+  test('inserting the examples again: a failure at any service call leaves one complete examples sheet', () => {
+    const probe = fresh();
+    probe.run('leapInsertExamples');
+    const before = probe.calls.length;
+    probe.run('leapInsertExamples');
+    const callsOfReinsert = probe.calls.length - before;
+    expect(callsOfReinsert).toBeGreaterThan(5);
+    const rowsExpected = describeFunctions().length;
+    for (let n = 1; n <= callsOfReinsert; n++) {
+      const em = fresh();
+      em.run('leapInsertExamples');
+      em.failOnCall(n, 'Service Spreadsheets failed while accessing document');
+      try {
+        em.run('leapInsertExamples');
+      } catch {
+        // The failure itself is expected; what is left behind is the point.
+      }
+      const complete = em
+        .toJSON()
+        .sheets.filter(
+          (s) =>
+            s.cells.A1?.value === EXAMPLES_HEADER[0] &&
+            Object.keys(s.cells).filter((a1) => /^A\d+$/.test(a1) && a1 !== 'A1').length === rowsExpected,
+        );
+      expect({ n, complete: complete.length }).toEqual({ n, complete: 1 });
+    }
   });
 
   test('leapActivatePlan shows the plan, or says there is none yet', () => {
