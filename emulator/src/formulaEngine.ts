@@ -109,6 +109,38 @@ function registerName(name: string): void {
   registered.add(name);
 }
 
+/**
+ * Sheets' FIXED(number, [decimals=2], [no_commas=FALSE]), which HyperFormula lacks: the number rounded and
+ * written with thousands separators, the way a sentence on a sheet quotes an amount (HyperFormula's TEXT
+ * ignores the grouping in "#,##0", so TEXT cannot do this in the emulator).
+ */
+class SheetsTextPlugin extends FunctionPlugin {
+  static implementedFunctions: ImplementedFunctions = {
+    FIXED: {
+      method: 'fixed',
+      parameters: [
+        { argumentType: FunctionArgumentType.NUMBER },
+        { argumentType: FunctionArgumentType.INTEGER, defaultValue: 2, minValue: 0, maxValue: 20 },
+        { argumentType: FunctionArgumentType.BOOLEAN, defaultValue: false },
+      ],
+    },
+  };
+
+  fixed(ast: { args: Parameters<FunctionPlugin['runFunction']>[0] }, state: Parameters<FunctionPlugin['runFunction']>[1]) {
+    return this.runFunction(ast.args, state, this.metadata('FIXED'), (n: number, decimals: number, noCommas: boolean) => {
+      const factor = 10 ** decimals;
+      // Rounded half away from zero, as Sheets does.
+      const rounded = (Math.sign(n) * Math.round(Math.abs(n) * factor)) / factor;
+      return rounded.toLocaleString('en-US', {
+        minimumFractionDigits: decimals,
+        maximumFractionDigits: decimals,
+        useGrouping: !noCommas,
+      });
+    });
+  }
+}
+HyperFormula.registerFunctionPlugin(SheetsTextPlugin, { enGB: { FIXED: 'FIXED' }, enUS: { FIXED: 'FIXED' } });
+
 function errorText(e: CellError | DetailedCellError): string {
   return ERROR_TEXT[e.type] ?? `#${e.type}!`;
 }
@@ -209,6 +241,8 @@ export class FormulaEngine {
       this.needsReentry.clear();
       this.hf.batch(() => {
         for (const address of pending) {
+          // A formula queued for re-entry may sit on a sheet removed since (a plan swapped for its rebuild).
+          if (this.hf.getSheetName(address.sheet) === undefined) continue;
           const formula = this.hf.getCellFormula(address);
           if (formula) this.hf.setCellContents(address, [[formula]]);
         }

@@ -69,8 +69,8 @@ function printTable(r: BenchResult): void {
     ['planCustomFunctionCells', `${r.planCustomFunctionCells} cells`, '<= 15'],
     ['sidebarReadyMs', `${r.sidebarReadyMs} ms`, '< 300 ms'],
     ['buildMs', `${r.buildMs} ms`, 'report'],
-    ['bundleBytes.code', `${r.bundleBytes.code} B (${(r.bundleBytes.code / 1024).toFixed(1)} KB)`, '<= 80 KB'],
-    ['bundleBytes.sidebar', `${r.bundleBytes.sidebar} B (${(r.bundleBytes.sidebar / 1024).toFixed(1)} KB)`, '<= 80 KB'],
+    ['bundleBytes.code', `${r.bundleBytes.code} B (${(r.bundleBytes.code / 1024).toFixed(1)} KB)`, 'reported'],
+    ['bundleBytes.sidebar', `${r.bundleBytes.sidebar} B (${(r.bundleBytes.sidebar / 1024).toFixed(1)} KB)`, 'reported'],
     ...Object.entries(r.vectorRatio).map(([name, ratio]): [string, string, string] => [
       `vectorRatio.${name}`,
       `${ratio}x`,

@@ -5,7 +5,7 @@
  */
 import { functionTable } from '../functions';
 import { FILING_STATUSES, TAX_MODES } from './answers';
-import { type Plan, type PlanNumbers, parseIsoDate, planSubtitle } from './model';
+import { GIVE_NOTICE_ITEM, type Plan, type PlanNumbers, parseIsoDate, planSubtitle } from './model';
 
 /** One cell. Text is always written as text, never as a formula, whatever it starts with. */
 export type Cell =
@@ -112,6 +112,13 @@ export const KEY_NUMBERS = [
     label: 'Monthly budget on the low end',
     format: 'money',
     meaning: 'Low month, less tax, less health cover; red means a shortfall',
+  },
+  {
+    name: 'LEAP_LOW_MONTH_LEFT_OVER',
+    field: 'lowMonthLeftOver',
+    label: 'Left after living costs in a low month',
+    format: 'money',
+    meaning: 'Budget on the low end less living expenses; red means a low month leaves you short',
   },
   {
     name: 'LEAP_BENEFITS_COST',
@@ -298,6 +305,7 @@ export function layoutPlan(plan: Plan, builtOn: string, carried: Record<string, 
         : `=${refs.flatRate}`,
     LEAP_MONTHLY_TAX_SET_ASIDE: `=TAX_SET_ASIDE(${refs.low},${key('LEAP_TAX_RATE')})`,
     LEAP_LOW_END_BUDGET: `=LOW_END_BUDGET(${projection},${key('LEAP_TAX_RATE')},${refs.health})`,
+    LEAP_LOW_MONTH_LEFT_OVER: `=${key('LEAP_LOW_END_BUDGET')}-${refs.expenses}`,
     LEAP_BENEFITS_COST: `=BENEFITS_COST(${refs.salary},${refs.health},${refs.retirement},${refs.pto})`,
     LEAP_BUFFER_TARGET: `=BUFFER_TARGET(${costs},${refs.bufferMonths})`,
     LEAP_RUNWAY_MONTHS: `=BUFFER_RUNWAY(${refs.savings},${costs},${refs.low}-${key('LEAP_MONTHLY_TAX_SET_ASIDE')})`,
@@ -351,12 +359,20 @@ export function layoutPlan(plan: Plan, builtOn: string, carried: Record<string, 
     bold: true,
   });
   const ready = key('LEAP_READY_DATE');
+  const leftOver = key('LEAP_LOW_MONTH_LEFT_OVER');
   for (const item of plan.checklist) {
     const before = carried[item.id];
     put(row, LABEL, { cell: text(item.step) });
     put(row, VALUE, { cell: { checked: before ? before.done : item.done } });
     // Phased live between the start and the ready date, so moving either moves the whole plan.
-    put(row, DETAIL, { cell: formula(`=${refs.start}+ROUND((${ready}-${refs.start})*${item.phase})`), format: 'date' });
+    const target = `${refs.start}+ROUND((${ready}-${refs.start})*${item.phase})`;
+    // Giving notice is the one step a low month that does not pay for itself should stop: the date gives way to
+    // a live warning with the shortfall, which clears itself once an edit makes a low month pay.
+    const detail =
+      item.id === GIVE_NOTICE_ITEM
+        ? `=IF(${leftOver}<0,"Not yet: a low month leaves you $"&FIXED(-${leftOver},0)&" short",${target})`
+        : `=${target}`;
+    put(row, DETAIL, { cell: formula(detail), format: 'date' });
     put(row, NOTES, { cell: before?.notes ? text(before.notes) : null });
     put(row, ITEM_ID, { cell: text(item.id) });
     row++;
@@ -431,7 +447,8 @@ export function layoutPlan(plan: Plan, builtOn: string, carried: Record<string, 
       { range: runway, when: 'numberLessThan', value: 3, ...RED },
       { range: runway, when: 'numberLessThan', value: 6, ...AMBER },
       { range: runway, when: 'formula', value: `=OR(ISTEXT(${runway}),${runway}>=6)`, ...GREEN },
-      { range: budget, when: 'numberLessThan', value: 0, ...RED },
+      // The budget and what it leaves after living costs sit one above the other: one rule colours both.
+      { range: `${budget}:${named.LEAP_LOW_MONTH_LEFT_OVER}`, when: 'numberLessThan', value: 0, ...RED },
     ],
     chart: {
       title: 'Buffer: saved vs target',

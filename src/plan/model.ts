@@ -15,6 +15,8 @@ export interface PlanNumbers {
   taxRate: number;
   monthlyTaxSetAside: number;
   lowEndBudget: number;
+  /** The low-end budget less living expenses: below 0, freelancing does not yet pay for a low month. */
+  lowMonthLeftOver: number;
   benefitsCost: number;
   bufferTarget: number;
   runwayMonths: Months;
@@ -41,6 +43,9 @@ export interface ChecklistItem {
   /** Already done when the plan is made (e.g. a business bank account the user has). */
   done: boolean;
 }
+
+/** The checklist item whose date the sheet replaces by a warning while a low month does not pay for itself. */
+export const GIVE_NOTICE_ITEM = 'last-day';
 
 export interface Challenge {
   challenge: string;
@@ -142,6 +147,7 @@ export function planNumbers(a: Answers): PlanNumbers {
     taxRate,
     monthlyTaxSetAside,
     lowEndBudget,
+    lowMonthLeftOver: lowEndBudget - a.monthlyExpenses,
     benefitsCost,
     bufferTarget,
     runwayMonths: runway as Months,
@@ -265,7 +271,7 @@ function checklistSteps(a: Answers, n: PlanNumbers): Omit<ChecklistItem, 'target
       done: false,
     },
     { id: 'buffer-reached', step: `Reach your buffer of ${money(n.bufferTarget)}`, phase: 1, done: false },
-    { id: 'last-day', step: 'Choose your last day at work and give notice', phase: 1, done: false },
+    { id: GIVE_NOTICE_ITEM, step: 'Choose your last day at work and give notice', phase: 1, done: false },
   ];
 }
 

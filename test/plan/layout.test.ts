@@ -106,7 +106,7 @@ describe('layoutPlan', () => {
       [layout.namedRanges.LEAP_RUNWAY_MONTHS, 'numberLessThan', 3],
       [layout.namedRanges.LEAP_RUNWAY_MONTHS, 'numberLessThan', 6],
       [layout.namedRanges.LEAP_RUNWAY_MONTHS, 'formula', expect.stringContaining('>=6')],
-      [layout.namedRanges.LEAP_LOW_END_BUDGET, 'numberLessThan', 0],
+      [`${layout.namedRanges.LEAP_LOW_END_BUDGET}:${layout.namedRanges.LEAP_LOW_MONTH_LEFT_OVER}`, 'numberLessThan', 0],
     ]);
     expect(layout.chart.ranges).toEqual(['G5:H126', 'J5:J126']);
     expect(CHECKLIST_HEADER).toContain('Item id');
