@@ -1,10 +1,11 @@
 /** The function table: the single list of Leap's custom functions and what is derived from it. */
+import { booksFunctions } from './booksFunctions';
 import { coreFunctions } from './coreFunctions';
 import { runFunction } from './runner';
 import type { ArgInput, FunctionOutput, FunctionSpec, ParamSpec } from './types';
 import { usTaxFunctions } from './usTaxFunctions';
 
-export const functionTable: readonly FunctionSpec[] = [...coreFunctions, ...usTaxFunctions];
+export const functionTable: readonly FunctionSpec[] = [...coreFunctions, ...usTaxFunctions, ...booksFunctions];
 
 /**
  * The JSDoc type shown in Sheets' help card, from the parameter's kind and the function's shape: in an

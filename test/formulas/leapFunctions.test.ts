@@ -131,6 +131,12 @@ describe("every function's README example, evaluated in a cell", () => {
       if (rows) expect(sh.getLastRow()).toBe(Number(rows[1]) + 1);
       return;
     }
+    const table = /^a header and (\d+) rows/.exec(result);
+    if (table) {
+      // A table without dates: its size is what the README promises.
+      expect(sh.getLastRow()).toBe(Number(table[1]) + 1);
+      return;
+    }
     expect(sh.getRange('A1').getDisplayValue()).toBe(result);
   });
 });
