@@ -44,6 +44,8 @@ export interface FunctionInfo {
     defaultLabel?: string;
     /** A range here is read whole (a month-by-month projection), not cell by cell. */
     wholeRange?: boolean;
+    /** Read whole as a list (ParamSpec.readRange). */
+    list?: boolean;
   }[];
 }
 
@@ -63,6 +65,7 @@ export function describeFunctions(): FunctionInfo[] {
       optional: p.defaultValue !== undefined,
       defaultLabel: defaultLabelOf(p),
       ...(p.seriesWhenRange && { wholeRange: true }),
+      ...(p.readRange && { list: true }),
     })),
   }));
 }
