@@ -37,9 +37,15 @@ export function renderReference(functions) {
     lines.push('', `### ${family}`);
     for (const f of functions.filter((g) => g.family === family)) {
       const whole = f.params.find((p) => p.wholeRange);
+      const lists = f.params.filter((p) => p.list).map((p) => `\`${p.name}\``);
+      const listNote = `Reads ${lists.join(', ')} whole, as lists (a single cell is a list of one); the other arguments are single cells.`;
       const shape = whole
         ? `${SHAPE_NOTE[f.shape]} A range in \`${whole.name}\` is different: it is read whole, and the other arguments are then single cells.`
-        : SHAPE_NOTE[f.shape];
+        : lists.length > 0
+          ? f.shape === 'table'
+            ? `${SHAPE_NOTE[f.shape]} ${listNote}`
+            : listNote
+          : SHAPE_NOTE[f.shape];
       lines.push('', `#### ${f.name}`, '', `\`${signature(f)}\``, '', `${f.summary} ${shape}`, '');
       for (const p of f.params) {
         const dflt = p.optional && p.defaultLabel ? ` Default: ${p.defaultLabel}.` : '';

@@ -1,11 +1,12 @@
 /** The function table: the single list of Leap's custom functions and what is derived from it. */
+import { booksFunctions } from './booksFunctions';
 import { coreFunctions } from './coreFunctions';
 import { riskFunctions } from './riskFunctions';
 import { runFunction } from './runner';
 import type { ArgInput, FunctionOutput, FunctionSpec, ParamSpec } from './types';
 import { usTaxFunctions } from './usTaxFunctions';
 
-export const functionTable: readonly FunctionSpec[] = [...coreFunctions, ...usTaxFunctions, ...riskFunctions];
+export const functionTable: readonly FunctionSpec[] = [...coreFunctions, ...usTaxFunctions, ...riskFunctions, ...booksFunctions];
 
 /**
  * The JSDoc type shown in Sheets' help card, from the parameter's kind and the function's shape: in an
@@ -44,6 +45,8 @@ export interface FunctionInfo {
     defaultLabel?: string;
     /** A range here is read whole (a month-by-month projection), not cell by cell. */
     wholeRange?: boolean;
+    /** Read whole as a list (ParamSpec.readRange). */
+    list?: boolean;
   }[];
 }
 
@@ -63,6 +66,7 @@ export function describeFunctions(): FunctionInfo[] {
       optional: p.defaultValue !== undefined,
       defaultLabel: defaultLabelOf(p),
       ...(p.seriesWhenRange && { wholeRange: true }),
+      ...(p.readRange && { list: true }),
     })),
   }));
 }

@@ -452,8 +452,30 @@ function numberBounds(p: ParamSpec): { lo: number; hi: number } {
   };
 }
 
+/** An argument read whole by its parameter's readRange (see ParamSpec.readRange). */
+function readWhole(fn: FunctionSpec, a: Arg): unknown {
+  const p = a.param;
+  let rows: CellInput[][];
+  if (a.range) rows = a.range;
+  else if (!isBlank(a.scalar)) rows = [[a.scalar as CellInput]];
+  else if (isOptional(p)) rows = [];
+  else fail(fn, p, a.scalar, expectedText(p));
+  const single = !a.range;
+  const read = (v: CellInput, row: number, col: number, as: ParamSpec = p): unknown => {
+    const value = typeof v === 'number' && !Number.isFinite(v) ? new Invalid(expectedText(as)) : readCell(as, v);
+    if (value instanceof Invalid) fail(fn, p, v, value.expected, single ? undefined : row, col);
+    return value;
+  };
+  try {
+    return (p.readRange as NonNullable<ParamSpec['readRange']>)(rows, read);
+  } catch (e) {
+    throw positioned(fn, e);
+  }
+}
+
 function runWhole(fn: FunctionSpec, args: Arg[]): FunctionOutput {
   const values = args.map((a) => {
+    if (a.param.readRange) return readWhole(fn, a);
     if (a.param.kind === 'series' || (a.param.seriesWhenRange && a.range)) {
       if (a.scalar === undefined && !a.range) fail(fn, a.param, undefined, 'a range of monthly amounts');
       return readSeries(fn, a);

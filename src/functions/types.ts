@@ -38,7 +38,7 @@ export interface ParamSpec {
   jsdocType?: string;
   description: string;
   /** Present for optional parameters. A function is used when the default depends on the date. */
-  defaultValue?: number | string | (() => number | string);
+  defaultValue?: number | string | (() => number | string | Date);
   /** How the default reads in documentation, e.g. "30%". */
   defaultLabel?: string;
   min?: Bound;
@@ -58,7 +58,18 @@ export interface ParamSpec {
    * then be single cells.
    */
   seriesWhenRange?: boolean;
+  /**
+   * In an aggregate or table function: the argument is read whole, a range of cells that belong together
+   * (a column of dates, the year-to-date figures of each period). Gets the rows (a single cell as a 1x1
+   * range; [] when an optional argument is blank or omitted) and `read`, which reads one non-blank cell as
+   * the parameter's kind (or as `as`) and fails with the cell's position. Throws a UserInputError for a rule
+   * about the whole range.
+   */
+  readRange?: (rows: CellInput[][], read: RangeCellReader) => unknown;
 }
+
+/** Reads one non-blank cell of a whole-range argument, or throws an Error naming its position. */
+export type RangeCellReader = (cell: CellInput, row: number, col: number, as?: ParamSpec) => unknown;
 
 /** Returned by a reader when a cell is not acceptable; the runner turns it into a positioned Error. */
 export class Invalid {

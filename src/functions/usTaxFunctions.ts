@@ -1,4 +1,5 @@
 /** The US tax functions (issue "US tax estimate"): each declared once, computed by src/finance/usTax. */
+import { annualizedInstallment } from '../finance/usTax/annualized';
 import { DUE_DATE_YEARS, estimatedTaxDueDates, nextEstimatedTaxDue } from '../finance/usTax/dueDates';
 import { taxEstimate, taxRate } from '../finance/usTax/estimate';
 import { incomeTax } from '../finance/usTax/incomeTax';
@@ -6,7 +7,7 @@ import { safeHarbor } from '../finance/usTax/safeHarbor';
 import { selfEmploymentTax } from '../finance/usTax/selfEmploymentTax';
 import { defaultTaxYear, type FilingStatus, isSupportedTaxYear, supportedYearsText } from '../finance/usTax/tables';
 import { readCell } from './runner';
-import { type CellInput, type FunctionSpec, Invalid, type ParamSpec } from './types';
+import { type CellInput, type FunctionSpec, Invalid, type ParamSpec, type RangeCellReader, UserInputError } from './types';
 
 const DUE_DATE_RANGE = `a date from ${DUE_DATE_YEARS.first} to ${DUE_DATE_YEARS.last}`;
 const FAMILY = 'US taxes';
@@ -83,6 +84,37 @@ const priorYearTax: ParamSpec = {
       ? NO_PRIOR_YEAR
       : (readCell({ name: 'prior_year_tax', kind: 'number', description: '', min: { value: 0 } }, v) as number | Invalid),
 };
+
+const PERIODS_TEXT = 'Jan-Mar, Jan-May, Jan-Aug, Jan-Dec';
+
+/**
+ * The year-to-date figures of 1 to 4 Schedule AI periods, in reading order: trailing blanks are periods not yet
+ * reached; a blank before a filled cell would shift the periods, so it is refused.
+ */
+function readPeriods(name: string): (rows: CellInput[][], read: RangeCellReader) => number[] {
+  const cell: ParamSpec = { name, kind: 'number', description: '', min: name === 'ytd_wages' ? { value: 0 } : undefined };
+  return (rows, read) => {
+    const cells: { v: CellInput; r: number; c: number }[] = [];
+    rows.forEach((row, r) => {
+      row.forEach((v, c) => {
+        cells.push({ v, r, c });
+      });
+    });
+    while (cells.length > 0 && (cells[cells.length - 1].v === '' || cells[cells.length - 1].v == null)) cells.pop();
+    if (cells.length > 4) {
+      throw new UserInputError(`has ${cells.length} cells; expected at most 4, one for each period (${PERIODS_TEXT})`, name);
+    }
+    return cells.map(({ v, r, c }) => {
+      if (v === '' || v == null) {
+        throw new UserInputError(
+          `has a blank cell at row ${r + 1}, column ${c + 1} before a later period; expected a figure for every period up to the last`,
+          name,
+        );
+      }
+      return read(v, r, c, cell) as number;
+    });
+  };
+}
 
 export const usTaxFunctions: FunctionSpec[] = [
   {
@@ -201,5 +233,91 @@ export const usTaxFunctions: FunctionSpec[] = [
     example: { formula: '=SAFE_HARBOR(12000, 9000, 160000)', result: '9900' },
     compute: (current: number, prior: number | null, priorAgi: number, status: FilingStatus) =>
       safeHarbor(current, status, prior === NO_PRIOR_YEAR ? undefined : { tax: prior, adjustedGrossIncome: priorAgi }),
+  },
+  {
+    name: 'ESTIMATED_PAYMENT_US',
+    family: FAMILY,
+    summary:
+      "The US estimated-tax payment due now by the annualized income installment method (Form 2210 Schedule AI), from the year's cumulative profit so far: federal tax only.",
+    shape: 'aggregate',
+    params: [
+      {
+        name: 'ytd_profits',
+        kind: 'series',
+        jsdocType: 'Array<Array<number>>',
+        description: `1 to 4 cells: the cumulative self-employment net profit at the end of each period (${PERIODS_TEXT}). The number of cells is the installment asked for.`,
+        readRange: readPeriods('ytd_profits'),
+      },
+      {
+        name: 'ytd_wages',
+        kind: 'custom',
+        jsdocType: 'Array<Array<number>>',
+        description: 'Cumulative W-2 wages at the end of the same periods, one cell per profit cell; blank for none.',
+        defaultValue: '',
+        defaultLabel: 'none',
+        expected: 'a number at least 0',
+        readRange: readPeriods('ytd_wages'),
+      },
+      filingStatus,
+      taxYear,
+      priorYearTax,
+      {
+        name: 'prior_year_agi',
+        kind: 'number',
+        description: "Last year's adjusted gross income (AGI); decides between 100% and 110% of last year's tax.",
+        defaultValue: 0,
+        min: { value: 0 },
+      },
+      {
+        name: 'paid_so_far',
+        kind: 'number',
+        description: 'Estimated tax already paid for the year.',
+        defaultValue: 0,
+        min: { value: 0 },
+      },
+      {
+        name: 'withholding',
+        kind: 'number',
+        description: "The year's expected federal withholding from wages, counted as paid evenly (a quarter by each due date).",
+        defaultValue: 0,
+        min: { value: 0 },
+      },
+    ],
+    returns: 'The payment still due for the installment: 0 when enough has been paid.',
+    example: { formula: '=ESTIMATED_PAYMENT_US({0;5000;20000;100000}, , "single", 2025)', result: '20365.33' },
+    compute: (
+      profits: number[],
+      wages: number[],
+      status: FilingStatus,
+      year: number,
+      prior: number | null,
+      priorAgi: number,
+      paid: number,
+      withholding: number,
+    ) => {
+      if (wages.length > 0 && wages.length !== profits.length) {
+        throw new UserInputError(
+          `has ${wages.length} periods but ytd_profits has ${profits.length}; expected one wage figure for each period, or none`,
+          'ytd_wages',
+        );
+      }
+      for (let i = 1; i < wages.length; i++) {
+        if (wages[i] < wages[i - 1]) {
+          throw new UserInputError(
+            `falls from ${wages[i - 1]} to ${wages[i]} in period ${i + 1}; expected cumulative wages, which never fall`,
+            'ytd_wages',
+          );
+        }
+      }
+      return annualizedInstallment({
+        ytdProfits: profits,
+        ytdWages: wages,
+        status,
+        year,
+        priorYear: prior === NO_PRIOR_YEAR ? undefined : { tax: prior, adjustedGrossIncome: priorAgi },
+        paidSoFar: paid,
+        withholding,
+      }).payment;
+    },
   },
 ];

@@ -132,6 +132,12 @@ describe("every function's README example, evaluated in a cell", () => {
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);
       return;
     }
+    const table = /^a header and (\d+) rows/.exec(result);
+    if (table) {
+      // A table without dates: its size is what the README promises.
+      expect(sh.getLastRow()).toBe(Number(table[1]) + 1);
+      return;
+    }
     expect(sh.getRange('A1').getDisplayValue()).toBe(result);
   });
 });

@@ -49,6 +49,13 @@ test.each(functionTable.map((f) => [f.name, f.params.length] as const))('%s surv
 /** Plausible values for each parameter, so that most runs reach the arithmetic rather than the checks. */
 function plausible(p: (typeof functionTable)[number]['params'][number]): fc.Arbitrary<unknown> {
   const amount = fc.double({ min: -2e6, max: 2e7, noNaN: true, noDefaultInfinity: true });
+  if (p.readRange) {
+    // A list read whole: a few periods of figures, or one invoice (dates fixed so that none is paid before issue).
+    if (p.kind === 'series') return fc.array(fc.array(amount, { minLength: 1, maxLength: 1 }), { minLength: 1, maxLength: 4 });
+    if (p.kind === 'date') return fc.constant(new Date(2026, 2, 15));
+    if (p.kind === 'custom') return p.defaultValue === undefined ? fc.constant('Acme') : fc.constant(undefined);
+    return amount;
+  }
   switch (p.kind) {
     case 'series':
       return fc.array(fc.array(fc.double({ min: 0, max: 5e5, noNaN: true }), { minLength: 1, maxLength: 1 }), {
@@ -64,8 +71,8 @@ function plausible(p: (typeof functionTable)[number]['params'][number]): fc.Arbi
     case 'choice':
       return fc.constantFrom(...Object.keys(p.choices ?? {}), ...Object.values(p.choices ?? {}).flat());
     case 'custom':
-      // Each custom reader accepts its default; the random part is covered by the test above.
-      return fc.constant(undefined);
+      // Each custom reader accepts its default (a required one is a name); the random part is covered above.
+      return fc.constant(p.defaultValue === undefined ? 'Acme' : undefined);
     default:
       return p.min || p.max
         ? fc.double({ min: p.min?.value ?? -2e6, max: p.max?.value ?? 2e7, noNaN: true, noDefaultInfinity: true })

@@ -202,6 +202,7 @@ describe('the examples in the function table are true', () => {
     '=TAX_DUE_DATES(2025)': [2025],
     '=NEXT_TAX_DUE(DATE(2026,5,1))': [new Date(2026, 4, 1)],
     '=SAFE_HARBOR(12000, 9000, 160000)': [12_000, 9_000, 160_000],
+    '=ESTIMATED_PAYMENT_US({0;5000;20000;100000}, , "single", 2025)': [[[0], [5_000], [20_000], [100_000]], '', 'single', 2025],
   };
   test.each(usTaxFunctions.map((f) => [f.example.formula, f] as const))('%s', (formula, f) => {
     const args = exampleArgs[formula];
