@@ -4,6 +4,7 @@
  * about 91 KB, over the 80 KB budget of issue 6 that test/build enforces. They go in once that budget is settled.
  */
 import { caTaxEstimate, caTaxRate } from '../finance/caTax/estimate';
+import { type InstalmentMethod, instalments } from '../finance/caTax/instalments';
 import { caDefaultTaxYear, caSupportedYearsText, isCaSupportedYear } from '../finance/caTax/tables';
 import { readCell } from './runner';
 import { type CellInput, type FunctionSpec, Invalid, type ParamSpec } from './types';
@@ -72,5 +73,62 @@ export const caTaxFunctions: FunctionSpec[] = [
     returns: 'A rate such as 0.22 (22%); 0 when there is no income.',
     example: { formula: '=TAX_RATE_CA(60000, 2026)', result: '0.198' },
     compute: (n: number, year: number, rate: number, emp: number) => caTaxRate(n, year, rate, emp),
+  },
+  {
+    name: 'INSTALMENTS_CA',
+    family: FAMILY,
+    summary:
+      'The CRA instalments of a year (when required) by the no-calculation, prior-year or current-year option, then the balance due on 30 April.',
+    shape: 'table',
+    params: [
+      { name: 'this_year_owing', kind: 'number', description: "This year's net tax owing (plus CPP).", min: { value: 0 } },
+      {
+        name: 'last_year_owing',
+        kind: 'number',
+        description: "Last year's net tax owing (plus CPP).",
+        defaultValue: 0,
+        min: { value: 0 },
+      },
+      {
+        name: 'two_years_ago_owing',
+        kind: 'number',
+        description: 'Net tax owing two years ago (plus CPP).',
+        defaultValue: 0,
+        min: { value: 0 },
+      },
+      taxYear,
+      {
+        name: 'method',
+        kind: 'choice',
+        description: '"no_calculation" (the CRA reminder amounts), "prior" (last year\'s) or "current" (this year\'s estimate).',
+        defaultValue: 'prior',
+        choices: {
+          no_calculation: ['no calculation option', 'reminder'],
+          prior: ['prior year', 'prior year option'],
+          current: ['current year', 'current year option'],
+        } satisfies Record<InstalmentMethod, string[]>,
+      },
+      {
+        name: 'quebec',
+        kind: 'custom',
+        jsdocType: 'boolean',
+        description: 'TRUE for a Quebec resident: the threshold is $1,800 instead of $3,000.',
+        defaultValue: 0,
+        defaultLabel: 'FALSE',
+        expected: 'TRUE or FALSE',
+        read: (v: CellInput): boolean | Invalid => {
+          if (typeof v === 'boolean') return v;
+          if (v === 0 || v === 1) return v === 1;
+          if (typeof v === 'string' && /^\s*(true|false)\s*$/i.test(v)) return v.trim().toLowerCase() === 'true';
+          return new Invalid('TRUE or FALSE');
+        },
+      },
+    ],
+    returns: 'A header and 5 rows: Date, Payment, Amount (15 Mar, 15 Jun, 15 Sep, 15 Dec, then 30 Apr of the next year).',
+    example: { formula: '=INSTALMENTS_CA(12000, 10000, 0, 2026)', result: 'a header and 5 rows, 2026-03-16 to 2027-04-30' },
+    compute: (owing: number, last: number, twoAgo: number, year: number, method: InstalmentMethod, quebec: boolean) => [
+      ['Date', 'Payment', 'Amount'],
+      ...instalments(owing, last, twoAgo, year, method, quebec).map((r) => [r.date, r.payment, r.amount]),
+    ],
   },
 ];
