@@ -1,0 +1,127 @@
+/**
+ * The UK sole-trader tax functions: each declared once, computed by src/finance/ukTax.
+ * NOT YET IN functionTable (src/functions/index.ts): registering them takes dist/Code.js from about 80.6 KB to
+ * about 91 KB, over the 80 KB budget of issue 6 that test/build enforces. They go in once that budget is settled.
+ */
+import { ukTaxEstimate, ukTaxRate } from '../finance/ukTax/estimate';
+import { paymentsOnAccount } from '../finance/ukTax/paymentsOnAccount';
+import {
+  isUkSupportedYear,
+  parseUkTaxYear,
+  type UkRegion,
+  ukDefaultTaxYear,
+  ukSupportedYearsText,
+} from '../finance/ukTax/tables';
+import { type CellInput, type FunctionSpec, Invalid, type ParamSpec } from './types';
+
+const FAMILY = 'UK taxes';
+
+const TAX_YEAR_EXPECTED = `a UK tax year Leap has figures for: ${ukSupportedYearsText()} (2025 means 2025/26)`;
+
+/** The tax year, as the year it starts in (2025) or as "2025/26" or "2025-26". */
+const taxYear: ParamSpec = {
+  name: 'tax_year',
+  kind: 'custom',
+  jsdocType: 'number|string',
+  description: `Tax year, 6 April to 5 April: 2025 or "2025/26" means 2025/26. Leap has ${ukSupportedYearsText()}.`,
+  defaultValue: () => ukDefaultTaxYear(new Date()),
+  defaultLabel: 'the tax year containing today, or the latest supported',
+  expected: TAX_YEAR_EXPECTED,
+  read: (v: CellInput): number | Invalid => {
+    const year = parseUkTaxYear(v);
+    return year !== undefined && isUkSupportedYear(year) ? year : new Invalid(TAX_YEAR_EXPECTED);
+  },
+};
+
+const region: ParamSpec = {
+  name: 'region',
+  kind: 'choice',
+  description: '"england" (also "wales", "northern ireland", "ni", "ruk") or "scotland" for Scottish income tax bands.',
+  defaultValue: 'england',
+  choices: {
+    england: ['wales', 'northern ireland', 'ni', 'ruk'],
+    scotland: [],
+  } satisfies Record<UkRegion, string[]>,
+};
+
+const profit: ParamSpec = {
+  name: 'profit',
+  kind: 'number',
+  description: "The tax year's trading profit as a sole trader; a loss counts as 0.",
+};
+
+const otherIncome: ParamSpec = {
+  name: 'other_income',
+  kind: 'number',
+  description: 'Other non-savings income of the same tax year, e.g. a salary (its income tax is included).',
+  defaultValue: 0,
+  min: { value: 0 },
+};
+
+export const ukTaxFunctions: FunctionSpec[] = [
+  {
+    name: 'TAX_ESTIMATE_UK',
+    family: FAMILY,
+    summary:
+      "A UK sole trader's income tax (personal allowance with the £100,000 taper, rUK or Scottish bands) plus Class 4 National Insurance for a tax year.",
+    shape: 'elementwise',
+    params: [profit, taxYear, region, otherIncome],
+    returns: 'The income tax and Class 4 NI for the tax year, including the income tax on other income.',
+    example: { formula: '=TAX_ESTIMATE_UK(30000, 2025)', result: '4531.8' },
+    compute: (p: number, year: number, r: UkRegion, other: number) => ukTaxEstimate(p, year, r, other).total,
+  },
+  {
+    name: 'TAX_RATE_UK',
+    family: FAMILY,
+    summary:
+      'The share of each pound of UK trading profit to set aside: the tax the profit adds over the other income alone, divided by the profit.',
+    shape: 'elementwise',
+    params: [profit, taxYear, region, otherIncome],
+    returns: 'A rate such as 0.151 (15.1%); 0 when there is no profit.',
+    example: { formula: '=TAX_RATE_UK(30000, 2025)', result: '0.1511' },
+    compute: (p: number, year: number, r: UkRegion, other: number) => ukTaxRate(p, year, r, other),
+  },
+  {
+    name: 'PAYMENTS_ON_ACCOUNT_UK',
+    family: FAMILY,
+    summary:
+      "The Self Assessment payments touching a tax year: the payments on account due for it, then its balancing payment with the next year's payments on account.",
+    shape: 'table',
+    params: [
+      {
+        name: 'this_year_bill',
+        kind: 'number',
+        description: "The tax year's Self Assessment bill, e.g. TAX_ESTIMATE_UK(...).",
+        min: { value: 0 },
+      },
+      {
+        name: 'last_year_bill',
+        kind: 'number',
+        description: "The previous tax year's Self Assessment bill.",
+        defaultValue: 0,
+        min: { value: 0 },
+      },
+      taxYear,
+      {
+        name: 'last_year_at_source',
+        kind: 'number',
+        description: 'Tax deducted at source in the previous year (PAYE).',
+        defaultValue: 0,
+        min: { value: 0 },
+      },
+      {
+        name: 'this_year_at_source',
+        kind: 'number',
+        description: 'Tax deducted at source this year (PAYE).',
+        defaultValue: 0,
+        min: { value: 0 },
+      },
+    ],
+    returns: 'A header and 4 rows: Date, Payment, Amount (31 Jan and 31 Jul in and after the year, then a year later).',
+    example: { formula: '=PAYMENTS_ON_ACCOUNT_UK(4531.8, 0, 2025)', result: 'a header and 4 rows, 2026-01-31 to 2027-07-31' },
+    compute: (bill: number, last: number, year: number, lastAtSource: number, atSource: number) => [
+      ['Date', 'Payment', 'Amount'],
+      ...paymentsOnAccount(bill, last, year, lastAtSource, atSource).map((r) => [r.date, r.payment, r.amount]),
+    ],
+  },
+];
