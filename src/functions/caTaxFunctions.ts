@@ -1,7 +1,5 @@
 /**
  * The Canadian self-employed tax functions: each declared once, computed by src/finance/caTax.
- * NOT YET IN functionTable (src/functions/index.ts): registering them takes dist/Code.js from about 80.6 KB to
- * about 91 KB, over the 80 KB budget of issue 6 that test/build enforces. They go in once that budget is settled.
  */
 import { caTaxEstimate, caTaxRate } from '../finance/caTax/estimate';
 import { type InstalmentMethod, instalments } from '../finance/caTax/instalments';

@@ -1,12 +1,21 @@
 /** The function table: the single list of Leap's custom functions and what is derived from it. */
 import { booksFunctions } from './booksFunctions';
+import { caTaxFunctions } from './caTaxFunctions';
 import { coreFunctions } from './coreFunctions';
 import { riskFunctions } from './riskFunctions';
 import { runFunction } from './runner';
 import type { ArgInput, FunctionOutput, FunctionSpec, ParamSpec } from './types';
+import { ukTaxFunctions } from './ukTaxFunctions';
 import { usTaxFunctions } from './usTaxFunctions';
 
-export const functionTable: readonly FunctionSpec[] = [...coreFunctions, ...usTaxFunctions, ...riskFunctions, ...booksFunctions];
+export const functionTable: readonly FunctionSpec[] = [
+  ...coreFunctions,
+  ...usTaxFunctions,
+  ...riskFunctions,
+  ...booksFunctions,
+  ...ukTaxFunctions,
+  ...caTaxFunctions,
+];
 
 /**
  * The JSDoc type shown in Sheets' help card, from the parameter's kind and the function's shape: in an

@@ -1,7 +1,5 @@
 /**
  * The UK sole-trader tax functions: each declared once, computed by src/finance/ukTax.
- * NOT YET IN functionTable (src/functions/index.ts): registering them takes dist/Code.js from about 80.6 KB to
- * about 91 KB, over the 80 KB budget of issue 6 that test/build enforces. They go in once that budget is settled.
  */
 import { ukTaxEstimate, ukTaxRate } from '../finance/ukTax/estimate';
 import { paymentsOnAccount } from '../finance/ukTax/paymentsOnAccount';
