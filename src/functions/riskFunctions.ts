@@ -1,7 +1,5 @@
 /**
  * Runway risk: the chance savings run out, replaying past months of earnings in random order.
- * Not yet in functionTable (index.ts): registering these three takes dist/Code.js from 78.7 KB to 87.6 KB,
- * past the 80 KB budget that test/build holds. They pass the hardening suite when registered.
  */
 import { addMonths } from '../finance/buffer';
 import { monthsUntilSafe, type RiskModel, runwayBands, runwayRisk } from '../finance/runwayRisk';

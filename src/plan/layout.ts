@@ -59,7 +59,7 @@ export interface PlanSheetLayout {
   namedRanges: Record<string, string>;
   /** The Done column of the checklist, A1. */
   checkboxRange: string;
-  /** The checklist's step texts, A1: long enough to wrap within their column rather than be cut off. */
+  /** The checklist's steps and target dates, A1: a step or a "Not yet" warning wraps within its column rather than being cut off. */
   wrapRange: string;
   conditionalRules: ConditionalRule[];
   chart: ChartSpec;
@@ -441,7 +441,7 @@ export function layoutPlan(plan: Plan, builtOn: string, carried: Record<string, 
     backgrounds,
     namedRanges: named,
     checkboxRange: `${a1(firstItem, VALUE)}:${a1(lastItem, VALUE)}`,
-    wrapRange: `${a1(firstItem, LABEL)}:${a1(lastItem, LABEL)}`,
+    wrapRange: `${a1(firstItem, LABEL)}:${a1(lastItem, DETAIL)}`,
     // First matching rule wins: under 3 months red, under 6 amber, 6 or more green, and "∞" (income covers costs) green.
     conditionalRules: [
       { range: runway, when: 'numberLessThan', value: 3, ...RED },

@@ -4,17 +4,7 @@
  */
 import { addMonths } from '../../src/finance/buffer';
 import { type RiskModel, runwayBands, runwayRisk, savingsNeeded, seededRandom } from '../../src/finance/runwayRisk';
-import { riskFunctions } from '../../src/functions/riskFunctions';
-import { runFunction } from '../../src/functions/runner';
-import type { ArgInput, FunctionOutput } from '../../src/functions/types';
-
-/**
- * The specs are called through the runner as Sheets would call them. They are not in the function table
- * yet (registering them takes Code.js past its 80 KB budget), so they are looked up here.
- */
-const customFunctions: Record<string, (...args: ArgInput[]) => FunctionOutput> = Object.fromEntries(
-  riskFunctions.map((spec) => [spec.name, (...args: ArgInput[]) => runFunction(spec, args)]),
-);
+import { customFunctions } from '../../src/functions';
 
 /** The exact chance of running out: all start-index sequences of ceil(months/block) blocks. */
 function exactRisk(savings: number, m: Omit<RiskModel, 'trials' | 'seed'>): number {
