@@ -23,7 +23,7 @@ import {
   type SimpleCellAddress,
   SimpleRangeValue,
 } from 'hyperformula';
-import { dateToSerial, isDate, serialToDate } from './values';
+import { dateToSerial, formatNumber, isDate, serialToDate } from './values';
 
 /** What the bundle's Leap.describeFunctions() says about one function (the fields the engine needs). */
 export interface CustomFunctionInfo {
@@ -111,8 +111,7 @@ function registerName(name: string): void {
 
 /**
  * Sheets' FIXED(number, [decimals=2], [no_commas=FALSE]), which HyperFormula lacks: the number rounded and
- * written with thousands separators, the way a sentence on a sheet quotes an amount (HyperFormula's TEXT
- * ignores the grouping in "#,##0", so TEXT cannot do this in the emulator).
+ * written with thousands separators, the way a sentence on a sheet quotes an amount.
  */
 class SheetsTextPlugin extends FunctionPlugin {
   static implementedFunctions: ImplementedFunctions = {
@@ -124,7 +123,24 @@ class SheetsTextPlugin extends FunctionPlugin {
         { argumentType: FunctionArgumentType.BOOLEAN, defaultValue: false },
       ],
     },
+    TEXT: {
+      method: 'text',
+      parameters: [{ argumentType: FunctionArgumentType.SCALAR }, { argumentType: FunctionArgumentType.STRING }],
+    },
   };
+
+  /**
+   * Sheets' TEXT(value, format) renders with the same number-format patterns as a cell's display, so it is the
+   * display formatter itself; HyperFormula's own TEXT knows neither "mmm" nor "%" nor grouping.
+   */
+  text(ast: { args: Parameters<FunctionPlugin['runFunction']>[0] }, state: Parameters<FunctionPlugin['runFunction']>[1]) {
+    return this.runFunction(ast.args, state, this.metadata('TEXT'), (value: unknown, pattern: string) => {
+      if (typeof value === 'string') return value;
+      if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+      if (typeof value !== 'number') return '';
+      return formatNumber(value, pattern);
+    });
+  }
 
   fixed(ast: { args: Parameters<FunctionPlugin['runFunction']>[0] }, state: Parameters<FunctionPlugin['runFunction']>[1]) {
     return this.runFunction(ast.args, state, this.metadata('FIXED'), (n: number, decimals: number, noCommas: boolean) => {
@@ -139,7 +155,10 @@ class SheetsTextPlugin extends FunctionPlugin {
     });
   }
 }
-HyperFormula.registerFunctionPlugin(SheetsTextPlugin, { enGB: { FIXED: 'FIXED' }, enUS: { FIXED: 'FIXED' } });
+HyperFormula.registerFunctionPlugin(SheetsTextPlugin, {
+  enGB: { FIXED: 'FIXED', TEXT: 'TEXT' },
+  enUS: { FIXED: 'FIXED', TEXT: 'TEXT' },
+});
 
 function errorText(e: CellError | DetailedCellError): string {
   return ERROR_TEXT[e.type] ?? `#${e.type}!`;

@@ -536,6 +536,7 @@ export class Sheet extends Emulated {
   _frozenRows = 0;
   _frozenColumns = 0;
   _columnWidths = new Map<number, number>();
+  _hiddenColumns = new Set<number>();
   _hidden = false;
   _tabColor: string | null = null;
   _charts: EmbeddedChart[] = [];
@@ -722,6 +723,23 @@ export class Sheet extends Emulated {
   }
   getColumnWidth(columnPosition: number): number {
     return this._columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
+  }
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    this._checkColumns(columnIndex, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this._hiddenColumns.add(c);
+  }
+  showColumns(columnIndex: number, numColumns = 1): void {
+    this._checkColumns(columnIndex, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this._hiddenColumns.delete(c);
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    return this._hiddenColumns.has(columnPosition);
+  }
+  _checkColumns(columnIndex: number, numColumns: number): void {
+    if (!Number.isInteger(columnIndex) || !Number.isInteger(numColumns) || columnIndex < 1 || numColumns < 1) {
+      throw new Error('Those columns are out of bounds.');
+    }
+    if (columnIndex + numColumns - 1 > this._maxColumns) throw new Error('Those columns are out of bounds.');
   }
   autoResizeColumns(startColumn: number, numColumns: number): this {
     for (let c = startColumn; c < startColumn + numColumns; c++) {
@@ -1123,6 +1141,7 @@ export class Spreadsheet extends Emulated {
     copy._frozenRows = source._frozenRows;
     copy._frozenColumns = source._frozenColumns;
     copy._columnWidths = new Map(source._columnWidths);
+    copy._hiddenColumns = new Set(source._hiddenColumns);
     copy._rules = [...source._rules];
     return copy;
   }

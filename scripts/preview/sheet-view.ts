@@ -192,7 +192,10 @@ export function sheetView(sheet: Sheet): SheetView {
     rows,
     columns,
     frozenRows: sheet._frozenRows,
-    columnWidths: Array.from({ length: columns }, (_, i) => sheet.getColumnWidth(i + 1)),
+    // A hidden column is drawn with no width, as Sheets draws it.
+    columnWidths: Array.from({ length: columns }, (_, i) =>
+      sheet.isColumnHiddenByUser(i + 1) ? 0 : sheet.getColumnWidth(i + 1),
+    ),
     cells,
     merges: sheet._merges.map((m) => ({ a1: a1Of(m.row, m.column), rows: m.numRows, columns: m.numColumns })),
     charts,

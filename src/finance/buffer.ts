@@ -39,6 +39,17 @@ export function runwayMonthsProjected(
   return months > RUNWAY_HORIZON_MONTHS ? NEVER_RUNS_OUT : months;
 }
 
+/**
+ * Months rounded up to whole months, after rounding away float noise (14.000000000002 stays 14): the one month
+ * rule of the model, BUFFER_SCHEDULE and the plan sheet's ROUNDUP(ROUND(months, MONTH_NOISE_DIGITS), 0).
+ */
+export const MONTH_NOISE_DIGITS = 9;
+export const wholeMonthsUp = (months: number): number =>
+  Math.ceil(Math.round(months * 10 ** MONTH_NOISE_DIGITS) / 10 ** MONTH_NOISE_DIGITS);
+
+/** The longest buffer schedule BUFFER_SCHEDULE lays out (and the plan sheet leaves room for): ten years. */
+export const SCHEDULE_MONTHS_MAX = 120;
+
 /** Months of saving needed to reach the target; undefined when saving can never get there. */
 export function monthsToGoal(currentSavings: number, target: number, monthlySaving: number): number | undefined {
   if (currentSavings >= target) return 0;

@@ -1,5 +1,13 @@
 /** The budgeting, buffer and rate functions: each declared once, computed by src/finance. */
-import { bufferSchedule, bufferTarget, monthsToGoal, runwayMonths, runwayMonthsProjected } from '../finance/buffer';
+import {
+  bufferSchedule,
+  bufferTarget,
+  monthsToGoal,
+  runwayMonths,
+  runwayMonthsProjected,
+  SCHEDULE_MONTHS_MAX,
+  wholeMonthsUp,
+} from '../finance/buffer';
 import {
   bufferMonthsForVolatility,
   incomeVolatility,
@@ -208,7 +216,7 @@ export const coreFunctions: FunctionSpec[] = [
       {
         name: 'months',
         kind: 'number',
-        description: 'Months to show after the start; by default until the target is reached (at most 120).',
+        description: `Months to show after the start; by default until the target is reached (at most ${SCHEDULE_MONTHS_MAX}).`,
         defaultValue: 0,
         defaultLabel: 'until the target is reached',
         min: { value: 0 },
@@ -230,7 +238,7 @@ export const coreFunctions: FunctionSpec[] = [
             'monthly_saving',
           );
         }
-        months = Math.min(120, Math.max(1, Math.ceil(Math.round(needed * 1e9) / 1e9)));
+        months = Math.min(SCHEDULE_MONTHS_MAX, Math.max(1, wholeMonthsUp(needed)));
       }
       const rows = bufferSchedule(current, saving, target, start, months);
       return [['Month', 'Saved', 'Of target'], ...rows.map((r): CellOutput[] => [r.date, r.saved, r.ofTarget])];

@@ -3,9 +3,19 @@
  * Every key number is a live formula on the Inputs cells using Leap's functions, so editing an input
  * updates the plan. The writer (src/sheets/planWriter.ts) only copies this onto a sheet in a few calls.
  */
+
+import { MONTH_NOISE_DIGITS, SCHEDULE_MONTHS_MAX } from '../finance/buffer';
 import { functionTable } from '../functions';
 import { FILING_STATUSES, TAX_MODES } from './answers';
-import { GIVE_NOTICE_ITEM, type Plan, type PlanNumbers, parseIsoDate, planSubtitle } from './model';
+import {
+  GIVE_NOTICE_ITEM,
+  type Plan,
+  type PlanNumbers,
+  parseIsoDate,
+  planSubtitle,
+  type Sentence,
+  TAX_FIGURES_YEARS,
+} from './model';
 
 /** One cell. Text is always written as text, never as a formula, whatever it starts with. */
 export type Cell =
@@ -42,6 +52,8 @@ export interface ChartSpec {
   ranges: string[];
   anchorRow: number;
   anchorColumn: number;
+  /** The number format of the vertical axis: the plan's money format. */
+  axisFormat: string;
 }
 
 /** Where the checklist sits, so a rebuild can find ticks and notes by item id. */
@@ -57,6 +69,12 @@ export interface PlanSheetLayout {
   backgrounds: (string | null)[][];
   /** name -> A1 of one cell (no sheet name: the writer adds the sheet). */
   namedRanges: Record<string, string>;
+  /** The key numbers' values, A1: right-aligned, so "∞" lines up with the numbers. */
+  rightAligned: string;
+  /** 1-based columns hidden from the person: the checklist's item ids and the tax calendar's period ends. */
+  hiddenColumns: number[];
+  /** The quarterly tax calendar's rows (period text, due date, amount, period end), A1. */
+  calendarRange: string;
   /** The Done column of the checklist, A1. */
   checkboxRange: string;
   /** The checklist's steps and target dates, A1: a step or a "Not yet" warning wraps within its column rather than being cut off. */
@@ -80,8 +98,8 @@ const RED = { background: '#f4c7c3' };
 const AMBER = { background: '#fce8b2' };
 const GREEN = { background: '#b7e1cd' };
 
-/** The rows a buffer schedule can need: header + month 0 + up to 120 months (BUFFER_SCHEDULE's limit). */
-export const SCHEDULE_ROWS = 122;
+/** The rows a buffer schedule can need: header + month 0 + BUFFER_SCHEDULE's longest schedule. */
+export const SCHEDULE_ROWS = 2 + SCHEDULE_MONTHS_MAX;
 
 /** A default of HOURLY_RATE, read from its declaration so the key number's words match what the formula uses. */
 function hourlyRateDefault(param: string): number | string {
@@ -90,8 +108,18 @@ function hourlyRateDefault(param: string): number | string {
   return value;
 }
 
-/** The outputs as the issue names them; tests and users' own formulas rely on these names. */
+/**
+ * The key numbers: the one table the sheet's layout, the sidebar and the tests read. Users' own formulas rely on
+ * the names. `field`: the model's figure for the same number (a test holds the two equal).
+ */
 export const KEY_NUMBERS = [
+  {
+    name: 'LEAP_EXPECTED_MONTHLY',
+    field: 'expectedMonthly',
+    label: 'Expected monthly earnings',
+    format: 'money',
+    meaning: 'The mean of your monthly figures, or midway between a low and a good month',
+  },
   {
     name: 'LEAP_TAX_RATE',
     field: 'taxRate',
@@ -137,9 +165,9 @@ export const KEY_NUMBERS = [
   {
     name: 'LEAP_RUNWAY_MONTHS',
     field: 'runwayMonths',
-    label: 'Runway on low months',
+    label: 'Runway today on low months',
     format: 'months',
-    meaning: 'Months your savings last on low months after tax (∞: income covers costs)',
+    meaning: 'Months your savings today last on low months after tax (∞: income covers costs)',
   },
   {
     name: 'LEAP_MONTHS_TO_BUFFER',
@@ -154,6 +182,34 @@ export const KEY_NUMBERS = [
     label: 'Ready date',
     format: 'date',
     meaning: 'Start date plus the months to the buffer, rounded up',
+  },
+  {
+    name: 'LEAP_LEAVE_DATE',
+    field: 'leaveDate',
+    label: 'Leave date: your first day on your own',
+    format: 'date',
+    meaning: 'The ready date: the day the buffer is reached',
+  },
+  {
+    name: 'LEAP_SAVINGS_AT_LEAVE',
+    field: 'savingsAtLeave',
+    label: 'Savings on the leave date',
+    format: 'money',
+    meaning: 'Savings today plus the monthly saving until the leave date',
+  },
+  {
+    name: 'LEAP_RUNWAY_AT_LEAVE',
+    field: 'runwayAtLeave',
+    label: 'Runway from the leave date',
+    format: 'months',
+    meaning: 'Months those savings last on low months after tax (∞: income covers costs)',
+  },
+  {
+    name: 'LEAP_TAX_YEAR',
+    field: 'taxYear',
+    label: 'Tax year of your first independent year',
+    format: 'whole',
+    meaning: 'The year of the leave date',
   },
   {
     name: 'LEAP_HOURLY_RATE',
@@ -174,10 +230,17 @@ export const INPUT_NAMES = [
   'LEAP_PROJECTED_LOW',
   'LEAP_PROJECTED_HIGH',
   'LEAP_HEALTH_MONTHLY',
+  'LEAP_RETIREMENT_RATE',
+  'LEAP_PTO_WEEKS',
   'LEAP_BUFFER_MONTHS_INPUT',
   'LEAP_MONTHLY_SAVINGS',
   'LEAP_START_DATE',
 ] as const;
+
+/** Inputs that exist only with the US estimate: wages in the leave year start as a formula the person may overwrite. */
+export const US_INPUT_NAMES = ['LEAP_FILING_STATUS', 'LEAP_STATE_TAX_RATE', 'LEAP_LEAVE_YEAR_WAGES'] as const;
+/** The input that exists only with a flat rate. */
+export const FLAT_INPUT_NAMES = ['LEAP_FLAT_TAX_RATE'] as const;
 
 /** 1-based column -> letters. */
 export function columnLetters(column: number): string {
@@ -201,8 +264,18 @@ const SCHEDULE = 7;
 const SCHEDULE_TARGET = SCHEDULE + 3;
 const FIGURES = 12;
 
-/** 1040-ES periods each quarterly payment covers. */
-const TAX_QUARTERS = ['Income of January to March', 'April and May', 'June to August', 'September to December'];
+/** A text literal inside a formula: Sheets doubles the quotes. */
+const quoted = (t: string): string => `"${t.replace(/"/g, '""')}"`;
+
+/**
+ * Formula fragments for the 1040-ES periods (Jan-Mar, Apr-May, Jun-Aug, Sep-Dec): the period of a month as 1-4,
+ * by comparisons rather than an array literal, whose separators differ between spreadsheet locales.
+ */
+const periodOf = (month: string): string => `(1+(${month}>=4)+(${month}>=6)+(${month}>=9))`;
+/** The last month of each period, and the months from one period's end to the next's. */
+const PERIOD_END_MONTHS = '3,5,8,12';
+const MONTHS_TO_NEXT_PERIOD_END = '2,3,4,3';
+const QUARTERLY_PAYMENTS = 4;
 
 interface CellSpec {
   cell: Cell;
@@ -213,9 +286,15 @@ interface CellSpec {
 
 /**
  * Lays out the plan. `builtOn` is the ISO date of the build (shown under the title); `carried` holds
- * ticks and notes from the previous plan by checklist item id.
+ * ticks and notes from the previous plan by checklist item id; `formats` the number formats (money follows the
+ * document's locale).
  */
-export function layoutPlan(plan: Plan, builtOn: string, carried: Record<string, CarriedItem> = {}): PlanSheetLayout {
+export function layoutPlan(
+  plan: Plan,
+  builtOn: string,
+  carried: Record<string, CarriedItem> = {},
+  formats: Record<FormatName, string> = FORMATS,
+): PlanSheetLayout {
   const a = plan.answers;
   const grid = new Map<string, CellSpec>();
   let maxRow = 0;
@@ -228,120 +307,227 @@ export function layoutPlan(plan: Plan, builtOn: string, carried: Record<string, 
   const text = (t: string): Cell => ({ text: t });
   const num = (n: number): Cell => ({ number: n });
   const formula = (f: string): Cell => ({ formula: f });
-  const heading = (row: number, title: string, note?: string): void => {
-    put(row, LABEL, { cell: text(title), bold: true, fill: HEADER_FILL });
+  const heading = (row: number, title: Cell, note?: Cell): void => {
+    put(row, LABEL, { cell: title, bold: true, fill: HEADER_FILL });
     for (let c = VALUE; c <= LAST_MAIN; c++) put(row, c, { cell: null, fill: HEADER_FILL });
-    if (note) put(row, VALUE, { cell: text(note), fill: HEADER_FILL });
+    if (note) put(row, VALUE, { cell: note, fill: HEADER_FILL });
   };
   const named: Record<string, string> = {};
+  /** A figure as a sentence shows it, in the cells' own formats. */
+  const shown = (ref: string, as: FormatName): string => {
+    switch (as) {
+      case 'months':
+        return `IF(ISNUMBER(${ref}),TEXT(${ref},${quoted(formats.months)})&" months","indefinitely")`;
+      case 'whole':
+        return `TEXT(${ref},${quoted(formats.whole)})`;
+      default:
+        return `TEXT(${ref},${quoted(formats[as])})`;
+    }
+  };
 
   put(1, LABEL, { cell: text('Leap transition plan'), bold: true });
   put(1, VALUE, { cell: text(`Built ${builtOn} by Leap. Rebuild from Extensions > Leap > Plan my transition…`) });
-  put(2, LABEL, { cell: text(planSubtitle(a)) });
+  // Row 2 is the headline, below; the person's own words (path and service) under it.
+  put(3, LABEL, { cell: text(planSubtitle(a)) });
 
-  // ---- Inputs ----
-  let row = 4;
-  heading(row, 'Inputs', 'Edit the shaded cells: every number below updates.');
-  row++;
+  // ---- Inputs: rows are known before the key numbers, which the wages formula reads, are placed ----
+  const INPUTS_ROW = 5;
   const refs: Record<string, string> = {};
-  const input = (key: string, label: string, cell: Cell, format: FormatName, name?: string): void => {
-    put(row, LABEL, { cell: text(label) });
-    put(row, VALUE, { cell, format, fill: INPUT_FILL });
-    refs[key] = abs(row, VALUE);
-    if (name) named[name] = a1(row, VALUE);
-    row++;
-  };
+  const inputRows: { key: string; label: string; cell: () => Cell; format: FormatName; name?: string; detail?: () => Cell }[] =
+    [];
+  const input = (key: string, label: string, cell: () => Cell, format: FormatName, name?: string, detail?: () => Cell) =>
+    inputRows.push({ key, label, cell, format, name, detail });
   const start = parseIsoDate(a.startDate);
-  input('expenses', 'Monthly living expenses', num(a.monthlyExpenses), 'money', 'LEAP_MONTHLY_EXPENSES');
-  input('savings', 'Savings today', num(a.currentSavings), 'money', 'LEAP_SAVINGS');
-  input('salary', 'Current annual salary', num(a.annualSalary), 'money', 'LEAP_ANNUAL_SALARY');
-  // Low and high sit one above the other: together they are the projection LOW_END_BUDGET reads. Taken from
-  // pasted figures, they are MIN and MAX of them, so editing a figure moves every number that reads them.
+  input('expenses', 'Monthly living expenses', () => num(a.monthlyExpenses), 'money', 'LEAP_MONTHLY_EXPENSES');
+  input('savings', 'Savings today', () => num(a.currentSavings), 'money', 'LEAP_SAVINGS');
+  input('salary', 'Current annual salary', () => num(a.annualSalary), 'money', 'LEAP_ANNUAL_SALARY');
+  // Taken from pasted figures, the low and good months are MIN and MAX of them: the low month is then one cell
+  // that every figure using it reads, and editing a pasted figure moves them all.
   const figures = a.monthlyFigures ? `${abs(5, FIGURES)}:${abs(4 + a.monthlyFigures.length, FIGURES)}` : undefined;
-  const low = figures && a.lowFromFigures ? formula(`=MIN(${figures})`) : num(a.projectedMonthlyLow);
-  const high = figures && a.highFromFigures ? formula(`=MAX(${figures})`) : num(a.projectedMonthlyHigh);
-  input('low', 'Projected monthly earnings: a low month', low, 'money', 'LEAP_PROJECTED_LOW');
-  input('high', 'Projected monthly earnings: a good month', high, 'money', 'LEAP_PROJECTED_HIGH');
-  input('health', 'Health insurance per month', num(a.healthMonthly), 'money', 'LEAP_HEALTH_MONTHLY');
-  input('retirement', 'Employer retirement contribution', num(a.retirementRate), 'percent');
-  input('pto', 'Paid weeks off per year', num(a.ptoWeeks), 'whole');
-  input('bufferMonths', 'Months of cushion', num(a.bufferMonths), 'whole', 'LEAP_BUFFER_MONTHS_INPUT');
-  input('monthlySavings', 'Saved per month while employed', num(a.monthlySavings), 'money', 'LEAP_MONTHLY_SAVINGS');
+  input(
+    'low',
+    'Projected monthly earnings: a low month',
+    () => (figures && a.lowFromFigures ? formula(`=MIN(${figures})`) : num(a.projectedMonthlyLow)),
+    'money',
+    'LEAP_PROJECTED_LOW',
+  );
+  input(
+    'high',
+    'Projected monthly earnings: a good month',
+    () => (figures && a.highFromFigures ? formula(`=MAX(${figures})`) : num(a.projectedMonthlyHigh)),
+    'money',
+    'LEAP_PROJECTED_HIGH',
+  );
+  input('health', 'Health insurance per month', () => num(a.healthMonthly), 'money', 'LEAP_HEALTH_MONTHLY');
+  input('retirement', 'Employer retirement contribution', () => num(a.retirementRate), 'percent', 'LEAP_RETIREMENT_RATE');
+  input('pto', 'Paid weeks off per year', () => num(a.ptoWeeks), 'whole', 'LEAP_PTO_WEEKS');
+  input('bufferMonths', 'Months of cushion', () => num(a.bufferMonths), 'whole', 'LEAP_BUFFER_MONTHS_INPUT');
+  input('monthlySavings', 'Saved per month while employed', () => num(a.monthlySavings), 'money', 'LEAP_MONTHLY_SAVINGS');
   // A DATE formula, not a Date value: the day stays the day whatever the server's and the sheet's time zones.
-  input('start', 'Start date', formula(`=DATE(${start.year},${start.month},${start.day})`), 'date', 'LEAP_START_DATE');
-  if (a.taxMode === 'us_estimate') {
-    put(row, LABEL, { cell: text('Tax set-aside') });
-    put(row, VALUE, { cell: text(TAX_MODES.us_estimate) });
-    row++;
-    input('status', 'Filing status', text(FILING_STATUSES[a.filingStatus]), 'general');
-    input('stateRate', 'State income tax rate', num(a.stateTaxRate), 'percent');
-    input('w2', 'W-2 wages this year', num(a.w2Wages), 'money');
-    input('taxYear', 'Tax year of the estimate', num(plan.numbers.taxYear as number), 'whole');
+  input(
+    'start',
+    'Start saving from',
+    () => formula(`=DATE(${start.year},${start.month},${start.day})`),
+    'date',
+    'LEAP_START_DATE',
+  );
+  const usEstimate = a.taxMode === 'us_estimate';
+  if (usEstimate) {
+    input('status', 'Filing status', () => text(FILING_STATUSES[a.filingStatus]), 'general', 'LEAP_FILING_STATUS');
+    input('stateRate', 'State income tax rate', () => num(a.stateTaxRate), 'percent', 'LEAP_STATE_TAX_RATE');
+    // Wages of the leave year follow from the salary and the leave date; the person may type the real figure over it.
+    const employed = () => `(MONTH(${key('LEAP_LEAVE_DATE')})-1)`;
+    input(
+      'wages',
+      'Wages from your job in the leave year',
+      () => formula(`=${refs.salary}*${employed()}/12`),
+      'money',
+      'LEAP_LEAVE_YEAR_WAGES',
+      () =>
+        formula(
+          `="Salary × "&${employed()}&" months employed in "&YEAR(${key('LEAP_LEAVE_DATE')})&" ÷ 12; type your own figure over it if you know it"`,
+        ),
+    );
   } else {
-    input('flatRate', 'Tax set-aside rate (flat)', num(a.taxRate), 'percent');
+    input('flatRate', 'Tax set-aside rate (flat)', () => num(a.taxRate), 'percent', 'LEAP_FLAT_TAX_RATE');
   }
+  const taxModeRow = INPUTS_ROW + 1 + inputRows.length;
+  inputRows.forEach((spec, i) => {
+    refs[spec.key] = abs(INPUTS_ROW + 1 + i, VALUE);
+  });
+
+  // ---- Key numbers: each a live formula on the inputs ----
+  const KEYS_ROW = taxModeRow + 2;
+  const keyRow: Record<string, number> = {};
+  KEY_NUMBERS.forEach((k, i) => {
+    keyRow[k.name] = KEYS_ROW + 1 + i;
+  });
+  const key = (name: KeyNumberName): string => abs(keyRow[name], VALUE);
+
+  heading(INPUTS_ROW, text('Inputs'), text('Edit the shaded cells: every number and sentence on this sheet updates.'));
+  inputRows.forEach((spec, i) => {
+    const r = INPUTS_ROW + 1 + i;
+    put(r, LABEL, { cell: text(spec.label) });
+    put(r, VALUE, { cell: spec.cell(), format: spec.format, fill: INPUT_FILL });
+    if (spec.detail) put(r, DETAIL, { cell: spec.detail() });
+    if (spec.name) named[spec.name] = a1(r, VALUE);
+  });
+  put(taxModeRow, LABEL, { cell: text('Tax set-aside') });
+  put(taxModeRow, VALUE, { cell: text(TAX_MODES[a.taxMode]) });
   if (a.monthlyFigures) {
     put(4, FIGURES, { cell: text('Monthly figures'), bold: true, fill: HEADER_FILL });
     a.monthlyFigures.forEach((x, i) => {
       put(5 + i, FIGURES, { cell: num(x), format: 'money', fill: INPUT_FILL });
     });
   }
-  const projection = figures ?? `${refs.low}:${refs.high}`;
 
-  // ---- Key numbers: each a live formula on the inputs ----
-  row++;
-  heading(row, 'Key numbers', 'Live formulas on the inputs above');
-  row++;
-  const keyRow: Record<string, number> = {};
-  KEY_NUMBERS.forEach((k, i) => {
-    keyRow[k.name] = row + i;
-  });
-  const key = (name: KeyNumberName): string => abs(keyRow[name], VALUE);
+  heading(KEYS_ROW, text('Key numbers'), text('Live formulas on the inputs above'));
   const costs = `${refs.expenses}+${refs.health}`;
+  const leave = key('LEAP_LEAVE_DATE');
+  const taxYear = key('LEAP_TAX_YEAR');
+  // Leap's tax tables cover a few years; a leave year outside them is estimated with the nearest, and says so.
+  const figuresYear = `MAX(${TAX_FIGURES_YEARS.first},MIN(${TAX_FIGURES_YEARS.last},${taxYear}))`;
+  const expected = key('LEAP_EXPECTED_MONTHLY');
+  const monthsStartToLeave = `((YEAR(${leave})-YEAR(${refs.start}))*12+MONTH(${leave})-MONTH(${refs.start}))`;
   const formulas: Record<KeyNumberName, string> = {
-    LEAP_TAX_RATE:
-      a.taxMode === 'us_estimate'
-        ? `=TAX_RATE_US(12*(${refs.low}+${refs.high})/2,${refs.status},${refs.taxYear},${refs.stateRate},${refs.w2})`
-        : `=${refs.flatRate}`,
+    LEAP_EXPECTED_MONTHLY: figures ? `=AVERAGE(${figures})` : `=(${refs.low}+${refs.high})/2`,
+    LEAP_TAX_RATE: usEstimate
+      ? `=TAX_RATE_US(${expected}*(13-MONTH(${leave})),${refs.status},${figuresYear},${refs.stateRate},${refs.wages})`
+      : `=${refs.flatRate}`,
     LEAP_MONTHLY_TAX_SET_ASIDE: `=TAX_SET_ASIDE(${refs.low},${key('LEAP_TAX_RATE')})`,
-    LEAP_LOW_END_BUDGET: `=LOW_END_BUDGET(${projection},${key('LEAP_TAX_RATE')},${refs.health})`,
+    LEAP_LOW_END_BUDGET: `=LOW_END_BUDGET(${refs.low},${key('LEAP_TAX_RATE')},${refs.health})`,
     LEAP_LOW_MONTH_LEFT_OVER: `=${key('LEAP_LOW_END_BUDGET')}-${refs.expenses}`,
     LEAP_BENEFITS_COST: `=BENEFITS_COST(${refs.salary},${refs.health},${refs.retirement},${refs.pto})`,
     LEAP_BUFFER_TARGET: `=BUFFER_TARGET(${costs},${refs.bufferMonths})`,
     LEAP_RUNWAY_MONTHS: `=BUFFER_RUNWAY(${refs.savings},${costs},${refs.low}-${key('LEAP_MONTHLY_TAX_SET_ASIDE')})`,
     LEAP_MONTHS_TO_BUFFER: `=BUFFER_MONTHS_TO_GOAL(${refs.savings},${key('LEAP_BUFFER_TARGET')},${refs.monthlySavings})`,
-    // ROUND first so float noise (14.0000000001) does not add a month; the model does the same.
-    LEAP_READY_DATE: `=EDATE(${refs.start},ROUNDUP(ROUND(${key('LEAP_MONTHS_TO_BUFFER')},9),0))`,
+    // ROUND first so float noise (14.0000000001) does not add a month: the month rule of src/finance/buffer.ts.
+    LEAP_READY_DATE: `=EDATE(${refs.start},ROUNDUP(ROUND(${key('LEAP_MONTHS_TO_BUFFER')},${MONTH_NOISE_DIGITS}),0))`,
+    LEAP_LEAVE_DATE: `=${key('LEAP_READY_DATE')}`,
+    LEAP_SAVINGS_AT_LEAVE: `=${refs.savings}+${refs.monthlySavings}*MAX(0,${monthsStartToLeave})`,
+    LEAP_RUNWAY_AT_LEAVE: `=BUFFER_RUNWAY(${key('LEAP_SAVINGS_AT_LEAVE')},${costs},${refs.low}-${key('LEAP_MONTHLY_TAX_SET_ASIDE')})`,
+    LEAP_TAX_YEAR: `=YEAR(${leave})`,
     LEAP_HOURLY_RATE: `=HOURLY_RATE(${refs.salary}+12*${key('LEAP_BENEFITS_COST')})`,
   };
+  const details: Partial<Record<KeyNumberName, Cell>> = {
+    LEAP_TAX_YEAR: usEstimate
+      ? formula(
+          `=IF(${figuresYear}<>${taxYear},${figuresYear}&" US tax figures used for "&${taxYear}&" (the latest Leap has)",${taxYear}&" US tax figures")`,
+        )
+      : undefined,
+    LEAP_TAX_RATE: usEstimate
+      ? formula(
+          `="TAX_RATE_US on "&${shown(expected, 'money')}&" a month from the leave month to December, with the wages above"`,
+        )
+      : undefined,
+  };
   for (const k of KEY_NUMBERS) {
-    put(row, LABEL, { cell: text(k.label) });
-    put(row, VALUE, { cell: formula(formulas[k.name]), format: k.format, bold: true });
-    put(row, DETAIL, { cell: text(k.meaning) });
-    named[k.name] = a1(row, VALUE);
+    const r = keyRow[k.name];
+    put(r, LABEL, { cell: text(k.label) });
+    put(r, VALUE, { cell: formula(formulas[k.name]), format: k.format, bold: true });
+    put(r, DETAIL, { cell: details[k.name] ?? text(k.meaning) });
+    named[k.name] = a1(r, VALUE);
+  }
+  let row = KEYS_ROW + KEY_NUMBERS.length + 1;
+
+  // ---- The headline: when can I leave, and does a low month pay? ----
+  const leftOver = key('LEAP_LOW_MONTH_LEFT_OVER');
+  put(2, LABEL, {
+    cell: formula(
+      `="Leave on "&${shown(leave, 'date')}&" – buffer "&${shown(key('LEAP_BUFFER_TARGET'), 'money')}` +
+        `&" – a low month leaves you "&${shown(`ABS(${leftOver})`, 'money')}&IF(${leftOver}<0," short"," over")` +
+        `&" after tax, health cover and living costs – your savings then last "&${shown(key('LEAP_RUNWAY_AT_LEAVE'), 'months')}`,
+    ),
+    bold: true,
+  });
+
+  // ---- Quarterly tax calendar of the first independent year, from the leave date ----
+  row++;
+  heading(
+    row,
+    formula(`="Quarterly tax payments from "&${shown(leave, 'date')}`),
+    text('Estimated tax (Form 1040-ES): due date and amount'),
+  );
+  row++;
+  ['Income of', 'Due', 'Amount', 'Period ends'].forEach((h, i) => {
+    put(row, LABEL + i, { cell: text(h), bold: true });
+  });
+  row++;
+  const calendarFirst = row;
+  for (let i = 0; i < QUARTERLY_PAYMENTS; i++) {
+    const periodEnd = abs(row, ITEM_ID);
+    const previousEnd = abs(row - 1, ITEM_ID);
+    // Each row is one 1040-ES period: the first is the period holding the leave date, then the next three.
+    put(row, ITEM_ID, {
+      cell: formula(
+        i === 0
+          ? `=EOMONTH(DATE(YEAR(${leave}),CHOOSE(${periodOf(`MONTH(${leave})`)},${PERIOD_END_MONTHS}),1),0)`
+          : `=EOMONTH(${previousEnd},CHOOSE(${periodOf(`MONTH(${previousEnd})`)},${MONTHS_TO_NEXT_PERIOD_END}))`,
+      ),
+      format: 'date',
+    });
+    // The leave month counts as a whole independent month.
+    const from = i === 0 ? leave : `(${previousEnd}+1)`;
+    const months = `((YEAR(${periodEnd})-YEAR(${from}))*12+MONTH(${periodEnd})-MONTH(${from})+1)`;
+    put(row, LABEL, {
+      cell: formula(
+        `=TEXT(${from},"mmm yyyy")&IF(${months}>1," to "&TEXT(${periodEnd},"mmm yyyy"),"")&" ("&${months}&IF(${months}=1," month)"," months)")`,
+      ),
+    });
+    put(row, VALUE, { cell: formula(`=NEXT_TAX_DUE(${periodEnd}+1)`), format: 'date' });
+    put(row, DETAIL, { cell: formula(`=${key('LEAP_TAX_RATE')}*${expected}*${months}`), format: 'money' });
     row++;
   }
-
-  // ---- Quarterly tax calendar: TAX_DUE_DATES spills the four dates down the first column ----
-  row++;
-  heading(row, '', 'Estimated payment (Form 1040-ES)');
-  // The year follows the start date cell, as the dates below do.
-  put(row, LABEL, { cell: formula(`="Quarterly tax calendar "&YEAR(${refs.start})`), bold: true, fill: HEADER_FILL });
-  row++;
-  put(row, LABEL, { cell: formula(`=TAX_DUE_DATES(YEAR(${refs.start}))`), format: 'date' });
-  TAX_QUARTERS.forEach((covers, i) => {
-    if (i > 0) put(row + i, LABEL, { cell: null, format: 'date' });
-    put(row + i, VALUE, {
-      cell: formula(`=${key('LEAP_TAX_RATE')}*12*(${refs.low}+${refs.high})/2/4`),
-      format: 'money',
-    });
-    put(row + i, DETAIL, { cell: text(covers) });
+  put(row, LABEL, {
+    cell: formula(
+      `=IF(MONTH(${leave})=1,"You leave in January: every month of "&YEAR(${leave})&" is independent.","Until you leave, your job withholds tax from your wages: January to "&TEXT(EDATE(${leave},-1),"mmmm yyyy")&" are covered that way.")`,
+    ),
   });
-  row += TAX_QUARTERS.length;
+  row++;
 
   // ---- Checklist ----
   row++;
-  heading(row, 'Checklist', 'Tick each step as you go');
+  heading(row, text('Checklist'), text('Tick each step as you go'));
   row++;
   const progressRow = row;
   row++;
@@ -358,19 +544,28 @@ export function layoutPlan(plan: Plan, builtOn: string, carried: Record<string, 
     format: 'percent',
     bold: true,
   });
-  const ready = key('LEAP_READY_DATE');
-  const leftOver = key('LEAP_LOW_MONTH_LEFT_OVER');
+  /** A sentence as a cell: plain text, or a formula quoting its figures live. */
+  const sentence = (words: Sentence): Cell => {
+    if (typeof words === 'string') return text(words);
+    const parts = words.map((part) => {
+      if (typeof part === 'string') return quoted(part);
+      const cell = named[part.figure];
+      if (!cell) throw new Error(`The plan has no figure named ${part.figure}`);
+      return shown(`$${cell.replace(/^([A-Z]+)(\d+)$/, '$1$$$2')}`, part.as);
+    });
+    return formula(`=${parts.join('&')}`);
+  };
   for (const item of plan.checklist) {
     const before = carried[item.id];
-    put(row, LABEL, { cell: text(item.step) });
+    put(row, LABEL, { cell: sentence(item.step) });
     put(row, VALUE, { cell: { checked: before ? before.done : item.done } });
-    // Phased live between the start and the ready date, so moving either moves the whole plan.
-    const target = `${refs.start}+ROUND((${ready}-${refs.start})*${item.phase})`;
+    // Phased live between the start and the leave date, so moving either moves the whole plan.
+    const target = `${refs.start}+ROUND((${leave}-${refs.start})*${item.phase})`;
     // Giving notice is the one step a low month that does not pay for itself should stop: the date gives way to
     // a live warning with the shortfall, which clears itself once an edit makes a low month pay.
     const detail =
       item.id === GIVE_NOTICE_ITEM
-        ? `=IF(${leftOver}<0,"Not yet: a low month leaves you $"&FIXED(-${leftOver},0)&" short",${target})`
+        ? `=IF(${leftOver}<0,"Not yet: a low month leaves you "&${shown(`-${leftOver}`, 'money')}&" short",${target})`
         : `=${target}`;
     put(row, DETAIL, { cell: formula(detail), format: 'date' });
     put(row, NOTES, { cell: before?.notes ? text(before.notes) : null });
@@ -380,11 +575,11 @@ export function layoutPlan(plan: Plan, builtOn: string, carried: Record<string, 
 
   // ---- Challenges ----
   row++;
-  heading(row, 'Challenges and how this plan answers them');
+  heading(row, text('Challenges and how this plan answers them'));
   row++;
   for (const c of plan.challenges) {
     put(row, LABEL, { cell: text(c.challenge), bold: true });
-    put(row, VALUE, { cell: text(c.answer) });
+    put(row, VALUE, { cell: sentence(c.answer) });
     row++;
   }
 
@@ -418,7 +613,7 @@ export function layoutPlan(plan: Plan, builtOn: string, carried: Record<string, 
     for (let c = 1; c <= maxColumn; c++) {
       const spec = grid.get(`${r},${c}`);
       cellRow.push(spec?.cell ?? null);
-      formatRow.push(FORMATS[spec?.format ?? 'general']);
+      formatRow.push(formats[spec?.format ?? 'general']);
       weightRow.push(spec?.bold ? 'bold' : 'normal');
       fillRow.push(spec?.fill ?? null);
     }
@@ -442,6 +637,11 @@ export function layoutPlan(plan: Plan, builtOn: string, carried: Record<string, 
     namedRanges: named,
     checkboxRange: `${a1(firstItem, VALUE)}:${a1(lastItem, VALUE)}`,
     wrapRange: `${a1(firstItem, LABEL)}:${a1(lastItem, DETAIL)}`,
+    // Key numbers sit right, "∞" with the numbers.
+    rightAligned: `${a1(keyRow[KEY_NUMBERS[0].name], VALUE)}:${a1(keyRow[KEY_NUMBERS[KEY_NUMBERS.length - 1].name], VALUE)}`,
+    // The item ids (and the calendar's period ends) are for Leap: a rebuild finds ticks and notes by them.
+    hiddenColumns: [ITEM_ID],
+    calendarRange: `${a1(calendarFirst, LABEL)}:${a1(calendarFirst + QUARTERLY_PAYMENTS - 1, ITEM_ID)}`,
     // First matching rule wins: under 3 months red, under 6 amber, 6 or more green, and "∞" (income covers costs) green.
     conditionalRules: [
       { range: runway, when: 'numberLessThan', value: 3, ...RED },
@@ -458,6 +658,7 @@ export function layoutPlan(plan: Plan, builtOn: string, carried: Record<string, 
       ],
       anchorRow: 4,
       anchorColumn: (a.monthlyFigures ? FIGURES : SCHEDULE_TARGET) + 2,
+      axisFormat: formats.money,
     },
     frozenRows: 2,
     columnWidths: widths.slice(0, maxColumn),

@@ -3,15 +3,19 @@
  * Every key number is computed by calling the same custom function the plan sheet's formula calls,
  * so what the sidebar shows after a build is what the sheet shows.
  */
-import { customFunctions, functionTable } from '../functions';
+import { wholeMonthsUp } from '../finance/buffer';
+import { SUPPORTED_TAX_YEARS } from '../finance/usTax/tables';
+import { customFunctions } from '../functions';
 import type { ArgInput, FunctionOutput } from '../functions/types';
-import { type Answers, demandScore, ENTITIES, FILING_STATUSES, PATH_KINDS, WORKSPACES } from './answers';
+import { type Answers, demandScore, ENTITIES, PATH_KINDS, WORKSPACES } from './answers';
 
-/** The runway when income covers expenses: BUFFER_RUNWAY's own answer. */
-export type Months = number | string;
+/** Months, or BUFFER_RUNWAY's "∞" when income covers the costs. */
+export type Months = number | '∞';
 
 export interface PlanNumbers {
-  /** Share of earnings set aside for tax: the flat rate, or TAX_RATE_US on the average projection. */
+  /** What a month is expected to bring: the mean of the pasted figures, else midway between a low and a good month. */
+  expectedMonthly: number;
+  /** Share of earnings set aside for tax: the flat rate, or TAX_RATE_US on the leave year's earnings and wages. */
   taxRate: number;
   monthlyTaxSetAside: number;
   lowEndBudget: number;
@@ -23,23 +27,25 @@ export interface PlanNumbers {
   monthsToBuffer: number;
   /** ISO date: the start date plus the months to the buffer, rounded up. */
   readyDate: string;
+  /** ISO date: the first day of independent work. Today the ready date. */
+  leaveDate: string;
+  /** What the savings will be on the leave date: today's plus the monthly saving until then. */
+  savingsAtLeave: number;
+  /** How long those savings last on low months after tax, from the leave date. */
+  runwayAtLeave: Months;
+  /** The tax year of the first independent year: the leave date's year. */
+  taxYear: number;
   hourlyRate: number;
-  /** One quarterly estimated payment: a quarter of the year's tax on the average projection. */
-  quarterlyTaxPayment: number;
-  /** The tax year TAX_RATE_US uses (its default year); undefined with a flat rate. */
-  taxYear?: number;
-  /** Year of the quarterly tax calendar: the year saving starts. */
-  calendarYear: number;
   demandScore: number;
 }
 
 export interface ChecklistItem {
   /** Stable across rebuilds: ticks and notes are carried over by it. */
   id: string;
-  step: string;
-  /** Where the target date falls between the start date (0) and the ready date (1). */
+  /** The step in words; a figure in it is quoted live from the sheet. */
+  step: Sentence;
+  /** Where the target date falls between the start date (0) and the leave date (1). */
   phase: number;
-  targetDate: string;
   /** Already done when the plan is made (e.g. a business bank account the user has). */
   done: boolean;
 }
@@ -49,8 +55,21 @@ export const GIVE_NOTICE_ITEM = 'last-day';
 
 export interface Challenge {
   challenge: string;
-  answer: string;
+  answer: Sentence;
 }
+
+/**
+ * Words with live figures: each figure is a named cell of the plan sheet (a key number or an input) shown in a
+ * format, so the layout writes the sentence as a formula and an edit on the sheet rewrites it. Only Leap's own
+ * words go between the figures: a sentence quoting a figure never carries the person's text (which would then sit
+ * inside a formula).
+ */
+export type Sentence = string | readonly (string | Figure)[];
+export interface Figure {
+  figure: string;
+  as: 'money' | 'percent' | 'months' | 'whole' | 'date';
+}
+const fig = (figure: string, as: Figure['as']): Figure => ({ figure, as });
 
 export interface Plan {
   answers: Answers;
@@ -71,29 +90,17 @@ function asNumber(name: string, out: FunctionOutput): number {
   return out;
 }
 
-/** The year TAX_RATE_US uses when none is given: from its declaration, the one source of truth. */
-export function defaultTaxYear(): number {
-  const year = functionTable.find((f) => f.name === 'TAX_RATE_US')?.params.find((p) => p.name === 'year');
-  const value = typeof year?.defaultValue === 'function' ? year.defaultValue() : year?.defaultValue;
-  if (typeof value !== 'number') throw new Error("Leap's function TAX_RATE_US is missing from this version of the add-on");
-  return value;
-}
+/** The tax years Leap has US tables for: a leave year outside them is estimated with the nearest. */
+export const TAX_FIGURES_YEARS = { first: SUPPORTED_TAX_YEARS[0], last: SUPPORTED_TAX_YEARS[SUPPORTED_TAX_YEARS.length - 1] };
+export const taxFiguresYear = (taxYear: number): number =>
+  Math.max(TAX_FIGURES_YEARS.first, Math.min(TAX_FIGURES_YEARS.last, taxYear));
 
 // ---- Calendar dates as ISO strings, so nothing depends on the server's or the sheet's time zone. ----
-
-const DAY_MS = 86_400_000;
 
 export function parseIsoDate(iso: string): { year: number; month: number; day: number } {
   const [year, month, day] = iso.split('-').map(Number);
   return { year, month, day };
 }
-
-const toDays = (iso: string): number => {
-  const { year, month, day } = parseIsoDate(iso);
-  return Date.UTC(year, month - 1, day) / DAY_MS;
-};
-
-const fromDays = (days: number): string => new Date(days * DAY_MS).toISOString().slice(0, 10);
 
 /** EDATE: the same day of month `months` later, clamped to the month's last day. */
 export function addMonthsIso(iso: string, months: number): string {
@@ -104,69 +111,90 @@ export function addMonthsIso(iso: string, months: number): string {
   return first.toISOString().slice(0, 10);
 }
 
-/** The date a share `phase` of the way from start to ready, whole days (ROUND, as the sheet's formula does). */
-export function phaseDate(startIso: string, readyIso: string, phase: number): string {
-  const start = toDays(startIso);
-  return fromDays(start + Math.round((toDays(readyIso) - start) * phase));
-}
+/** Expected monthly earnings, one rule for the model and the sheet: the mean of the figures, else the midpoint. */
+export const expectedMonthlyOf = (a: Answers): number =>
+  a.monthlyFigures
+    ? a.monthlyFigures.reduce((sum, x) => sum + x, 0) / a.monthlyFigures.length
+    : (a.projectedMonthlyLow + a.projectedMonthlyHigh) / 2;
 
-/** Months rounded up the way the sheet's ROUNDUP does, so 14.000000000002 from float noise stays 14. */
-export const wholeMonthsUp = (months: number): number => Math.ceil(Math.round(months * 1e9) / 1e9);
+/** Whole months from the start of saving to the leave date (the leave date is the start date moved by whole months). */
+export const monthsBetween = (fromIso: string, toIso: string): number => {
+  const from = parseIsoDate(fromIso);
+  const to = parseIsoDate(toIso);
+  return (to.year - from.year) * 12 + to.month - from.month;
+};
 
-/** The projection LOW_END_BUDGET reads: the pasted monthly figures, or the low and the high month. */
-export const projectionOf = (a: Answers): number[] => a.monthlyFigures ?? [a.projectedMonthlyLow, a.projectedMonthlyHigh];
+/**
+ * Months of the leave year spent employed: the whole months before the leave month (the leave month itself counts
+ * as independent). Wages in the leave year are the salary times these months over 12.
+ */
+export const monthsEmployedInLeaveYear = (leaveIso: string): number => parseIsoDate(leaveIso).month - 1;
 
 export function planNumbers(a: Answers): PlanNumbers {
+  // One low month for every figure that uses it: the input cell (typed, or the lowest pasted figure).
   const low = a.projectedMonthlyLow;
-  const averageMonth = (a.projectedMonthlyLow + a.projectedMonthlyHigh) / 2;
-  const taxYear = a.taxMode === 'us_estimate' ? defaultTaxYear() : undefined;
-  const taxRate =
-    a.taxMode === 'us_estimate'
-      ? asNumber(
-          'TAX_RATE_US',
-          callLeapFunction('TAX_RATE_US', 12 * averageMonth, FILING_STATUSES[a.filingStatus], taxYear, a.stateTaxRate, a.w2Wages),
-        )
-      : a.taxRate;
-  const monthlyTaxSetAside = asNumber('TAX_SET_ASIDE', callLeapFunction('TAX_SET_ASIDE', low, taxRate));
-  const projection = projectionOf(a).map((x) => [x]);
-  const lowEndBudget = asNumber('LOW_END_BUDGET', callLeapFunction('LOW_END_BUDGET', projection, taxRate, a.healthMonthly));
-  const benefitsCost = asNumber(
-    'BENEFITS_COST',
-    callLeapFunction('BENEFITS_COST', a.annualSalary, a.healthMonthly, a.retirementRate, a.ptoWeeks),
-  );
+  const expectedMonthly = expectedMonthlyOf(a);
   const monthlyCosts = a.monthlyExpenses + a.healthMonthly;
   const bufferTarget = asNumber('BUFFER_TARGET', callLeapFunction('BUFFER_TARGET', monthlyCosts, a.bufferMonths));
-  const runway = callLeapFunction('BUFFER_RUNWAY', a.currentSavings, monthlyCosts, low - monthlyTaxSetAside);
-  if (Array.isArray(runway)) throw new Error('BUFFER_RUNWAY gave a table where one number was expected');
   const monthsToBuffer = asNumber(
     'BUFFER_MONTHS_TO_GOAL',
     callLeapFunction('BUFFER_MONTHS_TO_GOAL', a.currentSavings, bufferTarget, a.monthlySavings),
   );
+  const readyDate = addMonthsIso(a.startDate, wholeMonthsUp(monthsToBuffer));
+  const leaveDate = readyDate;
+  const taxYear = parseIsoDate(leaveDate).year;
+  const employedMonths = monthsEmployedInLeaveYear(leaveDate);
+  const taxRate =
+    a.taxMode === 'us_estimate'
+      ? asNumber(
+          'TAX_RATE_US',
+          callLeapFunction(
+            'TAX_RATE_US',
+            expectedMonthly * (12 - employedMonths),
+            a.filingStatus,
+            taxFiguresYear(taxYear),
+            a.stateTaxRate,
+            (a.annualSalary * employedMonths) / 12,
+          ),
+        )
+      : a.taxRate;
+  const monthlyTaxSetAside = asNumber('TAX_SET_ASIDE', callLeapFunction('TAX_SET_ASIDE', low, taxRate));
+  const lowEndBudget = asNumber('LOW_END_BUDGET', callLeapFunction('LOW_END_BUDGET', low, taxRate, a.healthMonthly));
+  const benefitsCost = asNumber(
+    'BENEFITS_COST',
+    callLeapFunction('BENEFITS_COST', a.annualSalary, a.healthMonthly, a.retirementRate, a.ptoWeeks),
+  );
+  const runway = (savings: number): Months => {
+    const months = callLeapFunction('BUFFER_RUNWAY', savings, monthlyCosts, low - monthlyTaxSetAside);
+    if (typeof months === 'number' || months === '∞') return months;
+    throw new Error(`BUFFER_RUNWAY gave ${JSON.stringify(months)} where months were expected`);
+  };
+  const savingsAtLeave = a.currentSavings + a.monthlySavings * monthsBetween(a.startDate, leaveDate);
   const hourlyRate = asNumber('HOURLY_RATE', callLeapFunction('HOURLY_RATE', a.annualSalary + 12 * benefitsCost));
   return {
+    expectedMonthly,
     taxRate,
     monthlyTaxSetAside,
     lowEndBudget,
     lowMonthLeftOver: lowEndBudget - a.monthlyExpenses,
     benefitsCost,
     bufferTarget,
-    runwayMonths: runway as Months,
+    runwayMonths: runway(a.currentSavings),
     monthsToBuffer,
-    readyDate: addMonthsIso(a.startDate, wholeMonthsUp(monthsToBuffer)),
-    hourlyRate,
-    quarterlyTaxPayment: (taxRate * 12 * averageMonth) / 4,
+    readyDate,
+    leaveDate,
+    savingsAtLeave,
+    runwayAtLeave: runway(savingsAtLeave),
     taxYear,
-    calendarYear: parseIsoDate(a.startDate).year,
+    hourlyRate,
     demandScore: demandScore(a),
   };
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-const percent = (rate: number): string => `${Math.round(rate * 1000) / 10}%`;
-const money = (n: number): string => `$${Math.round(n).toLocaleString('en-US')}`;
 
 /** The steps from testing the niche to the habits of working alone, each placed between start and ready. */
-function checklistSteps(a: Answers, n: PlanNumbers): Omit<ChecklistItem, 'targetDate'>[] {
+function checklistSteps(a: Answers, n: PlanNumbers): ChecklistItem[] {
   const tool = (name: string): string => (name ? ` in ${name}` : '');
   return [
     {
@@ -189,7 +217,7 @@ function checklistSteps(a: Answers, n: PlanNumbers): Omit<ChecklistItem, 'target
     },
     {
       id: 'tax-account',
-      step: `Open a savings account for tax and move ${percent(n.taxRate)} of every payment into it`,
+      step: ['Open a savings account for tax and move ', fig('LEAP_TAX_RATE', 'percent'), ' of every payment into it'],
       phase: 0.25,
       done: false,
     },
@@ -229,10 +257,11 @@ function checklistSteps(a: Answers, n: PlanNumbers): Omit<ChecklistItem, 'target
     },
     {
       id: 'health-cover',
-      step:
-        a.healthMonthly > 0
-          ? `Arrange health insurance (about ${money(a.healthMonthly)} a month) to start the day your job's cover ends`
-          : "Arrange health insurance to start the day your job's cover ends",
+      step: [
+        "Arrange health insurance to start the day your job's cover ends; the plan budgets ",
+        fig('LEAP_HEALTH_MONTHLY', 'money'),
+        ' a month for it',
+      ],
       phase: 0.85,
       done: false,
     },
@@ -270,7 +299,7 @@ function checklistSteps(a: Answers, n: PlanNumbers): Omit<ChecklistItem, 'target
       phase: 0.65,
       done: false,
     },
-    { id: 'buffer-reached', step: `Reach your buffer of ${money(n.bufferTarget)}`, phase: 1, done: false },
+    { id: 'buffer-reached', step: ['Reach your buffer of ', fig('LEAP_BUFFER_TARGET', 'money')], phase: 1, done: false },
     { id: GIVE_NOTICE_ITEM, step: 'Choose your last day at work and give notice', phase: 1, done: false },
   ];
 }
@@ -278,20 +307,27 @@ function checklistSteps(a: Answers, n: PlanNumbers): Omit<ChecklistItem, 'target
 const workspaceText = (a: Answers): string =>
   a.workspace === 'not_yet' ? 'A place to work you can leave' : `Your workspace (${WORKSPACES[a.workspace].toLowerCase()})`;
 
-function challengesOf(a: Answers, n: PlanNumbers): Challenge[] {
-  const runway = typeof n.runwayMonths === 'number' ? `${Math.round(n.runwayMonths * 10) / 10} months` : 'indefinitely';
+function challengesOf(a: Answers): Challenge[] {
   return [
     {
       challenge: 'Income swings from month to month',
-      answer:
-        `Your budget is planned on a low month of ${money(a.projectedMonthlyLow)} before tax, less the tax set aside, ` +
-        `and a ${a.bufferMonths}-month buffer covers the gaps; today your savings last ${runway} on low months.`,
+      answer: [
+        'Your budget is planned on a low month of ',
+        fig('LEAP_PROJECTED_LOW', 'money'),
+        ' before tax, less the tax set aside, and a buffer of ',
+        fig('LEAP_BUFFER_MONTHS_INPUT', 'whole'),
+        ' months covers the gaps; today your savings last ',
+        fig('LEAP_RUNWAY_MONTHS', 'months'),
+        ' on low months.',
+      ],
     },
     {
       challenge: 'Benefits stop with the job',
-      answer:
-        `Health cover, retirement and paid time off cost about ${money(n.benefitsCost)} a month; ` +
-        'the hourly rate in Key numbers already pays for them.',
+      answer: [
+        'Health cover, retirement and paid time off cost about ',
+        fig('LEAP_BENEFITS_COST', 'money'),
+        ' a month; the hourly rate in Key numbers already pays for them.',
+      ],
     },
     {
       challenge: 'Working alone can be isolating',
@@ -314,8 +350,6 @@ export const planSubtitle = (a: Answers): string => `${PATH_KINDS[a.pathKind]}: 
 
 export function buildPlan(a: Answers): Plan {
   const numbers = planNumbers(a);
-  const checklist = checklistSteps(a, numbers)
-    .sort((x, y) => x.phase - y.phase)
-    .map((s) => ({ ...s, targetDate: phaseDate(a.startDate, numbers.readyDate, s.phase) }));
-  return { answers: a, numbers, checklist, challenges: challengesOf(a, numbers) };
+  const checklist = checklistSteps(a, numbers).sort((x, y) => x.phase - y.phase);
+  return { answers: a, numbers, checklist, challenges: challengesOf(a) };
 }

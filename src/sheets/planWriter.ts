@@ -172,6 +172,7 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
     `A1:${columnLetters(layout.columns)}${layout.rows}`,
     layout.checkboxRange,
     layout.wrapRange,
+    layout.rightAligned,
     ...layout.chart.ranges,
     ...ruleRanges,
     ...names.map((n) => layout.namedRanges[n]),
@@ -181,6 +182,7 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
   const grid = ranges[i++];
   const checkboxes = ranges[i++];
   const wrapped = ranges[i++];
+  const rightAligned = ranges[i++];
   const chartRanges = layout.chart.ranges.map(() => ranges[i++]);
   const rules = ruleRanges.map(() => ranges[i++]);
   const named = Object.fromEntries(names.map((n) => [n, ranges[i++]]));
@@ -191,6 +193,7 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
   grid.setBackgrounds(layout.backgrounds);
   checkboxes.insertCheckboxes();
   wrapped.setWrap(true);
+  rightAligned.setHorizontalAlignment('right');
 
   sheet.setConditionalFormatRules(
     layout.conditionalRules.map((rule, k) => {
@@ -208,10 +211,15 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
   const chart = sheet.newChart().setChartType(Charts.ChartType.LINE);
   for (const range of chartRanges) chart.addRange(range);
   sheet.insertChart(
-    chart.setPosition(layout.chart.anchorRow, layout.chart.anchorColumn, 0, 0).setOption('title', layout.chart.title).build(),
+    chart
+      .setPosition(layout.chart.anchorRow, layout.chart.anchorColumn, 0, 0)
+      .setOption('title', layout.chart.title)
+      .setOption('vAxis.format', layout.chart.axisFormat)
+      .build(),
   );
 
   sheet.setFrozenRows(layout.frozenRows);
+  for (const column of layout.hiddenColumns) sheet.hideColumns(column);
   // Widths by runs of equal width: one call per run.
   let start = 0;
   for (let c = 1; c <= layout.columnWidths.length; c++) {

@@ -1,6 +1,15 @@
 import { describeFunctions } from '../../src/functions';
 import { validateAnswers } from '../../src/plan/answers';
-import { type Cell, CHECKLIST_HEADER, INPUT_NAMES, KEY_NUMBERS, layoutPlan, SCHEDULE_ROWS } from '../../src/plan/layout';
+import {
+  type Cell,
+  CHECKLIST_HEADER,
+  FLAT_INPUT_NAMES,
+  INPUT_NAMES,
+  KEY_NUMBERS,
+  layoutPlan,
+  SCHEDULE_ROWS,
+  US_INPUT_NAMES,
+} from '../../src/plan/layout';
 import { buildPlan } from '../../src/plan/model';
 import { cellValue, readChecklist } from '../../src/sheets/planWriter';
 import { SAMPLE_ANSWERS } from './sample';
@@ -27,7 +36,13 @@ describe('layoutPlan', () => {
   const layout = layoutPlan(planOf(), '2026-02-20');
 
   test('every contract name points at one cell: inputs hold values, outputs hold formulas', () => {
-    expect(Object.keys(layout.namedRanges).sort()).toEqual([...INPUT_NAMES, ...KEY_NUMBERS.map((k) => k.name)].sort());
+    expect(Object.keys(layout.namedRanges).sort()).toEqual(
+      [...INPUT_NAMES, ...FLAT_INPUT_NAMES, ...KEY_NUMBERS.map((k) => k.name)].sort(),
+    );
+    const us = layoutPlan(planOf({ taxMode: 'us_estimate' }), '2026-02-20');
+    expect(Object.keys(us.namedRanges).sort()).toEqual(
+      [...INPUT_NAMES, ...US_INPUT_NAMES, ...KEY_NUMBERS.map((k) => k.name)].sort(),
+    );
     for (const name of INPUT_NAMES) {
       const cell = cellAt(layout.cells, layout.namedRanges[name]);
       expect(cell && ('number' in cell || 'formula' in cell)).toBe(true);
@@ -42,9 +57,8 @@ describe('layoutPlan', () => {
     const f = (name: string) => formulaOf(cellAt(layout.cells, layout.namedRanges[name]));
     const low = at('LEAP_PROJECTED_LOW');
     expect(f('LEAP_MONTHLY_TAX_SET_ASIDE')).toBe(`=TAX_SET_ASIDE(${low},${at('LEAP_TAX_RATE')})`);
-    expect(f('LEAP_LOW_END_BUDGET')).toBe(
-      `=LOW_END_BUDGET(${low}:${at('LEAP_PROJECTED_HIGH')},${at('LEAP_TAX_RATE')},${at('LEAP_HEALTH_MONTHLY')})`,
-    );
+    // One low month: the budget reads the same cell as the set-aside and the runway.
+    expect(f('LEAP_LOW_END_BUDGET')).toBe(`=LOW_END_BUDGET(${low},${at('LEAP_TAX_RATE')},${at('LEAP_HEALTH_MONTHLY')})`);
     expect(f('LEAP_BUFFER_TARGET')).toBe(
       `=BUFFER_TARGET(${at('LEAP_MONTHLY_EXPENSES')}+${at('LEAP_HEALTH_MONTHLY')},${at('LEAP_BUFFER_MONTHS_INPUT')})`,
     );
@@ -55,21 +69,33 @@ describe('layoutPlan', () => {
       `=BUFFER_MONTHS_TO_GOAL(${at('LEAP_SAVINGS')},${at('LEAP_BUFFER_TARGET')},${at('LEAP_MONTHLY_SAVINGS')})`,
     );
     expect(f('LEAP_READY_DATE')).toBe(`=EDATE(${at('LEAP_START_DATE')},ROUNDUP(ROUND(${at('LEAP_MONTHS_TO_BUFFER')},9),0))`);
+    expect(f('LEAP_LEAVE_DATE')).toBe(`=${at('LEAP_READY_DATE')}`);
+    expect(f('LEAP_TAX_YEAR')).toBe(`=YEAR(${at('LEAP_LEAVE_DATE')})`);
+    expect(f('LEAP_EXPECTED_MONTHLY')).toBe(`=(${low}+${at('LEAP_PROJECTED_HIGH')})/2`);
     expect(f('LEAP_HOURLY_RATE')).toBe(`=HOURLY_RATE(${at('LEAP_ANNUAL_SALARY')}+12*${at('LEAP_BENEFITS_COST')})`);
   });
 
-  test('the US estimate calls TAX_RATE_US on the inputs; a flat rate reads its input cell', () => {
+  test('the US estimate calls TAX_RATE_US on the leave year; a flat rate reads its input cell', () => {
     const us = layoutPlan(planOf({ taxMode: 'us_estimate', filingStatus: 'married_joint' }), '2026-02-20');
+    const at = (name: string) => `$${us.namedRanges[name].replace(/(\d+)$/, '$$$1')}`;
     const rate = formulaOf(cellAt(us.cells, us.namedRanges.LEAP_TAX_RATE));
-    expect(rate).toMatch(/^=TAX_RATE_US\(12\*\(\$B\$\d+\+\$B\$\d+\)\/2,\$B\$\d+,\$B\$\d+,\$B\$\d+,\$B\$\d+\)$/);
+    const year = at('LEAP_TAX_YEAR');
+    expect(rate).toBe(
+      `=TAX_RATE_US(${at('LEAP_EXPECTED_MONTHLY')}*(13-MONTH(${at('LEAP_LEAVE_DATE')})),${at('LEAP_FILING_STATUS')},` +
+        `MAX(2025,MIN(2026,${year})),${at('LEAP_STATE_TAX_RATE')},${at('LEAP_LEAVE_YEAR_WAGES')})`,
+    );
+    // Wages of the leave year: a formula on the salary and the leave date, in a shaded input cell.
+    expect(formulaOf(cellAt(us.cells, us.namedRanges.LEAP_LEAVE_YEAR_WAGES))).toBe(
+      `=${at('LEAP_ANNUAL_SALARY')}*(MONTH(${at('LEAP_LEAVE_DATE')})-1)/12`,
+    );
     const texts = us.cells.flat().flatMap((c) => (c && 'text' in c ? [c.text] : []));
     expect(texts).toContain('Married filing jointly');
     expect(formulaOf(cellAt(layout.cells, layout.namedRanges.LEAP_TAX_RATE))).toMatch(/^=\$B\$\d+$/);
   });
 
-  test('at most 15 cells call a Leap function, whatever the schedule length', () => {
+  test('at most 16 cells call a Leap function (each is an execution in Sheets), whatever the schedule length', () => {
     const count = (l: typeof layout) => l.cells.flat().filter((c) => callsLeap.test(formulaOf(c))).length;
-    expect(count(layout)).toBeLessThanOrEqual(15);
+    expect(count(layout)).toBeLessThanOrEqual(16);
     const us = layoutPlan(planOf({ taxMode: 'us_estimate', monthlySavings: 100 }), '2026-02-20');
     expect(count(us)).toBe(count(layout) + 1);
   });

@@ -1,5 +1,6 @@
+import { wholeMonthsUp } from '../../src/finance/buffer';
 import { validateAnswers } from '../../src/plan/answers';
-import { addMonthsIso, buildPlan, phaseDate, planNumbers, wholeMonthsUp } from '../../src/plan/model';
+import { addMonthsIso, buildPlan, monthsEmployedInLeaveYear, planNumbers, taxFiguresYear } from '../../src/plan/model';
 import { SAMPLE_ANSWERS } from './sample';
 
 const answersOf = (changes: Record<string, unknown> = {}) => {
@@ -31,9 +32,15 @@ describe('planNumbers, worked by hand for the sample answers', () => {
   test('hourly rate: (78,000 + 12 x 1,260) / (25 h x 46 weeks) = 80.97', () => {
     expect(n.hourlyRate).toBeCloseTo(93120 / 1150, 9);
   });
-  test('quarterly payment: 30% of a year of average months (4,750) / 4 = 4,275', () => {
-    expect(n.quarterlyTaxPayment).toBeCloseTo(4275, 9);
-    expect(n.calendarYear).toBe(2026);
+  test('the leave date is the ready date; savings then 8,000 + 13 x 1,200 = 23,600 last 23,600 / 1,725 months', () => {
+    expect(n.leaveDate).toBe('2027-04-01');
+    expect(n.taxYear).toBe(2027);
+    expect(n.savingsAtLeave).toBe(23600);
+    expect(n.runwayAtLeave).toBeCloseTo(23600 / 1725, 12);
+  });
+  test('expected month: midway between 3,000 and 6,500; a low month leaves 1,475 - 3,200 = -1,725', () => {
+    expect(n.expectedMonthly).toBe(4750);
+    expect(n.lowMonthLeftOver).toBe(-1725);
   });
 });
 
@@ -41,23 +48,33 @@ test('runway is "∞" when the low month after tax covers costs', () => {
   expect(planNumbers(answersOf({ projectedMonthlyLow: 6000, projectedMonthlyHigh: 8000 })).runwayMonths).toBe('∞');
 });
 
-test('the US estimate asks TAX_RATE_US about a year of average months, with the filing status and W-2 wages', () => {
-  const flat = planNumbers(answersOf());
-  const us = planNumbers(answersOf({ taxMode: 'us_estimate', filingStatus: 'single', stateTaxRate: 0.05, w2Wages: 0 }));
-  expect(us.taxYear).toBeGreaterThanOrEqual(2025);
-  // Single, about $57,000 of profit plus 5% state: more than federal SE tax alone (15.3% x 92.35%), less than 45%.
+test('the US estimate asks TAX_RATE_US about the leave year: earnings from the leave month, wages before it', () => {
+  const us = planNumbers(answersOf({ taxMode: 'us_estimate', filingStatus: 'single', stateTaxRate: 0.05 }));
+  // Leave 1 April 2027: three months employed (January to March), nine independent.
+  expect(us.leaveDate).toBe('2027-04-01');
+  expect(monthsEmployedInLeaveYear(us.leaveDate)).toBe(3);
+  // Single, 9 x 4,750 of profit on top of 19,500 of wages, plus 5% state: more than SE tax alone, less than 45%.
   expect(us.taxRate).toBeGreaterThan(0.1413);
   expect(us.taxRate).toBeLessThan(0.45);
   expect(us.monthlyTaxSetAside).toBeCloseTo(3000 * us.taxRate, 9);
-  expect(flat.taxYear).toBeUndefined();
-  const withWages = planNumbers(answersOf({ taxMode: 'us_estimate', w2Wages: 78000 }));
-  // Side income on top of a salary is taxed at a higher marginal rate.
-  expect(withWages.taxRate).toBeGreaterThan(planNumbers(answersOf({ taxMode: 'us_estimate' })).taxRate);
+  // A job kept all year (leave in December) puts the year's profit on top of a full salary: a higher rate.
+  const lateLeaver = planNumbers(answersOf({ taxMode: 'us_estimate', startDate: '2026-12-01', currentSavings: 30000 }));
+  expect(lateLeaver.leaveDate).toBe('2026-12-01');
+  expect(lateLeaver.taxRate).toBeGreaterThan(
+    planNumbers(answersOf({ taxMode: 'us_estimate', startDate: '2027-01-01', currentSavings: 30000 })).taxRate,
+  );
 });
 
-test('pasted monthly figures are the projection the low-end budget reads', () => {
-  const n = planNumbers(answersOf({ monthlyFigures: [4200, 3100, 6100], projectedMonthlyLow: 3100, projectedMonthlyHigh: 6100 }));
+test('a leave year past the tables is estimated with the latest figures', () => {
+  expect(taxFiguresYear(2031)).toBe(2026);
+  expect(taxFiguresYear(2019)).toBe(2025);
+  expect(taxFiguresYear(2026)).toBe(2026);
+});
+
+test('pasted monthly figures: the low month is their lowest, the expected month their mean', () => {
+  const n = planNumbers(answersOf({ monthlyFigures: [4200, 3100, 6100], projectedMonthlyLow: '', projectedMonthlyHigh: '' }));
   expect(n.lowEndBudget).toBeCloseTo(3100 - 930 - 625, 9);
+  expect(n.expectedMonthly).toBeCloseTo(4466.666667, 5);
 });
 
 describe('dates', () => {
@@ -65,12 +82,6 @@ describe('dates', () => {
     expect(addMonthsIso('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonthsIso('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonthsIso('2026-11-15', 3)).toBe('2027-02-15');
-  });
-  test('phaseDate rounds whole days between start and ready', () => {
-    expect(phaseDate('2026-03-01', '2027-04-01', 0)).toBe('2026-03-01');
-    expect(phaseDate('2026-03-01', '2027-04-01', 1)).toBe('2027-04-01');
-    // 396 days x 0.5 = 198 days after 1 March 2026.
-    expect(phaseDate('2026-03-01', '2027-04-01', 0.5)).toBe('2026-09-15');
   });
   test('wholeMonthsUp ignores float noise but rounds any real fraction up', () => {
     expect(wholeMonthsUp(14.000000000002)).toBe(14);
@@ -80,14 +91,14 @@ describe('dates', () => {
 
 describe('checklist and challenges', () => {
   const plan = buildPlan(answersOf());
-  test('ids are unique and stable, dates run from start to ready in order', () => {
+  test('ids are unique and stable, phases run from start (0) to the leave date (1) in order', () => {
     const ids = plan.checklist.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(buildPlan(answersOf({ monthlyExpenses: 5000, nicheService: 'Other' })).checklist.map((c) => c.id));
-    expect(plan.checklist[0].targetDate).toBe('2026-03-01');
-    expect(plan.checklist.at(-1)?.targetDate).toBe(plan.numbers.readyDate);
-    const dates = plan.checklist.map((c) => c.targetDate);
-    expect([...dates].sort()).toEqual(dates);
+    const phases = plan.checklist.map((c) => c.phase);
+    expect(phases[0]).toBe(0);
+    expect(phases.at(-1)).toBe(1);
+    expect([...phases].sort((x, y) => x - y)).toEqual(phases);
   });
   test("steps follow the answers: LLC, tools, co-working, the routine in the user's words", () => {
     const steps = Object.fromEntries(plan.checklist.map((c) => [c.id, c.step]));
@@ -103,6 +114,15 @@ describe('checklist and challenges', () => {
     const item = buildPlan(answersOf({ bankAccount: 'have' })).checklist.find((c) => c.id === 'bank-account');
     expect(item?.done).toBe(true);
   });
+  test("a sentence that quotes a figure names its cell instead of writing the number; the person's words never sit beside one", () => {
+    const steps = Object.fromEntries(plan.checklist.map((c) => [c.id, c.step]));
+    expect(steps['tax-account']).toEqual([expect.any(String), { figure: 'LEAP_TAX_RATE', as: 'percent' }, expect.any(String)]);
+    expect(steps['buffer-reached']).toContainEqual({ figure: 'LEAP_BUFFER_TARGET', as: 'money' });
+    expect(steps['health-cover']).toContainEqual({ figure: 'LEAP_HEALTH_MONTHLY', as: 'money' });
+    for (const item of plan.checklist) {
+      if (typeof item.step !== 'string') expect(item.step.join(' ')).not.toContain('Close the laptop');
+    }
+  });
   test("the four challenges are answered with the plan's own figures", () => {
     expect(plan.challenges.map((c) => c.challenge)).toEqual([
       'Income swings from month to month',
@@ -110,7 +130,7 @@ describe('checklist and challenges', () => {
       'Working alone can be isolating',
       'Work and life blur together',
     ]);
-    expect(plan.challenges[0].answer).toContain('4.6 months');
-    expect(plan.challenges[1].answer).toContain('$1,260');
+    expect(plan.challenges[0].answer).toContainEqual({ figure: 'LEAP_RUNWAY_MONTHS', as: 'months' });
+    expect(plan.challenges[1].answer).toContainEqual({ figure: 'LEAP_BENEFITS_COST', as: 'money' });
   });
 });

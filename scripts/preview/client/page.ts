@@ -233,6 +233,7 @@ function renderGrid(sheet: SheetView): void {
   for (const width of sheet.columnWidths) {
     const col = document.createElement('col');
     col.style.width = `${width}px`;
+    if (width === 0) col.style.visibility = 'collapse';
     colgroup.append(col);
   }
   const head = document.createElement('thead');
