@@ -1,0 +1,100 @@
+/**
+ * The plan's one timeline, through the built bundle on the emulator: the leave date, the quarterly 1040-ES
+ * calendar of the first independent year and the headline, all live formulas.
+ */
+import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { SAMPLE_ANSWERS } from './sample';
+
+const PLAN = 'Transition Plan';
+
+function planFor(changes: Record<string, unknown>): Emulator {
+  const em = createEmulator({ timeZone: 'UTC' });
+  loadDist(em);
+  em.run('leapBuildPlan', { ...SAMPLE_ANSWERS, ...changes });
+  return em;
+}
+
+const a1Of = (em: Emulator, name: string): string => (em.toJSON().namedRanges[name] as string).split('!')[1].replace(/\$/g, '');
+
+function shown(em: Emulator): string[][] {
+  const sheet = em.spreadsheet.getSheetByName(PLAN);
+  if (!sheet) throw new Error('no plan');
+  return sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getDisplayValues();
+}
+
+/** The calendar's four rows as the person sees them: months covered, due date, amount. */
+function calendar(em: Emulator): { covers: string; due: string; amount: string }[] {
+  const rows = shown(em);
+  const header = rows.findIndex((r) => r[0] === 'Income of' && r[1] === 'Due');
+  if (header < 0) throw new Error('no tax calendar');
+  return rows.slice(header + 1, header + 5).map((r) => ({ covers: r[0], due: r[1], amount: r[2] }));
+}
+
+/** Savings above the buffer target: the buffer is reached at once, so the leave date is the start date. */
+const leavingOn = (date: string, changes: Record<string, unknown> = {}) =>
+  planFor({ startDate: date, currentSavings: 30000, ...changes });
+
+describe('the quarterly tax calendar starts at the leave date', () => {
+  test('leave 1 December 2027: due 2028-01-18 (December), 2028-04-18 (3), 2028-06-15 (2), 2028-09-15 (3)', () => {
+    const em = leavingOn('2027-12-01');
+    // 30% of an expected month of 4,750 is 1,425 a month.
+    expect(calendar(em)).toEqual([
+      { covers: 'Dec 2027 (1 month)', due: 'Jan 18, 2028', amount: '$1,425' },
+      { covers: 'Jan 2028 to Mar 2028 (3 months)', due: 'Apr 18, 2028', amount: '$4,275' },
+      { covers: 'Apr 2028 to May 2028 (2 months)', due: 'Jun 15, 2028', amount: '$2,850' },
+      { covers: 'Jun 2028 to Aug 2028 (3 months)', due: 'Sep 15, 2028', amount: '$4,275' },
+    ]);
+    expect(shown(em).flat()).toContain(
+      'Until you leave, your job withholds tax from your wages: January to November 2027 are covered that way.',
+    );
+  });
+
+  test('leave 20 June 2027: due 2027-09-15 (June-August), 2028-01-18 (4), 2028-04-18 (3), 2028-06-15 (2)', () => {
+    const em = leavingOn('2027-06-20');
+    expect(calendar(em)).toEqual([
+      { covers: 'Jun 2027 to Aug 2027 (3 months)', due: 'Sep 15, 2027', amount: '$4,275' },
+      { covers: 'Sep 2027 to Dec 2027 (4 months)', due: 'Jan 18, 2028', amount: '$5,700' },
+      { covers: 'Jan 2028 to Mar 2028 (3 months)', due: 'Apr 18, 2028', amount: '$4,275' },
+      { covers: 'Apr 2028 to May 2028 (2 months)', due: 'Jun 15, 2028', amount: '$2,850' },
+    ]);
+  });
+
+  test('leave 1 January 2028: the first payment is due 2028-04-18 for three months', () => {
+    const em = leavingOn('2028-01-01');
+    expect(calendar(em)[0]).toEqual({ covers: 'Jan 2028 to Mar 2028 (3 months)', due: 'Apr 18, 2028', amount: '$4,275' });
+    expect(shown(em).flat()).toContain('You leave in January: every month of 2028 is independent.');
+  });
+
+  test('moving the start date on the sheet moves the leave date, the tax year and every row of the calendar', () => {
+    const em = leavingOn('2027-12-01');
+    em.enterInput(PLAN, a1Of(em, 'LEAP_START_DATE'), '2027-06-20');
+    expect(calendar(em).map((r) => r.due)).toEqual(['Sep 15, 2027', 'Jan 18, 2028', 'Apr 18, 2028', 'Jun 15, 2028']);
+    expect(em.spreadsheet.getRangeByName('LEAP_TAX_YEAR')?.getValue()).toBe(2027);
+  });
+
+  test('a leave date while saving is still under way: the ready date, with the calendar after it', () => {
+    // The sample: 8,000 saved, 1,200 a month towards 22,950 from 1 March 2026: ready (and leaving) 1 April 2027.
+    const em = planFor({});
+    expect(em.spreadsheet.getRangeByName('LEAP_LEAVE_DATE')?.getDisplayValue()).toBe('Apr 1, 2027');
+    expect(calendar(em)[0]).toEqual({ covers: 'Apr 2027 to May 2027 (2 months)', due: 'Jun 15, 2027', amount: '$2,850' });
+  });
+});
+
+describe('the headline answers "when can I leave?", live', () => {
+  test('it quotes the leave date, the buffer, what a low month leaves and the runway from the leave date', () => {
+    const em = planFor({});
+    expect(shown(em)[1][0]).toBe(
+      'Leave on Apr 1, 2027 – buffer $22,950 – a low month leaves you $1,725 short after tax, health cover and living ' +
+        'costs – your savings then last 13.7 months',
+    );
+  });
+  test('a good enough low month turns "short" into "over"; income that covers costs lasts indefinitely', () => {
+    const em = planFor({});
+    em.enterInput(PLAN, a1Of(em, 'LEAP_PROJECTED_LOW'), '8000');
+    // 8,000 - 30% - 625 = 4,975; less 3,200 of living costs leaves 1,775.
+    expect(shown(em)[1][0]).toBe(
+      'Leave on Apr 1, 2027 – buffer $22,950 – a low month leaves you $1,775 over after tax, health cover and living ' +
+        'costs – your savings then last indefinitely',
+    );
+  });
+});
