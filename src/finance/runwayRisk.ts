@@ -18,6 +18,12 @@ export interface RiskModel {
   seed: number;
 }
 
+/**
+ * Math's functions bound once for the hot loops: where the global object is a sandbox's (a vm context, as in the
+ * emulator and the tests), every `Math.` lookup goes through it, which made a 10,000-trial run 5 times slower.
+ */
+const { floor, imul } = Math;
+
 /** mulberry32: a small, fast, seeded generator of numbers in [0, 1). */
 export function seededRandom(seed: number): () => number {
   const lo = seed >>> 0;
@@ -26,8 +32,8 @@ export function seededRandom(seed: number): () => number {
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    t = imul(t ^ (t >>> 15), t | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
@@ -50,7 +56,7 @@ export function simulate(model: RiskModel, onMonth: (t: number, cumulative: Floa
     for (let i = 0; i < trials; i++) {
       let pos = position[i];
       if (left[i] === 0) {
-        pos = Math.floor(random() * n);
+        pos = floor(random() * n);
         left[i] = blockMonths;
       }
       let e = hist[pos];

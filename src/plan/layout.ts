@@ -7,15 +7,7 @@
 import { MONTH_NOISE_DIGITS, SCHEDULE_MONTHS_MAX } from '../finance/buffer';
 import { functionTable } from '../functions';
 import { FILING_STATUSES, TAX_MODES } from './answers';
-import {
-  GIVE_NOTICE_ITEM,
-  type Plan,
-  type PlanNumbers,
-  parseIsoDate,
-  planSubtitle,
-  type Sentence,
-  TAX_FIGURES_YEARS,
-} from './model';
+import { GIVE_NOTICE_ITEM, type Plan, parseIsoDate, planSubtitle, type Sentence, TAX_FIGURES_YEARS } from './model';
 
 /** One cell. Text is always written as text, never as a formula, whatever it starts with. */
 export type Cell =
@@ -57,7 +49,7 @@ export interface ChartSpec {
 }
 
 /** Where the checklist sits, so a rebuild can find ticks and notes by item id. */
-export const CHECKLIST_HEADER = ['Step', 'Done', 'Target date', 'Item id', 'Notes'] as const;
+export const CHECKLIST_HEADER = ['Step', 'Done', 'Target date', 'Notes', 'Item id'] as const;
 
 export interface PlanSheetLayout {
   rows: number;
@@ -80,7 +72,12 @@ export interface PlanSheetLayout {
   /** The checklist's steps and target dates, A1: a step or a "Not yet" warning wraps within its column rather than being cut off. */
   wrapRange: string;
   conditionalRules: ConditionalRule[];
-  chart: ChartSpec;
+  /** The buffer chart, then the runway fan. */
+  charts: ChartSpec[];
+  /** The key numbers' values, top to bottom in KEY_NUMBERS order, A1. */
+  keyNumbersRange: string;
+  /** The what-if's computed cells (quit dates, risks, what a low month leaves), A1. */
+  whatIfRange: string;
   frozenRows: number;
   /** Pixel width of each column, left to right. */
   columnWidths: number[];
@@ -110,115 +107,123 @@ function hourlyRateDefault(param: string): number | string {
 
 /**
  * The key numbers: the one table the sheet's layout, the sidebar and the tests read. Users' own formulas rely on
- * the names. `field`: the model's figure for the same number (a test holds the two equal).
+ * the names.
  */
 export const KEY_NUMBERS = [
   {
     name: 'LEAP_EXPECTED_MONTHLY',
-    field: 'expectedMonthly',
     label: 'Expected monthly earnings',
     format: 'money',
     meaning: 'The mean of your monthly figures, or midway between a low and a good month',
   },
   {
     name: 'LEAP_TAX_RATE',
-    field: 'taxRate',
     label: 'Tax set-aside rate',
     format: 'percent',
     meaning: 'Share of each payment to put aside for tax',
   },
   {
+    name: 'LEAP_FULL_YEAR_TAX_RATE',
+    label: 'Tax rate in a full independent year',
+    format: 'percent',
+    meaning: 'The rate the quit date and the risk simulate with',
+  },
+  {
     name: 'LEAP_MONTHLY_TAX_SET_ASIDE',
-    field: 'monthlyTaxSetAside',
     label: 'Tax to set aside in a low month',
     format: 'money',
     meaning: 'TAX_SET_ASIDE on the low month',
   },
   {
     name: 'LEAP_LOW_END_BUDGET',
-    field: 'lowEndBudget',
     label: 'Monthly budget on the low end',
     format: 'money',
     meaning: 'Low month, less tax, less health cover; red means a shortfall',
   },
   {
     name: 'LEAP_LOW_MONTH_LEFT_OVER',
-    field: 'lowMonthLeftOver',
     label: 'Left after living costs in a low month',
     format: 'money',
     meaning: 'Budget on the low end less living expenses; red means a low month leaves you short',
   },
   {
     name: 'LEAP_BENEFITS_COST',
-    field: 'benefitsCost',
     label: 'Benefits to replace, per month',
     format: 'money',
     meaning: 'Health cover, retirement and paid time off your employer paid',
   },
   {
     name: 'LEAP_BUFFER_TARGET',
-    field: 'bufferTarget',
     label: 'Buffer target',
     format: 'money',
     meaning: 'Months of cushion times expenses and health cover',
   },
   {
     name: 'LEAP_RUNWAY_MONTHS',
-    field: 'runwayMonths',
     label: 'Runway today on low months',
     format: 'months',
     meaning: 'Months your savings today last on low months after tax (∞: income covers costs)',
   },
   {
     name: 'LEAP_MONTHS_TO_BUFFER',
-    field: 'monthsToBuffer',
     label: 'Months to reach the buffer',
     format: 'months',
     meaning: 'Saving what you can each month while employed',
   },
   {
     name: 'LEAP_READY_DATE',
-    field: 'readyDate',
     label: 'Ready date',
     format: 'date',
     meaning: 'Start date plus the months to the buffer, rounded up',
   },
   {
+    name: 'LEAP_QUIT_DATE',
+    label: 'Quit date at the risk you accept',
+    format: 'date',
+    meaning: 'QUIT_DATE: the first month your savings keep the chance of running out in a year at or below your limit',
+  },
+  {
     name: 'LEAP_LEAVE_DATE',
-    field: 'leaveDate',
     label: 'Leave date: your first day on your own',
     format: 'date',
-    meaning: 'The ready date: the day the buffer is reached',
+    meaning: 'The later of the ready date and the quit date',
   },
   {
     name: 'LEAP_SAVINGS_AT_LEAVE',
-    field: 'savingsAtLeave',
     label: 'Savings on the leave date',
     format: 'money',
     meaning: 'Savings today plus the monthly saving until the leave date',
   },
   {
     name: 'LEAP_RUNWAY_AT_LEAVE',
-    field: 'runwayAtLeave',
     label: 'Runway from the leave date',
     format: 'months',
     meaning: 'Months those savings last on low months after tax (∞: income covers costs)',
   },
   {
+    name: 'LEAP_RUNWAY_RISK',
+    label: 'Chance of running out in the first year',
+    format: 'percent',
+    meaning: 'RUNWAY_RISK over 12 months from the leave date, with the savings then',
+  },
+  {
     name: 'LEAP_TAX_YEAR',
-    field: 'taxYear',
     label: 'Tax year of your first independent year',
     format: 'whole',
     meaning: 'The year of the leave date',
   },
   {
     name: 'LEAP_HOURLY_RATE',
-    field: 'hourlyRate',
     label: 'Hourly rate to replace your salary',
     format: 'moneyCents',
     meaning: `Salary plus benefits, over ${hourlyRateDefault('billable_hours_per_week')} billable hours a week and ${hourlyRateDefault('weeks_off')} weeks off`,
   },
-] as const satisfies readonly { name: string; field: keyof PlanNumbers; label: string; format: FormatName; meaning: string }[];
+] as const satisfies readonly {
+  name: string;
+  label: string;
+  format: FormatName;
+  meaning: string;
+}[];
 
 export type KeyNumberName = (typeof KEY_NUMBERS)[number]['name'];
 
@@ -235,6 +240,8 @@ export const INPUT_NAMES = [
   'LEAP_BUFFER_MONTHS_INPUT',
   'LEAP_MONTHLY_SAVINGS',
   'LEAP_START_DATE',
+  'LEAP_RAMP_MONTHS',
+  'LEAP_MAX_RISK',
 ] as const;
 
 /** Inputs that exist only with the US estimate: wages in the leave year start as a formula the person may overwrite. */
@@ -256,13 +263,28 @@ const abs = (row: number, column: number): string => `$${columnLetters(column)}$
 const LABEL = 1;
 const VALUE = 2;
 const DETAIL = 3;
-const ITEM_ID = 4;
-/** Notes last in the main flow, in the one wide column after the ids. */
-const NOTES = 5;
-const LAST_MAIN = NOTES;
+/** The one wide column of the main flow: the checklist's notes, and the what-if's third case. */
+const NOTES = 4;
+/** Hidden: the checklist's item ids and the tax calendar's period ends, which Leap reads and the person need not. */
+const ITEM_ID = 5;
+const LAST_MAIN = ITEM_ID;
 const SCHEDULE = 7;
 const SCHEDULE_TARGET = SCHEDULE + 3;
+/** The earnings history (pasted figures, or five steps from the low to the good month), then the what-if histories. */
 const FIGURES = 12;
+const WHAT_IF_HISTORY = FIGURES + 1;
+/** The buffer chart, and beside the runway fan's data its chart. */
+const CHARTS = 17;
+const FAN = CHARTS;
+const FAN_ROW = 25;
+/** The months the risk figures look ahead from the leave date. */
+const RISK_MONTHS = 12;
+/** The what-if cases and their default earnings factors. */
+const WHAT_IF = [
+  { name: 'Lean', factor: 0.8 },
+  { name: 'Expected', factor: 1 },
+  { name: 'Strong', factor: 1.2 },
+] as const;
 
 /** A text literal inside a formula: Sheets doubles the quotes. */
 const quoted = (t: string): string => `"${t.replace(/"/g, '""')}"`;
@@ -371,6 +393,8 @@ export function layoutPlan(
     'date',
     'LEAP_START_DATE',
   );
+  input('ramp', 'Months to ramp up after you leave', () => num(a.rampMonths), 'whole', 'LEAP_RAMP_MONTHS');
+  input('maxRisk', 'Highest chance of running out you accept', () => num(a.maxRisk), 'percent', 'LEAP_MAX_RISK');
   const usEstimate = a.taxMode === 'us_estimate';
   if (usEstimate) {
     input('status', 'Filing status', () => text(FILING_STATUSES[a.filingStatus]), 'general', 'LEAP_FILING_STATUS');
@@ -414,12 +438,20 @@ export function layoutPlan(
   });
   put(taxModeRow, LABEL, { cell: text('Tax set-aside') });
   put(taxModeRow, VALUE, { cell: text(TAX_MODES[a.taxMode]) });
+  // The earnings history the risk figures replay: the pasted figures, else five steps from the low to the good month.
+  const historyLength = a.monthlyFigures ? a.monthlyFigures.length : 5;
   if (a.monthlyFigures) {
     put(4, FIGURES, { cell: text('Monthly figures'), bold: true, fill: HEADER_FILL });
     a.monthlyFigures.forEach((x, i) => {
       put(5 + i, FIGURES, { cell: num(x), format: 'money', fill: INPUT_FILL });
     });
+  } else {
+    put(4, FIGURES, { cell: text('Earnings history'), bold: true, fill: HEADER_FILL });
+    [0, 0.25, 0.5, 0.75, 1].forEach((step, i) => {
+      put(5 + i, FIGURES, { cell: formula(`=${refs.low}+(${refs.high}-${refs.low})*${step}`), format: 'money' });
+    });
   }
+  const history = `${abs(5, FIGURES)}:${abs(4 + historyLength, FIGURES)}`;
 
   heading(KEYS_ROW, text('Key numbers'), text('Live formulas on the inputs above'));
   const costs = `${refs.expenses}+${refs.health}`;
@@ -428,11 +460,19 @@ export function layoutPlan(
   // Leap's tax tables cover a few years; a leave year outside them is estimated with the nearest, and says so.
   const figuresYear = `MAX(${TAX_FIGURES_YEARS.first},MIN(${TAX_FIGURES_YEARS.last},${taxYear}))`;
   const expected = key('LEAP_EXPECTED_MONTHLY');
+  const simRate = key('LEAP_FULL_YEAR_TAX_RATE');
+  const quit = key('LEAP_QUIT_DATE');
+  const ready = key('LEAP_READY_DATE');
   const monthsStartToLeave = `((YEAR(${leave})-YEAR(${refs.start}))*12+MONTH(${leave})-MONTH(${refs.start}))`;
   const formulas: Record<KeyNumberName, string> = {
     LEAP_EXPECTED_MONTHLY: figures ? `=AVERAGE(${figures})` : `=(${refs.low}+${refs.high})/2`,
     LEAP_TAX_RATE: usEstimate
       ? `=TAX_RATE_US(${expected}*(13-MONTH(${leave})),${refs.status},${figuresYear},${refs.stateRate},${refs.wages})`
+      : `=${refs.flatRate}`,
+    // The simulations look at whole independent years, with no wages: a rate that does not hang on the leave date,
+    // which they decide.
+    LEAP_FULL_YEAR_TAX_RATE: usEstimate
+      ? `=TAX_RATE_US(12*${expected},${refs.status},MAX(${TAX_FIGURES_YEARS.first},MIN(${TAX_FIGURES_YEARS.last},YEAR(${key('LEAP_READY_DATE')}))),${refs.stateRate},0)`
       : `=${refs.flatRate}`,
     LEAP_MONTHLY_TAX_SET_ASIDE: `=TAX_SET_ASIDE(${refs.low},${key('LEAP_TAX_RATE')})`,
     LEAP_LOW_END_BUDGET: `=LOW_END_BUDGET(${refs.low},${key('LEAP_TAX_RATE')},${refs.health})`,
@@ -443,9 +483,12 @@ export function layoutPlan(
     LEAP_MONTHS_TO_BUFFER: `=BUFFER_MONTHS_TO_GOAL(${refs.savings},${key('LEAP_BUFFER_TARGET')},${refs.monthlySavings})`,
     // ROUND first so float noise (14.0000000001) does not add a month: the month rule of src/finance/buffer.ts.
     LEAP_READY_DATE: `=EDATE(${refs.start},ROUNDUP(ROUND(${key('LEAP_MONTHS_TO_BUFFER')},${MONTH_NOISE_DIGITS}),0))`,
-    LEAP_LEAVE_DATE: `=${key('LEAP_READY_DATE')}`,
+    LEAP_QUIT_DATE: `=QUIT_DATE(${refs.savings},${refs.monthlySavings},${costs},${history},${refs.start},${refs.maxRisk},${RISK_MONTHS},${simRate},${refs.ramp})`,
+    // A quit date that is never safe (an error that says why) leaves the buffer to decide.
+    LEAP_LEAVE_DATE: `=IF(ISERROR(${quit}),${ready},MAX(${ready},${quit}))`,
     LEAP_SAVINGS_AT_LEAVE: `=${refs.savings}+${refs.monthlySavings}*MAX(0,${monthsStartToLeave})`,
     LEAP_RUNWAY_AT_LEAVE: `=BUFFER_RUNWAY(${key('LEAP_SAVINGS_AT_LEAVE')},${costs},${refs.low}-${key('LEAP_MONTHLY_TAX_SET_ASIDE')})`,
+    LEAP_RUNWAY_RISK: `=RUNWAY_RISK(${key('LEAP_SAVINGS_AT_LEAVE')},${costs},${history},${RISK_MONTHS},${simRate},${refs.ramp})`,
     LEAP_TAX_YEAR: `=YEAR(${leave})`,
     LEAP_HOURLY_RATE: `=HOURLY_RATE(${refs.salary}+12*${key('LEAP_BENEFITS_COST')})`,
   };
@@ -454,6 +497,9 @@ export function layoutPlan(
       ? formula(
           `=IF(${figuresYear}<>${taxYear},${figuresYear}&" US tax figures used for "&${taxYear}&" (the latest Leap has)",${taxYear}&" US tax figures")`,
         )
+      : undefined,
+    LEAP_FULL_YEAR_TAX_RATE: usEstimate
+      ? formula(`="TAX_RATE_US on 12 months of "&${shown(expected, 'money')}&" and no wages: what the risk simulates with"`)
       : undefined,
     LEAP_TAX_RATE: usEstimate
       ? formula(
@@ -470,13 +516,64 @@ export function layoutPlan(
   }
   let row = KEYS_ROW + KEY_NUMBERS.length + 1;
 
-  // ---- The headline: when can I leave, and does a low month pay? ----
+  // ---- What if earnings are lower or higher? Each case replays the history scaled by its factor ----
+  row++;
+  heading(row, text('What if earnings are lower or higher?'), text('Edit the factors: each case replays the history scaled'));
+  row++;
+  WHAT_IF.forEach((c, i) => {
+    put(row, VALUE + i, { cell: text(c.name), bold: true });
+  });
+  row++;
+  const factorRow = row;
+  const whatIfRows = [
+    'Earnings compared with the history',
+    'Quit date at the risk you accept',
+    'Chance of running out, leaving on the leave date',
+    'A low month leaves you, after living costs',
+  ];
+  whatIfRows.forEach((label, i) => {
+    put(factorRow + i, LABEL, { cell: text(label) });
+  });
+  WHAT_IF.forEach((c, i) => {
+    const column = VALUE + i;
+    const factor = abs(factorRow, column);
+    const scaled = `${abs(5, WHAT_IF_HISTORY + i)}:${abs(4 + historyLength, WHAT_IF_HISTORY + i)}`;
+    put(4, WHAT_IF_HISTORY + i, { cell: text(c.name), bold: true, fill: HEADER_FILL });
+    for (let m = 0; m < historyLength; m++) {
+      put(5 + m, WHAT_IF_HISTORY + i, { cell: formula(`=${abs(5 + m, FIGURES)}*${factor}`), format: 'money' });
+    }
+    const low = `${refs.low}*${factor}`;
+    put(factorRow, column, { cell: num(c.factor), format: 'percent', fill: INPUT_FILL });
+    put(factorRow + 1, column, {
+      cell: formula(
+        `=QUIT_DATE(${refs.savings},${refs.monthlySavings},${costs},${scaled},${refs.start},${refs.maxRisk},${RISK_MONTHS},${simRate},${refs.ramp})`,
+      ),
+      format: 'date',
+    });
+    put(factorRow + 2, column, {
+      cell: formula(`=RUNWAY_RISK(${key('LEAP_SAVINGS_AT_LEAVE')},${costs},${scaled},${RISK_MONTHS},${simRate},${refs.ramp})`),
+      format: 'percent',
+    });
+    // LOW_END_BUDGET's rule in native arithmetic (no tax set aside from a loss), less living costs.
+    put(factorRow + 3, column, {
+      cell: formula(`=${low}-MAX(0,${low})*${key('LEAP_TAX_RATE')}-${refs.health}-${refs.expenses}`),
+      format: 'money',
+    });
+  });
+  const whatIfRange = `${a1(factorRow + 1, VALUE)}:${a1(factorRow + whatIfRows.length - 1, VALUE + WHAT_IF.length - 1)}`;
+  row = factorRow + whatIfRows.length;
+
+  // ---- The headline: when can I leave, what holds it back, and does a low month pay? ----
   const leftOver = key('LEAP_LOW_MONTH_LEFT_OVER');
+  const heldBack =
+    `IF(ISERROR(${quit})," (the buffer date: the chance of running out never falls to "&${shown(refs.maxRisk, 'percent')}&")",` +
+    `IF(${quit}>${ready}," (held back by the risk: the buffer is reached "&${shown(ready, 'date')}&")"," (held back by the buffer)"))`;
   put(2, LABEL, {
     cell: formula(
-      `="Leave on "&${shown(leave, 'date')}&" – buffer "&${shown(key('LEAP_BUFFER_TARGET'), 'money')}` +
+      `="Leave on "&${shown(leave, 'date')}&${heldBack}&" – buffer "&${shown(key('LEAP_BUFFER_TARGET'), 'money')}` +
         `&" – a low month leaves you "&${shown(`ABS(${leftOver})`, 'money')}&IF(${leftOver}<0," short"," over")` +
-        `&" after tax, health cover and living costs – your savings then last "&${shown(key('LEAP_RUNWAY_AT_LEAVE'), 'months')}`,
+        `&" after tax, health cover and living costs – your savings then last "&${shown(key('LEAP_RUNWAY_AT_LEAVE'), 'months')}` +
+        `&" – chance of running out in the first year: "&${shown(key('LEAP_RUNWAY_RISK'), 'percent')}`,
     ),
     bold: true,
   });
@@ -601,6 +698,19 @@ export function layoutPlan(
   }
   const lastScheduleRow = 4 + SCHEDULE_ROWS;
 
+  // ---- The runway fan: RUNWAY_BANDS over the first year after the leave date, with a zero line ----
+  put(FAN_ROW - 1, FAN, { cell: text('Savings after leaving: 10,000 simulated futures'), bold: true, fill: HEADER_FILL });
+  put(FAN_ROW, FAN, {
+    cell: formula(`=RUNWAY_BANDS(${key('LEAP_SAVINGS_AT_LEAVE')},${costs},${history},${RISK_MONTHS},${simRate},${refs.ramp})`),
+    bold: true,
+  });
+  const FAN_ZERO = FAN + 4;
+  put(FAN_ROW, FAN_ZERO, { cell: text('Zero'), bold: true });
+  for (let m = 1; m <= RISK_MONTHS; m++) {
+    for (let c = FAN + 1; c < FAN_ZERO; c++) put(FAN_ROW + m, c, { cell: null, format: 'money' });
+    put(FAN_ROW + m, FAN_ZERO, { cell: formula(`=IF(${a1(FAN_ROW + m, FAN)}="","",0)`), format: 'money' });
+  }
+
   const cells: Cell[][] = [];
   const numberFormats: string[][] = [];
   const fontWeights: ('bold' | 'normal')[][] = [];
@@ -625,8 +735,8 @@ export function layoutPlan(
 
   const runway = named.LEAP_RUNWAY_MONTHS;
   const budget = named.LEAP_LOW_END_BUDGET;
-  // Runs of equal width, one call each: labels, values, notes, then the schedule and figures.
-  const widths = [340, 120, 120, 120, 240, 110, 110, 110, 110, 110, 110, 110];
+  // Runs of equal width, one call each: labels, values and details, the what-if's third case and notes, the rest.
+  const widths = [340, 120, 120, 200];
   return {
     rows: maxRow,
     columns: maxColumn,
@@ -650,17 +760,28 @@ export function layoutPlan(
       // The budget and what it leaves after living costs sit one above the other: one rule colours both.
       { range: `${budget}:${named.LEAP_LOW_MONTH_LEFT_OVER}`, when: 'numberLessThan', value: 0, ...RED },
     ],
-    chart: {
-      title: 'Buffer: saved vs target',
-      ranges: [
-        `${a1(5, SCHEDULE)}:${a1(lastScheduleRow, SCHEDULE + 1)}`,
-        `${a1(5, SCHEDULE_TARGET)}:${a1(lastScheduleRow, SCHEDULE_TARGET)}`,
-      ],
-      anchorRow: 4,
-      anchorColumn: (a.monthlyFigures ? FIGURES : SCHEDULE_TARGET) + 2,
-      axisFormat: formats.money,
-    },
+    charts: [
+      {
+        title: 'Buffer: saved vs target',
+        ranges: [
+          `${a1(5, SCHEDULE)}:${a1(lastScheduleRow, SCHEDULE + 1)}`,
+          `${a1(5, SCHEDULE_TARGET)}:${a1(lastScheduleRow, SCHEDULE_TARGET)}`,
+        ],
+        anchorRow: 4,
+        anchorColumn: CHARTS,
+        axisFormat: formats.money,
+      },
+      {
+        title: 'Savings after leaving: low (1 in 10), median, high (1 in 10)',
+        ranges: [`${a1(FAN_ROW, FAN)}:${a1(FAN_ROW + RISK_MONTHS, FAN_ZERO)}`],
+        anchorRow: FAN_ROW - 1,
+        anchorColumn: FAN_ZERO + 2,
+        axisFormat: formats.money,
+      },
+    ],
+    whatIfRange,
+    keyNumbersRange: `${a1(keyRow[KEY_NUMBERS[0].name], VALUE)}:${a1(keyRow[KEY_NUMBERS[KEY_NUMBERS.length - 1].name], VALUE)}`,
     frozenRows: 2,
-    columnWidths: widths.slice(0, maxColumn),
+    columnWidths: Array.from({ length: maxColumn }, (_, i) => widths[i] ?? 100),
   };
 }

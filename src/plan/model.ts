@@ -1,43 +1,10 @@
 /**
- * The plan as numbers, dates and words, computed from validated answers. Pure: no Apps Script.
- * Every key number is computed by calling the same custom function the plan sheet's formula calls,
- * so what the sidebar shows after a build is what the sheet shows.
+ * The plan's words from validated answers: the checklist's steps and the challenges, each figure in them a named
+ * cell of the sheet. Pure: no Apps Script. The numbers themselves are the sheet's formulas alone
+ * (src/plan/layout.ts): one place computes them, and an edit on the sheet cannot leave a copy behind.
  */
-import { wholeMonthsUp } from '../finance/buffer';
 import { SUPPORTED_TAX_YEARS } from '../finance/usTax/tables';
-import { customFunctions } from '../functions';
-import type { ArgInput, FunctionOutput } from '../functions/types';
 import { type Answers, demandScore, ENTITIES, PATH_KINDS, WORKSPACES } from './answers';
-
-/** Months, or BUFFER_RUNWAY's "∞" when income covers the costs. */
-export type Months = number | '∞';
-
-export interface PlanNumbers {
-  /** What a month is expected to bring: the mean of the pasted figures, else midway between a low and a good month. */
-  expectedMonthly: number;
-  /** Share of earnings set aside for tax: the flat rate, or TAX_RATE_US on the leave year's earnings and wages. */
-  taxRate: number;
-  monthlyTaxSetAside: number;
-  lowEndBudget: number;
-  /** The low-end budget less living expenses: below 0, freelancing does not yet pay for a low month. */
-  lowMonthLeftOver: number;
-  benefitsCost: number;
-  bufferTarget: number;
-  runwayMonths: Months;
-  monthsToBuffer: number;
-  /** ISO date: the start date plus the months to the buffer, rounded up. */
-  readyDate: string;
-  /** ISO date: the first day of independent work. Today the ready date. */
-  leaveDate: string;
-  /** What the savings will be on the leave date: today's plus the monthly saving until then. */
-  savingsAtLeave: number;
-  /** How long those savings last on low months after tax, from the leave date. */
-  runwayAtLeave: Months;
-  /** The tax year of the first independent year: the leave date's year. */
-  taxYear: number;
-  hourlyRate: number;
-  demandScore: number;
-}
 
 export interface ChecklistItem {
   /** Stable across rebuilds: ticks and notes are carried over by it. */
@@ -73,27 +40,12 @@ const fig = (figure: string, as: Figure['as']): Figure => ({ figure, as });
 
 export interface Plan {
   answers: Answers;
-  numbers: PlanNumbers;
   checklist: ChecklistItem[];
   challenges: Challenge[];
 }
 
-/** Calls a Leap custom function as the sheet does; a missing one is a build problem, not the user's. */
-export function callLeapFunction(name: string, ...args: ArgInput[]): FunctionOutput {
-  const fn = customFunctions[name];
-  if (!fn) throw new Error(`Leap's function ${name} is missing from this version of the add-on`);
-  return fn(...args);
-}
-
-function asNumber(name: string, out: FunctionOutput): number {
-  if (typeof out !== 'number') throw new Error(`${name} gave ${JSON.stringify(out)} where a number was expected`);
-  return out;
-}
-
 /** The tax years Leap has US tables for: a leave year outside them is estimated with the nearest. */
 export const TAX_FIGURES_YEARS = { first: SUPPORTED_TAX_YEARS[0], last: SUPPORTED_TAX_YEARS[SUPPORTED_TAX_YEARS.length - 1] };
-export const taxFiguresYear = (taxYear: number): number =>
-  Math.max(TAX_FIGURES_YEARS.first, Math.min(TAX_FIGURES_YEARS.last, taxYear));
 
 // ---- Calendar dates as ISO strings, so nothing depends on the server's or the sheet's time zone. ----
 
@@ -102,104 +54,15 @@ export function parseIsoDate(iso: string): { year: number; month: number; day: n
   return { year, month, day };
 }
 
-/** EDATE: the same day of month `months` later, clamped to the month's last day. */
-export function addMonthsIso(iso: string, months: number): string {
-  const { year, month, day } = parseIsoDate(iso);
-  const first = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(day, lastDay));
-  return first.toISOString().slice(0, 10);
-}
-
-/** Expected monthly earnings, one rule for the model and the sheet: the mean of the figures, else the midpoint. */
-export const expectedMonthlyOf = (a: Answers): number =>
-  a.monthlyFigures
-    ? a.monthlyFigures.reduce((sum, x) => sum + x, 0) / a.monthlyFigures.length
-    : (a.projectedMonthlyLow + a.projectedMonthlyHigh) / 2;
-
-/** Whole months from the start of saving to the leave date (the leave date is the start date moved by whole months). */
-export const monthsBetween = (fromIso: string, toIso: string): number => {
-  const from = parseIsoDate(fromIso);
-  const to = parseIsoDate(toIso);
-  return (to.year - from.year) * 12 + to.month - from.month;
-};
-
-/**
- * Months of the leave year spent employed: the whole months before the leave month (the leave month itself counts
- * as independent). Wages in the leave year are the salary times these months over 12.
- */
-export const monthsEmployedInLeaveYear = (leaveIso: string): number => parseIsoDate(leaveIso).month - 1;
-
-export function planNumbers(a: Answers): PlanNumbers {
-  // One low month for every figure that uses it: the input cell (typed, or the lowest pasted figure).
-  const low = a.projectedMonthlyLow;
-  const expectedMonthly = expectedMonthlyOf(a);
-  const monthlyCosts = a.monthlyExpenses + a.healthMonthly;
-  const bufferTarget = asNumber('BUFFER_TARGET', callLeapFunction('BUFFER_TARGET', monthlyCosts, a.bufferMonths));
-  const monthsToBuffer = asNumber(
-    'BUFFER_MONTHS_TO_GOAL',
-    callLeapFunction('BUFFER_MONTHS_TO_GOAL', a.currentSavings, bufferTarget, a.monthlySavings),
-  );
-  const readyDate = addMonthsIso(a.startDate, wholeMonthsUp(monthsToBuffer));
-  const leaveDate = readyDate;
-  const taxYear = parseIsoDate(leaveDate).year;
-  const employedMonths = monthsEmployedInLeaveYear(leaveDate);
-  const taxRate =
-    a.taxMode === 'us_estimate'
-      ? asNumber(
-          'TAX_RATE_US',
-          callLeapFunction(
-            'TAX_RATE_US',
-            expectedMonthly * (12 - employedMonths),
-            a.filingStatus,
-            taxFiguresYear(taxYear),
-            a.stateTaxRate,
-            (a.annualSalary * employedMonths) / 12,
-          ),
-        )
-      : a.taxRate;
-  const monthlyTaxSetAside = asNumber('TAX_SET_ASIDE', callLeapFunction('TAX_SET_ASIDE', low, taxRate));
-  const lowEndBudget = asNumber('LOW_END_BUDGET', callLeapFunction('LOW_END_BUDGET', low, taxRate, a.healthMonthly));
-  const benefitsCost = asNumber(
-    'BENEFITS_COST',
-    callLeapFunction('BENEFITS_COST', a.annualSalary, a.healthMonthly, a.retirementRate, a.ptoWeeks),
-  );
-  const runway = (savings: number): Months => {
-    const months = callLeapFunction('BUFFER_RUNWAY', savings, monthlyCosts, low - monthlyTaxSetAside);
-    if (typeof months === 'number' || months === '∞') return months;
-    throw new Error(`BUFFER_RUNWAY gave ${JSON.stringify(months)} where months were expected`);
-  };
-  const savingsAtLeave = a.currentSavings + a.monthlySavings * monthsBetween(a.startDate, leaveDate);
-  const hourlyRate = asNumber('HOURLY_RATE', callLeapFunction('HOURLY_RATE', a.annualSalary + 12 * benefitsCost));
-  return {
-    expectedMonthly,
-    taxRate,
-    monthlyTaxSetAside,
-    lowEndBudget,
-    lowMonthLeftOver: lowEndBudget - a.monthlyExpenses,
-    benefitsCost,
-    bufferTarget,
-    runwayMonths: runway(a.currentSavings),
-    monthsToBuffer,
-    readyDate,
-    leaveDate,
-    savingsAtLeave,
-    runwayAtLeave: runway(savingsAtLeave),
-    taxYear,
-    hourlyRate,
-    demandScore: demandScore(a),
-  };
-}
-
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** The steps from testing the niche to the habits of working alone, each placed between start and ready. */
-function checklistSteps(a: Answers, n: PlanNumbers): ChecklistItem[] {
+function checklistSteps(a: Answers): ChecklistItem[] {
   const tool = (name: string): string => (name ? ` in ${name}` : '');
   return [
     {
       id: 'niche-demand',
-      step: `Test demand for your service (self-assessed ${n.demandScore}/100): talk to 5 people who would buy it`,
+      step: `Test demand for your service (self-assessed ${demandScore(a)}/100): talk to 5 people who would buy it`,
       phase: 0,
       done: false,
     },
@@ -349,7 +212,6 @@ function challengesOf(a: Answers): Challenge[] {
 export const planSubtitle = (a: Answers): string => `${PATH_KINDS[a.pathKind]}: ${a.nicheService}`;
 
 export function buildPlan(a: Answers): Plan {
-  const numbers = planNumbers(a);
-  const checklist = checklistSteps(a, numbers).sort((x, y) => x.phase - y.phase);
-  return { answers: a, numbers, checklist, challenges: challengesOf(a) };
+  const checklist = checklistSteps(a).sort((x, y) => x.phase - y.phase);
+  return { answers: a, checklist, challenges: challengesOf(a) };
 }

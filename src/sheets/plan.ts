@@ -1,14 +1,15 @@
 /** Building and showing the plan: validate the answers, compute the plan, lay it out, write it. */
 import { FIELDS, type FieldName, validateAnswers } from '../plan/answers';
-import { KEY_NUMBERS, type KeyNumberName, layoutPlan } from '../plan/layout';
-import { buildPlan, type PlanNumbers } from '../plan/model';
+import { KEY_NUMBERS, type KeyNumberName, layoutPlan, type PlanSheetLayout } from '../plan/layout';
+import { buildPlan } from '../plan/model';
 import { findPlanSheet, writePlan } from './planWriter';
 
-export type KeyNumbers = Record<KeyNumberName, PlanNumbers[keyof PlanNumbers]>;
+/** Numbers, dates as ISO strings, and text ("∞", or an error cell's text). */
+export type KeyNumbers = Record<KeyNumberName, number | string | boolean>;
 
 export interface BuildResult {
   sheetName: string;
-  /** The named outputs as the sheet computes them (same functions, same inputs). */
+  /** The named outputs as the sheet computed them, read back in one call after the build. */
   keyNumbers: KeyNumbers;
 }
 
@@ -29,8 +30,23 @@ export function buildPlanSheet(raw: unknown): BuildResult {
   const plan = buildPlan(checked.answers);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const builtOn = today(spreadsheet);
-  const { sheetName } = writePlan(spreadsheet, (carried) => layoutPlan(plan, builtOn, carried));
-  const keyNumbers = Object.fromEntries(KEY_NUMBERS.map((k) => [k.name, plan.numbers[k.field]])) as KeyNumbers;
+  let layout: PlanSheetLayout | undefined;
+  const { sheetName } = writePlan(spreadsheet, (carried) => {
+    layout = layoutPlan(plan, builtOn, carried);
+    return layout;
+  });
+  const sheet = spreadsheet.getSheetByName(sheetName);
+  if (!sheet || !layout) throw new Error(`The plan "${sheetName}" was written but cannot be found; build it again.`);
+  const zone = spreadsheet.getSpreadsheetTimeZone();
+  const values = sheet.getRange(layout.keyNumbersRange).getValues();
+  const keyNumbers = Object.fromEntries(
+    KEY_NUMBERS.map((k, i) => {
+      const value: unknown = values[i][0];
+      // By its tag, not instanceof: a Date may come from another realm than the script's.
+      const isDate = Object.prototype.toString.call(value) === '[object Date]';
+      return [k.name, isDate ? Utilities.formatDate(value as Date, zone, 'yyyy-MM-dd') : (value as number | string)];
+    }),
+  ) as KeyNumbers;
   return { sheetName, keyNumbers };
 }
 

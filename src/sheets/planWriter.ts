@@ -173,7 +173,7 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
     layout.checkboxRange,
     layout.wrapRange,
     layout.rightAligned,
-    ...layout.chart.ranges,
+    ...layout.charts.flatMap((c) => c.ranges),
     ...ruleRanges,
     ...names.map((n) => layout.namedRanges[n]),
   ];
@@ -183,7 +183,7 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
   const checkboxes = ranges[i++];
   const wrapped = ranges[i++];
   const rightAligned = ranges[i++];
-  const chartRanges = layout.chart.ranges.map(() => ranges[i++]);
+  const chartRanges = layout.charts.map((c) => c.ranges.map(() => ranges[i++]));
   const rules = ruleRanges.map(() => ranges[i++]);
   const named = Object.fromEntries(names.map((n) => [n, ranges[i++]]));
 
@@ -208,15 +208,17 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
     }),
   );
 
-  const chart = sheet.newChart().setChartType(Charts.ChartType.LINE);
-  for (const range of chartRanges) chart.addRange(range);
-  sheet.insertChart(
-    chart
-      .setPosition(layout.chart.anchorRow, layout.chart.anchorColumn, 0, 0)
-      .setOption('title', layout.chart.title)
-      .setOption('vAxis.format', layout.chart.axisFormat)
-      .build(),
-  );
+  layout.charts.forEach((spec, k) => {
+    const chart = sheet.newChart().setChartType(Charts.ChartType.LINE);
+    for (const range of chartRanges[k]) chart.addRange(range);
+    sheet.insertChart(
+      chart
+        .setPosition(spec.anchorRow, spec.anchorColumn, 0, 0)
+        .setOption('title', spec.title)
+        .setOption('vAxis.format', spec.axisFormat)
+        .build(),
+    );
+  });
 
   sheet.setFrozenRows(layout.frozenRows);
   for (const column of layout.hiddenColumns) sheet.hideColumns(column);

@@ -40,7 +40,7 @@ function named(em: Emulator, name: string): unknown {
 
 /** The row of a checklist item, found by its id in the Item id column. */
 function itemRow(em: Emulator, sheetName: string, id: string): number {
-  const entry = Object.entries(cells(em, sheetName)).find(([a1, c]) => a1.startsWith('D') && c.value === id);
+  const entry = Object.entries(cells(em, sheetName)).find(([a1, c]) => a1.startsWith('E') && c.value === id);
   if (!entry) throw new Error(`no checklist item ${id}`);
   return Number(entry[0].slice(1));
 }
@@ -72,10 +72,27 @@ describe('a built plan', () => {
     expect(result).toMatchObject({ sheetName: 'Transition Plan' });
   });
 
-  test('hand-worked figures: budget 1,475, target 22,950, hourly rate 80.97', () => {
+  test('hand-worked figures for the sample answers', () => {
+    // Expected month midway between 3,000 and 6,500; 30% of a low month of 3,000 is 900.
+    expect(named(em, 'LEAP_EXPECTED_MONTHLY')).toBe(4750);
+    expect(named(em, 'LEAP_MONTHLY_TAX_SET_ASIDE')).toBe(900);
+    // Budget 3,000 - 900 - 625 health = 1,475, which leaves 1,475 - 3,200 = -1,725 after living costs.
     expect(named(em, 'LEAP_LOW_END_BUDGET')).toBe(1475);
+    expect(named(em, 'LEAP_LOW_MONTH_LEFT_OVER')).toBe(-1725);
+    // Benefits: 625 health + 78,000 x 4% / 12 = 260 + 78,000 / 52 x 3 weeks / 12 = 375.
+    expect(named(em, 'LEAP_BENEFITS_COST')).toBeCloseTo(1260, 9);
+    // Buffer (3,200 + 625) x 6 = 22,950; today 8,000 / (3,825 - 2,100) = 4.64 months of runway.
     expect(named(em, 'LEAP_BUFFER_TARGET')).toBe(22950);
-    expect(named(em, 'LEAP_HOURLY_RATE')).toBeCloseTo(80.97, 2);
+    expect(named(em, 'LEAP_RUNWAY_MONTHS')).toBeCloseTo(8000 / 1725, 12);
+    // (22,950 - 8,000) / 1,200 = 12.46 months: ready 13 months after 1 March 2026.
+    expect(named(em, 'LEAP_MONTHS_TO_BUFFER')).toBeCloseTo(12.458333, 6);
+    expect(isoDay(named(em, 'LEAP_READY_DATE'))).toBe('2027-04-01');
+    // Savings on the leave date 8,000 + 13 x 1,200 = 23,600 last 23,600 / 1,725 months.
+    expect(named(em, 'LEAP_SAVINGS_AT_LEAVE')).toBe(23600);
+    expect(named(em, 'LEAP_RUNWAY_AT_LEAVE')).toBeCloseTo(23600 / 1725, 12);
+    expect(named(em, 'LEAP_TAX_YEAR')).toBe(2027);
+    // (78,000 + 12 x 1,260) / (25 hours x 46 weeks) = 80.97.
+    expect(named(em, 'LEAP_HOURLY_RATE')).toBeCloseTo(93120 / 1150, 9);
   });
 
   test('the schedule, tax calendar and checklist dates are live and free of errors', () => {
@@ -119,11 +136,11 @@ describe('a built plan', () => {
     expect(named(em, 'LEAP_RUNWAY_MONTHS')).toBeCloseTo(8000 / (4625 - 2100), 12);
   });
 
-  test('at most 16 cells call a Leap function', () => {
+  test('at most 26 cells call a Leap function', () => {
     const names = (bundle.Leap as unknown as { describeFunctions(): { name: string }[] }).describeFunctions().map((f) => f.name);
     const callsLeap = new RegExp(`\\b(${names.join('|')})\\(`);
     const count = Object.values(cells(em, 'Transition Plan')).filter((c) => c.formula && callsLeap.test(c.formula)).length;
-    expect(count).toBeLessThanOrEqual(16);
+    expect(count).toBeLessThanOrEqual(26);
   });
 });
 
@@ -155,7 +172,7 @@ describe('rebuilding', () => {
     build(em);
     const row = itemRow(em, 'Transition Plan', 'portfolio');
     em.enterInput('Transition Plan', `B${row}`, 'TRUE');
-    em.enterInput('Transition Plan', `E${row}`, 'Three café menus done');
+    em.enterInput('Transition Plan', `D${row}`, 'Three café menus done');
     em.spreadsheet.getSheetByName('Transition Plan')?.setName('My leap');
     const again = build(em, { monthlyExpenses: 3500 });
     expect(again.sheetName).toBe('My leap');
@@ -163,7 +180,7 @@ describe('rebuilding', () => {
     const newRow = itemRow(em, 'My leap', 'portfolio');
     const plan = cells(em, 'My leap');
     expect(plan[`B${newRow}`].value).toBe(true);
-    expect(plan[`E${newRow}`].value).toBe('Three café menus done');
+    expect(plan[`D${newRow}`].value).toBe('Three café menus done');
     expect(plan[`B${itemRow(em, 'My leap', 'pricing')}`].value).toBe(false);
     expect(named(em, 'LEAP_MONTHLY_EXPENSES')).toBe(3500);
   });
@@ -172,17 +189,17 @@ describe('rebuilding', () => {
     const { em } = fresh();
     build(em);
     const pricing = itemRow(em, 'Transition Plan', 'pricing');
-    em.enterInput('Transition Plan', `E${pricing}`, '3/15/2026');
-    em.enterInput('Transition Plan', `E${pricing + 1}`, '1,200');
+    em.enterInput('Transition Plan', `D${pricing}`, '3/15/2026');
+    em.enterInput('Transition Plan', `D${pricing + 1}`, '1,200');
     // A row of the user's between two items: the item id column is blank there.
     em.spreadsheet.getSheetByName('Transition Plan')?.insertRows(pricing + 1, 1);
     const last = itemRow(em, 'Transition Plan', 'last-day');
     em.enterInput('Transition Plan', `B${last}`, 'TRUE');
     build(em);
     const plan = cells(em, 'Transition Plan');
-    const dateNote = plan[`E${itemRow(em, 'Transition Plan', 'pricing')}`];
+    const dateNote = plan[`D${itemRow(em, 'Transition Plan', 'pricing')}`];
     expect(dateNote.value).toMatch(/^3\/15\/2026$|^Mar 15, 2026$|^2026-03-15$/);
-    expect(plan[`E${itemRow(em, 'Transition Plan', 'pricing') + 1}`].value).toBe('1,200');
+    expect(plan[`D${itemRow(em, 'Transition Plan', 'pricing') + 1}`].value).toBe('1,200');
     expect(plan[`B${itemRow(em, 'Transition Plan', 'last-day')}`].value).toBe(true);
   });
 
@@ -203,10 +220,10 @@ describe('rebuilding', () => {
     const { em } = fresh();
     build(em, { nicheService: '=IMPORTXML("http://evil","//a")', invoicingTool: '@SUM', endOfDayRoutine: '+1' });
     const row = itemRow(em, 'Transition Plan', 'pricing');
-    em.enterInput('Transition Plan', `E${row}`, '\'=HYPERLINK("http://evil")');
+    em.enterInput('Transition Plan', `D${row}`, '\'=HYPERLINK("http://evil")');
     build(em);
     const plan = cells(em, 'Transition Plan');
-    expect(plan[`E${row}`]).toEqual({ value: '=HYPERLINK("http://evil")' });
+    expect(plan[`D${row}`]).toEqual({ value: '=HYPERLINK("http://evil")' });
     const all = JSON.stringify(plan);
     expect(all).not.toMatch(/"formula":"=(IMPORTXML|HYPERLINK|SUM)/);
   });
@@ -223,7 +240,7 @@ describe('rebuilding', () => {
       build(em);
       const row = itemRow(em, 'Transition Plan', 'outreach');
       em.enterInput('Transition Plan', `B${row}`, 'TRUE');
-      em.enterInput('Transition Plan', `E${row}`, 'Wrote to 12 cafés');
+      em.enterInput('Transition Plan', `D${row}`, 'Wrote to 12 cafés');
       em.failOnCall(n, `injected failure at call ${n}`);
       let failed = false;
       try {
@@ -236,7 +253,7 @@ describe('rebuilding', () => {
       expect([where, sheetNames(em)]).toEqual([where, ['Sheet1', 'Transition Plan']]);
       const plan = cells(em, 'Transition Plan');
       const newRow = itemRow(em, 'Transition Plan', 'outreach');
-      expect([where, plan[`B${newRow}`].value, plan[`E${newRow}`].value]).toEqual([where, true, 'Wrote to 12 cafés']);
+      expect([where, plan[`B${newRow}`].value, plan[`D${newRow}`].value]).toEqual([where, true, 'Wrote to 12 cafés']);
       // A failure before the swap leaves the old plan's inputs; one after it finishes the new plan.
       const expenses = named(em, 'LEAP_MONTHLY_EXPENSES');
       expect([where, [3200, 3500]]).toEqual([where, expect.arrayContaining([expenses])]);

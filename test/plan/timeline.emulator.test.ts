@@ -84,8 +84,8 @@ describe('the headline answers "when can I leave?", live', () => {
   test('it quotes the leave date, the buffer, what a low month leaves and the runway from the leave date', () => {
     const em = planFor({});
     expect(shown(em)[1][0]).toBe(
-      'Leave on Apr 1, 2027 – buffer $22,950 – a low month leaves you $1,725 short after tax, health cover and living ' +
-        'costs – your savings then last 13.7 months',
+      'Leave on Apr 1, 2027 (held back by the buffer) – buffer $22,950 – a low month leaves you $1,725 short after tax, ' +
+        'health cover and living costs – your savings then last 13.7 months – chance of running out in the first year: 0.0%',
     );
   });
   test('a good enough low month turns "short" into "over"; income that covers costs lasts indefinitely', () => {
@@ -93,8 +93,38 @@ describe('the headline answers "when can I leave?", live', () => {
     em.enterInput(PLAN, a1Of(em, 'LEAP_PROJECTED_LOW'), '8000');
     // 8,000 - 30% - 625 = 4,975; less 3,200 of living costs leaves 1,775.
     expect(shown(em)[1][0]).toBe(
-      'Leave on Apr 1, 2027 – buffer $22,950 – a low month leaves you $1,775 over after tax, health cover and living ' +
-        'costs – your savings then last indefinitely',
+      'Leave on Apr 1, 2027 (held back by the buffer) – buffer $22,950 – a low month leaves you $1,775 over after tax, ' +
+        'health cover and living costs – your savings then last indefinitely – chance of running out in the first year: 0.0%',
     );
+  });
+
+  test('when the risk, not the buffer, decides: the leave date is the quit date, and the headline says so', () => {
+    // A buffer of 3 months is already saved, but months from 500 to 6,500 leave a year after leaving too risky.
+    const em = planFor({ currentSavings: 20000, bufferMonths: 3, projectedMonthlyLow: 500, projectedMonthlyHigh: 6500 });
+    const quit = em.spreadsheet.getRangeByName('LEAP_QUIT_DATE')?.getDisplayValue();
+    expect(em.spreadsheet.getRangeByName('LEAP_READY_DATE')?.getDisplayValue()).toBe('Mar 1, 2026');
+    expect(quit).not.toBe('Mar 1, 2026');
+    expect(em.spreadsheet.getRangeByName('LEAP_LEAVE_DATE')?.getDisplayValue()).toBe(quit);
+    expect(shown(em)[1][0]).toMatch(
+      new RegExp(`^Leave on ${quit} \\(held back by the risk: the buffer is reached Mar 1, 2026\\)`),
+    );
+    // At the leave date the chance of running out is within the 10% accepted.
+    expect(em.spreadsheet.getRangeByName('LEAP_RUNWAY_RISK')?.getValue()).toBeLessThanOrEqual(0.1);
+  });
+
+  test('a quit date never safe within 10 years shows why, and the buffer alone sets the leave date', () => {
+    const em = planFor({
+      projectedMonthlyLow: 0,
+      projectedMonthlyHigh: 1000,
+      monthlySavings: 100,
+      currentSavings: 0,
+      bufferMonths: 3,
+    });
+    const quit = em.spreadsheet.getRangeByName('LEAP_QUIT_DATE');
+    expect(String(quit?.getValue())).toMatch(/^#/);
+    expect(em.spreadsheet.getRangeByName('LEAP_LEAVE_DATE')?.getDisplayValue()).toBe(
+      em.spreadsheet.getRangeByName('LEAP_READY_DATE')?.getDisplayValue(),
+    );
+    expect(shown(em)[1][0]).toContain('(the buffer date: the chance of running out never falls to 10.0%)');
   });
 });
