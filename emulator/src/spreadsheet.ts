@@ -521,6 +521,11 @@ export class RangeList extends Emulated {
   getRanges(): Range[] {
     return [...this._ranges];
   }
+  /** One number format for every cell of every range, in one call. */
+  setNumberFormat(numberFormat: string): this {
+    for (const range of this._ranges) range.setNumberFormat(numberFormat);
+    return this;
+  }
 }
 
 const overlaps = (a: GridRect, b: GridRect): boolean =>

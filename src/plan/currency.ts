@@ -80,6 +80,8 @@ export const LOCALE_CURRENCIES: Readonly<Record<string, LocaleCurrency>> = {
   },
 };
 
+const BY_LOCALE = new Map(Object.entries(LOCALE_CURRENCIES));
+
 /** The format of a money cell in a spreadsheet whose locale Leap does not know: a number with no symbol. */
 export const PLAIN_MONEY_FORMAT = { whole: '#,##0', cents: '#,##0.00' } as const;
 
@@ -89,7 +91,7 @@ export function localeCurrency(locale: string): LocaleCurrency | undefined {
     .trim()
     .split(/[-_]/);
   const key = `${language.toLowerCase()}_${region.toUpperCase()}`;
-  return Object.hasOwn(LOCALE_CURRENCIES, key) ? LOCALE_CURRENCIES[key] : undefined;
+  return BY_LOCALE.get(key);
 }
 
 /** `$` is a literal in a pattern; every other symbol goes in `[$…]`, as Sheets' custom currency menu writes it. */
