@@ -64,18 +64,15 @@ describe('the currency table', () => {
     expect(moneyFormat('EN-GB')).toBe('[$£]#,##0');
   });
 
-  test.each([
-    'sv_SE',
-    'xx_YY',
-    'en',
-    '',
-    'constructor',
-  ])('an unknown locale (%j) falls back to a plain number format with no symbol', (locale) => {
-    expect(localeCurrency(locale)).toBeUndefined();
-    expect(moneyFormat(locale)).toBe(PLAIN_MONEY_FORMAT.whole);
-    expect(moneyFormat(locale, { cents: true })).toBe('#,##0.00');
-    expect(moneyText(locale, { cents: true })('A1')).toBe('TEXT(A1,"#,##0.00")');
-  });
+  test.each(['sv_SE', 'xx_YY', 'en', '', 'constructor'])(
+    'an unknown locale (%j) falls back to a plain number format with no symbol',
+    (locale) => {
+      expect(localeCurrency(locale)).toBeUndefined();
+      expect(moneyFormat(locale)).toBe(PLAIN_MONEY_FORMAT.whole);
+      expect(moneyFormat(locale, { cents: true })).toBe('#,##0.00');
+      expect(moneyText(locale, { cents: true })('A1')).toBe('TEXT(A1,"#,##0.00")');
+    },
+  );
 
   test('an unknown locale shows the number with its own separators and no currency symbol', () => {
     const emu = createEmulator({ locale: 'sv_SE' });
@@ -93,9 +90,7 @@ describe('sentences quote amounts as the cells show them', () => {
     expect(() => moneyText('en_GB')('  ')).toThrow('moneyText: the amount is empty');
   });
 
-  test.each(
-    Object.keys(EXPECTED),
-  )('%s: a sentence built with moneyText evaluates to the text the money cell shows', (locale) => {
+  test.each(Object.keys(EXPECTED))('%s: a sentence built with moneyText evaluates to the text the money cell shows', (locale) => {
     const emu = createEmulator({ locale });
     const sheet = emu.spreadsheet.getActiveSheet();
     const amounts = [1234.5, -1234.5, 0, 987654.321];
