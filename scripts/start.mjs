@@ -111,7 +111,9 @@ async function main() {
     process.exit(1);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  console.log(`Leap preview ready in ${seconds} s: ${preview.url}${empty ? ' (blank spreadsheet)' : ''}${locale ? ` (locale ${locale})` : ''}`);
+  console.log(
+    `Leap preview ready in ${seconds} s: ${preview.url}${empty ? ' (blank spreadsheet)' : ''}${locale ? ` (locale ${locale})` : ''}`,
+  );
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;
