@@ -9,7 +9,8 @@
  *   are shown ("the actual rendering of the format depends on the spreadsheet's locale"): `#,##0.00` shows 1.234,50
  *   in de_DE and 1,234.50 in en_US.
  * - `$`, `-`, `+`, `(`, `)`, `:` and space are literals; any other symbol goes in brackets, `[$£]`, which is also
- *   what Format > Number > Custom currency writes (Excel's `[$symbol-locale]` form, the locale part optional).
+ *   what Sheets itself writes (a recorded macro applying pounds calls setNumberFormat('[$£]#,##0')); it is Excel's
+ *   `[$symbol-locale]` form with the locale part left out. Brackets need no quotes inside a TEXT formula.
  * - TEXT(number, pattern) formats with the same patterns as cells, so a sentence built with TEXT and the cell's
  *   own pattern shows exactly what the cell shows: same symbol, same separators.
  */
@@ -109,6 +110,11 @@ export function moneyFormat(locale: string, options: { cents?: boolean } = {}): 
   const symbol = symbolToken(currency.symbol);
   const space = currency.spaced ? ' ' : '';
   return currency.placement === 'before' ? `${symbol}${space}${digits}` : `${digits}${space}${symbol}`;
+}
+
+/** Both money formats of a locale under the names the plan layout's format table uses. */
+export function moneyFormats(locale: string): { money: string; moneyCents: string } {
+  return { money: moneyFormat(locale), moneyCents: moneyFormat(locale, { cents: true }) };
 }
 
 /** A text in a formula: quotes doubled, as Sheets reads string literals. */

@@ -3,7 +3,14 @@
  * show the very text the cells show, all checked through the emulator's display values.
  */
 import { createEmulator } from '../../emulator/src';
-import { LOCALE_CURRENCIES, localeCurrency, moneyFormat, moneyText, PLAIN_MONEY_FORMAT } from '../../src/plan/currency';
+import {
+  LOCALE_CURRENCIES,
+  localeCurrency,
+  moneyFormat,
+  moneyFormats,
+  moneyText,
+  PLAIN_MONEY_FORMAT,
+} from '../../src/plan/currency';
 
 /** What Sheets shows for 1234.5 and -1234.5 with cents, and for 1234.5 as a whole amount, per locale. */
 const EXPECTED: Record<string, [cents: string, negativeCents: string, whole: string]> = {
@@ -56,6 +63,7 @@ describe('the currency table', () => {
     expect(moneyFormat('pt_BR')).toBe('[$R$] #,##0');
     // The yen has no minor unit: a cents format still shows whole yen.
     expect(moneyFormat('ja_JP', { cents: true })).toBe('[$¥]#,##0');
+    expect(moneyFormats('nl_NL')).toEqual({ money: '[$€] #,##0', moneyCents: '[$€] #,##0.00' });
   });
 
   test('locale names are read in any case and with - or _', () => {
