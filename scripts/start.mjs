@@ -16,9 +16,18 @@ const cacheDir = join(root, 'node_modules', '.cache', 'leap', 'preview');
 
 function parseArguments(argv) {
   const known = new Set(['--empty']);
-  const unknown = argv.filter((a) => !known.has(a));
+  const unknown = argv.filter((a) => !known.has(a) && !a.startsWith('--locale='));
   if (unknown.length) {
-    console.error(`Unknown option ${unknown.join(' ')}. Usage: npm start [-- --empty]   (PORT=8080 by default)`);
+    console.error(
+      `Unknown option ${unknown.join(' ')}. Usage: npm start [-- --empty] [-- --locale=en_GB]   (PORT=8080 by default)`,
+    );
+    process.exit(2);
+  }
+  const localeOption = argv.find((a) => a.startsWith('--locale='));
+  const locale = localeOption === undefined ? undefined : localeOption.slice('--locale='.length);
+  // The spreadsheet locale of the sample workbook: a language and a region, as Sheets names them.
+  if (locale !== undefined && !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale)) {
+    console.error(`--locale must be a language and region such as en_GB or de_DE, not "${locale}".`);
     process.exit(2);
   }
   const port = process.env.PORT === undefined || process.env.PORT === '' ? 8080 : Number(process.env.PORT);
@@ -26,7 +35,7 @@ function parseArguments(argv) {
     console.error(`PORT must be a whole number from 0 to 65535, not "${process.env.PORT}".`);
     process.exit(2);
   }
-  return { port, empty: argv.includes('--empty') };
+  return { port, empty: argv.includes('--empty'), locale };
 }
 
 /**
@@ -73,7 +82,7 @@ async function bundlePreview() {
 }
 
 async function main() {
-  const { port, empty } = parseArguments(process.argv.slice(2));
+  const { port, empty, locale } = parseArguments(process.argv.slice(2));
   mkdirSync(cacheDir, { recursive: true });
   try {
     await Promise.all([build(), bundlePreview()]);
@@ -87,6 +96,7 @@ async function main() {
     preview = await startPreviewServer({
       port,
       empty,
+      locale,
       distDir: join(root, 'dist'),
       assetsDir: cacheDir,
       pageDir: join(root, 'scripts/preview'),
@@ -101,7 +111,9 @@ async function main() {
     process.exit(1);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  console.log(`Leap preview ready in ${seconds} s: ${preview.url}${empty ? ' (blank spreadsheet)' : ''}`);
+  console.log(
+    `Leap preview ready in ${seconds} s: ${preview.url}${empty ? ' (blank spreadsheet)' : ''}${locale ? ` (locale ${locale})` : ''}`,
+  );
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;

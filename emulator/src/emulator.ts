@@ -36,7 +36,8 @@ const ALLOWED_IN_NONE: Record<string, RegExp> = {
 
 export class EmulatorImpl {
   readonly timeZone: string;
-  readonly locale: string;
+  /** The user's own locale (Session.getActiveUserLocale); the spreadsheet's can change, this one stays. */
+  readonly userLocale: string;
   readonly userEmail: string;
   authMode: AuthMode;
   readonly ui: UiState = { menus: [], dialogs: [], toasts: [], alerts: [] };
@@ -64,25 +65,33 @@ export class EmulatorImpl {
 
   constructor(options: EmulatorOptions) {
     this.timeZone = options.timeZone ?? 'America/New_York';
-    this.locale = options.locale ?? 'en_US';
+    this.userLocale = options.locale ?? 'en_US';
     this.userEmail = options.userEmail ?? 'user@example.com';
     this.authMode = options.authMode ?? 'FULL';
     this.log = new CallLog(
       (service, method) => this.checkAllowed(service, method),
       () => this.inCustomFunction,
     );
-    this.engine = new FormulaEngine(this.timeZone, {
-      enterCustomFunction: () => {
-        this.customFunctionDepth++;
+    this.engine = new FormulaEngine(
+      this.timeZone,
+      {
+        enterCustomFunction: () => {
+          this.customFunctionDepth++;
+        },
+        leaveCustomFunction: () => {
+          this.customFunctionDepth--;
+        },
       },
-      leaveCustomFunction: () => {
-        this.customFunctionDepth--;
-      },
-    });
+      this.userLocale,
+    );
+    const engine = this.engine;
     this.rawSpreadsheet = new Spreadsheet({
-      engine: this.engine,
+      engine,
       timeZone: this.timeZone,
-      locale: this.locale,
+      get locale() {
+        return engine.locale;
+      },
+      setLocale: (locale) => engine.setLocale(locale),
       toast: (message, title, timeoutSeconds) => this.ui.toasts.push({ message, title, timeoutSeconds }),
       callCount: () => this.log.calls.length,
     });
@@ -107,6 +116,11 @@ export class EmulatorImpl {
     );
     const services = Object.fromEntries(Object.entries(this.services).map(([name, service]) => [name, this.log.wrap(service)]));
     this.globals = { ...services, console };
+  }
+
+  /** The spreadsheet's locale (getSpreadsheetLocale): number display and TEXT follow it. */
+  get locale(): string {
+    return this.engine.locale;
   }
 
   get spreadsheet(): Spreadsheet {

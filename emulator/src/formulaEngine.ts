@@ -110,8 +110,10 @@ function registerName(name: string): void {
 }
 
 /**
- * Sheets' FIXED(number, [decimals=2], [no_commas=FALSE]), which HyperFormula lacks: the number rounded and
- * written with thousands separators, the way a sentence on a sheet quotes an amount.
+ * Sheets' FIXED(number, [decimals=2], [no_commas=FALSE]), which HyperFormula lacks, and Sheets' TEXT(number, format),
+ * which replaces HyperFormula's own: that one ignores the grouping in "#,##0", keeps "[$£]" as text and reads
+ * "mmmm" as minutes. TEXT formats with the same code as getDisplayValues, in the spreadsheet's locale, because in
+ * Sheets TEXT uses the patterns cells use: a sentence built with TEXT(x, the cell's pattern) shows what the cell shows.
  */
 class SheetsTextPlugin extends FunctionPlugin {
   static implementedFunctions: ImplementedFunctions = {
@@ -125,22 +127,9 @@ class SheetsTextPlugin extends FunctionPlugin {
     },
     TEXT: {
       method: 'text',
-      parameters: [{ argumentType: FunctionArgumentType.SCALAR }, { argumentType: FunctionArgumentType.STRING }],
+      parameters: [{ argumentType: FunctionArgumentType.NUMBER }, { argumentType: FunctionArgumentType.STRING }],
     },
   };
-
-  /**
-   * Sheets' TEXT(value, format) renders with the same number-format patterns as a cell's display, so it is the
-   * display formatter itself; HyperFormula's own TEXT knows neither "mmm" nor "%" nor grouping.
-   */
-  text(ast: { args: Parameters<FunctionPlugin['runFunction']>[0] }, state: Parameters<FunctionPlugin['runFunction']>[1]) {
-    return this.runFunction(ast.args, state, this.metadata('TEXT'), (value: unknown, pattern: string) => {
-      if (typeof value === 'string') return value;
-      if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-      if (typeof value !== 'number') return '';
-      return formatNumber(value, pattern);
-    });
-  }
 
   fixed(ast: { args: Parameters<FunctionPlugin['runFunction']>[0] }, state: Parameters<FunctionPlugin['runFunction']>[1]) {
     return this.runFunction(ast.args, state, this.metadata('FIXED'), (n: number, decimals: number, noCommas: boolean) => {
@@ -154,7 +143,15 @@ class SheetsTextPlugin extends FunctionPlugin {
       });
     });
   }
+
+  text(ast: { args: Parameters<FunctionPlugin['runFunction']>[0] }, state: Parameters<FunctionPlugin['runFunction']>[1]) {
+    const locale = engines.get((this as unknown as PluginThis).dependencyGraph)?.locale;
+    return this.runFunction(ast.args, state, this.metadata('TEXT'), (n: number, pattern: string) =>
+      formatNumber(n, pattern, locale),
+    );
+  }
 }
+// Registering TEXT here replaces HyperFormula's TEXT in every engine built afterwards (the registry is global).
 HyperFormula.registerFunctionPlugin(SheetsTextPlugin, {
   enGB: { FIXED: 'FIXED', TEXT: 'TEXT' },
   enUS: { FIXED: 'FIXED', TEXT: 'TEXT' },
@@ -180,6 +177,8 @@ export class FormulaEngine {
   constructor(
     private readonly timeZone: string,
     private readonly hooks: EvaluationHooks,
+    /** The spreadsheet locale ("de_DE"): TEXT shows its separators. */
+    public locale = 'en_US',
   ) {
     this.hf = this.build();
   }
@@ -225,6 +224,24 @@ export class FormulaEngine {
     old.destroy();
     this.afterChange();
     return renumbered;
+  }
+
+  /**
+   * A new spreadsheet locale. HyperFormula does not know TEXT depends on it, so every formula calling TEXT is
+   * entered again, which recalculates it and what depends on it, as Sheets does when the locale changes.
+   */
+  setLocale(locale: string): void {
+    this.locale = locale;
+    this.batch(() => {
+      for (const name of this.hf.getSheetNames()) {
+        const sheet = this.hf.getSheetId(name) as number;
+        this.hf.getSheetFormulas(sheet).forEach((row, r) => {
+          row.forEach((formula, c) => {
+            if (formula && /\bTEXT\s*\(/i.test(formula)) this.hf.setCellContents({ sheet, row: r, col: c }, [[formula]]);
+          });
+        });
+      }
+    });
   }
 
   /** Runs changes with evaluation suspended, so a block of writes recalculates once. */

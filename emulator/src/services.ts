@@ -33,7 +33,7 @@ export interface ServiceHost {
   readonly bundleContext: vm.Context | undefined;
   readonly authMode: AuthMode;
   readonly timeZone: string;
-  readonly locale: string;
+  readonly userLocale: string;
   readonly userEmail: string;
   readonly inCustomFunction: boolean;
   /** Virtual clock advanced by Utilities.sleep and lock waits (ms). */
@@ -428,7 +428,7 @@ export class SessionService extends Emulated {
     return new User(this.host.userEmail);
   }
   getActiveUserLocale(): string {
-    return this.host.locale.split('_')[0];
+    return this.host.userLocale.split('_')[0];
   }
   getScriptTimeZone(): string {
     return this.host.timeZone;

@@ -32,6 +32,8 @@ export interface WorkbookHost {
   readonly engine: FormulaEngine;
   readonly timeZone: string;
   readonly locale: string;
+  /** A new spreadsheet locale: formulas that depend on it (TEXT) recalculate. */
+  setLocale(locale: string): void;
   toast(message: string, title: string, timeoutSeconds: number): void;
   callCount(): number;
 }
@@ -519,6 +521,11 @@ export class RangeList extends Emulated {
   getRanges(): Range[] {
     return [...this._ranges];
   }
+  /** One number format for every cell of every range, in one call. */
+  setNumberFormat(numberFormat: string): this {
+    for (const range of this._ranges) range.setNumberFormat(numberFormat);
+    return this;
+  }
 }
 
 const overlaps = (a: GridRect, b: GridRect): boolean =>
@@ -899,7 +906,7 @@ export class Sheet extends Emulated {
     if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
     if (typeof v === 'string') return v;
     const format = this._formats.get(`${row}:${column}`)?.numberFormat;
-    return formatNumber(v, format ?? (this._isDate(row, column) ? DEFAULT_DATE_FORMAT : undefined));
+    return formatNumber(v, format ?? (this._isDate(row, column) ? DEFAULT_DATE_FORMAT : undefined), this._host.locale);
   }
 
   _formula(row: number, column: number): string {
@@ -987,6 +994,14 @@ export class Spreadsheet extends Emulated {
   }
   getSpreadsheetLocale(): string {
     return this._host.locale;
+  }
+  /** Sheets locales are a language with an optional region, e.g. "de_DE", "en_GB", "fr". */
+  setSpreadsheetLocale(locale: string): void {
+    const text = String(locale);
+    if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(text)) {
+      throw new Error(`Invalid argument: locale ("${text}"); expected a language and region such as en_GB`);
+    }
+    this._host.setLocale(text);
   }
   getSpreadsheetTimeZone(): string {
     return this._host.timeZone;

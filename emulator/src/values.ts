@@ -205,7 +205,43 @@ function formatDatePattern(serial: number, pattern: string): string {
   );
 }
 
-function formatNumberSection(n: number, section: string): string {
+/** The characters a locale shows for a pattern's "," (grouping) and "." (decimal point). */
+export interface Separators {
+  group: string;
+  decimal: string;
+}
+
+const EN_US_SEPARATORS: Separators = { group: ',', decimal: '.' };
+const separatorCache = new Map<string, Separators>();
+
+/**
+ * The separators of a Sheets locale ("de_DE"), from the Unicode CLDR data in Node's ICU: Sheets writes patterns
+ * with "," and "." and shows the locale's own characters (de_DE 1.234,50; fr_FR 1 234,50; de_CH 1'234.50).
+ * A locale ICU does not know gets en_US's.
+ */
+export function localeSeparators(locale: string | undefined): Separators {
+  if (!locale || locale === 'en_US') return EN_US_SEPARATORS;
+  let found = separatorCache.get(locale);
+  if (!found) {
+    found = { ...EN_US_SEPARATORS };
+    try {
+      const tag = locale.replace(/_/g, '-');
+      if (Intl.NumberFormat.supportedLocalesOf([tag]).length > 0) {
+        // A seven-digit number: CLDR's es and it skip grouping below five digits, but still name their separator.
+        for (const part of new Intl.NumberFormat(tag, { useGrouping: true }).formatToParts(1234567.5)) {
+          if (part.type === 'group') found.group = part.value;
+          if (part.type === 'decimal') found.decimal = part.value;
+        }
+      }
+    } catch {
+      // Not a well-formed locale tag: Sheets would not accept it either; en_US separators are shown.
+    }
+    separatorCache.set(locale, found);
+  }
+  return found;
+}
+
+function formatNumberSection(n: number, section: string, separators: Separators): string {
   const body = tokensOnly(section);
   const percent = body.includes('%');
   const value = percent ? n * 100 : n;
@@ -214,31 +250,42 @@ function formatNumberSection(n: number, section: string): string {
   const grouped = numeric ? numeric[0].includes(',') : false;
   const fixed = Math.abs(value).toFixed(decimals);
   const [whole, fraction] = fixed.split('.');
-  const digits = `${grouped ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole}${fraction ? `.${fraction}` : ''}`;
-  // Literal text around the digits: "$", "\"USD \"", "[$€]" all become prefix or suffix text.
+  const groupedWhole = grouped ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, separators.group) : whole;
+  const digits = `${groupedWhole}${fraction ? `${separators.decimal}${fraction}` : ''}`;
+  // Literal text around the digits: "$", "\"USD \"", "[$€]", "[$£-809]" all become prefix or suffix text.
   const literal = (s: string) =>
     s.replace(/\[\$([^\]-]*)[^\]]*\]/g, '$1').replace(/"([^"]*)"|\\(.)|[0#,.]/g, (_m, q, e) => q ?? e ?? '');
-  const firstDigit = section.search(/[0#]/);
-  const lastDigit = Math.max(section.lastIndexOf('0'), section.lastIndexOf('#'));
+  // Digits are looked for outside brackets and quotes, so a symbol such as [$R$] or "No. 0" stays literal.
+  const masked = section.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, (m) => ' '.repeat(m.length));
+  const firstDigit = masked.search(/[0#]/);
+  const lastDigit = Math.max(masked.lastIndexOf('0'), masked.lastIndexOf('#'));
   const prefix = firstDigit >= 0 ? literal(section.slice(0, firstDigit)) : '';
   const suffix = lastDigit >= 0 ? literal(section.slice(lastDigit + 1)) : '';
   return `${prefix}${digits}${suffix}`;
 }
 
-/** What a number looks like with no number format (Sheets' "Automatic"): up to 10 significant digits. */
-export function formatGeneral(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  return String(Number.parseFloat(n.toPrecision(10)));
+/**
+ * What a number looks like with no number format (Sheets' "Automatic"): up to 10 significant digits, with the
+ * locale's decimal separator (2,5 in de_DE).
+ */
+export function formatGeneral(n: number, locale?: string): string {
+  const text = Number.isInteger(n) && Math.abs(n) < 1e15 ? String(n) : String(Number.parseFloat(n.toPrecision(10)));
+  const { decimal } = localeSeparators(locale);
+  return decimal === '.' ? text : text.replace('.', decimal);
 }
 
-/** A number under a Sheets number format pattern: numbers, currency, percents, dates; sections pos;neg;zero. */
-export function formatNumber(n: number, pattern: string | undefined): string {
-  if (!pattern || pattern === 'General' || pattern === '@') return formatGeneral(n);
+/**
+ * A number under a Sheets number format pattern: numbers, currency, percents, dates; sections pos;neg;zero.
+ * The pattern's "," and "." are shown as the locale's separators (a Sheets locale such as "de_DE"; default en_US).
+ */
+export function formatNumber(n: number, pattern: string | undefined, locale?: string): string {
+  if (!pattern || pattern === 'General' || pattern === '@') return formatGeneral(n, locale);
   if (isDateFormat(pattern)) return formatDatePattern(n, pattern.split(';')[0]);
+  const separators = localeSeparators(locale);
   const sections = pattern.split(';');
-  if (n < 0 && sections.length > 1) return formatNumberSection(-n, sections[1]);
-  if (n === 0 && sections.length > 2) return formatNumberSection(0, sections[2]);
-  const text = formatNumberSection(n, sections[0]);
+  if (n < 0 && sections.length > 1) return formatNumberSection(-n, sections[1], separators);
+  if (n === 0 && sections.length > 2) return formatNumberSection(0, sections[2], separators);
+  const text = formatNumberSection(n, sections[0], separators);
   const shown = /[1-9]/.test(text);
   return n < 0 && shown ? `-${text}` : text;
 }

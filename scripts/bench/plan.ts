@@ -8,12 +8,12 @@ import { FLAT_INPUT_NAMES, INPUT_NAMES, KEY_NUMBERS, US_INPUT_NAMES } from '../.
 import { medianTime } from './measure';
 
 /**
- * The most document round trips one first build may make: 29 for the sheet itself (every block in one
- * batched call, two charts, and one read of the key numbers for the sidebar) plus one per named range, since
+ * The most document round trips one first build may make: 30 for the sheet itself (every block in one
+ * batched call, two charts, the document's locale, and one read of the key numbers for the sidebar) plus one per named range, since
  * Apps Script sets named ranges one at a time (the US estimate names more inputs than a flat rate).
  */
 export const PLAN_CALL_BUDGET =
-  29 + KEY_NUMBERS.length + INPUT_NAMES.length + Math.max(US_INPUT_NAMES.length, FLAT_INPUT_NAMES.length);
+  30 + KEY_NUMBERS.length + INPUT_NAMES.length + Math.max(US_INPUT_NAMES.length, FLAT_INPUT_NAMES.length);
 
 /** Services that are not the spreadsheet: calls to them are not round trips to the document. */
 const NOT_SPREADSHEET =

@@ -4,6 +4,7 @@
  * them (emulator.enterInput); formatting uses the same Spreadsheet calls an Apps Script would.
  */
 import type { Emulator } from '../../emulator/src/index';
+import { moneyFormat } from '../../src/plan/currency';
 
 export const SAMPLE_TITLE = 'My freelance year';
 export const SAMPLE_SHEET = 'Income';
@@ -27,16 +28,16 @@ const MONTHS: [month: string, earnings: string, expenses: string][] = [
 const FIRST = 2;
 const LAST = FIRST + MONTHS.length - 1;
 
-/** Label, what is typed in column H, and its number format. */
+/** Label, what is typed in column H, and its number format ("money": the spreadsheet's currency). */
 const SUMMARY: [label: string, input: string, format: string][] = [
-  ['Low-end month (mean of the 3 lowest)', `=LOW_END_INCOME(B${FIRST}:B${LAST}, "low3")`, '$#,##0'],
+  ['Low-end month (mean of the 3 lowest)', `=LOW_END_INCOME(B${FIRST}:B${LAST}, "low3")`, 'money'],
   ['Income volatility', `=INCOME_VOLATILITY(B${FIRST}:B${LAST})`, '0.0%'],
   ['Buffer months for that volatility', `=BUFFER_MONTHS(B${FIRST}:B${LAST})`, '0'],
-  ['Buffer target', `=BUFFER_TARGET(AVERAGE(C${FIRST}:C${LAST}), H4)`, '$#,##0'],
-  ['Savings now', '8,000', '$#,##0'],
-  ['Saved each month (average)', `=AVERAGE(E${FIRST}:E${LAST})`, '$#,##0'],
+  ['Buffer target', `=BUFFER_TARGET(AVERAGE(C${FIRST}:C${LAST}), H4)`, 'money'],
+  ['Savings now', '8,000', 'money'],
+  ['Saved each month (average)', `=AVERAGE(E${FIRST}:E${LAST})`, 'money'],
   ['Months to reach the buffer', '=BUFFER_MONTHS_TO_GOAL(H6, H5, H7)', '0.0'],
-  ['Monthly budget on the low end', `=LOW_END_BUDGET(B${FIRST}:B${LAST}, 30%, 400)`, '$#,##0'],
+  ['Monthly budget on the low end', `=LOW_END_BUDGET(B${FIRST}:B${LAST}, 30%, 400)`, 'money'],
 ];
 
 export function loadSampleWorkbook(emulator: Emulator): void {
@@ -68,8 +69,12 @@ export function loadSampleWorkbook(emulator: Emulator): void {
   });
 
   sheet.getRange(`A${FIRST}:A${LAST}`).setNumberFormat('mmm yyyy');
-  sheet.getRange(`B${FIRST}:E${total}`).setNumberFormat('$#,##0');
-  sheet.getRange(`H${FIRST}:H${FIRST + SUMMARY.length - 1}`).setNumberFormats(SUMMARY.map(([, , format]) => [format]));
+  // Amounts in the spreadsheet's currency: $ in en_US, £ in en_GB, € after the amount in de_DE.
+  const money = moneyFormat(spreadsheet.getSpreadsheetLocale());
+  sheet.getRange(`B${FIRST}:E${total}`).setNumberFormat(money);
+  sheet
+    .getRange(`H${FIRST}:H${FIRST + SUMMARY.length - 1}`)
+    .setNumberFormats(SUMMARY.map(([, , format]) => [format === 'money' ? money : format]));
   sheet.getRange('A1:H1').setFontWeight('bold').setBackground('#e6f4ea');
   sheet.getRange(`A${total}:E${total}`).setFontWeight('bold');
   sheet.setFrozenRows(1);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { ActionAnswer } from './protocol';
-import { PreviewSession, type PreviewSessionOptions } from './session';
+import { LOCALE_NAME, PreviewSession, type PreviewSessionOptions } from './session';
 
 export interface PreviewServerOptions extends PreviewSessionOptions {
   port: number;
@@ -106,7 +106,13 @@ export function createPreviewServer(options: PreviewServerOptions): { server: Se
     'GET /': (_q, response) => send(response, 200, 'text/html', page),
     'GET /api/spreadsheet': (_q, response) => sendJson(response, session.emulator.toJSON()),
     'GET /api/view': (_q, response) => sendJson(response, session.view()),
-    'POST /api/reset': (_q, response) => action(response, () => session.reset()),
+    // ?locale=en_GB rebuilds the sample in that spreadsheet locale (currency and separators follow it).
+    'POST /api/reset': (_q, response, url) => {
+      const locale = url.searchParams.get('locale') ?? undefined;
+      if (locale !== undefined && !LOCALE_NAME.test(locale))
+        throw new HttpError(400, `Unknown locale "${locale}": give a language and region such as en_GB.`);
+      action(response, () => session.reset(locale));
+    },
     'POST /api/input': async (request, response) => {
       const body = await readJson(request);
       action(response, () => session.enterInput(text(body.sheet, 'sheet'), text(body.a1, 'a1'), text(body.input, 'input')));

@@ -12,7 +12,12 @@ export interface PreviewSessionOptions {
   empty: boolean;
   /** The built add-on (dist/). */
   distDir: string;
+  /** The spreadsheet locale, e.g. en_GB (default en_US): money formats and number display follow it. */
+  locale?: string;
 }
+
+/** A Sheets locale name: a language and an optional region, e.g. en_GB or de_DE. */
+export const LOCALE_NAME = /^[a-z]{2,3}(_[A-Z]{2})?$/;
 
 /** Sheets' sidebar is always 300 px wide, whatever setWidth asked for. */
 const SIDEBAR_WIDTH = 300;
@@ -47,13 +52,23 @@ export class PreviewSession {
   private dismissedAlerts = 0;
   private title = SAMPLE_TITLE;
 
+  private locale: string;
+
   constructor(private readonly options: PreviewSessionOptions) {
+    this.locale = options.locale ?? 'en_US';
     this.reset();
   }
 
-  /** A fresh emulator with the built bundle, the sample workbook (unless --empty) and the menu from onOpen. */
-  reset(): void {
-    const emulator = createEmulator();
+  /**
+   * A fresh emulator with the built bundle, the sample workbook (unless --empty) and the menu from onOpen,
+   * in the given spreadsheet locale (kept for later resets) or the one it had.
+   */
+  reset(locale?: string): void {
+    if (locale !== undefined) {
+      if (!LOCALE_NAME.test(locale)) throw new Error(`Unknown locale "${locale}": give a language and region such as en_GB.`);
+      this.locale = locale;
+    }
+    const emulator = createEmulator({ locale: this.locale });
     loadDist(emulator, this.options.distDir);
     this.title = this.options.empty ? 'Untitled spreadsheet' : SAMPLE_TITLE;
     if (!this.options.empty) loadSampleWorkbook(emulator);

@@ -3,6 +3,7 @@
  * formula text, so people can see each one work and copy it. Generated from the function table.
  */
 import { describeFunctions, type FunctionInfo } from '../functions';
+import { moneyFormat } from '../plan/currency';
 import { cellValue } from './planWriter';
 
 export const EXAMPLES_SHEET_NAME = 'Leap function examples';
@@ -13,18 +14,57 @@ export const EXAMPLES_HEADER = ['Function', 'What it does', 'Formula', 'Expected
 /** Rows left free under a function that spills a table (BUFFER_SCHEDULE, TAX_DUE_DATES), so the spill fits. */
 export const TABLE_ROWS = 7;
 
+/**
+ * The columns of a function's result that are amounts of money, counted from the result's first column (0);
+ * a table's header row is not money. Functions not listed give rates, months, dates or counts.
+ */
+export const MONEY_RESULT_COLUMNS: Readonly<Record<string, readonly number[]>> = {
+  TAX_SET_ASIDE: [0],
+  LOW_END_INCOME: [0],
+  LOW_END_BUDGET: [0],
+  BUFFER_TARGET: [0],
+  BUFFER_SCHEDULE: [1],
+  BENEFITS_COST: [0],
+  HOURLY_RATE: [0],
+  SE_TAX: [0],
+  INCOME_TAX_US: [0],
+  TAX_ESTIMATE_US: [0],
+  SAFE_HARBOR: [0],
+  ESTIMATED_PAYMENT_US: [0],
+  RUNWAY_BANDS: [1, 2, 3],
+  RECEIVABLES_AGING: [1],
+  TAX_ESTIMATE_UK: [0],
+  PAYMENTS_ON_ACCOUNT_UK: [2],
+  TAX_ESTIMATE_CA: [0],
+  INSTALMENTS_CA: [2],
+};
+
+/** The sheet column (1 = A) of the live result. */
+const LIVE_COLUMN = EXAMPLES_HEADER.indexOf('Live result') + 1;
+
+const columnLetter = (column: number): string => String.fromCharCode(64 + column);
+
 export interface ExamplesGrid {
   values: (string | number)[][];
+  /** A1 ranges of the live results that are money: they get the spreadsheet's currency format. */
+  moneyRanges: string[];
 }
 
 /** The grid: one row per function, with room below table functions for their spill. */
 export function examplesGrid(functions: readonly FunctionInfo[] = describeFunctions()): ExamplesGrid {
   const values: (string | number)[][] = [[...EXAMPLES_HEADER]];
+  const moneyRanges: string[] = [];
   for (const f of functions) {
+    const row = values.length + 1;
     values.push([f.name, f.summary, f.example.formula, f.example.result, f.example.formula]);
-    if (f.shape === 'table') for (let i = 1; i < TABLE_ROWS; i++) values.push(['', '', '', '', '']);
+    const table = f.shape === 'table';
+    if (table) for (let i = 1; i < TABLE_ROWS; i++) values.push(['', '', '', '', '']);
+    for (const offset of MONEY_RESULT_COLUMNS[f.name] ?? []) {
+      const column = columnLetter(LIVE_COLUMN + offset);
+      moneyRanges.push(table ? `${column}${row + 1}:${column}${row + TABLE_ROWS - 1}` : `${column}${row}`);
+    }
   }
-  return { values };
+  return { values, moneyRanges };
 }
 
 function examplesSheetOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
@@ -40,7 +80,8 @@ export function insertExamples(): { sheetName: string } {
   const previous = examplesSheetOf(spreadsheet);
   let name = previous ? previous.getName() : EXAMPLES_SHEET_NAME;
   for (let n = 2; !previous && spreadsheet.getSheetByName(name); n++) name = `${EXAMPLES_SHEET_NAME} ${n}`;
-  const { values } = examplesGrid();
+  const { values, moneyRanges } = examplesGrid();
+  const money = moneyFormat(spreadsheet.getSpreadsheetLocale(), { cents: true });
   const sheet = spreadsheet.insertSheet(`${EXAMPLES_SHEET_NAME} (building ${Date.now()})`);
   try {
     // Columns A-D are text (the formula shown as text); column E is the same formula, live.
@@ -50,6 +91,8 @@ export function insertExamples(): { sheetName: string } {
     const range = sheet.getRange(1, 1, values.length, EXAMPLES_HEADER.length);
     range.setValues(cells);
     range.setFontWeights(values.map((row, r) => row.map((v, c) => (r === 0 || (c === 0 && v !== '') ? 'bold' : 'normal'))));
+    // Money results show the spreadsheet's currency (£1,500.00 in en_GB); one call for every money cell.
+    if (moneyRanges.length > 0) sheet.getRangeList(moneyRanges).setNumberFormat(money);
     // Descriptions, formulas and expected results wrap within their columns instead of being cut off.
     sheet.getRange(2, 2, values.length - 1, 3).setWrap(true);
     sheet.setFrozenRows(1);

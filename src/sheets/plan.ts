@@ -1,6 +1,7 @@
 /** Building and showing the plan: validate the answers, compute the plan, lay it out, write it. */
 import { FIELDS, type FieldName, validateAnswers } from '../plan/answers';
-import { KEY_NUMBERS, type KeyNumberName, layoutPlan, type PlanSheetLayout } from '../plan/layout';
+import { moneyFormats } from '../plan/currency';
+import { FORMATS, KEY_NUMBERS, type KeyNumberName, layoutPlan, type PlanSheetLayout } from '../plan/layout';
 import { buildPlan } from '../plan/model';
 import { findPlanSheet, writePlan } from './planWriter';
 
@@ -30,9 +31,11 @@ export function buildPlanSheet(raw: unknown): BuildResult {
   const plan = buildPlan(checked.answers);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const builtOn = today(spreadsheet);
+  // Money shows in the document's currency: the cells' formats and the sentences' TEXT() alike.
+  const formats = { ...FORMATS, ...moneyFormats(spreadsheet.getSpreadsheetLocale()) };
   let layout: PlanSheetLayout | undefined;
   const { sheetName } = writePlan(spreadsheet, (carried) => {
-    layout = layoutPlan(plan, builtOn, carried);
+    layout = layoutPlan(plan, builtOn, carried, formats);
     return layout;
   });
   const sheet = spreadsheet.getSheetByName(sheetName);

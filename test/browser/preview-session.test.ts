@@ -34,6 +34,18 @@ test('the sample opens on Income with display values, formulas for the formula b
   ]);
 });
 
+test('the sample can be opened in another locale: its money follows the currency, and a reset keeps or changes it', () => {
+  const session = new PreviewSession({ empty: false, distDir: DIST, locale: 'en_GB' });
+  expect(session.emulator.spreadsheet.getSpreadsheetLocale()).toBe('en_GB');
+  expect(session.view().active.cells.D2.display).toBe('£1,260');
+  session.reset();
+  expect(session.view().active.cells.B2.display).toBe('£4,200');
+  session.reset('de_DE');
+  expect(session.view().active.cells.D2.display).toBe('1.260 €');
+  expect(() => session.reset('german')).toThrow('Unknown locale "german": give a language and region such as en_GB.');
+  expect(session.emulator.spreadsheet.getSpreadsheetLocale()).toBe('de_DE');
+});
+
 test('drawing the grid and clicking tabs are not counted as the add-on’s service calls', () => {
   const session = sample();
   const before = session.emulator.toJSON().calls;

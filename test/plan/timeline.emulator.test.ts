@@ -128,3 +128,17 @@ describe('the headline answers "when can I leave?", live', () => {
     expect(shown(em)[1][0]).toContain('(the buffer date: the chance of running out never falls to 10.0%)');
   });
 });
+
+describe('money follows the document locale, in cells and sentences alike', () => {
+  test.each([
+    ['en_GB', '£22,950', /– buffer £22,950 – a low month leaves you £1,725 short/],
+    ['de_DE', '22.950 €', /– buffer 22.950 € – a low month leaves you 1.725 € short/],
+  ])('%s', (locale, target, headline) => {
+    const em = createEmulator({ timeZone: 'UTC', locale });
+    loadDist(em);
+    em.run('leapBuildPlan', SAMPLE_ANSWERS);
+    expect(em.spreadsheet.getRangeByName('LEAP_BUFFER_TARGET')?.getDisplayValue()).toBe(target);
+    expect(shown(em)[1][0]).toMatch(headline);
+    expect(shown(em).flat()).toContain(`Not yet: a low month leaves you ${locale === 'en_GB' ? '£1,725' : '1.725 €'} short`);
+  });
+});

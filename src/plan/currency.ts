@@ -1,0 +1,138 @@
+/**
+ * Money in the spreadsheet's own currency: the number format a money cell gets and the formula a live sentence
+ * uses to quote an amount, both from the spreadsheet locale (SpreadsheetApp.getActive().getSpreadsheetLocale(),
+ * e.g. "en_GB").
+ *
+ * How Sheets number formats express money (Sheets API guide "Date and number formats",
+ * developers.google.com/sheets/api/guides/formats):
+ * - A pattern always writes "," for grouping and "." for decimals; the spreadsheet's locale decides which characters
+ *   are shown ("the actual rendering of the format depends on the spreadsheet's locale"): `#,##0.00` shows 1.234,50
+ *   in de_DE and 1,234.50 in en_US.
+ * - `$`, `-`, `+`, `(`, `)`, `:` and space are literals; any other symbol goes in brackets, `[$£]`, which is also
+ *   what Sheets itself writes (a recorded macro applying pounds calls setNumberFormat('[$£]#,##0')); it is Excel's
+ *   `[$symbol-locale]` form with the locale part left out. Brackets need no quotes inside a TEXT formula.
+ * - TEXT(number, pattern) formats with the same patterns as cells, so a sentence built with TEXT and the cell's
+ *   own pattern shows exactly what the cell shows: same symbol, same separators.
+ */
+
+export interface LocaleCurrency {
+  /** The symbol Sheets shows for this locale's currency. */
+  symbol: string;
+  /** Symbol before the digits (£1,234.50) or after them (1.234,50 €). */
+  placement: 'before' | 'after';
+  /** A space between symbol and digits (R$ 1.234,50, 1.234,50 €). */
+  spaced: boolean;
+  /** Digits after the decimal point of the currency's smallest unit: the yen has none. */
+  minorDigits: 0 | 2;
+  /** What a cell formatted for cents shows for 1234.5 in a spreadsheet of this locale. */
+  shows: string;
+  /** Where the symbol, its placement and the separators come from. */
+  source: string;
+}
+
+const CLDR = 'Unicode CLDR 48 (cldr.unicode.org) currency pattern, symbol and separators for';
+
+/**
+ * Sheets locale -> its currency. Symbol placement, spacing and separators follow Unicode CLDR, which Google's
+ * locale data is built from; where Sheets is known to show something else, the entry says so.
+ */
+export const LOCALE_CURRENCIES: Readonly<Record<string, LocaleCurrency>> = {
+  en_US: { symbol: '$', placement: 'before', spaced: false, minorDigits: 2, shows: '$1,234.50', source: `${CLDR} en (USD)` },
+  en_GB: { symbol: '£', placement: 'before', spaced: false, minorDigits: 2, shows: '£1,234.50', source: `${CLDR} en_GB (GBP)` },
+  // CLDR's en_CA symbol for CAD is "$"; "CA$" is the symbol other English locales use, and Sheets in en_CA shows "$".
+  en_CA: { symbol: '$', placement: 'before', spaced: false, minorDigits: 2, shows: '$1,234.50', source: `${CLDR} en_CA (CAD)` },
+  en_AU: { symbol: '$', placement: 'before', spaced: false, minorDigits: 2, shows: '$1,234.50', source: `${CLDR} en_AU (AUD)` },
+  en_NZ: { symbol: '$', placement: 'before', spaced: false, minorDigits: 2, shows: '$1,234.50', source: `${CLDR} en_NZ (NZD)` },
+  en_IE: { symbol: '€', placement: 'before', spaced: false, minorDigits: 2, shows: '€1,234.50', source: `${CLDR} en_IE (EUR)` },
+  en_IN: {
+    symbol: '₹',
+    placement: 'before',
+    spaced: false,
+    minorDigits: 2,
+    // Sheets groups a "#,##0" pattern in threes in every locale; lakh grouping needs an explicit "#,##,##0".
+    shows: '₹1,234.50',
+    source: `${CLDR} en_IN (INR)`,
+  },
+  de_DE: { symbol: '€', placement: 'after', spaced: true, minorDigits: 2, shows: '1.234,50 €', source: `${CLDR} de (EUR)` },
+  // fr uses a narrow no-break space (U+202F) to group thousands.
+  fr_FR: { symbol: '€', placement: 'after', spaced: true, minorDigits: 2, shows: '1\u202f234,50 €', source: `${CLDR} fr (EUR)` },
+  // CLDR leaves four-digit es and it amounts ungrouped (1234,50); a Sheets pattern with "," groups every amount.
+  es_ES: { symbol: '€', placement: 'after', spaced: true, minorDigits: 2, shows: '1.234,50 €', source: `${CLDR} es (EUR)` },
+  it_IT: { symbol: '€', placement: 'after', spaced: true, minorDigits: 2, shows: '1.234,50 €', source: `${CLDR} it (EUR)` },
+  nl_NL: { symbol: '€', placement: 'before', spaced: true, minorDigits: 2, shows: '€ 1.234,50', source: `${CLDR} nl (EUR)` },
+  // CLDR's ja symbol is the full-width "￥"; Sheets shows the ASCII-range "¥" (U+00A5).
+  ja_JP: {
+    symbol: '¥',
+    placement: 'before',
+    spaced: false,
+    minorDigits: 0,
+    shows: '¥1,235',
+    source: `${CLDR} ja (JPY, no minor unit)`,
+  },
+  pt_BR: { symbol: 'R$', placement: 'before', spaced: true, minorDigits: 2, shows: 'R$ 1.234,50', source: `${CLDR} pt (BRL)` },
+  // de_CH groups with an apostrophe and writes decimals with a point.
+  de_CH: {
+    symbol: 'CHF',
+    placement: 'before',
+    spaced: true,
+    minorDigits: 2,
+    shows: "CHF 1'234.50",
+    source: `${CLDR} de_CH (CHF)`,
+  },
+};
+
+const BY_LOCALE = new Map(Object.entries(LOCALE_CURRENCIES));
+
+/** The format of a money cell in a spreadsheet whose locale Leap does not know: a number with no symbol. */
+export const PLAIN_MONEY_FORMAT = { whole: '#,##0', cents: '#,##0.00' } as const;
+
+/** The locale's currency, or undefined when Leap does not know it. Accepts "en_GB", "en-GB" and "en_gb". */
+export function localeCurrency(locale: string): LocaleCurrency | undefined {
+  const [language = '', region = ''] = String(locale ?? '')
+    .trim()
+    .split(/[-_]/);
+  const key = `${language.toLowerCase()}_${region.toUpperCase()}`;
+  return BY_LOCALE.get(key);
+}
+
+/** `$` is a literal in a pattern; every other symbol goes in `[$…]`, as Sheets' custom currency menu writes it. */
+const symbolToken = (symbol: string): string => (symbol === '$' ? '$' : `[$${symbol}]`);
+
+/**
+ * The number format pattern for money cells in a spreadsheet of this locale: whole amounts (`[$£]#,##0`) or
+ * amounts with cents (`[$£]#,##0.00`). A currency with no minor unit (yen) shows whole amounts either way.
+ * An unknown locale gets a plain number format (`#,##0.00`), so no wrong symbol is ever shown.
+ */
+export function moneyFormat(locale: string, options: { cents?: boolean } = {}): string {
+  const currency = localeCurrency(locale);
+  if (!currency) return options.cents ? PLAIN_MONEY_FORMAT.cents : PLAIN_MONEY_FORMAT.whole;
+  const digits = options.cents && currency.minorDigits > 0 ? `#,##0.${'0'.repeat(currency.minorDigits)}` : '#,##0';
+  const symbol = symbolToken(currency.symbol);
+  const space = currency.spaced ? ' ' : '';
+  return currency.placement === 'before' ? `${symbol}${space}${digits}` : `${digits}${space}${symbol}`;
+}
+
+/** Both money formats of a locale under the names the plan layout's format table uses. */
+export function moneyFormats(locale: string): { money: string; moneyCents: string } {
+  return { money: moneyFormat(locale), moneyCents: moneyFormat(locale, { cents: true }) };
+}
+
+/** A text in a formula: quotes doubled, as Sheets reads string literals. */
+const formulaString = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * How a live sentence quotes an amount: a function from a formula expression (a cell reference or any
+ * expression, without "=") to a formula fragment that gives the amount as text, e.g. for en_GB
+ * `moneyText('en_GB')('-B7')` is `TEXT(-B7,"[$£]#,##0")`, to join with & into a sentence:
+ * `="Not yet: a low month leaves you "&TEXT(-B7,"[$£]#,##0")&" short"`.
+ * It is TEXT with the very pattern moneyFormat gives the cells, so the sentence shows the same symbol,
+ * placement and separators as the cells, negative amounts included (-£1,234).
+ */
+export function moneyText(locale: string, options: { cents?: boolean } = {}): (amount: string) => string {
+  const pattern = formulaString(moneyFormat(locale, options));
+  return (amount: string) => {
+    const expression = String(amount).trim().replace(/^=/, '');
+    if (expression === '') throw new Error('moneyText: the amount is empty; pass a cell reference or an expression such as B7');
+    return `TEXT(${expression},${pattern})`;
+  };
+}
