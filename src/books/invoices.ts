@@ -148,18 +148,10 @@ export interface InvoicesPanel {
   notes: string[][];
 }
 
-/** What the person typed into the panel, carried over when the sheet is set up again. */
-export interface PanelInputs {
-  /** The as-of cell, when the person replaced TODAY() with a date of their own. */
-  asOf?: Cell;
-  client?: Cell;
-  business?: Partial<Record<BusinessKey, Cell>>;
-}
-
 const text = (t: string): Cell => ({ text: t });
 
-/** The side panel: totals, as-of day, the aging table, the days-to-pay lookup and the business details. */
-export function invoicesPanel(lastRow: number, inputs: PanelInputs = {}): InvoicesPanel {
+/** The side panel: totals, as-of day, the aging table, the days-to-pay lookup and the business details (blank). */
+export function invoicesPanel(lastRow: number): InvoicesPanel {
   const r = (name: InvoiceColumn) => columnRange(name, lastRow);
   const rows = PANEL_LAST_ROW;
   const cells: Cell[][] = Array.from({ length: rows }, () => Array<Cell>(PANEL_COLUMNS).fill(null));
@@ -183,7 +175,7 @@ export function invoicesPanel(lastRow: number, inputs: PanelInputs = {}): Invoic
   set(
     PANEL_ROW.asOf,
     1,
-    inputs.asOf ?? { formula: '=TODAY()' },
+    { formula: '=TODAY()' },
     INVOICE_FORMATS.date,
     false,
     'Statuses, totals and the aging table count from this day. It is TODAY(); type a date to see them as of another day.',
@@ -199,7 +191,7 @@ export function invoicesPanel(lastRow: number, inputs: PanelInputs = {}): Invoic
 
   set(PANEL_ROW.clientHeading, 0, text('Days a client takes to pay'), undefined, true);
   set(PANEL_ROW.client, 0, text('Client'));
-  set(PANEL_ROW.client, 1, inputs.client ?? null, undefined, false, "Type a client's name as it is in the Client column.");
+  set(PANEL_ROW.client, 1, null, undefined, false, "Type a client's name as it is in the Client column.");
   set(PANEL_ROW.daysToPay, 0, text('Average days to pay'));
   set(
     PANEL_ROW.daysToPay,
@@ -211,7 +203,6 @@ export function invoicesPanel(lastRow: number, inputs: PanelInputs = {}): Invoic
   set(PANEL_ROW.businessHeading, 0, text('Business details (printed on invoices)'), undefined, true);
   BUSINESS_FIELDS.forEach((field, i) => {
     set(BUSINESS_FIRST_ROW + i, 0, text(field.label));
-    set(BUSINESS_FIRST_ROW + i, 1, inputs.business?.[field.key] ?? null);
   });
   set(
     PANEL_LAST_ROW,
