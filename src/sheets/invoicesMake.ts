@@ -121,8 +121,9 @@ function businessDetails(typed: unknown[]): BusinessDetails | null {
 }
 
 function writePrintable(sheet: Sheet, layout: PrintableInvoice): void {
-  const [grid, title, wrapped] = sheet
-    .getRangeList([`A1:${columnLetters(layout.columns)}${layout.rows}`, 'A1', `A2:A${layout.rows}`])
+  const last = columnLetters(layout.columns);
+  const [grid, title, wrapped, figures] = sheet
+    .getRangeList([`A1:${last}${layout.rows}`, 'A1', `A2:A${layout.rows}`, `${last}1:${last}${layout.rows}`])
     .getRanges();
   grid.setValues(layout.cells.map((row) => row.map(cellValue)));
   grid.setNumberFormats(layout.numberFormats);
@@ -130,6 +131,8 @@ function writePrintable(sheet: Sheet, layout: PrintableInvoice): void {
   title.setFontSize(20);
   // Column A holds the address, description, terms and payment details: they wrap within the page's width.
   wrapped.setWrap(true);
+  // The number, dates, amounts and the Amount heading line up on the right edge of the page.
+  figures.setHorizontalAlignment('right');
   layout.columnWidths.forEach((width, i) => {
     sheet.setColumnWidth(i + 1, width);
   });
