@@ -111,8 +111,9 @@ export function statusFormula(lastRow: number): string {
     `IF((${paid}<>"")*NOT(ISNUMBER(${paid})),"Paid on: type a date",` +
     `IF(ISNUMBER(${paid})*(INT(${paid})<=${asOf}),"Paid",` +
     `IF(NOT(ISNUMBER(${r('Due')})),"Due: type a date",` +
+    `IF(NOT(ISNUMBER(${r('Amount')})),"Amount: type a number",` +
     `IF(${due}>${asOf},"Due in "&${days(`(${due}-${asOf})`)},` +
-    `IF(${due}=${asOf},"Due today","Overdue "&${days(`(${asOf}-${due})`)}))))))))`
+    `IF(${due}=${asOf},"Due today","Overdue "&${days(`(${asOf}-${due})`)})))))))))`
   );
 }
 

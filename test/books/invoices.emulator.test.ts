@@ -363,8 +363,14 @@ describe('setting up', () => {
     em.enterInput('Invoices', 'D2', 'next week');
     expect(sheet.getRange('G2').getValue()).toBe('Due: type a date');
     em.enterInput('Invoices', 'D2', today);
+    em.enterInput('Invoices', 'E2', 'a lot');
+    expect(sheet.getRange('G2:H2').getValues()).toEqual([['Amount: type a number', '']]);
+    expect(sheet.getRange('K1').getValue()).toBe(0);
+    em.enterInput('Invoices', 'E2', '100');
     em.enterInput('Invoices', 'F2', 'yes');
     expect(sheet.getRange('G2').getValue()).toBe('Paid on: type a date');
+    em.enterInput('Invoices', 'K3', 'end of month');
+    expect(sheet.getRange('G2').getValue()).toBe('As of (K3): type a date');
   });
 
   test('a sheet of the person\'s own called "Invoices" is left alone', () => {
