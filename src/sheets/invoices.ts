@@ -128,12 +128,15 @@ function create(spreadsheet: Spreadsheet): SetupResult {
         start = c;
       }
     }
+    sheet.addDeveloperMetadata(INVOICES_METADATA_KEY, LAYOUT_VERSION);
     Object.keys(INVOICE_NAMED_RANGES).forEach((n, i) => {
       spreadsheet.setNamedRange(n, named[i]);
     });
-    sheet.addDeveloperMetadata(INVOICES_METADATA_KEY, LAYOUT_VERSION);
   } catch (error) {
-    // Nothing of the person's is on a sheet made a moment ago: a half-made one goes.
+    // Nothing of the person's is on a sheet made a moment ago: a half-made one goes, with any name pointing at it.
+    for (const range of spreadsheet.getNamedRanges()) {
+      if (range.getRange().getSheet().getSheetId() === sheet.getSheetId()) range.remove();
+    }
     spreadsheet.deleteSheet(sheet);
     throw error;
   }

@@ -373,6 +373,24 @@ describe('setting up', () => {
     expect(sheet.getRange('G2').getValue()).toBe('As of (K3): type a date');
   });
 
+  test('a failure while the sheet is made leaves no half-made sheet and no name pointing at one', () => {
+    const probe = fresh();
+    probe.resetCalls();
+    probe.run('leapSetupInvoices');
+    const at = (method: string, nth = 1) =>
+      ownCalls(probe)
+        .map((c, i) => (c.method === method ? i + 1 : 0))
+        .filter((i) => i > 0)[nth - 1];
+    // The panel's values (the second setValues) and the second named range, the last call that can fail.
+    for (const n of [at('setValues', 2), at('setNamedRange', 2)]) {
+      const em = fresh();
+      em.failOnCall(n, 'Service Spreadsheets failed while accessing document');
+      expect(() => em.run('leapSetupInvoices')).toThrow('Service Spreadsheets failed while accessing document');
+      expect(em.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Sheet1']);
+      expect(em.toJSON().namedRanges).toEqual({});
+    }
+  });
+
   test('a sheet of the person\'s own called "Invoices" is left alone', () => {
     const em = fresh();
     em.spreadsheet.insertSheet('Invoices');
