@@ -175,14 +175,15 @@ function repair(spreadsheet: Spreadsheet, sheet: Sheet): SetupResult {
   const before = panelRange.getValues();
   const formulas = panelRange.getFormulas();
   const panel = invoicesPanel(lastRow);
-  // The cells the person types into keep what they typed; the as-of day keeps a date or formula of theirs too.
-  const personal: number[] = [PANEL_ROW.client, ...BUSINESS_FIELDS.map((_, i) => BUSINESS_FIRST_ROW + i)];
+  // The cells the person types into keep what they typed, a formula of theirs included; an as-of cell left empty
+  // gets TODAY() back.
+  const personal: number[] = [PANEL_ROW.asOf, PANEL_ROW.client, ...BUSINESS_FIELDS.map((_, i) => BUSINESS_FIRST_ROW + i)];
   const values: unknown[][] = panel.cells.map((row) => row.map(cellValue));
-  for (const row of personal) values[row - 1][1] = sameValue(before[row - 1][1]);
-  const asOfFormula = formulas[PANEL_ROW.asOf - 1][1];
-  const asOfValue = before[PANEL_ROW.asOf - 1][1];
-  if (asOfFormula !== '') values[PANEL_ROW.asOf - 1][1] = asOfFormula;
-  else if (asOfValue !== '') values[PANEL_ROW.asOf - 1][1] = sameValue(asOfValue);
+  for (const row of personal) {
+    const [formula, value] = [formulas[row - 1][1], before[row - 1][1]];
+    if (formula !== '') values[row - 1][1] = formula;
+    else if (value !== '') values[row - 1][1] = sameValue(value);
+  }
   const due = dueCells(own.getValues(), dueRange.getFormulas());
   if (due) dueRange.setValues(due);
   header.setValues([INVOICE_HEADER.map((h) => cellValue({ text: h }))]);

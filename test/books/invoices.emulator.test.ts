@@ -403,7 +403,7 @@ describe('setting up', () => {
   test("setting up again keeps the person's rows and inputs, and repairs Leap's formulas", () => {
     const em = withInvoices();
     const sheet = sheetOf(em, 'Invoices');
-    em.enterInput('Invoices', 'K13', 'Acme');
+    em.enterInput('Invoices', 'K13', '=B2');
     em.enterInput('Invoices', `K${BUSINESS_FIRST_ROW}`, 'Ada Consulting');
     const rowsBefore = sheet.getRange('A1:F40').getValues();
     const formulasBefore = sheet.getRange('A1:F40').getFormulas();
@@ -419,6 +419,8 @@ describe('setting up', () => {
       expect(sheet.getRange('A2:F40').getValues()).toEqual(rowsBefore.slice(1));
       expect(sheet.getRange('A2:F40').getFormulas()).toEqual(formulasBefore.slice(1));
       expect(sheet.getRange('A1:L22').getValues()).toEqual(shownBefore);
+      expect(sheet.getRange('K13').getFormula()).toBe('=B2');
+      expect(sheet.getRange('K14').getValue()).toBeGreaterThan(0); // Acme's average, through the kept formula
     }
     expect(em.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Sheet1', 'Invoices']);
 
