@@ -64,7 +64,7 @@ export class SpreadsheetAppService extends Emulated {
     return this.host.spreadsheet.setActiveSheet(sheet);
   }
   getActiveRange(): Range {
-    return this.host.spreadsheet.getActiveSheet().getRange(1, 1);
+    return this.host.spreadsheet.getActiveSheet().getActiveRange();
   }
   getUi(): UiService {
     return new UiService(this.host);

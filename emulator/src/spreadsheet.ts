@@ -252,8 +252,10 @@ export class Range extends Emulated {
       numColumns ?? this._rect.numColumns,
     );
   }
+  /** Selects the range, as a person clicking it would: getActiveRange returns it from then on. */
   activate(): this {
     this._sheet.activate();
+    this._sheet._selection = { ...this._rect };
     return this;
   }
 
@@ -548,6 +550,9 @@ export class Sheet extends Emulated {
   _tabColor: string | null = null;
   _charts: EmbeddedChart[] = [];
   _rules: ConditionalFormatRule[] = [];
+  /** The selected cells; A1 until something is selected, as on a new sheet. */
+  _selection: GridRect = { row: 1, column: 1, numRows: 1, numColumns: 1 };
+  _hiddenGridlines = false;
 
   constructor(
     readonly _spreadsheet: Spreadsheet,
@@ -702,6 +707,22 @@ export class Sheet extends Emulated {
   }
   clearFormats(): this {
     return this.clear({ formatOnly: true });
+  }
+
+  getActiveRange(): Range {
+    return new Range(this, { ...this._selection });
+  }
+  setActiveRange(range: Range): Range {
+    if (range._sheet !== this) throw new Error('The range must be on this sheet.');
+    range.activate();
+    return range;
+  }
+  setHiddenGridlines(hideGridlines: boolean): this {
+    this._hiddenGridlines = hideGridlines === true;
+    return this;
+  }
+  hasHiddenGridlines(): boolean {
+    return this._hiddenGridlines;
   }
 
   setFrozenRows(rows: number): void {
@@ -1072,6 +1093,9 @@ export class Spreadsheet extends Emulated {
     return copy;
   }
 
+  getActiveRange(): Range {
+    return this._active.getActiveRange();
+  }
   getRange(a1Notation: string): Range {
     const { sheetName } = splitSheetPrefix(a1Notation);
     if (sheetName === undefined) return this._active.getRange(a1Notation);

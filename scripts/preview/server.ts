@@ -123,7 +123,8 @@ export function createPreviewServer(options: PreviewServerOptions): { server: Se
     },
     'POST /api/run': async (request, response) => {
       const body = await readJson(request);
-      action(response, () => session.runMenuItem(text(body.functionName, 'functionName')));
+      const selection = body.a1 === undefined ? undefined : { sheet: text(body.sheet, 'sheet'), a1: text(body.a1, 'a1') };
+      action(response, () => session.runMenuItem(text(body.functionName, 'functionName'), selection));
     },
     'POST /api/dismiss': async (request, response) => {
       const body = await readJson(request);

@@ -95,8 +95,16 @@ export class PreviewSession {
     sheet.activate();
   }
 
-  /** A menu item: the top-level function of the bundle it names. */
-  runMenuItem(functionName: string): void {
+  /**
+   * A menu item: the top-level function of the bundle it names, with the cell the person selected (the page's
+   * selection) as the spreadsheet's active range. Selecting is the person's doing, so it is not a logged call.
+   */
+  runMenuItem(functionName: string, selection?: { sheet: string; a1: string }): void {
+    if (selection) {
+      const sheet = this.emulator.workbook.getSheetByName(selection.sheet);
+      if (!sheet) throw new Error(`There is no sheet named "${selection.sheet}".`);
+      sheet.getRange(selection.a1).activate();
+    }
     this.emulator.run(functionName);
   }
 

@@ -20,10 +20,14 @@
  *                                LEAP_READY_DATE (ISO date string), LEAP_HOURLY_RATE). The draft is kept.
  *   leapActivatePlan()        -> { sheetName: string }  shows the plan sheet; throws Error("No plan yet …").
  * Menu callbacks (no arguments, no result): leapShowSidebar, leapInsertExamples, leapShowHelp.
+ * Menu callbacks that also return a result, for tests: leapSetupInvoices() -> { sheetName, created },
+ *   leapMakeInvoice() -> { made: true, sheetName } | { made: false, message } (the message is also shown in a dialog).
  */
 import { showHelp, showSidebar } from './dialogs';
 import { clearDraft, getDraft, saveDraft } from './drafts';
 import { insertExamples } from './examples';
+import { setupInvoices } from './invoices';
+import { makeInvoice } from './invoicesMake';
 import { onOpen } from './menu';
 import { activatePlan, buildPlanSheet } from './plan';
 
@@ -40,6 +44,12 @@ export const entryPoints: Record<string, EntryPoint> = {
   onInstall: { params: ['e'], doc: 'Runs onOpen when the add-on is installed.', run: onOpen },
   leapShowSidebar: { params: [], doc: 'Menu: opens the transition wizard in the sidebar.', run: showSidebar },
   leapInsertExamples: { params: [], doc: 'Menu: adds a sheet with every Leap function and a live example.', run: insertExamples },
+  leapSetupInvoices: {
+    params: [],
+    doc: 'Menu: makes the Invoices sheet, or writes its formulas again without touching your rows.',
+    run: setupInvoices,
+  },
+  leapMakeInvoice: { params: [], doc: 'Menu: lays out the selected invoice row as a printable sheet.', run: makeInvoice },
   leapShowHelp: { params: [], doc: 'Menu: shows what Leap does and where to read more.', run: showHelp },
   leapGetDraft: { params: [], doc: "Sidebar: the wizard's saved draft, or nulls.", run: getDraft },
   leapSaveDraft: { params: ['answers'], doc: "Sidebar: saves the wizard's answers so far.", run: saveDraft },

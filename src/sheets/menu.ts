@@ -4,6 +4,8 @@
 export const MENU_ITEMS: readonly { label: string; functionName: string }[] = [
   { label: 'Plan my transition…', functionName: 'leapShowSidebar' },
   { label: 'Insert function examples', functionName: 'leapInsertExamples' },
+  { label: 'Set up invoices', functionName: 'leapSetupInvoices' },
+  { label: 'Make invoice', functionName: 'leapMakeInvoice' },
   { label: 'Help', functionName: 'leapShowHelp' },
 ];
 

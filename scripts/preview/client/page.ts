@@ -107,7 +107,8 @@ function menuItems(menu: MenuView, popup: HTMLElement): void {
     button.setAttribute('role', 'menuitem');
     button.addEventListener('click', () => {
       closeMenus();
-      void act('/api/run', { functionName: item.functionName });
+      // The selected cell goes along: menu actions such as Make invoice read the selection.
+      void act('/api/run', { functionName: item.functionName, sheet: view?.active.name, a1: selected });
     });
     popup.append(button);
   }
