@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import { createEmulator, loadDist } from '../../emulator/src';
 import { FIELDS, type FieldName, STEPS } from '../../src/plan/answers';
 import { INPUT_FILL } from '../../src/plan/layout';
 import { SAMPLE_ANSWERS } from '../plan/sample';
@@ -310,4 +311,50 @@ test('editing LEAP_MONTHLY_EXPENSES in the formula bar recalculates LEAP_BUFFER_
   await expect(page.locator(`td[data-a1="${targetA1}"]`).textContent()).resolves.toMatch(/^\$24,750(\.00)?$/);
   await page.screenshot({ path: screenshotPath(join('e2e', 'plan-after-edit')) });
   expect(problems).toEqual([]);
+});
+
+test('every cell of the plan edited in the preview shows what a fresh plan built from the edited answers shows', async () => {
+  // Edits typed in the formula bar, as a person makes them, and the same edits as answers.
+  const edits: [string, string, Record<string, unknown>][] = [
+    ['LEAP_SAVINGS', '12000', { currentSavings: 12000 }],
+    ['LEAP_ANNUAL_SALARY', '85000', { annualSalary: 85000 }],
+    ['LEAP_PROJECTED_LOW', '5000', { projectedMonthlyLow: 5000 }],
+    ['LEAP_HEALTH_MONTHLY', '550', { healthMonthly: 550 }],
+    ['LEAP_START_DATE', '2026-12-01', { startDate: '2026-12-01' }],
+  ];
+  let answers: Record<string, unknown> = { ...SAMPLE_ANSWERS, monthlyExpenses: 3500 };
+  for (const [name, value, answer] of edits) {
+    const { a1 } = target(await spreadsheetJson(), name);
+    await page.locator(`td[data-a1="${a1}"]`).click();
+    await page.getByLabel('Formula bar').fill(value);
+    await andRedraw(() => page.getByLabel('Formula bar').press('Enter'));
+    answers = { ...answers, ...answer };
+  }
+  await page.locator(`[data-sheet="${PLAN}"]`).click();
+  const grid: Record<string, string> = await page.evaluate(() =>
+    Object.fromEntries(
+      Array.from(document.querySelectorAll<HTMLElement>('#grid td[data-a1]')).map((td) => [
+        td.dataset.a1 ?? '',
+        td.querySelector('input[type="checkbox"]')
+          ? String((td.querySelector('input') as HTMLInputElement).checked).toUpperCase()
+          : (td.textContent ?? ''),
+      ]),
+    ),
+  );
+  const fresh = createEmulator();
+  loadDist(fresh);
+  fresh.run('leapBuildPlan', answers);
+  const sheet = fresh.spreadsheet.getSheetByName(PLAN);
+  if (!sheet) throw new Error('the fresh build made no plan');
+  const shown = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getDisplayValues();
+  const differences: string[] = [];
+  shown.forEach((row, r) => {
+    row.forEach((value, c) => {
+      const a1 = `${String.fromCharCode(65 + c)}${r + 1}`;
+      if (a1 === 'B1') return; // the build date
+      if ((grid[a1] ?? '') !== value) differences.push(`${a1}: preview "${grid[a1]}" vs fresh "${value}"`);
+    });
+  });
+  expect(differences).toEqual([]);
+  await page.screenshot({ path: screenshotPath(join('e2e', 'plan-edited')) });
 });
