@@ -4,8 +4,8 @@
  * lines that are not transactions (preamble, blank lines, totals) are passed over.
  */
 
-import { columnsFromValues, findHeader, type HeaderColumns, normaliseHeaderCell } from './statementColumns';
-import { type CsvRecord, DELIMITERS, type Delimiter, detectDelimiter, type LineProblem, readRecords } from './statementCsv';
+import { columnsFromValues, detectDelimiter, findHeader, type HeaderColumns, normaliseHeaderCell } from './statementColumns';
+import { type CsvRecord, DELIMITERS, type Delimiter, type LineProblem, readRecords } from './statementCsv';
 import { type DateShape, detectDateOrder, detectDecimal, readAmount, readDateShape, shapeToIso } from './statementValues';
 import type { ColumnMapping, StatementRow } from './types';
 

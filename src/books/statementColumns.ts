@@ -2,7 +2,7 @@
  * Which column holds what, from the header words banks use (English and German), or from the values when the
  * file has no header.
  */
-import type { CsvRecord } from './statementCsv';
+import { type CsvRecord, DELIMITERS, type Delimiter, readRecords } from './statementCsv';
 import { readAmount, readDateShape } from './statementValues';
 
 /** Header text compared without case, punctuation, a BOM or a currency tag: "Amount (GBP)" is "amount". */
@@ -174,4 +174,38 @@ export function columnsFromValues(records: CsvRecord[]): HeaderColumns {
   const textLength = (c: number) => sample.reduce((sum, r) => sum + (r.fields[c] ?? '').trim().length, 0);
   const text = columns.filter((c) => c !== date && c !== amount).sort((x, y) => textLength(y) - textLength(x));
   return { date, description: text.length ? [text[0]] : [], amount: amount ?? (width > 1 ? width - 1 : undefined) };
+}
+
+/**
+ * The delimiter of a file: the one under which a header row naming a date and an amount appears, and most of
+ * the lines after it have the header's width. Without such a header, the one splitting the most opening lines
+ * into the same number (more than one) of fields; a tie goes to more fields (a German file split on its
+ * decimal commas gives two).
+ */
+export function detectDelimiter(text: string): Delimiter {
+  const sample = text.slice(0, 64 * 1024);
+  let best: Delimiter = ',';
+  let bestScore = [-1, -1, -1];
+  for (const delimiter of DELIMITERS) {
+    const { records } = readRecords(sample, delimiter, 60);
+    let score: number[];
+    const header = findHeader(records);
+    if (header) {
+      const width = records[header.index].fields.length;
+      const fitting = records.slice(header.index + 1).filter((r) => r.fields.length >= width).length;
+      score = [1, fitting, width];
+    } else {
+      const widths = new Map<number, number>();
+      for (const r of records) if (r.fields.length > 1) widths.set(r.fields.length, (widths.get(r.fields.length) ?? 0) + 1);
+      score = [0, 0, 0];
+      for (const [width, rows] of widths)
+        if (rows > score[1] || (rows === score[1] && width > score[2])) score = [0, rows, width];
+    }
+    const better = score[0] - bestScore[0] || score[1] - bestScore[1] || score[2] - bestScore[2];
+    if (better > 0) {
+      best = delimiter;
+      bestScore = score;
+    }
+  }
+  return best;
 }

@@ -124,30 +124,6 @@ export function readRecords(
   return { records, problems };
 }
 
-/**
- * The delimiter that splits the most of the first records into the same number (more than one) of fields; a
- * tie goes to the one giving more fields (a German file split on its decimal commas gives two).
- */
-export function detectDelimiter(text: string): Delimiter {
-  const sample = text.slice(0, 64 * 1024);
-  let best: Delimiter = ',';
-  let bestRows = -1;
-  let bestWidth = 0;
-  for (const delimiter of DELIMITERS) {
-    const { records } = readRecords(sample, delimiter, 60);
-    const widths = new Map<number, number>();
-    for (const r of records) if (r.fields.length > 1) widths.set(r.fields.length, (widths.get(r.fields.length) ?? 0) + 1);
-    for (const [width, rows] of widths) {
-      if (rows > bestRows || (rows === bestRows && width > bestWidth)) {
-        best = delimiter;
-        bestRows = rows;
-        bestWidth = width;
-      }
-    }
-  }
-  return best;
-}
-
 /** A field as a CSV writer must write it: quoted when it holds the delimiter, a quote, a line break or edge spaces. */
 export function csvField(value: string, delimiter: Delimiter): string {
   if (value.includes(delimiter) || /["\r\n]/.test(value) || /^\s|\s$/.test(value)) return `"${value.replace(/"/g, '""')}"`;
