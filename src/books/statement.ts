@@ -29,6 +29,8 @@ export interface ParsedStatement {
 export interface ParseOptions {
   /** Read with these columns and formats instead of detecting them (the person's choice, or a remembered one). */
   mapping?: ColumnMapping;
+  /** Split on this delimiter and detect the rest (the person corrected the delimiter alone). */
+  delimiter?: Delimiter;
 }
 
 export const describeProblem = (p: LineProblem): string => `line ${p.line}: ${p.reason}`;
@@ -150,7 +152,7 @@ function headerIndexAt(records: CsvRecord[], headerLine: number): number {
 
 export function parseStatement(text: string, options: ParseOptions = {}): ParsedStatement {
   const given = options.mapping;
-  const delimiter: Delimiter = given?.delimiter ?? detectDelimiter(text);
+  const delimiter: Delimiter = given?.delimiter ?? options.delimiter ?? detectDelimiter(text);
   const { records, problems: csvProblems } = readRecords(text, delimiter);
   const columnCount = records.reduce((w, r) => Math.max(w, r.fields.length), 0);
 
