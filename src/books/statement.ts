@@ -109,15 +109,17 @@ function readRows(
   m: ColumnMapping,
   header: string[],
   preambleUntilDate: boolean,
+  shapes: (DateShape | null)[],
 ): { rows: StatementRow[]; problems: LineProblem[] } {
   const rows: StatementRow[] = [];
   const problems: LineProblem[] = [];
   const needed = Math.max(m.date, m.amount ?? -1, m.debit ?? -1, m.credit ?? -1);
   let started = !preambleUntilDate;
-  for (const r of data) {
+  for (let i = 0; i < data.length; i++) {
+    const r = data[i];
     if (isBlank(r)) continue;
     const dateText = cell(r, m.date);
-    const shape = dateText === '' ? null : readDateShape(dateText);
+    const shape = shapes[i];
     if (!started) {
       if (!shape) continue;
       started = true;
@@ -171,17 +173,22 @@ export function parseStatement(text: string, options: ParseOptions = {}): Parsed
 
   let mapping: ColumnMapping;
   let dayMonthAmbiguous: boolean;
-  const dateShapes = (date: number) => data.map((r) => readDateShape(cell(r, date))).filter((s): s is DateShape => s !== null);
+  // Each date is read once: for the day/month order and again for the rows.
+  const shapes = data.map((r) => {
+    const t = cell(r, columns.date);
+    return t === '' ? null : readDateShape(t);
+  });
+  const readShapes = shapes.filter((s): s is DateShape => s !== null);
   if (given) {
     mapping = { ...given, description: [...given.description] };
-    dayMonthAmbiguous = detectDateOrder(dateShapes(given.date), given.dateOrder === 'dmy').ambiguous;
+    dayMonthAmbiguous = detectDateOrder(readShapes, given.dateOrder === 'dmy').ambiguous;
   } else {
     const amountColumns = [columns.amount, columns.debit, columns.credit].filter((c): c is number => c !== undefined);
     const amountTexts = data.flatMap((r) => amountColumns.map((c) => cell(r, c))).filter(Boolean);
     const decimal = detectDecimal(amountTexts, delimiter === ';' ? ',' : '.');
     // Pounds, euros and decimal commas go with day-first dates; the person is asked all the same.
     const dayFirstGuess = decimal === ',' || amountTexts.some((t) => /[£€]/.test(t));
-    const order = detectDateOrder(dateShapes(columns.date), dayFirstGuess);
+    const order = detectDateOrder(readShapes, dayFirstGuess);
     dayMonthAmbiguous = order.ambiguous;
     mapping = {
       headerLine: headerIndex >= 0 ? records[headerIndex].line : 0,
@@ -211,7 +218,7 @@ export function parseStatement(text: string, options: ParseOptions = {}): Parsed
       columnCount,
     };
   }
-  const { rows, problems } = readRows(data, mapping, header, headerIndex < 0);
+  const { rows, problems } = readRows(data, mapping, header, headerIndex < 0, shapes);
   const allProblems = csvProblems.length ? [...csvProblems, ...problems].sort((a, b) => a.line - b.line) : problems;
   return { rows, problems: allProblems, mapping, layoutKey, dayMonthAmbiguous, header, columnCount };
 }

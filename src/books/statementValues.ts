@@ -67,7 +67,9 @@ const WORD_DAY_YEAR = /^([\p{L}]+)\.?[\s-]*(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{
 const fullYear = (y: string): number => (y.length === 4 ? Number(y) : Number(y) + (Number(y) <= 69 ? 2000 : 1900));
 
 export function readDateShape(text: string): DateShape | null {
-  const s = text.trim().replace(WEEKDAY, '').replace(TIME, '').trim();
+  const trimmed = text.trim();
+  // Weekdays and times come with letters or a colon; most dates have neither and skip both replacements.
+  const s = /[^\d/.-]/.test(trimmed) ? trimmed.replace(WEEKDAY, '').replace(TIME, '').trim() : trimmed;
   let m = YEAR_FIRST.exec(s) ?? COMPACT.exec(s);
   if (m) {
     const parts = m.length === 5 ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]];
@@ -88,7 +90,8 @@ export function readDateShape(text: string): DateShape | null {
   return null;
 }
 
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const daysInMonth = (year: number, month: number): number =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** The date as YYYY-MM-DD, or why it is not a real date. */
@@ -167,8 +170,14 @@ const SPACES = /[\s\u00a0\u2007\u2009\u202f']/g;
  * An amount as a number: signs before or after (1.234,56-), parentheses, a CR/DR suffix, currency signs or
  * codes and grouping separators are understood; `null` when the text is not an amount.
  */
+const PLAIN = { '.': /^-?\d+(?:\.\d+)?$/, ',': /^-?\d+(?:,\d+)?$/ };
+
 export function readAmount(text: string, decimal: DecimalMark): number | null {
   let s = text.trim();
+  if (PLAIN[decimal].test(s)) {
+    const plain = Number(decimal === '.' ? s : s.replace(',', '.'));
+    return plain === 0 ? 0 : plain;
+  }
   let negative = false;
   let credit = false;
   for (let guard = 0; guard < 8; guard++) {
