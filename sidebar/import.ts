@@ -417,7 +417,9 @@ function renderProblems(p: ParsedStatement): void {
 function renderSummary(p: ParsedStatement): void {
   const rows = p.rows.length;
   const dates = p.rows.map((r) => r.date).sort();
-  const span = rows ? `, ${spokenDate(dates[0])} to ${spokenDate(dates[dates.length - 1])}` : '';
+  // Until the day/month order is answered the dates are a guess: no span is shown from them.
+  const settled = !p.dayMonthAmbiguous || orderAnswered;
+  const span = rows && settled ? `, ${spokenDate(dates[0])} to ${spokenDate(dates[dates.length - 1])}` : '';
   const unread = p.problems.length ? `; ${showCount(p.problems.length)} line${p.problems.length === 1 ? '' : 's'} not read` : '';
   summary.textContent = `${showCount(rows)} row${rows === 1 ? '' : 's'}${span}${unread}.`;
   const tooMany = tooManyRowsText(rows);

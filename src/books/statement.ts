@@ -41,7 +41,15 @@ const isBlank = (r: CsvRecord): boolean => r.fields.every((f) => f.trim() === ''
 const TOTALS =
   /^(total|totals|sum|summe|saldo|kontostand|anfangssaldo|endsaldo|(opening|closing|ending|beginning|starting|available|ledger|new|old|alter|neuer)\s+(balance|saldo|kontostand)|balance|(total|sum)\s+(of\s+)?(debits|credits|paid in|paid out|withdrawals|deposits|amount|umsätze))\b[\s:.]*$/i;
 
-const cell = (r: CsvRecord, index: number | undefined): string => (index === undefined ? '' : (r.fields[index] ?? '').trim());
+/** Some banks write ="00123" so that spreadsheets keep leading zeros: the text is what is inside. */
+const EXCEL_TEXT = /^="(.*)"$/s;
+
+function cell(r: CsvRecord, index: number | undefined): string {
+  if (index === undefined) return '';
+  const text = (r.fields[index] ?? '').trim();
+  const excel = text.charCodeAt(0) === 61 ? EXCEL_TEXT.exec(text) : null;
+  return excel ? excel[1].trim() : text;
+}
 
 function descriptionOf(r: CsvRecord, columns: number[]): string {
   return columns

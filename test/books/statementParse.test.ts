@@ -236,6 +236,12 @@ describe('choosing the columns by hand', () => {
     expect(same.problems.map(describeProblem)).toEqual(['line 1: the date and amount columns must be different columns']);
   });
 
+  test('fields written ="00123" (to keep leading zeros in spreadsheets) are read as the text inside', () => {
+    const result = parseStatement('Date,Description,Amount\n="2026-03-01","=""007 AGENCY""",="-12.50"\n');
+    expect(result.problems).toEqual([]);
+    expect(rowsOf(result.rows)).toEqual([[2, '2026-03-01', '007 AGENCY', -12.5]]);
+  });
+
   test('a file with no header: columns found from the values, preamble skipped until the first date', () => {
     const text = 'Export for account 1234\n2026-03-01,Coffee shop,-4.50,95.50\n2026-03-02,Client ABC invoice 12,300.00,395.50\n';
     const result = parseStatement(text);
