@@ -37,9 +37,12 @@ export const describeProblem = (p: LineProblem): string => `line ${p.line}: ${p.
 
 const isBlank = (r: CsvRecord): boolean => r.fields.every((f) => f.trim() === '');
 
+/** Money of countries that write the day first (a pound or euro sign, or a currency column saying GBP or EUR). */
+const DAY_FIRST_MONEY = /[£€]|^\s*(GBP|EUR|AUD|NZD|INR|ZAR|CHF|SEK|NOK|DKK|PLN|CZK|HUF|IEP|BRL|MXN)\s*$/;
+
 /** Labels a summary line carries instead of a transaction's description. */
 const TOTALS =
-  /^(total|totals|sum|summe|saldo|kontostand|anfangssaldo|endsaldo|(opening|closing|ending|beginning|starting|available|ledger|new|old|alter|neuer)\s+(balance|saldo|kontostand)|balance|(total|sum)\s+(of\s+)?(debits|credits|paid in|paid out|withdrawals|deposits|amount|umsätze))\b[\s:.]*$/i;
+  /^(total|totals|sum|summe|saldo|kontostand|anfangssaldo|endsaldo|(opening|closing|ending|beginning|starting|available|ledger|new|old|alter|neuer)\s+(balance|saldo|kontostand)|balance|(total|sum)\s+(of\s+)?(debits|credits|paid in|paid out|withdrawals|deposits|amount|umsätze))\b([\s:.]*|\s+(as of|as at|on|at|vom|per|zum)\b.*)$/i;
 
 /** Some banks write ="00123" so that spreadsheets keep leading zeros: the text is what is inside. */
 const EXCEL_TEXT = /^="(.*)"$/s;
@@ -195,7 +198,7 @@ export function parseStatement(text: string, options: ParseOptions = {}): Parsed
     const amountTexts = data.flatMap((r) => amountColumns.map((c) => cell(r, c))).filter(Boolean);
     const decimal = detectDecimal(amountTexts, delimiter === ';' ? ',' : '.');
     // Pounds, euros and decimal commas go with day-first dates; the person is asked all the same.
-    const dayFirstGuess = decimal === ',' || amountTexts.some((t) => /[£€]/.test(t));
+    const dayFirstGuess = decimal === ',' || data.slice(0, 50).some((r) => r.fields.some((f) => DAY_FIRST_MONEY.test(f)));
     const order = detectDateOrder(readShapes, dayFirstGuess);
     dayMonthAmbiguous = order.ambiguous;
     mapping = {

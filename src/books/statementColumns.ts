@@ -60,7 +60,7 @@ const DESCRIPTION_WORDS = [
   'beschreibung',
   'transaction details',
 ];
-const MEMO_WORDS = ['memo', 'notes', 'note', 'reference', 'referenz'];
+const MEMO_WORDS = ['memo', 'notes', 'note', 'reference', 'payment reference', 'referenz', 'remittance information'];
 /** "Details" holds the description at some banks and the kind of transaction (DEBIT, CREDIT) at others (Chase). */
 const DETAILS_WORDS = ['details', 'buchungstext', 'transaction type'];
 const AMOUNT_WORDS = ['amount', 'betrag', 'umsatz', 'transaction amount', 'value', 'amount eur', 'betrag eur', 'wert'];

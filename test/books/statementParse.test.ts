@@ -85,6 +85,17 @@ describe('bank statements as banks export them', () => {
     ]);
   });
 
+  test('a summary block before the header and a "Beginning balance as of" line after it (Bank of America-like)', () => {
+    const result = parseStatement(fixture('bofa-summary.csv'));
+    expect(result.problems).toEqual([]);
+    expect(result.mapping).toMatchObject({ headerLine: 7, date: 0, description: [1], amount: 2, dateOrder: 'mdy' });
+    expect(rowsOf(result.rows)).toEqual([
+      [9, '2026-03-02', 'COMCAST CABLE DES:CABLE ID:8155 INDN:JANE DOE CO ID:0000 WEB', -89.1],
+      [10, '2026-03-16', 'Zelle payment from ACME LLC for "March invoice"; Conf# abc123', 2450],
+      [11, '2026-03-31', 'CHECK 1044', -1386],
+    ]);
+  });
+
   test('separate debit and credit columns, payee and memo joined, "5 Mar 2026" dates, a debit written negative', () => {
     const result = parseStatement(fixture('debit-credit.csv'));
     expect(result.problems).toEqual([]);
@@ -234,6 +245,43 @@ describe('choosing the columns by hand', () => {
     expect(outside.problems.map(describeProblem)).toEqual(['line 1: the file has 8 columns; column 12 does not exist']);
     const same = parseStatement(fixture('chase-checking.csv'), { mapping: { ...detected.mapping, amount: 1 } });
     expect(same.problems.map(describeProblem)).toEqual(['line 1: the date and amount columns must be different columns']);
+  });
+
+  test.each([
+    [
+      'Monzo',
+      'Transaction ID,Date,Time,Type,Name,Emoji,Category,Amount,Currency,Local amount,Local currency,Notes and #tags,Address,Receipt,Description,Category split,Money Out,Money In',
+      'tx_0001,05/03/2026,08:14:02,Card payment,Pret A Manger,,Eating out,-4.25,GBP,-4.25,GBP,,1 Kings Rd,,PRET A MANGER LONDON GBR,,-4.25,',
+      { date: 1, description: [4, 14], amount: 7, dateOrder: 'dmy' },
+      ['2026-03-05', 'Pret A Manger - PRET A MANGER LONDON GBR', -4.25],
+    ],
+    [
+      'Revolut',
+      'Type,Product,Started Date,Completed Date,Description,Amount,Fee,Currency,State,Balance',
+      'CARD_PAYMENT,Current,2026-03-05 14:22:01,2026-03-06 09:00:00,Uber,-12.40,0.00,EUR,COMPLETED,88.10',
+      { date: 2, description: [4], amount: 5 },
+      ['2026-03-05', 'Uber', -12.4],
+    ],
+    [
+      'N26',
+      '"Date","Payee","Account number","Transaction type","Payment reference","Amount (EUR)","Amount (Foreign Currency)","Type Foreign Currency","Exchange Rate"',
+      '"2026-03-05","Deutsche Bahn","DE12500105170648489890","MasterCard Payment","Ticket 4711","-39.90","","",""',
+      { date: 0, description: [1, 4], amount: 5 },
+      ['2026-03-05', 'Deutsche Bahn - Ticket 4711', -39.9],
+    ],
+    [
+      'Wells Fargo (no header)',
+      '"03/05/2026","-4.50","*","","COFFEE SHOP 1234 SAN FRANCISCO CA"',
+      '"03/17/2026","1200.00","*","","MOBILE DEPOSIT : REF NUMBER :0123"',
+      { headerLine: 0, date: 0, description: [4], amount: 1 },
+      ['2026-03-17', 'MOBILE DEPOSIT : REF NUMBER :0123', 1200],
+    ],
+  ])('the columns of a %s export', (_bank, first, second, columns, lastRow) => {
+    const result = parseStatement(`${first}\n${second}\n`);
+    expect(result.problems).toEqual([]);
+    expect(result.mapping).toMatchObject(columns);
+    const last = result.rows[result.rows.length - 1];
+    expect([last.date, last.description, last.amount]).toEqual(lastRow);
   });
 
   test('fields written ="00123" (to keep leading zeros in spreadsheets) are read as the text inside', () => {
