@@ -399,12 +399,16 @@ function renderPreview(p: ParsedStatement): void {
       ),
     ),
   );
+  const guessing =
+    p.dayMonthAmbiguous && !orderAnswered
+      ? ` Until you answer the question above, dates are shown ${p.mapping.dateOrder === 'dmy' ? 'day' : 'month'} first.`
+      : '';
   previewCaption.textContent =
-    p.rows.length === 0
+    (p.rows.length === 0
       ? 'No rows could be read yet: check the columns below the list of lines not read.'
       : p.rows.length > PREVIEW_ROWS
         ? `The first ${PREVIEW_ROWS} of ${showCount(p.rows.length)} rows, as they will be written to the Ledger.`
-        : 'Every row, as it will be written to the Ledger.';
+        : 'Every row, as it will be written to the Ledger.') + guessing;
 }
 
 function renderProblems(p: ParsedStatement): void {

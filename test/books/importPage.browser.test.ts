@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parseStatement } from '../../src/books/statement';
 import { importResultText, tooManyRowsText } from '../../src/books/statementText';
 import type { ColumnMapping, ImportRequest, ImportResult } from '../../src/books/types';
-import { launchChromium } from '../support/browser';
+import { launchChromium, screenshotPath } from '../support/browser';
 
 const PAGE_FILE = join(__dirname, '..', '..', 'dist', 'Import.html');
 const fixturePath = (name: string) => join(__dirname, 'fixtures', name);
@@ -115,6 +115,14 @@ const previewCells = (page: Page) =>
   page.locator('#preview-rows tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
 const importCalls = async (p: ImportPage) => (await p.calls()).filter((c) => c.name === 'leapImportStatement');
 
+/** The whole page at sidebar width, for a person to look at (test-output/import-*.png). */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 300, height });
+  await page.screenshot({ path: screenshotPath(`import-${name}`) });
+  await page.setViewportSize({ width: 300, height: 700 });
+}
+
 async function axeProblems(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const violations = await page.evaluate(async () => {
@@ -151,6 +159,7 @@ describe('the import page', () => {
     expect(await page.locator('#order-question').isHidden()).toBe(true);
     expect(await page.locator('#problems').isHidden()).toBe(true);
     expect(await axeProblems(page)).toEqual([]);
+    await screenshot(page, 'chase');
     await page.fill('#account', 'Chase checking');
     await page.locator('#import-button').getByText('Import 6 rows').click();
     const expected = parseStatement(fixture('chase-checking.csv'));
@@ -186,10 +195,16 @@ describe('the import page', () => {
     expect(await page.locator('#err-order').textContent()).toBe('Choose whether the dates are written day first or month first.');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('order-dmy');
     expect(await importCalls(opened)).toEqual([]);
+    expect(await page.locator('#preview-caption').textContent()).toBe(
+      'Every row, as it will be written to the Ledger. Until you answer the question above, dates are shown month first.',
+    );
+    await screenshot(page, 'ambiguous-dates');
     expect(await page.locator('label[for], .choice').getByText('Day first: line 2 is 3 May 2026').count()).toBe(1);
     await page.keyboard.press('Space');
     await page.locator('#preview-rows tr').first().getByText('May 3, 2026').waitFor();
     expect((await previewCells(page)).map((r) => r[0])).toEqual(['May 3, 2026', 'May 4, 2026', 'May 12, 2026']);
+    expect(await page.locator('#preview-caption').textContent()).toBe('Every row, as it will be written to the Ledger.');
+    expect(await page.locator('#statement-summary').textContent()).toBe('3 rows, 3 May 2026 to 12 May 2026.');
     await page.click('#import-button');
     await page.locator('#import-message').waitFor();
     const [call] = await importCalls(opened);
@@ -216,6 +231,7 @@ describe('the import page', () => {
       'line 6: the date "31/03/2026" is not a real date: there is no month 31 (the dates are read month first)',
     ]);
     expect(await page.locator('#import-button').textContent()).toBe('Import 2 rows');
+    await screenshot(page, 'lines-not-read');
     await page.selectOption('#map-order', 'dmy');
     await page.locator('#import-button').getByText('Import 5 rows').waitFor();
     await page.locator('#map-amount-single').check();
