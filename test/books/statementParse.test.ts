@@ -270,6 +270,13 @@ describe('choosing the columns by hand', () => {
       ['2026-03-05', 'Deutsche Bahn - Ticket 4711', -39.9],
     ],
     [
+      'credit union (withdrawals and deposits)',
+      'Transaction Date,Posted Date,Description,Withdrawals,Deposits,Balance',
+      '03/14/2026,03/15/2026,"POS PURCHASE, TARGET #1234",52.17,,"1,947.83"',
+      { date: 0, description: [2], debit: 3, credit: 4, dateOrder: 'mdy' },
+      ['2026-03-14', 'POS PURCHASE, TARGET #1234', -52.17],
+    ],
+    [
       'Wells Fargo (no header)',
       '"03/05/2026","-4.50","*","","COFFEE SHOP 1234 SAN FRANCISCO CA"',
       '"03/17/2026","1200.00","*","","MOBILE DEPOSIT : REF NUMBER :0123"',

@@ -147,6 +147,10 @@ describe.each(DIALECTS)('a ledger written as $name', (dialect) => {
           return row;
         });
         expect(result.rows).toEqual(expected);
+        // The page re-reads with the mapping it shows: the detected mapping, given back, reads the same.
+        const again = parseStatement(text, { mapping: result.mapping });
+        expect(again.rows).toEqual(expected);
+        expect(again.layoutKey).toBe(result.layoutKey);
       }),
       { numRuns: 150 },
     );
