@@ -145,7 +145,8 @@ function lookUpRememberedMapping(version: number, layoutKey: string): void {
   callServer<ColumnMapping | null>('leapGetStatementMapping', layoutKey).then(
     (remembered) => {
       if (version !== textVersion || !remembered || !parsed || parsed.layoutKey !== layoutKey) return;
-      parsed = parseStatement(text, { mapping: remembered });
+      // The same header can sit on another line of this file (a longer or shorter preamble): use where it is now.
+      parsed = parseStatement(text, { mapping: { ...remembered, headerLine: parsed.mapping.headerLine } });
       orderAnswered = true;
       render();
       statusText.textContent = 'Read with the columns you chose for this layout last time.';

@@ -84,6 +84,9 @@ export function mappingProblem(m: ColumnMapping, columnCount: number): string | 
   const outside = all.find((c) => !Number.isInteger(c) || c < 0 || (columnCount > 0 && c >= columnCount));
   if (outside !== undefined) return `the file has ${columnCount} columns; column ${outside + 1} does not exist`;
   if (!DELIMITERS.includes(m.delimiter)) return 'the delimiter must be a comma, a semicolon or a tab';
+  if (!['ymd', 'mdy', 'dmy'].includes(m.dateOrder)) return 'choose how the dates are written: year, month or day first';
+  if (m.decimal !== '.' && m.decimal !== ',') return 'choose the decimal mark of the amounts: a point or a comma';
+  if (!Number.isInteger(m.headerLine) || m.headerLine < 0) return 'the header line must be a line number, or 0 for none';
   return null;
 }
 
@@ -163,8 +166,31 @@ function headerIndexAt(records: CsvRecord[], headerLine: number): number {
   return index;
 }
 
+/**
+ * A mapping as it may come back from document properties through google.script.run: unused columns as null
+ * rather than absent, an amount beside debit/credit. Made the shape the reader expects: one amount, or
+ * debit and/or credit.
+ */
+export function cleanMapping(m: ColumnMapping): ColumnMapping {
+  const present = (v: number | null | undefined): v is number => v !== null && v !== undefined;
+  const clean: ColumnMapping = {
+    headerLine: m.headerLine,
+    date: m.date,
+    description: Array.isArray(m.description) ? [...m.description] : [],
+    dateOrder: m.dateOrder,
+    decimal: m.decimal,
+    delimiter: m.delimiter,
+  };
+  if (present(m.amount)) clean.amount = m.amount;
+  else {
+    if (present(m.debit)) clean.debit = m.debit;
+    if (present(m.credit)) clean.credit = m.credit;
+  }
+  return clean;
+}
+
 export function parseStatement(text: string, options: ParseOptions = {}): ParsedStatement {
-  const given = options.mapping;
+  const given = options.mapping && cleanMapping(options.mapping);
   const delimiter: Delimiter = given?.delimiter ?? options.delimiter ?? detectDelimiter(text);
   const { records, problems: csvProblems } = readRecords(text, delimiter);
   const columnCount = records.reduce((w, r) => Math.max(w, r.fields.length), 0);
@@ -191,7 +217,7 @@ export function parseStatement(text: string, options: ParseOptions = {}): Parsed
   });
   const readShapes = shapes.filter((s): s is DateShape => s !== null);
   if (given) {
-    mapping = { ...given, description: [...given.description] };
+    mapping = given;
     dayMonthAmbiguous = detectDateOrder(readShapes, given.dateOrder === 'dmy').ambiguous;
   } else {
     const amountColumns = [columns.amount, columns.debit, columns.credit].filter((c): c is number => c !== undefined);

@@ -297,6 +297,16 @@ describe('choosing the columns by hand', () => {
     expect(rowsOf(result.rows)).toEqual([[2, '2026-03-01', '007 AGENCY', -12.5]]);
   });
 
+  test('a mapping come back from storage with null for unused columns reads as the one stored', () => {
+    const detected = parseStatement(fixture('uk-bank.csv'));
+    const stored = JSON.parse(JSON.stringify({ ...detected.mapping, amount: null }));
+    const again = parseStatement(fixture('uk-bank.csv'), { mapping: stored });
+    expect(again.mapping).toEqual(detected.mapping);
+    expect(again.rows).toEqual(detected.rows);
+    const broken = parseStatement(fixture('uk-bank.csv'), { mapping: { ...detected.mapping, decimal: ' ' as ',' } });
+    expect(broken.problems.map(describeProblem)).toEqual(['line 1: choose the decimal mark of the amounts: a point or a comma']);
+  });
+
   test('a file with no header: columns found from the values, preamble skipped until the first date', () => {
     const text = 'Export for account 1234\n2026-03-01,Coffee shop,-4.50,95.50\n2026-03-02,Client ABC invoice 12,300.00,395.50\n';
     const result = parseStatement(text);
