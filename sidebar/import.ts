@@ -82,6 +82,7 @@ let parsed: ParsedStatement | null = null;
 let orderAnswered = false;
 let accountEdited = false;
 let importing = false;
+let lookingUp = false;
 let imported = false;
 /** Each new text gets a number; a late answer about an older text is dropped. */
 let textVersion = 0;
@@ -127,6 +128,7 @@ async function openFile(file: File): Promise<void> {
 function loadText(content: string): void {
   text = content;
   textVersion++;
+  lookingUp = false;
   orderAnswered = false;
   imported = false;
   resultBox.replaceChildren();
@@ -142,8 +144,17 @@ function loadText(content: string): void {
 
 /** A file laid out like one imported before is read with the columns chosen then. */
 function lookUpRememberedMapping(version: number, layoutKey: string): void {
+  // Importing before the answer could send rows read with other columns than the ones about to be shown.
+  lookingUp = true;
+  updateButton();
+  const done = () => {
+    if (version !== textVersion) return;
+    lookingUp = false;
+    updateButton();
+  };
   callServer<ColumnMapping | null>('leapGetStatementMapping', layoutKey).then(
     (remembered) => {
+      done();
       if (version !== textVersion || !remembered || !parsed || parsed.layoutKey !== layoutKey) return;
       // The same header can sit on another line of this file (a longer or shorter preamble): use where it is now.
       parsed = parseStatement(text, { mapping: { ...remembered, headerLine: parsed.mapping.headerLine } });
@@ -152,7 +163,7 @@ function lookUpRememberedMapping(version: number, layoutKey: string): void {
       statusText.textContent = 'Read with the columns you chose for this layout last time.';
     },
     // Without the remembered mapping the detected one still works; the import itself reports real failures.
-    () => {},
+    done,
   );
 }
 
@@ -441,6 +452,8 @@ function render(): void {
   renderSummary(parsed);
   renderQuestion(parsed);
   renderMapping(parsed);
+  // Nothing read: the columns are what needs changing, so they are shown.
+  if (parsed.rows.length === 0) byId<HTMLDetailsElement>('mapping').open = true;
   renderPreview(parsed);
   renderProblems(parsed);
   updateButton();
@@ -449,7 +462,7 @@ function render(): void {
 function updateButton(): void {
   const rows = parsed?.rows.length ?? 0;
   importButton.textContent = imported ? 'Imported' : rows ? `Import ${showCount(rows)} row${rows === 1 ? '' : 's'}` : 'Import';
-  importButton.disabled = importing || imported || rows === 0 || rows > MAX_STATEMENT_ROWS;
+  importButton.disabled = importing || lookingUp || imported || rows === 0 || rows > MAX_STATEMENT_ROWS;
 }
 
 function clearMessages(): void {
@@ -463,7 +476,7 @@ function clearMessages(): void {
 // ---- Importing ----
 
 function submit(): void {
-  if (!parsed || importing) return;
+  if (!parsed || importing || lookingUp) return;
   clearMessages();
   const tooMany = tooManyRowsText(parsed.rows.length);
   if (tooMany) {

@@ -19,6 +19,8 @@ interface FakeSetup {
   remembered?: Record<string, ColumnMapping>;
   result?: ImportResult;
   fail?: Record<string, string>;
+  /** Round-trip time per function (default 20 ms). */
+  slow?: Record<string, number>;
 }
 interface Call {
   name: string;
@@ -61,7 +63,7 @@ function installFakeServer(setup: FakeSetup): void {
             setTimeout(() => {
               if (state.fail[prop]) failure?.(new Error(state.fail[prop]));
               else success?.(JSON.parse(JSON.stringify(handler(...copied))));
-            }, 20);
+            }, setup.slow?.[prop] ?? 20);
           };
         },
       },
@@ -218,12 +220,16 @@ describe('the import page', () => {
     const detected = parseStatement(fixture('uk-bank.csv'));
     // Stored as JSON by the server: unused columns may come back as null; the header was on another line then.
     const remembered = { ...detected.mapping, description: [1, 2], amount: null, headerLine: 4 } as unknown as ColumnMapping;
-    opened = await openImportPage({ remembered: { [detected.layoutKey]: remembered } });
+    opened = await openImportPage({ remembered: { [detected.layoutKey]: remembered }, slow: { leapGetStatementMapping: 2500 } });
     const { page } = opened;
     await page.setInputFiles('#statement-file', fixturePath('uk-bank.csv'));
+    // Until the server says whether this layout has remembered columns, nothing can be imported.
+    await page.locator('#statement-summary').getByText('5 rows, 2 Mar 2026 to 31 Mar 2026.').waitFor();
+    expect(await page.locator('#import-button').isDisabled()).toBe(true);
     await page.locator('#import-status').getByText('Read with the columns you chose for this layout last time.').waitFor();
     expect((await previewCells(page)).map((r) => r[1])[0]).toBe('DD - THAMES WATER');
     expect(await page.locator('#import-button').textContent()).toBe('Import 5 rows');
+    expect(await page.locator('#import-button').isDisabled()).toBe(false);
     await page.locator('#mapping summary').click();
     expect(await page.locator('#map-description-1').isChecked()).toBe(true);
     await page.selectOption('#map-order', 'mdy');
