@@ -103,6 +103,34 @@ const DIALECTS: Dialect[] = [
       ];
     },
   },
+  {
+    name: 'a US card ("Mar 5, 2026" quoted, -$1,234.56)',
+    delimiter: ',',
+    order: 'mdy',
+    preamble: ['Card ending 1234,,'],
+    header: ['Transaction Date', 'Payee', 'Amount'],
+    newline: '\n',
+    cells: (r) => {
+      const [y, m, d] = ymd(r.date);
+      return [
+        `${MONTH_NAMES[m - 1].slice(0, 3)} ${d}, ${y}`,
+        r.description,
+        `${r.cents < 0 ? '-' : ''}$${grouped(r.cents, ',', '.')}`,
+      ];
+    },
+  },
+  {
+    name: "Swiss (semicolons, dd.mm.yyyy, CHF 1'234.56 with a trailing minus)",
+    delimiter: ';',
+    order: 'dmy',
+    preamble: [],
+    header: ['Datum', 'Buchungstext', 'Betrag'],
+    newline: '\r\n',
+    cells: (r) => {
+      const [y, m, d] = ymd(r.date);
+      return [`${pad(d)}.${pad(m)}.${y}`, r.description, `CHF ${grouped(r.cents, "'", '.')}${r.cents < 0 ? '-' : ''}`];
+    },
+  },
 ];
 
 const descriptionUnit = fc.oneof(
