@@ -6,6 +6,7 @@ import { measureSingleCall, measureVectorRatios } from './functions';
 import { round } from './measure';
 import { measureBuildMs, measurePlanCalls, measurePlanFormulaCells } from './plan';
 import { measureSidebarReady } from './sidebar';
+import { measureStatementParse } from './statement';
 
 export interface BenchResult {
   planServiceCalls: Record<'12' | '36' | '60', number>;
@@ -15,6 +16,7 @@ export interface BenchResult {
   planCustomFunctionCells: number;
   sidebarReadyMs: number;
   buildMs: number;
+  statementParseMs: number;
 }
 
 export async function runBenchmarks({ json, root }: { json: boolean; root: string }): Promise<BenchResult> {
@@ -37,6 +39,8 @@ export async function runBenchmarks({ json, root }: { json: boolean; root: strin
   const buildMs = round(measureBuildMs(dist, SAMPLE_ANSWERS));
   log('Timing the sidebar in Chromium through the preview...');
   const sidebarReadyMs = round(await measureSidebarReady(root));
+  log('Parsing a 5,000-row bank statement...');
+  const statementParseMs = round(measureStatementParse());
   const result: BenchResult = {
     planServiceCalls,
     vectorRatio,
@@ -45,6 +49,7 @@ export async function runBenchmarks({ json, root }: { json: boolean; root: strin
     planCustomFunctionCells,
     sidebarReadyMs,
     buildMs,
+    statementParseMs,
   };
   if (json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -69,6 +74,7 @@ function printTable(r: BenchResult): void {
     ['planCustomFunctionCells', `${r.planCustomFunctionCells} cells`, '<= 15'],
     ['sidebarReadyMs', `${r.sidebarReadyMs} ms`, '< 300 ms'],
     ['buildMs', `${r.buildMs} ms`, 'report'],
+    ['statementParseMs', `${r.statementParseMs} ms`, '< 1000 ms (5,000 rows)'],
     ['bundleBytes.code', `${r.bundleBytes.code} B (${(r.bundleBytes.code / 1024).toFixed(1)} KB)`, 'reported'],
     ['bundleBytes.sidebar', `${r.bundleBytes.sidebar} B (${(r.bundleBytes.sidebar / 1024).toFixed(1)} KB)`, 'reported'],
     ...Object.entries(r.vectorRatio).map(([name, ratio]): [string, string, string] => [

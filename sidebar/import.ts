@@ -1,0 +1,564 @@
+/**
+ * The "Import bank statement…" page. The file is read and parsed here, in the browser (FileReader and
+ * src/books/statement): nothing leaves the page but the rows sent to leapImportStatement. Every piece of file or
+ * server text is set with textContent, never parsed as HTML.
+ */
+import { describeProblem, MAX_STATEMENT_ROWS, type ParsedStatement, parseStatement } from '../src/books/statement';
+import type { Delimiter } from '../src/books/statementCsv';
+import { importResultText, spokenDate, tooManyRowsText } from '../src/books/statementText';
+import type { ColumnMapping, ImportRequest, ImportResult } from '../src/books/types';
+import { serverErrorMessage } from './server';
+
+const PREVIEW_ROWS = 10;
+const PROBLEMS_SHOWN = 50;
+const PASTE_DELAY_MS = 250;
+
+const byId = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
+const form = byId<HTMLFormElement>('import-form');
+const fileInput = byId<HTMLInputElement>('statement-file');
+const pasteBox = byId<HTMLTextAreaElement>('statement-text');
+const statementSection = byId('statement');
+const summary = byId('statement-summary');
+const accountInput = byId<HTMLInputElement>('account');
+const accountError = byId('err-account');
+const orderQuestion = byId<HTMLFieldSetElement>('order-question');
+const orderExample = byId('order-example');
+const orderError = byId('err-order');
+const mappingFields = byId('mapping-fields');
+const previewCaption = byId('preview-caption');
+const previewRows = byId('preview-rows');
+const problemsBox = byId('problems');
+const problemList = byId('problem-list');
+const resultBox = byId('import-result');
+const errorBox = byId('import-error');
+const statusText = byId('import-status');
+const importButton = byId<HTMLButtonElement>('import-button');
+
+type Attrs = Record<string, string | undefined>;
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) if (value !== undefined) node.setAttribute(key, value);
+  for (const child of children) node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  return node;
+}
+
+// ---- Server calls ----
+
+interface ScriptRun {
+  withSuccessHandler(handler: (value: unknown) => void): ScriptRun;
+  withFailureHandler(handler: (error: unknown) => void): ScriptRun;
+  [name: string]: unknown;
+}
+declare const google: { script: { run: ScriptRun } } | undefined;
+
+function callServer<T>(name: 'leapImportStatement' | 'leapGetStatementMapping', ...args: unknown[]): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (typeof google === 'undefined' || !google.script || !google.script.run) {
+      reject(new Error('This page must be opened from Google Sheets (Extensions > Leap > Import bank statement…).'));
+      return;
+    }
+    const runner = google.script.run
+      .withSuccessHandler((value) => resolve(value as T))
+      .withFailureHandler((error) => reject(new Error(serverErrorMessage(error))));
+    const call = runner[name];
+    if (typeof call !== 'function') {
+      reject(new Error(`Leap's server function ${name} is missing; reinstall the add-on.`));
+      return;
+    }
+    call.apply(runner, args);
+  });
+}
+
+// ---- State ----
+
+let text = '';
+let parsed: ParsedStatement | null = null;
+/** The day/month order was chosen by the person (or remembered from their last import of this layout). */
+let orderAnswered = false;
+let accountEdited = false;
+let importing = false;
+let lookingUp = false;
+let imported = false;
+/** Each new text gets a number; a late answer about an older text is dropped. */
+let textVersion = 0;
+let pasteTimer: ReturnType<typeof setTimeout> | undefined;
+
+// ---- Formatting as the person's locale writes it ----
+
+const locale = navigator.language || 'en-US';
+const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+const amountFormat = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const isoToDate = (iso: string): Date => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+};
+const showDate = (iso: string): string => dateFormat.format(isoToDate(iso));
+const showCount = (n: number): string => n.toLocaleString(locale);
+
+// ---- Reading the statement ----
+
+function readFileText(file: File, encoding: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsText(file, encoding);
+  });
+}
+
+async function openFile(file: File): Promise<void> {
+  clearMessages();
+  try {
+    let content = await readFileText(file, 'utf-8');
+    // Not UTF-8: many European banks still export Windows-1252 (ä, ö, ü, € would show as �).
+    if (content.includes('\uFFFD')) content = await readFileText(file, 'windows-1252');
+    pasteBox.value = '';
+    if (!accountEdited) accountInput.value = file.name.replace(/\.[^.]+$/, '');
+    loadText(content);
+  } catch (e) {
+    errorBox.textContent = `"${file.name}" could not be read: ${e instanceof Error ? e.message : String(e)}. Try saving it again from your bank's website.`;
+  }
+}
+
+function loadText(content: string): void {
+  text = content;
+  textVersion++;
+  lookingUp = false;
+  orderAnswered = false;
+  imported = false;
+  resultBox.replaceChildren();
+  if (text.trim() === '') {
+    parsed = null;
+    render();
+    return;
+  }
+  parsed = parseStatement(text);
+  render();
+  lookUpRememberedMapping(textVersion, parsed.layoutKey);
+}
+
+/** A file laid out like one imported before is read with the columns chosen then. */
+function lookUpRememberedMapping(version: number, layoutKey: string): void {
+  // Importing before the answer could send rows read with other columns than the ones about to be shown.
+  lookingUp = true;
+  updateButton();
+  const done = () => {
+    if (version !== textVersion) return;
+    lookingUp = false;
+    updateButton();
+  };
+  callServer<ColumnMapping | null>('leapGetStatementMapping', layoutKey).then(
+    (remembered) => {
+      done();
+      if (version !== textVersion || !remembered || !parsed || parsed.layoutKey !== layoutKey) return;
+      // The same header can sit on another line of this file (a longer or shorter preamble): use where it is now.
+      parsed = parseStatement(text, { mapping: { ...remembered, headerLine: parsed.mapping.headerLine } });
+      orderAnswered = true;
+      render();
+      statusText.textContent = 'Read with the columns you chose for this layout last time.';
+    },
+    // Without the remembered mapping the detected one still works; the import itself reports real failures.
+    done,
+  );
+}
+
+function reparse(mapping: ColumnMapping): void {
+  if (!parsed) return;
+  imported = false;
+  resultBox.replaceChildren();
+  parsed = parseStatement(text, { mapping });
+  render();
+}
+
+// ---- The mapping controls ----
+
+const ORDER_LABELS: Record<ColumnMapping['dateOrder'], string> = {
+  ymd: 'Year first (2026-03-05)',
+  mdy: 'Month first (03/05/2026 is 5 March)',
+  dmy: 'Day first (05/03/2026 is 5 March)',
+};
+const DELIMITER_LABELS: Record<Delimiter, string> = { ',': 'Comma', ';': 'Semicolon', '\t': 'Tab' };
+
+function columnLabels(p: ParsedStatement): string[] {
+  const width = Math.max(p.columnCount, p.header.length);
+  return Array.from({ length: width }, (_, i) => {
+    const name = p.header[i]?.trim();
+    return name ? `${name} (column ${i + 1})` : `Column ${i + 1}`;
+  });
+}
+
+function select(id: string, label: string, options: [string, string][], value: string, hint?: string): HTMLElement {
+  const control = el(
+    'select',
+    { id, name: id, 'aria-describedby': hint ? `${id}-hint` : undefined },
+    ...options.map(([v, text]) => el('option', { value: v }, text)),
+  );
+  control.value = value;
+  return el(
+    'div',
+    { class: 'field' },
+    el('label', { for: id }, label),
+    control,
+    ...(hint ? [el('span', { class: 'hint', id: `${id}-hint` }, hint)] : []),
+  );
+}
+
+/** The controls are rebuilt only when the file's columns change, so focus stays where the person is. */
+let controlsShape = '';
+
+function renderMapping(p: ParsedStatement): void {
+  const m = p.mapping;
+  const labels = columnLabels(p);
+  const split = m.amount === undefined;
+  const shape = JSON.stringify([labels, split]);
+  if (shape !== controlsShape) {
+    controlsShape = shape;
+    const focused = document.activeElement?.id;
+    const columns: [string, string][] = labels.map((label, i) => [String(i), label]);
+    const none: [string, string] = ['', 'None'];
+    const description = el(
+      'fieldset',
+      { class: 'field', id: 'map-description' },
+      el('legend', { class: 'group-label' }, 'Description from'),
+      el(
+        'div',
+        { class: 'choices columns-list' },
+        ...labels.map((label, i) =>
+          el(
+            'label',
+            { class: 'choice' },
+            el('input', { type: 'checkbox', name: 'map-description', value: String(i), id: `map-description-${i}` }),
+            el('span', {}, label),
+          ),
+        ),
+      ),
+    );
+    const amountKind = el(
+      'fieldset',
+      { class: 'field', id: 'map-amount-kind' },
+      el('legend', { class: 'group-label' }, 'Amounts are in'),
+      el(
+        'div',
+        { class: 'choices' },
+        el(
+          'label',
+          { class: 'choice' },
+          el('input', { type: 'radio', name: 'map-amount-kind', value: 'single', id: 'map-amount-single' }),
+          el('span', {}, 'One column (money out negative)'),
+        ),
+        el(
+          'label',
+          { class: 'choice' },
+          el('input', { type: 'radio', name: 'map-amount-kind', value: 'split', id: 'map-amount-split' }),
+          el('span', {}, 'Two columns: paid out and paid in'),
+        ),
+      ),
+    );
+    mappingFields.replaceChildren(
+      select('map-date', 'Date', columns, String(m.date)),
+      description,
+      amountKind,
+      ...(split
+        ? [
+            select(
+              'map-debit',
+              'Paid out (withdrawals, debits)',
+              [none, ...columns],
+              m.debit === undefined ? '' : String(m.debit),
+            ),
+            select(
+              'map-credit',
+              'Paid in (deposits, credits)',
+              [none, ...columns],
+              m.credit === undefined ? '' : String(m.credit),
+            ),
+          ]
+        : [select('map-amount', 'Amount', columns, String(m.amount))]),
+      select('map-order', 'Dates are written', Object.entries(ORDER_LABELS) as [string, string][], m.dateOrder),
+      select(
+        'map-decimal',
+        'Amounts are written',
+        [
+          ['.', '1,234.56 (decimal point)'],
+          [',', '1.234,56 (decimal comma)'],
+        ],
+        m.decimal,
+      ),
+      select('map-delimiter', 'Columns are separated by', Object.entries(DELIMITER_LABELS) as [string, string][], m.delimiter),
+      el(
+        'div',
+        { class: 'field' },
+        el('label', { for: 'map-header-line' }, 'Header is on line'),
+        el('input', {
+          type: 'text',
+          id: 'map-header-line',
+          name: 'map-header-line',
+          inputmode: 'numeric',
+          autocomplete: 'off',
+          'aria-describedby': 'map-header-line-hint',
+        }),
+        el('span', { class: 'hint', id: 'map-header-line-hint' }, '0 when the file has no header line.'),
+      ),
+    );
+    if (focused) document.getElementById(focused)?.focus();
+  }
+  const setValue = (id: string, value: string) => {
+    const control = document.getElementById(id) as HTMLSelectElement | HTMLInputElement | null;
+    if (control && control.value !== value && document.activeElement !== control) control.value = value;
+  };
+  setValue('map-date', String(m.date));
+  setValue('map-amount', String(m.amount ?? ''));
+  setValue('map-debit', m.debit === undefined ? '' : String(m.debit));
+  setValue('map-credit', m.credit === undefined ? '' : String(m.credit));
+  setValue('map-order', m.dateOrder);
+  setValue('map-decimal', m.decimal);
+  setValue('map-delimiter', m.delimiter);
+  setValue('map-header-line', String(m.headerLine));
+  for (const box of mappingFields.querySelectorAll<HTMLInputElement>('input[name="map-description"]'))
+    box.checked = m.description.includes(Number(box.value));
+  byId<HTMLInputElement>(split ? 'map-amount-split' : 'map-amount-single').checked = true;
+}
+
+/** The mapping the controls show now; `changed` is the control the person just used. */
+function mappingFromControls(changed: string): ColumnMapping | null {
+  if (!parsed) return null;
+  const value = (id: string) => (document.getElementById(id) as HTMLSelectElement | HTMLInputElement | null)?.value ?? '';
+  const optional = (id: string) => (value(id) === '' ? undefined : Number(value(id)));
+  const m = parsed.mapping;
+  const description = [...mappingFields.querySelectorAll<HTMLInputElement>('input[name="map-description"]:checked')].map((b) =>
+    Number(b.value),
+  );
+  const headerLine = /^\d+$/.test(value('map-header-line').trim()) ? Number(value('map-header-line').trim()) : m.headerLine;
+  const next: ColumnMapping = {
+    headerLine,
+    date: Number(value('map-date')),
+    description,
+    dateOrder: value('map-order') as ColumnMapping['dateOrder'],
+    decimal: value('map-decimal') as ColumnMapping['decimal'],
+    delimiter: value('map-delimiter') as Delimiter,
+  };
+  const kind = (mappingFields.querySelector('input[name="map-amount-kind"]:checked') as HTMLInputElement | null)?.value;
+  if (changed.startsWith('map-amount-') && kind === 'split') {
+    next.debit = m.amount;
+  } else if (changed.startsWith('map-amount-') && kind === 'single') {
+    next.amount = m.debit ?? m.credit ?? 0;
+  } else if (kind === 'split') {
+    next.debit = optional('map-debit');
+    next.credit = optional('map-credit');
+  } else {
+    next.amount = Number(value('map-amount'));
+  }
+  return next;
+}
+
+function onMappingChange(event: Event): void {
+  const target = event.target as HTMLElement;
+  if (!parsed || !target.id?.startsWith('map-')) return;
+  if (target.id === 'map-delimiter') {
+    // Another delimiter means other columns: detect them afresh rather than keep indexes from the old split.
+    const delimiter = (target as HTMLSelectElement).value as Delimiter;
+    imported = false;
+    resultBox.replaceChildren();
+    parsed = parseStatement(text, { delimiter });
+    render();
+    return;
+  }
+  if (target.id === 'map-order') orderAnswered = true;
+  const mapping = mappingFromControls(target.id);
+  if (mapping) reparse(mapping);
+}
+
+// ---- Showing what was read ----
+
+function renderQuestion(p: ParsedStatement): void {
+  orderQuestion.hidden = !p.dayMonthAmbiguous;
+  if (!p.dayMonthAmbiguous) return;
+  const first = p.rows[0];
+  const dmy = byId('order-dmy-text');
+  const mdy = byId('order-mdy-text');
+  if (first && (p.mapping.dateOrder === 'dmy' || p.mapping.dateOrder === 'mdy')) {
+    const [y, a, b] = first.date.split('-');
+    const swapped = `${y}-${b}-${a}`;
+    const asRead = spokenDate(first.date);
+    const other = spokenDate(swapped);
+    orderExample.textContent = `Every date in this file could be read either way. Line ${first.line}, for example, is ${p.mapping.dateOrder === 'dmy' ? `${asRead} day first or ${other} month first` : `${other} day first or ${asRead} month first`}.`;
+    dmy.textContent = `Day first: line ${first.line} is ${p.mapping.dateOrder === 'dmy' ? asRead : other}`;
+    mdy.textContent = `Month first: line ${first.line} is ${p.mapping.dateOrder === 'mdy' ? asRead : other}`;
+  } else {
+    orderExample.textContent = 'Every date in this file could be read either way (03/05/2026 is 3 May or March 5).';
+    dmy.textContent = 'Day first (03/05/2026 is 3 May 2026)';
+    mdy.textContent = 'Month first (03/05/2026 is March 5, 2026)';
+  }
+  for (const radio of orderQuestion.querySelectorAll<HTMLInputElement>('input[name="order-answer"]'))
+    radio.checked = orderAnswered && radio.value === p.mapping.dateOrder;
+}
+
+function renderPreview(p: ParsedStatement): void {
+  const shown = p.rows.slice(0, PREVIEW_ROWS);
+  previewRows.replaceChildren(
+    ...shown.map((r) =>
+      el(
+        'tr',
+        {},
+        el('td', {}, showDate(r.date)),
+        el('td', {}, r.description),
+        el('td', { class: r.amount < 0 ? 'num out' : 'num' }, amountFormat.format(r.amount)),
+      ),
+    ),
+  );
+  const guessing =
+    p.dayMonthAmbiguous && !orderAnswered
+      ? ` Until you answer the question above, dates are shown ${p.mapping.dateOrder === 'dmy' ? 'day' : 'month'} first.`
+      : '';
+  previewCaption.textContent =
+    (p.rows.length === 0
+      ? 'No rows could be read yet: check the columns below the list of lines not read.'
+      : p.rows.length > PREVIEW_ROWS
+        ? `The first ${PREVIEW_ROWS} of ${showCount(p.rows.length)} rows, as they will be written to the Ledger.`
+        : 'Every row, as it will be written to the Ledger.') + guessing;
+}
+
+function renderProblems(p: ParsedStatement): void {
+  problemsBox.hidden = p.problems.length === 0;
+  const items = p.problems.slice(0, PROBLEMS_SHOWN).map((problem) => el('li', {}, describeProblem(problem)));
+  if (p.problems.length > PROBLEMS_SHOWN) items.push(el('li', {}, `and ${showCount(p.problems.length - PROBLEMS_SHOWN)} more`));
+  problemList.replaceChildren(...items);
+}
+
+function renderSummary(p: ParsedStatement): void {
+  const rows = p.rows.length;
+  const dates = p.rows.map((r) => r.date).sort();
+  // Until the day/month order is answered the dates are a guess: no span is shown from them.
+  const settled = !p.dayMonthAmbiguous || orderAnswered;
+  const span = rows && settled ? `, ${spokenDate(dates[0])} to ${spokenDate(dates[dates.length - 1])}` : '';
+  const unread = p.problems.length ? `; ${showCount(p.problems.length)} line${p.problems.length === 1 ? '' : 's'} not read` : '';
+  summary.textContent = `${showCount(rows)} row${rows === 1 ? '' : 's'}${span}${unread}.`;
+  const tooMany = tooManyRowsText(rows);
+  errorBox.textContent = tooMany ?? '';
+}
+
+function render(): void {
+  statementSection.hidden = parsed === null;
+  statusText.textContent = '';
+  if (!parsed) {
+    updateButton();
+    return;
+  }
+  renderSummary(parsed);
+  renderQuestion(parsed);
+  renderMapping(parsed);
+  // Nothing read: the columns are what needs changing, so they are shown.
+  if (parsed.rows.length === 0) byId<HTMLDetailsElement>('mapping').open = true;
+  renderPreview(parsed);
+  renderProblems(parsed);
+  updateButton();
+}
+
+function updateButton(): void {
+  const rows = parsed?.rows.length ?? 0;
+  importButton.textContent = imported ? 'Imported' : rows ? `Import ${showCount(rows)} row${rows === 1 ? '' : 's'}` : 'Import';
+  importButton.disabled = importing || lookingUp || imported || rows === 0 || rows > MAX_STATEMENT_ROWS;
+}
+
+function clearMessages(): void {
+  errorBox.textContent = '';
+  accountError.textContent = '';
+  accountInput.removeAttribute('aria-invalid');
+  orderError.textContent = '';
+  orderQuestion.removeAttribute('aria-invalid');
+}
+
+// ---- Importing ----
+
+function submit(): void {
+  if (!parsed || importing || lookingUp) return;
+  clearMessages();
+  const tooMany = tooManyRowsText(parsed.rows.length);
+  if (tooMany) {
+    errorBox.textContent = tooMany;
+    return;
+  }
+  if (parsed.rows.length === 0) {
+    errorBox.textContent = 'No rows could be read from this statement: check the columns and the lines not read.';
+    return;
+  }
+  if (parsed.dayMonthAmbiguous && !orderAnswered) {
+    orderError.textContent = 'Choose whether the dates are written day first or month first.';
+    orderQuestion.setAttribute('aria-invalid', 'true');
+    orderQuestion.querySelector<HTMLInputElement>('input')?.focus();
+    return;
+  }
+  const account = accountInput.value.trim();
+  if (!account) {
+    accountError.textContent = 'Type the account these rows belong to, e.g. Chase checking.';
+    accountInput.setAttribute('aria-invalid', 'true');
+    accountInput.focus();
+    return;
+  }
+  const request: ImportRequest = { rows: parsed.rows, account, layoutKey: parsed.layoutKey, mapping: parsed.mapping };
+  importing = true;
+  updateButton();
+  statusText.textContent = `Importing ${showCount(parsed.rows.length)} rows…`;
+  callServer<ImportResult>('leapImportStatement', request)
+    .then(
+      (result) => {
+        imported = true;
+        statusText.textContent = '';
+        const message = el('p', { id: 'import-message', tabindex: '-1' }, importResultText(result));
+        resultBox.replaceChildren(el('div', { class: 'success', role: 'status' }, message));
+        message.focus();
+      },
+      (error: unknown) => {
+        statusText.textContent = '';
+        errorBox.textContent = `Nothing was imported: ${serverErrorMessage(error)}`;
+      },
+    )
+    .finally(() => {
+      importing = false;
+      updateButton();
+    });
+}
+
+// ---- Events ----
+
+fileInput.addEventListener('change', () => {
+  const file = fileInput.files?.[0];
+  if (file) void openFile(file);
+});
+pasteBox.addEventListener('input', () => {
+  if (pasteTimer !== undefined) clearTimeout(pasteTimer);
+  pasteTimer = setTimeout(() => {
+    clearMessages();
+    if (fileInput.value) fileInput.value = '';
+    loadText(pasteBox.value);
+  }, PASTE_DELAY_MS);
+});
+accountInput.addEventListener('input', () => {
+  accountEdited = true;
+  if (accountInput.value.trim()) {
+    accountError.textContent = '';
+    accountInput.removeAttribute('aria-invalid');
+  }
+});
+orderQuestion.addEventListener('change', (event) => {
+  const radio = event.target as HTMLInputElement;
+  if (!parsed || radio.name !== 'order-answer') return;
+  orderAnswered = true;
+  orderError.textContent = '';
+  orderQuestion.removeAttribute('aria-invalid');
+  reparse({ ...parsed.mapping, dateOrder: radio.value as ColumnMapping['dateOrder'] });
+  document.getElementById(radio.id)?.focus();
+});
+mappingFields.addEventListener('change', onMappingChange);
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  submit();
+});
+
+render();
+performance.mark('leap-import-interactive');
