@@ -312,9 +312,7 @@ describe('formats, notes, merges, layout', () => {
     const { sh } = sheet();
     expect(sh.getFilter()).toBeNull();
     sh.getRange('A1:G10').createFilter();
-    expect(() => sh.getRange('A1:B2').createFilter()).toThrow(
-      "You can't create a filter in a sheet that already has a filter.",
-    );
+    expect(() => sh.getRange('A1:B2').createFilter()).toThrow("You can't create a filter in a sheet that already has a filter.");
     sh.insertRowsAfter(5, 3);
     expect(sh.getFilter()?.getRange().getA1Notation()).toBe('A1:G13');
     sh.deleteRows(2, 3);
@@ -518,7 +516,6 @@ describe('conditional format rules and data validation', () => {
     expect(String(sh.getRange('D4').getDataValidation()!.getCriteriaType())).toBe('VALUE_IN_RANGE');
   });
 });
-
 
 describe('spreadsheet properties', () => {
   test('locale, time zone, URL and toast', () => {

@@ -4,6 +4,8 @@
 export const MENU_ITEMS: readonly { label: string; functionName: string }[] = [
   { label: 'Plan my transition…', functionName: 'leapShowSidebar' },
   { label: 'Insert function examples', functionName: 'leapInsertExamples' },
+  { label: 'Import bank statement…', functionName: 'leapShowImport' },
+  { label: 'Set up Books', functionName: 'leapSetUpBooks' },
   { label: 'Help', functionName: 'leapShowHelp' },
 ];
 

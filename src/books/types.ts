@@ -1,0 +1,33 @@
+/** One statement line as read from the bank file: money in positive, money out negative. */
+export interface StatementRow {
+  date: string /* YYYY-MM-DD */;
+  description: string;
+  amount: number;
+  line: number /* 1-based line in the file */;
+}
+/** Which columns of the file hold what (0-based indexes), and how its dates and amounts are written. */
+export interface ColumnMapping {
+  headerLine: number; // 1-based line of the header row (0: no header)
+  date: number;
+  description: number[]; // description may join several columns (payee + memo)
+  amount?: number;
+  debit?: number;
+  credit?: number; // either amount, or debit and/or credit
+  dateOrder: 'ymd' | 'mdy' | 'dmy';
+  decimal: '.' | ',';
+  delimiter: ',' | ';' | '\t';
+}
+export interface ImportRequest {
+  rows: StatementRow[];
+  account: string; // the Ledger's Account column, e.g. "Chase checking" (the person types it; default file name)
+  layoutKey: string; // identifies the file layout (e.g. the normalised header line) to remember the mapping
+  mapping: ColumnMapping; // remembered per layoutKey in document properties for next time
+}
+export interface ImportResult {
+  imported: number;
+  skippedAlreadyInLedger: number;
+  repeatedInStatement: number;
+  uncategorised: number;
+  firstDate: string | null;
+  lastDate: string | null;
+}
