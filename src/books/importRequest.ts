@@ -33,7 +33,8 @@ function rowProblem(row: unknown): string | null {
     problems.push(`the date ${JSON.stringify(row.date)} is not a real date written YYYY-MM-DD`);
   }
   if (typeof row.amount !== 'number' || !Number.isFinite(row.amount)) {
-    problems.push(`the amount ${JSON.stringify(row.amount) ?? String(row.amount)} is not a number`);
+    const shown = typeof row.amount === 'number' ? String(row.amount) : (JSON.stringify(row.amount) ?? String(row.amount));
+    problems.push(`the amount ${shown} is not a number`);
   } else if (Math.abs(row.amount) >= 1e12) {
     problems.push(`the amount ${row.amount} is too large for a bank line`);
   }

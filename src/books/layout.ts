@@ -164,6 +164,7 @@ export const BOOKS = {
   monthHeaderRow: 5,
   firstMonthRow: 6,
   totalRow: 18,
+  unknownCategoryRow: 19,
   scheduleC: { titleRow: 4, headerRow: 5, firstRow: 6, lineColumn: 9, nameColumn: 10, totalColumn: 11 },
   category: { titleRow: 26, headerRow: 27, firstRow: 28, firstMonthColumn: 5 },
 } as const;
@@ -207,6 +208,7 @@ export function layoutBooks(year: number): BooksLayout {
   const yearColumn = monthColumn(13);
   const scheduleAmountColumn = yearColumn + 1;
   const shareDeductedColumn = yearColumn + 2;
+  const rowsColumn = yearColumn + 3;
   const block = (column: number) => `${abs(firstCat, column)}:${abs(lastCat, column)}`;
   g.put(cat.titleRow, 1, text(`By category (the first ${CATEGORY_ROWS} rows of the Categories sheet)`), { bold: true });
   const categoryHeader = ['Category', 'Kind', 'Schedule C line', 'Deductible share'];
@@ -219,6 +221,9 @@ export function layoutBooks(year: number): BooksLayout {
   g.put(cat.headerRow, yearColumn, text('Year'), { bold: true, fill: HEADER_FILL });
   g.put(cat.headerRow, scheduleAmountColumn, text('On Schedule C'), { bold: true, fill: HEADER_FILL });
   g.put(cat.headerRow, shareDeductedColumn, text('Share deducted'), { bold: true, fill: HEADER_FILL });
+  g.put(cat.headerRow, rowsColumn, text('Rows'), { bold: true, fill: HEADER_FILL });
+  const yearStart = `DATE(${yearCell},1,1)`;
+  const inYear = `${LEDGER.date},">="&${yearStart},${LEDGER.date},"<"&DATE(${yearCell}+1,1,1)`;
   for (let i = 0; i < CATEGORY_ROWS; i++) {
     const row = firstCat + i;
     const source = (column: string) => `${CATEGORIES_SHEET}!$${column}${i + 2}`;
@@ -254,6 +259,7 @@ export function layoutBooks(year: number): BooksLayout {
       { format: MONEY },
     );
     g.put(row, shareDeductedColumn, formula(`=IF(${kind}="Expense",${share},0)`), { format: PERCENT });
+    g.put(row, rowsColumn, formula(`=IF(${name}="","",COUNTIFS(${LEDGER.category},${name},${inYear}))`), { format: '0' });
   }
 
   // ---- By month
@@ -299,6 +305,15 @@ export function layoutBooks(year: number): BooksLayout {
   }
   // On the year's profit, not the sum of monthly set-asides: a loss in one month offsets profit in another.
   g.put(total, 5, formula(`=MAX(0,D${total})*${rateCell}`), { format: MONEY, bold: true, fill: HEADER_FILL });
+  // A Ledger row whose category is not on the Categories sheet (renamed or deleted there) counts in no total
+  // above: this says how many there are, so they are not lost silently.
+  g.put(BOOKS.unknownCategoryRow, 1, text('Rows of the year whose category is not on the Categories sheet (in no total above)'));
+  g.put(
+    BOOKS.unknownCategoryRow,
+    7,
+    formula(`=MAX(0,COUNTIFS(${inYear})-SUM(${block(rowsColumn)})-COUNTIFS(${inYear},${LEDGER.category},""))`),
+    { format: '0', bold: true },
+  );
   named.LEAP_BOOKS_MONTHS = `A${first}:A${last}`;
   named.LEAP_BOOKS_INCOME = `B${first}:B${last}`;
   named.LEAP_BOOKS_EXPENSES = `C${first}:C${last}`;

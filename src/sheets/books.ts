@@ -58,11 +58,20 @@ export function getStatementMapping(layoutKey: unknown): ColumnMapping | null {
 function withDocumentLock<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(IMPORT_LOCK_WAIT_MS)) throw new Error(IMPORT_RUNNING_MESSAGE);
+  let result: T;
   try {
-    return work();
-  } finally {
+    result = work();
+  } catch (error) {
     lock.releaseLock();
+    throw error;
   }
+  try {
+    lock.releaseLock();
+  } catch {
+    // The work is done and Apps Script releases a lock when the execution ends: a failed release must not report
+    // a finished import as failed (the person would import again, and find nothing new).
+  }
+  return result;
 }
 
 export function importStatement(raw: unknown): ImportResult {
