@@ -3,7 +3,9 @@
  * Ledger, Categories and Books sheets as Google would hold them, the Books formulas evaluated by HyperFormula,
  * Google's call boundary, fault injection and the document lock.
  */
-import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createEmulator, DIST_DIR, type Emulator, loadDist } from '../../emulator/src';
 import { DEFAULT_CATEGORIES, UNCATEGORISED } from '../../src/books/categories';
 import { BOOKS, CATEGORY_ROWS } from '../../src/books/layout';
 import type { ImportResult, StatementRow } from '../../src/books/types';
@@ -359,6 +361,16 @@ test('Set up Books makes only the missing sheets and never overwrites the person
   expect(cells(em, 'Categories').E2.value).toBe('my words');
   expect(em.workbook.getActiveSheet().getName()).toBe('Books');
   expect(em.run('leapSetUpBooks')).toEqual({ created: [] });
+});
+
+test('Import bank statement… opens the import page in a dialog wide enough for the file preview', () => {
+  const em = createEmulator();
+  // The page itself is built from sidebar/Import.html; any page named Import shows how the menu opens it.
+  em.loadBundle(readFileSync(join(DIST_DIR, 'Code.js'), 'utf8'), { Import: '<title>Import</title><p>page</p>' });
+  em.run('leapShowImport');
+  expect(em.ui.dialogs).toEqual([
+    expect.objectContaining({ title: 'Import a bank statement', width: 760, height: 600, html: expect.stringContaining('page') }),
+  ]);
 });
 
 test('the mapping is remembered per file layout', () => {
