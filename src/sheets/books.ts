@@ -34,11 +34,20 @@ export function mappingPropertyKey(layoutKey: string): string {
   return `${MAPPING_KEY_PREFIX}${hash.toString(16).padStart(8, '0')}`;
 }
 
-function rememberMapping(layoutKey: string, mapping: ColumnMapping): void {
+/**
+ * Remembering is a convenience for the next import of the same layout: a layout too long to store, or a store that
+ * is full (500 KB a document) or failing, only means the page asks for the columns again. It must not stop the
+ * import, or a full store would block every import for good.
+ */
+function rememberMapping(layoutKey: string, mapping: ColumnMapping): boolean {
   const text = JSON.stringify({ layoutKey, mapping });
-  // Remembering is a convenience: a layout too long to store is simply not remembered.
-  if (utf8Bytes(text) > PROPERTY_VALUE_LIMIT_BYTES) return;
-  PropertiesService.getDocumentProperties().setProperty(mappingPropertyKey(layoutKey), text);
+  if (utf8Bytes(text) > PROPERTY_VALUE_LIMIT_BYTES) return false;
+  try {
+    PropertiesService.getDocumentProperties().setProperty(mappingPropertyKey(layoutKey), text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The mapping remembered for a file layout, or null (also when what is stored is no longer usable). */

@@ -415,21 +415,29 @@ test('two imports at once: the second waits for the lock, is told to try again, 
   expect(ledger(em).map((r) => r[1])).toEqual(['STRIPE PAYOUT', 'GITHUB']);
 });
 
+/** Calls whose failure an import survives (see the tests below). */
+const TOLERATED = ['getDocumentProperties', 'setProperty', 'releaseLock'];
+
 describe('a failure injected at any service call', () => {
   test('of an import into an existing ledger leaves the ledger exactly as it was', () => {
-    const em = fresh();
-    importRows(em, [row('2026-06-01', 'CORNER DELI', -18), row('2026-06-02', 'ADOBE', -20)]);
-    em.enterInput('Ledger', 'D2', 'Meals');
-    em.enterInput('Ledger', 'F2', 'my note');
+    const before = [row('2026-06-01', 'CORNER DELI', -18), row('2026-06-02', 'ADOBE', -20)];
+    const base = (): Emulator => {
+      const em = fresh();
+      importRows(em, before);
+      em.enterInput('Ledger', 'D2', 'Meals');
+      em.enterInput('Ledger', 'F2', 'my note');
+      return em;
+    };
     const statement = [row('2026-06-01', 'CORNER DELI', -18), row('2026-06-03', 'STRIPE PAYOUT', 700), row('2026-06-04', 'X', 1)];
-    const probe = fresh();
-    importRows(probe, [row('2026-06-01', 'CORNER DELI', -18), row('2026-06-02', 'ADOBE', -20)]);
+    const probe = base();
     probe.resetCalls();
     importRows(probe, statement);
     const calls = probe.calls.length;
     expect(calls).toBeGreaterThan(15);
-    const before = JSON.stringify(cells(em, 'Ledger'));
+    let em = base();
+    const ledgerBefore = JSON.stringify(cells(em, 'Ledger'));
     const maxRows = em.workbook.getSheetByName('Ledger')!.getMaxRows();
+    let tolerated = 0;
     for (let n = 1; n <= calls; n++) {
       em.failOnCall(n, `injected failure at call ${n}`);
       let failed = false;
@@ -441,14 +449,19 @@ describe('a failure injected at any service call', () => {
       }
       const where = `call ${n} of ${calls}: ${probe.calls[n - 1].service}.${probe.calls[n - 1].method}`;
       if (!failed) {
-        // Only the lock's release may fail without failing the import (the execution's end releases it).
-        expect([where, probe.calls[n - 1].method]).toEqual([where, 'releaseLock']);
-        break;
+        // Only these calls may fail without failing the import: remembering the mapping (a convenience) and the
+        // lock's release (the execution's end releases it). The import then went through, once.
+        expect([where, TOLERATED]).toEqual([where, expect.arrayContaining([probe.calls[n - 1].method])]);
+        expect([where, ledger(em).map((r) => r[1])]).toEqual([where, ['CORNER DELI', 'ADOBE', 'STRIPE PAYOUT', 'X']]);
+        tolerated++;
+        em = base();
+        continue;
       }
-      expect([where, JSON.stringify(cells(em, 'Ledger'))]).toEqual([where, before]);
+      expect([where, JSON.stringify(cells(em, 'Ledger'))]).toEqual([where, ledgerBefore]);
       expect([where, em.workbook.getSheetByName('Ledger')!.getMaxRows()]).toEqual([where, maxRows]);
       expect([where, sheetNames(em)]).toEqual([where, ['Sheet1', 'Categories', 'Ledger', 'Books']]);
     }
+    expect(tolerated).toBe(3);
   });
 
   test('of a first import leaves no sheet behind', () => {
@@ -457,9 +470,10 @@ describe('a failure injected at any service call', () => {
     importRows(probe, [row('2026-06-01', 'CORNER DELI', -18)]);
     const calls = probe.calls.length;
     const em = fresh();
-    // Every second call, and every one of the last ten (the append and its rollback), keeps the test quick.
+    // Every third call of making the sheets and every one of the last 20 (reading, the append and its rollback):
+    // each failure late in the set-up costs a full set-up, and the calls it skips repeat those it tests.
     for (let n = 1; n <= calls; n++) {
-      if (n % 2 === 0 && n < calls - 10) continue;
+      if (n % 3 !== 0 && n < calls - 20) continue;
       em.failOnCall(n, `injected failure at call ${n}`);
       const where = `call ${n} of ${calls}: ${probe.calls[n - 1].service}.${probe.calls[n - 1].method}`;
       try {
@@ -469,7 +483,10 @@ describe('a failure injected at any service call', () => {
         expect([where, Object.keys(em.toJSON().namedRanges)]).toEqual([where, []]);
         continue;
       }
-      expect([where, probe.calls[n - 1].method]).toEqual([where, 'releaseLock']);
+      expect([where, TOLERATED]).toEqual([where, expect.arrayContaining([probe.calls[n - 1].method])]);
+      em.workbook.deleteSheet(em.workbook.getSheetByName('Books')!);
+      em.workbook.deleteSheet(em.workbook.getSheetByName('Ledger')!);
+      em.workbook.deleteSheet(em.workbook.getSheetByName('Categories')!);
     }
   });
 });
