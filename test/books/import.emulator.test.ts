@@ -418,6 +418,42 @@ test('two imports at once: the second waits for the lock, is told to try again, 
 /** Calls whose failure an import survives (see the tests below). */
 const TOLERATED = ['getDocumentProperties', 'setProperty', 'releaseLock'];
 
+test('two imports interleaved: one arriving mid-import is turned away by the lock; one arriving first goes first', () => {
+  const a = [row('2026-07-01', 'STRIPE PAYOUT', 900), row('2026-07-02', 'GITHUB', -4)];
+  const b = [row('2026-07-02', 'GITHUB', -4), row('2026-07-03', 'ADOBE', -20)];
+  const probe = fresh();
+  importRows(probe, [row('2026-01-01', 'x', 1)]);
+  probe.resetCalls();
+  importRows(probe, a);
+  const insert = probe.calls.findIndex((c) => c.method === 'insertRowsAfter') + 1;
+  expect(insert).toBeGreaterThan(5);
+
+  // B starts after A has read the Import keys and before A writes: without the lock both would add GITHUB.
+  const em = fresh();
+  importRows(em, [row('2026-01-01', 'x', 1)]);
+  let second: unknown;
+  em.beforeCall(insert, () => {
+    try {
+      second = importRows(em, b);
+    } catch (e) {
+      second = (e as Error).message;
+    }
+  });
+  expect(importRows(em, a)).toMatchObject({ imported: 2 });
+  expect(second).toBe(IMPORT_RUNNING_MESSAGE);
+  expect(importRows(em, b)).toMatchObject({ imported: 1, skippedAlreadyInLedger: 1 });
+  expect(ledger(em).map((r) => r[1])).toEqual(['x', 'STRIPE PAYOUT', 'GITHUB', 'ADOBE']);
+
+  // B arrives before A takes the lock: B goes first, and A, reading the keys after it, skips what B added.
+  const em2 = fresh();
+  importRows(em2, [row('2026-01-01', 'x', 1)]);
+  em2.beforeCall(1, () => {
+    importRows(em2, b);
+  });
+  expect(importRows(em2, a)).toMatchObject({ imported: 1, skippedAlreadyInLedger: 1 });
+  expect(ledger(em2).map((r) => r[1])).toEqual(['x', 'GITHUB', 'ADOBE', 'STRIPE PAYOUT']);
+});
+
 describe('a failure injected at any service call', () => {
   test('of an import into an existing ledger leaves the ledger exactly as it was', () => {
     const before = [row('2026-06-01', 'CORNER DELI', -18), row('2026-06-02', 'ADOBE', -20)];
