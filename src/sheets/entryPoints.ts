@@ -20,7 +20,8 @@
  *                                LEAP_READY_DATE (ISO date string), LEAP_HOURLY_RATE). The draft is kept.
  *   leapActivatePlan()        -> { sheetName: string }  shows the plan sheet; throws Error("No plan yet …").
  *   leapImportStatement(request) -> { imported, skippedAlreadyInLedger, repeatedInStatement, uncategorised,
- *                                firstDate: string | null, lastDate: string | null }   (src/books/types.ts)
+ *                                firstDate: string | null, lastDate: string | null }   (src/books/types.ts; the
+ *                                counts and dates are of the rows added; dates null when none was added)
  *                                request: { rows: [{ date: "YYYY-MM-DD", description, amount, line }], account,
  *                                layoutKey, mapping }. At most 20,000 rows; a bad row, account or mapping throws
  *                                Error("… cannot be imported: row 3 (line 5 of the file): …") and writes nothing.

@@ -380,10 +380,13 @@ test('the mapping is remembered per file layout', () => {
   const other = { ...MAPPING, dateOrder: 'dmy', decimal: ',', delimiter: ';' };
   em.run('leapImportStatement', {
     rows: [row('2026-01-02', 'y', 2)],
-    account: 'Sparkasse',
+    account: '+49 Sparkasse',
     layoutKey: 'buchungstag;text;betrag',
     mapping: other,
   });
+  // The account is the person's text too: written so it stays text.
+  expect(ledger(em)[1][4]).toBe('+49 Sparkasse');
+  expect(cells(em, 'Ledger').E3.formula).toBeUndefined();
   expect(em.run('leapGetStatementMapping', 'date,description,amount')).toEqual(MAPPING);
   expect(em.run('leapGetStatementMapping', 'buchungstag;text;betrag')).toEqual(other);
   expect(em.run('leapGetStatementMapping', 'something else')).toBeNull();
