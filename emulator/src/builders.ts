@@ -72,6 +72,14 @@ export class DataValidation extends Emulated {
         return typeof value === 'boolean';
       case DataValidationCriteria.VALUE_IN_LIST:
         return value === '' || (this._values[0] as unknown[]).some((v) => String(v) === String(value));
+      case DataValidationCriteria.VALUE_IN_RANGE:
+        return (
+          value === '' ||
+          (this._values[0] as Range)
+            .getValues()
+            .flat()
+            .some((v) => v !== '' && String(v).toLowerCase() === String(value).toLowerCase())
+        );
       case DataValidationCriteria.NUMBER_BETWEEN:
         return typeof value === 'number' && value >= (this._values[0] as number) && value <= (this._values[1] as number);
       default:
@@ -95,6 +103,15 @@ export class DataValidationBuilder extends Emulated {
     if (!Array.isArray(values)) throw new Error('requireValueInList: values must be an array of strings');
     this._criteria = DataValidationCriteria.VALUE_IN_LIST;
     this._values = [[...values], showDropdown];
+    return this;
+  }
+  /** A dropdown of the values in a range (another sheet's column, say); Sheets matches them ignoring case. */
+  requireValueInRange(range: Range, showDropdown = true): this {
+    if (!range || typeof (range as { getValues?: unknown }).getValues !== 'function') {
+      throw new Error('requireValueInRange: range must be a Range');
+    }
+    this._criteria = DataValidationCriteria.VALUE_IN_RANGE;
+    this._values = [range, showDropdown];
     return this;
   }
   requireNumberBetween(start: number, end: number): this {

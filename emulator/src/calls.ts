@@ -37,6 +37,9 @@ export class CallLog {
   /** Counts down to an injected failure: 1 means the next call fails. */
   private failIn = 0;
   private failMessage = '';
+  /** Counts down to an interleaved action: 1 means just before the next call. */
+  private actIn = 0;
+  private action: (() => void) | undefined;
   private readonly proxies = new WeakMap<object, object>();
   private readonly targets = new WeakMap<object, object>();
 
@@ -57,6 +60,12 @@ export class CallLog {
     if (!Number.isInteger(n) || n < 1) throw new Error(`failOnCall: n must be a whole number from 1, got ${n}`);
     this.failIn = n;
     this.failMessage = message;
+  }
+
+  beforeCall(n: number, action: () => void): void {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`beforeCall: n must be a whole number from 1, got ${n}`);
+    this.actIn = n;
+    this.action = action;
   }
 
   /** The script-facing view of an emulated object (one Proxy per object, so identity comparisons hold). */
@@ -84,6 +93,12 @@ export class CallLog {
 
   /** Records a call and applies the policy and any injected fault; used by the proxies and by plain services. */
   record(service: string, method: string, args: readonly unknown[]): void {
+    if (this.actIn > 0 && !this.inCustomFunction() && --this.actIn === 0) {
+      const action = this.action;
+      this.action = undefined;
+      // Another execution's work, run while this one is between two calls; its own calls are logged as usual.
+      action?.();
+    }
     this.policy(service, method);
     const call: ServiceCall = { service, method, args: args.map(summarize).join(', ') };
     if (this.inCustomFunction()) {

@@ -148,6 +148,10 @@ export class EmulatorImpl {
     this.log.failOnCall(n, message);
   }
 
+  beforeCall(n: number, action: () => void): void {
+    this.log.beforeCall(n, action);
+  }
+
   sleep(ms: number): void {
     this.virtualTimeMs += Math.max(0, Number(ms) || 0);
   }

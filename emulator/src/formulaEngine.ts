@@ -309,6 +309,10 @@ export class FormulaEngine {
     this.batch(() => this.hf.addRows(sheet, [row, count]));
   }
 
+  removeRows(sheet: number, row: number, count: number): void {
+    this.batch(() => this.hf.removeRows(sheet, [row, count]));
+  }
+
   clearSheet(sheet: number): void {
     this.batch(() => this.hf.clearSheet(sheet));
   }

@@ -49,6 +49,11 @@ export interface Emulator {
   resetCalls(): void;
   /** Fault injection: the nth service call from now (1 = the next) throws Error(message). */
   failOnCall(n: number, message?: string): void;
+  /**
+   * Interleaving: just before the nth service call from now (1 = the next), runs `action`, such as another
+   * run() of the bundle, as a second execution would run between two calls of this one on Google.
+   */
+  beforeCall(n: number, action: () => void): void;
   /** What a user types into a cell: "=FORMULA", "1,200", "30%", "2026-01-15", "TRUE" or text. */
   enterInput(sheetName: string, a1: string, input: string): void;
   /** The shape GET /api/spreadsheet serves. */

@@ -494,6 +494,15 @@ export class Range extends Emulated {
     return this.setValue(false);
   }
 
+  createFilter(): Filter {
+    if (this._sheet._filterRect) throw new Error("You can't create a filter in a sheet that already has a filter.");
+    this._sheet._filterRect = { ...this._rect };
+    return new Filter(this._sheet);
+  }
+  getFilter(): Filter | null {
+    const f = this._sheet._filterRect;
+    return f && overlaps(f, this._rect) ? new Filter(this._sheet) : null;
+  }
   merge(): this {
     this._sheet._merge(this._rect);
     return this;
@@ -536,6 +545,22 @@ const overlaps = (a: GridRect, b: GridRect): boolean =>
   a.column < b.column + b.numColumns &&
   b.column < a.column + a.numColumns;
 
+/** A sheet's basic filter: the range it covers (criteria are not emulated). */
+export class Filter extends Emulated {
+  readonly serviceName = 'Filter';
+  constructor(readonly _sheet: Sheet) {
+    super();
+  }
+  getRange(): Range {
+    const rect = this._sheet._filterRect;
+    if (!rect) throw new Error('This filter has been removed.');
+    return new Range(this._sheet, rect);
+  }
+  remove(): void {
+    this._sheet._filterRect = null;
+  }
+}
+
 export class Sheet extends Emulated {
   readonly serviceName = 'Sheet';
   _formats = new Map<string, CellFormat>();
@@ -545,7 +570,6 @@ export class Sheet extends Emulated {
   _frozenRows = 0;
   _frozenColumns = 0;
   _columnWidths = new Map<number, number>();
-  _hiddenColumns = new Set<number>();
   _hidden = false;
   _tabColor: string | null = null;
   _charts: EmbeddedChart[] = [];
@@ -553,6 +577,9 @@ export class Sheet extends Emulated {
   /** The selected cells; A1 until something is selected, as on a new sheet. */
   _selection: GridRect = { row: 1, column: 1, numRows: 1, numColumns: 1 };
   _hiddenGridlines = false;
+  _hiddenColumns = new Set<number>();
+  /** The basic filter's range, or null when the sheet has none. */
+  _filterRect: GridRect | null = null;
 
   constructor(
     readonly _spreadsheet: Spreadsheet,
@@ -683,7 +710,44 @@ export class Sheet extends Emulated {
     }
     this._formats = shifted;
     this._merges = this._merges.map((m) => (m.row >= at ? { ...m, row: m.row + count } : m));
+    const f = this._filterRect;
+    // Rows inserted inside the filter's range (below its header) grow it; rows above move it down.
+    if (f && at <= f.row) this._filterRect = { ...f, row: f.row + count };
+    else if (f && at <= f.row + f.numRows) this._filterRect = { ...f, numRows: f.numRows + count };
     this._maxRows += count;
+    return this;
+  }
+
+  deleteRow(rowPosition: number): this {
+    return this.deleteRows(rowPosition, 1);
+  }
+  deleteRows(rowPosition: number, howMany: number): this {
+    if (!Number.isInteger(rowPosition) || !Number.isInteger(howMany) || howMany < 1 || rowPosition < 1) {
+      throw new Error('Those rows are out of bounds.');
+    }
+    const last = rowPosition + howMany - 1;
+    if (last > this._maxRows) throw new Error('Those rows are out of bounds.');
+    if (howMany >= this._maxRows - this._frozenRows) throw new Error("You can't delete all the rows on the sheet.");
+    this._host.engine.removeRows(this._engineId, rowPosition - 1, howMany);
+    const shifted = new Map<string, CellFormat>();
+    for (const [key, format] of this._formats) {
+      const [r, c] = key.split(':').map(Number);
+      if (r < rowPosition) shifted.set(key, format);
+      else if (r > last) shifted.set(`${r - howMany}:${c}`, format);
+    }
+    this._formats = shifted;
+    this._merges = this._merges
+      .filter((m) => m.row + m.numRows - 1 < rowPosition || m.row > last)
+      .map((m) => (m.row > last ? { ...m, row: m.row - howMany } : m));
+    const f = this._filterRect;
+    if (f) {
+      const fLast = f.row + f.numRows - 1;
+      const removedInside = Math.max(0, Math.min(fLast, last) - Math.max(f.row, rowPosition) + 1);
+      const removedAbove = Math.max(0, Math.min(f.row - 1, last) - rowPosition + 1);
+      const numRows = f.numRows - removedInside;
+      this._filterRect = numRows < 1 ? null : { ...f, row: f.row - removedAbove, numRows };
+    }
+    this._maxRows -= howMany;
     return this;
   }
   appendRow(rowContents: unknown[]): this {
@@ -752,6 +816,14 @@ export class Sheet extends Emulated {
   getColumnWidth(columnPosition: number): number {
     return this._columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
   }
+  autoResizeColumns(startColumn: number, numColumns: number): this {
+    for (let c = startColumn; c < startColumn + numColumns; c++) {
+      let longest = 0;
+      for (let r = 1; r <= this.getLastRow(); r++) longest = Math.max(longest, this._display(r, c).length);
+      this._columnWidths.set(c, Math.max(DEFAULT_COLUMN_WIDTH, longest * 7 + 10));
+    }
+    return this;
+  }
   hideColumns(columnIndex: number, numColumns = 1): void {
     this._checkColumns(columnIndex, numColumns);
     for (let c = columnIndex; c < columnIndex + numColumns; c++) this._hiddenColumns.add(c);
@@ -763,19 +835,14 @@ export class Sheet extends Emulated {
   isColumnHiddenByUser(columnPosition: number): boolean {
     return this._hiddenColumns.has(columnPosition);
   }
-  _checkColumns(columnIndex: number, numColumns: number): void {
+  private _checkColumns(columnIndex: number, numColumns: number): void {
     if (!Number.isInteger(columnIndex) || !Number.isInteger(numColumns) || columnIndex < 1 || numColumns < 1) {
       throw new Error('Those columns are out of bounds.');
     }
     if (columnIndex + numColumns - 1 > this._maxColumns) throw new Error('Those columns are out of bounds.');
   }
-  autoResizeColumns(startColumn: number, numColumns: number): this {
-    for (let c = startColumn; c < startColumn + numColumns; c++) {
-      let longest = 0;
-      for (let r = 1; r <= this.getLastRow(); r++) longest = Math.max(longest, this._display(r, c).length);
-      this._columnWidths.set(c, Math.max(DEFAULT_COLUMN_WIDTH, longest * 7 + 10));
-    }
-    return this;
+  getFilter(): Filter | null {
+    return this._filterRect ? new Filter(this) : null;
   }
   setTabColor(color: string | null): this {
     this._tabColor = color;
@@ -1180,8 +1247,9 @@ export class Spreadsheet extends Emulated {
     copy._frozenRows = source._frozenRows;
     copy._frozenColumns = source._frozenColumns;
     copy._columnWidths = new Map(source._columnWidths);
-    copy._hiddenColumns = new Set(source._hiddenColumns);
     copy._rules = [...source._rules];
+    copy._hiddenColumns = new Set(source._hiddenColumns);
+    copy._filterRect = source._filterRect && { ...source._filterRect };
     return copy;
   }
 

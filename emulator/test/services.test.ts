@@ -43,6 +43,26 @@ describe('call log and fault injection', () => {
     expect(() => sh.getRange('A3')).not.toThrow();
   });
 
+  test('beforeCall(n) runs another execution between two calls, once; the lock it meets is the real one', () => {
+    const emu = createEmulator();
+    const sh = emu.spreadsheet.getActiveSheet();
+    const locks = emu.globals.LockService as GoogleAppsScript.Lock.LockService;
+    const seen: unknown[] = [];
+    const mine = locks.getDocumentLock();
+    mine.tryLock(0);
+    // Calls 1 and 2 are getRange('A1') and setValue(5); the action runs just before call 3.
+    emu.beforeCall(3, () => {
+      seen.push(sh.getRange('A1').getValue(), locks.getDocumentLock().tryLock(1000));
+    });
+    sh.getRange('A1').setValue(5);
+    expect(seen).toEqual([]);
+    sh.getRange('A2').setValue(6);
+    expect(seen).toEqual([5, false]);
+    sh.getRange('A3').setValue(7);
+    expect(seen).toHaveLength(2);
+    expect(emu.virtualTimeMs).toBe(1000);
+  });
+
   test('a method the emulator lacks throws "not implemented in the emulator", never returns a value', () => {
     const emu = createEmulator();
     const range = emu.spreadsheet.getActiveSheet().getRange('A1') as unknown as Record<string, () => unknown>;

@@ -283,6 +283,44 @@ describe('formats, notes, merges, layout', () => {
     expect(sh.getMaxRows()).toBe(1003);
   });
 
+  test('deleteRows removes rows, shifting values, formulas and formats up; out of bounds is refused', () => {
+    const { sh } = sheet();
+    sh.getRange('A1:A4').setValues([[1], [2], [3], [4]]);
+    sh.getRange('A4').setFontWeight('bold');
+    sh.getRange('B1').setFormula('=SUM(A1:A4)');
+    sh.deleteRows(2, 2);
+    expect(sh.getRange('A1:A2').getValues()).toEqual([[1], [4]]);
+    expect(sh.getRange('A2').getFontWeight()).toBe('bold');
+    expect(sh.getRange('B1').getValue()).toBe(5);
+    expect(sh.getMaxRows()).toBe(998);
+    expect(() => sh.deleteRows(998, 2)).toThrow('Those rows are out of bounds.');
+    expect(() => sh.deleteRows(1, 998)).toThrow("You can't delete all the rows on the sheet.");
+  });
+
+  // REF/sheet#hideColumns(Integer,Integer), REF/sheet#isColumnHiddenByUser(Integer)
+  test('hideColumns and showColumns; a column past the edge is refused', () => {
+    const { sh } = sheet();
+    sh.hideColumns(7);
+    expect([6, 7, 8].map((c) => sh.isColumnHiddenByUser(c))).toEqual([false, true, false]);
+    sh.showColumns(7);
+    expect(sh.isColumnHiddenByUser(7)).toBe(false);
+    expect(() => sh.hideColumns(26, 2)).toThrow('Those columns are out of bounds.');
+  });
+
+  // REF/range#createFilter(): one filter per sheet; rows inserted inside it grow it, deleted rows shrink it.
+  test('a filter covers its range, grows with rows inserted inside it and is one per sheet', () => {
+    const { sh } = sheet();
+    expect(sh.getFilter()).toBeNull();
+    sh.getRange('A1:G10').createFilter();
+    expect(() => sh.getRange('A1:B2').createFilter()).toThrow("You can't create a filter in a sheet that already has a filter.");
+    sh.insertRowsAfter(5, 3);
+    expect(sh.getFilter()?.getRange().getA1Notation()).toBe('A1:G13');
+    sh.deleteRows(2, 3);
+    expect(sh.getFilter()?.getRange().getA1Notation()).toBe('A1:G10');
+    sh.getFilter()?.remove();
+    expect(sh.getFilter()).toBeNull();
+  });
+
   test('clear empties values and formats', () => {
     const { sh } = sheet();
     sh.getRange('A1').setValue(5).setFontWeight('bold');
@@ -460,6 +498,22 @@ describe('conditional format rules and data validation', () => {
     expect(() => emu.enterInput('Sheet1', 'B1', 'widowed')).toThrow('Invalid');
     expect(sh.getRange('B1').getValue()).toBe('single');
     expect(sh.getRange('B1').getDataValidation()!.getCriteriaValues()[0]).toEqual(['single', 'married_joint']);
+  });
+  // REF/data-validation-builder#requireValueInRange(Range,Boolean): a dropdown of another range's values; a value
+  // added to that range later is accepted.
+  test('a value-in-range rule accepts the values of its range, as they are when a person types', () => {
+    const { emu, ss, sh } = sheet();
+    const app = emu.globals.SpreadsheetApp as SpreadsheetAppService;
+    const lists = ss.insertSheet('Lists');
+    lists.getRange('A1:A2').setValues([['Office'], ['Travel']]);
+    const rule = app.newDataValidation().requireValueInRange(lists.getRange('A:A'), true).setAllowInvalid(false).build();
+    sh.getRange('D2:D5').setDataValidation(rule);
+    emu.enterInput('Sheet1', 'D2', 'travel');
+    expect(() => emu.enterInput('Sheet1', 'D3', 'Meals')).toThrow('Invalid');
+    lists.getRange('A3').setValue('Meals');
+    emu.enterInput('Sheet1', 'D3', 'Meals');
+    expect(sh.getRange('D2:D3').getValues()).toEqual([['travel'], ['Meals']]);
+    expect(String(sh.getRange('D4').getDataValidation()!.getCriteriaType())).toBe('VALUE_IN_RANGE');
   });
 });
 

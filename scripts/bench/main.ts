@@ -2,6 +2,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLE_ANSWERS } from '../../test/plan/sample';
+import { measureImportCalls } from './books';
 import { measureSingleCall, measureVectorRatios } from './functions';
 import { round } from './measure';
 import { measureBuildMs, measurePlanCalls, measurePlanFormulaCells } from './plan';
@@ -10,6 +11,8 @@ import { measureStatementParse } from './statement';
 
 export interface BenchResult {
   planServiceCalls: Record<'12' | '36' | '60', number>;
+  /** Document calls of one bank statement import into an existing ledger, for 10 and 5,000 rows. */
+  importServiceCalls: Record<'10' | '5000', number>;
   vectorRatio: Record<string, number>;
   singleCallMs: number;
   bundleBytes: { code: number; sidebar: number };
@@ -35,6 +38,8 @@ export async function runBenchmarks({ json, root }: { json: boolean; root: strin
   const planCalls = measurePlanCalls(dist, SAMPLE_ANSWERS);
   const planServiceCalls = planCalls.first;
   const planCustomFunctionCells = measurePlanFormulaCells(dist, SAMPLE_ANSWERS);
+  log('Counting service calls of bank statement imports of 10 and 5,000 rows...');
+  const importServiceCalls = measureImportCalls(dist).document;
   log('Timing plan builds on the emulator...');
   const buildMs = round(measureBuildMs(dist, SAMPLE_ANSWERS));
   log('Timing the sidebar in Chromium through the preview...');
@@ -43,6 +48,7 @@ export async function runBenchmarks({ json, root }: { json: boolean; root: strin
   const statementParseMs = round(measureStatementParse());
   const result: BenchResult = {
     planServiceCalls,
+    importServiceCalls,
     vectorRatio,
     singleCallMs,
     bundleBytes,
@@ -70,6 +76,11 @@ function printTable(r: BenchResult): void {
       `planServiceCalls.${months}`,
       `${n} calls`,
       '<= 40, same for all',
+    ]),
+    ...Object.entries(r.importServiceCalls).map(([rows, n]): [string, string, string] => [
+      `importServiceCalls.${rows}`,
+      `${n} calls`,
+      '<= 20, same for all',
     ]),
     ['planCustomFunctionCells', `${r.planCustomFunctionCells} cells`, '<= 15'],
     ['sidebarReadyMs', `${r.sidebarReadyMs} ms`, '< 300 ms'],

@@ -22,7 +22,19 @@
  * Menu callbacks (no arguments, no result): leapShowSidebar, leapInsertExamples, leapShowHelp.
  * Menu callbacks that also return a result, for tests: leapSetupInvoices() -> { sheetName, created },
  *   leapMakeInvoice() -> { made: true, sheetName } | { made: false, message } (the message is also shown in a dialog).
+ *   leapImportStatement(request) -> { imported, skippedAlreadyInLedger, repeatedInStatement, uncategorised,
+ *                                firstDate: string | null, lastDate: string | null }   (src/books/types.ts; the
+ *                                counts and dates are of the rows added; dates null when none was added)
+ *                                request: { rows: [{ date: "YYYY-MM-DD", description, amount, line }], account,
+ *                                layoutKey, mapping }. At most 20,000 rows; a bad row, account or mapping throws
+ *                                Error("… cannot be imported: row 3 (line 5 of the file): …") and writes nothing.
+ *                                Makes the Ledger, Categories and Books sheets when missing; skips rows the Ledger
+ *                                already holds; appends the rest all or nothing under the document lock.
+ *   leapGetStatementMapping(layoutKey) -> ColumnMapping | null   the mapping remembered for that file layout.
+ * Menu callbacks (no arguments, no result): leapShowSidebar, leapInsertExamples, leapShowImport, leapSetUpBooks,
+ * leapShowHelp.
  */
+import { getStatementMapping, importStatement, setUpBooks, showImport } from './books';
 import { showHelp, showSidebar } from './dialogs';
 import { clearDraft, getDraft, saveDraft } from './drafts';
 import { insertExamples } from './examples';
@@ -60,4 +72,16 @@ export const entryPoints: Record<string, EntryPoint> = {
     run: buildPlanSheet,
   },
   leapActivatePlan: { params: [], doc: 'Sidebar: shows the Transition Plan sheet.', run: activatePlan },
+  leapShowImport: { params: [], doc: 'Menu: opens the bank statement import page.', run: showImport },
+  leapSetUpBooks: { params: [], doc: 'Menu: makes the Ledger, Categories and Books sheets where missing.', run: setUpBooks },
+  leapImportStatement: {
+    params: ['request'],
+    doc: 'Import page: adds the statement rows the Ledger does not hold yet, categorised.',
+    run: importStatement,
+  },
+  leapGetStatementMapping: {
+    params: ['layoutKey'],
+    doc: 'Import page: the column mapping remembered for a file layout, or null.',
+    run: getStatementMapping,
+  },
 };

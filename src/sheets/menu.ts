@@ -6,6 +6,8 @@ export const MENU_ITEMS: readonly { label: string; functionName: string }[] = [
   { label: 'Insert function examples', functionName: 'leapInsertExamples' },
   { label: 'Set up invoices', functionName: 'leapSetupInvoices' },
   { label: 'Make invoice', functionName: 'leapMakeInvoice' },
+  { label: 'Import bank statement…', functionName: 'leapShowImport' },
+  { label: 'Set up Books', functionName: 'leapSetUpBooks' },
   { label: 'Help', functionName: 'leapShowHelp' },
 ];
 

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { IMPORT_CALL_BUDGET } from '../../scripts/bench/books';
 import { PLAN_CALL_BUDGET } from '../../scripts/bench/plan';
 
 const root = join(__dirname, '..', '..');
@@ -22,6 +23,7 @@ test('the benchmark prints the agreed JSON, and its machine-independent goals ho
     [
       'buildMs',
       'bundleBytes',
+      'importServiceCalls',
       'planCustomFunctionCells',
       'planServiceCalls',
       'sidebarReadyMs',
@@ -35,6 +37,9 @@ test('the benchmark prints the agreed JSON, and its machine-independent goals ho
   // Batched writes: the same number of calls whatever the schedule's length, within the budget.
   expect(new Set(Object.values(calls)).size).toBe(1);
   expect(calls['12']).toBeLessThanOrEqual(PLAN_CALL_BUDGET);
+  // An import appends every row in one write: the same calls for 10 and 5,000 rows.
+  expect(result.importServiceCalls['5000']).toBe(result.importServiceCalls['10']);
+  expect(result.importServiceCalls['10']).toBeLessThanOrEqual(IMPORT_CALL_BUDGET);
   expect(result.planCustomFunctionCells).toBeGreaterThan(0);
   expect(result.planCustomFunctionCells).toBeLessThanOrEqual(15);
   // Bytes are reported, not capped: what Apps Script pays per execution is evaluating the bundle, not its size.

@@ -1,0 +1,264 @@
+/**
+ * The categories a ledger row can take, the Schedule C line each belongs to, and the rules that pick one from a
+ * statement description. The defaults fill a new Categories sheet; after that the sheet is the source (the person
+ * edits it) and the import reads it back with readCategoryRules.
+ */
+
+export const KINDS = ['Income', 'Expense', 'Tax payment', 'Transfer', 'Personal'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** The category of a row no rule matched. The Books sheet counts it (and a blank category) as not yet categorised. */
+export const UNCATEGORISED = 'Uncategorized';
+
+export interface CategoryDefault {
+  category: string;
+  /** '' for Uncategorized, which is on the sheet only so the Ledger's dropdown offers it. */
+  kind: Kind | '';
+  /** The Schedule C line, as printed on the form ("8", "24b"); '' when the category is not on Schedule C. */
+  scheduleCLine: string;
+  /** Share of the amount that is deductible (1 = all of it). */
+  deductibleShare: number;
+  /** Words any of which in a description picks this category (case does not matter). */
+  words: string[];
+}
+
+/**
+ * Line numbers: IRS Schedule C (Form 1040) 2025, "Profit or Loss From Business": Part I line 1 (Gross receipts or
+ * sales) and line 6 (Other income); Part II lines 8-27a. Line 24b: "Deductible meals", business meals are 50%
+ * deductible (Instructions for Schedule C 2025, line 24b; IRC section 274(n)). Line 27a: other expenses itemised
+ * in Part V (software subscriptions and bank fees go there). Estimated tax payments (Form 1040-ES), transfers
+ * between one's own accounts and personal spending are not business income or expenses: no line.
+ */
+export const DEFAULT_CATEGORIES: readonly CategoryDefault[] = [
+  {
+    category: 'Client income',
+    kind: 'Income',
+    scheduleCLine: '1',
+    deductibleShare: 1,
+    words: ['stripe payout', 'stripe transfer', 'paypal transfer', 'square payout', 'client payment', 'invoice payment'],
+  },
+  {
+    category: 'Other income',
+    kind: 'Income',
+    scheduleCLine: '6',
+    deductibleShare: 1,
+    words: ['affiliate', 'referral fee', 'royalt'],
+  },
+  {
+    category: 'Advertising',
+    kind: 'Expense',
+    scheduleCLine: '8',
+    deductibleShare: 1,
+    words: ['facebook ads', 'facebk', 'google ads', 'linkedin ads', 'meta ads'],
+  },
+  {
+    category: 'Car and truck',
+    kind: 'Expense',
+    scheduleCLine: '9',
+    deductibleShare: 1,
+    words: ['chevron', 'exxon', 'shell oil', 'parking', 'e-zpass', 'ez pass'],
+  },
+  {
+    category: 'Commissions and fees',
+    kind: 'Expense',
+    scheduleCLine: '10',
+    deductibleShare: 1,
+    words: ['upwork fee', 'fiverr fee', 'stripe fee', 'paypal fee', 'etsy fee'],
+  },
+  {
+    category: 'Contract labor',
+    kind: 'Expense',
+    scheduleCLine: '11',
+    deductibleShare: 1,
+    words: ['contractor', 'subcontract'],
+  },
+  {
+    category: 'Insurance other than health',
+    kind: 'Expense',
+    scheduleCLine: '15',
+    deductibleShare: 1,
+    words: ['hiscox', 'next insurance', 'liability insurance', 'business insurance'],
+  },
+  {
+    category: 'Legal and professional',
+    kind: 'Expense',
+    scheduleCLine: '17',
+    deductibleShare: 1,
+    words: ['legalzoom', 'attorney', 'law office', 'accountant', 'bookkeep', 'cpa firm'],
+  },
+  {
+    category: 'Office',
+    kind: 'Expense',
+    scheduleCLine: '18',
+    deductibleShare: 1,
+    words: ['staples', 'office depot', 'officemax', 'usps', 'fedex', 'ups store'],
+  },
+  {
+    category: 'Rent or lease',
+    kind: 'Expense',
+    scheduleCLine: '20b',
+    deductibleShare: 1,
+    words: ['wework', 'regus', 'coworking', 'office rent'],
+  },
+  { category: 'Repairs', kind: 'Expense', scheduleCLine: '21', deductibleShare: 1, words: ['repair'] },
+  {
+    category: 'Supplies',
+    kind: 'Expense',
+    scheduleCLine: '22',
+    deductibleShare: 1,
+    words: ['amazon business', 'home depot', 'lowes', 'best buy'],
+  },
+  {
+    category: 'Taxes and licenses',
+    kind: 'Expense',
+    scheduleCLine: '23',
+    deductibleShare: 1,
+    words: ['business license', 'secretary of state', 'franchise tax', 'permit'],
+  },
+  {
+    category: 'Travel',
+    kind: 'Expense',
+    scheduleCLine: '24a',
+    deductibleShare: 1,
+    words: [
+      'airlines',
+      'delta air',
+      'united air',
+      'american air',
+      'southwest',
+      'airbnb',
+      'marriott',
+      'hilton',
+      'hotel',
+      'amtrak',
+    ],
+  },
+  {
+    category: 'Meals',
+    kind: 'Expense',
+    scheduleCLine: '24b',
+    deductibleShare: 0.5,
+    words: ['restaurant', 'cafe', 'coffee', 'starbucks', 'doordash', 'grubhub', 'uber eats'],
+  },
+  {
+    category: 'Utilities',
+    kind: 'Expense',
+    scheduleCLine: '25',
+    deductibleShare: 1,
+    words: ['verizon', 'at&t', 't-mobile', 'comcast', 'xfinity', 'internet service'],
+  },
+  {
+    category: 'Software',
+    kind: 'Expense',
+    scheduleCLine: '27a',
+    deductibleShare: 1,
+    words: ['adobe', 'github', 'google workspace', 'gsuite', 'microsoft', 'dropbox', 'zoom.us', 'slack', 'notion.so', 'figma'],
+  },
+  {
+    category: 'Bank fees',
+    kind: 'Expense',
+    scheduleCLine: '27a',
+    deductibleShare: 1,
+    words: ['monthly service fee', 'maintenance fee', 'wire fee', 'overdraft fee', 'bank fee'],
+  },
+  {
+    category: 'Estimated tax payment',
+    kind: 'Tax payment',
+    scheduleCLine: '',
+    deductibleShare: 0,
+    words: ['IRS USATAXPYMT', 'EFTPS', '1040-ES'],
+  },
+  {
+    category: 'Transfer between own accounts',
+    kind: 'Transfer',
+    scheduleCLine: '',
+    deductibleShare: 0,
+    words: ['online transfer', 'transfer to', 'transfer from', 'credit card payment', 'payment thank you', 'autopay'],
+  },
+  {
+    category: 'Personal',
+    kind: 'Personal',
+    scheduleCLine: '',
+    deductibleShare: 0,
+    words: ['netflix', 'spotify', 'grocery', 'whole foods', 'trader joe', 'atm withdrawal'],
+  },
+  // Last, with no words: what the import writes when no rule matched. Listed so the Ledger's dropdown (which
+  // refuses other text) accepts it; the Books sheet counts its rows as not yet categorised.
+  { category: UNCATEGORISED, kind: '', scheduleCLine: '', deductibleShare: 0, words: [] },
+];
+
+/** The Schedule C lines the Books sheet totals, in the form's order, with the form's wording. Source as above. */
+export const SCHEDULE_C_LINES: readonly { line: string; name: string }[] = [
+  { line: '1', name: 'Gross receipts or sales' },
+  { line: '6', name: 'Other income' },
+  { line: '8', name: 'Advertising' },
+  { line: '9', name: 'Car and truck expenses' },
+  { line: '10', name: 'Commissions and fees' },
+  { line: '11', name: 'Contract labor' },
+  { line: '15', name: 'Insurance (other than health)' },
+  { line: '17', name: 'Legal and professional services' },
+  { line: '18', name: 'Office expense' },
+  { line: '20b', name: 'Rent or lease: other business property' },
+  { line: '21', name: 'Repairs and maintenance' },
+  { line: '22', name: 'Supplies' },
+  { line: '23', name: 'Taxes and licenses' },
+  { line: '24a', name: 'Travel' },
+  { line: '24b', name: 'Deductible meals' },
+  { line: '25', name: 'Utilities' },
+  { line: '27a', name: 'Other expenses' },
+];
+
+/** The Categories sheet's columns, in order: names are a contract (the import finds columns by them). */
+export const CATEGORY_HEADER = ['Category', 'Kind', 'Schedule C line', 'Deductible share', 'Description contains'] as const;
+
+/** One rule as read from the Categories sheet. */
+export interface CategoryRule {
+  category: string;
+  /** Lower case, spaces collapsed; empty words are dropped. */
+  words: string[];
+}
+
+/** Lower case with runs of white space as one space: what rule words and descriptions are compared in. */
+export const foldForMatching = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** The words of a "Description contains" cell: comma-separated. */
+export function ruleWords(cell: string): string[] {
+  return cell
+    .split(',')
+    .map(foldForMatching)
+    .filter((w) => w !== '');
+}
+
+/** The first rule with a word inside the description wins; none: Uncategorized. */
+export function categorise(description: string, rules: readonly CategoryRule[]): string {
+  const text = foldForMatching(description);
+  for (const rule of rules) if (rule.words.some((w) => text.includes(w))) return rule.category;
+  return UNCATEGORISED;
+}
+
+/**
+ * The rules of a Categories sheet from its values (header row first). Columns are found by their header, so a
+ * person may move them or add columns of their own. Rows with no category are passed over.
+ */
+export function readCategoryRules(values: readonly (readonly unknown[])[]): CategoryRule[] {
+  const header = (values[0] ?? []).map((h) => String(h).trim().toLowerCase());
+  const column = (name: string): number => header.indexOf(name.toLowerCase());
+  const categoryColumn = column('Category');
+  const wordsColumn = column('Description contains');
+  const missing = [categoryColumn < 0 ? '"Category"' : null, wordsColumn < 0 ? '"Description contains"' : null].filter(
+    (m) => m !== null,
+  );
+  if (missing.length > 0) {
+    throw new Error(
+      `The Categories sheet has no ${missing.join(' or ')} column in its first row. ` +
+        `Put the headings back (${CATEGORY_HEADER.join(' | ')}), then import again.`,
+    );
+  }
+  const rules: CategoryRule[] = [];
+  for (const row of values.slice(1)) {
+    const category = String(row[categoryColumn] ?? '').trim();
+    if (category === '') continue;
+    rules.push({ category, words: ruleWords(String(row[wordsColumn] ?? '')) });
+  }
+  return rules;
+}

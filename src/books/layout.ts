@@ -1,0 +1,361 @@
+/**
+ * The Ledger, Categories and Books sheets as pure grids: values, formulas, formats and named ranges. The writer
+ * (src/sheets/booksWriter.ts) copies them onto sheets in a few batched calls.
+ *
+ * Every figure on Books is a native formula (SUMIFS, SUMPRODUCT, COUNTIFS) over whole Ledger columns, so rows the
+ * import appends, rows a person adds and a category a person changes count at once, with no custom function calls.
+ */
+import { type Cell, columnLetters } from '../plan/layout';
+import { CATEGORY_HEADER, type CategoryDefault, SCHEDULE_C_LINES, UNCATEGORISED } from './categories';
+import { importKey } from './duplicates';
+import type { StatementRow } from './types';
+
+export const LEDGER_SHEET = 'Ledger';
+export const CATEGORIES_SHEET = 'Categories';
+export const BOOKS_SHEET = 'Books';
+
+export const LEDGER_HEADER = ['Date', 'Description', 'Amount', 'Category', 'Account', 'Notes', 'Import key'] as const;
+/** 1-based columns of the Ledger. */
+export const LEDGER_COLUMN = { date: 1, description: 2, amount: 3, category: 4, account: 5, notes: 6, importKey: 7 } as const;
+
+/** Formats that read the same in every locale: ISO dates, and amounts whose separators follow the document's locale. */
+export const LEDGER_DATE_FORMAT = 'yyyy-mm-dd';
+export const LEDGER_AMOUNT_FORMAT = '#,##0.00';
+const MONEY = '#,##0.00';
+const PERCENT = '0%';
+
+/** The one rate a Books sheet starts from when there is no plan: the 25-30% rule's top. */
+export const DEFAULT_BOOKS_TAX_RATE = 0.3;
+
+/** How many rows of the Categories sheet (below its header) the Books sheet reads. */
+export const CATEGORY_ROWS = 40;
+
+export interface SheetGrid {
+  cells: Cell[][];
+  numberFormats: string[][];
+  fontWeights: ('bold' | 'normal')[][];
+  backgrounds: (string | null)[][];
+}
+
+const HEADER_FILL = '#f1f3f4';
+const INPUT_FILL = '#e8f0fe';
+
+/** Builds a rectangular grid from cells put at 1-based positions. */
+class GridBuilder {
+  private readonly specs = new Map<string, { cell: Cell; format?: string; bold?: boolean; fill?: string }>();
+  rows = 0;
+  columns = 0;
+  put(row: number, column: number, cell: Cell, options: { format?: string; bold?: boolean; fill?: string } = {}): void {
+    this.specs.set(`${row},${column}`, { cell, ...options });
+    this.rows = Math.max(this.rows, row);
+    this.columns = Math.max(this.columns, column);
+  }
+  build(): SheetGrid {
+    const grid: SheetGrid = { cells: [], numberFormats: [], fontWeights: [], backgrounds: [] };
+    for (let r = 1; r <= this.rows; r++) {
+      const spec = (c: number) => this.specs.get(`${r},${c}`);
+      const columns = Array.from({ length: this.columns }, (_, i) => spec(i + 1));
+      grid.cells.push(columns.map((s) => s?.cell ?? null));
+      grid.numberFormats.push(columns.map((s) => s?.format ?? 'General'));
+      grid.fontWeights.push(columns.map((s) => (s?.bold ? 'bold' : 'normal')));
+      grid.backgrounds.push(columns.map((s) => s?.fill ?? null));
+    }
+    return grid;
+  }
+}
+
+const text = (t: string): Cell => ({ text: t });
+const formula = (f: string): Cell => ({ formula: f });
+
+// ---------------------------------------------------------------- Ledger
+
+export interface LedgerLayout extends SheetGrid {
+  columnWidths: number[];
+}
+
+/** A new Ledger: its header row (the writer adds the filter, dropdown, formats and hidden key column). */
+export function layoutLedger(): LedgerLayout {
+  const g = new GridBuilder();
+  LEDGER_HEADER.forEach((h, i) => {
+    g.put(1, i + 1, text(h), { bold: true, fill: HEADER_FILL });
+  });
+  return { ...g.build(), columnWidths: [100, 320, 100, 200, 150, 220, 100] };
+}
+
+/** A ledger cell: a sheet cell, or a date written YYYY-MM-DD, which Sheets reads as a date in every locale. */
+export type LedgerCell = Cell | { isoDate: string };
+
+/** Ledger rows for statement rows, each with its category, in the Ledger's column order. */
+export function ledgerRows(
+  rows: readonly StatementRow[],
+  account: string,
+  categoryOf: (row: StatementRow) => string,
+): LedgerCell[][] {
+  return rows.map((row) => [
+    { isoDate: row.date },
+    text(row.description),
+    { number: row.amount },
+    text(categoryOf(row)),
+    text(account),
+    null,
+    text(importKey(row)),
+  ]);
+}
+
+/** The number formats of appended ledger rows. */
+export const ledgerRowFormats = (count: number): string[][] =>
+  Array.from({ length: count }, () => [
+    LEDGER_DATE_FORMAT,
+    'General',
+    LEDGER_AMOUNT_FORMAT,
+    'General',
+    'General',
+    'General',
+    'General',
+  ]);
+
+// ---------------------------------------------------------------- Categories
+
+export interface CategoriesLayout extends SheetGrid {
+  /** A1 of the Kind cells below the header, for the Kind dropdown. */
+  kindRange: string;
+  columnWidths: number[];
+}
+
+export function layoutCategories(defaults: readonly CategoryDefault[]): CategoriesLayout {
+  const g = new GridBuilder();
+  CATEGORY_HEADER.forEach((h, i) => {
+    g.put(1, i + 1, text(h), { bold: true, fill: HEADER_FILL });
+  });
+  defaults.forEach((d, i) => {
+    const row = i + 2;
+    g.put(row, 1, text(d.category));
+    g.put(row, 2, text(d.kind));
+    g.put(row, 3, d.scheduleCLine === '' ? null : text(d.scheduleCLine));
+    g.put(row, 4, { number: d.deductibleShare }, { format: PERCENT });
+    g.put(row, 5, text(d.words.join(', ')));
+  });
+  return { ...g.build(), kindRange: `B2:B${CATEGORY_ROWS + 1}`, columnWidths: [220, 110, 120, 120, 460] };
+}
+
+// ---------------------------------------------------------------- Books
+
+export const BOOKS_MONTH_HEADER = [
+  'Month',
+  'Money in (income)',
+  'Business expenses (deductible)',
+  'Profit',
+  'Tax set aside at the rate',
+  'Estimated tax paid',
+  'Not yet categorised',
+] as const;
+
+export interface BooksLayout extends SheetGrid {
+  /** name -> A1 on the Books sheet. */
+  namedRanges: Record<string, string>;
+  frozenRows: number;
+  columnWidths: number[];
+}
+
+/** Rows and columns of the Books sheet, exported so tests read the cells they check by meaning. */
+export const BOOKS = {
+  yearRow: 2,
+  rateRow: 3,
+  monthHeaderRow: 5,
+  firstMonthRow: 6,
+  totalRow: 18,
+  unknownCategoryRow: 19,
+  scheduleC: { titleRow: 4, headerRow: 5, firstRow: 6, lineColumn: 9, nameColumn: 10, totalColumn: 11 },
+  category: { titleRow: 26, headerRow: 27, firstRow: 28, firstMonthColumn: 5 },
+} as const;
+
+const LEDGER = {
+  date: `${LEDGER_SHEET}!$A:$A`,
+  amount: `${LEDGER_SHEET}!$C:$C`,
+  category: `${LEDGER_SHEET}!$D:$D`,
+};
+
+/** The Ledger rows of the month that starts in `monthCell`, as SUMIFS/COUNTIFS criteria. */
+const inMonth = (monthCell: string): string => `${LEDGER.date},">="&${monthCell},${LEDGER.date},"<"&EDATE(${monthCell},1)`;
+
+/**
+ * The Books sheet for the tax year `year`. The rate cell reads the plan's LEAP_TAX_RATE when a plan exists and
+ * falls back to 30% (IFERROR) so Books works without one.
+ */
+export function layoutBooks(year: number): BooksLayout {
+  const g = new GridBuilder();
+  const named: Record<string, string> = {};
+  const a1 = (row: number, column: number) => `${columnLetters(column)}${row}`;
+  const abs = (row: number, column: number) => `$${columnLetters(column)}$${row}`;
+
+  g.put(1, 1, text('Leap books'), { bold: true });
+  g.put(1, 2, text('Live totals of the Ledger sheet. Edit the shaded cells; categorise Ledger rows to move them here.'));
+  g.put(BOOKS.yearRow, 1, text('Tax year'));
+  g.put(BOOKS.yearRow, 2, { number: year }, { format: '0', fill: INPUT_FILL });
+  named.LEAP_BOOKS_YEAR = a1(BOOKS.yearRow, 2);
+  g.put(BOOKS.rateRow, 1, text('Tax set-aside rate'));
+  g.put(BOOKS.rateRow, 2, formula(`=IFERROR(LEAP_TAX_RATE,${DEFAULT_BOOKS_TAX_RATE})`), { format: '0.0%', fill: INPUT_FILL });
+  g.put(BOOKS.rateRow, 3, text('Your plan\u2019s rate when there is a plan, else 30%; type your own to override.'));
+  named.LEAP_BOOKS_TAX_RATE = a1(BOOKS.rateRow, 2);
+  const yearCell = abs(BOOKS.yearRow, 2);
+  const rateCell = abs(BOOKS.rateRow, 2);
+
+  // ---- By category: one row per Categories row, a column per month, so the monthly table needs no array formulas.
+  const cat = BOOKS.category;
+  const firstCat = cat.firstRow;
+  const lastCat = cat.firstRow + CATEGORY_ROWS - 1;
+  const monthColumn = (m: number) => cat.firstMonthColumn + m - 1;
+  const yearColumn = monthColumn(13);
+  const scheduleAmountColumn = yearColumn + 1;
+  const shareDeductedColumn = yearColumn + 2;
+  const rowsColumn = yearColumn + 3;
+  const block = (column: number) => `${abs(firstCat, column)}:${abs(lastCat, column)}`;
+  g.put(cat.titleRow, 1, text(`By category (the first ${CATEGORY_ROWS} rows of the Categories sheet)`), { bold: true });
+  const categoryHeader = ['Category', 'Kind', 'Schedule C line', 'Deductible share'];
+  categoryHeader.forEach((h, i) => {
+    g.put(cat.headerRow, i + 1, text(h), { bold: true, fill: HEADER_FILL });
+  });
+  for (let m = 1; m <= 12; m++) {
+    g.put(cat.headerRow, monthColumn(m), formula(`=DATE(${yearCell},${m},1)`), { bold: true, fill: HEADER_FILL, format: 'mmm' });
+  }
+  g.put(cat.headerRow, yearColumn, text('Year'), { bold: true, fill: HEADER_FILL });
+  g.put(cat.headerRow, scheduleAmountColumn, text('On Schedule C'), { bold: true, fill: HEADER_FILL });
+  g.put(cat.headerRow, shareDeductedColumn, text('Share deducted'), { bold: true, fill: HEADER_FILL });
+  g.put(cat.headerRow, rowsColumn, text('Rows'), { bold: true, fill: HEADER_FILL });
+  const yearStart = `DATE(${yearCell},1,1)`;
+  const inYear = `${LEDGER.date},">="&${yearStart},${LEDGER.date},"<"&DATE(${yearCell}+1,1,1)`;
+  for (let i = 0; i < CATEGORY_ROWS; i++) {
+    const row = firstCat + i;
+    const source = (column: string) => `${CATEGORIES_SHEET}!$${column}${i + 2}`;
+    const name = `$A${row}`;
+    const kind = `$B${row}`;
+    const share = `$D${row}`;
+    g.put(row, 1, formula(`=IF(${source('A')}="","",${source('A')})`));
+    g.put(row, 2, formula(`=IF(${name}="","",${source('B')}&"")`));
+    // "Line 8" rather than 8: a text both SUMIFS and the Schedule C table match exactly, whatever the cell held.
+    g.put(row, 3, formula(`=IF(OR(${name}="",${source('C')}=""),"","Line "&${source('C')})`));
+    g.put(row, 4, formula(`=IF(${name}="","",IF(ISNUMBER(${source('D')}),${source('D')},0))`), { format: PERCENT });
+    for (let m = 1; m <= 12; m++) {
+      const month = `${columnLetters(monthColumn(m))}$${cat.headerRow}`;
+      g.put(
+        row,
+        monthColumn(m),
+        formula(`=IF(${name}="","",SUMIFS(${LEDGER.amount},${LEDGER.category},${name},${inMonth(month)}))`),
+        {
+          format: MONEY,
+        },
+      );
+    }
+    const yearTotal = a1(row, yearColumn);
+    g.put(row, yearColumn, formula(`=IF(${name}="","",SUM(${a1(row, monthColumn(1))}:${a1(row, monthColumn(12))}))`), {
+      format: MONEY,
+      bold: true,
+    });
+    // Income as received; expenses as positive deductions with the deductible share applied (meals at 50%).
+    g.put(
+      row,
+      scheduleAmountColumn,
+      formula(`=IF($C${row}="","",IF(${kind}="Income",${yearTotal},IF(${kind}="Expense",-${yearTotal}*${share},"")))`),
+      { format: MONEY },
+    );
+    g.put(row, shareDeductedColumn, formula(`=IF(${kind}="Expense",${share},0)`), { format: PERCENT });
+    g.put(row, rowsColumn, formula(`=IF(${name}="","",COUNTIFS(${LEDGER.category},${name},${inYear}))`), { format: '0' });
+  }
+
+  // ---- By month
+  BOOKS_MONTH_HEADER.forEach((h, i) => {
+    g.put(BOOKS.monthHeaderRow, i + 1, text(h), { bold: true, fill: HEADER_FILL });
+  });
+  const uncategorisedIn = (month: string, criteria: string) =>
+    `SUMIFS(${LEDGER.amount},${inMonth(month)},${LEDGER.amount},">0",${LEDGER.category},${criteria})`;
+  const uncategorisedCount = (month: string, criteria: string) => `COUNTIFS(${inMonth(month)},${LEDGER.category},${criteria})`;
+  const first = BOOKS.firstMonthRow;
+  const last = first + 11;
+  for (let m = 1; m <= 12; m++) {
+    const row = first + m - 1;
+    const month = `$A${row}`;
+    const amounts = block(monthColumn(m));
+    g.put(row, 1, formula(`=DATE(${yearCell},${m},1)`), { format: 'mmmm yyyy' });
+    // Uncategorised money in counts as income (blank or "Uncategorized"); uncategorised money out is not deducted.
+    g.put(
+      row,
+      2,
+      formula(
+        `=SUMIFS(${amounts},${block(2)},"Income")+${uncategorisedIn(month, `"${UNCATEGORISED}"`)}+${uncategorisedIn(month, '""')}`,
+      ),
+      { format: MONEY },
+    );
+    g.put(row, 3, formula(`=-SUMPRODUCT(${amounts},${block(shareDeductedColumn)})`), { format: MONEY });
+    g.put(row, 4, formula(`=B${row}-C${row}`), { format: MONEY, bold: true });
+    g.put(row, 5, formula(`=MAX(0,D${row})*${rateCell}`), { format: MONEY });
+    g.put(row, 6, formula(`=-SUMIFS(${amounts},${block(2)},"Tax payment")`), { format: MONEY });
+    g.put(row, 7, formula(`=${uncategorisedCount(month, `"${UNCATEGORISED}"`)}+${uncategorisedCount(month, '""')}`), {
+      format: '0',
+    });
+  }
+  const total = BOOKS.totalRow;
+  g.put(total, 1, text('Year to date'), { bold: true, fill: HEADER_FILL });
+  for (const column of [2, 3, 4, 6, 7]) {
+    const letter = columnLetters(column);
+    g.put(total, column, formula(`=SUM(${letter}${first}:${letter}${last})`), {
+      format: column === 7 ? '0' : MONEY,
+      bold: true,
+      fill: HEADER_FILL,
+    });
+  }
+  // On the year's profit, not the sum of monthly set-asides: a loss in one month offsets profit in another.
+  g.put(total, 5, formula(`=MAX(0,D${total})*${rateCell}`), { format: MONEY, bold: true, fill: HEADER_FILL });
+  // A Ledger row whose category is not on the Categories sheet (renamed or deleted there) counts in no total
+  // above: this says how many there are, so they are not lost silently.
+  g.put(BOOKS.unknownCategoryRow, 1, text('Rows of the year whose category is not on the Categories sheet (in no total above)'));
+  g.put(
+    BOOKS.unknownCategoryRow,
+    7,
+    formula(`=MAX(0,COUNTIFS(${inYear})-SUM(${block(rowsColumn)})-COUNTIFS(${inYear},${LEDGER.category},""))`),
+    { format: '0', bold: true },
+  );
+  named.LEAP_BOOKS_MONTHS = `A${first}:A${last}`;
+  named.LEAP_BOOKS_INCOME = `B${first}:B${last}`;
+  named.LEAP_BOOKS_EXPENSES = `C${first}:C${last}`;
+  named.LEAP_BOOKS_PROFIT = `D${first}:D${last}`;
+  named.LEAP_BOOKS_PROFIT_YTD = `D${total}`;
+  named.LEAP_BOOKS_UNCATEGORISED = `G${total}`;
+
+  // ---- Schedule C beside the months
+  const sc = BOOKS.scheduleC;
+  g.put(sc.titleRow, sc.lineColumn, formula(`="Schedule C (Form 1040) "&${yearCell}`), { bold: true });
+  ['Schedule C line', 'What it covers', 'Year total'].forEach((h, i) => {
+    g.put(sc.headerRow, sc.lineColumn + i, text(h), { bold: true, fill: HEADER_FILL });
+  });
+  SCHEDULE_C_LINES.forEach((line, i) => {
+    const row = sc.firstRow + i;
+    g.put(row, sc.lineColumn, text(`Line ${line.line}`));
+    g.put(row, sc.nameColumn, text(line.name));
+    g.put(row, sc.totalColumn, formula(`=SUMIFS(${block(scheduleAmountColumn)},${block(3)},${a1(row, sc.lineColumn)})`), {
+      format: MONEY,
+    });
+  });
+  const lastLine = sc.firstRow + SCHEDULE_C_LINES.length - 1;
+  const incomeLines = SCHEDULE_C_LINES.filter((l) => l.line === '1' || l.line === '6').length;
+  const netRow = lastLine + 1;
+  const totalLetter = columnLetters(sc.totalColumn);
+  g.put(netRow, sc.lineColumn, text('Net'), { bold: true, fill: HEADER_FILL });
+  g.put(netRow, sc.nameColumn, text('Income lines less expense lines'), { bold: true, fill: HEADER_FILL });
+  g.put(
+    netRow,
+    sc.totalColumn,
+    formula(
+      `=SUM(${totalLetter}${sc.firstRow}:${totalLetter}${sc.firstRow + incomeLines - 1})-SUM(${totalLetter}${sc.firstRow + incomeLines}:${totalLetter}${lastLine})`,
+    ),
+    { format: MONEY, bold: true, fill: HEADER_FILL },
+  );
+
+  const grid = g.build();
+  const widths = [190, 130, 150, 120, 130, 130, 130, 30, 120, 260, 120];
+  return {
+    ...grid,
+    namedRanges: named,
+    frozenRows: 0,
+    columnWidths: [...widths, ...Array.from({ length: grid.cells[0].length - widths.length }, () => 100)],
+  };
+}

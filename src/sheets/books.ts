@@ -1,0 +1,139 @@
+/**
+ * The books on the server: import a bank statement into the Ledger, remember each file layout's column mapping,
+ * set up the Ledger, Categories and Books sheets, and open the import page.
+ */
+import { categorise, readCategoryRules, UNCATEGORISED } from '../books/categories';
+import { sortOutDuplicates } from '../books/duplicates';
+import { mappingProblem, validateImportRequest } from '../books/importRequest';
+import { ledgerRows } from '../books/layout';
+import type { ColumnMapping, ImportRequest, ImportResult, StatementRow } from '../books/types';
+import { appendLedgerRows, checkLedgerHeader, ensureBooksSheets, readLedgerKeys, removeSheets } from './booksWriter';
+import { PROPERTY_VALUE_LIMIT_BYTES, utf8Bytes } from './drafts';
+
+/** How long an import waits for another import (or a plan build) in the same spreadsheet. */
+export const IMPORT_LOCK_WAIT_MS = 30000;
+export const IMPORT_RUNNING_MESSAGE =
+  'Another import or build is still running in this spreadsheet. Wait a moment and import again: ' +
+  'rows already in the Ledger are recognised and not added twice.';
+
+/** The HTML file name (without .html) of the import page in dist/. */
+export const IMPORT_PAGE = 'Import';
+
+const MAPPING_KEY_PREFIX = 'leap.statementMapping.';
+
+/**
+ * A short property key for a layout key of any length (a whole header line can be long). FNV-1a, 32 bits: a clash
+ * is caught on reading, since the stored value carries the full layout key.
+ */
+export function mappingPropertyKey(layoutKey: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < layoutKey.length; i++) {
+    hash ^= layoutKey.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${MAPPING_KEY_PREFIX}${hash.toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * Remembering is a convenience for the next import of the same layout: a layout too long to store, or a store that
+ * is full (500 KB a document) or failing, only means the page asks for the columns again. It must not stop the
+ * import, or a full store would block every import for good.
+ */
+function rememberMapping(layoutKey: string, mapping: ColumnMapping): boolean {
+  const text = JSON.stringify({ layoutKey, mapping });
+  if (utf8Bytes(text) > PROPERTY_VALUE_LIMIT_BYTES) return false;
+  try {
+    PropertiesService.getDocumentProperties().setProperty(mappingPropertyKey(layoutKey), text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The mapping remembered for a file layout, or null (also when what is stored is no longer usable). */
+export function getStatementMapping(layoutKey: unknown): ColumnMapping | null {
+  if (typeof layoutKey !== 'string' || layoutKey === '') return null;
+  const raw = PropertiesService.getDocumentProperties().getProperty(mappingPropertyKey(layoutKey));
+  if (!raw) return null;
+  try {
+    const stored = JSON.parse(raw) as { layoutKey?: unknown; mapping?: unknown };
+    if (stored.layoutKey !== layoutKey || mappingProblem(stored.mapping) !== null) return null;
+    return stored.mapping as ColumnMapping;
+  } catch {
+    return null;
+  }
+}
+
+function withDocumentLock<T>(work: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(IMPORT_LOCK_WAIT_MS)) throw new Error(IMPORT_RUNNING_MESSAGE);
+  let result: T;
+  try {
+    result = work();
+  } catch (error) {
+    lock.releaseLock();
+    throw error;
+  }
+  try {
+    lock.releaseLock();
+  } catch {
+    // The work is done and Apps Script releases a lock when the execution ends: a failed release must not report
+    // a finished import as failed (the person would import again, and find nothing new).
+  }
+  return result;
+}
+
+export function importStatement(raw: unknown): ImportResult {
+  // Checked before any service call: a refused statement writes nothing.
+  const request = validateImportRequest(raw);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return withDocumentLock(() => importUnderLock(spreadsheet, request));
+}
+
+function importUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, request: ImportRequest): ImportResult {
+  const sheets = ensureBooksSheets(spreadsheet);
+  try {
+    checkLedgerHeader(sheets.ledger);
+    // Read once, at import time: edits to the Categories sheet apply from the next import on.
+    const rules = readCategoryRules(sheets.categories.getDataRange().getValues());
+    // Read after taking the lock, so an import that waited sees the rows the one before it added.
+    const { lastRow, keys } = readLedgerKeys(sheets.ledger);
+    const sorted = sortOutDuplicates(request.rows, keys);
+    const categoryOf = new Map<StatementRow, string>(sorted.fresh.map((row) => [row, categorise(row.description, rules)]));
+    rememberMapping(request.layoutKey, request.mapping);
+    appendLedgerRows(
+      sheets.ledger,
+      sheets.categories,
+      lastRow,
+      ledgerRows(sorted.fresh, request.account, (row) => categoryOf.get(row) as string),
+    );
+    const dates = sorted.fresh.map((row) => row.date).sort();
+    return {
+      imported: sorted.fresh.length,
+      skippedAlreadyInLedger: sorted.alreadyInLedger,
+      repeatedInStatement: sorted.repeatedInStatement,
+      uncategorised: [...categoryOf.values()].filter((c) => c === UNCATEGORISED).length,
+      firstDate: dates[0] ?? null,
+      lastDate: dates[dates.length - 1] ?? null,
+    };
+  } catch (error) {
+    removeSheets(spreadsheet, sheets.created);
+    throw error;
+  }
+}
+
+/** Menu "Set up Books": makes whichever of the three sheets is missing, then shows the Books sheet. */
+export function setUpBooks(): { created: string[] } {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return withDocumentLock(() => {
+    const sheets = ensureBooksSheets(spreadsheet);
+    sheets.books.activate();
+    return { created: sheets.created.map((s) => s.getName()) };
+  });
+}
+
+/** Menu "Import bank statement…": the import page, in a dialog wide enough for a preview of the file's columns. */
+export function showImport(): void {
+  const page = HtmlService.createHtmlOutputFromFile(IMPORT_PAGE).setWidth(760).setHeight(600);
+  SpreadsheetApp.getUi().showModalDialog(page, 'Import a bank statement');
+}

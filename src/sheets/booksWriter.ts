@@ -1,0 +1,192 @@
+/**
+ * Writes the Ledger, Categories and Books sheets and appends imported rows: the only code that calls SpreadsheetApp
+ * for the books. Sheets are found by name (the names are a contract) and made only when missing, so nothing a
+ * person typed on them is ever overwritten. Each sheet is written in a few batched calls; an append is one
+ * insertRowsAfter, one setValues and a fixed number of format calls, whatever the number of rows.
+ */
+import { DEFAULT_CATEGORIES, KINDS } from '../books/categories';
+import {
+  BOOKS_SHEET,
+  type BooksLayout,
+  CATEGORIES_SHEET,
+  LEDGER_COLUMN,
+  LEDGER_HEADER,
+  LEDGER_SHEET,
+  type LedgerCell,
+  layoutBooks,
+  layoutCategories,
+  layoutLedger,
+  ledgerRowFormats,
+  type SheetGrid,
+} from '../books/layout';
+import { columnLetters } from '../plan/layout';
+import { cellValue } from './planWriter';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface BooksSheets {
+  ledger: Sheet;
+  categories: Sheet;
+  books: Sheet;
+  /** The sheets this call made (a failure later in the same call removes them again). */
+  created: Sheet[];
+}
+
+const LEDGER_WIDTH = LEDGER_HEADER.length;
+
+/** One cell as setValues writes it: an ISO date as input Sheets reads as a date; text never as a formula. */
+export function ledgerValue(cell: LedgerCell): string | number | boolean {
+  return cell !== null && 'isoDate' in cell ? cell.isoDate : cellValue(cell);
+}
+
+/** The grid's values, formats, weights and fills from A1, in four calls. */
+function writeGrid(sheet: Sheet, grid: SheetGrid): GoogleAppsScript.Spreadsheet.Range {
+  const range = sheet.getRange(1, 1, grid.cells.length, grid.cells[0].length);
+  range.setValues(grid.cells.map((row) => row.map(cellValue)));
+  range.setNumberFormats(grid.numberFormats);
+  range.setFontWeights(grid.fontWeights);
+  range.setBackgrounds(grid.backgrounds);
+  return range;
+}
+
+/** Widths by runs of equal width: one call per run. */
+function setWidths(sheet: Sheet, widths: readonly number[]): void {
+  let start = 0;
+  for (let c = 1; c <= widths.length; c++) {
+    if (c === widths.length || widths[c] !== widths[start]) {
+      sheet.setColumnWidths(start + 1, c - start, widths[start]);
+      start = c;
+    }
+  }
+}
+
+/** The Ledger's Category dropdown: the Categories sheet's Category column, refusing other text. */
+function categoryRule(categories: Sheet): GoogleAppsScript.Spreadsheet.DataValidation {
+  return SpreadsheetApp.newDataValidation()
+    .requireValueInRange(categories.getRange('A2:A'), true)
+    .setAllowInvalid(false)
+    .setHelpText('Choose a category from the Categories sheet; add a row there for a new one.')
+    .build();
+}
+
+function writeCategories(sheet: Sheet): void {
+  const layout = layoutCategories(DEFAULT_CATEGORIES);
+  writeGrid(sheet, layout);
+  sheet.getRange(layout.kindRange).setDataValidation(
+    SpreadsheetApp.newDataValidation()
+      .requireValueInList([...KINDS], true)
+      .setAllowInvalid(false)
+      .setHelpText(`Kind is one of: ${KINDS.join(', ')}.`)
+      .build(),
+  );
+  sheet.setFrozenRows(1);
+  setWidths(sheet, layout.columnWidths);
+}
+
+function writeLedger(sheet: Sheet, categories: Sheet): void {
+  const layout = layoutLedger();
+  writeGrid(sheet, layout);
+  const last = columnLetters(LEDGER_WIDTH);
+  sheet.getRange(`A:${last}`).createFilter();
+  const category = columnLetters(LEDGER_COLUMN.category);
+  sheet.getRange(`${category}2:${category}`).setDataValidation(categoryRule(categories));
+  sheet.setFrozenRows(1);
+  setWidths(sheet, layout.columnWidths);
+  // The key is the import's bookkeeping, not the person's: hidden, not deleted, so re-imports still recognise rows.
+  sheet.hideColumns(LEDGER_COLUMN.importKey);
+}
+
+function writeBooks(spreadsheet: Spreadsheet, sheet: Sheet, layout: BooksLayout): void {
+  writeGrid(sheet, layout);
+  const names = Object.keys(layout.namedRanges);
+  const ranges = sheet.getRangeList(names.map((n) => layout.namedRanges[n])).getRanges();
+  names.forEach((name, i) => {
+    spreadsheet.setNamedRange(name, ranges[i]);
+  });
+  setWidths(sheet, layout.columnWidths);
+}
+
+/** This year in the spreadsheet's own time zone: the year the person is in. */
+function thisYear(spreadsheet: Spreadsheet): number {
+  return Number(Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy'));
+}
+
+/**
+ * The three sheets, made where missing (Categories first: the Ledger's dropdown and the Books formulas read it).
+ * A failure part-way removes the sheets this call made, so a half-written sheet is never left behind.
+ */
+export function ensureBooksSheets(spreadsheet: Spreadsheet): BooksSheets {
+  const created: Sheet[] = [];
+  try {
+    let categories = spreadsheet.getSheetByName(CATEGORIES_SHEET);
+    if (!categories) {
+      categories = spreadsheet.insertSheet(CATEGORIES_SHEET);
+      created.push(categories);
+      writeCategories(categories);
+    }
+    let ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
+    if (!ledger) {
+      ledger = spreadsheet.insertSheet(LEDGER_SHEET);
+      created.push(ledger);
+      writeLedger(ledger, categories);
+    }
+    let books = spreadsheet.getSheetByName(BOOKS_SHEET);
+    if (!books) {
+      books = spreadsheet.insertSheet(BOOKS_SHEET);
+      created.push(books);
+      writeBooks(spreadsheet, books, layoutBooks(thisYear(spreadsheet)));
+    }
+    return { ledger, categories, books, created };
+  } catch (error) {
+    removeSheets(spreadsheet, created);
+    throw error;
+  }
+}
+
+/** Removes sheets made by a call that then failed (newest first). */
+export function removeSheets(spreadsheet: Spreadsheet, sheets: readonly Sheet[]): void {
+  for (const sheet of [...sheets].reverse()) spreadsheet.deleteSheet(sheet);
+}
+
+/** The Ledger's header, checked: rows are appended by position, so moved columns would scramble them. */
+export function checkLedgerHeader(ledger: Sheet): void {
+  const header = ledger
+    .getRange(1, 1, 1, LEDGER_WIDTH)
+    .getValues()[0]
+    .map((h) => String(h).trim());
+  if (LEDGER_HEADER.every((h, i) => header[i].toLowerCase() === h.toLowerCase())) return;
+  throw new Error(
+    `The Ledger sheet's first row should read ${LEDGER_HEADER.join(' | ')}, but it reads ${header.join(' | ')}. ` +
+      'Put the columns back in that order (add your own columns after them), then import again. Nothing was imported.',
+  );
+}
+
+/** The ledger's last used row (at least the header's) and its Import key column below the header, in two calls. */
+export function readLedgerKeys(ledger: Sheet): { lastRow: number; keys: unknown[] } {
+  const lastRow = Math.max(1, ledger.getLastRow());
+  const column = ledger.getRange(1, LEDGER_COLUMN.importKey, lastRow, 1).getValues();
+  return { lastRow, keys: column.slice(1).map((row) => row[0]) };
+}
+
+/**
+ * Appends rows below `lastRow` all or nothing: new rows are inserted (so the person's rows below the data, if any,
+ * and every existing row stay as they are), written, formatted and given the Category dropdown; any failure
+ * after the insert deletes the inserted rows again, leaving the ledger as it was.
+ */
+export function appendLedgerRows(ledger: Sheet, categories: Sheet, lastRow: number, rows: LedgerCell[][]): void {
+  const count = rows.length;
+  if (count === 0) return;
+  ledger.insertRowsAfter(lastRow, count);
+  try {
+    const block = ledger.getRange(lastRow + 1, 1, count, LEDGER_WIDTH);
+    block.setValues(rows.map((row) => row.map(ledgerValue)));
+    // Rows inserted below the header take its bold and fill; the ledger's rows are plain.
+    block.clearFormat();
+    block.setNumberFormats(ledgerRowFormats(count));
+    ledger.getRange(lastRow + 1, LEDGER_COLUMN.category, count, 1).setDataValidation(categoryRule(categories));
+  } catch (error) {
+    ledger.deleteRows(lastRow + 1, count);
+    throw error;
+  }
+}

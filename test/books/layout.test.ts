@@ -1,0 +1,70 @@
+/** The Books, Categories and Ledger layouts as pure grids: live native formulas, names, and no user text as formulas. */
+import { DEFAULT_CATEGORIES } from '../../src/books/categories';
+import { BOOKS, CATEGORY_ROWS, layoutBooks, layoutCategories, ledgerRows } from '../../src/books/layout';
+import { functionTable } from '../../src/functions';
+import { cellValue } from '../../src/sheets/planWriter';
+
+const books = layoutBooks(2026);
+const at = (a1: string) => {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1);
+  if (!m) throw new Error(a1);
+  const column = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return books.cells[Number(m[2]) - 1][column - 1];
+};
+
+test('the named ranges: the year, the rate, twelve cells each for months, income, expenses and profit, two totals', () => {
+  expect(books.namedRanges).toEqual({
+    LEAP_BOOKS_YEAR: 'B2',
+    LEAP_BOOKS_TAX_RATE: 'B3',
+    LEAP_BOOKS_MONTHS: 'A6:A17',
+    LEAP_BOOKS_INCOME: 'B6:B17',
+    LEAP_BOOKS_EXPENSES: 'C6:C17',
+    LEAP_BOOKS_PROFIT: 'D6:D17',
+    LEAP_BOOKS_PROFIT_YTD: 'D18',
+    LEAP_BOOKS_UNCATEGORISED: 'G18',
+  });
+  expect(at('B2')).toEqual({ number: 2026 });
+  expect(at('B3')).toEqual({ formula: '=IFERROR(LEAP_TAX_RATE,0.3)' });
+});
+
+test('every figure is a native formula over whole Ledger columns: no Leap custom function, so no round trips', () => {
+  const leap = new RegExp(`\\b(${functionTable.map((f) => f.name).join('|')})\\(`);
+  const formulas = books.cells.flat().filter((c) => c !== null && 'formula' in c) as { formula: string }[];
+  expect(formulas.length).toBeGreaterThan(CATEGORY_ROWS * 12);
+  for (const f of formulas) expect([f.formula, leap.test(f.formula)]).toEqual([f.formula, false]);
+  for (let r: number = BOOKS.firstMonthRow; r <= BOOKS.totalRow; r++) {
+    for (const column of 'ABCDEFG') {
+      if (r === BOOKS.totalRow && column === 'A') continue;
+      expect([`${column}${r}`, at(`${column}${r}`)]).toEqual([`${column}${r}`, { formula: expect.stringMatching(/^=/) }]);
+    }
+  }
+  expect(at('B6')).toEqual({ formula: expect.stringContaining('Ledger!$C:$C') });
+  expect(at('C6')).toEqual({ formula: expect.stringMatching(/^=-SUMPRODUCT\(/) });
+});
+
+test('the Categories sheet starts with the defaults; Schedule C lines are text so 8 stays "8"', () => {
+  const grid = layoutCategories(DEFAULT_CATEGORIES);
+  expect(grid.cells).toHaveLength(DEFAULT_CATEGORIES.length + 1);
+  const meals = grid.cells.find((r) => r[0] !== null && 'text' in r[0] && r[0].text === 'Meals');
+  expect(meals?.slice(1, 4)).toEqual([{ text: 'Expense' }, { text: '24b' }, { number: 0.5 }]);
+  expect(cellValue({ text: '8' })).toBe("'8");
+});
+
+test('ledger rows keep user text as text: a description, category or account starting with = + - @ is not a formula', () => {
+  const [row] = ledgerRows([{ date: '2026-01-02', description: '@SUM(A1)', amount: -3, line: 2 }], '=acct', () => '-x');
+  expect(row).toEqual([
+    { isoDate: '2026-01-02' },
+    { text: '@SUM(A1)' },
+    { number: -3 },
+    { text: '-x' },
+    { text: '=acct' },
+    null,
+    { text: '2026-01-02|-3.00|sum a1' },
+  ]);
+  expect(row.map((c) => (c !== null && 'text' in c ? cellValue(c) : null)).filter(Boolean)).toEqual([
+    "'@SUM(A1)",
+    "'-x",
+    "'=acct",
+    "'2026-01-02|-3.00|sum a1",
+  ]);
+});
