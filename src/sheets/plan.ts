@@ -1,16 +1,10 @@
-/** Building and showing the plan: validate the answers, compute the plan, lay it out, write it. */
+/** Building and showing the plan: validate the answers, compute the plan, lay it out, write it, read it back. */
 import { FIELDS, type FieldName, validateAnswers } from '../plan/answers';
-import { KEY_NUMBERS, type KeyNumberName, layoutPlan } from '../plan/layout';
-import { buildPlan, type PlanNumbers } from '../plan/model';
+import { layoutPlan, type PlanSheetLayout } from '../plan/layout';
+import { buildPlan } from '../plan/model';
+import type { ActivatedPlan, BuildResult } from '../protocol';
+import { readKeyNumbers } from './planReader';
 import { findPlanSheet, writePlan } from './planWriter';
-
-export type KeyNumbers = Record<KeyNumberName, PlanNumbers[keyof PlanNumbers]>;
-
-export interface BuildResult {
-  sheetName: string;
-  /** The named outputs as the sheet computes them (same functions, same inputs). */
-  keyNumbers: KeyNumbers;
-}
 
 /** The build date in the spreadsheet's own time zone, which is the day the user sees. */
 function today(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
@@ -29,12 +23,18 @@ export function buildPlanSheet(raw: unknown): BuildResult {
   const plan = buildPlan(checked.answers);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const builtOn = today(spreadsheet);
-  const { sheetName } = writePlan(spreadsheet, (carried) => layoutPlan(plan, builtOn, carried));
-  const keyNumbers = Object.fromEntries(KEY_NUMBERS.map((k) => [k.name, plan.numbers[k.field]])) as KeyNumbers;
-  return { sheetName, keyNumbers };
+  let written: PlanSheetLayout | undefined;
+  const { sheetName } = writePlan(spreadsheet, (carried) => {
+    written = layoutPlan(plan, builtOn, carried);
+    return written;
+  });
+  const sheet = findPlanSheet(spreadsheet);
+  if (!sheet || !written) throw new Error('The plan was written but cannot be found again; open the Transition Plan sheet.');
+  // The sidebar shows the numbers as the sheet does: its formulas, its formats, its locale.
+  return { sheetName, keyNumbers: readKeyNumbers(sheet, written) };
 }
 
-export function activatePlan(): { sheetName: string } {
+export function activatePlan(): ActivatedPlan {
   const sheet = findPlanSheet(SpreadsheetApp.getActiveSpreadsheet());
   if (!sheet) throw new Error('No plan yet: build one from the wizard first.');
   sheet.activate();
