@@ -308,7 +308,7 @@ export function mergePlanAnswers(
   const answers: AnswersPayload = { ...(draft ?? {}) };
   const fromSheet: FieldName[] = [];
   for (const name of FIELD_NAMES) {
-    if (!plan || !Object.hasOwn(plan, name)) continue;
+    if (!plan || !(name in plan)) continue;
     if (JSON.stringify(plan[name]) !== JSON.stringify(answers[name])) fromSheet.push(name);
     answers[name] = plan[name];
   }

@@ -9,9 +9,10 @@ import { medianTime } from './measure';
 
 /**
  * The most document round trips one first build may make: 22 for the sheet itself (every block in one
- * batched call) plus one per named range, since Apps Script sets named ranges one at a time.
+ * batched call) plus one per named range, since Apps Script sets named ranges one at a time, plus 2 to read
+ * the key numbers back as the sheet displays them for the sidebar (one getRange, one getDisplayValues).
  */
-export const PLAN_CALL_BUDGET = 22 + KEY_NUMBERS.length + INPUT_NAMES.length;
+export const PLAN_CALL_BUDGET = 22 + KEY_NUMBERS.length + INPUT_NAMES.length + 2;
 
 /** Services that are not the spreadsheet: calls to them are not round trips to the document. */
 const NOT_SPREADSHEET =

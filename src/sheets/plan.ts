@@ -28,10 +28,9 @@ export function buildPlanSheet(raw: unknown): BuildResult {
     written = layoutPlan(plan, builtOn, carried);
     return written;
   });
-  const sheet = findPlanSheet(spreadsheet);
-  if (!sheet || !written) throw new Error('The plan was written but cannot be found again; open the Transition Plan sheet.');
+  if (!written) throw new Error('The plan was not laid out; build again.');
   // The sidebar shows the numbers as the sheet does: its formulas, its formats, its locale.
-  return { sheetName, keyNumbers: readKeyNumbers(sheet, written) };
+  return { sheetName, keyNumbers: readKeyNumbers(spreadsheet, sheetName, written) };
 }
 
 export function activatePlan(): ActivatedPlan {

@@ -31,14 +31,21 @@ export function contiguousBlocks(cells: { name: string; a1: string }[]): { a1: s
   return blocks.map((b) => ({ a1: `${b.column}${b.first}:${b.column}${b.last}`, names: b.names }));
 }
 
+/** A sheet name as A1 notation quotes it: 'Transition Plan'!B20, with any ' doubled. */
+const quoted = (sheetName: string): string => `'${sheetName.replace(/'/g, "''")}'`;
+
 /**
- * The key numbers of a plan just written, in sheet order, as displayed. Cells still computing (Sheets runs
+ * The key numbers of a plan just written, in sheet order, as displayed: one getRange and one getDisplayValues
+ * per block (the plan has one). Reading flushes the writes before it. Cells still computing (Sheets runs
  * custom functions after the write) are read again for a few seconds.
  */
-export function readKeyNumbers(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanSheetLayout): KeyNumberView[] {
-  const cells = KEY_NUMBERS.map((k) => ({ name: k.name, a1: layout.namedRanges[k.name] }));
-  const blocks = contiguousBlocks(cells);
-  const ranges = sheet.getRangeList(blocks.map((b) => b.a1)).getRanges();
+export function readKeyNumbers(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheetName: string,
+  layout: PlanSheetLayout,
+): KeyNumberView[] {
+  const blocks = contiguousBlocks(KEY_NUMBERS.map((k) => ({ name: k.name, a1: layout.namedRanges[k.name] })));
+  const ranges = blocks.map((b) => spreadsheet.getRange(`${quoted(sheetName)}!${b.a1}`));
   const read = (): Map<string, string> => {
     const shown = new Map<string, string>();
     ranges.forEach((range, i) => {
@@ -49,7 +56,6 @@ export function readKeyNumbers(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout
     });
     return shown;
   };
-  SpreadsheetApp.flush();
   let shown = read();
   for (let waited = 0; waited < COMPUTE_WAIT_MS && [...shown.values()].some((t) => STILL_COMPUTING.test(t)); ) {
     Utilities.sleep(COMPUTE_POLL_MS);

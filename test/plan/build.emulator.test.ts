@@ -4,15 +4,13 @@
  */
 import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
 import { countSpreadsheetCalls, PLAN_CALL_BUDGET } from '../../scripts/bench/plan';
+import { KEY_NUMBERS } from '../../src/plan/layout';
 import { defaultTaxYear } from '../../src/plan/model';
+import type { BuildResult } from '../../src/protocol';
 import { BUILD_RUNNING_MESSAGE } from '../../src/sheets/planWriter';
 import { SAMPLE_ANSWERS } from './sample';
 
 type Bundle = Record<string, (...args: unknown[]) => unknown>;
-interface BuildResult {
-  sheetName: string;
-  keyNumbers: Record<string, number | string>;
-}
 
 function fresh(timeZone = 'UTC'): { em: Emulator; bundle: Bundle } {
   const em = createEmulator({ timeZone });
@@ -65,11 +63,38 @@ describe('a built plan', () => {
     };
     for (const [name, value] of Object.entries(expected)) {
       expect([name, named(em, name)]).toEqual([name, value]);
-      expect([name, result.keyNumbers[name]]).toEqual([name, value]);
     }
     expect(isoDay(named(em, 'LEAP_READY_DATE'))).toBe('2027-04-01');
-    expect(result.keyNumbers.LEAP_READY_DATE).toBe('2027-04-01');
     expect(result).toMatchObject({ sheetName: 'Transition Plan' });
+  });
+
+  test('the build returns the key numbers as the sheet displays them, with the layout’s labels, in sheet order', () => {
+    expect(result.keyNumbers.map((k) => [k.name, k.label])).toEqual(KEY_NUMBERS.map((k) => [k.name, k.label]));
+    const shown = Object.fromEntries(result.keyNumbers.map((k) => [k.name, k.display]));
+    expect(shown).toEqual({
+      LEAP_TAX_RATE: '30.0%',
+      LEAP_MONTHLY_TAX_SET_ASIDE: '$900',
+      LEAP_LOW_END_BUDGET: '$1,475',
+      LEAP_LOW_MONTH_LEFT_OVER: '-$1,725',
+      LEAP_BENEFITS_COST: '$1,260',
+      LEAP_BUFFER_TARGET: '$22,950',
+      LEAP_RUNWAY_MONTHS: '4.6',
+      LEAP_MONTHS_TO_BUFFER: '12.5',
+      LEAP_READY_DATE: 'Apr 1, 2027',
+      LEAP_HOURLY_RATE: '$80.97',
+    });
+    // Each is exactly the text of its cell, as getDisplayValues gives it.
+    const sheet = em.spreadsheet.getSheetByName('Transition Plan');
+    for (const k of result.keyNumbers) {
+      const a1 = (em.toJSON().namedRanges[k.name] as string).split('!')[1].replace(/\$/g, '');
+      expect([k.name, sheet?.getRange(a1).getDisplayValue()]).toEqual([k.name, k.display]);
+    }
+  });
+
+  test('runway shown as "∞" when a low month covers the costs', () => {
+    const { em: own } = fresh();
+    const rich = build(own, { projectedMonthlyLow: 9000, projectedMonthlyHigh: 12000 });
+    expect(rich.keyNumbers.find((k) => k.name === 'LEAP_RUNWAY_MONTHS')?.display).toBe('∞');
   });
 
   test('hand-worked figures: budget 1,475, target 22,950, hourly rate 80.97', () => {
@@ -130,7 +155,11 @@ test('the US estimate: LEAP_TAX_RATE is TAX_RATE_US on a year of average months'
   const { em, bundle } = fresh();
   const result = build(em, { taxMode: 'us_estimate', filingStatus: 'married_joint', stateTaxRate: 0.05, w2Wages: 20000 });
   const rate = named(em, 'LEAP_TAX_RATE') as number;
-  expect(rate).toBe(result.keyNumbers.LEAP_TAX_RATE);
+  expect(result.keyNumbers[0]).toEqual({
+    name: 'LEAP_TAX_RATE',
+    label: KEY_NUMBERS[0].label,
+    display: `${(Math.round(rate * 1000) / 10).toFixed(1)}%`,
+  });
   expect(rate).toBe(bundle.TAX_RATE_US(12 * 4750, 'married_joint', defaultTaxYear(), 0.05, 20000));
   expect(named(em, 'LEAP_MONTHLY_TAX_SET_ASIDE')).toBeCloseTo(3000 * rate, 9);
 });

@@ -291,7 +291,13 @@ describe('the plan sheet over the draft', () => {
     const draft = { nicheService: 'Pricing audits', monthlyExpenses: 3200, currentSavings: 8000, taxRate: 0.3 };
     const sheet = { monthlyExpenses: 3500, currentSavings: 8000, taxRate: 0.25, projectedMonthlyLow: '', notAField: 1 };
     expect(mergePlanAnswers(draft, sheet)).toEqual({
-      answers: { nicheService: 'Pricing audits', monthlyExpenses: 3500, currentSavings: 8000, taxRate: 0.25, projectedMonthlyLow: '' },
+      answers: {
+        nicheService: 'Pricing audits',
+        monthlyExpenses: 3500,
+        currentSavings: 8000,
+        taxRate: 0.25,
+        projectedMonthlyLow: '',
+      },
       fromSheet: ['monthlyExpenses', 'projectedMonthlyLow', 'taxRate'],
     });
     expect(mergePlanAnswers(null, null)).toEqual({ answers: {}, fromSheet: [] });
