@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { FIELDS, type FieldName, STEPS } from '../../src/plan/answers';
-import { INPUT_FILL } from '../../src/plan/layout';
+import { INPUT_FILL, KEY_NUMBERS } from '../../src/plan/layout';
 import { SAMPLE_ANSWERS } from '../plan/sample';
 import { launchChromium, type PreviewProcess, REPO, screenshotPath, startPreview, TEST_OUTPUT } from '../support/browser';
 
@@ -181,6 +181,8 @@ test('the wizard, opened from Extensions > Leap, takes the sample answers step b
   await expect(sidebar.locator('#open-plan').textContent()).resolves.toBe(`Open “${PLAN}”`);
   await expect(sidebar.locator('#build-status .success').textContent()).resolves.toContain('Your plan is ready');
   await expect(sidebar.locator('#server-error').textContent()).resolves.toBe('');
+  // The key numbers in the sidebar carry the sheet's labels, in the sheet's order.
+  await expect(sidebar.locator('#key-numbers dt').allTextContents()).resolves.toEqual(KEY_NUMBERS.map((k) => k.label));
   await page.locator(`[data-sheet="${PLAN}"]`).waitFor();
   await stepScreenshot(frame, `step-${STEPS.length}-built`);
 });
@@ -244,6 +246,15 @@ test('"Open …" in the sidebar makes the plan the active sheet, drawn with its 
         .textContent()
         .then((t) => [name, t]),
     ).resolves.toEqual([name, text]);
+  }
+  // The sidebar shows each key number exactly as the grid does.
+  const sidebarShows = await sidebar.locator('#key-numbers dd').allTextContents();
+  for (const [i, k] of KEY_NUMBERS.entries()) {
+    await expect(
+      shown(k.name)
+        .textContent()
+        .then((t) => [k.name, t]),
+    ).resolves.toEqual([k.name, sidebarShows[i]]);
   }
   // 4.6 months of runway is between 3 and 6: the conditional format paints it amber.
   await expect(shown('LEAP_RUNWAY_MONTHS').evaluate((td) => getComputedStyle(td).backgroundColor)).resolves.toBe(
