@@ -5,7 +5,7 @@
  */
 import { type FieldErrors, type FieldName, STEPS } from '../src/plan/answers';
 import type { BuildResult, Draft, PlanAnswers } from '../src/protocol';
-import { byId, definitionList, el, toNode } from './dom';
+import { byId, el, toNode } from './dom';
 import { createDraftSaver } from './draftSaver';
 import {
   answersToForm,
@@ -19,14 +19,12 @@ import {
   firstIncompleteStep,
   formToAnswers,
   isShown,
-  keyNumberRows,
   mergePlanAnswers,
   percentWarning,
-  reviewSections,
   stepErrors,
-  stepIndexOf,
   suggestBufferMonths,
 } from './form';
+import { buildingView, buildProblemsView, builtView, reviewView } from './reviewViews';
 import { callServer, serverErrorMessage } from './server';
 
 const REVIEW_INDEX = STEPS.length - 1;
@@ -240,50 +238,8 @@ function next(): void {
 
 function renderReview(): void {
   const check = checkForBuild(readForm());
-  const answers = check.ok ? check.answers : formToAnswers(readForm());
-  reviewHost.replaceChildren(
-    ...reviewSections(answers).map((section) =>
-      el(
-        'div',
-        { class: 'review-section' },
-        el(
-          'h2',
-          {},
-          el('span', {}, section.title),
-          el(
-            'button',
-            {
-              type: 'button',
-              class: 'link small',
-              'data-step': String(section.stepIndex),
-              'data-from-review': '',
-              'aria-label': `Edit ${section.title}`,
-            },
-            'Edit',
-          ),
-        ),
-        definitionList(section.rows),
-      ),
-    ),
-  );
+  reviewHost.replaceChildren(...reviewView(check.ok ? check.answers : formToAnswers(readForm())));
   reviewProblems.replaceChildren();
-}
-
-function showBuildProblems(errors: FieldErrors): void {
-  const items = (Object.keys(errors) as FieldName[]).map((name) => {
-    const step = stepIndexOf(name);
-    return el(
-      'li',
-      {},
-      `${fieldInfo(name).label}: ${errors[name]} `,
-      el(
-        'button',
-        { type: 'button', class: 'link small', 'data-step': String(step), 'data-field': name, 'data-from-review': '' },
-        `Go to step ${step + 1}`,
-      ),
-    );
-  });
-  reviewProblems.replaceChildren(el('p', {}, 'Some answers need fixing before the plan can be built:'), el('ul', {}, ...items));
 }
 
 let building = false;
@@ -296,43 +252,22 @@ function setBuilding(on: boolean): void {
 }
 
 function showBuilt(result: BuildResult): void {
-  const openPlan = el('button', { type: 'button', class: 'link', id: 'open-plan' }, `Open “${result.sheetName}”`);
-  openPlan.addEventListener('click', activatePlan);
-  const rows = keyNumberRows(result.keyNumbers);
-  buildStatus.replaceChildren(
-    el('div', { class: 'success' }, el('p', {}, 'Your plan is ready. Edit its inputs and every number updates.'), openPlan),
-    ...(rows.length
-      ? [
-          el(
-            'div',
-            { class: 'review-section key-numbers', id: 'key-numbers' },
-            el('h2', {}, 'Key numbers, as the sheet shows them'),
-            definitionList(rows),
-          ),
-        ]
-      : []),
-  );
+  const { nodes, focus } = builtView(result, activatePlan);
+  buildStatus.replaceChildren(...nodes);
   nextButton.textContent = 'Build again';
-  openPlan.focus();
+  focus.focus();
 }
 
 /** Build plan: the full check here first, then the server builds (and checks again). */
 function requestBuild(): void {
   const check = checkForBuild(readForm());
   if (!check.ok) {
-    showBuildProblems(check.errors);
+    reviewProblems.replaceChildren(...buildProblemsView(check.errors));
     return;
   }
   reviewProblems.replaceChildren();
   setBuilding(true);
-  buildStatus.replaceChildren(
-    el(
-      'div',
-      { class: 'building' },
-      el('p', {}, 'Building your plan… this takes a few seconds.'),
-      el('div', { class: 'progress-bar', role: 'progressbar', 'aria-label': 'Building your plan' }, el('span')),
-    ),
-  );
+  buildStatus.replaceChildren(buildingView());
   drafts
     .saveNow()
     .then(() => callServer('leapBuildPlan', check.answers))
