@@ -1,12 +1,14 @@
 /**
  * The answers contract between the wizard (sidebar/) and the server: one schema, validated on both sides.
- * Field names are the `name` attributes of the sidebar's inputs and the keys of the answers JSON.
+ * Each field is declared once in FIELDS; its schema, default, `required`, hint and the sidebar's control all
+ * come from that declaration. Field names are the `name` attributes of the sidebar's inputs and the keys of
+ * the answers JSON.
  * Rates are fractions here (the form shows percentages: 30 in the form is 0.3 here); dates are ISO strings.
  */
 import * as v from 'valibot';
 import { monthsToGoal } from '../finance/buffer';
 
-/** The kinds of independence the wizard offers (issue 5, step 1). */
+/** The kinds of independence the wizard offers on its first step. */
 export const PATH_KINDS = {
   remote_specialist: 'Remote specialist / digital nomad',
   creative_freelancer: 'Creative freelancer',
@@ -380,10 +382,17 @@ type Parsed = { [K in FieldName]: ValueOf<(typeof FIELDS)[K]> };
 
 /** The field's full valibot schema: an empty answer takes the default, is left undefined (optional) or is refused. */
 export function fieldSchema(name: FieldName): v.GenericSchema<unknown, unknown> {
-  const declared: Field<unknown> = FIELDS[name];
-  if (declared.defaultValue !== undefined) return v.optional(declared.schema, declared.defaultValue);
-  return declared.optional ? v.optional(declared.schema) : declared.schema;
+  let schema = fieldSchemas.get(name);
+  if (!schema) {
+    const declared: Field<unknown> = FIELDS[name];
+    if (declared.defaultValue !== undefined) schema = v.optional(declared.schema, declared.defaultValue);
+    else schema = declared.optional ? v.optional(declared.schema) : declared.schema;
+    fieldSchemas.set(name, schema);
+  }
+  return schema;
 }
+/** Built on first use: every keystroke in the sidebar checks a step. */
+const fieldSchemas = new Map<FieldName, v.GenericSchema<unknown, unknown>>();
 export interface WizardStep {
   id: string;
   title: string;
