@@ -307,9 +307,12 @@ export function mergePlanAnswers(
 ): { answers: AnswersPayload; fromSheet: FieldName[] } {
   const answers: AnswersPayload = { ...(draft ?? {}) };
   const fromSheet: FieldName[] = [];
+  // An answer left out of the draft holds the field's default, and "" is as empty as left out.
+  const asAnswered = (name: FieldName, value: unknown): string =>
+    JSON.stringify(value === undefined || value === '' ? (fieldInfo(name).defaultValue ?? null) : value);
   for (const name of FIELD_NAMES) {
     if (!plan || !(name in plan)) continue;
-    if (JSON.stringify(plan[name]) !== JSON.stringify(answers[name])) fromSheet.push(name);
+    if (asAnswered(name, plan[name]) !== asAnswered(name, answers[name])) fromSheet.push(name);
     answers[name] = plan[name];
   }
   return { answers, fromSheet };

@@ -57,6 +57,8 @@ const rebuildNote = el(
   { class: 'hint', id: 'rebuild-note' },
   "Building again writes these answers into the plan's input cells; ticked steps and notes are kept.",
 );
+/** Answers the plan sheet changed since the draft: said where it stays in view, not in the save status the next save replaces. */
+const sheetNote = el('p', { class: 'note', id: 'from-sheet', role: 'status', hidden: '' });
 /** After "Edit" on the review, one click takes the user back to it once the step is fixed. */
 const backToReview = el(
   'button',
@@ -311,7 +313,10 @@ function restore(): void {
       const loaded = draft?.answers ? formToAnswers(answersToForm(draft.answers)) : null;
       // Values taken from the sheet become the draft too, so the next opening agrees with the sheet.
       drafts.start(loaded, touched.size > 0 || fromSheet.length > 0);
-      if (plan && fromSheet.length > 0) saveStatus.textContent = `Answers updated from “${plan.sheetName}”`;
+      if (plan && fromSheet.length > 0) {
+        sheetNote.textContent = `Read from “${plan.sheetName}” as it is now: ${fromSheet.map((n) => fieldInfo(n).label).join('; ')}.`;
+        sheetNote.hidden = false;
+      }
     },
     (error: unknown) => {
       showServerError(`Your saved answers could not be loaded: ${serverErrorMessage(error)}`);
@@ -331,6 +336,7 @@ const confirmBar = el(
   el('div', { class: 'button-row' }, confirmClear, cancelClear),
 );
 form.insertBefore(confirmBar, stepsHost);
+form.insertBefore(sheetNote, stepsHost);
 
 startOverButton.addEventListener('click', () => {
   confirmBar.hidden = false;
@@ -353,6 +359,7 @@ confirmClear.addEventListener('click', () => {
         touched.clear();
         errorsShown.clear();
         returnToReview = false;
+        sheetNote.hidden = true;
         buildStatus.replaceChildren();
         serverError.textContent = '';
         confirmBar.hidden = true;

@@ -185,7 +185,8 @@ test('the wizard, opened from Extensions > Leap, takes the sample answers step b
   await expect(sidebar.locator('#key-numbers dt').allTextContents()).resolves.toEqual(KEY_NUMBERS.map((k) => k.label));
   await page.locator(`[data-sheet="${PLAN}"]`).waitFor();
   await stepScreenshot(frame, `step-${STEPS.length}-built`);
-});
+  // Nine steps with a screenshot each: on a busy shared machine this takes longer than Jest's default 30 s.
+}, 90000);
 
 test('GET /api/spreadsheet: the LEAP_* named ranges point at cells holding the expected key numbers', async () => {
   const json = await spreadsheetJson();

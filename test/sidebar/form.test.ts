@@ -298,9 +298,12 @@ describe('the plan sheet over the draft', () => {
         taxRate: 0.25,
         projectedMonthlyLow: '',
       },
-      fromSheet: ['monthlyExpenses', 'projectedMonthlyLow', 'taxRate'],
+      fromSheet: ['monthlyExpenses', 'taxRate'],
     });
     expect(mergePlanAnswers(null, null)).toEqual({ answers: {}, fromSheet: [] });
+    // A value the draft left to its default is no change when the sheet holds that default.
+    expect(mergePlanAnswers({}, { taxMode: 'flat', taxRate: 0.3, healthMonthly: 0 }).fromSheet).toEqual([]);
+    expect(mergePlanAnswers({}, { taxRate: 0.28 }).fromSheet).toEqual(['taxRate']);
     expect(mergePlanAnswers(draft, null).answers).toEqual(draft);
   });
 });

@@ -339,7 +339,9 @@ describe('the wizard page', () => {
     });
     const { page } = sidebar;
     await eventually(() => stepText(page), 'Step 9 of 9');
-    expect(await page.locator('#save-status').textContent()).toBe('Answers updated from “My plan”');
+    expect(await page.locator('#from-sheet').textContent()).toBe(
+      `Read from “My plan” as it is now: ${[FIELDS.monthlyExpenses, FIELDS.taxRate, FIELDS.startDate].map((f) => f.label).join('; ')}.`,
+    );
     const review = (await page.locator('#review').textContent()) ?? '';
     for (const shown of ['3,500', '25%', '15 Jan 2027', 'Pricing audits']) expect(review).toContain(shown);
     // What the wizard now holds becomes the draft, so the next opening agrees with the sheet.
