@@ -8,24 +8,28 @@ import {
   type Answers,
   DEMAND_QUESTIONS,
   demandScore,
+  FIELD_NAMES,
   FIELDS,
+  type Field,
   type FieldErrors,
-  type FieldInfo,
   type FieldName,
   parseMonthlyFigures,
+  SCALE_MAX,
+  SCALE_MIN,
   STEPS,
   toNumber,
   validateAnswers,
   validateStep,
   type WizardStep,
 } from '../src/plan/answers';
+import type { AnswersPayload, KeyNumberView } from '../src/protocol';
 
 /** What the inputs hold: the text of each box or chosen option, and true/false for a checkbox. */
 export type FormValues = Partial<Record<FieldName, string | boolean>>;
 export type DraftAnswers = Partial<Record<FieldName, unknown>>;
 
-export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
-export const fieldInfo = (name: FieldName): FieldInfo => FIELDS[name];
+export { FIELD_NAMES };
+export const fieldInfo = (name: FieldName): Field<unknown> => FIELDS[name];
 
 /** Drops floating-point noise such as 0.07 * 100 = 7.000000000000001, which would otherwise show in the form. */
 const tidy = (n: number): number => Math.round(n * 1e9) / 1e9;
@@ -36,8 +40,27 @@ export function percentToFraction(text: string): number | string {
   return typeof n === 'number' && Number.isFinite(n) ? tidy(n) / 100 : text.trim();
 }
 
+/**
+ * A fraction as the percentage a person would type: at most four decimals, so a rate read back from the sheet
+ * (0.35743683974) shows as 35.7437, not 35.743683974.
+ */
 export function fractionToPercent(fraction: number): string {
-  return String(tidy(fraction * 100));
+  return String(Math.round(tidy(fraction * 100) * 1e4) / 1e4);
+}
+
+/** Numbers as the review shows them: grouped, at most two decimals. */
+export const formatNumber = (n: number, decimals = 2): string => n.toLocaleString('en-US', { maximumFractionDigits: decimals });
+
+/**
+ * A rate typed as a fraction (0.05) in a box that takes percentages is almost always meant as 5%: said beside
+ * the box, without blocking Next, since 0.05% can be meant.
+ */
+export function percentWarning(name: FieldName, text: string | boolean | undefined): string | undefined {
+  if (fieldInfo(name).kind !== 'percent' || typeof text !== 'string' || /%\s*$/.test(text)) return undefined;
+  const n = toNumber(text.trim());
+  if (typeof n !== 'number' || !(n > 0 && n < 1)) return undefined;
+  const meant = fractionToPercent(n);
+  return `${text.trim()} here means ${text.trim()}%. For ${meant}%, enter ${meant}`;
 }
 
 /** A field hidden by its showWhen rule is not part of the answers, so a stale value there never blocks Next. */
@@ -130,7 +153,23 @@ export function stepErrors(step: WizardStep, form: FormValues): FieldErrors {
     const parsed = parseMonthlyFigures(figures);
     if (!parsed.ok) errors.monthlyFigures = `${parsed.error}: paste one amount per month`;
   }
+  for (const name of step.fields) {
+    const message = errors[name];
+    if (message && fieldInfo(name).kind === 'date') errors[name] = inPickerFormat(message);
+  }
   return errors;
+}
+
+/**
+ * The schema's examples are ISO dates ("e.g. 2026-03-01"); the date picker shows the browser's own order
+ * (03/01/2026 in the US, 01/03/2026 in the UK), so the example is written the way the picker shows dates.
+ */
+export function inPickerFormat(message: string, locale?: string): string {
+  return message.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (iso, y, m, d) => {
+    const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    if (Number.isNaN(date.getTime())) return iso;
+    return new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(date);
+  });
 }
 
 /** The first step a restored draft still needs (the review step when all are complete). */
@@ -168,7 +207,7 @@ export function demandScoreOf(form: FormValues): number | undefined {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** Amounts without a currency sign: the plan sheet uses the spreadsheet's own currency. */
-const amount = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+const amount = (n: number): string => formatNumber(n);
 
 /** "2026-03-01" -> "1 Mar 2026", read as a calendar date so no time zone can move it a day. */
 export function formatIsoDate(iso: string): string {
@@ -185,9 +224,9 @@ export function displayValue(name: FieldName, value: unknown): string {
     case 'money':
       return typeof value === 'number' ? amount(value) : String(value);
     case 'percent':
-      return typeof value === 'number' ? `${fractionToPercent(value)}%` : String(value);
+      return typeof value === 'number' ? `${formatNumber(value * 100)}%` : String(value);
     case 'scale':
-      return `${value} of 5`;
+      return `${value} of ${SCALE_MAX}`;
     case 'boolean':
       return value ? 'Yes' : 'No';
     case 'date':
@@ -246,30 +285,122 @@ export function stepIndexOf(name: FieldName): number {
   return STEPS.findIndex((step) => step.fields.includes(name));
 }
 
-/** The build's named outputs worth showing in the sidebar, in the order a person reads them. */
-const KEY_NUMBERS: readonly { name: string; label: string; unit: 'amount' | 'months' | 'date' | 'percent' }[] = [
-  { name: 'LEAP_TAX_RATE', label: 'Tax set-aside rate', unit: 'percent' },
-  { name: 'LEAP_MONTHLY_TAX_SET_ASIDE', label: 'Set aside for tax in a low month', unit: 'amount' },
-  { name: 'LEAP_LOW_END_BUDGET', label: 'Left to spend in a low month', unit: 'amount' },
-  { name: 'LEAP_BUFFER_TARGET', label: 'Buffer target', unit: 'amount' },
-  { name: 'LEAP_RUNWAY_MONTHS', label: 'Runway (months)', unit: 'months' },
-  { name: 'LEAP_READY_DATE', label: 'Buffer reached by', unit: 'date' },
-  { name: 'LEAP_HOURLY_RATE', label: 'Hourly rate to charge', unit: 'amount' },
-];
+/**
+ * The key numbers a build returned, as the sheet shows them: label and display text come from the server,
+ * which reads them from the built sheet. Anything not shaped like a key number is left out.
+ */
+export function keyNumberRows(keyNumbers: unknown): { name: string; label: string; value: string }[] {
+  if (!Array.isArray(keyNumbers)) return [];
+  return (keyNumbers as Partial<KeyNumberView>[])
+    .filter((k) => typeof k?.name === 'string' && typeof k.label === 'string' && typeof k.display === 'string')
+    .map((k) => ({ name: k.name as string, label: k.label as string, value: k.display as string }));
+}
 
-/** The key numbers a build returned, formatted; names the server did not send are left out. */
-export function keyNumberRows(keyNumbers: unknown): { label: string; value: string }[] {
-  if (typeof keyNumbers !== 'object' || keyNumbers === null) return [];
-  const record = keyNumbers as Record<string, unknown>;
-  return KEY_NUMBERS.filter(({ name }) => record[name] !== undefined && record[name] !== null).map(({ name, label, unit }) => {
-    const value = record[name];
-    if (typeof value !== 'number') return { label, value: unit === 'date' ? formatIsoDate(String(value)) : String(value) };
-    const text =
-      unit === 'percent'
-        ? `${fractionToPercent(value)}%`
-        : unit === 'months'
-          ? value.toLocaleString('en-US', { maximumFractionDigits: 1 })
-          : amount(value);
-    return { label, value: text };
-  });
+/**
+ * What the wizard opens with: the saved draft, with every field the plan sheet holds taken from the sheet
+ * (the user may have edited it there since the build). Fields the sheet does not hold, such as the niche, stay
+ * as drafted. Returns the merged answers and the fields whose value the sheet changed.
+ */
+export function mergePlanAnswers(
+  draft: AnswersPayload | null,
+  plan: AnswersPayload | null,
+): { answers: AnswersPayload; fromSheet: FieldName[] } {
+  const answers: AnswersPayload = { ...(draft ?? {}) };
+  const fromSheet: FieldName[] = [];
+  // An answer left out of the draft holds the field's default, and "" is as empty as left out.
+  const asAnswered = (name: FieldName, value: unknown): string =>
+    JSON.stringify(value === undefined || value === '' ? (fieldInfo(name).defaultValue ?? null) : value);
+  for (const name of FIELD_NAMES) {
+    if (!plan || !(name in plan)) continue;
+    if (asAnswered(name, plan[name]) !== asAnswered(name, answers[name])) fromSheet.push(name);
+    answers[name] = plan[name];
+  }
+  return { answers, fromSheet };
+}
+
+// ---- The form, rendered from the field declarations ----
+
+/** A DOM-free description of an element, so the form's markup is built and tested in Node. */
+export interface View {
+  tag: string;
+  attrs: Record<string, string | undefined>;
+  children: (View | string)[];
+}
+
+const h = (tag: string, attrs: View['attrs'] = {}, ...children: (View | string)[]): View => ({ tag, attrs, children });
+
+const SCALE_POINTS = Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => String(SCALE_MIN + i));
+
+/** The ids of the lines that describe an input: its hint, a warning (rates) and its error. */
+export function describedBy(name: FieldName): string {
+  const info = fieldInfo(name);
+  return [info.hint ? `hint-${name}` : '', info.kind === 'percent' ? `warn-${name}` : '', `err-${name}`]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function notes(name: FieldName): View[] {
+  const info = fieldInfo(name);
+  return [
+    ...(info.hint ? [h('span', { class: 'hint', id: `hint-${name}` }, info.hint)] : []),
+    ...(info.kind === 'percent' ? [h('span', { class: 'warn', id: `warn-${name}`, 'aria-live': 'polite' })] : []),
+    h('span', { class: 'error', id: `err-${name}` }),
+  ];
+}
+
+/** One question as its declaration asks: a box, a list of options, a 1-5 scale or a tick box. */
+export function fieldView(name: FieldName): View {
+  const info = fieldInfo(name);
+  const id = `in-${name}`;
+  if (info.kind === 'choice' || info.kind === 'scale') {
+    const options: [string, string][] =
+      info.kind === 'choice' ? Object.entries(info.options ?? {}) : SCALE_POINTS.map((p) => [p, p]);
+    const choices = options.map(([value, label]) =>
+      h('label', { class: 'choice' }, h('input', { type: 'radio', name, value, id: `${id}-${value}` }), h('span', {}, label)),
+    );
+    return h(
+      'fieldset',
+      { class: 'field', id: `field-${name}`, role: 'radiogroup', 'aria-describedby': describedBy(name) },
+      h('legend', { class: 'group-label' }, info.label),
+      h('div', { class: info.kind === 'scale' ? 'scale' : 'choices' }, ...choices),
+      ...notes(name),
+    );
+  }
+  if (info.kind === 'boolean') {
+    return h(
+      'div',
+      { class: 'field', id: `field-${name}` },
+      h(
+        'label',
+        { class: 'choice' },
+        h('input', { type: 'checkbox', name, id, 'aria-describedby': describedBy(name) }),
+        h('span', {}, info.label),
+      ),
+      ...notes(name),
+    );
+  }
+  const common: View['attrs'] = { name, id, 'aria-describedby': describedBy(name), autocomplete: 'off' };
+  let control: View;
+  if (info.kind === 'longtext' || info.kind === 'figures') {
+    control = h('textarea', {
+      ...common,
+      rows: info.kind === 'figures' ? '4' : '2',
+      spellcheck: String(info.kind !== 'figures'),
+    });
+  } else if (info.kind === 'date') {
+    control = h('input', { ...common, type: 'date' });
+  } else {
+    const numeric = info.kind !== 'text';
+    control = h('input', {
+      ...common,
+      type: 'text',
+      inputmode: numeric ? (info.kind === 'count' ? 'numeric' : 'decimal') : undefined,
+      placeholder: placeholderFor(name) || undefined,
+    });
+    if (info.kind === 'percent')
+      control = h('div', { class: 'affix' }, control, h('span', { class: 'unit', 'aria-hidden': 'true' }, '%'));
+  }
+  // The "%" beside the box is decoration; screen readers hear the unit as part of the label.
+  const unit = info.kind === 'percent' ? [h('span', { class: 'visually-hidden' }, ' (percent)')] : [];
+  return h('div', { class: 'field', id: `field-${name}` }, h('label', { for: id }, info.label, ...unit), control, ...notes(name));
 }

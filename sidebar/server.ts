@@ -1,9 +1,8 @@
 /**
- * Calls to the Apps Script side through google.script.run, as promises. The names are the top-level
- * google.script.run targets listed at the top of src/sheets/entryPoints.ts.
+ * Calls to the Apps Script side through google.script.run, as promises typed by the protocol
+ * (src/protocol.ts): a call with the wrong arguments, or a result read as the wrong shape, does not compile.
  */
-
-export type ServerFunction = 'leapGetDraft' | 'leapSaveDraft' | 'leapClearDraft' | 'leapBuildPlan' | 'leapActivatePlan';
+import type { ServerArgs, ServerFunctionName, ServerResult } from '../src/protocol';
 
 interface ScriptRun {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRun;
@@ -20,14 +19,14 @@ export function serverErrorMessage(error: unknown): string {
   return text || 'Something went wrong talking to Google Sheets. Please try again.';
 }
 
-export function callServer<T>(name: ServerFunction, ...args: unknown[]): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+export function callServer<K extends ServerFunctionName>(name: K, ...args: ServerArgs<K>): Promise<ServerResult<K>> {
+  return new Promise<ServerResult<K>>((resolve, reject) => {
     if (typeof google === 'undefined' || !google.script || !google.script.run) {
       reject(new Error('This page must be opened from Google Sheets (Extensions > Leap > Plan my transition…).'));
       return;
     }
     const runner = google.script.run
-      .withSuccessHandler((value) => resolve(value as T))
+      .withSuccessHandler((value) => resolve(value as ServerResult<K>))
       .withFailureHandler((error) => reject(new Error(serverErrorMessage(error))));
     const call = runner[name];
     if (typeof call !== 'function') {

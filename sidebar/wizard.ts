@@ -1,8 +1,12 @@
 /**
- * The Leap wizard page. Steps and fields come from the answers contract (src/plan/answers.ts); the checks
- * are the same schema the server runs. Every piece of user or server text is set with textContent.
+ * The Leap wizard page: wires the form (rendered from the field declarations by form.ts), the steps, the draft
+ * saver and the build together. Steps and checks are the answers contract's (src/plan/answers.ts), the same
+ * schema the server runs. Every piece of user or server text is set with textContent.
  */
-import { type FieldErrors, type FieldName, fieldHint, STEPS } from '../src/plan/answers';
+import { type FieldErrors, type FieldName, STEPS } from '../src/plan/answers';
+import type { BuildResult, Draft, PlanAnswers } from '../src/protocol';
+import { byId, el, toNode } from './dom';
+import { createDraftSaver } from './draftSaver';
 import {
   answersToForm,
   checkForBuild,
@@ -11,23 +15,20 @@ import {
   FIELD_NAMES,
   type FormValues,
   fieldInfo,
+  fieldView,
   firstIncompleteStep,
   formToAnswers,
   isShown,
-  keyNumberRows,
-  placeholderFor,
-  reviewSections,
+  mergePlanAnswers,
+  percentWarning,
   stepErrors,
-  stepIndexOf,
   suggestBufferMonths,
 } from './form';
+import { buildingView, buildProblemsView, builtView, reviewView } from './reviewViews';
 import { callServer, serverErrorMessage } from './server';
 
-/** Quiet time after the last keystroke before the draft is saved; each save is a server round trip. */
-const SAVE_DELAY_MS = 1000;
 const REVIEW_INDEX = STEPS.length - 1;
 
-const byId = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 const form = byId<HTMLFormElement>('wizard');
 const stepsHost = byId('steps');
 const progressText = byId('progress-text');
@@ -41,95 +42,6 @@ const saveStatus = byId('save-status');
 const serverError = byId('server-error');
 const announcer = byId('announcer');
 
-type Attrs = Record<string, string | undefined>;
-
-/** Builds an element; text goes in as textContent, so nothing the user or the server sends is ever parsed as HTML. */
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Attrs = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) if (value !== undefined) node.setAttribute(key, value);
-  for (const child of children) node.append(typeof child === 'string' ? document.createTextNode(child) : child);
-  return node;
-}
-
-const describedBy = (name: FieldName): string => [fieldHint(name) ? `hint-${name}` : '', `err-${name}`].filter(Boolean).join(' ');
-
-function hintAndError(name: FieldName): Node[] {
-  const hint = fieldHint(name);
-  return [
-    ...(hint ? [el('span', { class: 'hint', id: `hint-${name}` }, hint)] : []),
-    el('span', { class: 'error', id: `err-${name}` }),
-  ];
-}
-
-const SCALE_POINTS = ['1', '2', '3', '4', '5'];
-
-/** One question, as the field's kind asks: a box, a list of options, a 1-5 scale or a tick box. */
-function renderField(name: FieldName): HTMLElement {
-  const info = fieldInfo(name);
-  const id = `in-${name}`;
-  if (info.kind === 'choice' || info.kind === 'scale') {
-    const options: [string, string][] =
-      info.kind === 'choice' ? Object.entries(info.options ?? {}) : SCALE_POINTS.map((p) => [p, p]);
-    const choices = options.map(([value, label]) =>
-      el('label', { class: 'choice' }, el('input', { type: 'radio', name, value, id: `${id}-${value}` }), el('span', {}, label)),
-    );
-    return el(
-      'fieldset',
-      { class: 'field', id: `field-${name}`, role: 'radiogroup', 'aria-describedby': describedBy(name) },
-      el('legend', { class: 'group-label' }, info.label),
-      el('div', { class: info.kind === 'scale' ? 'scale' : 'choices' }, ...choices),
-      ...hintAndError(name),
-    );
-  }
-  if (info.kind === 'boolean') {
-    return el(
-      'div',
-      { class: 'field', id: `field-${name}` },
-      el(
-        'label',
-        { class: 'choice' },
-        el('input', { type: 'checkbox', name, id, 'aria-describedby': describedBy(name) }),
-        el('span', {}, info.label),
-      ),
-      ...hintAndError(name),
-    );
-  }
-  const common: Attrs = { name, id, 'aria-describedby': describedBy(name), autocomplete: 'off' };
-  let control: HTMLElement;
-  if (info.kind === 'longtext' || info.kind === 'figures') {
-    control = el('textarea', {
-      ...common,
-      rows: info.kind === 'figures' ? '4' : '2',
-      spellcheck: String(info.kind !== 'figures'),
-    });
-  } else if (info.kind === 'date') {
-    control = el('input', { ...common, type: 'date' });
-  } else {
-    const numeric = info.kind !== 'text';
-    control = el('input', {
-      ...common,
-      type: 'text',
-      inputmode: numeric ? (info.kind === 'count' ? 'numeric' : 'decimal') : undefined,
-      placeholder: placeholderFor(name) || undefined,
-    });
-    if (info.kind === 'percent')
-      control = el('div', { class: 'affix' }, control, el('span', { class: 'unit', 'aria-hidden': 'true' }, '%'));
-  }
-  // The "%" beside the box is decoration; screen readers hear the unit as part of the label.
-  const unit = info.kind === 'percent' ? [el('span', { class: 'visually-hidden' }, ' (percent)')] : [];
-  return el(
-    'div',
-    { class: 'field', id: `field-${name}` },
-    el('label', { for: id }, info.label, ...unit),
-    control,
-    ...hintAndError(name),
-  );
-}
-
 /** Extras that help answer a step: the demand score on the niche step, the buffer suggestion on the buffer step. */
 const demandNote = el('p', { class: 'note', id: 'demand-score', 'aria-live': 'polite', hidden: '' });
 const suggestionText = el('span');
@@ -139,17 +51,25 @@ const suggestion = el('div', { class: 'suggestion', id: 'buffer-suggestion', hid
 const reviewHost = el('div', { id: 'review' });
 const reviewProblems = el('div', { class: 'alert', id: 'review-problems', role: 'alert' });
 const buildStatus = el('div', { id: 'build-status', 'aria-live': 'polite' });
-// Inputs edited on the sheet are replaced by a rebuild; say so before, not after.
+// Inputs edited on the sheet are read back when the wizard opens; say what a rebuild does before, not after.
 const rebuildNote = el(
   'p',
   { class: 'hint', id: 'rebuild-note' },
-  "Building again replaces the plan's input cells with these answers; ticked steps and notes are kept.",
+  "Building again writes these answers into the plan's input cells; ticked steps and notes are kept.",
+);
+/** Answers the plan sheet changed since the draft: said where it stays in view, not in the save status the next save replaces. */
+const sheetNote = el('p', { class: 'note', id: 'from-sheet', role: 'status', hidden: '' });
+/** After "Edit" on the review, one click takes the user back to it once the step is fixed. */
+const backToReview = el(
+  'button',
+  { type: 'button', class: 'secondary wide', id: 'back-to-review', hidden: '' },
+  'Back to review',
 );
 
 const sections = STEPS.map((step) => {
   const section = el('section', { id: `step-${step.id}`, hidden: '' });
   for (const name of step.fields) {
-    section.append(renderField(name));
+    section.append(toNode(fieldView(name)));
     if (name === 'demandReach') section.append(demandNote);
   }
   // Build progress and its result go above the long review, where they are seen without scrolling.
@@ -157,6 +77,7 @@ const sections = STEPS.map((step) => {
   return section;
 });
 stepsHost.append(...sections);
+stepsHost.after(backToReview);
 byId('field-bufferMonths').append(suggestion);
 
 // ---- Reading and writing the form ----
@@ -191,10 +112,13 @@ function writeForm(values: FormValues, only: readonly FieldName[] = FIELD_NAMES)
   refreshDerived();
 }
 
-/** Fields whose showWhen rule is unmet are hidden; the demand score and buffer suggestion follow the answers. */
+/** Fields whose showWhen rule is unmet are hidden; the demand score, rate warnings and buffer suggestion follow the answers. */
 function refreshDerived(): void {
   const values = readForm();
-  for (const name of FIELD_NAMES) byId(`field-${name}`).hidden = !isShown(name, values);
+  for (const name of FIELD_NAMES) {
+    byId(`field-${name}`).hidden = !isShown(name, values);
+    if (fieldInfo(name).kind === 'percent') byId(`warn-${name}`).textContent = percentWarning(name, values[name]) ?? '';
+  }
   const score = demandScoreOf(values);
   demandNote.hidden = score === undefined;
   demandNote.textContent =
@@ -219,8 +143,8 @@ function showErrors(errors: FieldErrors): void {
   for (const name of STEPS[current].fields) {
     const message = errorsShown.has(name) ? errors[name] : undefined;
     byId(`err-${name}`).textContent = message ?? '';
-    const target =
-      fieldInfo(name).kind === 'choice' || fieldInfo(name).kind === 'scale' ? byId(`field-${name}`) : byId(`in-${name}`);
+    const kind = fieldInfo(name).kind;
+    const target = kind === 'choice' || kind === 'scale' ? byId(`field-${name}`) : byId(`in-${name}`);
     if (message) target.setAttribute('aria-invalid', 'true');
     else target.removeAttribute('aria-invalid');
   }
@@ -235,10 +159,25 @@ function showServerError(message: string): void {
   serverError.textContent = message;
 }
 
+// ---- Draft ----
+
+const touched = new Set<FieldName>();
+const drafts = createDraftSaver({
+  read: () => formToAnswers(readForm()),
+  save: (answers) => callServer('leapSaveDraft', answers),
+  status: (text) => {
+    saveStatus.textContent = text;
+  },
+  // The footer has room for a few words; the reason goes in the alert above the questions.
+  failed: (message) => showServerError(`Your draft was not saved: ${serverErrorMessage(new Error(message))}`),
+});
+
 // ---- Steps ----
 
 let current = 0;
 let userNavigated = false;
+/** Set by a review "Edit" link: the edited step offers the way straight back. */
+let returnToReview = false;
 
 function showStep(index: number): void {
   current = index;
@@ -246,6 +185,8 @@ function showStep(index: number): void {
   sections.forEach((section, i) => {
     section.hidden = i !== index;
   });
+  if (index === REVIEW_INDEX) returnToReview = false;
+  backToReview.hidden = !returnToReview;
   progressText.textContent = `Step ${index + 1} of ${STEPS.length}`;
   progressFill.style.width = `${((index + 1) / STEPS.length) * 100}%`;
   title.textContent = step.title;
@@ -268,17 +209,13 @@ function focusStep(): void {
 function goTo(index: number): void {
   userNavigated = true;
   serverError.textContent = '';
-  saveNow();
+  drafts.saveNow();
   showStep(index);
   focusStep();
 }
 
-function next(): void {
-  if (building) return;
-  if (current === REVIEW_INDEX) {
-    buildPlan();
-    return;
-  }
+/** Moves on from the current step to `index` once the step's answers pass; otherwise shows what to fix. */
+function leaveStepFor(index: number): void {
   const step = STEPS[current];
   const errors = stepErrors(step, readForm());
   const invalid = step.fields.filter((name) => errors[name]);
@@ -290,56 +227,21 @@ function next(): void {
       invalid.length === 1 ? 'One answer needs fixing before Next.' : `${invalid.length} answers need fixing before Next.`;
     return;
   }
-  goTo(current + 1);
+  goTo(index);
+}
+
+function next(): void {
+  if (building) return;
+  if (current === REVIEW_INDEX) requestBuild();
+  else leaveStepFor(current + 1);
 }
 
 // ---- Review and build ----
 
 function renderReview(): void {
   const check = checkForBuild(readForm());
-  const answers = check.ok ? check.answers : formToAnswers(readForm());
-  reviewHost.replaceChildren(
-    ...reviewSections(answers).map((section) =>
-      el(
-        'div',
-        { class: 'review-section' },
-        el(
-          'h2',
-          {},
-          el('span', {}, section.title),
-          el(
-            'button',
-            {
-              type: 'button',
-              class: 'link small',
-              'data-step': String(section.stepIndex),
-              'aria-label': `Edit ${section.title}`,
-            },
-            'Edit',
-          ),
-        ),
-        el('dl', {}, ...section.rows.flatMap((row) => [el('dt', {}, row.label), el('dd', {}, row.value)])),
-      ),
-    ),
-  );
+  reviewHost.replaceChildren(...reviewView(check.ok ? check.answers : formToAnswers(readForm())));
   reviewProblems.replaceChildren();
-}
-
-function showBuildProblems(errors: FieldErrors): void {
-  const items = (Object.keys(errors) as FieldName[]).map((name) => {
-    const step = stepIndexOf(name);
-    return el(
-      'li',
-      {},
-      `${fieldInfo(name).label}: ${errors[name]} `,
-      el(
-        'button',
-        { type: 'button', class: 'link small', 'data-step': String(step), 'data-field': name },
-        `Go to step ${step + 1}`,
-      ),
-    );
-  });
-  reviewProblems.replaceChildren(el('p', {}, 'Some answers need fixing before the plan can be built:'), el('ul', {}, ...items));
 }
 
 let building = false;
@@ -351,55 +253,30 @@ function setBuilding(on: boolean): void {
   startOverButton.disabled = on;
 }
 
-interface BuildResult {
-  sheetName: string;
-  keyNumbers: Record<string, unknown>;
+function showBuilt(result: BuildResult): void {
+  const { nodes, focus } = builtView(result, activatePlan);
+  buildStatus.replaceChildren(...nodes);
+  nextButton.textContent = 'Build again';
+  focus.focus();
 }
 
-function buildPlan(): void {
+/** Build plan: the full check here first, then the server builds (and checks again). */
+function requestBuild(): void {
   const check = checkForBuild(readForm());
   if (!check.ok) {
-    showBuildProblems(check.errors);
+    reviewProblems.replaceChildren(...buildProblemsView(check.errors));
     return;
   }
   reviewProblems.replaceChildren();
   setBuilding(true);
-  buildStatus.replaceChildren(
-    el(
-      'div',
-      { class: 'building' },
-      el('p', {}, 'Building your plan… this takes a few seconds.'),
-      el('div', { class: 'progress-bar', role: 'progressbar', 'aria-label': 'Building your plan' }, el('span')),
-    ),
-  );
-  saveNow()
-    .then(() => callServer<BuildResult>('leapBuildPlan', check.answers))
-    .then(
-      (result) => {
-        const openPlan = el('button', { type: 'button', class: 'link', id: 'open-plan' }, `Open “${result.sheetName}”`);
-        openPlan.addEventListener('click', activatePlan);
-        const rows = keyNumberRows(result.keyNumbers);
-        buildStatus.replaceChildren(
-          el('div', { class: 'success' }, el('p', {}, 'Your plan is ready. Edit its inputs and every number updates.'), openPlan),
-          ...(rows.length
-            ? [
-                el(
-                  'div',
-                  { class: 'review-section' },
-                  el('h2', {}, 'Key numbers'),
-                  el('dl', {}, ...rows.flatMap((row) => [el('dt', {}, row.label), el('dd', {}, row.value)])),
-                ),
-              ]
-            : []),
-        );
-        nextButton.textContent = 'Build again';
-        openPlan.focus();
-      },
-      (error: unknown) => {
-        buildStatus.replaceChildren();
-        showServerError(`The plan was not built: ${serverErrorMessage(error)}`);
-      },
-    )
+  buildStatus.replaceChildren(buildingView());
+  drafts
+    .saveNow()
+    .then(() => callServer('leapBuildPlan', check.answers))
+    .then(showBuilt, (error: unknown) => {
+      buildStatus.replaceChildren();
+      showServerError(`The plan was not built: ${serverErrorMessage(error)}`);
+    })
     .finally(() => setBuilding(false));
 }
 
@@ -408,77 +285,44 @@ function activatePlan(): void {
   callServer('leapActivatePlan').catch((error: unknown) => showServerError(serverErrorMessage(error)));
 }
 
-// ---- Draft ----
+// ---- Opening: the saved draft, and the plan sheet's inputs over it ----
 
-/** The draft as last stored (or loaded); a save with nothing new is skipped. */
-let savedJson = '';
-let draftLoaded = false;
-let saveTimer: ReturnType<typeof setTimeout> | undefined;
-let saving: Promise<void> = Promise.resolve();
-const touched = new Set<FieldName>();
-
-function setSaveStatus(text: string): void {
-  saveStatus.textContent = text;
-}
-
-function scheduleSave(): void {
-  if (!draftLoaded) return;
-  clearTimeout(saveTimer);
-  saveTimer = setTimeout(saveNow, SAVE_DELAY_MS);
-}
-
-/** Saves the draft now (queued behind any save in flight, so the last one written is the newest). */
-function saveNow(): Promise<void> {
-  clearTimeout(saveTimer);
-  if (!draftLoaded) return saving;
-  saving = saving.then(() => {
-    const answers = formToAnswers(readForm());
-    const json = JSON.stringify(answers);
-    if (json === savedJson) return;
-    setSaveStatus('Saving draft…');
-    return callServer('leapSaveDraft', answers).then(
-      () => {
-        savedJson = json;
-        setSaveStatus('Draft saved');
-      },
-      (error: unknown) => {
-        // The footer has room for a few words; the reason goes in the alert above the questions.
-        setSaveStatus('Draft not saved');
-        showServerError(`Your draft was not saved: ${serverErrorMessage(error)}`);
-      },
-    );
+/** A plan that cannot be read must not keep the draft from loading: the wizard then starts from the draft. */
+function planAnswers(): Promise<PlanAnswers | null> {
+  return callServer('leapGetPlanAnswers').catch((error: unknown) => {
+    showServerError(`Your plan's inputs could not be read, so the wizard shows your draft: ${serverErrorMessage(error)}`);
+    return null;
   });
-  return saving;
 }
 
-interface Draft {
-  answers: unknown;
-  savedAt: string | null;
-}
-
-function restoreDraft(): void {
-  callServer<Draft>('leapGetDraft')
-    .then(
-      (draft) => {
-        if (!draft?.answers) return;
-        const restored = answersToForm(draft.answers);
+function restore(): void {
+  Promise.all([callServer('leapGetDraft'), planAnswers()]).then(
+    ([draft, plan]: [Draft, PlanAnswers | null]) => {
+      const { answers, fromSheet } = mergePlanAnswers(draft?.answers ?? null, plan?.answers ?? null);
+      if (Object.keys(answers).length > 0) {
+        const restored = answersToForm(answers);
         writeForm(
           restored,
           FIELD_NAMES.filter((name) => !touched.has(name) && restored[name] !== undefined),
         );
-        savedJson = JSON.stringify(formToAnswers(answersToForm(draft.answers)));
-        setSaveStatus('Draft restored');
         if (!userNavigated && touched.size === 0) {
           showStep(firstIncompleteStep(readForm()));
           focusStep();
         }
-      },
-      (error: unknown) => showServerError(`Your saved answers could not be loaded: ${serverErrorMessage(error)}`),
-    )
-    .finally(() => {
-      draftLoaded = true;
-      if (touched.size > 0) scheduleSave();
-    });
+      }
+      const loaded = draft?.answers ? formToAnswers(answersToForm(draft.answers)) : null;
+      // Values taken from the sheet become the draft too, so the next opening agrees with the sheet.
+      drafts.start(loaded, touched.size > 0 || fromSheet.length > 0);
+      if (plan && fromSheet.length > 0) {
+        sheetNote.textContent = `Read from “${plan.sheetName}” as it is now: ${fromSheet.map((n) => fieldInfo(n).label).join('; ')}.`;
+        sheetNote.hidden = false;
+      }
+    },
+    (error: unknown) => {
+      showServerError(`Your saved answers could not be loaded: ${serverErrorMessage(error)}`);
+      drafts.start(null, touched.size > 0);
+    },
+  );
 }
 
 // ---- Start over ----
@@ -492,6 +336,7 @@ const confirmBar = el(
   el('div', { class: 'button-row' }, confirmClear, cancelClear),
 );
 form.insertBefore(confirmBar, stepsHost);
+form.insertBefore(sheetNote, stepsHost);
 
 startOverButton.addEventListener('click', () => {
   confirmBar.hidden = false;
@@ -502,22 +347,22 @@ cancelClear.addEventListener('click', () => {
   startOverButton.focus();
 });
 confirmClear.addEventListener('click', () => {
-  clearTimeout(saveTimer);
   confirmClear.disabled = true;
   // Behind any save already sent, so a late save cannot bring the cleared draft back.
-  saving
-    .then(() => callServer('leapClearDraft'))
+  drafts
+    .afterSaves(() => callServer('leapClearDraft'))
     .then(
       () => {
         const empty = defaultForm();
         writeForm(empty);
-        savedJson = JSON.stringify(formToAnswers(empty));
+        drafts.reset(formToAnswers(empty), 'Answers cleared');
         touched.clear();
         errorsShown.clear();
+        returnToReview = false;
+        sheetNote.hidden = true;
         buildStatus.replaceChildren();
         serverError.textContent = '';
         confirmBar.hidden = true;
-        setSaveStatus('Answers cleared');
         showStep(0);
         focusStep();
       },
@@ -542,12 +387,11 @@ function onEdit(event: Event): void {
   // A built plan no longer matches the answers once one changes; Build makes a new one.
   buildStatus.replaceChildren();
   // A choice is complete the moment it is made; a box is judged once the user leaves it (see focusout).
-  if (fieldInfo(name).kind === 'choice' || fieldInfo(name).kind === 'scale' || fieldInfo(name).kind === 'boolean') {
-    errorsShown.add(name);
-  }
+  const kind = fieldInfo(name).kind;
+  if (kind === 'choice' || kind === 'scale' || kind === 'boolean') errorsShown.add(name);
   refreshDerived();
   showErrors(stepErrors(STEPS[current], readForm()));
-  scheduleSave();
+  drafts.schedule();
 }
 
 form.addEventListener('input', onEdit);
@@ -576,9 +420,13 @@ form.addEventListener('click', (event) => {
   if (!button) return;
   const field = button.dataset.field as FieldName | undefined;
   if (field) errorsShown.add(field);
+  const fromReview = button.dataset.fromReview !== undefined;
   goTo(Number(button.dataset.step));
+  returnToReview = fromReview;
+  backToReview.hidden = !fromReview;
   if (field) focusField(field);
 });
+backToReview.addEventListener('click', () => leaveStepFor(REVIEW_INDEX));
 useSuggestion.addEventListener('click', () => {
   const input = byId<HTMLInputElement>('in-bufferMonths');
   input.value = useSuggestion.dataset.months ?? input.value;
@@ -587,7 +435,7 @@ useSuggestion.addEventListener('click', () => {
 });
 backButton.addEventListener('click', () => goTo(current - 1));
 window.addEventListener('pagehide', () => {
-  saveNow();
+  drafts.saveNow();
 });
 
 // ---- Start ----
@@ -597,4 +445,4 @@ showStep(0);
 focusStep();
 // The first step can be used from here on; the draft, if any, arrives later and fills what was not typed yet.
 performance.mark('leap-wizard-interactive');
-restoreDraft();
+restore();

@@ -1,12 +1,14 @@
 /**
  * The answers contract between the wizard (sidebar/) and the server: one schema, validated on both sides.
- * Field names are the `name` attributes of the sidebar's inputs and the keys of the answers JSON.
+ * Each field is declared once in FIELDS; its schema, default, `required`, hint and the sidebar's control all
+ * come from that declaration. Field names are the `name` attributes of the sidebar's inputs and the keys of
+ * the answers JSON.
  * Rates are fractions here (the form shows percentages: 30 in the form is 0.3 here); dates are ISO strings.
  */
 import * as v from 'valibot';
 import { monthsToGoal } from '../finance/buffer';
 
-/** The kinds of independence the wizard offers (issue 5, step 1). */
+/** The kinds of independence the wizard offers on its first step. */
 export const PATH_KINDS = {
   remote_specialist: 'Remote specialist / digital nomad',
   creative_freelancer: 'Creative freelancer',
@@ -62,6 +64,8 @@ export const SCALE_MAX = 5;
 export const DEFAULT_TAX_RATE = 0.3;
 export const BUFFER_MONTHS_MIN = 3;
 export const BUFFER_MONTHS_MAX = 12;
+/** The plan looks 12 months ahead of the leave date (RUNWAY_RISK takes a ramp of at most its months). */
+export const RAMP_MONTHS_MAX = 12;
 /** Pasted monthly figures: at least two (volatility needs two), at most ten years. */
 export const MONTHLY_FIGURES_MIN = 2;
 export const MONTHLY_FIGURES_MAX = 120;
@@ -70,166 +74,324 @@ const LONG_TEXT = 500;
 
 export type FieldKind = 'money' | 'percent' | 'count' | 'scale' | 'date' | 'text' | 'longtext' | 'choice' | 'boolean' | 'figures';
 
-export interface FieldInfo {
+// ---- Value schemas. Each message says what to enter, in the form's terms (percentages, not fractions). ----
+
+/** "1,200", "$1,200.50" and " 1200 " are what people type; the form may send text or numbers. */
+export function toNumber(value: unknown): unknown {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return value;
+  const cleaned = value.replace(/[\s,$€£]/g, '');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return Number.NaN;
+  return Number(cleaned);
+}
+
+interface NumberRules {
+  min?: number;
+  max?: number;
+  /** The lower bound excluded: "more than 0". */
+  above?: number;
+  whole?: boolean;
+}
+
+/**
+ * No amount in a personal plan reaches a billion; a typing slip that does (1e308 pasted, extra zeros)
+ * would otherwise pass here and only fail deep inside a calculation with a message about a function.
+ */
+export const LARGEST_PLAN_AMOUNT = 1_000_000_000;
+/** Fifty years of saving: past that the wizard asks for a larger saving or a smaller buffer. */
+export const LONGEST_SAVING_MONTHS = 600;
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+function numberSchema(what: string, rules: NumberRules, kind: 'amount' | 'number' = 'amount') {
+  const expected = `Enter ${what} as ${kind === 'amount' ? 'an amount, e.g. 1200' : 'a number'}`;
+  const problem = (n: number): string | undefined => {
+    if (!Number.isFinite(n)) return expected;
+    if (Math.abs(n) > LARGEST_PLAN_AMOUNT) return `Enter ${what} below 1,000,000,000`;
+    if (rules.whole && !Number.isInteger(n)) return `Enter ${what} as a whole number`;
+    if (rules.above !== undefined && !(n > rules.above)) return `Enter ${what} above ${rules.above}`;
+    const low = rules.min !== undefined && n < rules.min;
+    const high = rules.max !== undefined && n > rules.max;
+    if (rules.min !== undefined && rules.max !== undefined && (low || high))
+      return `Enter ${what} from ${rules.min} to ${rules.max}`;
+    if (low) return rules.min === 0 ? `${capitalise(what)} cannot be negative` : `Enter ${what} of at least ${rules.min}`;
+    if (high) return `Enter ${what} of at most ${rules.max}`;
+    return undefined;
+  };
+  return v.pipe(
+    v.unknown(),
+    v.transform(toNumber),
+    v.number(expected),
+    v.rawCheck<number>(({ dataset, addIssue }) => {
+      const message = dataset.typed ? problem(dataset.value) : undefined;
+      if (message) addIssue({ message });
+    }),
+  );
+}
+
+/** 0.07 * 100 is 7.000000000000001: percentages in messages are rounded to what a person would write. */
+const asPercent = (fraction: number): string => `${Math.round(fraction * 1e6) / 1e4}%`;
+
+/**
+ * A rate as a fraction; the form shows percentages, so the message talks in percent. Every rate says its
+ * range the same way: "Enter the tax set-aside as a rate between 0% and 100%".
+ */
+function rateSchema(what: string, minFraction: number, maxFraction: number) {
+  const range = `Enter ${what} as a rate between ${asPercent(minFraction)} and ${asPercent(maxFraction)}`;
+  return v.pipe(
+    v.unknown(),
+    v.transform(toNumber),
+    v.number(range),
+    v.check((n: number) => Number.isFinite(n), range),
+    v.minValue(minFraction, range),
+    v.maxValue(maxFraction, range),
+  );
+}
+
+function choiceSchema<T extends Record<string, string>>(options: T, what: string) {
+  const keys = Object.keys(options) as (keyof T & string)[];
+  return v.picklist(keys, `Choose ${what}`);
+}
+
+function textSchema(what: string, max: number) {
+  return v.pipe(v.string(`Enter ${what} as text`), v.trim(), v.maxLength(max, `Keep ${what} under ${max} characters`));
+}
+
+/** A calendar date written YYYY-MM-DD that exists (no 31 February). */
+const isoDateSchema = v.pipe(
+  v.string('Enter the start date, e.g. 2026-03-01'),
+  v.trim(),
+  v.isoDate('Enter the start date as a date, e.g. 2026-03-01'),
+  v.check((s: string) => {
+    const [y, m, d] = s.split('-').map(Number);
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'Enter a start date that exists, e.g. 2026-03-01'),
+  // The plan's tax calendar (TAX_DUE_DATES) knows the due-date rules for 2000 to 2100.
+  v.check((s: string) => {
+    const y = Number(s.slice(0, 4));
+    return y >= 2000 && y <= 2100;
+  }, 'Enter a start date from 2000 to 2100'),
+);
+
+const monthlyFiguresSchema = v.pipe(
+  v.array(numberSchema('each monthly figure', {}), 'Paste the monthly figures as a list of amounts'),
+  v.check((a: number[]) => a.length >= MONTHLY_FIGURES_MIN, `Paste at least ${MONTHLY_FIGURES_MIN} monthly figures`),
+  v.check((a: number[]) => a.length <= MONTHLY_FIGURES_MAX, `Paste at most ${MONTHLY_FIGURES_MAX} monthly figures`),
+  v.check((a: number[]) => a.reduce((s, x) => s + x, 0) > 0, 'The monthly figures must add up to more than 0'),
+);
+
+// ---- One declaration per field ----
+
+/** Shown only when another field has a given value. */
+export interface ShowWhen {
+  field: string;
+  equals: string;
+}
+
+/** One wizard question: everything the schema, the defaults, the form and the review know about it. */
+export interface Field<T> {
   label: string;
   kind: FieldKind;
   /** For kind "choice": value -> label, in display order. */
   options?: Readonly<Record<string, string>>;
-  /** Required fields must be answered before Next. */
+  /** The line under the input. */
+  hint?: string;
+  showWhen?: ShowWhen;
+  /** The value an empty answer takes. */
+  defaultValue?: T;
+  /** May be left empty with no default (the value is then worked out elsewhere, e.g. from pasted figures). */
+  optional: boolean;
+  /** Must be answered before Next: no default and not optional. Derived, never declared. */
   required: boolean;
-  /** The value used when the field is left empty (optional fields only). */
-  defaultValue?: string | number | boolean;
-  /** Shown only when another field has a given value. */
-  showWhen?: { field: string; equals: string };
+  /** The rule for an answered value; an empty answer never reaches it. */
+  schema: v.GenericSchema<unknown, T>;
 }
 
-/** Every field of the answers, what the sidebar shows for it, and whether it may be left empty. */
+/** What a declaration may say besides its label; `default` makes the field optional with that value. */
+interface Extras<T> {
+  hint?: string;
+  showWhen?: ShowWhen;
+  default?: T;
+}
+
+function field<T>(label: string, kind: FieldKind, schema: v.GenericSchema<unknown, T>, extras: Extras<T>): Field<T> {
+  const { hint, showWhen, default: defaultValue } = extras;
+  return {
+    label,
+    kind,
+    schema,
+    optional: false,
+    required: defaultValue === undefined,
+    ...(hint !== undefined && { hint }),
+    ...(showWhen && { showWhen }),
+    ...(defaultValue !== undefined && { defaultValue }),
+  };
+}
+
+/** An amount of money; `what` names it in messages ("Enter your savings as an amount"). */
+function money(label: string, what: string, rules: NumberRules & Extras<number>): Field<number> {
+  return field(label, 'money', numberSchema(what, rules), rules);
+}
+
+/** A rate the form shows as a percentage; from 0% to 100% unless narrowed. */
+function percent(label: string, what: string, rules: { min?: number; max?: number } & Extras<number>): Field<number> {
+  return field(label, 'percent', rateSchema(what, rules.min ?? 0, rules.max ?? 1), rules);
+}
+
+/** A count of things (months, weeks, clients): a whole number unless `whole: false`. */
+function count(label: string, what: string, rules: NumberRules & Extras<number>): Field<number> {
+  return field(label, 'count', numberSchema(what, { whole: true, ...rules }, 'number'), rules);
+}
+
+/** A 1-5 self-assessment. */
+function scale(label: string, what: string, extras: Extras<number>): Field<number> {
+  return field(label, 'scale', numberSchema(what, { min: SCALE_MIN, max: SCALE_MAX, whole: true }, 'number'), extras);
+}
+
+function text(label: string, what: string, extras: Extras<string> & { max?: number; needed?: string }): Field<string> {
+  const base = textSchema(what, extras.max ?? SHORT_TEXT);
+  const schema = extras.needed ? v.pipe(base, v.minLength(1, extras.needed)) : base;
+  return field(label, 'text', schema, extras);
+}
+
+function longText(label: string, what: string, extras: Extras<string>): Field<string> {
+  return field(label, 'longtext', textSchema(what, LONG_TEXT), extras);
+}
+
+function choice<O extends Record<string, string>>(
+  label: string,
+  options: O,
+  what: string,
+  extras: Extras<keyof O & string>,
+): Field<keyof O & string> & { options: O } {
+  return { ...field(label, 'choice', choiceSchema(options, what), extras), options };
+}
+
+function yesNo(label: string, message: string, extras: Extras<boolean>): Field<boolean> {
+  return field(label, 'boolean', v.boolean(message), extras);
+}
+
+/** Left empty, the field stays undefined in the answers: no default, yet not required. */
+function optional<T>(declared: Field<T>): Field<T | undefined> {
+  return { ...declared, optional: true, required: false } as Field<T | undefined>;
+}
+
+const ONE_TO_FIVE = '1 = not at all, 5 = very much';
+const US_ESTIMATE: ShowWhen = { field: 'taxMode', equals: 'us_estimate' };
+
+/** Every question of the wizard, declared once; the schema, defaults, hints and the sidebar form come from here. */
 export const FIELDS = {
-  pathKind: { label: 'Which kind of independence?', kind: 'choice', options: PATH_KINDS, required: true },
-  autonomyPreference: {
-    label: 'How much say over what you work on',
-    kind: 'scale',
-    required: true,
-  },
-  locationPreference: {
-    label: 'How free to choose where you work',
-    kind: 'scale',
-    required: true,
-  },
-  schedulePreference: { label: 'How free to choose your hours', kind: 'scale', required: true },
-  nicheService: { label: 'The service you will sell', kind: 'text', required: true },
-  skills: { label: 'Skills it draws on', kind: 'longtext', required: false, defaultValue: '' },
-  interests: { label: 'Interests that keep you at it', kind: 'longtext', required: false, defaultValue: '' },
-  demandAsked: { label: DEMAND_QUESTIONS.demandAsked, kind: 'scale', required: true },
-  demandPaid: { label: DEMAND_QUESTIONS.demandPaid, kind: 'scale', required: true },
-  demandReach: { label: DEMAND_QUESTIONS.demandReach, kind: 'scale', required: true },
-  monthlyExpenses: { label: 'Monthly living expenses', kind: 'money', required: true },
-  currentSavings: { label: 'Savings you can use today', kind: 'money', required: true },
-  annualSalary: { label: 'Current annual salary', kind: 'money', required: true },
-  projectedMonthlyLow: {
-    label: 'Projected monthly earnings: a low month',
-    kind: 'money',
-    required: true,
-  },
-  projectedMonthlyHigh: {
-    label: 'Projected monthly earnings: a good month',
-    kind: 'money',
-    required: true,
-  },
-  monthlyFigures: {
-    label: 'Or paste monthly figures (optional)',
-    kind: 'figures',
-    required: false,
-  },
-  taxMode: { label: 'Tax set-aside', kind: 'choice', options: TAX_MODES, required: false, defaultValue: 'flat' },
-  taxRate: {
-    label: 'Share to set aside for tax',
-    kind: 'percent',
-    required: false,
-    defaultValue: DEFAULT_TAX_RATE,
+  pathKind: choice('Which kind of independence?', PATH_KINDS, 'the kind of independence you want', {}),
+  autonomyPreference: scale('How much say over what you work on', 'how much autonomy you want', {
+    hint: '1 = a little, 5 = full',
+  }),
+  locationPreference: scale('How free to choose where you work', 'how much location freedom you want', {
+    hint: '1 = a little, 5 = anywhere',
+  }),
+  schedulePreference: scale('How free to choose your hours', 'how much schedule freedom you want', {
+    hint: '1 = a little, 5 = fully',
+  }),
+  nicheService: text('The service you will sell', 'the service', {
+    needed: 'Describe the service you will sell',
+    hint: 'e.g. "Shopify store audits"',
+  }),
+  skills: longText('Skills it draws on', 'your skills', { default: '' }),
+  interests: longText('Interests that keep you at it', 'your interests', { default: '' }),
+  demandAsked: scale(DEMAND_QUESTIONS.demandAsked, 'how often people ask for it', { hint: ONE_TO_FIVE }),
+  demandPaid: scale(DEMAND_QUESTIONS.demandPaid, 'whether people pay for it today', { hint: ONE_TO_FIVE }),
+  demandReach: scale(DEMAND_QUESTIONS.demandReach, 'whether you can reach people who need it', { hint: ONE_TO_FIVE }),
+  monthlyExpenses: money('Monthly living expenses', 'your monthly living expenses', { above: 0 }),
+  currentSavings: money('Savings you can use today', 'your savings', { min: 0 }),
+  annualSalary: money('Current annual salary', 'your annual salary', { min: 0, hint: 'Enter 0 if you have none' }),
+  projectedMonthlyLow: optional(
+    money('Projected monthly earnings: a low month', 'a low month', {
+      min: 0,
+      hint: 'Left empty with figures pasted below: the lowest of them',
+    }),
+  ),
+  projectedMonthlyHigh: optional(
+    money('Projected monthly earnings: a good month', 'a good month', {
+      min: 0,
+      hint: 'Left empty with figures pasted below: the highest of them',
+    }),
+  ),
+  monthlyFigures: optional(
+    field('Or paste monthly figures (optional)', 'figures', monthlyFiguresSchema, {
+      hint: 'One amount per month, e.g. from a past year of side work',
+    }),
+  ),
+  taxMode: choice('Tax set-aside', TAX_MODES, 'how to set tax aside', { default: 'flat' }),
+  taxRate: percent('Share to set aside for tax', 'the tax set-aside', {
+    default: DEFAULT_TAX_RATE,
     showWhen: { field: 'taxMode', equals: 'flat' },
-  },
-  filingStatus: {
-    label: 'Filing status',
-    kind: 'choice',
-    options: FILING_STATUSES,
-    required: false,
-    defaultValue: 'single',
-    showWhen: { field: 'taxMode', equals: 'us_estimate' },
-  },
-  stateTaxRate: {
-    label: 'State income tax rate',
-    kind: 'percent',
-    required: false,
-    defaultValue: 0,
-    showWhen: { field: 'taxMode', equals: 'us_estimate' },
-  },
-  w2Wages: {
-    label: 'W-2 wages this year while still employed',
-    kind: 'money',
-    required: false,
-    defaultValue: 0,
-    showWhen: { field: 'taxMode', equals: 'us_estimate' },
-  },
-  healthMonthly: { label: 'Health insurance per month', kind: 'money', required: false, defaultValue: 0 },
-  retirementRate: {
-    label: 'Employer retirement contribution',
-    kind: 'percent',
-    required: false,
-    defaultValue: 0,
-  },
-  ptoWeeks: { label: 'Paid weeks off per year', kind: 'count', required: false, defaultValue: 0 },
-  bufferMonths: {
-    label: 'Months of cushion',
-    kind: 'count',
-    required: false,
-    defaultValue: 6,
-  },
-  monthlySavings: { label: 'What you can save per month while employed', kind: 'money', required: true },
-  rampMonths: { label: 'Months to ramp up after you leave', kind: 'count', required: false, defaultValue: 3 },
-  maxRisk: { label: 'Highest chance of running out you accept', kind: 'percent', required: false, defaultValue: 0.1 },
-  startDate: { label: 'Start saving from', kind: 'date', required: true },
-  clientsWanted: { label: 'Clients you want to start with', kind: 'count', required: true },
-  outreachPerWeek: { label: 'People you will contact per week', kind: 'count', required: true },
-  entity: { label: 'Business entity', kind: 'choice', options: ENTITIES, required: false, defaultValue: 'undecided' },
-  bankAccount: {
-    label: 'Business bank account',
-    kind: 'choice',
-    options: BANK_ACCOUNT,
-    required: false,
-    defaultValue: 'will_open',
-  },
-  invoicingTool: { label: 'Invoicing tool', kind: 'text', required: false, defaultValue: '' },
-  expenseTool: {
-    label: 'Expense-tracking tool',
-    kind: 'text',
-    required: false,
-    defaultValue: '',
-  },
-  coworkingSessions: { label: 'Co-working sessions per month', kind: 'count', required: false, defaultValue: 0 },
-  accountabilityGroup: {
-    label: 'I will join or start an accountability group',
-    kind: 'boolean',
-    required: false,
-    defaultValue: false,
-  },
-  endOfDayRoutine: {
-    label: 'Your end-of-day routine',
-    kind: 'longtext',
-    required: false,
-    defaultValue: '',
-  },
-  workspace: { label: 'Where you will work', kind: 'choice', options: WORKSPACES, required: false, defaultValue: 'not_yet' },
-} as const satisfies Record<string, FieldInfo>;
+  }),
+  filingStatus: choice('Filing status', FILING_STATUSES, 'a filing status', { default: 'single', showWhen: US_ESTIMATE }),
+  stateTaxRate: percent('State income tax rate', 'the state tax rate', { max: 0.2, default: 0, showWhen: US_ESTIMATE }),
+  healthMonthly: money('Health insurance per month', 'health insurance per month', { min: 0, default: 0 }),
+  retirementRate: percent('Employer retirement contribution', 'the retirement contribution', {
+    default: 0,
+    hint: 'Share of salary, e.g. 4%',
+  }),
+  ptoWeeks: count('Paid weeks off per year', 'paid weeks off', { min: 0, max: 52, whole: false, default: 0 }),
+  bufferMonths: count('Months of cushion', 'months of cushion', {
+    min: BUFFER_MONTHS_MIN,
+    max: BUFFER_MONTHS_MAX,
+    default: 6,
+    hint: `${BUFFER_MONTHS_MIN} to ${BUFFER_MONTHS_MAX}; steadier income needs fewer`,
+  }),
+  monthlySavings: money('What you can save per month while employed', 'what you can save per month', { min: 0 }),
+  startDate: field('Start saving from', 'date', isoDateSchema, {}),
+  rampMonths: count('Months to ramp up after you leave', 'the months to ramp up', {
+    min: 0,
+    max: RAMP_MONTHS_MAX,
+    default: 3,
+    hint: 'New clients take time: with 3, months 1-3 earn 25%, 50%, 75% of normal',
+  }),
+  maxRisk: percent('Highest chance of running out you accept', 'the highest chance of running out', {
+    min: 0.01,
+    max: 0.5,
+    default: 0.1,
+  }),
+  clientsWanted: count('Clients you want to start with', 'the clients you want', { min: 1, max: 1000 }),
+  outreachPerWeek: count('People you will contact per week', 'contacts per week', { min: 0, max: 1000 }),
+  entity: choice('Business entity', ENTITIES, 'a business entity', { default: 'undecided' }),
+  bankAccount: choice('Business bank account', BANK_ACCOUNT, 'an answer about the bank account', { default: 'will_open' }),
+  invoicingTool: text('Invoicing tool', 'the invoicing tool', { default: '', hint: 'e.g. Wave, FreshBooks' }),
+  expenseTool: text('Expense-tracking tool', 'the expense tool', { default: '', hint: 'e.g. a spreadsheet, QuickBooks' }),
+  coworkingSessions: count('Co-working sessions per month', 'co-working sessions', { min: 0, max: 31, default: 0 }),
+  accountabilityGroup: yesNo('I will join or start an accountability group', 'Tick or untick the accountability group', {
+    default: false,
+  }),
+  endOfDayRoutine: longText('Your end-of-day routine', 'the routine', {
+    default: '',
+    hint: 'e.g. "close the laptop at 6, walk"',
+  }),
+  workspace: choice('Where you will work', WORKSPACES, 'where you will work', { default: 'not_yet' }),
+};
 
 export type FieldName = keyof typeof FIELDS;
+/** Any one declaration, whatever its value type. */
+export type AnyField = (typeof FIELDS)[FieldName];
+export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
 
-/**
- * The hint shown under an input. Hints are the sidebar's alone; a function (unlike a table built with
- * template strings) is dropped from the server bundle, which does not call it.
- */
-export function fieldHint(name: FieldName): string | undefined {
-  const hints: Partial<Record<FieldName, string>> = {
-    autonomyPreference: '1 = a little, 5 = full',
-    locationPreference: '1 = a little, 5 = anywhere',
-    schedulePreference: '1 = a little, 5 = fully',
-    nicheService: 'e.g. "Shopify store audits"',
-    demandAsked: '1 = not at all, 5 = very much',
-    demandPaid: '1 = not at all, 5 = very much',
-    demandReach: '1 = not at all, 5 = very much',
-    annualSalary: 'Enter 0 if you have none',
-    projectedMonthlyLow: 'Left empty with figures pasted below: the lowest of them',
-    projectedMonthlyHigh: 'Left empty with figures pasted below: the highest of them',
-    monthlyFigures: 'One amount per month, e.g. from a past year of side work',
-    retirementRate: 'Share of salary, e.g. 4%',
-    bufferMonths: `${BUFFER_MONTHS_MIN} to ${BUFFER_MONTHS_MAX}; steadier income needs fewer`,
-    invoicingTool: 'e.g. Wave, FreshBooks',
-    expenseTool: 'e.g. a spreadsheet, QuickBooks',
-    endOfDayRoutine: 'e.g. "close the laptop at 6, walk"',
-  };
-  return hints[name];
+/** The value a field holds once validated. */
+type ValueOf<F> = F extends Field<infer T> ? T : never;
+type Parsed = { [K in FieldName]: ValueOf<(typeof FIELDS)[K]> };
+
+/** The field's full valibot schema: an empty answer takes the default, is left undefined (optional) or is refused. */
+export function fieldSchema(name: FieldName): v.GenericSchema<unknown, unknown> {
+  let schema = fieldSchemas.get(name);
+  if (!schema) {
+    const declared: Field<unknown> = FIELDS[name];
+    if (declared.defaultValue !== undefined) schema = v.optional(declared.schema, declared.defaultValue);
+    else schema = declared.optional ? v.optional(declared.schema) : declared.schema;
+    fieldSchemas.set(name, schema);
+  }
+  return schema;
 }
-
+/** Built on first use: every keystroke in the sidebar checks a step. */
+const fieldSchemas = new Map<FieldName, v.GenericSchema<unknown, unknown>>();
 export interface WizardStep {
   id: string;
   title: string;
@@ -270,7 +432,6 @@ export const STEPS: readonly WizardStep[] = [
       'taxRate',
       'filingStatus',
       'stateTaxRate',
-      'w2Wages',
     ],
   },
   {
@@ -305,160 +466,6 @@ export const STEPS: readonly WizardStep[] = [
   },
 ];
 
-// ---- Value schemas. Each message says what to enter, in the form's terms (percentages, not fractions). ----
-
-/** "1,200", "$1,200.50" and " 1200 " are what people type; the form may send text or numbers. */
-export function toNumber(value: unknown): unknown {
-  if (typeof value === 'number') return value;
-  if (typeof value !== 'string') return value;
-  const cleaned = value.replace(/[\s,$€£]/g, '');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return Number.NaN;
-  return Number(cleaned);
-}
-
-interface NumberRules {
-  min?: number;
-  max?: number;
-  /** The lower bound excluded: "more than 0". */
-  above?: number;
-  whole?: boolean;
-}
-
-/**
- * No amount in a personal plan reaches a billion; a typing slip that does (1e308 pasted, extra zeros)
- * would otherwise pass here and only fail deep inside a calculation with a message about a function.
- */
-export const LARGEST_PLAN_AMOUNT = 1_000_000_000;
-/** Fifty years of saving: past that the wizard asks for a larger saving or a smaller buffer. */
-export const LONGEST_SAVING_MONTHS = 600;
-
-function numberField(what: string, rules: NumberRules, kind: 'amount' | 'number' = 'amount') {
-  const expected = `Enter ${what} as ${kind === 'amount' ? 'an amount, e.g. 1200' : 'a number'}`;
-  const problem = (n: number): string | undefined => {
-    if (!Number.isFinite(n)) return expected;
-    if (Math.abs(n) > LARGEST_PLAN_AMOUNT) return `Enter ${what} below 1,000,000,000`;
-    if (rules.whole && !Number.isInteger(n)) return `Enter ${what} as a whole number`;
-    if (rules.above !== undefined && !(n > rules.above)) return `Enter ${what} above ${rules.above}`;
-    const low = rules.min !== undefined && n < rules.min;
-    const high = rules.max !== undefined && n > rules.max;
-    if (rules.min !== undefined && rules.max !== undefined && (low || high))
-      return `Enter ${what} from ${rules.min} to ${rules.max}`;
-    if (low) return rules.min === 0 ? `${capitalise(what)} cannot be negative` : `Enter ${what} of at least ${rules.min}`;
-    if (high) return `Enter ${what} of at most ${rules.max}`;
-    return undefined;
-  };
-  return v.pipe(
-    v.unknown(),
-    v.transform(toNumber),
-    v.number(expected),
-    v.rawCheck<number>(({ dataset, addIssue }) => {
-      const message = dataset.typed ? problem(dataset.value) : undefined;
-      if (message) addIssue({ message });
-    }),
-  );
-}
-
-/** A rate as a fraction; the form shows percentages, so the message talks in percent. */
-function rateField(what: string, maxFraction = 1) {
-  const expected = `Enter ${what} as a percentage, e.g. 30`;
-  const range = `Enter ${what} as a percentage from 0 to ${Math.round(maxFraction * 100)}`;
-  return v.pipe(
-    v.unknown(),
-    v.transform(toNumber),
-    v.number(expected),
-    v.check((n: number) => Number.isFinite(n), expected),
-    v.minValue(0, range),
-    v.maxValue(maxFraction, range),
-  );
-}
-
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
-function scaleField(what: string) {
-  return numberField(what, { min: SCALE_MIN, max: SCALE_MAX, whole: true }, 'number');
-}
-
-function choiceField<T extends Record<string, string>>(options: T, what: string) {
-  const keys = Object.keys(options) as (keyof T & string)[];
-  return v.picklist(keys, `Choose ${what}`);
-}
-
-function textField(what: string, max: number) {
-  return v.pipe(v.string(`Enter ${what} as text`), v.trim(), v.maxLength(max, `Keep ${what} under ${max} characters`));
-}
-
-/** A calendar date written YYYY-MM-DD that exists (no 31 February). */
-const isoDate = v.pipe(
-  v.string('Enter the start date, e.g. 2026-03-01'),
-  v.trim(),
-  v.isoDate('Enter the start date as a date, e.g. 2026-03-01'),
-  v.check((s: string) => {
-    const [y, m, d] = s.split('-').map(Number);
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'Enter a start date that exists, e.g. 2026-03-01'),
-  // The plan's tax calendar (TAX_DUE_DATES) knows the due-date rules for 2000 to 2100.
-  v.check((s: string) => {
-    const y = Number(s.slice(0, 4));
-    return y >= 2000 && y <= 2100;
-  }, 'Enter a start date from 2000 to 2100'),
-);
-
-const monthlyFigures = v.pipe(
-  v.array(numberField('each monthly figure', {}), 'Paste the monthly figures as a list of amounts'),
-  v.check((a: number[]) => a.length >= MONTHLY_FIGURES_MIN, `Paste at least ${MONTHLY_FIGURES_MIN} monthly figures`),
-  v.check((a: number[]) => a.length <= MONTHLY_FIGURES_MAX, `Paste at most ${MONTHLY_FIGURES_MAX} monthly figures`),
-  v.check((a: number[]) => a.reduce((s, x) => s + x, 0) > 0, 'The monthly figures must add up to more than 0'),
-);
-
-/** The fields, each with its own rule; defaults fill optional fields left empty. */
-const entries = {
-  pathKind: choiceField(PATH_KINDS, 'the kind of independence you want'),
-  autonomyPreference: scaleField('how much autonomy you want'),
-  locationPreference: scaleField('how much location freedom you want'),
-  schedulePreference: scaleField('how much schedule freedom you want'),
-  nicheService: v.pipe(textField('the service', SHORT_TEXT), v.minLength(1, 'Describe the service you will sell')),
-  skills: v.optional(textField('your skills', LONG_TEXT), ''),
-  interests: v.optional(textField('your interests', LONG_TEXT), ''),
-  demandAsked: scaleField('how often people ask for it'),
-  demandPaid: scaleField('whether people pay for it today'),
-  demandReach: scaleField('whether you can reach people who need it'),
-  monthlyExpenses: numberField('your monthly living expenses', { above: 0 }),
-  currentSavings: numberField('your savings', { min: 0 }),
-  annualSalary: numberField('your annual salary', { min: 0 }),
-  projectedMonthlyLow: v.optional(numberField('a low month', { min: 0 })),
-  projectedMonthlyHigh: v.optional(numberField('a good month', { min: 0 })),
-  monthlyFigures: v.optional(monthlyFigures),
-  taxMode: v.optional(choiceField(TAX_MODES, 'how to set tax aside'), 'flat'),
-  taxRate: v.optional(rateField('the tax set-aside'), DEFAULT_TAX_RATE),
-  filingStatus: v.optional(choiceField(FILING_STATUSES, 'a filing status'), 'single'),
-  stateTaxRate: v.optional(rateField('the state tax rate', 0.2), 0),
-  w2Wages: v.optional(numberField('W-2 wages', { min: 0 }), 0),
-  healthMonthly: v.optional(numberField('health insurance per month', { min: 0 }), 0),
-  retirementRate: v.optional(rateField('the retirement contribution'), 0),
-  ptoWeeks: v.optional(numberField('paid weeks off', { min: 0, max: 52 }, 'number'), 0),
-  bufferMonths: v.optional(
-    numberField('months of cushion', { min: BUFFER_MONTHS_MIN, max: BUFFER_MONTHS_MAX, whole: true }, 'number'),
-    6,
-  ),
-  monthlySavings: numberField('what you can save per month', { min: 0 }),
-  rampMonths: v.optional(numberField('the months to ramp up', { min: 0, max: 12, whole: true }, 'number'), 3),
-  maxRisk: v.optional(rateField('the chance of running out', 0.5), 0.1),
-  startDate: isoDate,
-  clientsWanted: numberField('the clients you want', { min: 1, max: 1000, whole: true }, 'number'),
-  outreachPerWeek: numberField('contacts per week', { min: 0, max: 1000, whole: true }, 'number'),
-  entity: v.optional(choiceField(ENTITIES, 'a business entity'), 'undecided'),
-  bankAccount: v.optional(choiceField(BANK_ACCOUNT, 'an answer about the bank account'), 'will_open'),
-  invoicingTool: v.optional(textField('the invoicing tool', SHORT_TEXT), ''),
-  expenseTool: v.optional(textField('the expense tool', SHORT_TEXT), ''),
-  coworkingSessions: v.optional(numberField('co-working sessions', { min: 0, max: 31, whole: true }, 'number'), 0),
-  accountabilityGroup: v.optional(v.boolean('Tick or untick the accountability group'), false),
-  endOfDayRoutine: v.optional(textField('the routine', LONG_TEXT), ''),
-  workspace: v.optional(choiceField(WORKSPACES, 'where you will work'), 'not_yet'),
-} satisfies Record<FieldName, v.GenericSchema>;
-
-type Parsed = { [K in FieldName]: v.InferOutput<(typeof entries)[K]> };
-
 /** The validated answers the plan is built from: every field present, low and high filled in. */
 export type Answers = Omit<Parsed, 'projectedMonthlyLow' | 'projectedMonthlyHigh'> & {
   projectedMonthlyLow: number;
@@ -487,7 +494,7 @@ function parseFields(
   const errors: FieldErrors = {};
   for (const field of fields) {
     const input = isUnanswered(raw[field]) ? undefined : raw[field];
-    const result = v.safeParse(entries[field] as v.GenericSchema, input);
+    const result = v.safeParse(fieldSchema(field), input);
     if (result.success) values[field] = result.output;
     else if (input === undefined) errors[field] = requiredMessage(field);
     else errors[field] = result.issues[0].message;
@@ -496,7 +503,7 @@ function parseFields(
 }
 
 function requiredMessage(field: FieldName): string {
-  const info: FieldInfo = FIELDS[field];
+  const info: Field<unknown> = FIELDS[field];
   switch (info.kind) {
     case 'choice':
     case 'scale':
@@ -527,7 +534,7 @@ function crossFieldErrors(a: Partial<Parsed>, fields: readonly FieldName[]): Fie
   }
   const { monthlySavings, currentSavings, monthlyExpenses } = a;
   if (monthlySavings !== undefined && currentSavings !== undefined && monthlyExpenses !== undefined) {
-    const target = (monthlyExpenses + (a.healthMonthly ?? 0)) * (a.bufferMonths ?? FIELDS.bufferMonths.defaultValue);
+    const target = (monthlyExpenses + (a.healthMonthly ?? 0)) * (a.bufferMonths ?? (FIELDS.bufferMonths.defaultValue as number));
     const months = monthsToGoal(currentSavings, target, monthlySavings);
     if (months === undefined) {
       errors.monthlySavings = 'With nothing saved each month the buffer is never reached: enter an amount above 0';
@@ -539,8 +546,6 @@ function crossFieldErrors(a: Partial<Parsed>, fields: readonly FieldName[]): Fie
   return errors;
 }
 
-const ALL_FIELDS = Object.keys(FIELDS) as FieldName[];
-
 const asRecord = (raw: unknown): Record<string, unknown> | undefined =>
   typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
 
@@ -551,9 +556,9 @@ const asRecord = (raw: unknown): Record<string, unknown> | undefined =>
 export function validateAnswers(raw: unknown): ValidationResult {
   const record = asRecord(raw);
   if (!record) return { ok: false, errors: {}, notAnswers: 'The answers did not arrive; reload the sidebar and try again' };
-  const { values, errors } = parseFields(record, ALL_FIELDS);
-  const cross = crossFieldErrors(values, ALL_FIELDS);
-  for (const f of ALL_FIELDS) if (cross[f] && !errors[f]) errors[f] = cross[f];
+  const { values, errors } = parseFields(record, FIELD_NAMES);
+  const cross = crossFieldErrors(values, FIELD_NAMES);
+  for (const f of FIELD_NAMES) if (cross[f] && !errors[f]) errors[f] = cross[f];
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const a = values as Parsed;
   const figures = a.monthlyFigures ?? [];

@@ -3,18 +3,12 @@
  * Document properties hold at most 9 KB per value and 500 KB per document (Apps Script quotas): a draft that
  * would not fit is refused with a clear message and the previous draft is kept as it was.
  */
-import { FIELDS } from '../plan/answers';
+import { FIELD_NAMES } from '../plan/answers';
+import type { ClearedDraft, Draft, SavedDraft } from '../protocol';
 
 export const DRAFT_KEY = 'leap.draft';
 /** Google's limit for one property value. */
 export const PROPERTY_VALUE_LIMIT_BYTES = 9 * 1024;
-
-export interface Draft {
-  /** The answers as gathered so far, or null when there is no draft. */
-  answers: Record<string, unknown> | null;
-  /** When the draft was saved (ISO timestamp), or null. */
-  savedAt: string | null;
-}
 
 /** UTF-8 length, which is what the quota counts (Apps Script has no TextEncoder). */
 export function utf8Bytes(text: string): number {
@@ -35,8 +29,7 @@ function knownFields(answers: unknown): Record<string, unknown> {
   }
   const kept: Record<string, unknown> = {};
   // The field list itself, not `key in FIELDS`, which also accepts inherited names such as "constructor".
-  const fieldNames = Object.keys(FIELDS);
-  for (const [key, value] of Object.entries(answers)) if (fieldNames.includes(key)) kept[key] = value;
+  for (const [key, value] of Object.entries(answers)) if ((FIELD_NAMES as string[]).includes(key)) kept[key] = value;
   return kept;
 }
 
@@ -55,7 +48,7 @@ export function getDraft(): Draft {
   }
 }
 
-export function saveDraft(answers: unknown): { savedAt: string; bytes: number } {
+export function saveDraft(answers: unknown): SavedDraft {
   const savedAt = new Date().toISOString();
   const text = JSON.stringify({ answers: knownFields(answers), savedAt });
   const bytes = utf8Bytes(text);
@@ -76,7 +69,7 @@ export function saveDraft(answers: unknown): { savedAt: string; bytes: number } 
   return { savedAt, bytes };
 }
 
-export function clearDraft(): { cleared: true } {
+export function clearDraft(): ClearedDraft {
   PropertiesService.getDocumentProperties().deleteProperty(DRAFT_KEY);
   return { cleared: true };
 }

@@ -191,10 +191,10 @@ test('building the plan from the sidebar adds its sheet: tab, chart, frozen rows
       }),
     SAMPLE_ANSWERS,
   );
-  // The result crossed a JSON round trip: plain data, the ready date as an ISO string.
+  // The result crossed a JSON round trip: plain data, the key numbers as the sheet displays them.
   expect(built).toMatchObject({
     sheetName: 'Transition Plan',
-    keyNumbers: { LEAP_READY_DATE: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+    keyNumbers: expect.arrayContaining([{ name: 'LEAP_READY_DATE', label: 'Ready date', display: 'Apr 1, 2027' }]),
   });
   // The sidebar's call told the window to redraw: the new tab appears without a reload.
   const tab = page.locator('[data-sheet="Transition Plan"]');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { createEmulator, loadDist } from '../../emulator/src';
 import { FIELDS, type FieldName, STEPS } from '../../src/plan/answers';
-import { INPUT_FILL } from '../../src/plan/layout';
+import { INPUT_FILL, KEY_NUMBERS } from '../../src/plan/layout';
 import { SAMPLE_ANSWERS } from '../plan/sample';
 import { launchChromium, type PreviewProcess, REPO, screenshotPath, startPreview, TEST_OUTPUT } from '../support/browser';
 
@@ -182,9 +182,12 @@ test('the wizard, opened from Extensions > Leap, takes the sample answers step b
   await expect(sidebar.locator('#open-plan').textContent()).resolves.toBe(`Open “${PLAN}”`);
   await expect(sidebar.locator('#build-status .success').textContent()).resolves.toContain('Your plan is ready');
   await expect(sidebar.locator('#server-error').textContent()).resolves.toBe('');
+  // The key numbers in the sidebar carry the sheet's labels, in the sheet's order.
+  await expect(sidebar.locator('#key-numbers dt').allTextContents()).resolves.toEqual(KEY_NUMBERS.map((k) => k.label));
   await page.locator(`[data-sheet="${PLAN}"]`).waitFor();
   await stepScreenshot(frame, `step-${STEPS.length}-built`);
-});
+  // Nine steps with a screenshot each: on a busy shared machine this takes longer than Jest's default 30 s.
+}, 90000);
 
 test('GET /api/spreadsheet: the LEAP_* named ranges point at cells holding the expected key numbers', async () => {
   const json = await spreadsheetJson();
@@ -245,6 +248,15 @@ test('"Open …" in the sidebar makes the plan the active sheet, drawn with its 
         .textContent()
         .then((t) => [name, t]),
     ).resolves.toEqual([name, text]);
+  }
+  // The sidebar shows each key number exactly as the grid does.
+  const sidebarShows = await sidebar.locator('#key-numbers dd').allTextContents();
+  for (const [i, k] of KEY_NUMBERS.entries()) {
+    await expect(
+      shown(k.name)
+        .textContent()
+        .then((t) => [k.name, t]),
+    ).resolves.toEqual([k.name, sidebarShows[i]]);
   }
   // 4.6 months of runway is between 3 and 6: the conditional format paints it amber.
   await expect(shown('LEAP_RUNWAY_MONTHS').evaluate((td) => getComputedStyle(td).backgroundColor)).resolves.toBe(
@@ -358,3 +370,32 @@ test('every cell of the plan edited in the preview shows what a fresh plan built
   expect(differences).toEqual([]);
   await page.screenshot({ path: screenshotPath(join('e2e', 'plan-edited')) });
 });
+
+test('opened again, the wizard takes the edited input from the sheet, and Build again keeps it', async () => {
+  await page.getByRole('button', { name: 'Extensions' }).click();
+  await page.getByRole('menuitem', { name: 'Leap' }).click();
+  await andRedraw(() => page.getByRole('menuitem', { name: 'Plan my transition…' }).click());
+  const title = sidebarTitle();
+  const frame = await (await page.locator(`iframe[title="${title}"]`).elementHandle())?.contentFrame();
+  if (!frame) throw new Error('the sidebar frame has no document');
+  sidebar = page.frameLocator(`iframe[title="${title}"]`);
+  await frame.waitForFunction(() => document.getElementById('from-sheet')?.hidden === false, undefined, { timeout: 10000 });
+  await expect(sidebar.locator('#from-sheet').textContent()).resolves.toBe(
+    `Read from “${PLAN}” as it is now: ${FIELDS.monthlyExpenses.label}.`,
+  );
+  await expect(sidebar.locator('#progress-text').textContent()).resolves.toBe(`Step ${STEPS.length} of ${STEPS.length}`);
+  await expect(sidebar.locator('#review').textContent()).resolves.toContain('3,500');
+  await sidebar.locator('#next').click();
+  await sidebar.locator('#open-plan').waitFor({ timeout: 20000 });
+  const json = await spreadsheetJson();
+  expect(named(json, 'LEAP_MONTHLY_EXPENSES')?.value).toBe(3500);
+  expect(named(json, 'LEAP_BUFFER_TARGET')?.value).toBe((3500 + 625) * 6);
+  await expect(
+    sidebar
+      .locator('#key-numbers dd')
+      .nth(KEY_NUMBERS.findIndex((k) => k.name === 'LEAP_BUFFER_TARGET'))
+      .textContent(),
+  ).resolves.toBe('$24,750');
+  await stepScreenshot(frame, 'rebuilt-from-sheet');
+  expect(problems).toEqual([]);
+}, 60000);

@@ -36,7 +36,7 @@ describe('validateAnswers', () => {
     if (result.ok) return;
     expect(result.errors).toEqual({
       monthlyExpenses: 'Enter "Monthly living expenses"',
-      taxRate: 'Enter the tax set-aside as a percentage from 0 to 100',
+      taxRate: 'Enter the tax set-aside as a rate between 0% and 100%',
       startDate: 'Enter a start date that exists, e.g. 2026-03-01',
       projectedMonthlyHigh: 'A good month should bring at least as much as a low month',
       clientsWanted: 'Enter the clients you want as a whole number',

@@ -5,14 +5,11 @@
 import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
 import { countSpreadsheetCalls, PLAN_CALL_BUDGET } from '../../scripts/bench/plan';
 import { FLAT_INPUT_NAMES, INPUT_NAMES, KEY_NUMBERS } from '../../src/plan/layout';
+import type { BuildResult } from '../../src/protocol';
 import { BUILD_RUNNING_MESSAGE } from '../../src/sheets/planWriter';
 import { SAMPLE_ANSWERS } from './sample';
 
 type Bundle = Record<string, (...args: unknown[]) => unknown>;
-interface BuildResult {
-  sheetName: string;
-  keyNumbers: Record<string, number | string>;
-}
 
 function fresh(timeZone = 'UTC'): { em: Emulator; bundle: Bundle } {
   const em = createEmulator({ timeZone });
@@ -65,11 +62,46 @@ describe('a built plan', () => {
     };
     for (const [name, value] of Object.entries(expected)) {
       expect([name, named(em, name)]).toEqual([name, value]);
-      expect([name, result.keyNumbers[name]]).toEqual([name, value]);
     }
     expect(isoDay(named(em, 'LEAP_READY_DATE'))).toBe('2027-04-01');
-    expect(result.keyNumbers.LEAP_READY_DATE).toBe('2027-04-01');
     expect(result).toMatchObject({ sheetName: 'Transition Plan' });
+  });
+
+  test('the build returns the key numbers as the sheet displays them, with the layout’s labels, in sheet order', () => {
+    expect(result.keyNumbers.map((k) => [k.name, k.label])).toEqual(KEY_NUMBERS.map((k) => [k.name, k.label]));
+    const shown = Object.fromEntries(result.keyNumbers.map((k) => [k.name, k.display]));
+    expect(shown).toEqual({
+      LEAP_EXPECTED_MONTHLY: '$4,750',
+      LEAP_TAX_RATE: '30.0%',
+      LEAP_FULL_YEAR_TAX_RATE: '30.0%',
+      LEAP_MONTHLY_TAX_SET_ASIDE: '$900',
+      LEAP_LOW_END_BUDGET: '$1,475',
+      LEAP_LOW_MONTH_LEFT_OVER: '-$1,725',
+      LEAP_BENEFITS_COST: '$1,260',
+      LEAP_BUFFER_TARGET: '$22,950',
+      LEAP_RUNWAY_MONTHS: '4.6',
+      LEAP_MONTHS_TO_BUFFER: '12.5',
+      LEAP_READY_DATE: 'Apr 1, 2027',
+      LEAP_QUIT_DATE: 'Sep 1, 2026',
+      LEAP_LEAVE_DATE: 'Apr 1, 2027',
+      LEAP_SAVINGS_AT_LEAVE: '$23,600',
+      LEAP_RUNWAY_AT_LEAVE: '13.7',
+      LEAP_RUNWAY_RISK: '0.0%',
+      LEAP_TAX_YEAR: '2027',
+      LEAP_HOURLY_RATE: '$80.97',
+    });
+    // Each is exactly the text of its cell, as getDisplayValues gives it.
+    const sheet = em.spreadsheet.getSheetByName('Transition Plan');
+    for (const k of result.keyNumbers) {
+      const a1 = (em.toJSON().namedRanges[k.name] as string).split('!')[1].replace(/\$/g, '');
+      expect([k.name, sheet?.getRange(a1).getDisplayValue()]).toEqual([k.name, k.display]);
+    }
+  });
+
+  test('runway shown as "∞" when a low month covers the costs', () => {
+    const { em: own } = fresh();
+    const rich = build(own, { projectedMonthlyLow: 9000, projectedMonthlyHigh: 12000 });
+    expect(rich.keyNumbers.find((k) => k.name === 'LEAP_RUNWAY_MONTHS')?.display).toBe('∞');
   });
 
   test('hand-worked figures for the sample answers', () => {
@@ -148,7 +180,11 @@ test('the US estimate: LEAP_TAX_RATE is TAX_RATE_US on the leave year, with 2026
   const { em, bundle } = fresh();
   const result = build(em, { taxMode: 'us_estimate', filingStatus: 'married_joint', stateTaxRate: 0.05 });
   const rate = named(em, 'LEAP_TAX_RATE') as number;
-  expect(rate).toBe(result.keyNumbers.LEAP_TAX_RATE);
+  expect(result.keyNumbers.find((k) => k.name === 'LEAP_TAX_RATE')).toEqual({
+    name: 'LEAP_TAX_RATE',
+    label: KEY_NUMBERS.find((k) => k.name === 'LEAP_TAX_RATE')?.label,
+    display: `${(Math.round(rate * 1000) / 10).toFixed(1)}%`,
+  });
   // Leave 1 April 2027: nine independent months of 4,750, and three months of a 78,000 salary.
   expect(named(em, 'LEAP_LEAVE_YEAR_WAGES')).toBe(19500);
   expect(rate).toBe(bundle.TAX_RATE_US(9 * 4750, 'married_joint', 2026, 0.05, 19500));

@@ -10,8 +10,11 @@ import {
   formatIsoDate,
   formToAnswers,
   fractionToPercent,
+  inPickerFormat,
   keyNumberRows,
+  mergePlanAnswers,
   percentToFraction,
+  percentWarning,
   reviewSections,
   stepErrors,
   suggestBufferMonths,
@@ -44,7 +47,6 @@ const COMPLETE_FORM: FormValues = {
   taxRate: '28',
   filingStatus: 'single',
   stateTaxRate: '',
-  w2Wages: '',
   healthMonthly: '450',
   retirementRate: '4.5',
   ptoWeeks: '3',
@@ -114,12 +116,12 @@ describe('form -> answers', () => {
   });
 
   test('questions hidden by the tax mode are not sent, so a stale value there cannot block Next', () => {
-    const flat = formToAnswers({ ...COMPLETE_FORM, w2Wages: 'oops' });
-    expect(flat).not.toHaveProperty('w2Wages');
+    const flat = formToAnswers({ ...COMPLETE_FORM, stateTaxRate: 'oops' });
+    expect(flat).not.toHaveProperty('stateTaxRate');
     expect(flat).not.toHaveProperty('filingStatus');
-    const us = formToAnswers({ ...COMPLETE_FORM, taxMode: 'us_estimate', taxRate: 'oops', w2Wages: '20,000' });
+    const us = formToAnswers({ ...COMPLETE_FORM, taxMode: 'us_estimate', taxRate: 'oops', stateTaxRate: '5' });
     expect(us).not.toHaveProperty('taxRate');
-    expect(us).toMatchObject({ filingStatus: 'single', w2Wages: 20000 });
+    expect(us).toMatchObject({ filingStatus: 'single', stateTaxRate: 0.05 });
   });
 
   test('pasted monthly figures become a list of amounts', () => {
@@ -168,8 +170,39 @@ describe('step checks with the shared schema', () => {
 
   test('a rate above 100% is refused in percent terms', () => {
     expect(stepErrors(step('earnings'), { ...COMPLETE_FORM, taxRate: '130' }).taxRate).toBe(
-      'Enter the tax set-aside as a percentage from 0 to 100',
+      'Enter the tax set-aside as a rate between 0% and 100%',
     );
+    expect(stepErrors(step('earnings'), { ...COMPLETE_FORM, taxMode: 'us_estimate', stateTaxRate: '25' }).stateTaxRate).toBe(
+      'Enter the state tax rate as a rate between 0% and 20%',
+    );
+    expect(stepErrors(step('buffer'), { ...COMPLETE_FORM, maxRisk: '0.5' }).maxRisk).toBe(
+      'Enter the highest chance of running out as a rate between 1% and 50%',
+    );
+  });
+
+  test('a rate typed as a fraction gets the same word of caution in every rate box, without blocking Next', () => {
+    expect(percentWarning('taxRate', '0.3')).toBe('0.3 here means 0.3%. For 30%, enter 30');
+    expect(percentWarning('stateTaxRate', '0.05')).toBe('0.05 here means 0.05%. For 5%, enter 5');
+    expect(percentWarning('retirementRate', ' 0.04 ')).toBe('0.04 here means 0.04%. For 4%, enter 4');
+    // Whole percentages, an explicit "%", zero, text and boxes that are not rates get no caution.
+    for (const [name, typed] of [
+      ['stateTaxRate', '5'],
+      ['stateTaxRate', '0.5%'],
+      ['taxRate', '0'],
+      ['taxRate', 'lots'],
+      ['monthlyExpenses', '0.5'],
+    ] as const)
+      expect(percentWarning(name, typed)).toBeUndefined();
+    expect(stepErrors(step('earnings'), { ...COMPLETE_FORM, taxMode: 'us_estimate', stateTaxRate: '0.05' })).toEqual({});
+  });
+
+  test('date errors give their example the way the date picker shows dates', () => {
+    expect(inPickerFormat('Enter the start date, e.g. 2026-03-01', 'en-US')).toBe('Enter the start date, e.g. 03/01/2026');
+    expect(inPickerFormat('Enter the start date, e.g. 2026-03-01', 'en-GB')).toBe('Enter the start date, e.g. 01/03/2026');
+    expect(inPickerFormat('Enter a start date from 2000 to 2100', 'en-US')).toBe('Enter a start date from 2000 to 2100');
+    const errors = stepErrors(step('buffer'), { ...COMPLETE_FORM, startDate: '' });
+    expect(errors.startDate).toBe(inPickerFormat('Enter the start date, e.g. 2026-03-01'));
+    expect(errors.startDate).not.toContain('2026-03-01');
   });
 
   test('a restored draft opens on its first unfinished step, or the review when complete', () => {
@@ -181,7 +214,7 @@ describe('step checks with the shared schema', () => {
   test('Build gets complete answers from the same validateAnswers the server runs', () => {
     const check = checkForBuild(COMPLETE_FORM);
     expect(check.ok).toBe(true);
-    if (check.ok) expect(check.answers).toMatchObject({ taxRate: 0.28, stateTaxRate: 0, w2Wages: 0, interests: '' });
+    if (check.ok) expect(check.answers).toMatchObject({ taxRate: 0.28, stateTaxRate: 0, interests: '' });
     expect(checkForBuild({ ...COMPLETE_FORM, startDate: '2026-02-31' }).ok).toBe(false);
   });
 });
@@ -227,16 +260,50 @@ describe('review and key numbers', () => {
     expect(earnings.rows.find((r) => r.name === 'taxRate')?.value).toBe('28%');
   });
 
-  test('key numbers from a build are formatted, and missing ones left out', () => {
+  test('key numbers are shown as the sheet displays them, with the sheet’s labels; malformed entries are left out', () => {
     expect(
-      keyNumberRows({ LEAP_TAX_RATE: 0.2734, LEAP_RUNWAY_MONTHS: '∞', LEAP_READY_DATE: '2026-11-01', LEAP_HOURLY_RATE: 92.456 }),
+      keyNumberRows([
+        { name: 'LEAP_TAX_RATE', label: 'Tax set-aside rate', display: '35.7%' },
+        { name: 'LEAP_RUNWAY_MONTHS', label: 'Runway on low months', display: '∞' },
+        { name: 'LEAP_READY_DATE', label: 'Ready date', display: 'Mar 1, 2028' },
+        { name: 'LEAP_HOURLY_RATE', label: 'Hourly rate', display: 92.46 },
+        null,
+      ]),
     ).toEqual([
-      { label: 'Tax set-aside rate', value: '27.34%' },
-      { label: 'Runway (months)', value: '∞' },
-      { label: 'Buffer reached by', value: '1 Nov 2026' },
-      { label: 'Hourly rate to charge', value: '92.46' },
+      { name: 'LEAP_TAX_RATE', label: 'Tax set-aside rate', value: '35.7%' },
+      { name: 'LEAP_RUNWAY_MONTHS', label: 'Runway on low months', value: '∞' },
+      { name: 'LEAP_READY_DATE', label: 'Ready date', value: 'Mar 1, 2028' },
     ]);
     expect(keyNumberRows(undefined)).toEqual([]);
+    expect(keyNumberRows({ LEAP_TAX_RATE: 0.3 })).toEqual([]);
+  });
+
+  test('rates never show more than two decimals in the review, nor more than four in a box', () => {
+    expect(displayValue('taxRate', 0.35743683974)).toBe('35.74%');
+    expect(fractionToPercent(0.35743683974)).toBe('35.7437');
+    expect(answersToForm({ stateTaxRate: 0.0512345678 })).toEqual({ stateTaxRate: '5.1235' });
+  });
+});
+
+describe('the plan sheet over the draft', () => {
+  test('fields the sheet holds come from the sheet; the rest stay as drafted', () => {
+    const draft = { nicheService: 'Pricing audits', monthlyExpenses: 3200, currentSavings: 8000, taxRate: 0.3 };
+    const sheet = { monthlyExpenses: 3500, currentSavings: 8000, taxRate: 0.25, projectedMonthlyLow: '', notAField: 1 };
+    expect(mergePlanAnswers(draft, sheet)).toEqual({
+      answers: {
+        nicheService: 'Pricing audits',
+        monthlyExpenses: 3500,
+        currentSavings: 8000,
+        taxRate: 0.25,
+        projectedMonthlyLow: '',
+      },
+      fromSheet: ['monthlyExpenses', 'taxRate'],
+    });
+    expect(mergePlanAnswers(null, null)).toEqual({ answers: {}, fromSheet: [] });
+    // A value the draft left to its default is no change when the sheet holds that default.
+    expect(mergePlanAnswers({}, { taxMode: 'flat', taxRate: 0.3, healthMonthly: 0 }).fromSheet).toEqual([]);
+    expect(mergePlanAnswers({}, { taxRate: 0.28 }).fromSheet).toEqual(['taxRate']);
+    expect(mergePlanAnswers(draft, null).answers).toEqual(draft);
   });
 });
 

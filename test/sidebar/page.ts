@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { AnswersPayload, BuildResult, PlanAnswers, ServerFunctionName, ServerFunctions } from '../../src/protocol';
 
 export const SIDEBAR_FILE = join(__dirname, '..', '..', 'dist', 'Sidebar.html');
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'sidebar');
@@ -20,7 +21,9 @@ export interface FakeServerSetup {
   /** google.script.run function name -> the message it fails with. */
   fail?: Record<string, string>;
   /** What leapBuildPlan returns. */
-  buildResult?: { sheetName: string; keyNumbers: Record<string, unknown> };
+  buildResult?: BuildResult;
+  /** What leapGetPlanAnswers returns (null or absent: the spreadsheet has no plan). */
+  planAnswers?: PlanAnswers | null;
   /** Round-trip time of each call, as in Apps Script where every call is a request. */
   delayMs?: number;
   /** Slower round trips for some functions (a build takes seconds in Sheets). */
@@ -40,18 +43,27 @@ function installFakeServer(setup: FakeServerSetup): void {
     fail: setup.fail ?? {},
   };
   const copy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
-  const handlers: Record<string, (...args: unknown[]) => unknown> = {
+  // Typed by the protocol: a handler missing or returning another shape than the server's does not compile.
+  const handlers: ServerFunctions = {
     leapGetDraft: () => ({ answers: state.draft, savedAt: state.draft ? '2026-01-05T10:00:00.000Z' : null }),
-    leapSaveDraft: (answers) => {
-      state.draft = answers as Record<string, unknown>;
+    leapSaveDraft: (answers: AnswersPayload) => {
+      state.draft = answers;
       return { savedAt: new Date().toISOString(), bytes: JSON.stringify(answers).length };
     },
     leapClearDraft: () => {
       state.draft = null;
       return { cleared: true };
     },
-    leapBuildPlan: () => setup.buildResult ?? { sheetName: 'Transition Plan', keyNumbers: {} },
+    leapBuildPlan: () => setup.buildResult ?? { sheetName: 'Transition Plan', keyNumbers: [] },
     leapActivatePlan: () => ({ sheetName: setup.buildResult?.sheetName ?? 'Transition Plan' }),
+    leapGetPlanAnswers: () => setup.planAnswers ?? null,
+    // The import page's functions: the wizard never calls them, so a call is a defect the test should see.
+    leapImportStatement: () => {
+      throw new Error('The wizard page called leapImportStatement');
+    },
+    leapGetStatementMapping: () => {
+      throw new Error('The wizard page called leapGetStatementMapping');
+    },
   };
   type Handler = ((value: unknown) => void) | undefined;
   const runner = (success: Handler, failure: Handler): unknown =>
@@ -62,7 +74,7 @@ function installFakeServer(setup: FakeServerSetup): void {
           if (prop === 'withSuccessHandler') return (h: Handler) => runner(h, failure);
           if (prop === 'withFailureHandler') return (h: Handler) => runner(success, h);
           if (prop === 'withUserObject') return () => runner(success, failure);
-          const handler = handlers[prop];
+          const handler = handlers[prop as ServerFunctionName] as ((...args: unknown[]) => unknown) | undefined;
           if (!handler) return undefined;
           return (...args: unknown[]) => {
             state.calls.push({ name: prop, args: copy(args) });

@@ -56,6 +56,27 @@ async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 30
 
 const FIGURES = [2500, 4100, 6000, 3300, 5200, 2900];
 
+/** A draft with every required answer: the wizard opens it on the review. */
+const COMPLETE_DRAFT: Record<string, unknown> = {
+  pathKind: 'specialized_consultant',
+  autonomyPreference: 4,
+  locationPreference: 3,
+  schedulePreference: 5,
+  nicheService: 'Pricing audits',
+  demandAsked: 4,
+  demandPaid: 3,
+  demandReach: 5,
+  monthlyExpenses: 3200,
+  currentSavings: 8000,
+  annualSalary: 70000,
+  projectedMonthlyLow: 3000,
+  projectedMonthlyHigh: 6000,
+  monthlySavings: 1000,
+  startDate: '2026-03-01',
+  clientsWanted: 3,
+  outreachPerWeek: 10,
+};
+
 describe('the wizard page', () => {
   let sidebar: SidebarPage;
   afterEach(async () => {
@@ -68,7 +89,12 @@ describe('the wizard page', () => {
       slow: { leapBuildPlan: 400 },
       buildResult: {
         sheetName: 'Transition Plan',
-        keyNumbers: { LEAP_TAX_RATE: 0.28, LEAP_BUFFER_TARGET: 19950, LEAP_RUNWAY_MONTHS: '∞', LEAP_READY_DATE: '2026-11-01' },
+        keyNumbers: [
+          { name: 'LEAP_TAX_RATE', label: 'Tax set-aside rate', display: '28.0%' },
+          { name: 'LEAP_BUFFER_TARGET', label: 'Buffer target', display: '$19,950' },
+          { name: 'LEAP_RUNWAY_MONTHS', label: 'Runway on low months', display: '∞' },
+          { name: 'LEAP_READY_DATE', label: 'Ready date', display: 'Nov 1, 2026' },
+        ],
       },
     });
     const { page } = sidebar;
@@ -126,11 +152,18 @@ describe('the wizard page', () => {
     expect(await page.locator('[name="taxRate"]').inputValue()).toBe('30');
     await fill(page, 'taxRate', '130');
     await next(page);
-    expect(await errorOf(page, 'taxRate')).toBe('Enter the tax set-aside as a percentage from 0 to 100');
+    expect(await errorOf(page, 'taxRate')).toBe('Enter the tax set-aside as a rate between 0% and 100%');
+    // A rate typed as a fraction gets a word of caution, in the tax rate and the state rate alike.
+    await fill(page, 'taxRate', '0.28');
+    expect(await page.locator('#warn-taxRate').textContent()).toBe('0.28 here means 0.28%. For 28%, enter 28');
     await fill(page, 'taxRate', '28');
+    expect(await page.locator('#warn-taxRate').textContent()).toBe('');
     await choose(page, 'taxMode', 'us_estimate');
     expect(await page.locator('#field-taxRate').isHidden()).toBe(true);
     expect(await page.locator('#field-filingStatus').isVisible()).toBe(true);
+    await fill(page, 'stateTaxRate', '0.05');
+    expect(await page.locator('#warn-stateTaxRate').textContent()).toBe('0.05 here means 0.05%. For 5%, enter 5');
+    await fill(page, 'stateTaxRate', '');
     await screenshot(page, 'step-4-earnings-us-estimate');
     await choose(page, 'taxMode', 'flat');
     expect(await page.locator('#field-filingStatus').isHidden()).toBe(true);
@@ -203,7 +236,14 @@ describe('the wizard page', () => {
     await screenshot(page, 'step-9-building');
     await page.locator('#open-plan').waitFor();
     expect(await page.locator('#open-plan').textContent()).toBe('Open “Transition Plan”');
-    expect(await page.locator('#build-status').textContent()).toContain('Buffer reached by1 Nov 2026');
+    // The key numbers exactly as the server read them off the sheet, labels included.
+    expect(await page.locator('#key-numbers dt').allTextContents()).toEqual([
+      'Tax set-aside rate',
+      'Buffer target',
+      'Runway on low months',
+      'Ready date',
+    ]);
+    expect(await page.locator('#key-numbers dd').allTextContents()).toEqual(['28.0%', '$19,950', '∞', 'Nov 1, 2026']);
     expect(await axeProblems(page)).toEqual([]);
     await screenshot(page, 'step-9-built');
     const built = (await sidebar.calls()).find((c) => c.name === 'leapBuildPlan');
@@ -277,6 +317,72 @@ describe('the wizard page', () => {
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await screenshot(page, 'restored-draft-hostile-text');
+  });
+
+  test('an empty saved draft is no draft: nothing says "Draft restored"', async () => {
+    sidebar = await openSidebar(browser, { draft: {} });
+    const { page } = sidebar;
+    await eventually(async () => (await sidebar.calls()).some((c) => c.name === 'leapGetPlanAnswers'), true);
+    await page.waitForTimeout(100);
+    expect(await page.locator('#save-status').textContent()).toBe('');
+    expect(await stepText(page)).toBe('Step 1 of 9');
+  });
+
+  test('a plan sheet edited since the build: its inputs replace the draft’s, the rest stays as drafted', async () => {
+    const draft = { ...COMPLETE_DRAFT, monthlyExpenses: 3200, currentSavings: 8000, taxRate: 0.3 };
+    sidebar = await openSidebar(browser, {
+      draft,
+      planAnswers: {
+        sheetName: 'My plan',
+        answers: { monthlyExpenses: 3500, currentSavings: 8000, taxMode: 'flat', taxRate: 0.25, startDate: '2027-01-15' },
+      },
+    });
+    const { page } = sidebar;
+    await eventually(() => stepText(page), 'Step 9 of 9');
+    expect(await page.locator('#from-sheet').textContent()).toBe(
+      `Read from “My plan” as it is now: ${[FIELDS.monthlyExpenses, FIELDS.taxRate, FIELDS.startDate].map((f) => f.label).join('; ')}.`,
+    );
+    const review = (await page.locator('#review').textContent()) ?? '';
+    for (const shown of ['3,500', '25%', '15 Jan 2027', 'Pricing audits']) expect(review).toContain(shown);
+    // What the wizard now holds becomes the draft, so the next opening agrees with the sheet.
+    await eventually(async () => (await sidebar.draft())?.monthlyExpenses, 3500);
+    expect(await sidebar.draft()).toMatchObject({ taxRate: 0.25, startDate: '2027-01-15', nicheService: 'Pricing audits' });
+  });
+
+  test('Edit on the review, then one click on "Back to review" returns there', async () => {
+    sidebar = await openSidebar(browser, { draft: COMPLETE_DRAFT });
+    const { page } = sidebar;
+    await eventually(() => stepText(page), 'Step 9 of 9');
+    expect(await page.locator('#back-to-review').isHidden()).toBe(true);
+    await page.getByRole('button', { name: 'Edit Money today' }).click();
+    await expectStep(page, 2);
+    expect(await page.locator('#back-to-review').isVisible()).toBe(true);
+    await fill(page, 'monthlyExpenses', '4,100');
+    // A bad answer keeps the user on the step, with the reason, as Next would.
+    await fill(page, 'currentSavings', 'lots');
+    await page.locator('#back-to-review').click();
+    await expectStep(page, 2);
+    expect(await errorOf(page, 'currentSavings')).toBe('Enter your savings as an amount, e.g. 1200');
+    await fill(page, 'currentSavings', '9000');
+    await screenshot(page, 'edit-from-review');
+    await page.locator('#back-to-review').click();
+    await expectStep(page, 8);
+    expect(await page.locator('#review').textContent()).toContain('4,100');
+    expect(await page.locator('#back-to-review').isHidden()).toBe(true);
+  });
+
+  test('the date error gives its example the way the date picker shows dates', async () => {
+    sidebar = await openSidebar(browser, { draft: { ...COMPLETE_DRAFT, startDate: undefined } });
+    const { page } = sidebar;
+    await eventually(() => stepText(page), 'Step 6 of 9');
+    await next(page);
+    const example = await page.evaluate(() =>
+      new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(
+        new Date(Date.UTC(2026, 2, 1)),
+      ),
+    );
+    expect(await errorOf(page, 'startDate')).toBe(`Enter the start date, e.g. ${example}`);
+    expect(example).not.toBe('2026-03-01');
   });
 
   test('keyboard only: Enter is Next, choices by arrow keys, focus lands on each step’s first question', async () => {

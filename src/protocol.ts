@@ -1,0 +1,105 @@
+/**
+ * What the sidebar and the server say to each other through google.script.run: every server function's name,
+ * arguments and result. The server's entry points are checked against `ServerFunctions`, and the sidebar's
+ * callServer takes its argument and result types from it, so the two sides cannot drift apart.
+ * Everything crosses as plain JSON: dates as ISO strings ("YYYY-MM-DD"), rates as fractions (0.3 for 30%).
+ */
+import type { ColumnMapping, ImportRequest, ImportResult } from './books/types';
+import type { KeyNumberName } from './plan/layout';
+
+/** Answers as gathered so far: any subset of the wizard's fields (src/plan/answers.ts FIELDS), not yet validated. */
+export type AnswersPayload = Record<string, unknown>;
+
+export interface Draft {
+  /** The answers as saved, only the wizard's own field names kept, or null when there is no draft. */
+  answers: AnswersPayload | null;
+  /** When the draft was saved (ISO timestamp), or null. */
+  savedAt: string | null;
+}
+
+export interface SavedDraft {
+  savedAt: string;
+  /** UTF-8 size of the stored draft; Apps Script allows 9 KB per document property. */
+  bytes: number;
+}
+
+export interface ClearedDraft {
+  cleared: true;
+}
+
+/** One key number as the plan sheet shows it. */
+export interface KeyNumberView {
+  /** The named range (LEAP_TAX_RATE, ...). */
+  name: KeyNumberName;
+  /** The label the plan sheet gives it. */
+  label: string;
+  /** The cell's text exactly as Sheets displays it under its number format: "$1,787", "35.7%", "Mar 1, 2028", "∞". */
+  display: string;
+}
+
+export interface BuildResult {
+  sheetName: string;
+  /** In sheet order, read back from the built sheet (one read per contiguous block of cells). */
+  keyNumbers: KeyNumberView[];
+}
+
+export interface ActivatedPlan {
+  sheetName: string;
+}
+
+/** The answers the plan sheet's input cells hold now (the user may have edited them since the build). */
+export interface PlanAnswers {
+  sheetName: string;
+  /**
+   * Only the fields the sheet holds, in the answers' terms (amounts as numbers, rates as fractions, the start
+   * date as ISO). A projection the sheet takes from the pasted monthly figures comes back as "" (left empty),
+   * with the figures as `monthlyFigures`. Text answers that are not inputs on the sheet are absent.
+   */
+  answers: AnswersPayload;
+}
+
+/**
+ * The google.script.run targets. Failures arrive as an Error whose message is written for the user:
+ *   leapSaveDraft: "Your answers are too long to save as a draft (… KB of 9.0 KB) …" (the previous draft is kept);
+ *   leapBuildPlan: "Some answers need fixing: <label>: <message>; …" (nothing written),
+ *                  "A build is already running in this spreadsheet …" (another build holds the document lock);
+ *   leapActivatePlan: "No plan yet: build one from the wizard first."
+ *   leapImportStatement: "… cannot be imported: row 3 (line 5 of the file): …" (nothing written).
+ */
+export interface ServerFunctions {
+  /** The draft saved for this spreadsheet, or nulls. */
+  leapGetDraft(): Draft;
+  /** Saves the answers so far (not validated, so a half-filled step can be saved). */
+  leapSaveDraft(answers: AnswersPayload): SavedDraft;
+  /** Forgets the draft ("Start over"). */
+  leapClearDraft(): ClearedDraft;
+  /** Validates the answers again and builds the Transition Plan sheet; the draft is kept. */
+  leapBuildPlan(answers: AnswersPayload): BuildResult;
+  /** Shows the plan sheet. */
+  leapActivatePlan(): ActivatedPlan;
+  /** The plan's input cells as answers, or null when the spreadsheet has no plan. */
+  leapGetPlanAnswers(): PlanAnswers | null;
+  /**
+   * The import page: adds the statement rows the Ledger does not hold yet, categorised by the Categories rules,
+   * all or nothing under the document lock (at most 20,000 rows); makes the Books sheets when missing.
+   */
+  leapImportStatement(request: ImportRequest): ImportResult;
+  /** The column mapping remembered for a file layout, or null. */
+  leapGetStatementMapping(layoutKey: string): ColumnMapping | null;
+}
+
+export type ServerFunctionName = keyof ServerFunctions;
+export type ServerArgs<K extends ServerFunctionName> = Parameters<ServerFunctions[K]>;
+export type ServerResult<K extends ServerFunctionName> = ReturnType<ServerFunctions[K]>;
+
+/** Every target, for the fake servers of the tests and the check that the bundle defines each one. */
+export const SERVER_FUNCTION_NAMES: readonly ServerFunctionName[] = [
+  'leapGetDraft',
+  'leapSaveDraft',
+  'leapClearDraft',
+  'leapBuildPlan',
+  'leapActivatePlan',
+  'leapGetPlanAnswers',
+  'leapImportStatement',
+  'leapGetStatementMapping',
+];

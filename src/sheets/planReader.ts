@@ -1,0 +1,173 @@
+/**
+ * Reads the Transition Plan back: the key numbers as the sheet displays them (for the sidebar), and the input
+ * cells as answers (so building again starts from what the user edited on the sheet, not from a stale draft).
+ * Reads are batched: one getDisplayValues per contiguous block of key numbers, one getValues and one
+ * getFormulas over the plan's data for the inputs.
+ */
+import { FILING_STATUSES, type FieldName, TAX_MODES } from '../plan/answers';
+import { KEY_NUMBERS, type PlanSheetLayout } from '../plan/layout';
+import type { KeyNumberView, PlanAnswers } from '../protocol';
+import { findPlanSheet } from './planWriter';
+
+/** What Sheets shows in a custom function's cell until its result arrives. */
+const STILL_COMPUTING = /^(Loading\.{0,3}|…)$/i;
+/** Custom functions finish in well under a second for a plan; after this the sidebar shows what the sheet shows. */
+const COMPUTE_WAIT_MS = 6000;
+const COMPUTE_POLL_MS = 500;
+
+/** Runs of consecutive rows in one column, as A1 ranges with the names in order ("B20:B29"). */
+export function contiguousBlocks(cells: { name: string; a1: string }[]): { a1: string; names: string[] }[] {
+  const blocks: { column: string; first: number; last: number; names: string[] }[] = [];
+  for (const { name, a1 } of cells) {
+    const m = /^([A-Z]+)(\d+)$/.exec(a1);
+    if (!m) throw new Error(`Key number ${name} is at ${a1}, not at one cell`);
+    const [column, row] = [m[1], Number(m[2])];
+    const open = blocks.at(-1);
+    if (open && open.column === column && open.last + 1 === row) {
+      open.last = row;
+      open.names.push(name);
+    } else blocks.push({ column, first: row, last: row, names: [name] });
+  }
+  return blocks.map((b) => ({ a1: `${b.column}${b.first}:${b.column}${b.last}`, names: b.names }));
+}
+
+/** A sheet name as A1 notation quotes it: 'Transition Plan'!B20, with any ' doubled. */
+const quoted = (sheetName: string): string => `'${sheetName.replace(/'/g, "''")}'`;
+
+/**
+ * The key numbers of a plan just written, in sheet order, as displayed: one getRange and one getDisplayValues
+ * per block (the plan has one). Reading flushes the writes before it. Cells still computing (Sheets runs
+ * custom functions after the write) are read again for a few seconds.
+ */
+export function readKeyNumbers(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheetName: string,
+  layout: PlanSheetLayout,
+): KeyNumberView[] {
+  const blocks = contiguousBlocks(KEY_NUMBERS.map((k) => ({ name: k.name, a1: layout.namedRanges[k.name] })));
+  const ranges = blocks.map((b) => spreadsheet.getRange(`${quoted(sheetName)}!${b.a1}`));
+  const read = (): Map<string, string> => {
+    const shown = new Map<string, string>();
+    ranges.forEach((range, i) => {
+      const rows = range.getDisplayValues();
+      blocks[i].names.forEach((name, r) => {
+        shown.set(name, rows[r][0]);
+      });
+    });
+    return shown;
+  };
+  let shown = read();
+  for (let waited = 0; waited < COMPUTE_WAIT_MS && [...shown.values()].some((t) => STILL_COMPUTING.test(t)); ) {
+    Utilities.sleep(COMPUTE_POLL_MS);
+    waited += COMPUTE_POLL_MS;
+    shown = read();
+  }
+  return KEY_NUMBERS.map((k) => ({ name: k.name, label: k.label, display: shown.get(k.name) ?? '' }));
+}
+
+// ---- Inputs back to answers ----
+
+/** How the plan labels each input it writes (column A, the value beside it), and the answer it holds. */
+export const PLAN_INPUT_LABELS = {
+  monthlyExpenses: 'Monthly living expenses',
+  currentSavings: 'Savings today',
+  annualSalary: 'Current annual salary',
+  projectedMonthlyLow: 'Projected monthly earnings: a low month',
+  projectedMonthlyHigh: 'Projected monthly earnings: a good month',
+  healthMonthly: 'Health insurance per month',
+  retirementRate: 'Employer retirement contribution',
+  ptoWeeks: 'Paid weeks off per year',
+  bufferMonths: 'Months of cushion',
+  monthlySavings: 'Saved per month while employed',
+  startDate: 'Start saving from',
+  rampMonths: 'Months to ramp up after you leave',
+  maxRisk: 'Highest chance of running out you accept',
+  filingStatus: 'Filing status',
+  stateTaxRate: 'State income tax rate',
+  taxRate: 'Tax set-aside rate (flat)',
+} as const satisfies Partial<Record<FieldName, string>>;
+/** The row that says the US estimate is in use (its value is TAX_MODES.us_estimate); the flat rate's row says flat. */
+export const TAX_MODE_LABEL = 'Tax set-aside';
+export const INPUTS_HEADING = 'Inputs';
+export const FIGURES_HEADING = 'Monthly figures';
+
+type Cell = unknown;
+
+const isBlank = (value: Cell): boolean => value === '' || value === null || value === undefined;
+
+/** "YYYY-MM-DD" of a date cell in the spreadsheet's time zone (the day the user sees), or the value unchanged. */
+function isoDay(value: Cell, timeZone: string): Cell {
+  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]')
+    return Utilities.formatDate(value as Date, timeZone, 'yyyy-MM-dd');
+  return typeof value === 'string' ? value.trim() : value;
+}
+
+/** A money or count cell: numbers as they are, text as typed (the wizard's check then says what to fix). */
+const numberOrText = (value: Cell): Cell => (typeof value === 'string' ? value.trim() : value);
+
+/**
+ * The answers a plan's grid holds. `values` and `formulas` are the sheet's data range as getValues and
+ * getFormulas give them. Pure apart from the time zone, so it is tested on layoutPlan's own grid.
+ */
+export function answersFromGrid(
+  values: Cell[][],
+  formulas: string[][],
+  formatDay: (value: Cell) => Cell,
+): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  const top = values.findIndex((row) => row[0] === INPUTS_HEADING);
+  if (top < 0) return answers;
+  // The inputs run from the heading to the first row with nothing in its label column.
+  const rows: number[] = [];
+  for (let r = top + 1; r < values.length && !isBlank(values[r][0]); r++) rows.push(r);
+  const rowOf = (label: string): number | undefined => rows.find((r) => values[r][0] === label);
+  const valueAt = (r: number): Cell => values[r][1];
+
+  for (const [name, label] of Object.entries(PLAN_INPUT_LABELS) as [keyof typeof PLAN_INPUT_LABELS, string][]) {
+    const r = rowOf(label);
+    if (r === undefined) continue;
+    const value = valueAt(r);
+    if (name === 'startDate') answers[name] = formatDay(value);
+    else if (name === 'filingStatus') {
+      const key = (Object.keys(FILING_STATUSES) as (keyof typeof FILING_STATUSES)[]).find((k) => FILING_STATUSES[k] === value);
+      if (key) answers[name] = key;
+    } else answers[name] = numberOrText(value);
+  }
+  const modeRow = rowOf(TAX_MODE_LABEL);
+  if (modeRow !== undefined && valueAt(modeRow) === TAX_MODES.us_estimate) answers.taxMode = 'us_estimate';
+  else if (rowOf(PLAN_INPUT_LABELS.taxRate) !== undefined) answers.taxMode = 'flat';
+
+  const figures = readFigures(values);
+  if (figures) {
+    answers.monthlyFigures = figures;
+    // A projection the plan takes from the figures (=MIN / =MAX over them) is an answer left empty.
+    for (const name of ['projectedMonthlyLow', 'projectedMonthlyHigh'] as const) {
+      const r = rowOf(PLAN_INPUT_LABELS[name]);
+      if (r !== undefined && /^=\s*(MIN|MAX)\(/i.test(formulas[r]?.[1] ?? '')) answers[name] = '';
+    }
+  }
+  return answers;
+}
+
+/** The pasted monthly figures under their heading, down to the first empty cell. */
+function readFigures(values: Cell[][]): Cell[] | undefined {
+  for (let r = 0; r < values.length; r++) {
+    const c = values[r].indexOf(FIGURES_HEADING);
+    if (c < 0) continue;
+    const figures: Cell[] = [];
+    for (let k = r + 1; k < values.length && !isBlank(values[k][c]); k++) figures.push(numberOrText(values[k][c]));
+    return figures;
+  }
+  return undefined;
+}
+
+/** The plan's inputs as answers, or null when the spreadsheet has no plan. */
+export function readPlanAnswers(): PlanAnswers | null {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = findPlanSheet(spreadsheet);
+  if (!sheet) return null;
+  const data = sheet.getDataRange();
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const answers = answersFromGrid(data.getValues(), data.getFormulas(), (value) => isoDay(value, timeZone));
+  return { sheetName: sheet.getName(), answers };
+}
