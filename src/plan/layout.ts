@@ -180,7 +180,8 @@ export const KEY_NUMBERS = [
     name: 'LEAP_QUIT_DATE',
     label: 'Quit date at the risk you accept',
     format: 'date',
-    meaning: 'QUIT_DATE: the first month your savings keep the chance of running out in a year at or below your limit',
+    meaning:
+      'QUIT_DATE: the first month your savings keep the chance of running out in a year at or below your limit ("Not within 10 years": earn more in a low month, spend less or save more)',
   },
   {
     name: 'LEAP_LEAVE_DATE',
@@ -277,6 +278,8 @@ const WHAT_IF_HISTORY = FIGURES + 1;
 const CHARTS = 17;
 const FAN = CHARTS;
 const FAN_ROW = 25;
+/** What a quit date shows when QUIT_DATE finds no safe month within its 10 years. */
+const NEVER_SAFE = 'Not within 10 years';
 /** The months the risk figures look ahead from the leave date. */
 const RISK_MONTHS = 12;
 /** The what-if cases and their default earnings factors. */
@@ -483,9 +486,9 @@ export function layoutPlan(
     LEAP_MONTHS_TO_BUFFER: `=BUFFER_MONTHS_TO_GOAL(${refs.savings},${key('LEAP_BUFFER_TARGET')},${refs.monthlySavings})`,
     // ROUND first so float noise (14.0000000001) does not add a month: the month rule of src/finance/buffer.ts.
     LEAP_READY_DATE: `=EDATE(${refs.start},ROUNDUP(ROUND(${key('LEAP_MONTHS_TO_BUFFER')},${MONTH_NOISE_DIGITS}),0))`,
-    LEAP_QUIT_DATE: `=QUIT_DATE(${refs.savings},${refs.monthlySavings},${costs},${history},${refs.start},${refs.maxRisk},${RISK_MONTHS},${simRate},${refs.ramp})`,
-    // A quit date that is never safe (an error that says why) leaves the buffer to decide.
-    LEAP_LEAVE_DATE: `=IF(ISERROR(${quit}),${ready},MAX(${ready},${quit}))`,
+    LEAP_QUIT_DATE: `=IFERROR(QUIT_DATE(${refs.savings},${refs.monthlySavings},${costs},${history},${refs.start},${refs.maxRisk},${RISK_MONTHS},${simRate},${refs.ramp}),${quoted(NEVER_SAFE)})`,
+    // A quit date that is never safe leaves the buffer to decide.
+    LEAP_LEAVE_DATE: `=IF(ISNUMBER(${quit}),MAX(${ready},${quit}),${ready})`,
     LEAP_SAVINGS_AT_LEAVE: `=${refs.savings}+${refs.monthlySavings}*MAX(0,${monthsStartToLeave})`,
     LEAP_RUNWAY_AT_LEAVE: `=BUFFER_RUNWAY(${key('LEAP_SAVINGS_AT_LEAVE')},${costs},${refs.low}-${key('LEAP_MONTHLY_TAX_SET_ASIDE')})`,
     LEAP_RUNWAY_RISK: `=RUNWAY_RISK(${key('LEAP_SAVINGS_AT_LEAVE')},${costs},${history},${RISK_MONTHS},${simRate},${refs.ramp})`,
@@ -546,7 +549,7 @@ export function layoutPlan(
     put(factorRow, column, { cell: num(c.factor), format: 'percent', fill: INPUT_FILL });
     put(factorRow + 1, column, {
       cell: formula(
-        `=QUIT_DATE(${refs.savings},${refs.monthlySavings},${costs},${scaled},${refs.start},${refs.maxRisk},${RISK_MONTHS},${simRate},${refs.ramp})`,
+        `=IFERROR(QUIT_DATE(${refs.savings},${refs.monthlySavings},${costs},${scaled},${refs.start},${refs.maxRisk},${RISK_MONTHS},${simRate},${refs.ramp}),${quoted(NEVER_SAFE)})`,
       ),
       format: 'date',
     });
@@ -566,7 +569,7 @@ export function layoutPlan(
   // ---- The headline: when can I leave, what holds it back, and does a low month pay? ----
   const leftOver = key('LEAP_LOW_MONTH_LEFT_OVER');
   const heldBack =
-    `IF(ISERROR(${quit})," (the buffer date: the chance of running out never falls to "&${shown(refs.maxRisk, 'percent')}&")",` +
+    `IF(ISTEXT(${quit})," (the buffer date: the chance of running out never falls to "&${shown(refs.maxRisk, 'percent')}&" within 10 years)",` +
     `IF(${quit}>${ready}," (held back by the risk: the buffer is reached "&${shown(ready, 'date')}&")"," (held back by the buffer)"))`;
   put(2, LABEL, {
     cell: formula(

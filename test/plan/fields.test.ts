@@ -42,15 +42,15 @@ describe('each field declaration', () => {
     expect(refused).toEqual([...required, 'projectedMonthlyLow', 'projectedMonthlyHigh'].sort());
   });
 
-  test('the two buffer-step fields: months to ramp up (0-24, default 3) and the risk accepted (1%-50%, default 10%)', () => {
+  test('the two buffer-step fields: months to ramp up (0-12, default 3) and the risk accepted (1%-50%, default 10%)', () => {
     const buffer = STEPS.find((s) => s.id === 'buffer');
     expect(buffer?.fields).toEqual(expect.arrayContaining(['rampMonths', 'maxRisk']));
     const ok = validateAnswers(SAMPLE_ANSWERS);
     expect(ok.ok && [ok.answers.rampMonths, ok.answers.maxRisk]).toEqual([3, 0.1]);
     expect(FIELDS.rampMonths.hint).toBe('New clients take time: with 3, months 1-3 earn 25%, 50%, 75% of normal');
-    const bad = validateAnswers({ ...SAMPLE_ANSWERS, rampMonths: 25, maxRisk: 0.6 });
+    const bad = validateAnswers({ ...SAMPLE_ANSWERS, rampMonths: 13, maxRisk: 0.6 });
     expect(!bad.ok && [bad.errors.rampMonths, bad.errors.maxRisk]).toEqual([
-      'Enter the months to ramp up from 0 to 24',
+      'Enter the months to ramp up from 0 to 12',
       'Enter the highest chance of running out as a rate between 1% and 50%',
     ]);
     const half = validateAnswers({ ...SAMPLE_ANSWERS, rampMonths: 2.5 });

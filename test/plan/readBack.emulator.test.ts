@@ -52,6 +52,8 @@ test('a plan just built gives back the answers it was built from', () => {
     ptoWeeks: 3,
     bufferMonths: 6,
     monthlySavings: 1200,
+    rampMonths: 3,
+    maxRisk: 0.1,
     startDate: '2026-03-01',
     taxMode: 'flat',
     taxRate: 0.3,
@@ -83,7 +85,7 @@ test('edited input cells come back as answers, and building again from them keep
   expect(named(em, 'LEAP_ANNUAL_SALARY')).toBe(81000);
   expect(String(named(em, 'LEAP_START_DATE')).slice(0, 10)).toBe('2027-01-15');
   expect(named(em, 'LEAP_TAX_RATE')).toBe(0.25);
-  expect(em.toJSON().sheets.find((s) => s.name === PLAN)?.cells.A2.value).toContain(SAMPLE_ANSWERS.nicheService as string);
+  expect(em.toJSON().sheets.find((s) => s.name === PLAN)?.cells.A3.value).toContain(SAMPLE_ANSWERS.nicheService as string);
   // Read once more: the same answers, so a second rebuild changes nothing.
   expect(planAnswers(em)?.answers).toEqual(back?.answers);
 });
