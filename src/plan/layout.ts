@@ -276,7 +276,9 @@ const FIGURES = 12;
 const WHAT_IF_HISTORY = FIGURES + 1;
 /** The buffer chart, and beside the runway fan's data its chart. */
 const CHARTS = 17;
-const FAN = CHARTS;
+/** The fan's month labels (text, so a chart takes them as its axis), then RUNWAY_BANDS' spill. */
+const FAN_LABEL = CHARTS;
+const FAN = CHARTS + 1;
 const FAN_ROW = 25;
 /** What a quit date shows when QUIT_DATE finds no safe month within its 10 years. */
 const NEVER_SAFE = 'Not within 10 years';
@@ -702,7 +704,8 @@ export function layoutPlan(
   const lastScheduleRow = 4 + SCHEDULE_ROWS;
 
   // ---- The runway fan: RUNWAY_BANDS over the first year after the leave date, with a zero line ----
-  put(FAN_ROW - 1, FAN, { cell: text('Savings after leaving: 10,000 simulated futures'), bold: true, fill: HEADER_FILL });
+  put(FAN_ROW - 1, FAN_LABEL, { cell: text('Savings after leaving: 10,000 simulated futures'), bold: true, fill: HEADER_FILL });
+  put(FAN_ROW, FAN_LABEL, { cell: text('After'), bold: true });
   put(FAN_ROW, FAN, {
     cell: formula(`=RUNWAY_BANDS(${key('LEAP_SAVINGS_AT_LEAVE')},${costs},${history},${RISK_MONTHS},${simRate},${refs.ramp})`),
     bold: true,
@@ -711,6 +714,7 @@ export function layoutPlan(
   put(FAN_ROW, FAN_ZERO, { cell: text('Zero'), bold: true });
   for (let m = 1; m <= RISK_MONTHS; m++) {
     for (let c = FAN + 1; c < FAN_ZERO; c++) put(FAN_ROW + m, c, { cell: null, format: 'money' });
+    put(FAN_ROW + m, FAN_LABEL, { cell: text(m === 1 ? '1 month' : `${m} months`) });
     put(FAN_ROW + m, FAN_ZERO, { cell: formula(`=IF(${a1(FAN_ROW + m, FAN)}="","",0)`), format: 'money' });
   }
 
@@ -776,7 +780,11 @@ export function layoutPlan(
       },
       {
         title: 'Savings after leaving: low (1 in 10), median, high (1 in 10)',
-        ranges: [`${a1(FAN_ROW, FAN)}:${a1(FAN_ROW + RISK_MONTHS, FAN_ZERO)}`],
+        // The month numbers RUNWAY_BANDS spills are left out: the text labels beside them are the axis.
+        ranges: [
+          `${a1(FAN_ROW, FAN_LABEL)}:${a1(FAN_ROW + RISK_MONTHS, FAN_LABEL)}`,
+          `${a1(FAN_ROW, FAN + 1)}:${a1(FAN_ROW + RISK_MONTHS, FAN_ZERO)}`,
+        ],
         anchorRow: FAN_ROW - 1,
         anchorColumn: FAN_ZERO + 2,
         axisFormat: formats.money,

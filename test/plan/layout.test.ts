@@ -136,7 +136,10 @@ describe('layoutPlan', () => {
       [layout.namedRanges.LEAP_RUNWAY_MONTHS, 'formula', expect.stringContaining('>=6')],
       [`${layout.namedRanges.LEAP_LOW_END_BUDGET}:${layout.namedRanges.LEAP_LOW_MONTH_LEFT_OVER}`, 'numberLessThan', 0],
     ]);
-    expect(layout.charts.map((c) => c.ranges)).toEqual([['G5:H126', 'J5:J126'], ['Q25:U37']]);
+    expect(layout.charts.map((c) => c.ranges)).toEqual([
+      ['G5:H126', 'J5:J126'],
+      ['Q25:Q37', 'S25:V37'],
+    ]);
     expect(CHECKLIST_HEADER).toContain('Item id');
   });
 });

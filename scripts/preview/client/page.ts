@@ -272,6 +272,8 @@ function renderGrid(sheet: SheetView): void {
       const overflows =
         Boolean(cell?.display) && cell?.align === 'left' && !cell?.wrap && !right?.display && right?.checked === undefined;
       const td = cellElement(a1, cell, overflows);
+      // A hidden column keeps its cells (scripts read them) but shows nothing, not even text running on.
+      if (sheet.columnWidths[c] === 0) td.style.visibility = 'hidden';
       const span = spans.get(a1);
       if (span) {
         td.rowSpan = span.rows;
