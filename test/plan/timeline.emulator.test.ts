@@ -142,3 +142,33 @@ describe('money follows the document locale, in cells and sentences alike', () =
     expect(shown(em).flat()).toContain(`Not yet: a low month leaves you ${locale === 'en_GB' ? '£1,725' : '1.725 €'} short`);
   });
 });
+
+describe('the quit date, the risk and the fan chart, for a flat rate, the US estimate and pasted figures', () => {
+  test.each([
+    ['flat rate', {}],
+    ['US estimate', { taxMode: 'us_estimate', filingStatus: 'single', stateTaxRate: 0.05 }],
+    [
+      'pasted figures',
+      { projectedMonthlyLow: '', projectedMonthlyHigh: '', monthlyFigures: [4200, 6100, 3100, 5200, 2800, 7000] },
+    ],
+  ])('%s: no error cells, a quit date, a risk within 0-100% and twelve months of bands', (_name, changes) => {
+    const em = planFor(changes);
+    const sheet = em.spreadsheet.getSheetByName(PLAN);
+    if (!sheet) throw new Error('no plan');
+    const values = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getValues();
+    const errors = values.flat().filter((v) => typeof v === 'string' && /^#[A-Z]/.test(v));
+    expect(errors).toEqual([]);
+    expect(em.spreadsheet.getRangeByName('LEAP_QUIT_DATE')?.getDisplayValue()).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+    const risk = em.spreadsheet.getRangeByName('LEAP_RUNWAY_RISK')?.getValue() as number;
+    expect(risk).toBeGreaterThanOrEqual(0);
+    expect(risk).toBeLessThanOrEqual(1);
+    // The fan: the month labels, then RUNWAY_BANDS' low <= median <= high for each of the 12 months.
+    const labelColumn = values.map((row) => row[16]);
+    const first = labelColumn.indexOf('1 month');
+    expect(first).toBeGreaterThan(0);
+    for (let m = 0; m < 12; m++) {
+      const [month, low, median, high] = values[first + m].slice(17, 21) as number[];
+      expect([month, low <= median, median <= high]).toEqual([m + 1, true, true]);
+    }
+  });
+});
