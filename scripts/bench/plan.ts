@@ -4,6 +4,7 @@
  * the time of one build with HyperFormula evaluating the sheet.
  */
 import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { callsLeapFunction } from '../../src/functions';
 import { INPUT_NAMES, KEY_NUMBERS } from '../../src/plan/layout';
 import { medianTime } from './measure';
 
@@ -41,12 +42,6 @@ function freshEmulator(distDir: string): Emulator {
   const emulator = createEmulator();
   loadDist(emulator, distDir);
   return emulator;
-}
-
-/** Names of the custom functions, from the bundle's own table. */
-function leapFunctionNames(distDir: string): string[] {
-  const context = loadDist(createEmulator(), distDir);
-  return (context.Leap.describeFunctions() as { name: string }[]).map((f) => f.name);
 }
 
 /**
@@ -90,11 +85,9 @@ export function measurePlanCalls(distDir: string, base: Record<string, unknown>)
 export function measurePlanFormulaCells(distDir: string, base: Record<string, unknown>): number {
   const emulator = freshEmulator(distDir);
   const { sheetName } = emulator.run('leapBuildPlan', base) as { sheetName: string };
-  const names = leapFunctionNames(distDir);
   const sheet = emulator.toJSON().sheets.find((s) => s.name === sheetName);
   if (!sheet) throw new Error(`the plan sheet ${sheetName} is missing after the build`);
-  const callsLeap = new RegExp(`\\b(${names.join('|')})\\s*\\(`, 'i');
-  return Object.values(sheet.cells).filter((c) => c.formula && callsLeap.test(c.formula)).length;
+  return Object.values(sheet.cells).filter((c) => c.formula && callsLeapFunction(c.formula)).length;
 }
 
 export function measureBuildMs(distDir: string, base: Record<string, unknown>): number {

@@ -80,6 +80,17 @@ export function describeFunctions(): FunctionInfo[] {
   }));
 }
 
+let leapCall: RegExp | undefined;
+
+/**
+ * Whether a formula calls a Leap function (in any case, spaces allowed before the parenthesis, as Sheets reads
+ * it): each such cell is a round trip to the script whenever its inputs change, so layouts keep them few.
+ */
+export function callsLeapFunction(formula: string): boolean {
+  leapCall ??= new RegExp(`\\b(${functionTable.map((f) => f.name).join('|')})\\s*\\(`, 'i');
+  return leapCall.test(formula);
+}
+
 /** name -> the callable the top-level stubs delegate to. */
 export const customFunctions: Record<string, (...args: ArgInput[]) => FunctionOutput> = Object.fromEntries(
   functionTable.map((spec) => [spec.name, (...args: ArgInput[]) => runFunction(spec, args)]),

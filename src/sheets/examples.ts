@@ -3,7 +3,7 @@
  * formula text, so people can see each one work and copy it. Generated from the function table.
  */
 import { describeFunctions, type FunctionInfo } from '../functions';
-import { cellValue } from './planWriter';
+import { cellValue, findMarkedSheet, swapInBuiltSheet } from './planWriter';
 
 export const EXAMPLES_SHEET_NAME = 'Leap function examples';
 /** Marks the sheet Leap made, so inserting again replaces it and never a sheet of the user's. */
@@ -27,45 +27,37 @@ export function examplesGrid(functions: readonly FunctionInfo[] = describeFuncti
   return { values };
 }
 
-function examplesSheetOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
-  for (const metadata of spreadsheet.createDeveloperMetadataFinder().withKey(EXAMPLES_METADATA_KEY).find()) {
-    const sheet = metadata.getLocation().getSheet();
-    if (sheet) return sheet;
-  }
-  return null;
-}
-
 export function insertExamples(): { sheetName: string } {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const previous = examplesSheetOf(spreadsheet);
+  const previous = findMarkedSheet(spreadsheet, EXAMPLES_METADATA_KEY);
   let name = previous ? previous.getName() : EXAMPLES_SHEET_NAME;
   for (let n = 2; !previous && spreadsheet.getSheetByName(name); n++) name = `${EXAMPLES_SHEET_NAME} ${n}`;
   const { values } = examplesGrid();
   const sheet = spreadsheet.insertSheet(`${EXAMPLES_SHEET_NAME} (building ${Date.now()})`);
-  try {
-    // Columns A-D are text (the formula shown as text); column E is the same formula, live.
-    const cells = values.map((row, r) =>
-      row.map((v, c) => (r > 0 && c === 4 ? v : cellValue(v === '' ? null : { text: String(v) }))),
-    );
-    const range = sheet.getRange(1, 1, values.length, EXAMPLES_HEADER.length);
-    range.setValues(cells);
-    range.setFontWeights(values.map((row, r) => row.map((v, c) => (r === 0 || (c === 0 && v !== '') ? 'bold' : 'normal'))));
-    // Descriptions, formulas and expected results wrap within their columns instead of being cut off.
-    sheet.getRange(2, 2, values.length - 1, 3).setWrap(true);
-    sheet.setFrozenRows(1);
-    sheet.setColumnWidths(1, 1, 190);
-    sheet.setColumnWidths(2, 1, 420);
-    sheet.setColumnWidths(3, 1, 330);
-    sheet.setColumnWidths(4, 2, 150);
-    sheet.addDeveloperMetadata(EXAMPLES_METADATA_KEY, '1');
-    if (previous) spreadsheet.deleteSheet(previous);
-  } catch (error) {
-    // The old sheet is still there (its deletion is the last step here): only the new one goes.
-    spreadsheet.deleteSheet(sheet);
-    throw error;
-  }
-  // Past this point the old sheet is gone: a failure must not delete the new one too, or neither would be left.
-  sheet.setName(name);
-  sheet.activate();
+  const finish = () => {
+    sheet.setName(name);
+    sheet.activate();
+  };
+  swapInBuiltSheet(spreadsheet, previous, sheet, {
+    write: () => {
+      // Columns A-D are text (the formula shown as text); column E is the same formula, live.
+      const cells = values.map((row, r) =>
+        row.map((v, c) => (r > 0 && c === 4 ? v : cellValue(v === '' ? null : { text: String(v) }))),
+      );
+      const range = sheet.getRange(1, 1, values.length, EXAMPLES_HEADER.length);
+      range.setValues(cells);
+      range.setFontWeights(values.map((row, r) => row.map((v, c) => (r === 0 || (c === 0 && v !== '') ? 'bold' : 'normal'))));
+      // Descriptions, formulas and expected results wrap within their columns instead of being cut off.
+      sheet.getRange(2, 2, values.length - 1, 3).setWrap(true);
+      sheet.setFrozenRows(1);
+      sheet.setColumnWidths(1, 1, 190);
+      sheet.setColumnWidths(2, 1, 420);
+      sheet.setColumnWidths(3, 1, 330);
+      sheet.setColumnWidths(4, 2, 150);
+      sheet.addDeveloperMetadata(EXAMPLES_METADATA_KEY, '1');
+    },
+    finish,
+    finishAgain: finish,
+  });
   return { sheetName: name };
 }

@@ -75,6 +75,8 @@ describe('Apps Script compatibility checks', () => {
       'the global window',
     ]);
     expect(checkServerCode('var o = { process: 1, fetch: 2 }; o.process(); var url = "URL";')).toEqual([]);
+    // Code.js is not minified and keeps comments: words in them are not uses.
+    expect(checkServerCode('// fetch them again, then process the rest\n/* window, URL */ var a = 1;')).toEqual([]);
   });
 });
 

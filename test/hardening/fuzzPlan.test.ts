@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
-import { FIELDS } from '../../src/plan/answers';
+import { FIELDS, SCALE_MAX, SCALE_MIN } from '../../src/plan/answers';
 import { SAMPLE_ANSWERS } from '../plan/sample';
 
 /** Text that a spreadsheet or a page could take for code. */
@@ -32,7 +32,7 @@ function plausible(kind: Kind, options?: Readonly<Record<string, string>>): fc.A
     case 'count':
       return fc.integer({ min: 3, max: 12 });
     case 'scale':
-      return fc.integer({ min: 1, max: 5 });
+      return fc.integer({ min: SCALE_MIN, max: SCALE_MAX });
     case 'date':
       return fc
         .date({ min: new Date(2026, 0, 1), max: new Date(2030, 11, 28), noInvalidDate: true })
