@@ -2,9 +2,9 @@
 import { lowest } from './income';
 
 /** The runway when income covers expenses for ever. */
-export const NEVER_RUNS_OUT = '∞';
+const NEVER_RUNS_OUT = '∞';
 /** A projection that has not run out after this many months (100 years) never will in any useful sense. */
-export const RUNWAY_HORIZON_MONTHS = 1200;
+const RUNWAY_HORIZON_MONTHS = 1200;
 
 export function bufferTarget(monthlyExpenses: number, months: number): number {
   return monthlyExpenses * months;
@@ -56,7 +56,7 @@ export function addMonths(date: Date, months: number): Date {
   return result;
 }
 
-export interface ScheduleRow {
+interface ScheduleRow {
   date: Date;
   saved: number;
   ofTarget: number;

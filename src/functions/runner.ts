@@ -107,11 +107,11 @@ function notANumber(p: ReadRule, v: CellInput): Invalid {
  * No amount a person plans with comes near a quadrillion; past it, results overflow to Infinity (1e308 x 6),
  * so such input is refused where it comes in rather than reported as a broken result.
  */
-export const LARGEST_AMOUNT = 1e15;
+const LARGEST_AMOUNT = 1e15;
 const LARGEST_AMOUNT_TEXT = 'a number between -1e15 and 1e15: check the cell for a typing slip';
 
 /** Normalises choice text: case, spaces, underscores and hyphens do not matter. */
-export const normaliseChoice = (s: string): string =>
+const normaliseChoice = (s: string): string =>
   s
     .trim()
     .toLowerCase()

@@ -23,10 +23,10 @@ export type FunctionOutput = CellOutput | CellOutput[][];
  * - series: a range of monthly figures; blanks and text are skipped like MIN and AVERAGE do.
  * - custom: read by the parameter's own `read` function (e.g. "min" or a percentile).
  */
-export type ParamKind = 'number' | 'rate' | 'date' | 'year' | 'whole' | 'choice' | 'series' | 'custom';
+type ParamKind = 'number' | 'rate' | 'date' | 'year' | 'whole' | 'choice' | 'series' | 'custom';
 
 /** A boundary on a number: `{ value, inclusive }`; inclusive by default. */
-export interface Bound {
+interface Bound {
   value: number;
   inclusive?: boolean;
 }
@@ -85,7 +85,7 @@ export class Invalid {
  * - aggregate: reads series arguments whole and returns one cell (other arguments must be single cells).
  * - table: returns a table (spills), all arguments single cells.
  */
-export type FunctionShape = 'elementwise' | 'aggregate' | 'table';
+type FunctionShape = 'elementwise' | 'aggregate' | 'table';
 
 export interface FunctionSpec {
   name: string;

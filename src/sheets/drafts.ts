@@ -17,7 +17,7 @@ export interface Draft {
 }
 
 /** UTF-8 length, which is what the quota counts (Apps Script has no TextEncoder). */
-export function utf8Bytes(text: string): number {
+function utf8Bytes(text: string): number {
   let bytes = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0) as number;

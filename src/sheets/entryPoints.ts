@@ -27,7 +27,7 @@ import { insertExamples } from './examples';
 import { onOpen } from './menu';
 import { activatePlan, buildPlanSheet } from './plan';
 
-export interface EntryPoint {
+interface EntryPoint {
   /** Parameter names of the top-level stub. */
   params: string[];
   /** The JSDoc line above the stub. */

@@ -7,18 +7,18 @@ import { cellValue, findMarkedSheet, swapInBuiltSheet } from './planWriter';
 
 export const EXAMPLES_SHEET_NAME = 'Leap function examples';
 /** Marks the sheet Leap made, so inserting again replaces it and never a sheet of the user's. */
-export const EXAMPLES_METADATA_KEY = 'leap.functionExamples';
+const EXAMPLES_METADATA_KEY = 'leap.functionExamples';
 
 export const EXAMPLES_HEADER = ['Function', 'What it does', 'Formula', 'Expected', 'Live result'] as const;
 /** Rows left free under a function that spills a table (BUFFER_SCHEDULE, TAX_DUE_DATES), so the spill fits. */
-export const TABLE_ROWS = 7;
+const TABLE_ROWS = 7;
 
-export interface ExamplesGrid {
+interface ExamplesGrid {
   values: (string | number)[][];
 }
 
 /** The grid: one row per function, with room below table functions for their spill. */
-export function examplesGrid(functions: readonly FunctionInfo[] = describeFunctions()): ExamplesGrid {
+function examplesGrid(functions: readonly FunctionInfo[] = describeFunctions()): ExamplesGrid {
   const values: (string | number)[][] = [[...EXAMPLES_HEADER]];
   for (const f of functions) {
     values.push([f.name, f.summary, f.example.formula, f.example.result, f.example.formula]);

@@ -4,7 +4,7 @@ import { KEY_NUMBERS, type KeyNumberName, layoutPlan } from '../plan/layout';
 import { buildPlan, type PlanNumbers } from '../plan/model';
 import { findPlanSheet, writePlan } from './planWriter';
 
-export type KeyNumbers = Record<KeyNumberName, PlanNumbers[keyof PlanNumbers]>;
+type KeyNumbers = Record<KeyNumberName, PlanNumbers[keyof PlanNumbers]>;
 
 export interface BuildResult {
   sheetName: string;

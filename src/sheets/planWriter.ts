@@ -8,12 +8,12 @@
  */
 import { type CarriedItem, type Cell, CHECKLIST_HEADER, columnLetters, type PlanSheetLayout } from '../plan/layout';
 
-export const PLAN_SHEET_NAME = 'Transition Plan';
+const PLAN_SHEET_NAME = 'Transition Plan';
 /** Marks the sheet Leap made; the value is the layout version. */
-export const PLAN_METADATA_KEY = 'leap.transitionPlan';
+const PLAN_METADATA_KEY = 'leap.transitionPlan';
 const LAYOUT_VERSION = '1';
 /** How long a build waits for another build in the same spreadsheet before giving up. */
-export const LOCK_WAIT_MS = 5000;
+const LOCK_WAIT_MS = 5000;
 
 export const BUILD_RUNNING_MESSAGE = 'A build is already running in this spreadsheet. Wait for it to finish, then build again.';
 
@@ -90,7 +90,7 @@ function insertUnderFreeName(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshe
   }
 }
 
-export interface PlanWriteResult {
+interface PlanWriteResult {
   sheetName: string;
 }
 
