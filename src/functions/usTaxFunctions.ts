@@ -5,7 +5,7 @@ import { taxEstimate, taxRate } from '../finance/usTax/estimate';
 import { incomeTax } from '../finance/usTax/incomeTax';
 import { safeHarbor } from '../finance/usTax/safeHarbor';
 import { selfEmploymentTax } from '../finance/usTax/selfEmploymentTax';
-import { defaultTaxYear, type FilingStatus, isSupportedTaxYear, supportedYearsText } from '../finance/usTax/tables';
+import { type FilingStatus, isSupportedTaxYear, supportedYearsText, usTaxYearAsOf } from '../finance/usTax/tables';
 import { readNumberAtLeast, readYear } from './runner';
 import { type CellInput, type FunctionSpec, Invalid, type ParamSpec, type RangeCellReader, UserInputError } from './types';
 
@@ -19,7 +19,7 @@ const taxYear: ParamSpec = {
   name: 'year',
   kind: 'custom',
   description: `Tax year of the figures: ${supportedYearsText()}.`,
-  defaultValue: () => defaultTaxYear(new Date()),
+  defaultValue: () => usTaxYearAsOf(new Date()),
   defaultLabel: 'this year, or the latest supported',
   expected: TAX_YEAR_EXPECTED,
   read: (v: CellInput): number | Invalid => {

@@ -122,8 +122,8 @@ export function figuresFor(year: number): UsTaxYear {
   return US_TAX_YEARS[year];
 }
 
-/** The latest supported year not after today's year (the earliest supported one before any is reached). */
-export function defaultTaxYear(today: Date): number {
+/** The US tax year whose figures apply on `today`: the latest supported year not after today's year (the earliest supported one before any is reached). */
+export function usTaxYearAsOf(today: Date): number {
   const thisYear = today.getFullYear();
   const reached = SUPPORTED_TAX_YEARS.filter((y) => y <= thisYear);
   return reached.length ? reached[reached.length - 1] : SUPPORTED_TAX_YEARS[0];
