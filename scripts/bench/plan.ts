@@ -3,9 +3,10 @@
  * round trips to Google), cells that call a Leap function (each is a round trip on recalculation), and
  * the time of one build with HyperFormula evaluating the sheet.
  */
-import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { type Emulator, loadDist } from '../../emulator/src';
 import { callsLeapFunction } from '../../src/functions';
 import { INPUT_NAMES, KEY_NUMBERS } from '../../src/plan/layout';
+import { createLeapEmulator } from '../../test/support/emulator';
 import { medianTime } from './measure';
 
 /**
@@ -39,7 +40,7 @@ export function answersForSchedule(base: Record<string, unknown>, months: number
 }
 
 function freshEmulator(distDir: string): Emulator {
-  const emulator = createEmulator();
+  const emulator = createLeapEmulator();
   loadDist(emulator, distDir);
   return emulator;
 }

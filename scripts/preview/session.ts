@@ -2,7 +2,8 @@
  * One preview session: the emulator running the built bundle, the sample workbook, and what the user has
  * dismissed (Sheets keeps no record of a closed sidebar; the page must stop showing it).
  */
-import { createEmulator, type Emulator, loadDist, type PageShown } from '../../emulator/src/index';
+import { type Emulator, loadDist, type PageShown } from '../../emulator/src/index';
+import { createLeapEmulator } from '../../test/support/emulator';
 import type { HtmlPanelView, PreviewView, ScriptRunAnswer } from './protocol';
 import { loadSampleWorkbook, SAMPLE_TITLE } from './sample';
 import { sheetView } from './sheet-view';
@@ -53,7 +54,7 @@ export class PreviewSession {
 
   /** A fresh emulator with the built bundle, the sample workbook (unless --empty) and the menu from onOpen. */
   reset(): void {
-    const emulator = createEmulator();
+    const emulator = createLeapEmulator();
     loadDist(emulator, this.options.distDir);
     this.title = this.options.empty ? 'Untitled spreadsheet' : SAMPLE_TITLE;
     if (!this.options.empty) loadSampleWorkbook(emulator);

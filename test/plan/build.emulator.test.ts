@@ -2,11 +2,12 @@
  * The bundle's leapBuildPlan on the in-memory emulator: formulas evaluated by HyperFormula through the same
  * top-level custom functions Sheets calls, Google's call boundary, fault injection and the document lock.
  */
-import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { type Emulator, loadDist } from '../../emulator/src';
 import { countSpreadsheetCalls, PLAN_CALL_BUDGET } from '../../scripts/bench/plan';
 import { callsLeapFunction } from '../../src/functions';
 import { defaultTaxYear } from '../../src/plan/model';
 import { BUILD_RUNNING_MESSAGE } from '../../src/sheets/planWriter';
+import { createLeapEmulator } from '../support/emulator';
 import { SAMPLE_ANSWERS } from './sample';
 
 type Bundle = Record<string, (...args: unknown[]) => unknown>;
@@ -16,7 +17,7 @@ interface BuildResult {
 }
 
 function fresh(timeZone = 'UTC'): { em: Emulator; bundle: Bundle } {
-  const em = createEmulator({ timeZone });
+  const em = createLeapEmulator({ timeZone });
   const bundle = loadDist(em) as Bundle;
   return { em, bundle };
 }
