@@ -257,7 +257,7 @@ function readAt(fn: FunctionSpec, arg: Arg, v: CellInput | undefined, row?: numb
   const p = arg.param;
   if (isBlank(v)) {
     // An omitted or blank single-cell optional argument takes its default; a blank cell inside a range
-    // blanks that position's result, like a blank cell in any other argument (issue 2: blanks stay blank),
+    // blanks that position's result, like a blank cell in any other argument (a blank input gives a blank output),
     // unless blank is itself the parameter's default (SAFE_HARBOR's prior_year_tax: blank = unknown).
     if (isOptional(p) && (!arg.range || p.defaultValue === '')) return readDefault(fn, p);
     if (v === undefined && arg.omitted) fail(fn, p, v, expectedText(p));

@@ -1,4 +1,4 @@
-/** The US tax functions (issue "US tax estimate"): each declared once, computed by src/finance/usTax. */
+/** The US tax functions: each declared once, computed by src/finance/usTax. */
 import { annualizedInstallment } from '../finance/usTax/annualized';
 import { DUE_DATE_YEARS, estimatedTaxDueDates, nextEstimatedTaxDue } from '../finance/usTax/dueDates';
 import { taxEstimate, taxRate } from '../finance/usTax/estimate';

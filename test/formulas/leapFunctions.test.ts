@@ -1,5 +1,5 @@
 /**
- * Leap's custom functions used in formulas on a sheet (issue 2, section 4): the built dist/Code.js registered in
+ * Leap's custom functions used in formulas on a sheet: the built dist/Code.js registered in
  * HyperFormula through the emulator, so every formula runs the code that ships.
  */
 import { type Emulator, loadDist } from '../../emulator/src';

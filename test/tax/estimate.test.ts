@@ -1,6 +1,6 @@
 /**
  * Hand-worked US tax cases. Each expected figure is worked out step by step in the comment beside it, from the
- * figures in /work/shared/notes/us-tax-figures.md (Rev. Proc. 2024-40, Rev. Proc. 2025-32, SSA wage base).
+ * figures src/finance/usTax/tables.ts cites (Rev. Proc. 2024-40, Rev. Proc. 2025-32, SSA wage base).
  */
 import { taxEstimate, taxRate } from '../../src/finance/usTax/estimate';
 import { incomeTax } from '../../src/finance/usTax/incomeTax';

@@ -1,6 +1,6 @@
 /**
  * The Canadian federal figures Leap's self-employed estimate uses, one entry per tax year. Every figure carries
- * its source; the gathered figures are in the project's UK/Canada tax notes.
+ * its source (canada.ca or the CRA's T4127 payroll formulas) in the comment beside it.
  */
 
 interface CaTaxYear {

@@ -1,6 +1,6 @@
 /**
  * The UK figures Leap's sole-trader estimate uses, one entry per tax year (2025 means 2025/26, 6 April 2025 to
- * 5 April 2026). Every figure carries its source; the gathered figures are in the project's UK/Canada tax notes.
+ * 5 April 2026). Every figure carries its source (gov.uk) in the comment beside it.
  */
 
 export type UkRegion = 'england' | 'scotland';

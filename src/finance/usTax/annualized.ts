@@ -1,7 +1,7 @@
 /**
  * The required estimated-tax installment by the annualized income installment method (IRC 6654(d)(2), Form 2210
  * Schedule AI), for a sole proprietor with optional W-2 wages: federal tax only (TAX_ESTIMATE_US with no state
- * tax), standard deduction, no credits or other income. See /work/shared/notes/us-schedule-ai.md for the form.
+ * tax), standard deduction, no credits or other income. The rule is written out above annualizedInstallment.
  */
 import { taxEstimate } from './estimate';
 import { type PriorYear, safeHarbor } from './safeHarbor';
