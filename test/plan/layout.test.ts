@@ -34,7 +34,7 @@ describe('layoutPlan', () => {
     for (const k of KEY_NUMBERS) expect(formulaOf(cellAt(layout.cells, layout.namedRanges[k.name]))).toMatch(/^=/);
   });
 
-  test('key numbers are Leap functions of the input cells, as the issue specifies', () => {
+  test('key numbers are Leap functions of the input cells', () => {
     const at = (name: string) => `$${layout.namedRanges[name].replace(/(\d+)$/, '$$$1')}`;
     const f = (name: string) => formulaOf(cellAt(layout.cells, layout.namedRanges[name]));
     const low = at('LEAP_PROJECTED_LOW');
