@@ -46,7 +46,7 @@ export async function runBenchmarks({
     sidebar: statSync(join(root, 'dist', 'Sidebar.html')).size,
   };
   log('Measuring cold starts: 15 fresh realms each of Code.js and of a minified build...');
-  const cold = measureColdStart({ shipped: code, minified: minifiedCode });
+  const cold = measureColdStart(root, { shipped: code, minified: minifiedCode });
   log('Measuring element-wise functions over 100,000 cells...');
   const vectorRatio = Object.fromEntries(Object.entries(measureVectorRatios(benchRealm(root))).map(([k, v]) => [k, round(v)]));
   log('Measuring RUNWAY_RISK against a plain loop, and the runway-risk functions at their limits...');
