@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLE_ANSWERS } from '../../test/plan/sample';
-import { measureColdStart } from './coldStart';
+import { COLD_START_REALMS, measureColdStart } from './coldStart';
 import { benchRealm, measureVectorRatios } from './functions';
 import { round } from './measure';
 import { measureBuildMs, measurePlanCalls, measurePlanFormulaCells, PLAN_CALL_BUDGET } from './plan';
@@ -45,7 +45,7 @@ export async function runBenchmarks({
     codeMinified: Buffer.byteLength(minifiedCode),
     sidebar: statSync(join(root, 'dist', 'Sidebar.html')).size,
   };
-  log('Measuring cold starts: 15 fresh realms each of Code.js and of a minified build...');
+  log(`Measuring cold starts: ${COLD_START_REALMS} fresh realms each of Code.js and of a minified build...`);
   const cold = measureColdStart(root, { shipped: code, minified: minifiedCode });
   log('Measuring element-wise functions over 100,000 cells...');
   const vectorRatio = Object.fromEntries(Object.entries(measureVectorRatios(benchRealm(root))).map(([k, v]) => [k, round(v)]));

@@ -65,7 +65,8 @@ function expectedText(p: ReadRule): string {
     case 'year':
       return 'a whole year such as 2026';
     case 'whole':
-      return p.min && p.max ? `a whole number from ${p.min.value} to ${p.max.value}` : `a whole ${boundsText(p) ?? 'number'}`;
+      if (p.min && p.max) return `a whole number from ${p.min.value} to ${p.max.value}`;
+      return (boundsText(p) ?? 'a number').replace(/^a number/, 'a whole number');
     case 'choice':
       return `one of ${Object.keys(p.choices ?? {})
         .map((c) => `"${c}"`)
