@@ -23,12 +23,12 @@ test('whole numbers within the bounds pass as they are', () => {
 });
 
 test.each([
-  ['months', between, 2.5, 'WHOLE_TEST: months is 2.5; expected a whole number from 1 to 120'],
-  ['months', between, 0, 'WHOLE_TEST: months is 0; expected a whole number from 1 to 120'],
-  ['months', between, 121, 'WHOLE_TEST: months is 121; expected a whole number from 1 to 120'],
-  ['months', between, '12', 'WHOLE_TEST: months is "12"; expected a whole number from 1 to 120, not text'],
-  ['weeks', atLeast, -1, 'WHOLE_TEST: weeks is -1; expected a whole number at least 0'],
-  ['weeks', atLeast, 0.5, 'WHOLE_TEST: weeks is 0.5; expected a whole number at least 0'],
-] as const)('%s = %p is refused with the range as the hint', (_name, fn, value, message) => {
+  ['months', 2.5, between, 'WHOLE_TEST: months is 2.5; expected a whole number from 1 to 120'],
+  ['months', 0, between, 'WHOLE_TEST: months is 0; expected a whole number from 1 to 120'],
+  ['months', 121, between, 'WHOLE_TEST: months is 121; expected a whole number from 1 to 120'],
+  ['months', '12', between, 'WHOLE_TEST: months is "12"; expected a whole number from 1 to 120, not text'],
+  ['weeks', -1, atLeast, 'WHOLE_TEST: weeks is -1; expected a whole number at least 0'],
+  ['weeks', 0.5, atLeast, 'WHOLE_TEST: weeks is 0.5; expected a whole number at least 0'],
+] as const)('%s = %p is refused with the range as the hint', (_name, value, fn, message) => {
   expect(() => runFunction(fn, [value])).toThrow(message);
 });
