@@ -9,13 +9,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { build } from './build.mjs';
+import { build, buildServer } from './build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'node_modules', '.cache', 'leap', 'bench.cjs');
 mkdirSync(dirname(outfile), { recursive: true });
 
 await build();
+// The minified variant is measured beside the shipped one, never written to dist/.
+const minifiedCode = await buildServer({ minify: true });
 await esbuild.build({
   entryPoints: [join(root, 'scripts', 'bench', 'main.ts')],
   outfile,
@@ -27,4 +29,4 @@ await esbuild.build({
   logLevel: 'error',
 });
 const { runBenchmarks } = createRequire(import.meta.url)(outfile);
-await runBenchmarks({ json: process.argv.includes('--json'), root });
+await runBenchmarks({ json: process.argv.includes('--json'), root, minifiedCode });

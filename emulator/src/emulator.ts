@@ -39,6 +39,9 @@ export class EmulatorImpl {
   /** The user's own locale (Session.getActiveUserLocale); the spreadsheet's can change, this one stays. */
   readonly userLocale: string;
   readonly userEmail: string;
+  readonly addonName: string;
+  /** The global whose describeFunctions() lists the bundle's custom functions (EmulatorOptions.addon). */
+  private readonly functionsGlobal: string | undefined;
   authMode: AuthMode;
   readonly ui: UiState = { menus: [], dialogs: [], toasts: [], alerts: [] };
   readonly logs: string[] = [];
@@ -68,6 +71,8 @@ export class EmulatorImpl {
     this.userLocale = options.locale ?? 'en_US';
     this.userEmail = options.userEmail ?? 'user@example.com';
     this.authMode = options.authMode ?? 'FULL';
+    this.addonName = options.addon?.name ?? 'Add-on';
+    this.functionsGlobal = options.addon?.functionsGlobal;
     this.log = new CallLog(
       (service, method) => this.checkAllowed(service, method),
       () => this.inCustomFunction,
@@ -195,8 +200,13 @@ export class EmulatorImpl {
     const scriptDate = (d: Date): Date => new ScriptDate(d.getTime());
     this.engine.scriptDate = scriptDate;
     this.log.scriptDate = scriptDate;
-    const leap = (context as { Leap?: { describeFunctions?: () => CustomFunctionInfo[] } }).Leap;
-    const infos = typeof leap?.describeFunctions === 'function' ? leap.describeFunctions() : [];
+    const described = this.functionsGlobal
+      ? (context as Record<string, { describeFunctions?: () => CustomFunctionInfo[] } | undefined>)[this.functionsGlobal]
+      : undefined;
+    if (this.functionsGlobal && typeof described?.describeFunctions !== 'function') {
+      throw new Error(`the bundle has no global ${this.functionsGlobal}.describeFunctions() to list its custom functions`);
+    }
+    const infos = described?.describeFunctions?.() ?? [];
     const renumbered = this.engine.registerFunctions(infos, (name) => {
       const fn = (context as Record<string, unknown>)[name];
       return typeof fn === 'function' ? (fn as (...a: unknown[]) => unknown) : undefined;

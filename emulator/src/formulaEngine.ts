@@ -25,7 +25,7 @@ import {
 } from 'hyperformula';
 import { dateToSerial, formatNumber, isDate, serialToDate } from './values';
 
-/** What the bundle's Leap.describeFunctions() says about one function (the fields the engine needs). */
+/** What the bundle's describeFunctions() says about one function (the fields the engine needs). */
 export interface CustomFunctionInfo {
   name: string;
   params: { name: string; kind: string }[];

@@ -15,6 +15,7 @@ import * as spreadsheetModule from './spreadsheet';
 import type { AuthMode, EmulatorOptions, ServiceCall, SpreadsheetJSON, UiState } from './types';
 
 export type {
+  AddonOptions,
   AuthMode,
   CellJSON,
   EmulatorOptions,
@@ -34,7 +35,8 @@ export interface Emulator {
   readonly spreadsheet: Spreadsheet;
   /**
    * Runs a bundle (dist/Code.js) in a bare vm context whose only globals are `globals`, and registers every
-   * custom function it declares (Leap.describeFunctions()) in the formula engine through its top-level stub.
+   * custom function it declares (`describeFunctions()` of EmulatorOptions.addon.functionsGlobal) in the formula
+   * engine through its top-level stub.
    * htmlFiles: page name (file name without .html) -> HTML, for HtmlService.createHtmlOutputFromFile.
    * Returns the context (its top-level functions).
    */

@@ -35,6 +35,8 @@ export interface ServiceHost {
   readonly timeZone: string;
   readonly userLocale: string;
   readonly userEmail: string;
+  /** The title createAddonMenu() gives the add-on's menu. */
+  readonly addonName: string;
   readonly inCustomFunction: boolean;
   /** Virtual clock advanced by Utilities.sleep and lock waits (ms). */
   sleep(ms: number): void;
@@ -88,7 +90,7 @@ export class ScriptAppService extends Emulated {
     super();
   }
   getScriptId(): string {
-    return '1LeapEmulatorScript';
+    return '1EmulatorScript';
   }
   getAuthorizationInfo(): { getAuthorizationStatus(): string } {
     const status = this.host.authMode === 'FULL' ? 'NOT_REQUIRED' : 'REQUIRED';
@@ -141,7 +143,7 @@ export class UiService extends Emulated {
     super();
   }
   createAddonMenu(): Menu {
-    return new Menu(this.host, 'Leap', true);
+    return new Menu(this.host, this.host.addonName, true);
   }
   createMenu(caption: string): Menu {
     return new Menu(this.host, String(caption), false);

@@ -1061,7 +1061,7 @@ export class Spreadsheet extends Emulated {
 
   constructor(
     readonly _host: WorkbookHost,
-    readonly _id = '1LeapEmulatorSpreadsheet000000000000000000',
+    readonly _id = '1EmulatorSpreadsheet0000000000000000000000',
     public _title = 'Untitled spreadsheet',
   ) {
     super();

@@ -11,6 +11,18 @@ export interface EmulatorOptions {
   authMode?: AuthMode;
   /** What Session.getActiveUser().getEmail() returns. */
   userEmail?: string;
+  /** The add-on the bundle is; without it the menu reads "Add-on" and no custom function is registered. */
+  addon?: AddonOptions;
+}
+
+export interface AddonOptions {
+  /** The title of its menu under Extensions (createAddonMenu()): Sheets takes it from the add-on's listing. */
+  name: string;
+  /**
+   * The bundle's global object whose describeFunctions() lists its custom functions (each one's name and its
+   * parameters' names and kinds) for the formula engine, e.g. "MyAddon" for `var MyAddon = {...}`.
+   */
+  functionsGlobal?: string;
 }
 
 /** One recorded service call: what a benchmark counts as a round trip. */
@@ -27,7 +39,7 @@ export interface ServiceCall {
 export type MenuEntry = { label: string; functionName: string } | { separator: true };
 
 export interface MenuShown {
-  /** "Leap" for an add-on menu (Extensions > Leap), otherwise the createMenu caption. */
+  /** The add-on's name for its menu (Extensions > name), otherwise the createMenu caption. */
   name: string;
   addon: boolean;
   items: MenuEntry[];

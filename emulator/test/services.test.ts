@@ -83,7 +83,7 @@ describe('authorization modes', () => {
   // https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle: in AuthMode.NONE an add-on's
   // onOpen may build its menu but not read the document or properties.
   test('in AuthMode.NONE reading the document or properties fails; building a menu works', () => {
-    const emu = createEmulator({ authMode: 'NONE' });
+    const emu = createEmulator({ authMode: 'NONE', addon: { name: 'Budget tools' } });
     const app = emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
     const props = emu.globals.PropertiesService as Props;
     expect(() => props.getDocumentProperties()).toThrow(
@@ -91,9 +91,15 @@ describe('authorization modes', () => {
     );
     expect(() => app.getActiveSpreadsheet()).toThrow('You do not have permission to call SpreadsheetApp.getActiveSpreadsheet');
     app.getUi().createAddonMenu().addItem('Start', 'start').addToUi();
-    expect(emu.ui.menus).toEqual([{ name: 'Leap', addon: true, items: [{ label: 'Start', functionName: 'start' }] }]);
+    expect(emu.ui.menus).toEqual([{ name: 'Budget tools', addon: true, items: [{ label: 'Start', functionName: 'start' }] }]);
     emu.setAuthMode('FULL');
     expect(() => props.getDocumentProperties()).not.toThrow();
+  });
+
+  test('the add-on menu is titled by the caller (Sheets takes the title from the listing), "Add-on" if not told', () => {
+    const emu = createEmulator();
+    (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getUi().createAddonMenu().addToUi();
+    expect(emu.ui.menus.map((m) => m.name)).toEqual(['Add-on']);
   });
 
   test("the built bundle's onOpen builds the add-on menu in AuthMode.NONE without touching properties", () => {
@@ -115,6 +121,13 @@ describe('authorization modes', () => {
 });
 
 describe('custom functions', () => {
+  test('a functionsGlobal the bundle lacks is reported when it loads, not as #NAME? in every cell later', () => {
+    const emu = createEmulator({ addon: { name: 'Demo', functionsGlobal: 'Missing' } });
+    expect(() => emu.loadBundle('var Present = {};', {})).toThrow(
+      'the bundle has no global Missing.describeFunctions() to list its custom functions',
+    );
+  });
+
   // https://developers.google.com/apps-script/guides/sheets/functions: custom functions are read-only, cannot show
   // UI, and services needing authorization fail with "You do not have permission to call ...".
   test("a custom function that writes to the sheet shows #ERROR! with Google's permission message", () => {

@@ -2,7 +2,8 @@
  * Import figures on the emulator: Spreadsheet-service calls of one bank statement import into an existing ledger,
  * for a short and a long statement. Rows are appended in one batched write, so the count must not grow with them.
  */
-import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { type Emulator, loadDist } from '../../emulator/src';
+import { createLeapEmulator } from '../../test/support/emulator';
 import { countSpreadsheetCalls } from './plan';
 
 /** Statement lengths the benchmark compares. */
@@ -51,7 +52,7 @@ export function measureImportCalls(distDir?: string): ImportCalls {
   const document = {} as Record<`${ImportSize}`, number>;
   const all = {} as Record<`${ImportSize}`, number>;
   for (const size of IMPORT_SIZES) {
-    const emulator = createEmulator({ timeZone: 'UTC' });
+    const emulator = createLeapEmulator({ timeZone: 'UTC' });
     loadDist(emulator, distDir);
     // A sheet of the person's own named Books is kept as it is (Leap never overwrites a sheet), so the emulator's
     // formula engine does not evaluate the Books formulas over 5,000 rows (about 40 s in HyperFormula). That

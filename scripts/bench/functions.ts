@@ -1,24 +1,18 @@
 /**
- * Custom-function figures: how much the argument layer costs over a bare loop (vectorRatio), and what
- * one single-cell call costs including loading the bundle into a fresh context (singleCallMs).
+ * Custom-function figures: how much the argument layer costs over a bare loop (vectorRatio), measured in a
+ * realm that holds dist/Code.js and the benchmark's own side (scripts/bench/inRealm.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { functionTable } from '../../src/functions';
-import { median, medianTime, timeOnce } from './measure';
+import { median, timeOnce } from './measure';
 
 export const VECTOR_CELLS = 100_000;
 const WARMUP_RUNS = 10;
 
 type Stub = (...args: unknown[]) => unknown;
-
-export function loadFreshBundle(code: string): vm.Context {
-  const context = vm.createContext({});
-  new vm.Script(code, { filename: 'Code.js' }).runInContext(context);
-  return context;
-}
 
 interface InRealm {
   column(name: string, cells: number): unknown[][];
@@ -43,13 +37,21 @@ function inRealmScript(root: string): string {
 }
 
 /**
+ * A realm as Apps Script gives a custom function (nothing but the language), with dist/Code.js and the
+ * benchmark's side (global LeapBench) in it: ranges, stubs and baselines all belong to one realm.
+ */
+export function benchRealm(root: string): vm.Context {
+  const context = vm.createContext({});
+  new vm.Script(readFileSync(join(root, 'dist', 'Code.js'), 'utf8'), { filename: 'Code.js' }).runInContext(context);
+  new vm.Script(inRealmScript(root), { filename: 'inRealm.js' }).runInContext(context);
+  return context;
+}
+
+/**
  * BENCH_ONLY=NAME measures one function; BENCH_DEBUG=1 prints each run's times to stderr (for
  * investigating a ratio, without changing the figures the benchmark reports).
  */
-export function measureVectorRatios(root: string): Record<string, number> {
-  const code = readFileSync(join(root, 'dist', 'Code.js'), 'utf8');
-  const context = loadFreshBundle(code);
-  new vm.Script(inRealmScript(root), { filename: 'inRealm.js' }).runInContext(context);
+export function measureVectorRatios(context: vm.Context): Record<string, number> {
   const bench = context.LeapBench as InRealm;
   const ratios: Record<string, number> = {};
   for (const spec of functionTable.filter(
@@ -76,17 +78,4 @@ export function measureVectorRatios(root: string): Record<string, number> {
     ratios[spec.name] = median(bundleTimes) / median(bareTimes);
   }
   return ratios;
-}
-
-/** One single-cell call as Apps Script pays for it: compile and run Code.js in a new context, then call. */
-export function measureSingleCall(root: string): number {
-  const code = readFileSync(join(root, 'dist', 'Code.js'), 'utf8');
-  return medianTime(
-    () => {
-      const context = loadFreshBundle(code);
-      (context.TAX_SET_ASIDE as Stub)(5000, 0.3);
-    },
-    15,
-    3,
-  );
 }

@@ -3,6 +3,7 @@
  * dist/Code.js, so the range, the stub and the bare loop all live in one realm, as they do in Apps
  * Script (where Sheets hands a function arrays of the script's own realm).
  */
+import { seededRandom } from '../../src/finance/runwayRisk';
 import { functionTable } from '../../src/functions';
 import { readCell } from '../../src/functions/runner';
 import type { CellInput, FunctionSpec } from '../../src/functions/types';
@@ -50,4 +51,38 @@ export function bareLoop(name: string, rows: unknown[][], rest: unknown[]): unkn
   const out = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = [compute(rows[i][0], a, b, c, d, e)];
   return out;
+}
+
+/**
+ * RUNWAY_RISK's model (one past month drawn at a time, no ramp) as a plain loop over typed arrays, with none of
+ * the function's argument reading or checks: the baseline of runwayRiskRatio. It draws in the same order (month
+ * by month, trial by trial) from the same seeded generator, so its answer must be RUNWAY_RISK's to the digit.
+ */
+export function plainRunwayRisk(
+  savings: number,
+  expenses: number,
+  history: number[],
+  months: number,
+  taxRate: number,
+  trials: number,
+  seed: number,
+): number {
+  const random = seededRandom(seed);
+  // A global looked up per step is slow in a vm realm; the function under test takes Math.floor once, too.
+  const floor = Math.floor;
+  const n = history.length;
+  const cumulative = new Float64Array(trials);
+  const ranOut = new Uint8Array(trials);
+  for (let t = 0; t < months; t++) {
+    for (let i = 0; i < trials; i++) {
+      const earned = history[floor(random() * n)];
+      const c = cumulative[i] + earned - (earned > 0 ? taxRate * earned : 0) - expenses;
+      cumulative[i] = c;
+      // The balance is savings + c; comparing c with -savings avoids a rounding the function does not make.
+      if (c < -savings) ranOut[i] = 1;
+    }
+  }
+  let count = 0;
+  for (let i = 0; i < trials; i++) count += ranOut[i];
+  return count / trials;
 }

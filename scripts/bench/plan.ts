@@ -3,8 +3,10 @@
  * round trips to Google), cells that call a Leap function (each is a round trip on recalculation), and
  * the time of one build with HyperFormula evaluating the sheet.
  */
-import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { type Emulator, loadDist } from '../../emulator/src';
+import { callsLeapFunction } from '../../src/functions';
 import { FLAT_INPUT_NAMES, INPUT_NAMES, KEY_NUMBERS, US_INPUT_NAMES } from '../../src/plan/layout';
+import { createLeapEmulator } from '../../test/support/emulator';
 import { medianTime } from './measure';
 
 /**
@@ -40,15 +42,9 @@ export function answersForSchedule(base: Record<string, unknown>, months: number
 }
 
 function freshEmulator(distDir: string): Emulator {
-  const emulator = createEmulator();
+  const emulator = createLeapEmulator();
   loadDist(emulator, distDir);
   return emulator;
-}
-
-/** Names of the custom functions, from the bundle's own table. */
-function leapFunctionNames(distDir: string): string[] {
-  const context = loadDist(createEmulator(), distDir);
-  return (context.Leap.describeFunctions() as { name: string }[]).map((f) => f.name);
 }
 
 /**
@@ -92,11 +88,9 @@ export function measurePlanCalls(distDir: string, base: Record<string, unknown>)
 export function measurePlanFormulaCells(distDir: string, base: Record<string, unknown>): number {
   const emulator = freshEmulator(distDir);
   const { sheetName } = emulator.run('leapBuildPlan', base) as { sheetName: string };
-  const names = leapFunctionNames(distDir);
   const sheet = emulator.toJSON().sheets.find((s) => s.name === sheetName);
   if (!sheet) throw new Error(`the plan sheet ${sheetName} is missing after the build`);
-  const callsLeap = new RegExp(`\\b(${names.join('|')})\\s*\\(`, 'i');
-  return Object.values(sheet.cells).filter((c) => c.formula && callsLeap.test(c.formula)).length;
+  return Object.values(sheet.cells).filter((c) => c.formula && callsLeapFunction(c.formula)).length;
 }
 
 export function measureBuildMs(distDir: string, base: Record<string, unknown>): number {

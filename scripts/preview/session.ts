@@ -2,7 +2,8 @@
  * One preview session: the emulator running the built bundle, the sample workbook, and what the user has
  * dismissed (Sheets keeps no record of a closed sidebar; the page must stop showing it).
  */
-import { createEmulator, type Emulator, loadDist, type PageShown } from '../../emulator/src/index';
+import { type Emulator, loadDist, type PageShown } from '../../emulator/src/index';
+import { createLeapEmulator } from '../../test/support/emulator';
 import type { HtmlPanelView, PreviewView, ScriptRunAnswer } from './protocol';
 import { loadSampleWorkbook, SAMPLE_TITLE } from './sample';
 import { sheetView } from './sheet-view';
@@ -68,7 +69,7 @@ export class PreviewSession {
       if (!LOCALE_NAME.test(locale)) throw new Error(`Unknown locale "${locale}": give a language and region such as en_GB.`);
       this.locale = locale;
     }
-    const emulator = createEmulator({ locale: this.locale });
+    const emulator = createLeapEmulator({ locale: this.locale });
     loadDist(emulator, this.options.distDir);
     this.title = this.options.empty ? 'Untitled spreadsheet' : SAMPLE_TITLE;
     if (!this.options.empty) loadSampleWorkbook(emulator);

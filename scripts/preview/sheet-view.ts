@@ -3,6 +3,7 @@
  * the grid never counts as the add-on's service calls): display values as getDisplayValues gives them, formats,
  * checkboxes, notes, error messages, merges, frozen rows, column widths, conditional fills and charts.
  */
+import { cellA1 } from '../../emulator/src/a1';
 import type { Spreadsheet } from '../../emulator/src/index';
 import type { CellView, ChartView, SheetView } from './protocol';
 
@@ -15,14 +16,6 @@ const SPARE_ROWS = 30;
 const SPARE_COLUMNS = 4;
 const MIN_ROWS = 40;
 const MIN_COLUMNS = 12;
-
-function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-const a1Of = (row: number, column: number): string => `${columnLetters(column)}${row}`;
 
 /** The formula bar's text: the formula, or the value the way one would type it again. */
 function typedForm(value: unknown, display: string, numberFormat: string | undefined): string {
@@ -106,7 +99,7 @@ function conditionalFills(sheet: Sheet): Map<string, string> {
       const oneCell = rect.numRows === 1 && rect.numColumns === 1;
       for (let row = rect.row; row < rect.row + rect.numRows; row++) {
         for (let column = rect.column; column < rect.column + rect.numColumns; column++) {
-          const a1 = a1Of(row, column);
+          const a1 = cellA1(row, column);
           if (!fills.has(a1) && meets(sheet, criteria, values, sheet._value(row, column), oneCell))
             fills.set(a1, format.background);
         }
@@ -146,7 +139,7 @@ function chartView(chart: Chart): ChartView | undefined {
   const title = state.options.title;
   return {
     title: typeof title === 'string' ? title : '',
-    anchorA1: a1Of(state.position.row, state.position.column),
+    anchorA1: cellA1(state.position.row, state.position.column),
     labels: labelColumn ? labelColumn.displays.slice(0, length) : Array.from({ length }, (_, i) => String(i + 1)),
     series: seriesColumns.map((c, i) => ({
       name: c.header || `Series ${i + 1}`,
@@ -182,9 +175,9 @@ export function sheetView(sheet: Sheet): SheetView {
   for (let row = 1; row <= Math.min(rows, lastRow); row++) {
     for (let column = 1; column <= Math.min(columns, lastColumn); column++) {
       const cell = cellView(sheet, row, column);
-      const fill = fills.get(a1Of(row, column));
+      const fill = fills.get(cellA1(row, column));
       if (cell && fill) cell.background = fill;
-      if (cell) cells[a1Of(row, column)] = cell;
+      if (cell) cells[cellA1(row, column)] = cell;
     }
   }
   return {
@@ -197,7 +190,7 @@ export function sheetView(sheet: Sheet): SheetView {
       sheet.isColumnHiddenByUser(i + 1) ? 0 : sheet.getColumnWidth(i + 1),
     ),
     cells,
-    merges: sheet._merges.map((m) => ({ a1: a1Of(m.row, m.column), rows: m.numRows, columns: m.numColumns })),
+    merges: sheet._merges.map((m) => ({ a1: cellA1(m.row, m.column), rows: m.numRows, columns: m.numColumns })),
     charts,
   };
 }

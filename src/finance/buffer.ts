@@ -1,17 +1,19 @@
 /** Savings buffer: target, runway, time to reach it, and the month-by-month schedule. */
 import { lowest } from './income';
 
-/** The runway when income covers expenses for ever. */
+/** The runway when income covers expenses for ever: the one text BUFFER_RUNWAY gives instead of a number. */
 export const NEVER_RUNS_OUT = '∞';
+/** A runway as BUFFER_RUNWAY gives it: months, or NEVER_RUNS_OUT. */
+export type RunwayMonths = number | typeof NEVER_RUNS_OUT;
 /** A projection that has not run out after this many months (100 years) never will in any useful sense. */
-export const RUNWAY_HORIZON_MONTHS = 1200;
+const RUNWAY_HORIZON_MONTHS = 1200;
 
 export function bufferTarget(monthlyExpenses: number, months: number): number {
   return monthlyExpenses * months;
 }
 
 /** Months the savings last with a steady monthly income; fractional. */
-export function runwayMonths(savings: number, monthlyExpenses: number, monthlyIncome: number): number | typeof NEVER_RUNS_OUT {
+export function runwayMonths(savings: number, monthlyExpenses: number, monthlyIncome: number): RunwayMonths {
   const shortfall = monthlyExpenses - monthlyIncome;
   if (shortfall <= 0) return NEVER_RUNS_OUT;
   return savings / shortfall;
@@ -26,7 +28,7 @@ export function runwayMonthsProjected(
   savings: number,
   monthlyExpenses: number,
   projectedIncome: readonly number[],
-): number | typeof NEVER_RUNS_OUT {
+): RunwayMonths {
   let balance = savings;
   for (let month = 0; month < projectedIncome.length && month < RUNWAY_HORIZON_MONTHS; month++) {
     const shortfall = monthlyExpenses - projectedIncome[month];
@@ -67,7 +69,7 @@ export function addMonths(date: Date, months: number): Date {
   return result;
 }
 
-export interface ScheduleRow {
+interface ScheduleRow {
   date: Date;
   saved: number;
   ofTarget: number;

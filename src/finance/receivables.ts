@@ -6,13 +6,7 @@ export const dayNumber = (d: Date): number => Math.round(Date.UTC(d.getFullYear(
 /** Days from one calendar day to another; negative when `to` comes first. */
 export const daysBetween = (from: Date, to: Date): number => dayNumber(to) - dayNumber(from);
 
-export const AGING_BUCKETS = [
-  'Not yet due',
-  '1-30 days late',
-  '31-60 days late',
-  '61-90 days late',
-  'Over 90 days late',
-] as const;
+const AGING_BUCKETS = ['Not yet due', '1-30 days late', '31-60 days late', '61-90 days late', 'Over 90 days late'] as const;
 
 /** The bucket index for a number of days late (0 or less: not yet due). */
 export function agingBucket(daysLate: number): number {
@@ -30,7 +24,7 @@ export interface Receivable {
   paid?: Date;
 }
 
-export interface AgingRow {
+interface AgingRow {
   bucket: (typeof AGING_BUCKETS)[number];
   amount: number;
   count: number;
@@ -58,7 +52,7 @@ export interface ClientInvoice {
 }
 
 /** Client names match when equal after trimming, ignoring case. */
-export const sameClient = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+const sameClient = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Average days from issue to payment over the client's paid invoices; undefined when none is paid. */
 export function averageDaysToPay(invoices: readonly ClientInvoice[], client: string): number | undefined {

@@ -4,12 +4,11 @@
 import { caTaxEstimate, caTaxRate } from '../finance/caTax/estimate';
 import { type InstalmentMethod, instalments } from '../finance/caTax/instalments';
 import { caDefaultTaxYear, caSupportedYearsText, isCaSupportedYear } from '../finance/caTax/tables';
-import { readCell } from './runner';
+import { readYear } from './runner';
 import { type CellInput, type FunctionSpec, Invalid, type ParamSpec } from './types';
 
 const FAMILY = 'Canada taxes';
 
-const wholeYear: ParamSpec = { name: 'tax_year', kind: 'year', description: '' };
 const TAX_YEAR_EXPECTED = `a tax year Leap has Canadian figures for: ${caSupportedYearsText()}`;
 
 const taxYear: ParamSpec = {
@@ -20,9 +19,9 @@ const taxYear: ParamSpec = {
   defaultLabel: 'this year, or the latest supported',
   expected: TAX_YEAR_EXPECTED,
   read: (v: CellInput): number | Invalid => {
-    const year = readCell(wholeYear, v);
+    const year = readYear(v);
     if (year instanceof Invalid) return year;
-    return isCaSupportedYear(year as number) ? (year as number) : new Invalid(TAX_YEAR_EXPECTED);
+    return isCaSupportedYear(year) ? year : new Invalid(TAX_YEAR_EXPECTED);
   },
 };
 

@@ -17,22 +17,8 @@ import {
   taxSetAside,
 } from '../finance/income';
 import { benefitsCost, hourlyRate } from '../finance/rates';
+import { monthlyEarnings, taxRate } from './sharedParams';
 import { type CellInput, type CellOutput, type FunctionSpec, Invalid, type ParamSpec, UserInputError } from './types';
-
-const monthlyEarnings: ParamSpec = {
-  name: 'monthly_earnings',
-  kind: 'series',
-  description: 'Monthly earnings, e.g. B2:B13. Blanks and headings are skipped.',
-};
-
-const taxRate: ParamSpec = {
-  name: 'tax_rate',
-  kind: 'rate',
-  description: 'Share set aside for tax, e.g. 30%.',
-  defaultValue: 0.3,
-  min: { value: 0 },
-  max: { value: 1 },
-};
 
 const LOW_END_METHOD_EXPECTED = '"min", "low3" or a percentile between 0 and 1 such as 0.25';
 

@@ -21,7 +21,7 @@ export const functionTable: readonly FunctionSpec[] = [
  * The JSDoc type shown in Sheets' help card, from the parameter's kind and the function's shape: in an
  * element-wise function every argument may also be a range. A parameter may still state its own.
  */
-export function jsdocTypeOf(p: ParamSpec, shape: FunctionSpec['shape']): string {
+function jsdocTypeOf(p: ParamSpec, shape: FunctionSpec['shape']): string {
   if (p.jsdocType) return p.jsdocType;
   if (p.kind === 'series') return 'Array<Array<number>>';
   const cell = p.kind === 'date' ? 'Date' : p.kind === 'choice' ? 'string' : 'number';
@@ -29,7 +29,7 @@ export function jsdocTypeOf(p: ParamSpec, shape: FunctionSpec['shape']): string 
 }
 
 /** How a default reads in the help card and the README: 30% for a rate, "min" for text, 6 for a number. */
-export function defaultLabelOf(p: ParamSpec): string | undefined {
+function defaultLabelOf(p: ParamSpec): string | undefined {
   if (p.defaultLabel !== undefined) return p.defaultLabel;
   const d = p.defaultValue;
   if (d === undefined || typeof d === 'function') return undefined;
@@ -78,6 +78,17 @@ export function describeFunctions(): FunctionInfo[] {
       ...(p.readRange && { list: true }),
     })),
   }));
+}
+
+let leapCall: RegExp | undefined;
+
+/**
+ * Whether a formula calls a Leap function (in any case, spaces allowed before the parenthesis, as Sheets reads
+ * it): each such cell is a round trip to the script whenever its inputs change, so layouts keep them few.
+ */
+export function callsLeapFunction(formula: string): boolean {
+  leapCall ??= new RegExp(`\\b(${functionTable.map((f) => f.name).join('|')})\\s*\\(`, 'i');
+  return leapCall.test(formula);
 }
 
 /** name -> the callable the top-level stubs delegate to. */

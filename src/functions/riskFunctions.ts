@@ -3,24 +3,20 @@
  */
 import { addMonths } from '../finance/buffer';
 import { monthsUntilSafe, type RiskModel, runwayBands, runwayRisk } from '../finance/runwayRisk';
-import { type CellInput, type CellOutput, type FunctionSpec, Invalid, type ParamSpec, UserInputError } from './types';
+import { monthlyEarnings, taxRate } from './sharedParams';
+import { type CellOutput, type FunctionSpec, type ParamSpec, UserInputError } from './types';
 
 const FAMILY = 'Runway risk';
 
-/** A whole number from lo to hi, read by its own reader so that 2.5 months is refused with a clear hint. */
-function whole(name: string, description: string, defaultValue: number, lo: number, hi: number): ParamSpec {
-  const expected = `a whole number from ${lo} to ${hi}`;
-  return {
-    name,
-    kind: 'custom',
-    jsdocType: 'number',
-    description,
-    defaultValue,
-    expected,
-    read: (v: CellInput): number | Invalid =>
-      typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi ? v : new Invalid(expected),
-  };
-}
+/** A whole number from lo to hi: the runner refuses 2.5 months with the range as its hint. */
+const whole = (name: string, description: string, defaultValue: number, lo: number, hi: number): ParamSpec => ({
+  name,
+  kind: 'whole',
+  description,
+  defaultValue,
+  min: { value: lo },
+  max: { value: hi },
+});
 
 const savings: ParamSpec = { name: 'savings', kind: 'number', description: 'Savings at the start.', min: { value: 0 } };
 const monthlyExpenses: ParamSpec = {
@@ -29,22 +25,15 @@ const monthlyExpenses: ParamSpec = {
   description: 'What a month costs, including business costs.',
   min: { value: 0 },
 };
-const monthlyEarnings: ParamSpec = {
-  name: 'monthly_earnings',
-  kind: 'series',
+const pastEarnings: ParamSpec = {
+  ...monthlyEarnings,
   description: 'Past monthly earnings to replay, e.g. B2:B25; at least two numbers. Blanks and headings are skipped.',
 };
 
+/** The simulation's size and shape; `months` and `trials` at their maxima are the benchmark's worst case. */
 const riskParams: ParamSpec[] = [
   whole('months', 'Months ahead to look at, 1 to 120.', 12, 1, 120),
-  {
-    name: 'tax_rate',
-    kind: 'rate',
-    description: 'Share of earnings set aside for tax, e.g. 30%.',
-    defaultValue: 0,
-    min: { value: 0 },
-    max: { value: 1 },
-  },
+  { ...taxRate, description: 'Share of earnings set aside for tax, e.g. 30%.', defaultValue: 0 },
   whole(
     'ramp_months',
     'Months to build up to full earnings: month t of them earns t/(ramp_months+1). At most months.',
@@ -91,7 +80,7 @@ export const riskFunctions: FunctionSpec[] = [
     summary:
       'The chance savings run out within the months, replaying past monthly earnings in random order (a seeded simulation).',
     shape: 'aggregate',
-    params: [savings, monthlyExpenses, monthlyEarnings, ...riskParams],
+    params: [savings, monthlyExpenses, pastEarnings, ...riskParams],
     returns: 'A probability from 0 to 1, e.g. 0.12 for a 12% chance of running out.',
     example: { formula: '=RUNWAY_RISK(6000, 4000, {4200;6100;1100;5200})', result: '0.2198' },
     compute: (...[s, expenses, history, months, tax, ramp, block, trials, seed]: RiskArgs) =>
@@ -102,7 +91,7 @@ export const riskFunctions: FunctionSpec[] = [
     family: FAMILY,
     summary: 'Month by month, the balance of savings in a bad, a middling and a good future (10th, 50th and 90th percentiles).',
     shape: 'table',
-    params: [savings, monthlyExpenses, monthlyEarnings, ...riskParams],
+    params: [savings, monthlyExpenses, pastEarnings, ...riskParams],
     returns: 'A table with a header row and one row per month; it spills below and to the right.',
     example: {
       formula: '=RUNWAY_BANDS(6000, 4000, {4200;6100;1100;5200}, 6)',
@@ -126,7 +115,7 @@ export const riskFunctions: FunctionSpec[] = [
       savings,
       { name: 'monthly_saving', kind: 'number', description: 'Amount saved each month until leaving.' },
       monthlyExpenses,
-      monthlyEarnings,
+      pastEarnings,
       { name: 'start_date', kind: 'date', description: 'The month saving starts; the result is this date or a later month.' },
       {
         name: 'max_risk',

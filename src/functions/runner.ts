@@ -52,8 +52,11 @@ function formatBound(b: { value: number }): string {
   return String(b.value);
 }
 
+/** What a reader needs of a parameter: its kind and the bounds, choices or text that go with it. */
+type ReadRule = Pick<ParamSpec, 'kind' | 'min' | 'max' | 'choices' | 'expected'>;
+
 /** The "expected ..." text for a parameter, used when the value has the wrong type. */
-export function expectedText(p: ParamSpec): string {
+function expectedText(p: ReadRule): string {
   switch (p.kind) {
     case 'rate':
       return 'a rate such as 30% or 0.3';
@@ -61,6 +64,9 @@ export function expectedText(p: ParamSpec): string {
       return 'a date, e.g. DATE(2026,1,15) or a cell formatted as a date';
     case 'year':
       return 'a whole year such as 2026';
+    case 'whole':
+      if (p.min && p.max) return `a whole number from ${p.min.value} to ${p.max.value}`;
+      return (boundsText(p) ?? 'a number').replace(/^a number/, 'a whole number');
     case 'choice':
       return `one of ${Object.keys(p.choices ?? {})
         .map((c) => `"${c}"`)
@@ -72,7 +78,7 @@ export function expectedText(p: ParamSpec): string {
   }
 }
 
-function boundsText(p: ParamSpec): string | undefined {
+function boundsText(p: ReadRule): string | undefined {
   const { min, max } = p;
   if (!min && !max) return undefined;
   const lo = min ? `${min.inclusive === false ? 'above' : 'at least'} ${formatBound(min)}` : '';
@@ -80,7 +86,7 @@ function boundsText(p: ParamSpec): string | undefined {
   return `a number ${[lo, hi].filter(Boolean).join(' and ')}`;
 }
 
-function checkBounds(p: ParamSpec, n: number): Invalid | undefined {
+function checkBounds(p: ReadRule, n: number): Invalid | undefined {
   const { min, max } = p;
   const low = min && (min.inclusive === false ? n <= min.value : n < min.value);
   const high = max && (max.inclusive === false ? n >= max.value : n > max.value);
@@ -89,7 +95,7 @@ function checkBounds(p: ParamSpec, n: number): Invalid | undefined {
 }
 
 /** Why a non-number cell is not a number, in words that tell the user what to change. */
-function notANumber(p: ParamSpec, v: CellInput): Invalid {
+function notANumber(p: ReadRule, v: CellInput): Invalid {
   if (typeof v === 'string' && ERROR_TEXT.test(v)) return new Invalid(`${expectedText(p)}: fix the cell the error comes from`);
   if (typeof v === 'string' && NUMBER_AS_TEXT.test(v)) {
     return new Invalid(`${expectedText(p)}, not text: enter it without quotes or format the cell as a number`);
@@ -102,31 +108,47 @@ function notANumber(p: ParamSpec, v: CellInput): Invalid {
  * No amount a person plans with comes near a quadrillion; past it, results overflow to Infinity (1e308 x 6),
  * so such input is refused where it comes in rather than reported as a broken result.
  */
-export const LARGEST_AMOUNT = 1e15;
+const LARGEST_AMOUNT = 1e15;
 const LARGEST_AMOUNT_TEXT = 'a number between -1e15 and 1e15: check the cell for a typing slip';
 
 /** Normalises choice text: case, spaces, underscores and hyphens do not matter. */
-export const normaliseChoice = (s: string): string =>
+const normaliseChoice = (s: string): string =>
   s
     .trim()
     .toLowerCase()
     .replace(/[\s_-]+/g, ' ');
+
+/** Reads a cell of a numeric kind (number, rate, year, whole), or says what was expected. */
+function readNumeric(p: ReadRule, v: CellInput): number | Invalid {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return notANumber(p, v);
+  if (p.kind === 'rate' && v > 1 && (!p.max || p.max.value <= 1)) {
+    // 30 meant 30%; 1.5 is more likely a slip than 1.5%, so it gets the general hint.
+    return new Invalid(v >= 2 ? `a rate between 0 and 1: write ${v}% or ${v / 100}` : 'a rate between 0% and 100%');
+  }
+  // 2.5 months or trials is a slip, not a rounding to make silently; the range is part of the same hint.
+  if (p.kind === 'whole') return Number.isInteger(v) && !checkBounds(p, v) ? v : new Invalid(expectedText(p));
+  if (p.kind === 'year' && !Number.isInteger(v)) return new Invalid(expectedText(p));
+  if (Math.abs(v) > LARGEST_AMOUNT) return new Invalid(LARGEST_AMOUNT_TEXT);
+  return checkBounds(p, v) ?? v;
+}
+
+const YEAR_RULE: ReadRule = { kind: 'year' };
+
+/** A cell as a whole year, with the runner's messages for text, dates and fractions (a parameter's own reader). */
+export const readYear = (v: CellInput): number | Invalid => readNumeric(YEAR_RULE, v);
+
+/** A cell as a number at least `min`, with the runner's messages (a parameter's own reader). */
+export const readNumberAtLeast = (min: number, v: CellInput): number | Invalid =>
+  readNumeric({ kind: 'number', min: { value: min } }, v);
 
 /** Reads one non-blank cell for a parameter, or says what was expected. */
 export function readCell(p: ParamSpec, v: CellInput): unknown {
   switch (p.kind) {
     case 'number':
     case 'rate':
-    case 'year': {
-      if (typeof v !== 'number' || !Number.isFinite(v)) return notANumber(p, v);
-      if (p.kind === 'rate' && v > 1 && (!p.max || p.max.value <= 1)) {
-        // 30 meant 30%; 1.5 is more likely a slip than 1.5%, so it gets the general hint.
-        return new Invalid(v >= 2 ? `a rate between 0 and 1: write ${v}% or ${v / 100}` : 'a rate between 0% and 100%');
-      }
-      if (p.kind === 'year' && !Number.isInteger(v)) return new Invalid(expectedText(p));
-      if (Math.abs(v) > LARGEST_AMOUNT) return new Invalid(LARGEST_AMOUNT_TEXT);
-      return checkBounds(p, v) ?? v;
-    }
+    case 'year':
+    case 'whole':
+      return readNumeric(p, v);
     case 'date':
       // A date parameter may narrow the dates it accepts with `read` (e.g. a supported range of years).
       if (isDate(v) && !Number.isNaN(v.getTime())) {
@@ -236,7 +258,7 @@ function readAt(fn: FunctionSpec, arg: Arg, v: CellInput | undefined, row?: numb
   const p = arg.param;
   if (isBlank(v)) {
     // An omitted or blank single-cell optional argument takes its default; a blank cell inside a range
-    // blanks that position's result, like a blank cell in any other argument (issue 2: blanks stay blank),
+    // blanks that position's result, like a blank cell in any other argument (a blank input gives a blank output),
     // unless blank is itself the parameter's default (SAFE_HARBOR's prior_year_tax: blank = unknown).
     if (isOptional(p) && (!arg.range || p.defaultValue === '')) return readDefault(fn, p);
     if (v === undefined && arg.omitted) fail(fn, p, v, expectedText(p));

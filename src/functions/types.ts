@@ -18,14 +18,15 @@ export type FunctionOutput = CellOutput | CellOutput[][];
  * - rate: a fraction (30% arrives as 0.3); above 1 fails with a hint to write a percentage.
  * - date: a Date (Sheets passes date cells as Date objects).
  * - year: a whole number.
+ * - whole: a whole number from min to max (months, trials, a seed); 2.5 is refused, not rounded.
  * - choice: text matched, case-insensitively, against `choices` (and their aliases).
  * - series: a range of monthly figures; blanks and text are skipped like MIN and AVERAGE do.
  * - custom: read by the parameter's own `read` function (e.g. "min" or a percentile).
  */
-export type ParamKind = 'number' | 'rate' | 'date' | 'year' | 'choice' | 'series' | 'custom';
+type ParamKind = 'number' | 'rate' | 'date' | 'year' | 'whole' | 'choice' | 'series' | 'custom';
 
 /** A boundary on a number: `{ value, inclusive }`; inclusive by default. */
-export interface Bound {
+interface Bound {
   value: number;
   inclusive?: boolean;
 }
@@ -84,7 +85,7 @@ export class Invalid {
  * - aggregate: reads series arguments whole and returns one cell (other arguments must be single cells).
  * - table: returns a table (spills), all arguments single cells.
  */
-export type FunctionShape = 'elementwise' | 'aggregate' | 'table';
+type FunctionShape = 'elementwise' | 'aggregate' | 'table';
 
 export interface FunctionSpec {
   name: string;

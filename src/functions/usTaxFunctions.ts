@@ -1,19 +1,16 @@
-/** The US tax functions (issue "US tax estimate"): each declared once, computed by src/finance/usTax. */
+/** The US tax functions: each declared once, computed by src/finance/usTax. */
 import { annualizedInstallment } from '../finance/usTax/annualized';
 import { DUE_DATE_YEARS, estimatedTaxDueDates, nextEstimatedTaxDue } from '../finance/usTax/dueDates';
 import { taxEstimate, taxRate } from '../finance/usTax/estimate';
 import { incomeTax } from '../finance/usTax/incomeTax';
 import { safeHarbor } from '../finance/usTax/safeHarbor';
 import { selfEmploymentTax } from '../finance/usTax/selfEmploymentTax';
-import { defaultTaxYear, type FilingStatus, isSupportedTaxYear, supportedYearsText } from '../finance/usTax/tables';
-import { readCell } from './runner';
+import { type FilingStatus, isSupportedTaxYear, supportedYearsText, usTaxYearAsOf } from '../finance/usTax/tables';
+import { readNumberAtLeast, readYear } from './runner';
 import { type CellInput, type FunctionSpec, Invalid, type ParamSpec, type RangeCellReader, UserInputError } from './types';
 
 const DUE_DATE_RANGE = `a date from ${DUE_DATE_YEARS.first} to ${DUE_DATE_YEARS.last}`;
 const FAMILY = 'US taxes';
-
-/** Reads a cell as a whole year with the runner's own messages for text, dates and fractions. */
-const wholeYear: ParamSpec = { name: 'year', kind: 'year', description: '' };
 
 const TAX_YEAR_EXPECTED = `a tax year Leap has figures for: ${supportedYearsText()}`;
 
@@ -22,13 +19,13 @@ const taxYear: ParamSpec = {
   name: 'year',
   kind: 'custom',
   description: `Tax year of the figures: ${supportedYearsText()}.`,
-  defaultValue: () => defaultTaxYear(new Date()),
+  defaultValue: () => usTaxYearAsOf(new Date()),
   defaultLabel: 'this year, or the latest supported',
   expected: TAX_YEAR_EXPECTED,
   read: (v: CellInput): number | Invalid => {
-    const year = readCell(wholeYear, v);
+    const year = readYear(v);
     if (year instanceof Invalid) return year;
-    return isSupportedTaxYear(year as number) ? (year as number) : new Invalid(TAX_YEAR_EXPECTED);
+    return isSupportedTaxYear(year) ? year : new Invalid(TAX_YEAR_EXPECTED);
   },
 };
 
@@ -79,10 +76,7 @@ const priorYearTax: ParamSpec = {
   defaultValue: '',
   defaultLabel: 'blank',
   expected: 'a number at least 0',
-  read: (v: CellInput): number | null | Invalid =>
-    v === ''
-      ? NO_PRIOR_YEAR
-      : (readCell({ name: 'prior_year_tax', kind: 'number', description: '', min: { value: 0 } }, v) as number | Invalid),
+  read: (v: CellInput): number | null | Invalid => (v === '' ? NO_PRIOR_YEAR : readNumberAtLeast(0, v)),
 };
 
 const PERIODS_TEXT = 'Jan-Mar, Jan-May, Jan-Aug, Jan-Dec';

@@ -1,7 +1,7 @@
 /** The sidebar and the Help dialog. The sidebar page is dist/Sidebar.html, built from sidebar/. */
 
 /** The HTML file name (without .html) of the wizard page in dist/. */
-export const SIDEBAR_PAGE = 'Sidebar';
+const SIDEBAR_PAGE = 'Sidebar';
 
 export function showSidebar(): void {
   const page = HtmlService.createHtmlOutputFromFile(SIDEBAR_PAGE).setTitle('Leap: plan my transition');
@@ -9,7 +9,7 @@ export function showSidebar(): void {
 }
 
 /** The Help dialog's page, dist/Help.html (built from sidebar/Help.html, like the wizard). */
-export const HELP_PAGE = 'Help';
+const HELP_PAGE = 'Help';
 
 export function showHelp(): void {
   const page = HtmlService.createHtmlOutputFromFile(HELP_PAGE).setWidth(440).setHeight(420);

@@ -14,7 +14,7 @@ import { onOpen } from './menu';
 import { activatePlan, buildPlanSheet } from './plan';
 import { readPlanAnswers } from './planReader';
 
-export interface EntryPoint {
+interface EntryPoint {
   /** Parameter names of the top-level stub. */
   params: string[];
   /** The JSDoc line above the stub. */

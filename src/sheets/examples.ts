@@ -4,15 +4,16 @@
  */
 import { describeFunctions, type FunctionInfo } from '../functions';
 import { moneyFormat } from '../plan/currency';
-import { cellValue } from './planWriter';
+import { columnLetters } from '../plan/layout';
+import { cellValue, findMarkedSheet, swapInBuiltSheet } from './planWriter';
 
 export const EXAMPLES_SHEET_NAME = 'Leap function examples';
 /** Marks the sheet Leap made, so inserting again replaces it and never a sheet of the user's. */
-export const EXAMPLES_METADATA_KEY = 'leap.functionExamples';
+const EXAMPLES_METADATA_KEY = 'leap.functionExamples';
 
 export const EXAMPLES_HEADER = ['Function', 'What it does', 'Formula', 'Expected', 'Live result'] as const;
 /** Rows left free under a function that spills a table (BUFFER_SCHEDULE, TAX_DUE_DATES), so the spill fits. */
-export const TABLE_ROWS = 7;
+const TABLE_ROWS = 7;
 
 /**
  * The columns of a function's result that are amounts of money, counted from the result's first column (0);
@@ -42,9 +43,7 @@ export const MONEY_RESULT_COLUMNS: Readonly<Record<string, readonly number[]>> =
 /** The sheet column (1 = A) of the live result. */
 const LIVE_COLUMN = EXAMPLES_HEADER.indexOf('Live result') + 1;
 
-const columnLetter = (column: number): string => String.fromCharCode(64 + column);
-
-export interface ExamplesGrid {
+interface ExamplesGrid {
   values: (string | number)[][];
   /** A1 ranges of the live results that are money: they get the spreadsheet's currency format. */
   moneyRanges: string[];
@@ -60,55 +59,47 @@ export function examplesGrid(functions: readonly FunctionInfo[] = describeFuncti
     const table = f.shape === 'table';
     if (table) for (let i = 1; i < TABLE_ROWS; i++) values.push(['', '', '', '', '']);
     for (const offset of MONEY_RESULT_COLUMNS[f.name] ?? []) {
-      const column = columnLetter(LIVE_COLUMN + offset);
+      const column = columnLetters(LIVE_COLUMN + offset);
       moneyRanges.push(table ? `${column}${row + 1}:${column}${row + TABLE_ROWS - 1}` : `${column}${row}`);
     }
   }
   return { values, moneyRanges };
 }
 
-function examplesSheetOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
-  for (const metadata of spreadsheet.createDeveloperMetadataFinder().withKey(EXAMPLES_METADATA_KEY).find()) {
-    const sheet = metadata.getLocation().getSheet();
-    if (sheet) return sheet;
-  }
-  return null;
-}
-
 export function insertExamples(): { sheetName: string } {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const previous = examplesSheetOf(spreadsheet);
+  const previous = findMarkedSheet(spreadsheet, EXAMPLES_METADATA_KEY);
   let name = previous ? previous.getName() : EXAMPLES_SHEET_NAME;
   for (let n = 2; !previous && spreadsheet.getSheetByName(name); n++) name = `${EXAMPLES_SHEET_NAME} ${n}`;
   const { values, moneyRanges } = examplesGrid();
   const money = moneyFormat(spreadsheet.getSpreadsheetLocale(), { cents: true });
   const sheet = spreadsheet.insertSheet(`${EXAMPLES_SHEET_NAME} (building ${Date.now()})`);
-  try {
-    // Columns A-D are text (the formula shown as text); column E is the same formula, live.
-    const cells = values.map((row, r) =>
-      row.map((v, c) => (r > 0 && c === 4 ? v : cellValue(v === '' ? null : { text: String(v) }))),
-    );
-    const range = sheet.getRange(1, 1, values.length, EXAMPLES_HEADER.length);
-    range.setValues(cells);
-    range.setFontWeights(values.map((row, r) => row.map((v, c) => (r === 0 || (c === 0 && v !== '') ? 'bold' : 'normal'))));
-    // Money results show the spreadsheet's currency (£1,500.00 in en_GB); one call for every money cell.
-    if (moneyRanges.length > 0) sheet.getRangeList(moneyRanges).setNumberFormat(money);
-    // Descriptions, formulas and expected results wrap within their columns instead of being cut off.
-    sheet.getRange(2, 2, values.length - 1, 3).setWrap(true);
-    sheet.setFrozenRows(1);
-    sheet.setColumnWidths(1, 1, 190);
-    sheet.setColumnWidths(2, 1, 420);
-    sheet.setColumnWidths(3, 1, 330);
-    sheet.setColumnWidths(4, 2, 150);
-    sheet.addDeveloperMetadata(EXAMPLES_METADATA_KEY, '1');
-    if (previous) spreadsheet.deleteSheet(previous);
-  } catch (error) {
-    // The old sheet is still there (its deletion is the last step here): only the new one goes.
-    spreadsheet.deleteSheet(sheet);
-    throw error;
-  }
-  // Past this point the old sheet is gone: a failure must not delete the new one too, or neither would be left.
-  sheet.setName(name);
-  sheet.activate();
+  const finish = () => {
+    sheet.setName(name);
+    sheet.activate();
+  };
+  swapInBuiltSheet(spreadsheet, previous, sheet, {
+    write: () => {
+      // Columns A-D are text (the formula shown as text); column E is the same formula, live.
+      const cells = values.map((row, r) =>
+        row.map((v, c) => (r > 0 && c === 4 ? v : cellValue(v === '' ? null : { text: String(v) }))),
+      );
+      const range = sheet.getRange(1, 1, values.length, EXAMPLES_HEADER.length);
+      range.setValues(cells);
+      range.setFontWeights(values.map((row, r) => row.map((v, c) => (r === 0 || (c === 0 && v !== '') ? 'bold' : 'normal'))));
+      // Money results show the spreadsheet's currency (£1,500.00 in en_GB); one call for every money cell.
+      if (moneyRanges.length > 0) sheet.getRangeList(moneyRanges).setNumberFormat(money);
+      // Descriptions, formulas and expected results wrap within their columns instead of being cut off.
+      sheet.getRange(2, 2, values.length - 1, 3).setWrap(true);
+      sheet.setFrozenRows(1);
+      sheet.setColumnWidths(1, 1, 190);
+      sheet.setColumnWidths(2, 1, 420);
+      sheet.setColumnWidths(3, 1, 330);
+      sheet.setColumnWidths(4, 2, 150);
+      sheet.addDeveloperMetadata(EXAMPLES_METADATA_KEY, '1');
+    },
+    finish,
+    finishAgain: finish,
+  });
   return { sheetName: name };
 }

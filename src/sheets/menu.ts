@@ -1,7 +1,7 @@
 /** The Extensions > Leap menu. Runs in AuthMode.NONE too, so it must not read the document or properties. */
 
 /** Menu text -> the top-level function it calls. The names are entry points in entryPoints.ts. */
-export const MENU_ITEMS: readonly { label: string; functionName: string }[] = [
+const MENU_ITEMS: readonly { label: string; functionName: string }[] = [
   { label: 'Plan my transition…', functionName: 'leapShowSidebar' },
   { label: 'Insert function examples', functionName: 'leapInsertExamples' },
   { label: 'Set up invoices', functionName: 'leapSetupInvoices' },

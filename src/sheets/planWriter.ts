@@ -8,9 +8,9 @@
  */
 import { type CarriedItem, type Cell, CHECKLIST_HEADER, columnLetters, type PlanSheetLayout } from '../plan/layout';
 
-export const PLAN_SHEET_NAME = 'Transition Plan';
+const PLAN_SHEET_NAME = 'Transition Plan';
 /** Marks the sheet Leap made; the value is the layout version. */
-export const PLAN_METADATA_KEY = 'leap.transitionPlan';
+const PLAN_METADATA_KEY = 'leap.transitionPlan';
 const LAYOUT_VERSION = '1';
 /** How long a build waits for another build in the same spreadsheet before giving up. */
 export const LOCK_WAIT_MS = 5000;
@@ -29,15 +29,21 @@ export function cellValue(cell: Cell): string | number | boolean {
   return READ_AS_INPUT.test(cell.text) ? `'${cell.text}` : cell.text;
 }
 
-/** The plan sheet Leap made in this spreadsheet, whatever it is called now, or null. */
-export function findPlanSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
-  const found = spreadsheet.createDeveloperMetadataFinder().withKey(PLAN_METADATA_KEY).find();
-  for (const metadata of found) {
+/** The sheet Leap marked with `key` in this spreadsheet, whatever it is called now, or null. */
+export function findMarkedSheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  key: string,
+): GoogleAppsScript.Spreadsheet.Sheet | null {
+  for (const metadata of spreadsheet.createDeveloperMetadataFinder().withKey(key).find()) {
     const sheet = metadata.getLocation().getSheet();
     if (sheet) return sheet;
   }
   return null;
 }
+
+/** The plan sheet Leap made in this spreadsheet, whatever it is called now, or null. */
+export const findPlanSheet = (spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null =>
+  findMarkedSheet(spreadsheet, PLAN_METADATA_KEY);
 
 /**
  * Ticks and notes of the previous plan by checklist item id. The checklist is found by its header row,
@@ -84,7 +90,7 @@ function insertUnderFreeName(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshe
   }
 }
 
-export interface PlanWriteResult {
+interface PlanWriteResult {
   sheetName: string;
 }
 
@@ -121,24 +127,46 @@ function writeUnderLock(
     ? { sheet: spreadsheet.insertSheet(buildingName), name: buildingName }
     : insertUnderFreeName(spreadsheet);
   const finalName = previousName ?? newName;
-  const rename = finalName !== newName;
+  const rename = finalName !== newName ? finalName : undefined;
+  swapInBuiltSheet(spreadsheet, previous ?? null, building, {
+    write: () => {
+      const ranges = writeLayout(building, layout);
+      building.addDeveloperMetadata(PLAN_METADATA_KEY, LAYOUT_VERSION);
+      return ranges;
+    },
+    finish: (ranges) => finishSwap(spreadsheet, building, rename, ranges),
+    // The ranges fetched before the swap may be what failed: fetch them again.
+    finishAgain: () => finishSwap(spreadsheet, building, rename, namedRangesOf(building, layout)),
+  });
+  return { sheetName: finalName };
+}
+
+/**
+ * Swaps a sheet Leap has just built in for the one it replaces (the plan, the examples), so a failure never
+ * leaves the user with neither. `write` fills `building` completely, marks it as Leap's and returns what
+ * `finish` needs. Until the old sheet is deleted, a failure deletes `building` and the old sheet stands as it
+ * was. After, `building` is the only copy: a failure in `finish` (naming it, pointing names at it) is tried
+ * once more with `finishAgain`, and whatever happens then, the new sheet is kept.
+ */
+export function swapInBuiltSheet<T>(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  previous: GoogleAppsScript.Spreadsheet.Sheet | null,
+  building: GoogleAppsScript.Spreadsheet.Sheet,
+  steps: { write: () => T; finish: (written: T) => void; finishAgain: () => void },
+): void {
   let previousDeleted = false;
   try {
-    const ranges = writeLayout(building, layout);
-    building.addDeveloperMetadata(PLAN_METADATA_KEY, LAYOUT_VERSION);
-    // The point of no return: until here a failure removes the new sheet and the old plan stands.
+    const written = steps.write();
+    // The point of no return: until here a failure removes the new sheet and the old one stands.
     if (previous) spreadsheet.deleteSheet(previous);
     previousDeleted = previous !== null;
-    finishSwap(spreadsheet, building, rename ? finalName : undefined, ranges);
-    return { sheetName: finalName };
+    steps.finish(written);
   } catch (error) {
-    if (previousDeleted) {
-      // The old plan is gone and the new one is complete: finish naming it rather than lose both.
-      finishSwap(spreadsheet, building, rename ? finalName : undefined, namedRangesOf(building, layout));
-      return { sheetName: finalName };
+    if (!previousDeleted) {
+      spreadsheet.deleteSheet(building);
+      throw error;
     }
-    spreadsheet.deleteSheet(building);
-    throw error;
+    steps.finishAgain();
   }
 }
 

@@ -5,18 +5,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEmulator, DIST_DIR, type Emulator, loadDist } from '../../emulator/src';
+import { DIST_DIR, type Emulator, loadDist } from '../../emulator/src';
 import { DEFAULT_CATEGORIES, UNCATEGORISED } from '../../src/books/categories';
 import { BOOKS, CATEGORY_ROWS } from '../../src/books/layout';
 import type { ImportResult, StatementRow } from '../../src/books/types';
 import { IMPORT_RUNNING_MESSAGE } from '../../src/sheets/books';
+import { createLeapEmulator } from '../support/emulator';
 
 type Cells = Record<string, { value: unknown; formula?: string }>;
 
 const MAPPING = { headerLine: 1, date: 0, description: [1], amount: 2, dateOrder: 'ymd', decimal: '.', delimiter: ',' };
 
 function fresh(): Emulator {
-  const em = createEmulator({ timeZone: 'UTC' });
+  const em = createLeapEmulator({ timeZone: 'UTC' });
   loadDist(em);
   return em;
 }
@@ -364,7 +365,7 @@ test('Set up Books makes only the missing sheets and never overwrites the person
 });
 
 test('Import bank statement… opens the import page in a dialog wide enough for the file preview', () => {
-  const em = createEmulator();
+  const em = createLeapEmulator();
   // The page itself is built from sidebar/Import.html; any page named Import shows how the menu opens it.
   em.loadBundle(readFileSync(join(DIST_DIR, 'Code.js'), 'utf8'), { Import: '<title>Import</title><p>page</p>' });
   em.run('leapShowImport');

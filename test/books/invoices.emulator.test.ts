@@ -3,14 +3,15 @@
  * the aging table around every bucket edge, days to pay per client, printable invoices and their refusals.
  * Expected figures are worked out here from the typed dates, not by Leap's own code.
  */
-import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { type Emulator, loadDist } from '../../emulator/src';
 import { BUSINESS_FIRST_ROW, INVOICE_HEADER } from '../../src/books/invoices';
 import { BUSINESS_PROPERTY_KEY, INVOICES_METADATA_KEY } from '../../src/sheets/invoices';
+import { createLeapEmulator } from '../support/emulator';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 function fresh(): Emulator {
-  const em = createEmulator({ timeZone: 'UTC' });
+  const em = createLeapEmulator({ timeZone: 'UTC' });
   loadDist(em);
   return em;
 }

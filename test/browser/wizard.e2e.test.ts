@@ -8,11 +8,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
-import { createEmulator, loadDist } from '../../emulator/src';
+import { loadDist } from '../../emulator/src';
 import { FIELDS, type FieldName, STEPS } from '../../src/plan/answers';
 import { INPUT_FILL, KEY_NUMBERS } from '../../src/plan/layout';
 import { SAMPLE_ANSWERS } from '../plan/sample';
 import { launchChromium, type PreviewProcess, REPO, screenshotPath, startPreview, TEST_OUTPUT } from '../support/browser';
+import { createLeapEmulator } from '../support/emulator';
 
 interface CellJson {
   value: unknown;
@@ -382,7 +383,7 @@ test('every cell of the plan edited in the preview shows what a fresh plan built
       ]),
     ),
   );
-  const fresh = createEmulator();
+  const fresh = createLeapEmulator();
   loadDist(fresh);
   fresh.run('leapBuildPlan', answers);
   const sheet = fresh.spreadsheet.getSheetByName(PLAN);

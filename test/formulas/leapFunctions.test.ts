@@ -1,8 +1,9 @@
 /**
- * Leap's custom functions used in formulas on a sheet (issue 2, section 4): the built dist/Code.js registered in
+ * Leap's custom functions used in formulas on a sheet: the built dist/Code.js registered in
  * HyperFormula through the emulator, so every formula runs the code that ships.
  */
-import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { type Emulator, loadDist } from '../../emulator/src';
+import { createLeapEmulator } from '../support/emulator';
 
 interface Example {
   name: string;
@@ -10,7 +11,7 @@ interface Example {
 }
 
 function fresh(): { emu: Emulator; functions: Example[] } {
-  const emu = createEmulator({ timeZone: 'America/New_York' });
+  const emu = createLeapEmulator({ timeZone: 'America/New_York' });
   const context = loadDist(emu);
   return { emu, functions: context.Leap.describeFunctions() as Example[] };
 }

@@ -4,12 +4,13 @@
  * in as midnight in the spreadsheet's zone and shows returned Dates in it, while script code reads local time
  * in the script's zone, so a date read or made naively is a day off east or west of New York.
  */
-import { createEmulator, loadDist } from '../../emulator/src';
+import { loadDist } from '../../emulator/src';
+import { createLeapEmulator } from '../support/emulator';
 
 const ZONES = ['America/Los_Angeles', 'Europe/Berlin', 'Pacific/Auckland', 'Asia/Kolkata', 'UTC'];
 
 describe.each(ZONES)('a spreadsheet in %s, the script in New York', (timeZone) => {
-  const emu = createEmulator({ timeZone });
+  const emu = createLeapEmulator({ timeZone });
   loadDist(emu);
   const sheet = emu.spreadsheet.getActiveSheet();
   sheet.getRange('A1').setFormula('=TAX_DUE_DATES(2026)');
@@ -32,7 +33,7 @@ describe.each(ZONES)('a spreadsheet in %s, the script in New York', (timeZone) =
 });
 
 test('a column of dates costs Utilities calls per distinct day, not per cell', () => {
-  const emu = createEmulator({ timeZone: 'Europe/Berlin' });
+  const emu = createLeapEmulator({ timeZone: 'Europe/Berlin' });
   loadDist(emu);
   const sheet = emu.spreadsheet.getActiveSheet();
   // 600 cells holding 12 distinct days.

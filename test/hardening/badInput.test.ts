@@ -27,6 +27,10 @@ function validValue(p: ParamSpec): unknown {
       return Object.keys(p.choices ?? {})[0];
     case 'year':
       return p.min && p.max ? Math.round((p.min.value + p.max.value) / 2) : 2026;
+    case 'whole':
+      // The default, where there is one: a simulation's block must fit the four months of SERIES.
+      if (p.defaultValue !== undefined) return p.defaultValue;
+      return p.min && p.max ? Math.round((p.min.value + p.max.value) / 2) : 6;
     case 'custom':
       // A required custom argument with no default is text (a client's name).
       if (p.defaultValue === undefined) return 'Acme';
@@ -42,7 +46,7 @@ function validValue(p: ParamSpec): unknown {
 
 const validArgs = (f: FunctionSpec) => f.params.map(validValue);
 const call = (f: FunctionSpec, args: unknown[]) => (ctx[f.name] as (...a: unknown[]) => unknown)(...args);
-const isNumberKind = (p: ParamSpec) => p.kind === 'number' || p.kind === 'rate' || p.kind === 'year';
+const isNumberKind = (p: ParamSpec) => p.kind === 'number' || p.kind === 'rate' || p.kind === 'year' || p.kind === 'whole';
 
 /** A result a cell can show: finite numbers, text, valid dates, or a rectangle of them. */
 function expectCellResult(out: unknown): void {

@@ -70,6 +70,9 @@ function plausible(p: (typeof functionTable)[number]['params'][number]): fc.Arbi
       return fc.integer({ min: 2000, max: 2100 });
     case 'choice':
       return fc.constantFrom(...Object.keys(p.choices ?? {}), ...Object.values(p.choices ?? {}).flat());
+    case 'whole':
+      // A simulation's size: its default, so that 300 runs stay quick; the bounds are the bad-input matrix's.
+      return fc.constant(undefined);
     case 'custom':
       // Each custom reader accepts its default (a required one is a name); the random part is covered above.
       return fc.constant(p.defaultValue === undefined ? 'Acme' : undefined);

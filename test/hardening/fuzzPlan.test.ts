@@ -4,9 +4,10 @@
  * complete plan in which every piece of user text is a plain value, never a formula.
  */
 import fc from 'fast-check';
-import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
-import { FIELDS } from '../../src/plan/answers';
+import { type Emulator, loadDist } from '../../emulator/src';
+import { FIELDS, SCALE_MAX, SCALE_MIN } from '../../src/plan/answers';
 import { SAMPLE_ANSWERS } from '../plan/sample';
+import { createLeapEmulator } from '../support/emulator';
 
 /** Text that a spreadsheet or a page could take for code. */
 const HOSTILE_TEXT = [
@@ -32,7 +33,7 @@ function plausible(kind: Kind, options?: Readonly<Record<string, string>>): fc.A
     case 'count':
       return fc.integer({ min: 3, max: 12 });
     case 'scale':
-      return fc.integer({ min: 1, max: 5 });
+      return fc.integer({ min: SCALE_MIN, max: SCALE_MAX });
     case 'date':
       return fc
         .date({ min: new Date(2026, 0, 1), max: new Date(2030, 11, 28), noInvalidDate: true })
@@ -90,7 +91,7 @@ const userStrings = (a: Record<string, unknown>): string[] =>
   Object.values(a).filter((v): v is string => typeof v === 'string' && v.trim() !== '' && HOSTILE_TEXT.includes(v));
 
 test('1,000 random and hostile answers: refused with nothing changed, or a complete plan with inert text', () => {
-  const em = createEmulator();
+  const em = createLeapEmulator();
   loadDist(em);
   const contract = [
     'LEAP_MONTHLY_EXPENSES',

@@ -2,7 +2,7 @@
  * Money follows the spreadsheet's locale: the table of currencies, the cell patterns, and sentences (TEXT) that
  * show the very text the cells show, all checked through the emulator's display values.
  */
-import { createEmulator } from '../../emulator/src';
+
 import {
   LOCALE_CURRENCIES,
   localeCurrency,
@@ -11,6 +11,7 @@ import {
   moneyText,
   PLAIN_MONEY_FORMAT,
 } from '../../src/plan/currency';
+import { createLeapEmulator } from '../support/emulator';
 
 /** What Sheets shows for 1234.5 and -1234.5 with cents, and for 1234.5 as a whole amount, per locale. */
 const EXPECTED: Record<string, [cents: string, negativeCents: string, whole: string]> = {
@@ -33,7 +34,7 @@ const EXPECTED: Record<string, [cents: string, negativeCents: string, whole: str
 
 /** A1:A3 hold 1234.5, -1234.5 (cents format) and 1234.5 (whole format) in a spreadsheet of this locale. */
 function displayed(locale: string): string[] {
-  const emu = createEmulator({ locale });
+  const emu = createLeapEmulator({ locale });
   const sheet = emu.spreadsheet.getActiveSheet();
   sheet.getRange('A1:A3').setValues([[1234.5], [-1234.5], [1234.5]]);
   const cents = moneyFormat(emu.spreadsheet.getSpreadsheetLocale(), { cents: true });
@@ -83,7 +84,7 @@ describe('the currency table', () => {
   );
 
   test('an unknown locale shows the number with its own separators and no currency symbol', () => {
-    const emu = createEmulator({ locale: 'sv_SE' });
+    const emu = createLeapEmulator({ locale: 'sv_SE' });
     const cell = emu.spreadsheet.getActiveSheet().getRange('A1');
     cell.setValue(-1234.5).setNumberFormat(moneyFormat('sv_SE', { cents: true }));
     // Swedish groups with a no-break space and writes a decimal comma (CLDR); no $, £ or € appears.
@@ -99,7 +100,7 @@ describe('sentences quote amounts as the cells show them', () => {
   });
 
   test.each(Object.keys(EXPECTED))('%s: a sentence built with moneyText evaluates to the text the money cell shows', (locale) => {
-    const emu = createEmulator({ locale });
+    const emu = createLeapEmulator({ locale });
     const sheet = emu.spreadsheet.getActiveSheet();
     const amounts = [1234.5, -1234.5, 0, 987654.321];
     sheet.getRange(1, 1, amounts.length, 1).setValues(amounts.map((a) => [a]));
@@ -116,7 +117,7 @@ describe('sentences quote amounts as the cells show them', () => {
   });
 
   test('changing the spreadsheet locale changes both the cells and the sentences', () => {
-    const emu = createEmulator({ locale: 'en_GB' });
+    const emu = createLeapEmulator({ locale: 'en_GB' });
     const sheet = emu.spreadsheet.getActiveSheet();
     sheet.getRange('A1').setValue(1234.5).setNumberFormat('#,##0.00');
     sheet.getRange('B1').setFormula('=TEXT(A1,"#,##0.00")');

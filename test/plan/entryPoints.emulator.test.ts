@@ -1,12 +1,13 @@
 /** The wizard's other server entry points on the emulator: drafts, menu actions and showing the plan. */
-import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { type Emulator, loadDist } from '../../emulator/src';
 import { describeFunctions } from '../../src/functions';
 import { DRAFT_KEY, PROPERTY_VALUE_LIMIT_BYTES } from '../../src/sheets/drafts';
 import { EXAMPLES_HEADER, EXAMPLES_SHEET_NAME } from '../../src/sheets/examples';
+import { createLeapEmulator } from '../support/emulator';
 import { SAMPLE_ANSWERS } from './sample';
 
 function fresh(): Emulator {
-  const em = createEmulator({ timeZone: 'UTC' });
+  const em = createLeapEmulator({ timeZone: 'UTC' });
   loadDist(em);
   return em;
 }

@@ -1,11 +1,12 @@
 /** "Insert function examples" shows money results in the spreadsheet's currency (the built bundle, on the emulator). */
-import { createEmulator, loadDist } from '../../emulator/src';
+import { loadDist } from '../../emulator/src';
 import { describeFunctions } from '../../src/functions';
 import { EXAMPLES_SHEET_NAME, examplesGrid, MONEY_RESULT_COLUMNS } from '../../src/sheets/examples';
+import { createLeapEmulator } from '../support/emulator';
 
 /** The examples sheet of a fresh spreadsheet in this locale, as displayed, with the row each function starts on. */
 function examplesShown(locale: string): { shown: string[][]; rowOf: (name: string) => number } {
-  const emu = createEmulator({ locale, timeZone: 'UTC' });
+  const emu = createLeapEmulator({ locale, timeZone: 'UTC' });
   loadDist(emu);
   emu.run('leapInsertExamples');
   const sheet = emu.spreadsheet.getSheetByName(EXAMPLES_SHEET_NAME);

@@ -3,13 +3,14 @@
  * edited answers shows, cell for cell, the build date aside. Run for a flat rate, the US estimate and pasted
  * monthly figures, through the built bundle on the emulator.
  */
-import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { type Emulator, loadDist } from '../../emulator/src';
+import { createLeapEmulator } from '../support/emulator';
 import { SAMPLE_ANSWERS } from './sample';
 
 const PLAN = 'Transition Plan';
 
 function build(answers: Record<string, unknown>): Emulator {
-  const em = createEmulator({ timeZone: 'UTC' });
+  const em = createLeapEmulator({ timeZone: 'UTC' });
   loadDist(em);
   em.run('leapBuildPlan', answers);
   return em;

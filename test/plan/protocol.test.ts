@@ -5,10 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEmulator, loadDist } from '../../emulator/src';
+import { loadDist } from '../../emulator/src';
 import { KEY_NUMBERS } from '../../src/plan/layout';
 import { type BuildResult, type PlanAnswers, SERVER_FUNCTION_NAMES } from '../../src/protocol';
 import { serverEntryPoints } from '../../src/sheets/entryPoints';
+import { createLeapEmulator } from '../support/emulator';
 import { SAMPLE_ANSWERS } from './sample';
 
 const code = readFileSync(join(__dirname, '..', '..', 'dist', 'Code.js'), 'utf8');
@@ -23,7 +24,7 @@ test('every protocol target is a top-level function of the bundle, with the prot
 });
 
 test('results are plain data the sidebar reads after the JSON round trip', () => {
-  const em = createEmulator({ timeZone: 'UTC' });
+  const em = createLeapEmulator({ timeZone: 'UTC' });
   loadDist(em);
   expect(roundTrip(em.run('leapGetPlanAnswers'))).toBeNull();
   const built = roundTrip<BuildResult>(em.run('leapBuildPlan', SAMPLE_ANSWERS));

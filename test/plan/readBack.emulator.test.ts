@@ -3,18 +3,19 @@
  * on the sheet survive a rebuild from the wizard. Runs the built bundle on the emulator, plus the pure reader on
  * layoutPlan's own grid (so a change of the layout's labels fails here, not silently in the sidebar).
  */
-import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { type Emulator, loadDist } from '../../emulator/src';
 import { validateAnswers } from '../../src/plan/answers';
 import { type Cell, layoutPlan } from '../../src/plan/layout';
 import { buildPlan } from '../../src/plan/model';
 import type { PlanAnswers } from '../../src/protocol';
 import { answersFromGrid, PLAN_INPUT_LABELS } from '../../src/sheets/planReader';
+import { createLeapEmulator } from '../support/emulator';
 import { SAMPLE_ANSWERS } from './sample';
 
 const PLAN = 'Transition Plan';
 
 function fresh(timeZone = 'UTC'): Emulator {
-  const em = createEmulator({ timeZone });
+  const em = createLeapEmulator({ timeZone });
   loadDist(em);
   return em;
 }

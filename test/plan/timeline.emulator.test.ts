@@ -2,13 +2,14 @@
  * The plan's one timeline, through the built bundle on the emulator: the leave date, the quarterly 1040-ES
  * calendar of the first independent year and the headline, all live formulas.
  */
-import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { type Emulator, loadDist } from '../../emulator/src';
+import { createLeapEmulator } from '../support/emulator';
 import { SAMPLE_ANSWERS } from './sample';
 
 const PLAN = 'Transition Plan';
 
 function planFor(changes: Record<string, unknown>): Emulator {
-  const em = createEmulator({ timeZone: 'UTC' });
+  const em = createLeapEmulator({ timeZone: 'UTC' });
   loadDist(em);
   em.run('leapBuildPlan', { ...SAMPLE_ANSWERS, ...changes });
   return em;
@@ -134,7 +135,7 @@ describe('money follows the document locale, in cells and sentences alike', () =
     ['en_GB', '£22,950', /– buffer £22,950 – a low month leaves you £1,725 short/],
     ['de_DE', '22.950 €', /– buffer 22.950 € – a low month leaves you 1.725 € short/],
   ])('%s', (locale, target, headline) => {
-    const em = createEmulator({ timeZone: 'UTC', locale });
+    const em = createLeapEmulator({ timeZone: 'UTC', locale });
     loadDist(em);
     em.run('leapBuildPlan', SAMPLE_ANSWERS);
     expect(em.spreadsheet.getRangeByName('LEAP_BUFFER_TARGET')?.getDisplayValue()).toBe(target);

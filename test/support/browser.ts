@@ -1,7 +1,7 @@
 /**
  * Shared by every browser test: Chromium through playwright-core, and the `npm start` preview run as a child
  * process on a free port. Browser tests never skip: a missing Chromium is a failure, because a skipped browser
- * test passes while testing nothing (see shared notes: toolchain).
+ * test passes while testing nothing.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';

@@ -20,7 +20,11 @@ interface Case {
   withholding?: number;
 }
 
-/** The brief's definition, with A_i from TAX_ESTIMATE_US itself (federal only: state rate 0). */
+/**
+ * IRC 6654(d)(2) written out: installment k is the largest over periods i <= k of min(p_i x A_i, i/4 x R), less what
+ * was paid, where A_i is the tax on the annualized profit (from TAX_ESTIMATE_US itself, federal only: state rate 0)
+ * and R the required annual payment (90% of this year's tax, or last year's if less).
+ */
 function byDefinition(c: Case): { result: number; s: number; r: number } {
   const status = c.status ?? 'single';
   const year = c.year ?? 2025;

@@ -3,7 +3,7 @@
  * as Sheets calls them: scalars, 2D ranges, "" for blanks, Dates, and bad input whose message must name the function
  * and the argument. Expected figures are the hand-worked ones in estimate.test.ts.
  */
-import { defaultTaxYear } from '../../src/finance/usTax/tables';
+import { usTaxYearAsOf } from '../../src/finance/usTax/tables';
 import { usTaxFunctions } from '../../src/functions/usTaxFunctions';
 import { type BundleContext, loadBundle, readCode } from '../support/bundle';
 
@@ -63,7 +63,7 @@ describe('SE_TAX', () => {
     expect(rounded(call('SE_TAX', 60_000, 2026, [[150_000, 190_000]]))).toEqual([[5_884.89, 1_606.89]]);
   });
   test('year left out or blank is the default year', () => {
-    const year = defaultTaxYear(new Date());
+    const year = usTaxYearAsOf(new Date());
     expect(call('SE_TAX', 50_000)).toBe(call('SE_TAX', 50_000, year));
     expect(call('SE_TAX', 50_000, '')).toBe(call('SE_TAX', 50_000, year));
   });

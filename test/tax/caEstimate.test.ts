@@ -1,5 +1,5 @@
 /**
- * Hand-worked Canadian cases. Figures from /work/shared/notes/uk-canada-tax-figures.md: CPP 11.9% (9.9 base +
+ * Hand-worked Canadian cases, from the figures src/finance/caTax/tables.ts cites: CPP 11.9% (9.9 base +
  * 2.0 first additional) from 3,500 to the YMPE, CPP2 8% to the YAMPE; line 22200 and line 31000; federal brackets.
  */
 import {

@@ -1,18 +1,18 @@
 /**
  * Hand-worked US tax cases. Each expected figure is worked out step by step in the comment beside it, from the
- * figures in /work/shared/notes/us-tax-figures.md (Rev. Proc. 2024-40, Rev. Proc. 2025-32, SSA wage base).
+ * figures src/finance/usTax/tables.ts cites (Rev. Proc. 2024-40, Rev. Proc. 2025-32, SSA wage base).
  */
 import { taxEstimate, taxRate } from '../../src/finance/usTax/estimate';
 import { incomeTax } from '../../src/finance/usTax/incomeTax';
 import { safeHarbor } from '../../src/finance/usTax/safeHarbor';
 import { selfEmploymentTax } from '../../src/finance/usTax/selfEmploymentTax';
 import {
-  defaultTaxYear,
   type FilingStatus,
   figuresFor,
   STATUTE,
   SUPPORTED_TAX_YEARS,
   supportedYearsText,
+  usTaxYearAsOf,
 } from '../../src/finance/usTax/tables';
 
 const single2026 = (netProfit: number, more: { stateRate?: number; w2Wages?: number } = {}) =>
@@ -263,10 +263,10 @@ describe('supported years', () => {
     expect(supportedYearsText()).toBe('2025 or 2026');
   });
   test('the default is the latest supported year not after today, or the earliest before any', () => {
-    expect(defaultTaxYear(new Date(2026, 10, 28))).toBe(2026);
-    expect(defaultTaxYear(new Date(2031, 0, 1))).toBe(2026);
-    expect(defaultTaxYear(new Date(2025, 5, 1))).toBe(2025);
-    expect(defaultTaxYear(new Date(2020, 0, 1))).toBe(2025);
+    expect(usTaxYearAsOf(new Date(2026, 10, 28))).toBe(2026);
+    expect(usTaxYearAsOf(new Date(2031, 0, 1))).toBe(2026);
+    expect(usTaxYearAsOf(new Date(2025, 5, 1))).toBe(2025);
+    expect(usTaxYearAsOf(new Date(2020, 0, 1))).toBe(2025);
   });
   test.each<FilingStatus>(['single', 'married_joint', 'married_separate', 'head_of_household'])(
     '%s: bracket tops rise and each next dollar is taxed at the next rate',

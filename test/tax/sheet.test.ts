@@ -2,10 +2,11 @@
  * The US tax functions in formulas on a sheet: the built dist/Code.js registered in HyperFormula through the
  * emulator, so date cells arrive as Dates, spills land in cells and errors show our message.
  */
-import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { type Emulator, loadDist } from '../../emulator/src';
+import { createLeapEmulator } from '../support/emulator';
 
 function fresh(): Emulator {
-  const emu = createEmulator({ timeZone: 'America/New_York' });
+  const emu = createLeapEmulator({ timeZone: 'America/New_York' });
   loadDist(emu);
   return emu;
 }

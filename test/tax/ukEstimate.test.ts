@@ -1,5 +1,5 @@
 /**
- * Hand-worked UK cases (2025 = 2025/26). Figures from /work/shared/notes/uk-canada-tax-figures.md: allowance
+ * Hand-worked UK cases (2025 = 2025/26), from the figures src/finance/ukTax/tables.ts cites: allowance
  * 12,570 tapered above 100,000; rUK bands 37,700 / 125,140 on taxable income; Scottish bands; Class 4 6% / 2%.
  */
 import { class4, personalAllowance, ukTaxEstimate, ukTaxRate } from '../../src/finance/ukTax/estimate';
@@ -9,7 +9,7 @@ const eng = (profit: number, year = 2025, other = 0) => ukTaxEstimate(profit, ye
 const scot = (profit: number, year: number) => ukTaxEstimate(profit, year, 'scotland');
 
 describe('England / Wales / NI income tax and Class 4', () => {
-  test('the notes check: £30,000 in 2025/26 -> 3,486.00 + 1,045.80 = 4,531.80', () => {
+  test('£30,000 in 2025/26 -> (30,000 - 12,570) x 20% + (30,000 - 12,570) x 6% = 3,486.00 + 1,045.80 = 4,531.80', () => {
     const e = eng(30_000);
     expect(e.incomeTax).toBeCloseTo(3_486, 6);
     expect(e.class4).toBeCloseTo(1_045.8, 6);

@@ -3,6 +3,7 @@
  * user does (typing into the formula bar, clicking a checkbox, a menu item or a tab) back as actions.
  * The server owns all state; after every action the page re-renders from the view it answers with.
  */
+import { columnToLetters, lettersToColumn } from '../../../emulator/src/a1';
 import type { ActionAnswer, CellView, ChartView, HtmlPanelView, MenuView, PreviewView, SheetView } from '../protocol';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -21,11 +22,8 @@ const shown = { sidebar: -1, dialog: -1, alert: -1, toast: -1 };
 
 // ---- A1 notation ----
 
-function columnLetters(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
+/** Column letters of a 0-based column index, as the grid's header shows them. */
+const columnLetters = (index: number): string => columnToLetters(index + 1);
 
 function toA1(row: number, column: number): string {
   return `${columnLetters(column)}${row + 1}`;
@@ -34,9 +32,7 @@ function toA1(row: number, column: number): string {
 function fromA1(a1: string): { row: number; column: number } {
   const match = /^([A-Z]+)(\d+)$/.exec(a1);
   if (!match) return { row: 0, column: 0 };
-  let column = 0;
-  for (const ch of match[1]) column = column * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(match[2]) - 1, column: column - 1 };
+  return { row: Number(match[2]) - 1, column: lettersToColumn(match[1]) - 1 };
 }
 
 // ---- Talking to the server ----

@@ -6,7 +6,7 @@
  */
 import { CA_STATUTE, caFiguresFor } from './tables';
 
-export interface CaTaxEstimate {
+interface CaTaxEstimate {
   cppBase: number;
   cppFirstAdditional: number;
   cpp2: number;

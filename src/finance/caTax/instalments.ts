@@ -6,10 +6,10 @@
 export type InstalmentMethod = 'no_calculation' | 'prior' | 'current';
 
 /** ITA 156.1(1) "instalment threshold": $3,000, or $1,800 for Quebec residents. */
-export const INSTALMENT_THRESHOLD = 3_000;
-export const QUEBEC_INSTALMENT_THRESHOLD = 1_800;
+const INSTALMENT_THRESHOLD = 3_000;
+const QUEBEC_INSTALMENT_THRESHOLD = 1_800;
 
-export interface InstalmentRow {
+interface InstalmentRow {
   date: Date;
   payment: string;
   amount: number;
@@ -23,7 +23,7 @@ function nextWeekday(year: number, month: number, day: number): Date {
 }
 
 /** The four amounts of a method: ITA 156(1)(b) (no calculation), 156(1)(a)(ii) (prior), 156(1)(a)(i) (current). */
-export function instalmentAmounts(method: InstalmentMethod, thisYear: number, lastYear: number, twoYearsAgo: number): number[] {
+function instalmentAmounts(method: InstalmentMethod, thisYear: number, lastYear: number, twoYearsAgo: number): number[] {
   if (method === 'current') return [0, 0, 0, 0].map(() => thisYear / 4);
   if (method === 'prior') return [0, 0, 0, 0].map(() => lastYear / 4);
   const late = Math.max(0, (lastYear - twoYearsAgo / 2) / 2);

@@ -1,9 +1,9 @@
 /**
  * The Canadian federal figures Leap's self-employed estimate uses, one entry per tax year. Every figure carries
- * its source; the gathered figures are in the project's UK/Canada tax notes.
+ * its source (canada.ca or the CRA's T4127 payroll formulas) in the comment beside it.
  */
 
-export interface CaTaxYear {
+interface CaTaxYear {
   /** Federal bracket thresholds (taxable income) where the 20.5, 26, 29 and 33% rates start. */
   bracketStarts: readonly [number, number, number, number];
   /** The lowest federal rate, also the rate of the non-refundable credits. */
@@ -16,7 +16,7 @@ export interface CaTaxYear {
   yampe: number;
 }
 
-export const CA_TAX_YEARS: Readonly<Record<number, CaTaxYear>> = {
+const CA_TAX_YEARS: Readonly<Record<number, CaTaxYear>> = {
   2025: {
     // canada.ca "Indexation adjustment for personal income tax and benefit amounts" (2025 column, 2.7%).
     bracketStarts: [57_375, 114_750, 177_882, 253_414],
@@ -61,7 +61,7 @@ export const CA_STATUTE = {
   // half of the base contributions at the lowest rate (line 31000).
 } as const;
 
-export const CA_SUPPORTED_YEARS: readonly number[] = Object.keys(CA_TAX_YEARS)
+const CA_SUPPORTED_YEARS: readonly number[] = Object.keys(CA_TAX_YEARS)
   .map(Number)
   .sort((a, b) => a - b);
 

@@ -5,7 +5,7 @@
  */
 import { type UkRegion, ukFiguresFor } from './tables';
 
-export interface UkTaxEstimate {
+interface UkTaxEstimate {
   personalAllowance: number;
   taxableIncome: number;
   incomeTax: number;
@@ -18,7 +18,7 @@ export function personalAllowance(adjustedNetIncome: number, year: number): numb
   return Math.max(0, f.personalAllowance - Math.max(0, adjustedNetIncome - f.allowanceTaperStart) / 2);
 }
 
-export function bandTax(taxable: number, tops: readonly number[], rates: readonly number[]): number {
+function bandTax(taxable: number, tops: readonly number[], rates: readonly number[]): number {
   let tax = 0;
   let bottom = 0;
   rates.forEach((rate, i) => {

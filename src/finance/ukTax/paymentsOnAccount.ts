@@ -5,11 +5,11 @@
 import { ukYearLabel } from './tables';
 
 /** SI 2008/838: no POAs when the relevant amount is under £1,000. */
-export const POA_MINIMUM = 1_000;
+const POA_MINIMUM = 1_000;
 /** SI 1996/1654 reg 3 as amended by SI 1997/2491: nor when it is under 1/5 of the assessed amount. */
-export const POA_MINIMUM_SHARE = 0.2;
+const POA_MINIMUM_SHARE = 0.2;
 /** TMA s.59A(2): each payment on account is half the relevant amount. */
-export const POA_SHARE = 0.5;
+const POA_SHARE = 0.5;
 
 /** Each payment on account due for the following year, given a year's bill and the tax deducted at source. */
 export function paymentOnAccount(bill: number, atSource = 0): number {
@@ -17,7 +17,7 @@ export function paymentOnAccount(bill: number, atSource = 0): number {
   return due ? POA_SHARE * bill : 0;
 }
 
-export interface PoaRow {
+interface PoaRow {
   date: Date;
   payment: string;
   amount: number;

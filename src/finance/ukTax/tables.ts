@@ -1,11 +1,11 @@
 /**
  * The UK figures Leap's sole-trader estimate uses, one entry per tax year (2025 means 2025/26, 6 April 2025 to
- * 5 April 2026). Every figure carries its source; the gathered figures are in the project's UK/Canada tax notes.
+ * 5 April 2026). Every figure carries its source (gov.uk) in the comment beside it.
  */
 
 export type UkRegion = 'england' | 'scotland';
 
-export interface UkTaxYear {
+interface UkTaxYear {
   /** Personal allowance before the taper. */
   personalAllowance: number;
   /** Adjusted net income above which the allowance falls by £1 for every £2. */
@@ -48,7 +48,7 @@ const ALLOWANCE = {
 /** Scottish rates on non-savings, non-dividend income: starter 19, basic 20, intermediate 21, higher 42, advanced 45, top 48. */
 const SCOTTISH_RATES = [0.19, 0.2, 0.21, 0.42, 0.45, 0.48] as const;
 
-export const UK_TAX_YEARS: Readonly<Record<number, UkTaxYear>> = {
+const UK_TAX_YEARS: Readonly<Record<number, UkTaxYear>> = {
   2025: {
     ...ALLOWANCE,
     bands: {
@@ -72,7 +72,7 @@ export const UK_TAX_YEARS: Readonly<Record<number, UkTaxYear>> = {
   },
 };
 
-export const UK_SUPPORTED_YEARS: readonly number[] = Object.keys(UK_TAX_YEARS)
+const UK_SUPPORTED_YEARS: readonly number[] = Object.keys(UK_TAX_YEARS)
   .map(Number)
   .sort((a, b) => a - b);
 

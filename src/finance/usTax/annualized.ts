@@ -1,18 +1,18 @@
 /**
  * The required estimated-tax installment by the annualized income installment method (IRC 6654(d)(2), Form 2210
  * Schedule AI), for a sole proprietor with optional W-2 wages: federal tax only (TAX_ESTIMATE_US with no state
- * tax), standard deduction, no credits or other income. See /work/shared/notes/us-schedule-ai.md for the form.
+ * tax), standard deduction, no credits or other income. The rule is written out above annualizedInstallment.
  */
 import { taxEstimate } from './estimate';
 import { type PriorYear, safeHarbor } from './safeHarbor';
 import type { FilingStatus } from './tables';
 
 /** Schedule AI periods end Mar 31, May 31, Aug 31 and Dec 31: 3, 5, 8 and 12 months, annualized by 12/months. */
-export const ANNUALIZATION_FACTORS = [4, 2.4, 1.5, 1] as const;
+const ANNUALIZATION_FACTORS = [4, 2.4, 1.5, 1] as const;
 /** 6654(d)(2)(C)(ii): 90% of 25%, 50%, 75% and 100%. */
-export const APPLICABLE_PERCENTAGES = [0.225, 0.45, 0.675, 0.9] as const;
+const APPLICABLE_PERCENTAGES = [0.225, 0.45, 0.675, 0.9] as const;
 
-export interface AnnualizedInput {
+interface AnnualizedInput {
   /** Cumulative self-employment net profit at the end of each period so far (1 to 4 figures). */
   ytdProfits: number[];
   /** Cumulative W-2 wages at the end of the same periods; empty or absent for none. */
@@ -27,7 +27,7 @@ export interface AnnualizedInput {
   withholding?: number;
 }
 
-export interface AnnualizedResult {
+interface AnnualizedResult {
   /** What is still to pay for installment k: never below 0. */
   payment: number;
   /** A_i: the annualized federal tax of each period. */

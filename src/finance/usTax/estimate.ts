@@ -16,7 +16,7 @@ export interface TaxEstimateInput {
   w2Wages?: number;
 }
 
-export interface TaxEstimate {
+interface TaxEstimate {
   seTax: number;
   adjustedGrossIncome: number;
   /** Taxable income before the QBI deduction: AGI less the standard deduction, never below 0. */

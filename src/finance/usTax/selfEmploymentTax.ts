@@ -1,7 +1,7 @@
 /** Self-employment tax as Schedule SE computes it (short form, no church income, no farm optional method). */
 import { figuresFor, STATUTE } from './tables';
 
-export interface SelfEmploymentTax {
+interface SelfEmploymentTax {
   /** Net earnings from self-employment (Schedule SE line 4a); negative for a loss. */
   netEarnings: number;
   /** Net earnings the tax applies to: 0 below the $400 floor (line 4c). */

@@ -11,9 +11,9 @@ export type FilingStatus = (typeof FILING_STATUSES)[number];
 type ByStatus<T> = Readonly<Record<FilingStatus, T>>;
 
 /** The tops of the 10, 12, 22, 24, 32 and 35% brackets; income above the last one is taxed at 37%. */
-export type BracketTops = readonly [number, number, number, number, number, number];
+type BracketTops = readonly [number, number, number, number, number, number];
 
-export interface UsTaxYear {
+interface UsTaxYear {
   /** Social Security contribution and benefit base: the most earnings the 12.4% part applies to. */
   socialSecurityWageBase: number;
   standardDeduction: ByStatus<number>;
@@ -26,7 +26,7 @@ export interface UsTaxYear {
   qbiMinimumDeduction?: { amount: number; minimumQbi: number };
 }
 
-export const US_TAX_YEARS: Readonly<Record<number, UsTaxYear>> = {
+const US_TAX_YEARS: Readonly<Record<number, UsTaxYear>> = {
   2025: {
     // SSA, "Contribution and benefit base" (ssa.gov/oact/cola/cbb.html): $176,100 for 2025.
     socialSecurityWageBase: 176_100,
@@ -122,8 +122,8 @@ export function figuresFor(year: number): UsTaxYear {
   return US_TAX_YEARS[year];
 }
 
-/** The latest supported year not after today's year (the earliest supported one before any is reached). */
-export function defaultTaxYear(today: Date): number {
+/** The US tax year whose figures apply on `today`: the latest supported year not after today's year (the earliest supported one before any is reached). */
+export function usTaxYearAsOf(today: Date): number {
   const thisYear = today.getFullYear();
   const reached = SUPPORTED_TAX_YEARS.filter((y) => y <= thisYear);
   return reached.length ? reached[reached.length - 1] : SUPPORTED_TAX_YEARS[0];
