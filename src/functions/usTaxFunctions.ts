@@ -5,7 +5,13 @@ import { taxEstimate, taxRate } from '../finance/usTax/estimate';
 import { incomeTax } from '../finance/usTax/incomeTax';
 import { safeHarbor } from '../finance/usTax/safeHarbor';
 import { selfEmploymentTax } from '../finance/usTax/selfEmploymentTax';
-import { type FilingStatus, isSupportedTaxYear, supportedYearsText, usTaxYearAsOf } from '../finance/usTax/tables';
+import {
+  FILING_STATUS_LABELS,
+  type FilingStatus,
+  isSupportedTaxYear,
+  supportedYearsText,
+  usTaxYearAsOf,
+} from '../finance/usTax/tables';
 import { readNumberAtLeast, readYear } from './runner';
 import { type CellInput, type FunctionSpec, Invalid, type ParamSpec, type RangeCellReader, UserInputError } from './types';
 
@@ -29,16 +35,21 @@ const taxYear: ParamSpec = {
   },
 };
 
+/** A status's other spellings: its words from the one table (unless they are the value itself) and abbreviations. */
+const aliases = (status: FilingStatus, ...short: string[]): string[] =>
+  [...short, FILING_STATUS_LABELS[status].toLowerCase()].filter((a) => a !== status);
+
 const filingStatus: ParamSpec = {
   name: 'filing_status',
   kind: 'choice',
   description: '"single", "married_joint" ("mfj"), "married_separate" ("mfs") or "head_of_household" ("hoh").',
   defaultValue: 'single',
+  // The words the wizard and the plan sheet use (one table) are accepted too, with the usual abbreviations.
   choices: {
-    single: [],
-    married_joint: ['mfj', 'married filing jointly'],
-    married_separate: ['mfs', 'married filing separately'],
-    head_of_household: ['hoh', 'head of household'],
+    single: aliases('single'),
+    married_joint: aliases('married_joint', 'mfj'),
+    married_separate: aliases('married_separate', 'mfs'),
+    head_of_household: aliases('head_of_household', 'hoh'),
   } satisfies Record<FilingStatus, string[]>,
 };
 

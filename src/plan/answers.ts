@@ -7,6 +7,8 @@
  */
 import * as v from 'valibot';
 import { monthsToGoal } from '../finance/buffer';
+import { DUE_DATE_YEARS } from '../finance/usTax/dueDates';
+import { FILING_STATUS_LABELS } from '../finance/usTax/tables';
 
 /** The kinds of independence the wizard offers on its first step. */
 export const PATH_KINDS = {
@@ -19,12 +21,8 @@ export const PATH_KINDS = {
   high_autonomy_role: 'High-autonomy employee or contractor role',
 } as const;
 
-export const FILING_STATUSES = {
-  single: 'Single',
-  married_joint: 'Married filing jointly',
-  married_separate: 'Married filing separately',
-  head_of_household: 'Head of household',
-} as const;
+/** The filing statuses in words, from the US tax tables: the same words TAX_RATE_US accepts from a plan's cell. */
+export const FILING_STATUSES = FILING_STATUS_LABELS;
 
 export const TAX_MODES = {
   flat: 'A flat rate (the 25-30% rule)',
@@ -167,11 +165,11 @@ const isoDateSchema = v.pipe(
     const date = new Date(Date.UTC(y, m - 1, d));
     return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   }, 'Enter a start date that exists, e.g. 2026-03-01'),
-  // The plan's tax calendar (TAX_DUE_DATES) knows the due-date rules for 2000 to 2100.
+  // The plan's tax calendar (NEXT_TAX_DUE) knows the due-date rules of these years.
   v.check((s: string) => {
     const y = Number(s.slice(0, 4));
-    return y >= 2000 && y <= 2100;
-  }, 'Enter a start date from 2000 to 2100'),
+    return y >= DUE_DATE_YEARS.first && y <= DUE_DATE_YEARS.last;
+  }, `Enter a start date from ${DUE_DATE_YEARS.first} to ${DUE_DATE_YEARS.last}`),
 );
 
 const monthlyFiguresSchema = v.pipe(

@@ -7,6 +7,16 @@
 
 export const FILING_STATUSES = ['single', 'married_joint', 'married_separate', 'head_of_household'] as const;
 export type FilingStatus = (typeof FILING_STATUSES)[number];
+/**
+ * Each filing status in words, as Form 1040 names it: the wizard offers these, the plan sheet shows them, and
+ * TAX_RATE_US and its siblings accept them (any case) as well as the short values, so a plan's cell can hold the words.
+ */
+export const FILING_STATUS_LABELS: Readonly<Record<FilingStatus, string>> = {
+  single: 'Single',
+  married_joint: 'Married filing jointly',
+  married_separate: 'Married filing separately',
+  head_of_household: 'Head of household',
+};
 
 type ByStatus<T> = Readonly<Record<FilingStatus, T>>;
 
