@@ -653,7 +653,8 @@ export function layoutBooks(year: number): BooksLayout {
   named.LEAP_BOOKS_RESERVE_TEXT = a1(rv.sentenceRow, rv.labelColumn);
 
   const grid = g.build();
-  const widths = [190, 130, 150, 120, 130, 130, 130, 30, 120, 260, 120];
+  // Columns M:S also hold the tax blocks' labels, notes and figures above the by-category table.
+  const widths = [190, 130, 150, 120, 130, 130, 130, 30, 120, 260, 120, 100, 210, 90, 110, 330, 100, 230, 110];
   return {
     ...grid,
     namedRanges: named,
