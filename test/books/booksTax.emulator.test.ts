@@ -169,6 +169,31 @@ describe('a ledger with lumpy income and estimated tax payments, seen on June 10
   });
 });
 
+test("the filing status follows the plan's LEAP_FILING_STATUS when there is one", () => {
+  const em = booksWith(LUMPY);
+  setToday(em, '2026-06-10');
+  const sheet1 = em.workbook.getSheetByName('Sheet1')!;
+  sheet1.getRange('A1').setValue('Married filing jointly');
+  em.workbook.setNamedRange('LEAP_FILING_STATUS', sheet1.getRange('A1'));
+  expect(value(em, next(np.statusRow))).toBe('Married filing jointly');
+  const profits = cumulativeProfits(LUMPY);
+  const joint = call(
+    em,
+    'ESTIMATED_PAYMENT_US',
+    [[profits[0]], [profits[1]]],
+    '',
+    'married_joint',
+    YEAR,
+    '',
+    '',
+    3000,
+    '',
+  ) as number;
+  const single = call(em, 'ESTIMATED_PAYMENT_US', [[profits[0]], [profits[1]]], '', 'single', YEAR, '', '', 3000, '') as number;
+  expect(joint).toBeLessThan(single);
+  expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT')).toBeCloseTo(joint, 6);
+});
+
 describe('the tax reserve', () => {
   const savings = [
     row('2026-02-01', 'ONLINE TRANSFER FROM CHK 1234', 3000),
