@@ -219,10 +219,10 @@ export const BOOKS = {
  * "to 12/31/25").
  */
 export const TAX_PERIODS = [
-  { lastMonth: 3, ends: 'March 31' },
-  { lastMonth: 5, ends: 'May 31' },
-  { lastMonth: 8, ends: 'August 31' },
-  { lastMonth: 12, ends: 'December 31' },
+  { lastMonth: 3, lastDay: 31, ends: 'March 31' },
+  { lastMonth: 5, lastDay: 31, ends: 'May 31' },
+  { lastMonth: 8, lastDay: 31, ends: 'August 31' },
+  { lastMonth: 12, lastDay: 31, ends: 'December 31' },
 ] as const;
 
 /** Form 1040 (2025) line numbers the prior-year inputs point to: line 11 adjusted gross income, line 24 total tax. */
@@ -478,7 +478,7 @@ export function layoutBooks(year: number): BooksLayout {
   const firstHand = tp.firstHandRow;
   const lastHand = tp.firstHandRow + tp.handRows - 1;
   for (let row = firstHand; row <= lastHand; row++) {
-    const date = `$M${row}`;
+    const date = `$${columnLetters(tp.dateColumn)}${row}`;
     g.put(row, tp.dateColumn, null, { format: DATE_FORMAT, fill: INPUT_FILL });
     g.put(
       row,
@@ -559,7 +559,7 @@ export function layoutBooks(year: number): BooksLayout {
   g.put(
     np.periodsEndedRow,
     np.valueColumn,
-    formula(`=${TAX_PERIODS.map((p) => `IF(${today}>DATE(${yearCell},${p.lastMonth},${p.ends.split(' ')[1]}),1,0)`).join('+')}`),
+    formula(`=${TAX_PERIODS.map((p) => `IF(${today}>DATE(${yearCell},${p.lastMonth},${p.lastDay}),1,0)`).join('+')}`),
     { format: '0' },
   );
   note(np.periodsEndedRow, text('Periods run from January 1 to March 31, May 31, August 31 and December 31.'));
