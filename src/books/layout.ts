@@ -167,12 +167,72 @@ export const BOOKS = {
   unknownCategoryRow: 19,
   scheduleC: { titleRow: 4, headerRow: 5, firstRow: 6, lineColumn: 9, nameColumn: 10, totalColumn: 11 },
   category: { titleRow: 26, headerRow: 27, firstRow: 28, firstMonthColumn: 5 },
+  /** Tax payments (M:P) with the reserve below them, and the next payment (R:T), all above the by-category block. */
+  taxPayments: {
+    titleRow: 4,
+    headerRow: 5,
+    firstPeriodRow: 6,
+    handTitleRow: 10,
+    firstHandRow: 11,
+    handRows: 6,
+    totalRow: 17,
+    dateColumn: 13,
+    periodColumn: 14,
+    amountColumn: 15,
+    noteColumn: 16,
+  },
+  reserve: {
+    titleRow: 19,
+    accountRow: 20,
+    balanceInputRow: 21,
+    balanceRow: 22,
+    owedRow: 23,
+    gapRow: 24,
+    sentenceRow: 25,
+    labelColumn: 13,
+    valueColumn: 14,
+  },
+  nextPayment: {
+    titleRow: 4,
+    todayRow: 5,
+    statusRow: 6,
+    priorTaxRow: 7,
+    priorAgiRow: 8,
+    withholdingRow: 9,
+    previousDueRow: 10,
+    periodsEndedRow: 11,
+    nextDueRow: 12,
+    firstProfitRow: 13,
+    paidRow: 17,
+    paymentRow: 18,
+    flatRow: 19,
+    sentenceRow: 20,
+    labelColumn: 18,
+    valueColumn: 19,
+    noteColumn: 20,
+  },
 } as const;
+
+/**
+ * The 1040-ES payment periods: cumulative from January 1 to the end of each month listed (Form 1040-ES 2025,
+ * "Payment Due Dates"; Form 2210 Schedule AI column headings "1/1/25 to 3/31/25", "to 5/31/25", "to 8/31/25",
+ * "to 12/31/25").
+ */
+export const TAX_PERIODS = [
+  { lastMonth: 3, lastDay: 31, ends: 'March 31' },
+  { lastMonth: 5, lastDay: 31, ends: 'May 31' },
+  { lastMonth: 8, lastDay: 31, ends: 'August 31' },
+  { lastMonth: 12, lastDay: 31, ends: 'December 31' },
+] as const;
+
+/** Form 1040 (2025) line numbers the prior-year inputs point to: line 11 adjusted gross income, line 24 total tax. */
+export const FORM_1040_LINES = { adjustedGrossIncome: 11, totalTax: 24 } as const;
 
 const LEDGER = {
   date: `${LEDGER_SHEET}!$A:$A`,
   amount: `${LEDGER_SHEET}!$C:$C`,
   category: `${LEDGER_SHEET}!$D:$D`,
+  account: `${LEDGER_SHEET}!$E:$E`,
 };
 
 /** The Ledger rows of the month that starts in `monthCell`, as SUMIFS/COUNTIFS criteria. */
@@ -350,8 +410,251 @@ export function layoutBooks(year: number): BooksLayout {
     { format: MONEY, bold: true, fill: HEADER_FILL },
   );
 
+  // ---- Tax paid per 1040-ES period and put into the tax account, one column per figure beside each category row: a
+  // category's kind lives on the Categories sheet, not in the Ledger, and SUMIFS cannot look it up per Ledger row.
+  const tp = BOOKS.taxPayments;
+  const np = BOOKS.nextPayment;
+  const rv = BOOKS.reserve;
+  const firstPeriodColumn = rowsColumn + 1;
+  const intoTaxAccountColumn = firstPeriodColumn + 4;
+  const previousDue = abs(np.previousDueRow, np.valueColumn);
+  const dueCell = (period: number) => abs(tp.firstPeriodRow + period - 1, tp.dateColumn);
+  const taxAccount = abs(rv.accountRow, rv.valueColumn);
+  for (let p = 1; p <= 4; p++) {
+    g.put(cat.headerRow, firstPeriodColumn + p - 1, text(`Tax paid, period ${p}`), { bold: true, fill: HEADER_FILL });
+  }
+  g.put(cat.headerRow, intoTaxAccountColumn, text('Into the tax account'), { bold: true, fill: HEADER_FILL });
+  for (let i = 0; i < CATEGORY_ROWS; i++) {
+    const row = firstCat + i;
+    const name = `$A${row}`;
+    const kind = `$B${row}`;
+    for (let p = 1; p <= 4; p++) {
+      // A payment counts for the first due date on or after it: (previous due date, this due date].
+      const after = p === 1 ? previousDue : dueCell(p - 1);
+      g.put(
+        row,
+        firstPeriodColumn + p - 1,
+        formula(
+          `=IF(${kind}<>"Tax payment",0,-SUMIFS(${LEDGER.amount},${LEDGER.category},${name},${LEDGER.date},">"&${after},${LEDGER.date},"<="&${dueCell(p)}))`,
+        ),
+        { format: MONEY },
+      );
+    }
+    g.put(
+      row,
+      intoTaxAccountColumn,
+      formula(
+        `=IF(OR(${kind}<>"Transfer",${taxAccount}=""),0,SUMIFS(${LEDGER.amount},${LEDGER.category},${name},${LEDGER.account},${taxAccount}))`,
+      ),
+      { format: MONEY },
+    );
+  }
+
+  // ---- Tax payments: one row per period from the Ledger, then rows the person fills for payments made elsewhere.
+  const money = (ref: string) => `"$"&TEXT(${ref},"${MONEY}")`;
+  const longDate = (ref: string) => `TEXT(${ref},"mmmm d, yyyy")`;
+  const PERIOD_FORMAT = '"Period "0';
+  const DATE_FORMAT = 'mmm d, yyyy';
+  g.put(tp.titleRow, tp.dateColumn, formula(`="Estimated tax paid for "&${yearCell}&" (Form 1040-ES)"`), { bold: true });
+  ['Date', 'Period', 'Amount', 'Note'].forEach((h, i) => {
+    g.put(tp.headerRow, tp.dateColumn + i, text(h), { bold: true, fill: HEADER_FILL });
+  });
+  g.put(tp.firstPeriodRow, tp.dateColumn, formula(`=TAX_DUE_DATES(${yearCell})`), { format: DATE_FORMAT });
+  for (let p = 1; p <= 4; p++) {
+    const row = tp.firstPeriodRow + p - 1;
+    if (p > 1) g.put(row, tp.dateColumn, null, { format: DATE_FORMAT });
+    g.put(row, tp.periodColumn, { number: p }, { format: PERIOD_FORMAT });
+    g.put(row, tp.amountColumn, formula(`=SUM(${block(firstPeriodColumn + p - 1)})`), { format: MONEY });
+    const after = p === 1 ? previousDue : dueCell(p - 1);
+    g.put(
+      row,
+      tp.noteColumn,
+      formula(
+        `="Ledger rows of kind Tax payment dated "&TEXT(${after}+1,"mmm d, yyyy")&" to "&TEXT(${dueCell(p)},"mmm d, yyyy")&" (this due date)"`,
+      ),
+    );
+  }
+  g.put(tp.handTitleRow, tp.dateColumn, text('Paid another way: type the date, amount and a note'), { bold: true });
+  const firstHand = tp.firstHandRow;
+  const lastHand = tp.firstHandRow + tp.handRows - 1;
+  for (let row = firstHand; row <= lastHand; row++) {
+    const date = `$${columnLetters(tp.dateColumn)}${row}`;
+    g.put(row, tp.dateColumn, null, { format: DATE_FORMAT, fill: INPUT_FILL });
+    g.put(
+      row,
+      tp.periodColumn,
+      formula(
+        `=IF(${date}="","",IF(${date}<=${previousDue},"Before "&${yearCell},IF(${date}>${dueCell(4)},"After "&${yearCell},COUNTIF(${dueCell(1)}:${dueCell(4)},"<"&${date})+1)))`,
+      ),
+      { format: PERIOD_FORMAT },
+    );
+    g.put(row, tp.amountColumn, null, { format: MONEY, fill: INPUT_FILL });
+    g.put(row, tp.noteColumn, null, { fill: INPUT_FILL });
+  }
+  const amountLetter = columnLetters(tp.amountColumn);
+  const periodLetter = columnLetters(tp.periodColumn);
+  g.put(tp.totalRow, tp.dateColumn, formula(`="Paid for "&${yearCell}`), { bold: true, fill: HEADER_FILL });
+  g.put(tp.totalRow, tp.periodColumn, null, { fill: HEADER_FILL });
+  // Rows typed with a date outside the year's periods show "Before"/"After" and are left out of the total.
+  g.put(
+    tp.totalRow,
+    tp.amountColumn,
+    formula(
+      `=SUM(${amountLetter}${tp.firstPeriodRow}:${amountLetter}${tp.firstPeriodRow + 3})+SUMIFS(${amountLetter}${firstHand}:${amountLetter}${lastHand},${periodLetter}${firstHand}:${periodLetter}${lastHand},">=1")`,
+    ),
+    { format: MONEY, bold: true, fill: HEADER_FILL },
+  );
+  g.put(tp.totalRow, tp.noteColumn, null, { fill: HEADER_FILL });
+  const paid = abs(tp.totalRow, tp.amountColumn);
+  named.LEAP_BOOKS_TAX_PAID = a1(tp.totalRow, tp.amountColumn);
+
+  // ---- Next payment by the annualized income installment method, beside the flat rate.
+  const v = (row: number) => abs(row, np.valueColumn);
+  const label = (row: number, t: string) => g.put(row, np.labelColumn, text(t));
+  const note = (row: number, cell: Cell) => g.put(row, np.noteColumn, cell);
+  const today = v(np.todayRow);
+  const periodsEnded = v(np.periodsEndedRow);
+  const nextDue = v(np.nextDueRow);
+  const payment = v(np.paymentRow);
+  const flat = v(np.flatRow);
+  g.put(np.titleRow, np.labelColumn, text('Next estimated tax payment (federal)'), { bold: true });
+  label(np.todayRow, 'Today');
+  // TODAY() sits in its own cell: Sheets refuses volatile functions inside a custom function's arguments.
+  g.put(np.todayRow, np.valueColumn, formula('=TODAY()'), { format: DATE_FORMAT, fill: INPUT_FILL });
+  note(np.todayRow, text('Type a date to see this block as it was or will be on that day.'));
+  label(np.statusRow, 'Filing status');
+  g.put(np.statusRow, np.valueColumn, formula('=IFERROR(LEAP_FILING_STATUS,"single")'), { fill: INPUT_FILL });
+  note(
+    np.statusRow,
+    text('Your plan’s when there is a plan; or type single, married_joint, married_separate or head_of_household.'),
+  );
+  label(np.priorTaxRow, 'Last year’s total tax');
+  g.put(np.priorTaxRow, np.valueColumn, null, { format: MONEY, fill: INPUT_FILL });
+  note(
+    np.priorTaxRow,
+    formula(
+      `="Your "&(${yearCell}-1)&" Form 1040, line ${FORM_1040_LINES.totalTax} (total tax); 0 if it was nil. Blank: unknown, and this year's tax alone sets the payments."`,
+    ),
+  );
+  label(np.priorAgiRow, 'Last year’s AGI');
+  g.put(np.priorAgiRow, np.valueColumn, null, { format: MONEY, fill: INPUT_FILL });
+  note(
+    np.priorAgiRow,
+    formula(
+      `="Your "&(${yearCell}-1)&" Form 1040, line ${FORM_1040_LINES.adjustedGrossIncome} (adjusted gross income): above $150,000 ($75,000 married filing separately) last year's tax counts at 110%."`,
+    ),
+  );
+  label(np.withholdingRow, 'Federal tax withheld this year');
+  g.put(np.withholdingRow, np.valueColumn, null, { format: MONEY, fill: INPUT_FILL });
+  note(
+    np.withholdingRow,
+    formula(
+      `="From a job: the federal income tax withheld on your "&${yearCell}&" pay slips (year to date, plus what is still to come). Blank if none."`,
+    ),
+  );
+  label(np.previousDueRow, 'Last year’s final payment was due');
+  g.put(np.previousDueRow, np.valueColumn, formula(`=NEXT_TAX_DUE(DATE(${yearCell},1,1))`), { format: DATE_FORMAT });
+  note(np.previousDueRow, formula(`="Payments after it count for "&${yearCell}&"."`));
+  label(np.periodsEndedRow, 'Payment periods ended');
+  g.put(
+    np.periodsEndedRow,
+    np.valueColumn,
+    formula(`=${TAX_PERIODS.map((p) => `IF(${today}>DATE(${yearCell},${p.lastMonth},${p.lastDay}),1,0)`).join('+')}`),
+    { format: '0' },
+  );
+  note(np.periodsEndedRow, text('Periods run from January 1 to March 31, May 31, August 31 and December 31.'));
+  label(np.nextDueRow, 'Next payment due');
+  g.put(
+    np.nextDueRow,
+    np.valueColumn,
+    formula(
+      `=IF(${today}<=${previousDue},${dueCell(1)},IF(${today}>${dueCell(4)},"All four "&${yearCell}&" dates are past",NEXT_TAX_DUE(${today})))`,
+    ),
+    { format: DATE_FORMAT, bold: true },
+  );
+  named.LEAP_BOOKS_NEXT_DUE = a1(np.nextDueRow, np.valueColumn);
+  TAX_PERIODS.forEach((p, i) => {
+    const row = np.firstProfitRow + i;
+    label(row, `Profit January 1 to ${p.ends}`);
+    g.put(row, np.valueColumn, formula(`=IF(${periodsEnded}<${i + 1},"",SUM($D$${first}:$D$${first + p.lastMonth - 1}))`), {
+      format: MONEY,
+    });
+  });
+  note(np.firstProfitRow, text('From the months on the left, only for periods that have ended.'));
+  const profits = `${v(np.firstProfitRow)}:${v(np.firstProfitRow + 3)}`;
+  label(np.paidRow, 'Estimated tax paid for the year');
+  g.put(np.paidRow, np.valueColumn, formula(`=${paid}`), { format: MONEY });
+  label(np.paymentRow, 'Pay now (on what you have earned)');
+  g.put(
+    np.paymentRow,
+    np.valueColumn,
+    formula(
+      `=IF(${periodsEnded}=0,"",ESTIMATED_PAYMENT_US(${profits},,${v(np.statusRow)},${yearCell},${v(np.priorTaxRow)},${v(np.priorAgiRow)},${v(np.paidRow)},${v(np.withholdingRow)}))`,
+    ),
+    { format: MONEY, bold: true },
+  );
+  note(np.paymentRow, text('The annualized income installment method (Form 2210, Schedule AI): federal tax only.'));
+  named.LEAP_BOOKS_NEXT_PAYMENT = a1(np.paymentRow, np.valueColumn);
+  label(np.flatRow, 'At the flat rate');
+  g.put(
+    np.flatRow,
+    np.valueColumn,
+    formula(`=IF(${periodsEnded}=0,"",MAX(0,${rateCell}*MAX(0,INDEX(${profits},${periodsEnded}))-${v(np.paidRow)}))`),
+    { format: MONEY },
+  );
+  note(np.flatRow, text('The tax set-aside rate times the profit so far, less what you paid.'));
+  named.LEAP_BOOKS_FLAT_PAYMENT = a1(np.flatRow, np.valueColumn);
+  const periodEnd = `CHOOSE(${periodsEnded},${TAX_PERIODS.map((p) => `"${p.ends}"`).join(',')})`;
+  g.put(
+    np.sentenceRow,
+    np.labelColumn,
+    formula(
+      `=IF(${periodsEnded}=0,"No payment period of "&${yearCell}&" has ended yet: the first, January 1 to March 31, is due "&${longDate(dueCell(1))}&".",` +
+        `IF(ISTEXT(${nextDue}),"The "&${yearCell}&" payment dates are past; "&${money(payment)}&" is still short by the annualized method: pay it with your return.",` +
+        `"Pay "&${money(payment)}&" by "&${longDate(nextDue)}&" for the profit to "&${periodEnd}&". "&` +
+        `IF(${flat}>=${payment},"The flat rate would ask "&${money(flat)}&": paying on what you have earned keeps "&${money(`${flat}-${payment}`)}&" in your hands for now.",` +
+        `"The flat rate would ask "&${money(flat)}&", "&${money(`${payment}-${flat}`)}&" less: the federal tax on this profit is above your set-aside rate.")))`,
+    ),
+  );
+  named.LEAP_BOOKS_NEXT_PAYMENT_TEXT = a1(np.sentenceRow, np.labelColumn);
+
+  // ---- Tax reserve health: the money kept for tax against the tax of the year so far, less what was paid.
+  const rl = (row: number, t: string) => g.put(row, rv.labelColumn, text(t));
+  const rvCell = (row: number) => abs(row, rv.valueColumn);
+  const reserveNote = (row: number, t: string) => g.put(row, rv.valueColumn + 1, text(t));
+  g.put(rv.titleRow, rv.labelColumn, text('Tax reserve health'), { bold: true });
+  rl(rv.accountRow, 'Tax account (Ledger account name)');
+  g.put(rv.accountRow, rv.valueColumn, null, { fill: INPUT_FILL });
+  reserveNote(rv.accountRow, 'The Account of the savings you keep for tax, as the Ledger names it.');
+  rl(rv.balanceInputRow, 'Its balance, if you type it');
+  g.put(rv.balanceInputRow, rv.valueColumn, null, { format: MONEY, fill: INPUT_FILL });
+  reserveNote(rv.balanceInputRow, 'Blank: the Ledger’s Transfer rows in that account are added up.');
+  rl(rv.balanceRow, 'Reserve');
+  g.put(
+    rv.balanceRow,
+    rv.valueColumn,
+    formula(`=IF(ISNUMBER(${rvCell(rv.balanceInputRow)}),${rvCell(rv.balanceInputRow)},SUM(${block(intoTaxAccountColumn)}))`),
+    { format: MONEY },
+  );
+  named.LEAP_BOOKS_TAX_RESERVE = a1(rv.balanceRow, rv.valueColumn);
+  rl(rv.owedRow, 'Tax so far at the rate, less paid');
+  g.put(rv.owedRow, rv.valueColumn, formula(`=$E$${total}-${paid}`), { format: MONEY });
+  rl(rv.gapRow, 'Ahead (+) or behind (-)');
+  g.put(rv.gapRow, rv.valueColumn, formula(`=${rvCell(rv.balanceRow)}-${rvCell(rv.owedRow)}`), { format: MONEY, bold: true });
+  named.LEAP_BOOKS_RESERVE_GAP = a1(rv.gapRow, rv.valueColumn);
+  const gap = rvCell(rv.gapRow);
+  g.put(
+    rv.sentenceRow,
+    rv.labelColumn,
+    formula(
+      `="Your reserve is "&${money(`ABS(${gap})`)}&IF(${gap}>=0," ahead"," behind")&": it holds "&${money(rvCell(rv.balanceRow))}&" against "&${money(rvCell(rv.owedRow))}&", the tax on "&${yearCell}&"'s profit so far at "&TEXT(${rateCell},"0.0%")&" less the "&${money(paid)}&" already paid."`,
+    ),
+  );
+  named.LEAP_BOOKS_RESERVE_TEXT = a1(rv.sentenceRow, rv.labelColumn);
+
   const grid = g.build();
-  const widths = [190, 130, 150, 120, 130, 130, 130, 30, 120, 260, 120];
+  // Columns M:S also hold the tax blocks' labels, notes and figures above the by-category table.
+  const widths = [190, 130, 150, 120, 130, 130, 130, 30, 120, 260, 120, 100, 210, 90, 110, 330, 100, 230, 110];
   return {
     ...grid,
     namedRanges: named,

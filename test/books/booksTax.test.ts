@@ -1,0 +1,71 @@
+/** The Books sheet's tax blocks as a pure grid: inputs shaded and empty, notes that say where figures come from, names. */
+import { BOOKS, FORM_1040_LINES, layoutBooks } from '../../src/books/layout';
+import { columnLetters } from '../../src/plan/layout';
+
+const books = layoutBooks(2026);
+const at = (row: number, column: number) => ({
+  cell: books.cells[row - 1][column - 1],
+  fill: books.backgrounds[row - 1][column - 1],
+  format: books.numberFormats[row - 1][column - 1],
+});
+const np = BOOKS.nextPayment;
+const tp = BOOKS.taxPayments;
+const rv = BOOKS.reserve;
+const a1 = (row: number, column: number) => `${columnLetters(column)}${row}`;
+
+test('the new named ranges point at the tax figures; the existing ones are unchanged', () => {
+  expect(books.namedRanges).toMatchObject({
+    LEAP_BOOKS_YEAR: 'B2',
+    LEAP_BOOKS_PROFIT_YTD: 'D18',
+    LEAP_BOOKS_TAX_PAID: a1(tp.totalRow, tp.amountColumn),
+    LEAP_BOOKS_NEXT_DUE: a1(np.nextDueRow, np.valueColumn),
+    LEAP_BOOKS_NEXT_PAYMENT: a1(np.paymentRow, np.valueColumn),
+    LEAP_BOOKS_FLAT_PAYMENT: a1(np.flatRow, np.valueColumn),
+    LEAP_BOOKS_TAX_RESERVE: a1(rv.balanceRow, rv.valueColumn),
+    LEAP_BOOKS_RESERVE_GAP: a1(rv.gapRow, rv.valueColumn),
+  });
+  for (const [name, ref] of Object.entries(books.namedRanges)) {
+    if (ref.includes(':')) continue;
+    const m = /^([A-Z]+)(\d+)$/.exec(ref);
+    const column = [...(m?.[1] ?? '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const cell = books.cells[Number(m?.[2]) - 1][column - 1];
+    if (name === 'LEAP_BOOKS_YEAR') continue;
+    expect([name, cell]).toEqual([name, { formula: expect.stringMatching(/^=/) }]);
+  }
+});
+
+test('the inputs are shaded and start empty, with notes pointing at Form 1040 lines and the pay slips', () => {
+  for (const row of [np.priorTaxRow, np.priorAgiRow, np.withholdingRow]) {
+    expect(at(row, np.valueColumn)).toEqual({ cell: null, fill: '#e8f0fe', format: '#,##0.00' });
+  }
+  const note = (row: number) => JSON.stringify(at(row, np.noteColumn).cell);
+  expect(FORM_1040_LINES).toEqual({ adjustedGrossIncome: 11, totalTax: 24 });
+  expect(note(np.priorTaxRow)).toContain('Form 1040, line 24 (total tax)');
+  expect(note(np.priorAgiRow)).toContain('Form 1040, line 11 (adjusted gross income)');
+  expect(note(np.withholdingRow)).toContain('pay slips');
+  expect(at(np.todayRow, np.valueColumn).cell).toEqual({ formula: '=TODAY()' });
+  for (let r = tp.firstHandRow; r < tp.firstHandRow + tp.handRows; r++) {
+    expect([tp.dateColumn, tp.amountColumn, tp.noteColumn].map((c) => at(r, c))).toEqual([
+      { cell: null, fill: '#e8f0fe', format: 'mmm d, yyyy' },
+      { cell: null, fill: '#e8f0fe', format: '#,##0.00' },
+      { cell: null, fill: '#e8f0fe', format: 'General' },
+    ]);
+  }
+  expect(at(rv.accountRow, rv.valueColumn)).toMatchObject({ cell: null, fill: '#e8f0fe' });
+});
+
+test('the payment reads the Books year, the inputs and the total paid; the tax blocks sit above the by-category table', () => {
+  const payment = at(np.paymentRow, np.valueColumn).cell as { formula: string };
+  const v = (row: number) => `$${columnLetters(np.valueColumn)}$${row}`;
+  expect(payment.formula).toBe(
+    `=IF(${v(np.periodsEndedRow)}=0,"",ESTIMATED_PAYMENT_US(${v(np.firstProfitRow)}:${v(np.firstProfitRow + 3)},,${v(np.statusRow)},$B$2,${v(np.priorTaxRow)},${v(np.priorAgiRow)},${v(np.paidRow)},${v(np.withholdingRow)}))`,
+  );
+  expect(Math.max(rv.sentenceRow, np.sentenceRow, tp.totalRow)).toBeLessThan(BOOKS.category.titleRow);
+  expect(books.cells[BOOKS.category.headerRow - 1].slice(20, 25)).toEqual([
+    { text: 'Tax paid, period 1' },
+    { text: 'Tax paid, period 2' },
+    { text: 'Tax paid, period 3' },
+    { text: 'Tax paid, period 4' },
+    { text: 'Into the tax account' },
+  ]);
+});
