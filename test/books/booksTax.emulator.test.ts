@@ -3,9 +3,10 @@
  * typed by hand), the next payment by the annualized method beside the flat rate, and the tax reserve's health.
  * Ledgers are imported with the bundle's leapImportStatement and kept small: HyperFormula is slow on many SUMIFS.
  */
-import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { type Emulator, loadDist } from '../../emulator/src';
 import { BOOKS, TAX_PERIODS } from '../../src/books/layout';
 import type { StatementRow } from '../../src/books/types';
+import { createLeapEmulator } from '../support/emulator';
 
 type Cells = Record<string, { value: unknown; formula?: string }>;
 
@@ -21,7 +22,7 @@ const row = (date: string, description: string, amount: number): StatementRow =>
 });
 
 function booksWith(rows: StatementRow[], savings: StatementRow[] = []): Emulator {
-  const em = createEmulator({ timeZone: 'UTC' });
+  const em = createLeapEmulator({ timeZone: 'UTC' });
   loadDist(em);
   em.run('onOpen');
   const layoutKey = 'date,description,amount';
