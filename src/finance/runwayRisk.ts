@@ -43,7 +43,7 @@ export function seededRandom(seed: number): () => number {
  * trial, the cumulative net flow so far (earnings less tax less expenses); a balance is savings + cumulative.
  * Draws are made in a fixed order (month by month, trial by trial), so the same model gives the same flows.
  */
-function simulate(model: RiskModel, onMonth: (t: number, cumulative: Float64Array) => void): void {
+export function simulate(model: RiskModel, onMonth: (t: number, cumulative: Float64Array) => void): void {
   const { monthlyExpenses, history, months, taxRate, rampMonths, blockMonths, trials } = model;
   const n = history.length;
   const hist = Float64Array.from(history);
@@ -104,12 +104,6 @@ export function runwayRisk(savings: number, model: RiskModel): number {
   return countAbove(needs, savings) / model.trials;
 }
 
-/** Nearest-rank percentile of ascending values: the smallest value at least p of them are at or below. */
-function nearestRank(sorted: Float64Array, p: number): number {
-  const rank = Math.ceil(Math.round(p * sorted.length * 1e9) / 1e9);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
-}
-
 interface BandRow {
   month: number;
   low: number;
@@ -117,19 +111,52 @@ interface BandRow {
   high: number;
 }
 
+/**
+ * Rearranges values[lo..hi] so that values[k] holds the value a full sort would put there, everything before it is
+ * no larger and everything after it no smaller (quickselect, Hoare partition). Linear on average: three percentiles
+ * a month cost far less than sorting every month's balances.
+ */
+export function selectInPlace(values: Float64Array, k: number, lo = 0, hi = values.length - 1): number {
+  let left = lo;
+  let right = hi;
+  while (left < right) {
+    const pivot = values[(left + right) >>> 1];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return values[k];
+}
+
+/** Nearest rank: the index of the smallest value that at least a share p of n ascending values are at or below. */
+const rankIndex = (n: number, p: number): number => Math.min(n - 1, Math.max(0, Math.ceil(Math.round(p * n * 1e9) / 1e9) - 1));
+
 /** The balance at the end of each month across trials (not stopped at zero): 10th, 50th and 90th percentiles. */
 export function runwayBands(savings: number, model: RiskModel): BandRow[] {
   const rows: BandRow[] = [];
-  const sorted = new Float64Array(model.trials);
+  const balances = new Float64Array(model.trials);
+  const n = model.trials;
+  const [lowAt, medianAt, highAt] = [rankIndex(n, 0.1), rankIndex(n, 0.5), rankIndex(n, 0.9)];
   simulate(model, (t, cumulative) => {
-    sorted.set(cumulative);
-    sorted.sort();
-    rows.push({
-      month: t,
-      low: savings + nearestRank(sorted, 0.1),
-      median: savings + nearestRank(sorted, 0.5),
-      high: savings + nearestRank(sorted, 0.9),
-    });
+    balances.set(cumulative);
+    // The median first: then the 10th lies left of it and the 90th right of it, each a smaller selection.
+    const median = selectInPlace(balances, medianAt);
+    const low = selectInPlace(balances, lowAt, 0, medianAt);
+    const high = selectInPlace(balances, highAt, medianAt, n - 1);
+    rows.push({ month: t, low: savings + low, median: savings + median, high: savings + high });
   });
   return rows;
 }

@@ -2,8 +2,18 @@
  * Runway risk against exact probabilities: on small cases every sequence of block starts is enumerated
  * (each equally likely), and the simulation must land within 4.5 standard errors of the exact share.
  */
+
+import fc from 'fast-check';
 import { addMonths } from '../../src/finance/buffer';
-import { type RiskModel, runwayBands, runwayRisk, savingsNeeded, seededRandom } from '../../src/finance/runwayRisk';
+import {
+  type RiskModel,
+  runwayBands,
+  runwayRisk,
+  savingsNeeded,
+  seededRandom,
+  selectInPlace,
+  simulate,
+} from '../../src/finance/runwayRisk';
 import { customFunctions } from '../../src/functions';
 
 /** The exact chance of running out: all start-index sequences of ceil(months/block) blocks. */
@@ -159,4 +169,36 @@ test('the examples the specs carry for the README are true', () => {
   expect(customFunctions.RUNWAY_BANDS(6000, 4000, h, 6)).toHaveLength(7);
   const date = customFunctions.QUIT_DATE(2000, 1000, 4000, h, new Date(2026, 0, 31)) as Date;
   expect([date.getFullYear(), date.getMonth() + 1, date.getDate()]).toEqual([2026, 8, 31]);
+});
+
+describe('the bands pick percentiles by selection, not by sorting', () => {
+  test('selectInPlace gives what a full sort puts at each index (random arrays with ties)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 200 }), fc.nat(), (xs, seed) => {
+        const k = seed % xs.length;
+        const sorted = Float64Array.from(xs).sort();
+        expect(selectInPlace(Float64Array.from(xs), k)).toBe(sorted[k]);
+      }),
+      { seed: 20261201, numRuns: 300 },
+    );
+  });
+  test('runwayBands equals the nearest-rank percentiles of the sorted balances, month by month', () => {
+    const model = {
+      monthlyExpenses: 4000,
+      history: [4200, 6100, 1100, 5200],
+      months: 6,
+      taxRate: 0.2,
+      rampMonths: 2,
+      blockMonths: 1,
+      trials: 997,
+      seed: 7,
+    };
+    const expected: number[][] = [];
+    simulate(model, (_t, cumulative) => {
+      const sorted = Float64Array.from(cumulative).sort();
+      const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+      expected.push([6000 + at(0.1), 6000 + at(0.5), 6000 + at(0.9)]);
+    });
+    expect(runwayBands(6000, model).map((r) => [r.low, r.median, r.high])).toEqual(expected);
+  });
 });
