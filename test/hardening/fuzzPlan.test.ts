@@ -1,5 +1,6 @@
 /**
- * Random and hostile answers into the plan builder of the built bundle on the emulator, 1,000 runs.
+ * Random and hostile answers into the plan builder of the built bundle on the emulator, 600 runs (each plan built
+ * runs its simulations, so more runs would cost the suite minutes).
  * Each run is either refused with a message in words and no change to the document, or builds a
  * complete plan in which every piece of user text is a plain value, never a formula.
  */
@@ -90,7 +91,7 @@ function documentState(em: Emulator): string {
 const userStrings = (a: Record<string, unknown>): string[] =>
   Object.values(a).filter((v): v is string => typeof v === 'string' && v.trim() !== '' && HOSTILE_TEXT.includes(v));
 
-test('1,000 random and hostile answers: refused with nothing changed, or a complete plan with inert text', () => {
+test('600 random and hostile answers: refused with nothing changed, or a complete plan with inert text', () => {
   const em = createLeapEmulator();
   loadDist(em);
   const contract = [
@@ -140,9 +141,9 @@ test('1,000 random and hostile answers: refused with nothing changed, or a compl
       if (broken.length) throw new Error(`plan cells with errors: ${JSON.stringify(broken.slice(0, 3))}`);
       return true;
     }),
-    { numRuns: 1000, seed: 20261128 },
+    { numRuns: 600, seed: 20261128 },
   );
   console.log(`plan fuzz: ${built} plans built, ${refused} answers refused`);
-  expect(built).toBeGreaterThan(100);
-  expect(refused).toBeGreaterThan(100);
+  expect(built).toBeGreaterThan(60);
+  expect(refused).toBeGreaterThan(60);
 });
