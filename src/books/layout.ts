@@ -351,7 +351,9 @@ export function layoutBooks(year: number): BooksLayout {
   );
 
   const grid = g.build();
-  const widths = [190, 130, 150, 120, 130, 130, 130, 30, 120, 260, 120];
+  // Column H parts the month table from Schedule C, and holds April in the by-category table below: wide enough
+  // for an amount.
+  const widths = [190, 130, 150, 120, 130, 130, 130, 100, 120, 260, 120];
   return {
     ...grid,
     namedRanges: named,

@@ -319,9 +319,25 @@ test('import, re-import, a category edited in the grid, an overlapping statement
 
   // ---- Screenshots of the two sheets as the person sees them.
   await showSheet(LEDGER_SHEET);
+  // The Import key column is hidden: none of its text shows, not even run on over the next column.
+  await expect(page.locator('td[data-a1="G2"]').textContent()).resolves.toBe('');
+  await expect(page.locator('#grid').textContent()).resolves.not.toContain('Import key');
   await page.setViewportSize({ width: 1360, height: 1000 });
   await page.screenshot({ path: screenshotPath(join('books', 'ledger')) });
   await showSheet(BOOKS_SHEET);
+  // Every heading of the month table and every amount of the by-category table shows whole, not cut off.
+  const cutOff = await page.evaluate(
+    ([headerRow, categoryRow]) =>
+      Array.from(document.querySelectorAll<HTMLElement>('#grid td[data-a1]'))
+        .filter((td) => {
+          const row = Number((td.dataset.a1 ?? '').replace(/^[A-Z]+/, ''));
+          return row === headerRow || row === categoryRow;
+        })
+        .filter((td) => td.scrollWidth > td.clientWidth)
+        .map((td) => `${td.dataset.a1}: ${td.textContent}`),
+    [BOOKS.monthHeaderRow, BOOKS.category.firstRow],
+  );
+  expect(cutOff).toEqual([]);
   await page.setViewportSize({ width: 1900, height: 820 });
   await page.screenshot({ path: screenshotPath(join('books', 'books')) });
   await page.setViewportSize(VIEWPORT);
