@@ -50,7 +50,10 @@ function readChaseCsv(file: string): Row[] {
   });
 }
 
-/** What the Ledger should hold after both imports: every row of either file, each copy once (the larger count). */
+/**
+ * What the Ledger should hold after both imports: every row of either file, each copy once (the larger count), each
+ * import's new rows oldest first.
+ */
 function expectedLedger(first: Row[], second: Row[]): Row[] {
   const key = (r: Row) => `${r.date}|${r.amount}|${r.description}`;
   const countIn = (rows: Row[]) => {
@@ -65,7 +68,8 @@ function expectedLedger(first: Row[], second: Row[]): Row[] {
     seen.set(key(r), k);
     return k > (inFirst.get(key(r)) ?? 0);
   });
-  return [...first, ...added];
+  const oldestFirst = (rows: Row[]) => [...rows].sort((a, b) => a.date.localeCompare(b.date));
+  return [...oldestFirst(first), ...oldestFirst(added)];
 }
 
 const RULES = DEFAULT_CATEGORIES.map((c) => ({ category: c.category, words: ruleWords(c.words.join(',')) }));
@@ -285,6 +289,8 @@ test('import, re-import, a category edited in the grid, an overlapping statement
   }));
   expect(ledger[`B${expectedRows.length + 2}`]?.value ?? '').toBe('');
   expect(ledgerRows).toEqual(expectedRows.map((r) => ({ ...r, category: categoryOf(r) })));
+  // Two statements exported newest first, the second overlapping the first, read as one ledger in date order.
+  expect(ledgerRows.map((r) => r.date)).toEqual(ledgerRows.map((r) => r.date).sort());
   // The edit survived the overlapping import, which skipped that row.
   expect(ledger[`D${editedRow}`]?.value).toBe(EDITED.category);
 
