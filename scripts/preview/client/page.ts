@@ -267,11 +267,16 @@ function renderGrid(sheet: SheetView): void {
     for (let c = 0; c < sheet.columns; c++) {
       const a1 = toA1(r, c);
       if (covered.has(a1)) continue;
-      // A hidden column's cells are drawn empty: text that ran on from a zero-width cell would show in the next column.
-      const cell = sheet.columnWidths[c] === 0 ? undefined : sheet.cells[a1];
+      const cell = sheet.cells[a1];
       const right = sheet.cells[toA1(r, c + 1)];
+      // A hidden column's text stays clipped to its zero width: run on, it would show over the next column.
       const overflows =
-        Boolean(cell?.display) && cell?.align === 'left' && !cell?.wrap && !right?.display && right?.checked === undefined;
+        sheet.columnWidths[c] !== 0 &&
+        Boolean(cell?.display) &&
+        cell?.align === 'left' &&
+        !cell?.wrap &&
+        !right?.display &&
+        right?.checked === undefined;
       const td = cellElement(a1, cell, overflows);
       const span = spans.get(a1);
       if (span) {
