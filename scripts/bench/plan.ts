@@ -14,6 +14,13 @@ import { medianTime } from './measure';
  * batched call, two charts, the document's locale, and one read of the key numbers for the sidebar) plus one per named range, since
  * Apps Script sets named ranges one at a time (the US estimate names more inputs than a flat rate).
  */
+/**
+ * The most cells of a built plan that call a Leap function: each is an execution of its own on Google when its
+ * inputs change. Ten of them are the flat plan's key numbers and tax calendar, nine the runway-risk simulations
+ * (quit date, risk, fan and the what-if's six), the rest the schedule and the US estimate's two rates.
+ */
+export const PLAN_FUNCTION_CELL_BUDGET = 26;
+
 export const PLAN_CALL_BUDGET =
   30 + KEY_NUMBERS.length + INPUT_NAMES.length + Math.max(US_INPUT_NAMES.length, FLAT_INPUT_NAMES.length);
 

@@ -653,8 +653,9 @@ export function layoutBooks(year: number): BooksLayout {
   named.LEAP_BOOKS_RESERVE_TEXT = a1(rv.sentenceRow, rv.labelColumn);
 
   const grid = g.build();
-  // Columns M:S also hold the tax blocks' labels, notes and figures above the by-category table.
-  const widths = [190, 130, 150, 120, 130, 130, 130, 30, 120, 260, 120, 100, 210, 90, 110, 330, 100, 230, 110];
+  // Column H parts the month table from Schedule C, and holds April in the by-category table below: wide enough
+  // for an amount. Columns M:S also hold the tax blocks' labels, notes and figures above the by-category table.
+  const widths = [190, 130, 150, 120, 130, 130, 130, 100, 120, 260, 120, 100, 210, 90, 110, 330, 100, 230, 110];
   return {
     ...grid,
     namedRanges: named,

@@ -6,6 +6,8 @@
  */
 import { DEFAULT_CATEGORIES, KINDS } from '../books/categories';
 import {
+  BOOKS,
+  BOOKS_MONTH_HEADER,
   BOOKS_SHEET,
   type BooksLayout,
   CATEGORIES_SHEET,
@@ -99,6 +101,8 @@ function writeLedger(sheet: Sheet, categories: Sheet): void {
 
 function writeBooks(spreadsheet: Spreadsheet, sheet: Sheet, layout: BooksLayout): void {
   writeGrid(sheet, layout);
+  // The month table's headings are longer than its columns are wide: wrapped, they show whole.
+  sheet.getRange(BOOKS.monthHeaderRow, 1, 1, BOOKS_MONTH_HEADER.length).setWrap(true);
   const names = Object.keys(layout.namedRanges);
   const ranges = sheet.getRangeList(names.map((n) => layout.namedRanges[n])).getRanges();
   names.forEach((name, i) => {

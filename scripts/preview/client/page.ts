@@ -265,8 +265,14 @@ function renderGrid(sheet: SheetView): void {
       if (covered.has(a1)) continue;
       const cell = sheet.cells[a1];
       const right = sheet.cells[toA1(r, c + 1)];
+      // A hidden column's text stays clipped to its zero width: run on, it would show over the next column.
       const overflows =
-        Boolean(cell?.display) && cell?.align === 'left' && !cell?.wrap && !right?.display && right?.checked === undefined;
+        sheet.columnWidths[c] !== 0 &&
+        Boolean(cell?.display) &&
+        cell?.align === 'left' &&
+        !cell?.wrap &&
+        !right?.display &&
+        right?.checked === undefined;
       const td = cellElement(a1, cell, overflows);
       // A hidden column keeps its cells (scripts read them) but shows nothing, not even text running on.
       if (sheet.columnWidths[c] === 0) td.style.visibility = 'hidden';
