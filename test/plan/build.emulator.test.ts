@@ -170,7 +170,7 @@ describe('a built plan', () => {
     expect(named(em, 'LEAP_RUNWAY_MONTHS')).toBeCloseTo(8000 / (4625 - 2100), 12);
   });
 
-  test('cells that call a Leap function stay within the plan's budget', () => {
+  test('cells that call a Leap function stay within the plan budget', () => {
     const count = Object.values(cells(em, 'Transition Plan')).filter((c) => c.formula && callsLeapFunction(c.formula)).length;
     expect(count).toBeLessThanOrEqual(PLAN_FUNCTION_CELL_BUDGET);
   });

@@ -93,7 +93,7 @@ describe('layoutPlan', () => {
     expect(formulaOf(cellAt(layout.cells, layout.namedRanges.LEAP_TAX_RATE))).toMatch(/^=\$B\$\d+$/);
   });
 
-  test('cells that call a Leap function stay within the plan's budget (each is an execution in Sheets), whatever the schedule length', () => {
+  test('cells that call a Leap function stay within the plan budget (each is an execution in Sheets), whatever the schedule length', () => {
     const count = (l: typeof layout) => l.cells.flat().filter((c) => callsLeapFunction(formulaOf(c))).length;
     expect(count(layout)).toBeLessThanOrEqual(PLAN_FUNCTION_CELL_BUDGET);
     const us = layoutPlan(planOf({ taxMode: 'us_estimate', monthlySavings: 100 }), '2026-02-20');
