@@ -6,14 +6,14 @@
 import { describeProblem, MAX_STATEMENT_ROWS, type ParsedStatement, parseStatement } from '../src/books/statement';
 import type { Delimiter } from '../src/books/statementCsv';
 import { importResultText, spokenDate, tooManyRowsText } from '../src/books/statementText';
-import type { ColumnMapping, ImportRequest, ImportResult } from '../src/books/types';
-import { serverErrorMessage } from './server';
+import type { ColumnMapping, ImportRequest } from '../src/books/types';
+import { byId, el } from './dom';
+import { callServer, serverErrorMessage } from './server';
 
 const PREVIEW_ROWS = 10;
 const PROBLEMS_SHOWN = 50;
 const PASTE_DELAY_MS = 250;
 
-const byId = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 const form = byId<HTMLFormElement>('import-form');
 const fileInput = byId<HTMLInputElement>('statement-file');
 const pasteBox = byId<HTMLTextAreaElement>('statement-text');
@@ -33,46 +33,6 @@ const resultBox = byId('import-result');
 const errorBox = byId('import-error');
 const statusText = byId('import-status');
 const importButton = byId<HTMLButtonElement>('import-button');
-
-type Attrs = Record<string, string | undefined>;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Attrs = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) if (value !== undefined) node.setAttribute(key, value);
-  for (const child of children) node.append(typeof child === 'string' ? document.createTextNode(child) : child);
-  return node;
-}
-
-// ---- Server calls ----
-
-interface ScriptRun {
-  withSuccessHandler(handler: (value: unknown) => void): ScriptRun;
-  withFailureHandler(handler: (error: unknown) => void): ScriptRun;
-  [name: string]: unknown;
-}
-declare const google: { script: { run: ScriptRun } } | undefined;
-
-function callServer<T>(name: 'leapImportStatement' | 'leapGetStatementMapping', ...args: unknown[]): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    if (typeof google === 'undefined' || !google.script || !google.script.run) {
-      reject(new Error('This page must be opened from Google Sheets (Extensions > Leap > Import bank statement…).'));
-      return;
-    }
-    const runner = google.script.run
-      .withSuccessHandler((value) => resolve(value as T))
-      .withFailureHandler((error) => reject(new Error(serverErrorMessage(error))));
-    const call = runner[name];
-    if (typeof call !== 'function') {
-      reject(new Error(`Leap's server function ${name} is missing; reinstall the add-on.`));
-      return;
-    }
-    call.apply(runner, args);
-  });
-}
 
 // ---- State ----
 
@@ -152,7 +112,7 @@ function lookUpRememberedMapping(version: number, layoutKey: string): void {
     lookingUp = false;
     updateButton();
   };
-  callServer<ColumnMapping | null>('leapGetStatementMapping', layoutKey).then(
+  callServer('leapGetStatementMapping', layoutKey).then(
     (remembered) => {
       done();
       if (version !== textVersion || !remembered || !parsed || parsed.layoutKey !== layoutKey) return;
@@ -504,7 +464,7 @@ function submit(): void {
   importing = true;
   updateButton();
   statusText.textContent = `Importing ${showCount(parsed.rows.length)} rows…`;
-  callServer<ImportResult>('leapImportStatement', request)
+  callServer('leapImportStatement', request)
     .then(
       (result) => {
         imported = true;

@@ -22,7 +22,7 @@ export function serverErrorMessage(error: unknown): string {
 export function callServer<K extends ServerFunctionName>(name: K, ...args: ServerArgs<K>): Promise<ServerResult<K>> {
   return new Promise<ServerResult<K>>((resolve, reject) => {
     if (typeof google === 'undefined' || !google.script || !google.script.run) {
-      reject(new Error('This page must be opened from Google Sheets (Extensions > Leap > Plan my transition…).'));
+      reject(new Error('This page must be opened from Google Sheets (Extensions > Leap).'));
       return;
     }
     const runner = google.script.run
