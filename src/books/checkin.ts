@@ -107,13 +107,13 @@ export function readBooksBlock(values: unknown[][], shown: string[][]): BooksRea
   return {
     year: asNumber(values[at(BOOKS.yearRow)][1]),
     rate: asNumber(values[at(BOOKS.rateRow)][1]),
-    month: (m) => rowShown(shown[monthRow(m)]),
+    month: (m) => rowShown(shown[monthRow(m)] ?? []),
     monthValues: (m) => ({
       moneyIn: asNumber(values[monthRow(m)][1]),
       profit: asNumber(values[monthRow(m)][3]),
       uncategorised: asNumber(values[monthRow(m)][6]),
     }),
-    yearToDate: rowShown(shown[total]),
+    yearToDate: rowShown(shown[total] ?? []),
     profitYtd: asNumber(values[total][3]),
   };
 }
