@@ -43,7 +43,12 @@ function fresh(): Emulator {
 }
 
 const importRows = (em: Emulator, rows: StatementRow[]) =>
-  em.run('leapImportStatement', { rows, account: 'Checking', layoutKey: 'date,description,amount', mapping: MAPPING }) as ImportResult;
+  em.run('leapImportStatement', {
+    rows,
+    account: 'Checking',
+    layoutKey: 'date,description,amount',
+    mapping: MAPPING,
+  }) as ImportResult;
 
 function withPlan(em: Emulator): void {
   em.run('leapSaveDraft', SAMPLE_ANSWERS);
@@ -152,7 +157,10 @@ describe('using the actual months in the plan', () => {
   test('refuses while the Ledger holds fewer than 2 months', () => {
     const one = fresh();
     withPlan(one);
-    importRows(one, statement([MONTHS[0]], () => 2000));
+    importRows(
+      one,
+      statement([MONTHS[0]], () => 2000),
+    );
     expect(() => one.run('leapSetPlanHistory', 'books')).toThrow(
       `The plan needs at least 2 months with ledger rows in ${YEAR} to run on; the Ledger has 1. Import another month's statement first.`,
     );
@@ -166,7 +174,10 @@ describe('using the actual months in the plan', () => {
     expect(view.plan?.historyLabel).toBe('Runs on 3 months with ledger rows in Books');
     const plan = em.workbook.getSheetByName(PLAN);
     expect(plan?.getRange('L4').getValue()).toBe('Actual months (Books)');
-    const history = plan?.getRange('L5:L16').getValues().map((r) => r[0]);
+    const history = plan
+      ?.getRange('L5:L16')
+      .getValues()
+      .map((r) => r[0]);
     expect(history).toEqual(Array.from({ length: 12 }, (_, i) => (MONTHS.includes(i + 1) ? lows[MONTHS.indexOf(i + 1)] : '')));
     expect(plan?.getRange('L5').getFormula()).toMatch(/^=IF\(COUNTIFS\(Ledger!\$A:\$A,/);
     expect(value(em, 'LEAP_PROJECTED_LOW')).toBe(Math.min(...lows));
@@ -202,7 +213,10 @@ describe('using the actual months in the plan', () => {
 describe('the Check-ins snapshot', () => {
   const em = fresh();
   withPlan(em);
-  importRows(em, statement(MONTHS, () => 2500));
+  importRows(
+    em,
+    statement(MONTHS, () => 2500),
+  );
 
   test('appends one row of the plan\u2019s key numbers as values, with a chart, one setValues a row', () => {
     em.resetCalls();
@@ -217,7 +231,7 @@ describe('the Check-ins snapshot', () => {
     const saved = sheet?.getRange(2, 1, 1, CHECKIN_COLUMNS.length).getValues()[0] ?? [];
     expect((saved[0] as Date).toISOString().slice(0, 10)).toBe(TODAY);
     CHECKIN_COLUMNS.slice(1).forEach((c, i) => {
-      const expected = value(em, c.name);
+      const expected = value(em, c.name as string);
       const got = saved[i + 1];
       if (expected instanceof Date) expect((got as Date).getTime()).toBe(expected.getTime());
       else expect(got).toEqual(expected);
@@ -248,7 +262,10 @@ describe('refusals and what is missing', () => {
 
   test('Books without a plan: the Books figures, and no comparison', () => {
     const em = fresh();
-    importRows(em, statement(MONTHS, () => 2000));
+    importRows(
+      em,
+      statement(MONTHS, () => 2000),
+    );
     const view = em.run('leapGetCheckIn') as CheckInView;
     expect(view.missing).toEqual([NO_PLAN]);
     expect(view.books?.yearToDate.taxPaid).toBe(money(800));
