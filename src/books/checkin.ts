@@ -95,6 +95,7 @@ export interface BooksRead {
   monthValues: (m: number) => { moneyIn: number; profit: number; uncategorised: number };
   yearToDate: BooksRowShown;
   profitYtd: number;
+  uncategorisedYtd: number;
 }
 
 const asNumber = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN);
@@ -115,6 +116,7 @@ export function readBooksBlock(values: unknown[][], shown: string[][]): BooksRea
     }),
     yearToDate: rowShown(shown[total] ?? []),
     profitYtd: asNumber(values[total][3]),
+    uncategorisedYtd: asNumber(values[total][6]),
   };
 }
 

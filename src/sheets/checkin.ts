@@ -6,6 +6,7 @@
 
 import { UNCATEGORISED } from '../books/categories';
 import {
+  ACTUAL_MONTHS_HEADING,
   annualised,
   BOOKS_READ,
   CHECKIN_COLUMNS,
@@ -25,6 +26,7 @@ import { BOOKS_SHEET, LEDGER_COLUMN, LEDGER_SHEET } from '../books/layout';
 import { taxEstimate } from '../finance/usTax/estimate';
 import { FILING_STATUSES, TAX_MODES } from '../plan/answers';
 import { KEY_NUMBERS } from '../plan/layout';
+import { TAX_FIGURES_YEARS } from '../plan/model';
 import type { CheckInSnapshot, CheckInView, UncategorisedShown } from '../protocol';
 import { getDraft } from './drafts';
 import { buildPlanSheet } from './plan';
@@ -73,6 +75,7 @@ function readPlan(spreadsheet: Spreadsheet): PlanRead | null {
   const shown = range.getDisplayValues();
   const formulas = range.getFormulas();
   const row = (l: string) => values.findIndex((r) => r[0] === l);
+  // The label and the heading sit in the history's column; found by their words, so moved columns do not matter.
   const labelCell = shown.flatMap((r) => r.filter((c) => /^Runs on \d+ /.test(c)))[0] ?? '';
   return {
     sheetName: sheet.getName(),
@@ -82,7 +85,7 @@ function readPlan(spreadsheet: Spreadsheet): PlanRead | null {
     row,
     value: (l) => (row(l) < 0 ? undefined : values[row(l)][1]),
     display: (l) => (row(l) < 0 ? '' : shown[row(l)][1]),
-    onBooks: / in Books$/.test(labelCell),
+    onBooks: values.some((r) => r.includes(ACTUAL_MONTHS_HEADING)),
     historyLabel: labelCell,
   };
 }
@@ -167,7 +170,8 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
     const estimate = taxEstimate({
       netProfit: Math.max(0, yearProfit),
       status: status ?? 'single',
-      year: books.year,
+      // Leap's tables cover a few years; another year is estimated with the nearest, as the plan does.
+      year: Math.max(TAX_FIGURES_YEARS.first, Math.min(TAX_FIGURES_YEARS.last, books.year)),
       stateRate: typeof stateRate === 'number' ? stateRate : 0,
       w2Wages: 0,
     }).total;
@@ -190,7 +194,7 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
         estimatedTax,
         estimateBasis,
         taxPaid: books.yearToDate.taxPaid,
-        uncategorised: Number(books.yearToDate.uncategorised.replace(/[^\d]/g, '')) || 0,
+        uncategorised: Number.isFinite(books.uncategorisedYtd) ? books.uncategorisedYtd : 0,
       },
     },
   };
@@ -201,7 +205,7 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
 /**
  * Builds the plan again from its inputs as the sheet holds them over the wizard's draft (for the answers that are
  * not on the sheet). While the plan runs on the Books, its low and good month are formulas on the Books, not the
- * person's answers: those come from the draft.
+ * person's answers: answersFromGrid leaves them out, so they come from the draft.
  */
 function rebuildPlan(spreadsheet: Spreadsheet, plan: PlanRead): void {
   const draft = getDraft().answers ?? {};
@@ -209,11 +213,6 @@ function rebuildPlan(spreadsheet: Spreadsheet, plan: PlanRead): void {
   const onSheet = answersFromGrid(plan.values, plan.formulas, (v) =>
     Object.prototype.toString.call(v) === '[object Date]' ? Utilities.formatDate(v as Date, timeZone, 'yyyy-MM-dd') : v,
   );
-  if (plan.onBooks) {
-    for (const name of ['projectedMonthlyLow', 'projectedMonthlyHigh'] as const) {
-      if (draft[name] !== undefined || draft.monthlyFigures !== undefined) delete onSheet[name];
-    }
-  }
   try {
     buildPlanSheet({ ...draft, ...onSheet });
   } catch (error) {

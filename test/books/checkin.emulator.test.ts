@@ -6,6 +6,8 @@
 import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
 import { CHECKIN_COLUMNS, CHECKINS_SHEET, lastMonthOf, MONTH_NAMES } from '../../src/books/checkin';
 import type { ImportResult, StatementRow } from '../../src/books/types';
+import { taxEstimate } from '../../src/finance/usTax/estimate';
+import { TAX_FIGURES_YEARS } from '../../src/plan/model';
 import type { CheckInSnapshot, CheckInView, UncategorisedShown } from '../../src/protocol';
 import { NO_BOOKS, NO_PLAN } from '../../src/sheets/checkin';
 import { SAMPLE_ANSWERS } from '../plan/sample';
@@ -188,6 +190,13 @@ describe('using the actual months in the plan', () => {
     expect(json).not.toMatch(/#(VALUE|REF|NAME|ERROR|N\/A)/);
   });
 
+  test('the wizard reads no low or good month from a plan on the Books, so its own stay for switching back', () => {
+    const answers = (em.run('leapGetPlanAnswers') as { answers: Record<string, unknown> }).answers;
+    expect(answers).not.toHaveProperty('projectedMonthlyLow');
+    expect(answers).not.toHaveProperty('projectedMonthlyHigh');
+    expect(answers.monthlyExpenses).toBe(3200);
+  });
+
   test('the choice persists across Build again', () => {
     em.run('leapBuildPlan', SAMPLE_ANSWERS);
     expect(value(em, 'LEAP_PROJECTED_LOW')).toBe(Math.min(...lows));
@@ -207,6 +216,33 @@ describe('using the actual months in the plan', () => {
     expect(view.plan?.onBooks).toBe(false);
     expect(value(em, 'LEAP_PROJECTED_LOW')).toBe(3000);
     expect(planShown(em)).toEqual(before);
+  });
+});
+
+describe('the check-in with the US estimate', () => {
+  test('the year\u2019s tax is TAX_ESTIMATE_US on the profit annualised, with the plan\u2019s status and state rate', () => {
+    const em = fresh();
+    const answers = { ...SAMPLE_ANSWERS, taxMode: 'us_estimate', filingStatus: 'married_joint', stateTaxRate: 0.05 };
+    em.run('leapSaveDraft', answers);
+    em.run('leapBuildPlan', answers);
+    const rows = statement(MONTHS, (i) => 5200 + 300 * i);
+    importRows(em, rows);
+    const view = em.run('leapGetCheckIn') as CheckInView;
+    const profit = MONTHS.reduce((s, m) => s + monthSums(rows, m).profit, 0);
+    const over = Number(TODAY.slice(5, 7)) - 1;
+    if (over === 0) {
+      expect(view.books?.yearToDate.estimatedTax).toBe('');
+      return;
+    }
+    const yearProfit = (profit * 12) / over;
+    const year = Math.max(TAX_FIGURES_YEARS.first, Math.min(TAX_FIGURES_YEARS.last, YEAR));
+    const tax = taxEstimate({ netProfit: yearProfit, status: 'married_joint', year, stateRate: 0.05, w2Wages: 0 }).total;
+    expect(view.books?.yearToDate.estimatedTax).toBe(money(tax));
+    expect(view.books?.yearToDate.estimateBasis).toBe(
+      `TAX_ESTIMATE_US on ${money(yearProfit)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12, no wages.`,
+    );
+    // Not the flat rate on the same profit: the estimate really came from the US tables.
+    expect(view.books?.yearToDate.estimatedTax).not.toBe(money(yearProfit * 0.3));
   });
 });
 
