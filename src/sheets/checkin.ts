@@ -131,11 +131,18 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
   const last = lastMonthOf(day);
   let lastMonth: NonNullable<CheckInView['books']>['lastMonth'] = null;
   let lastMonthNote = '';
-  if (last.year === books.year) {
+  const ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
+  const lastMonthName = `${MONTH_NAMES[last.month - 1]} ${last.year}`;
+  if (last.year !== books.year) {
+    lastMonthNote = `Last month (${lastMonthName}) is outside the Books' tax year ${books.year}: change the tax year on the Books sheet to see it.`;
+  } else if (!ledger || !ledgerMonths(spreadsheet, ledger, last.year).includes(last.month)) {
+    // Zeros would read as a month that brought nothing: say the statement is missing instead.
+    lastMonthNote = `The Ledger has no rows dated in ${lastMonthName} yet: import last month's statement to see how it went.`;
+  } else {
     const shown = books.month(last.month);
     const values = books.monthValues(last.month);
     lastMonth = {
-      name: `${MONTH_NAMES[last.month - 1]} ${last.year}`,
+      name: lastMonthName,
       moneyIn: shown.moneyIn,
       againstPlan: plan
         ? againstPlan(
@@ -150,8 +157,6 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
       setAside: shown.setAside,
       uncategorised: Number.isFinite(values.uncategorised) ? values.uncategorised : 0,
     };
-  } else {
-    lastMonthNote = `Last month (${MONTH_NAMES[last.month - 1]} ${last.year}) is outside the Books' tax year ${books.year}: change the tax year on the Books sheet to see it.`;
   }
 
   const over = monthsOver(books.year, day);
@@ -200,6 +205,18 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
   };
 }
 
+/** The months (1-12) of `year` with any Ledger row: one read of the Ledger's date column. */
+function ledgerMonths(spreadsheet: Spreadsheet, ledger: GoogleAppsScript.Spreadsheet.Sheet, year: number): number[] {
+  const lastRow = ledger.getLastRow();
+  if (lastRow < 2) return [];
+  const dates = ledger
+    .getRange(2, LEDGER_COLUMN.date, lastRow - 1, 1)
+    .getValues()
+    .map((r) => r[0]);
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  return monthsWithRows(dates, year, (d) => Utilities.formatDate(d, timeZone, 'yyyy-MM-dd'));
+}
+
 // ---- The plan's history ----
 
 /**
@@ -232,16 +249,7 @@ export function setPlanHistory(source: unknown): CheckInView {
     const books = spreadsheet.getSheetByName(BOOKS_SHEET);
     if (!ledger || !books) throw new Error(NO_BOOKS);
     const { year } = readBooksBlock(books.getRange(BOOKS_READ.a1).getValues(), []);
-    const lastRow = ledger.getLastRow();
-    const dates =
-      lastRow < 2
-        ? []
-        : ledger
-            .getRange(2, LEDGER_COLUMN.date, lastRow - 1, 1)
-            .getValues()
-            .map((r) => r[0]);
-    const timeZone = spreadsheet.getSpreadsheetTimeZone();
-    const months = monthsWithRows(dates, year, (d) => Utilities.formatDate(d, timeZone, 'yyyy-MM-dd'));
+    const months = ledgerMonths(spreadsheet, ledger, year);
     if (months.length < MIN_ACTUAL_MONTHS) throw new Error(tooFewMonthsMessage(months.length, year));
   }
   const properties = PropertiesService.getDocumentProperties();

@@ -180,6 +180,8 @@ test('one month of rows: the switch is refused in words and the plan stays', asy
   expect(await page.locator('#server-error').textContent()).toContain('The plan needs at least 2 months with ledger rows');
   expect(await page.locator('#history-switch').textContent()).toBe('Use my actual months in the plan');
   expect(await page.locator('#history-switch').isDisabled()).toBe(false);
+  if (LAST.year === YEAR && MONTHS[0] !== LAST.month)
+    await expect(page.locator('#last-month-body').textContent()).resolves.toContain('The Ledger has no rows dated in');
   await page.screenshot({ path: screenshotPath('checkin-refused'), fullPage: true });
   expect(problems).toEqual([]);
   await page.close();

@@ -133,7 +133,8 @@ describe('the check-in figures', () => {
     em.resetCalls();
     em.run('leapGetCheckIn');
     const reads = em.calls.filter((c) => /^get(Values|DisplayValues|Formulas)$/.test(c.method));
-    expect(reads.length).toBeLessThanOrEqual(5);
+    // The plan's data range (values, display, formulas), the Books block (values, display), the Ledger's dates.
+    expect(reads.length).toBeLessThanOrEqual(6);
   });
 
   test('the uncategorised button filters the Ledger to Uncategorized or blank categories and shows it', () => {
@@ -294,6 +295,22 @@ describe('refusals and what is missing', () => {
     expect(view.missing).toEqual([NO_BOOKS]);
     expect(view.plan?.low).toBe('$3,000');
     expect(() => em.run('leapSetPlanHistory', 'books')).toThrow(NO_BOOKS);
+  });
+
+  test('a last month without ledger rows says to import it rather than show zeros', () => {
+    const em = fresh();
+    withPlan(em);
+    importRows(
+      em,
+      statement([MONTHS[0]], () => 2000),
+    );
+    const view = em.run('leapGetCheckIn') as CheckInView;
+    expect(view.books?.lastMonth).toBeNull();
+    expect(view.books?.lastMonthNote).toBe(
+      LAST.year === YEAR
+        ? `The Ledger has no rows dated in ${MONTH_NAMES[LAST.month - 1]} ${LAST.year} yet: import last month's statement to see how it went.`
+        : `Last month (${MONTH_NAMES[LAST.month - 1]} ${LAST.year}) is outside the Books' tax year ${YEAR}: change the tax year on the Books sheet to see it.`,
+    );
   });
 
   test('Books without a plan: the Books figures, and no comparison', () => {
