@@ -25,7 +25,7 @@ import {
 import { BOOKS_SHEET, LEDGER_COLUMN, LEDGER_SHEET } from '../books/layout';
 import { taxEstimate } from '../finance/usTax/estimate';
 import { FILING_STATUSES, TAX_MODES } from '../plan/answers';
-import { KEY_NUMBERS } from '../plan/layout';
+import { columnLetters, KEY_NUMBERS } from '../plan/layout';
 import { TAX_FIGURES_YEARS } from '../plan/model';
 import type { CheckInSnapshot, CheckInView, UncategorisedShown } from '../protocol';
 import { getDraft } from './drafts';
@@ -326,7 +326,7 @@ export function showUncategorised(): UncategorisedShown {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
   if (!ledger) throw new Error(NO_BOOKS);
-  const c = 'D';
+  const c = columnLetters(LEDGER_COLUMN.category);
   // A formula rather than a list of values: it also shows blank categories, and not the empty rows below the data.
   const criteria = SpreadsheetApp.newFilterCriteria()
     .whenFormulaSatisfied(`=AND($A2<>"",OR($${c}2="${UNCATEGORISED}",$${c}2=""))`)
