@@ -546,7 +546,7 @@ const overlaps = (a: GridRect, b: GridRect): boolean =>
   a.column < b.column + b.numColumns &&
   b.column < a.column + a.numColumns;
 
-/** A sheet's basic filter: the range it covers (criteria are not emulated). */
+/** A sheet's basic filter: the range it covers and each column's criteria (recorded; rows are not hidden). */
 export class Filter extends Emulated {
   readonly serviceName = 'Filter';
   constructor(readonly _sheet: Sheet) {
