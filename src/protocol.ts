@@ -58,6 +58,58 @@ export interface PlanAnswers {
   answers: AnswersPayload;
 }
 
+/** The monthly check-in: the plan's and the Books' figures as the sheets display them. */
+export interface CheckInView {
+  /** What is missing, in words ("No plan yet: …", "No Books yet: …"); empty when both exist. */
+  missing: string[];
+  plan: {
+    sheetName: string;
+    /** True while the plan's earnings history is the Books' months with ledger rows. */
+    onBooks: boolean;
+    /** The plan's own live label of its history: "Runs on 5 months with ledger rows in Books". */
+    historyLabel: string;
+    low: string;
+    expected: string;
+  } | null;
+  books: {
+    year: number;
+    /** Last month's figures, or null when last month is outside the Books year (`lastMonthNote` says so). */
+    lastMonth: {
+      name: string;
+      moneyIn: string;
+      /** Money in against the plan's low and expected month, in words; "" without a plan. */
+      againstPlan: string;
+      profit: string;
+      setAside: string;
+      uncategorised: number;
+    } | null;
+    lastMonthNote: string;
+    yearToDate: {
+      profit: string;
+      setAside: string;
+      /** The estimated tax for the whole year on the profit so far annualised, and how it was estimated. */
+      estimatedTax: string;
+      estimateBasis: string;
+      taxPaid: string;
+      uncategorised: number;
+    };
+  } | null;
+}
+
+export interface CheckInSnapshot {
+  sheetName: string;
+  /** The 1-based row the snapshot went to. */
+  row: number;
+  /** The row as the Check-ins sheet displays it, header -> text. */
+  shown: Record<string, string>;
+}
+
+export interface UncategorisedShown {
+  sheetName: string;
+  /** Ledger rows the filter shows. */
+  rows: number;
+}
+
 /**
  * The google.script.run targets. Failures arrive as an Error whose message is written for the user:
  *   leapSaveDraft: "Your answers are too long to save as a draft (… KB of 9.0 KB) …" (the previous draft is kept);
@@ -86,6 +138,17 @@ export interface ServerFunctions {
   leapImportStatement(request: ImportRequest): ImportResult;
   /** The column mapping remembered for a file layout, or null. */
   leapGetStatementMapping(layoutKey: string): ColumnMapping | null;
+  /** The check-in page: last month and the year so far. */
+  leapGetCheckIn(): CheckInView;
+  /**
+   * "books": the plan's earnings history becomes the Books' months with ledger rows, by formula; "plan": back to
+   * the pasted figures or the low and good month. Builds the plan again from its inputs; refuses fewer than 2 months.
+   */
+  leapSetPlanHistory(source: 'books' | 'plan'): CheckInView;
+  /** Appends today's row of the plan's key numbers to the Check-ins sheet (made when missing). */
+  leapSaveCheckIn(): CheckInSnapshot;
+  /** Shows the Ledger filtered to rows whose Category is Uncategorized or blank. */
+  leapShowUncategorised(): UncategorisedShown;
 }
 
 export type ServerFunctionName = keyof ServerFunctions;
@@ -102,4 +165,8 @@ export const SERVER_FUNCTION_NAMES: readonly ServerFunctionName[] = [
   'leapGetPlanAnswers',
   'leapImportStatement',
   'leapGetStatementMapping',
+  'leapGetCheckIn',
+  'leapSetPlanHistory',
+  'leapSaveCheckIn',
+  'leapShowUncategorised',
 ];

@@ -370,3 +370,34 @@ export class EmbeddedChartBuilder extends Emulated {
     return new EmbeddedChart({ ...this._state, ranges: [...this._state.ranges], options: { ...this._state.options } });
   }
 }
+
+/** A filter's criteria for one column; only a custom formula is emulated (recorded, not applied to rows). */
+export class FilterCriteria extends Emulated {
+  readonly serviceName = 'FilterCriteria';
+  constructor(
+    readonly _type: string,
+    readonly _values: unknown[],
+  ) {
+    super();
+  }
+  getCriteriaType(): string {
+    return this._type;
+  }
+  getCriteriaValues(): unknown[] {
+    return [...this._values];
+  }
+}
+
+export class FilterCriteriaBuilder extends Emulated {
+  readonly serviceName = 'FilterCriteriaBuilder';
+  _type = '';
+  _values: unknown[] = [];
+  whenFormulaSatisfied(formula: string): this {
+    this._type = BooleanCriteria.CUSTOM_FORMULA;
+    this._values = [formula];
+    return this;
+  }
+  build(): FilterCriteria {
+    return new FilterCriteria(this._type, this._values);
+  }
+}

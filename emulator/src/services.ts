@@ -9,6 +9,7 @@ import {
   ConditionalFormatRuleBuilder,
   DataValidationBuilder,
   DataValidationCriteria,
+  FilterCriteriaBuilder,
 } from './builders';
 import { Emulated } from './calls';
 import type { Range, Sheet, Spreadsheet } from './spreadsheet';
@@ -76,6 +77,9 @@ export class SpreadsheetAppService extends Emulated {
   }
   newConditionalFormatRule(): ConditionalFormatRuleBuilder {
     return new ConditionalFormatRuleBuilder();
+  }
+  newFilterCriteria(): FilterCriteriaBuilder {
+    return new FilterCriteriaBuilder();
   }
   flush(): void {
     // Writes apply at once in the emulator; flush is still a call worth counting.

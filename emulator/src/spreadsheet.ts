@@ -12,6 +12,7 @@ import {
   DataValidationCriteria,
   type EmbeddedChart,
   EmbeddedChartBuilder,
+  type FilterCriteria,
 } from './builders';
 import { Emulated } from './calls';
 import type { EngineValue, FormulaEngine } from './formulaEngine';
@@ -545,7 +546,7 @@ const overlaps = (a: GridRect, b: GridRect): boolean =>
   a.column < b.column + b.numColumns &&
   b.column < a.column + a.numColumns;
 
-/** A sheet's basic filter: the range it covers (criteria are not emulated). */
+/** A sheet's basic filter: the range it covers and each column's criteria (recorded; rows are not hidden). */
 export class Filter extends Emulated {
   readonly serviceName = 'Filter';
   constructor(readonly _sheet: Sheet) {
@@ -558,6 +559,23 @@ export class Filter extends Emulated {
   }
   remove(): void {
     this._sheet._filterRect = null;
+    this._sheet._filterCriteria.clear();
+  }
+  setColumnFilterCriteria(columnPosition: number, filterCriteria: FilterCriteria | null): this {
+    const rect = this.getRange()._rect;
+    if (columnPosition < rect.column || columnPosition >= rect.column + rect.numColumns) {
+      throw new Error(`The column position ${columnPosition} is outside the filter's range.`);
+    }
+    if (filterCriteria === null) this._sheet._filterCriteria.delete(columnPosition);
+    else this._sheet._filterCriteria.set(columnPosition, filterCriteria);
+    return this;
+  }
+  getColumnFilterCriteria(columnPosition: number): FilterCriteria | null {
+    return this._sheet._filterCriteria.get(columnPosition) ?? null;
+  }
+  removeColumnFilterCriteria(columnPosition: number): this {
+    this._sheet._filterCriteria.delete(columnPosition);
+    return this;
   }
 }
 
@@ -578,6 +596,8 @@ export class Sheet extends Emulated {
   _selection: GridRect = { row: 1, column: 1, numRows: 1, numColumns: 1 };
   _hiddenGridlines = false;
   _hiddenColumns = new Set<number>();
+  /** A filter's criteria by 1-based column position. */
+  _filterCriteria = new Map<number, FilterCriteria>();
   /** The basic filter's range, or null when the sheet has none. */
   _filterRect: GridRect | null = null;
 

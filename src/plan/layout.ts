@@ -83,6 +83,22 @@ export interface PlanSheetLayout {
   columnWidths: number[];
 }
 
+/**
+ * An earnings history the plan takes by formula from elsewhere (the Books' months with ledger rows): one formula
+ * per history cell, each giving an amount or "" for a month to pass over. The functions and MIN/AVERAGE skip "".
+ */
+export interface LinkedHistory {
+  heading: string;
+  cells: string[];
+  /** Words after the count of months in the plan's live label: "months with ledger rows in Books". */
+  counted: string;
+}
+
+export interface PlanLayoutOptions {
+  /** The history to run on instead of the pasted figures or the five steps from the low to the good month. */
+  linkedHistory?: LinkedHistory;
+}
+
 /** What a previous plan held for a checklist item: carried over by item id. */
 export interface CarriedItem {
   done: boolean;
@@ -321,6 +337,7 @@ export function layoutPlan(
   builtOn: string,
   carried: Record<string, CarriedItem> = {},
   formats: Record<FormatName, string> = FORMATS,
+  options: PlanLayoutOptions = {},
 ): PlanSheetLayout {
   const a = plan.answers;
   const grid = new Map<string, CellSpec>();
@@ -370,18 +387,20 @@ export function layoutPlan(
   input('salary', 'Current annual salary', () => num(a.annualSalary), 'money', 'LEAP_ANNUAL_SALARY');
   // Taken from pasted figures, the low and good months are MIN and MAX of them: the low month is then one cell
   // that every figure using it reads, and editing a pasted figure moves them all.
-  const figures = a.monthlyFigures ? `${abs(5, FIGURES)}:${abs(4 + a.monthlyFigures.length, FIGURES)}` : undefined;
+  const linked = options.linkedHistory;
+  const figuresLength = linked ? linked.cells.length : a.monthlyFigures?.length;
+  const figures = figuresLength ? `${abs(5, FIGURES)}:${abs(4 + figuresLength, FIGURES)}` : undefined;
   input(
     'low',
     'Projected monthly earnings: a low month',
-    () => (figures && a.lowFromFigures ? formula(`=MIN(${figures})`) : num(a.projectedMonthlyLow)),
+    () => (figures && (linked || a.lowFromFigures) ? formula(`=MIN(${figures})`) : num(a.projectedMonthlyLow)),
     'money',
     'LEAP_PROJECTED_LOW',
   );
   input(
     'high',
     'Projected monthly earnings: a good month',
-    () => (figures && a.highFromFigures ? formula(`=MAX(${figures})`) : num(a.projectedMonthlyHigh)),
+    () => (figures && (linked || a.highFromFigures) ? formula(`=MAX(${figures})`) : num(a.projectedMonthlyHigh)),
     'money',
     'LEAP_PROJECTED_HIGH',
   );
@@ -444,8 +463,13 @@ export function layoutPlan(
   put(taxModeRow, LABEL, { cell: text('Tax set-aside') });
   put(taxModeRow, VALUE, { cell: text(TAX_MODES[a.taxMode]) });
   // The earnings history the risk figures replay: the pasted figures, else five steps from the low to the good month.
-  const historyLength = a.monthlyFigures ? a.monthlyFigures.length : 5;
-  if (a.monthlyFigures) {
+  const historyLength = figuresLength ?? 5;
+  if (linked) {
+    put(4, FIGURES, { cell: text(linked.heading), bold: true, fill: HEADER_FILL });
+    linked.cells.forEach((f, i) => {
+      put(5 + i, FIGURES, { cell: formula(f), format: 'money' });
+    });
+  } else if (a.monthlyFigures) {
     put(4, FIGURES, { cell: text('Monthly figures'), bold: true, fill: HEADER_FILL });
     a.monthlyFigures.forEach((x, i) => {
       put(5 + i, FIGURES, { cell: num(x), format: 'money', fill: INPUT_FILL });
@@ -457,6 +481,12 @@ export function layoutPlan(
     });
   }
   const history = `${abs(5, FIGURES)}:${abs(4 + historyLength, FIGURES)}`;
+  // Says which history the simulations replay, counting the months live.
+  put(3, FIGURES, {
+    cell: formula(
+      `="Runs on "&COUNT(${history})&" ${linked ? linked.counted : a.monthlyFigures ? 'monthly figures you pasted' : 'steps from your low to your good month'}"`,
+    ),
+  });
 
   heading(KEYS_ROW, text('Key numbers'), text('Live formulas on the inputs above'));
   const costs = `${refs.expenses}+${refs.health}`;
@@ -545,7 +575,10 @@ export function layoutPlan(
     const scaled = `${abs(5, WHAT_IF_HISTORY + i)}:${abs(4 + historyLength, WHAT_IF_HISTORY + i)}`;
     put(4, WHAT_IF_HISTORY + i, { cell: text(c.name), bold: true, fill: HEADER_FILL });
     for (let m = 0; m < historyLength; m++) {
-      put(5 + m, WHAT_IF_HISTORY + i, { cell: formula(`=${abs(5 + m, FIGURES)}*${factor}`), format: 'money' });
+      const month = abs(5 + m, FIGURES);
+      // A linked month without rows is "", which stays "" so the simulations pass over it here too.
+      const scaledMonth = linked ? `=IF(ISNUMBER(${month}),${month}*${factor},"")` : `=${month}*${factor}`;
+      put(5 + m, WHAT_IF_HISTORY + i, { cell: formula(scaledMonth), format: 'money' });
     }
     const low = `${refs.low}*${factor}`;
     put(factorRow, column, { cell: num(c.factor), format: 'percent', fill: INPUT_FILL });

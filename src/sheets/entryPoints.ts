@@ -5,6 +5,7 @@
  */
 import type { ServerFunctionName, ServerFunctions } from '../protocol';
 import { getStatementMapping, importStatement, setUpBooks, showImport } from './books';
+import { getCheckIn, saveCheckIn, setPlanHistory, showCheckIn, showUncategorised } from './checkin';
 import { showHelp, showSidebar } from './dialogs';
 import { clearDraft, getDraft, saveDraft } from './drafts';
 import { insertExamples } from './examples';
@@ -59,6 +60,18 @@ export const serverEntryPoints: ServerEntryPoints = {
     doc: "Sidebar: the plan's input cells as answers, or null without a plan.",
     run: readPlanAnswers,
   },
+  leapGetCheckIn: { params: [], doc: 'Check-in page: last month and the year so far, as the sheets show them.', run: getCheckIn },
+  leapSetPlanHistory: {
+    params: ['source'],
+    doc: 'Check-in page: the plan runs on the Books\' months ("books") or on your own figures ("plan").',
+    run: setPlanHistory,
+  },
+  leapSaveCheckIn: { params: [], doc: "Check-in page: appends today's key numbers to the Check-ins sheet.", run: saveCheckIn },
+  leapShowUncategorised: {
+    params: [],
+    doc: 'Check-in page: shows the Ledger filtered to uncategorised rows.',
+    run: showUncategorised,
+  },
 };
 
 export const entryPoints: Record<string, EntryPoint> = {
@@ -74,6 +87,7 @@ export const entryPoints: Record<string, EntryPoint> = {
   leapMakeInvoice: { params: [], doc: 'Menu: lays out the selected invoice row as a printable sheet.', run: makeInvoice },
   leapShowImport: { params: [], doc: 'Menu: opens the bank statement import page.', run: showImport },
   leapSetUpBooks: { params: [], doc: 'Menu: makes the Ledger, Categories and Books sheets where missing.', run: setUpBooks },
+  leapShowCheckIn: { params: [], doc: 'Menu: opens the monthly check-in in the sidebar.', run: showCheckIn },
   leapShowHelp: { params: [], doc: 'Menu: shows what Leap does and where to read more.', run: showHelp },
   ...serverEntryPoints,
 };

@@ -8,6 +8,7 @@ const MENU_ITEMS: readonly { label: string; functionName: string }[] = [
   { label: 'Make invoice', functionName: 'leapMakeInvoice' },
   { label: 'Import bank statement…', functionName: 'leapShowImport' },
   { label: 'Set up Books', functionName: 'leapSetUpBooks' },
+  { label: 'Monthly check-in', functionName: 'leapShowCheckIn' },
   { label: 'Help', functionName: 'leapShowHelp' },
 ];
 

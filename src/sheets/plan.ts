@@ -1,4 +1,5 @@
 /** Building and showing the plan: validate the answers, compute the plan, lay it out, write it, read it back. */
+import { booksHistory, PLAN_HISTORY_BOOKS, PLAN_HISTORY_PROPERTY } from '../books/checkin';
 import { FIELDS, type FieldName, validateAnswers } from '../plan/answers';
 import { moneyFormats } from '../plan/currency';
 import { FORMATS, layoutPlan, type PlanSheetLayout } from '../plan/layout';
@@ -28,12 +29,19 @@ export function buildPlanSheet(raw: unknown): BuildResult {
   const formats = { ...FORMATS, ...moneyFormats(spreadsheet.getSpreadsheetLocale()) };
   let written: PlanSheetLayout | undefined;
   const { sheetName } = writePlan(spreadsheet, (carried) => {
-    written = layoutPlan(plan, builtOn, carried, formats);
+    written = layoutPlan(plan, builtOn, carried, formats, { linkedHistory: linkedHistoryChoice() });
     return written;
   });
   if (!written) throw new Error('The plan was not laid out; build again.');
   // The sidebar shows the numbers as the sheet does: its formulas, its formats, its locale.
   return { sheetName, keyNumbers: readKeyNumbers(spreadsheet, sheetName, written) };
+}
+
+/** The history a build runs on: the Books' months while the person chose them in the monthly check-in. */
+function linkedHistoryChoice() {
+  return PropertiesService.getDocumentProperties().getProperty(PLAN_HISTORY_PROPERTY) === PLAN_HISTORY_BOOKS
+    ? booksHistory()
+    : undefined;
 }
 
 export function activatePlan(): ActivatedPlan {

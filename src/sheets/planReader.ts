@@ -145,6 +145,13 @@ export function answersFromGrid(
       const r = rowOf(PLAN_INPUT_LABELS[name]);
       if (r !== undefined && /^=\s*(MIN|MAX)\(/i.test(formulas[r]?.[1] ?? '')) answers[name] = '';
     }
+  } else {
+    // Taken from the Books' months (the monthly check-in's choice), a MIN or MAX is no answer of the person's:
+    // the wizard keeps their own low and good month for when they switch back.
+    for (const name of ['projectedMonthlyLow', 'projectedMonthlyHigh'] as const) {
+      const r = rowOf(PLAN_INPUT_LABELS[name]);
+      if (r !== undefined && /^=\s*(MIN|MAX)\(/i.test(formulas[r]?.[1] ?? '')) delete answers[name];
+    }
   }
   return answers;
 }

@@ -64,6 +64,19 @@ function installFakeServer(setup: FakeServerSetup): void {
     leapGetStatementMapping: () => {
       throw new Error('The wizard page called leapGetStatementMapping');
     },
+    // The check-in page's functions, likewise.
+    leapGetCheckIn: () => {
+      throw new Error('The wizard page called leapGetCheckIn');
+    },
+    leapSetPlanHistory: () => {
+      throw new Error('The wizard page called leapSetPlanHistory');
+    },
+    leapSaveCheckIn: () => {
+      throw new Error('The wizard page called leapSaveCheckIn');
+    },
+    leapShowUncategorised: () => {
+      throw new Error('The wizard page called leapShowUncategorised');
+    },
   };
   type Handler = ((value: unknown) => void) | undefined;
   const runner = (success: Handler, failure: Handler): unknown =>

@@ -1,0 +1,343 @@
+/**
+ * The monthly check-in on the Apps Script side: reads the plan and the Books as they are displayed (one data-range
+ * read of the plan, one block read of Books), switches the plan's earnings history by building the plan again with
+ * the choice stored in a document property, appends Check-ins rows and filters the Ledger to uncategorised rows.
+ */
+
+import { UNCATEGORISED } from '../books/categories';
+import {
+  ACTUAL_MONTHS_HEADING,
+  annualised,
+  BOOKS_READ,
+  CHECKIN_COLUMNS,
+  CHECKINS_SHEET,
+  checkinRow,
+  lastMonthOf,
+  MIN_ACTUAL_MONTHS,
+  MONTH_NAMES,
+  monthsOver,
+  monthsWithRows,
+  PLAN_HISTORY_BOOKS,
+  PLAN_HISTORY_PROPERTY,
+  readBooksBlock,
+  tooFewMonthsMessage,
+} from '../books/checkin';
+import { BOOKS_SHEET, LEDGER_COLUMN, LEDGER_SHEET } from '../books/layout';
+import { taxEstimate } from '../finance/usTax/estimate';
+import { FILING_STATUSES, TAX_MODES } from '../plan/answers';
+import { columnLetters, KEY_NUMBERS } from '../plan/layout';
+import { TAX_FIGURES_YEARS } from '../plan/model';
+import type { CheckInSnapshot, CheckInView, UncategorisedShown } from '../protocol';
+import { getDraft } from './drafts';
+import { buildPlanSheet } from './plan';
+import { answersFromGrid, PLAN_INPUT_LABELS, TAX_MODE_LABEL } from './planReader';
+import { findPlanSheet } from './planWriter';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The Check-ins sheet's page, dist/CheckIn.html (built from sidebar/CheckIn.html). */
+export const CHECKIN_PAGE = 'CheckIn';
+export const NO_PLAN = 'No plan yet: build one from Extensions > Leap > Plan my transition… to compare with it.';
+export const NO_BOOKS = 'No Books yet: import a bank statement first (Extensions > Leap > Import bank statement…).';
+
+export function showCheckIn(): void {
+  const page = HtmlService.createHtmlOutputFromFile(CHECKIN_PAGE).setTitle('Leap: monthly check-in');
+  SpreadsheetApp.getUi().showSidebar(page);
+}
+
+function today(spreadsheet: Spreadsheet): string {
+  return Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+}
+
+const LOW_LABEL = PLAN_INPUT_LABELS.projectedMonthlyLow;
+const label = (name: string): string => KEY_NUMBERS.find((k) => k.name === name)?.label ?? name;
+
+interface PlanRead {
+  sheetName: string;
+  values: unknown[][];
+  shown: string[][];
+  formulas: string[][];
+  /** Row of a label in column A, or -1. */
+  row: (label: string) => number;
+  /** The value / display beside a label. */
+  value: (label: string) => unknown;
+  display: (label: string) => string;
+  onBooks: boolean;
+  historyLabel: string;
+}
+
+/** The plan's data range in three reads of one range: values, display values and formulas. */
+function readPlan(spreadsheet: Spreadsheet): PlanRead | null {
+  const sheet = findPlanSheet(spreadsheet);
+  if (!sheet) return null;
+  const range = sheet.getDataRange();
+  const values = range.getValues();
+  const shown = range.getDisplayValues();
+  const formulas = range.getFormulas();
+  const row = (l: string) => values.findIndex((r) => r[0] === l);
+  // The label and the heading sit in the history's column; found by their words, so moved columns do not matter.
+  const labelCell = shown.flatMap((r) => r.filter((c) => /^Runs on \d+ /.test(c)))[0] ?? '';
+  return {
+    sheetName: sheet.getName(),
+    values,
+    shown,
+    formulas,
+    row,
+    value: (l) => (row(l) < 0 ? undefined : values[row(l)][1]),
+    display: (l) => (row(l) < 0 ? '' : shown[row(l)][1]),
+    onBooks: values.some((r) => r.includes(ACTUAL_MONTHS_HEADING)),
+    historyLabel: labelCell,
+  };
+}
+
+/** Money in against the plan's low and expected month, in words. */
+function againstPlan(moneyIn: number, low: unknown, expected: unknown, lowShown: string, expectedShown: string): string {
+  if (typeof low !== 'number' || typeof expected !== 'number' || !Number.isFinite(moneyIn)) return '';
+  if (moneyIn < low) return `Below your low month (${lowShown}): check the runway before spending.`;
+  if (moneyIn < expected) return `Between your low month (${lowShown}) and your expected month (${expectedShown}).`;
+  return `At or above your expected month (${expectedShown}).`;
+}
+
+/** Books shows money as #,##0.00; a figure the check-in computes is shown the same way. */
+const money = (x: number): string =>
+  `${x < 0 ? '-' : ''}${Math.abs(x)
+    .toFixed(2)
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+
+export function getCheckIn(): CheckInView {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return checkInOf(spreadsheet, readPlan(spreadsheet));
+}
+
+function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView {
+  const missing: string[] = [];
+  if (!plan) missing.push(NO_PLAN);
+  const booksSheet = spreadsheet.getSheetByName(BOOKS_SHEET);
+  if (!booksSheet) missing.push(NO_BOOKS);
+  const planView = plan
+    ? {
+        sheetName: plan.sheetName,
+        onBooks: plan.onBooks,
+        historyLabel: plan.historyLabel,
+        low: plan.display(LOW_LABEL),
+        expected: plan.display(label('LEAP_EXPECTED_MONTHLY')),
+      }
+    : null;
+  if (!booksSheet) return { missing, plan: planView, books: null };
+
+  const block = booksSheet.getRange(BOOKS_READ.a1);
+  const books = readBooksBlock(block.getValues(), block.getDisplayValues());
+  const day = today(spreadsheet);
+  const last = lastMonthOf(day);
+  let lastMonth: NonNullable<CheckInView['books']>['lastMonth'] = null;
+  let lastMonthNote = '';
+  const ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
+  const lastMonthName = `${MONTH_NAMES[last.month - 1]} ${last.year}`;
+  if (last.year !== books.year) {
+    lastMonthNote = `Last month (${lastMonthName}) is outside the Books' tax year ${books.year}: change the tax year on the Books sheet to see it.`;
+  } else if (!ledger || !ledgerMonths(spreadsheet, ledger, last.year).includes(last.month)) {
+    // Zeros would read as a month that brought nothing: say the statement is missing instead.
+    lastMonthNote = `The Ledger has no rows dated in ${lastMonthName} yet: import last month's statement to see how it went.`;
+  } else {
+    const shown = books.month(last.month);
+    const values = books.monthValues(last.month);
+    lastMonth = {
+      name: lastMonthName,
+      moneyIn: shown.moneyIn,
+      againstPlan: plan
+        ? againstPlan(
+            values.moneyIn,
+            plan.value(LOW_LABEL),
+            plan.value(label('LEAP_EXPECTED_MONTHLY')),
+            plan.display(LOW_LABEL),
+            plan.display(label('LEAP_EXPECTED_MONTHLY')),
+          )
+        : '',
+      profit: shown.profit,
+      setAside: shown.setAside,
+      uncategorised: Number.isFinite(values.uncategorised) ? values.uncategorised : 0,
+    };
+  }
+
+  const over = monthsOver(books.year, day);
+  const yearProfit = annualised(books.profitYtd, over);
+  const us = plan ? plan.value(TAX_MODE_LABEL) === TAX_MODES.us_estimate : false;
+  let estimatedTax: string;
+  let estimateBasis: string;
+  if (over === 0) {
+    estimatedTax = '';
+    estimateBasis = `No month of ${books.year} is over yet.`;
+  } else if (us && plan) {
+    const status = (Object.keys(FILING_STATUSES) as (keyof typeof FILING_STATUSES)[]).find(
+      (k) => FILING_STATUSES[k] === plan.value(PLAN_INPUT_LABELS.filingStatus),
+    );
+    const stateRate = plan.value(PLAN_INPUT_LABELS.stateTaxRate);
+    const estimate = taxEstimate({
+      netProfit: Math.max(0, yearProfit),
+      status: status ?? 'single',
+      // Leap's tables cover a few years; another year is estimated with the nearest, as the plan does.
+      year: Math.max(TAX_FIGURES_YEARS.first, Math.min(TAX_FIGURES_YEARS.last, books.year)),
+      stateRate: typeof stateRate === 'number' ? stateRate : 0,
+      w2Wages: 0,
+    }).total;
+    estimatedTax = money(estimate);
+    estimateBasis = `TAX_ESTIMATE_US on ${money(yearProfit)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12, no wages.`;
+  } else {
+    estimatedTax = money(Math.max(0, yearProfit) * books.rate);
+    estimateBasis = `${(books.rate * 100).toFixed(1)}% of ${money(yearProfit)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12.`;
+  }
+  return {
+    missing,
+    plan: planView,
+    books: {
+      year: books.year,
+      lastMonth,
+      lastMonthNote,
+      yearToDate: {
+        profit: books.yearToDate.profit,
+        setAside: books.yearToDate.setAside,
+        estimatedTax,
+        estimateBasis,
+        taxPaid: books.yearToDate.taxPaid,
+        uncategorised: Number.isFinite(books.uncategorisedYtd) ? books.uncategorisedYtd : 0,
+      },
+    },
+  };
+}
+
+/** The months (1-12) of `year` with any Ledger row: one read of the Ledger's date column. */
+function ledgerMonths(spreadsheet: Spreadsheet, ledger: GoogleAppsScript.Spreadsheet.Sheet, year: number): number[] {
+  const lastRow = ledger.getLastRow();
+  if (lastRow < 2) return [];
+  const dates = ledger
+    .getRange(2, LEDGER_COLUMN.date, lastRow - 1, 1)
+    .getValues()
+    .map((r) => r[0]);
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  return monthsWithRows(dates, year, (d) => Utilities.formatDate(d, timeZone, 'yyyy-MM-dd'));
+}
+
+// ---- The plan's history ----
+
+/**
+ * Builds the plan again from its inputs as the sheet holds them over the wizard's draft (for the answers that are
+ * not on the sheet). While the plan runs on the Books, its low and good month are formulas on the Books, not the
+ * person's answers: answersFromGrid leaves them out, so they come from the draft.
+ */
+function rebuildPlan(spreadsheet: Spreadsheet, plan: PlanRead): void {
+  const draft = getDraft().answers ?? {};
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const onSheet = answersFromGrid(plan.values, plan.formulas, (v) =>
+    Object.prototype.toString.call(v) === '[object Date]' ? Utilities.formatDate(v as Date, timeZone, 'yyyy-MM-dd') : v,
+  );
+  try {
+    buildPlanSheet({ ...draft, ...onSheet });
+  } catch (error) {
+    throw new Error(`The plan could not be built again from its inputs: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+export function setPlanHistory(source: unknown): CheckInView {
+  if (source !== 'books' && source !== 'plan') {
+    throw new Error('Choose "books" (your actual months) or "plan" (your own figures) for the plan\u2019s history.');
+  }
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const plan = readPlan(spreadsheet);
+  if (!plan) throw new Error(NO_PLAN);
+  if (source === 'books') {
+    const ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
+    const books = spreadsheet.getSheetByName(BOOKS_SHEET);
+    if (!ledger || !books) throw new Error(NO_BOOKS);
+    const { year } = readBooksBlock(books.getRange(BOOKS_READ.a1).getValues(), []);
+    const months = ledgerMonths(spreadsheet, ledger, year);
+    if (months.length < MIN_ACTUAL_MONTHS) throw new Error(tooFewMonthsMessage(months.length, year));
+  }
+  const properties = PropertiesService.getDocumentProperties();
+  const before = properties.getProperty(PLAN_HISTORY_PROPERTY);
+  if (source === 'books') properties.setProperty(PLAN_HISTORY_PROPERTY, PLAN_HISTORY_BOOKS);
+  else properties.deleteProperty(PLAN_HISTORY_PROPERTY);
+  try {
+    rebuildPlan(spreadsheet, plan);
+  } catch (error) {
+    // The plan stands as it was: so does the choice it was built with.
+    if (before === null) properties.deleteProperty(PLAN_HISTORY_PROPERTY);
+    else properties.setProperty(PLAN_HISTORY_PROPERTY, before);
+    throw error;
+  }
+  return checkInOf(spreadsheet, readPlan(spreadsheet));
+}
+
+// ---- Snapshot ----
+
+function ensureCheckinsSheet(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  const existing = spreadsheet.getSheetByName(CHECKINS_SHEET);
+  if (existing) return existing;
+  const sheet = spreadsheet.insertSheet(CHECKINS_SHEET);
+  const header = sheet.getRange(1, 1, 1, CHECKIN_COLUMNS.length);
+  header.setValues([CHECKIN_COLUMNS.map((c) => c.header)]);
+  header.setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  // The leave date over the check-ins; rows appended later extend the series, as the range runs far down.
+  const chart = sheet
+    .newChart()
+    .setChartType(Charts.ChartType.LINE)
+    .addRange(sheet.getRange('A1:B500'))
+    .setPosition(2, CHECKIN_COLUMNS.length + 2, 0, 0)
+    .setOption('title', 'Leave date at each check-in')
+    .setOption('vAxis.format', 'mmm yyyy')
+    .build();
+  sheet.insertChart(chart);
+  return sheet;
+}
+
+export function saveCheckIn(): CheckInSnapshot {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const plan = readPlan(spreadsheet);
+  if (!plan) throw new Error(`Nothing to save: ${NO_PLAN}`);
+  const figures: Record<string, unknown> = {};
+  for (const c of CHECKIN_COLUMNS) {
+    if (c.name === null || c.name === 'LEAP_BOOKS_PROFIT_YTD') continue;
+    figures[c.name] = plan.value(c.name === 'LEAP_PROJECTED_LOW' ? LOW_LABEL : label(c.name));
+  }
+  const books = spreadsheet.getSheetByName(BOOKS_SHEET);
+  if (books) figures.LEAP_BOOKS_PROFIT_YTD = readBooksBlock(books.getRange(BOOKS_READ.a1).getValues(), []).profitYtd;
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(5000)) throw new Error('Leap is writing to this spreadsheet; save the snapshot again in a moment.');
+  try {
+    const sheet = ensureCheckinsSheet(spreadsheet);
+    const row = Math.max(sheet.getLastRow(), 1) + 1;
+    const range = sheet.getRange(row, 1, 1, CHECKIN_COLUMNS.length);
+    range.setValues([checkinRow(today(spreadsheet), figures)]);
+    range.setNumberFormats([CHECKIN_COLUMNS.map((c) => c.format)]);
+    const shown = range.getDisplayValues()[0];
+    return {
+      sheetName: sheet.getName(),
+      row,
+      shown: Object.fromEntries(CHECKIN_COLUMNS.map((c, i) => [c.header, shown[i]])),
+    };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+// ---- Uncategorised rows ----
+
+export function showUncategorised(): UncategorisedShown {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
+  if (!ledger) throw new Error(NO_BOOKS);
+  const c = columnLetters(LEDGER_COLUMN.category);
+  // A formula rather than a list of values: it also shows blank categories, and not the empty rows below the data.
+  const criteria = SpreadsheetApp.newFilterCriteria()
+    .whenFormulaSatisfied(`=AND($A2<>"",OR($${c}2="${UNCATEGORISED}",$${c}2=""))`)
+    .build();
+  const filter = ledger.getFilter() ?? ledger.getRange(1, 1, ledger.getMaxRows(), LEDGER_COLUMN.importKey).createFilter();
+  filter.setColumnFilterCriteria(LEDGER_COLUMN.category, criteria);
+  ledger.activate();
+  const lastRow = ledger.getLastRow();
+  const categories = lastRow < 2 ? [] : ledger.getRange(2, LEDGER_COLUMN.category, lastRow - 1, 1).getValues();
+  return {
+    sheetName: ledger.getName(),
+    rows: categories.filter((r) => r[0] === UNCATEGORISED || r[0] === '').length,
+  };
+}

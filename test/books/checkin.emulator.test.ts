@@ -1,0 +1,327 @@
+/**
+ * The monthly check-in through the built bundle on the emulator: figures against sums computed here from the
+ * imported ledger, the plan switched to the Books' months and back, a later import moving the plan, the Check-ins
+ * snapshot, the Ledger filter and the refusals.
+ */
+import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { CHECKIN_COLUMNS, CHECKINS_SHEET, lastMonthOf, MONTH_NAMES } from '../../src/books/checkin';
+import type { ImportResult, StatementRow } from '../../src/books/types';
+import { taxEstimate } from '../../src/finance/usTax/estimate';
+import { TAX_FIGURES_YEARS } from '../../src/plan/model';
+import type { CheckInSnapshot, CheckInView, UncategorisedShown } from '../../src/protocol';
+import { NO_BOOKS, NO_PLAN } from '../../src/sheets/checkin';
+import { SAMPLE_ANSWERS } from '../plan/sample';
+
+const MAPPING = { headerLine: 1, date: 0, description: [1], amount: 2, dateOrder: 'ymd', decimal: '.', delimiter: ',' };
+const PLAN = 'Transition Plan';
+
+const now = new Date();
+const TODAY = now.toISOString().slice(0, 10);
+const YEAR = now.getUTCFullYear();
+const LAST = lastMonthOf(TODAY);
+/** Three months of the current year, ending with last month when last month is in this year. */
+const MONTHS = LAST.year === YEAR && LAST.month >= 3 ? [LAST.month - 2, LAST.month - 1, LAST.month] : [1, 2, 3];
+const iso = (month: number, day: number) => `${YEAR}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+let line = 2;
+const row = (date: string, description: string, amount: number): StatementRow => ({ date, description, amount, line: line++ });
+
+/** Per month: client income, software, an uncategorised payment, and in the second month an estimated tax payment. */
+function statement(months: number[], income: (i: number) => number): StatementRow[] {
+  return months.flatMap((m, i) => [
+    row(iso(m, 3), `STRIPE PAYOUT ${m}-A`, income(i)),
+    row(iso(m, 15), `STRIPE PAYOUT ${m}-B`, 1000 + 10 * i),
+    row(iso(m, 9), `ADOBE CREATIVE CLOUD ${m}`, -59.99),
+    row(iso(m, 20), `QX VENDOR 4417 ${m}`, -4.5),
+    ...(i === 1 ? [row(iso(m, 12), 'IRS USATAXPYMT 1040-ES', -800)] : []),
+  ]);
+}
+
+function fresh(): Emulator {
+  const em = createEmulator({ timeZone: 'UTC' });
+  loadDist(em);
+  em.run('onOpen');
+  return em;
+}
+
+const importRows = (em: Emulator, rows: StatementRow[]) =>
+  em.run('leapImportStatement', {
+    rows,
+    account: 'Checking',
+    layoutKey: 'date,description,amount',
+    mapping: MAPPING,
+  }) as ImportResult;
+
+function withPlan(em: Emulator): void {
+  em.run('leapSaveDraft', SAMPLE_ANSWERS);
+  em.run('leapBuildPlan', SAMPLE_ANSWERS);
+}
+
+const value = (em: Emulator, name: string): unknown => em.workbook.getRangeByName(name)?.getValue();
+
+const money = (x: number) => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Money in, profit and rows of a month as Books counts them: income and uncategorised money in; deductible spend. */
+function monthSums(rows: StatementRow[], month: number) {
+  const inMonth = rows.filter((r) => Number(r.date.slice(5, 7)) === month);
+  const moneyIn = inMonth.filter((r) => r.amount > 0).reduce((s, r) => s + r.amount, 0);
+  const software = inMonth.filter((r) => r.description.startsWith('ADOBE')).reduce((s, r) => s - r.amount, 0);
+  return { moneyIn, profit: moneyIn - software, rows: inMonth.length };
+}
+
+function planShown(em: Emulator): string[][] {
+  const sheet = em.spreadsheet.getSheetByName(PLAN);
+  if (!sheet) throw new Error('no plan');
+  const rows = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getDisplayValues();
+  rows[0][1] = rows[0][1].replace(/^Built \d{4}-\d{2}-\d{2}/, 'Built <date>');
+  return rows;
+}
+
+describe('the check-in figures', () => {
+  const em = fresh();
+  withPlan(em);
+  const rows = statement(MONTHS, (i) => 2400 + 700 * i);
+  importRows(em, rows);
+  const view = em.run('leapGetCheckIn') as CheckInView;
+
+  test('nothing is missing and the plan runs on its own steps', () => {
+    expect(view.missing).toEqual([]);
+    expect(view.plan).toMatchObject({ sheetName: PLAN, onBooks: false, low: '$3,000', expected: '$4,750' });
+    expect(view.plan?.historyLabel).toBe('Runs on 5 steps from your low to your good month');
+  });
+
+  test('last month: money in, profit, tax to set aside and uncategorised rows, against sums of the statement', () => {
+    if (LAST.year !== YEAR) {
+      expect(view.books?.lastMonth).toBeNull();
+      expect(view.books?.lastMonthNote).toContain(`outside the Books' tax year ${YEAR}`);
+      return;
+    }
+    const sums = monthSums(rows, LAST.month);
+    expect(view.books?.lastMonth).toEqual({
+      name: `${MONTH_NAMES[LAST.month - 1]} ${LAST.year}`,
+      moneyIn: money(sums.moneyIn),
+      againstPlan:
+        sums.moneyIn >= 4750
+          ? 'At or above your expected month ($4,750).'
+          : sums.moneyIn >= 3000
+            ? 'Between your low month ($3,000) and your expected month ($4,750).'
+            : 'Below your low month ($3,000): check the runway before spending.',
+      profit: money(sums.profit),
+      setAside: money(Math.max(0, sums.profit) * 0.3),
+      uncategorised: 1,
+    });
+  });
+
+  test('the year so far: profit, tax set aside, the flat estimate on the profit annualised, tax paid', () => {
+    const profit = MONTHS.reduce((s, m) => s + monthSums(rows, m).profit, 0);
+    const over = Number(TODAY.slice(5, 7)) - 1;
+    expect(view.books?.year).toBe(YEAR);
+    expect(view.books?.yearToDate).toEqual({
+      profit: money(profit),
+      setAside: money(profit * 0.3),
+      estimatedTax: over > 0 ? money(((profit * 12) / over) * 0.3) : '',
+      estimateBasis:
+        over > 0
+          ? `30.0% of ${money((profit * 12) / over)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12.`
+          : `No month of ${YEAR} is over yet.`,
+      taxPaid: money(800),
+      uncategorised: MONTHS.length,
+    });
+  });
+
+  test('reads the sheets in a few calls', () => {
+    em.resetCalls();
+    em.run('leapGetCheckIn');
+    const reads = em.calls.filter((c) => /^get(Values|DisplayValues|Formulas)$/.test(c.method));
+    // The plan's data range (values, display, formulas), the Books block (values, display), the Ledger's dates.
+    expect(reads.length).toBeLessThanOrEqual(6);
+  });
+
+  test('the uncategorised button filters the Ledger to Uncategorized or blank categories and shows it', () => {
+    const shown = em.run('leapShowUncategorised') as UncategorisedShown;
+    expect(shown).toEqual({ sheetName: 'Ledger', rows: MONTHS.length });
+    const ledger = em.workbook.getSheetByName('Ledger');
+    const criteria = ledger?.getFilter()?.getColumnFilterCriteria(4);
+    expect(String(criteria?.getCriteriaType())).toBe('CUSTOM_FORMULA');
+    expect(criteria?.getCriteriaValues()).toEqual(['=AND($A2<>"",OR($D2="Uncategorized",$D2=""))']);
+    expect(em.toJSON().activeSheet).toBe('Ledger');
+  });
+});
+
+describe('using the actual months in the plan', () => {
+  const em = fresh();
+  withPlan(em);
+  const before = planShown(em);
+  const rows = statement(MONTHS, (i) => [2400, 1800, 3100][i]);
+  importRows(em, rows);
+  const lows = MONTHS.map((m) => monthSums(rows, m).moneyIn);
+  const quitBefore = value(em, 'LEAP_QUIT_DATE');
+
+  test('refuses while the Ledger holds fewer than 2 months', () => {
+    const one = fresh();
+    withPlan(one);
+    importRows(
+      one,
+      statement([MONTHS[0]], () => 2000),
+    );
+    expect(() => one.run('leapSetPlanHistory', 'books')).toThrow(
+      `The plan needs at least 2 months with ledger rows in ${YEAR} to run on; the Ledger has 1. Import another month's statement first.`,
+    );
+    expect(one.spreadsheet.getSheetByName(PLAN)?.getRange('L4').getValue()).toBe('Earnings history');
+    expect(() => one.run('leapSetPlanHistory', 'actual')).toThrow('Choose "books"');
+  });
+
+  test('switches the history to formulas on the Books and the low month to their MIN', () => {
+    const view = em.run('leapSetPlanHistory', 'books') as CheckInView;
+    expect(view.plan?.onBooks).toBe(true);
+    expect(view.plan?.historyLabel).toBe('Runs on 3 months with ledger rows in Books');
+    const plan = em.workbook.getSheetByName(PLAN);
+    expect(plan?.getRange('L4').getValue()).toBe('Actual months (Books)');
+    const history = plan
+      ?.getRange('L5:L16')
+      .getValues()
+      .map((r) => r[0]);
+    expect(history).toEqual(Array.from({ length: 12 }, (_, i) => (MONTHS.includes(i + 1) ? lows[MONTHS.indexOf(i + 1)] : '')));
+    expect(plan?.getRange('L5').getFormula()).toMatch(/^=IF\(COUNTIFS\(Ledger!\$A:\$A,/);
+    expect(value(em, 'LEAP_PROJECTED_LOW')).toBe(Math.min(...lows));
+    expect(value(em, 'LEAP_PROJECTED_HIGH')).toBe(Math.max(...lows));
+    expect(value(em, 'LEAP_EXPECTED_MONTHLY')).toBeCloseTo(lows.reduce((s, x) => s + x, 0) / lows.length, 6);
+    expect(value(em, 'LEAP_QUIT_DATE')).not.toEqual(quitBefore);
+    const json = JSON.stringify(em.toJSON().sheets.find((s) => s.name === PLAN));
+    expect(json).not.toMatch(/#(VALUE|REF|NAME|ERROR|N\/A)/);
+  });
+
+  test('the wizard reads no low or good month from a plan on the Books, so its own stay for switching back', () => {
+    const answers = (em.run('leapGetPlanAnswers') as { answers: Record<string, unknown> }).answers;
+    expect(answers).not.toHaveProperty('projectedMonthlyLow');
+    expect(answers).not.toHaveProperty('projectedMonthlyHigh');
+    expect(answers.monthlyExpenses).toBe(3200);
+  });
+
+  test('the choice persists across Build again', () => {
+    em.run('leapBuildPlan', SAMPLE_ANSWERS);
+    expect(value(em, 'LEAP_PROJECTED_LOW')).toBe(Math.min(...lows));
+    expect(em.workbook.getSheetByName(PLAN)?.getRange('L4').getValue()).toBe('Actual months (Books)');
+  });
+
+  test('a later import moves the plan', () => {
+    const extra = MONTHS[0] > 1 ? MONTHS[0] - 1 : MONTHS[2] + 1;
+    importRows(em, [row(iso(extra, 10), 'STRIPE PAYOUT LATE', 900)]);
+    expect(value(em, 'LEAP_PROJECTED_LOW')).toBe(900);
+    const view = em.run('leapGetCheckIn') as CheckInView;
+    expect(view.plan?.historyLabel).toBe('Runs on 4 months with ledger rows in Books');
+  });
+
+  test('switching back brings the plan back as it was', () => {
+    const view = em.run('leapSetPlanHistory', 'plan') as CheckInView;
+    expect(view.plan?.onBooks).toBe(false);
+    expect(value(em, 'LEAP_PROJECTED_LOW')).toBe(3000);
+    expect(planShown(em)).toEqual(before);
+  });
+});
+
+describe('the check-in with the US estimate', () => {
+  test('the year\u2019s tax is TAX_ESTIMATE_US on the profit annualised, with the plan\u2019s status and state rate', () => {
+    const em = fresh();
+    const answers = { ...SAMPLE_ANSWERS, taxMode: 'us_estimate', filingStatus: 'married_joint', stateTaxRate: 0.05 };
+    em.run('leapSaveDraft', answers);
+    em.run('leapBuildPlan', answers);
+    const rows = statement(MONTHS, (i) => 5200 + 300 * i);
+    importRows(em, rows);
+    const view = em.run('leapGetCheckIn') as CheckInView;
+    const profit = MONTHS.reduce((s, m) => s + monthSums(rows, m).profit, 0);
+    const over = Number(TODAY.slice(5, 7)) - 1;
+    if (over === 0) {
+      expect(view.books?.yearToDate.estimatedTax).toBe('');
+      return;
+    }
+    const yearProfit = (profit * 12) / over;
+    const year = Math.max(TAX_FIGURES_YEARS.first, Math.min(TAX_FIGURES_YEARS.last, YEAR));
+    const tax = taxEstimate({ netProfit: yearProfit, status: 'married_joint', year, stateRate: 0.05, w2Wages: 0 }).total;
+    expect(view.books?.yearToDate.estimatedTax).toBe(money(tax));
+    expect(view.books?.yearToDate.estimateBasis).toBe(
+      `TAX_ESTIMATE_US on ${money(yearProfit)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12, no wages.`,
+    );
+    // Not the flat rate on the same profit: the estimate really came from the US tables.
+    expect(view.books?.yearToDate.estimatedTax).not.toBe(money(yearProfit * 0.3));
+  });
+});
+
+describe('the Check-ins snapshot', () => {
+  const em = fresh();
+  withPlan(em);
+  importRows(
+    em,
+    statement(MONTHS, () => 2500),
+  );
+
+  test('appends one row of the plan\u2019s key numbers as values, with a chart, one setValues a row', () => {
+    em.resetCalls();
+    const first = em.run('leapSaveCheckIn') as CheckInSnapshot;
+    expect(em.calls.filter((c) => c.method === 'setValues')).toHaveLength(2);
+    em.resetCalls();
+    const second = em.run('leapSaveCheckIn') as CheckInSnapshot;
+    expect(em.calls.filter((c) => c.method === 'setValues')).toHaveLength(1);
+    expect([first.row, second.row]).toEqual([2, 3]);
+    const sheet = em.workbook.getSheetByName(CHECKINS_SHEET);
+    expect(sheet?.getRange(1, 1, 1, CHECKIN_COLUMNS.length).getValues()[0]).toEqual(CHECKIN_COLUMNS.map((c) => c.header));
+    const saved = sheet?.getRange(2, 1, 1, CHECKIN_COLUMNS.length).getValues()[0] ?? [];
+    expect((saved[0] as Date).toISOString().slice(0, 10)).toBe(TODAY);
+    CHECKIN_COLUMNS.slice(1).forEach((c, i) => {
+      const expected = value(em, c.name as string);
+      const got = saved[i + 1];
+      if (expected instanceof Date) expect((got as Date).getTime()).toBe(expected.getTime());
+      else expect(got).toEqual(expected);
+    });
+    expect(JSON.stringify(em.toJSON().sheets.find((s) => s.name === CHECKINS_SHEET))).not.toContain('"formula"');
+    expect(sheet?.getCharts()).toHaveLength(1);
+    expect(first.shown['Leave date']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe('refusals and what is missing', () => {
+  test('no plan and no Books: the check-in says what is missing', () => {
+    const em = fresh();
+    expect(em.run('leapGetCheckIn')).toEqual({ missing: [NO_PLAN, NO_BOOKS], plan: null, books: null });
+    expect(() => em.run('leapSaveCheckIn')).toThrow(NO_PLAN);
+    expect(() => em.run('leapSetPlanHistory', 'books')).toThrow(NO_PLAN);
+    expect(() => em.run('leapShowUncategorised')).toThrow(NO_BOOKS);
+  });
+
+  test('a plan without Books: says to import a statement first and refuses the actual months', () => {
+    const em = fresh();
+    withPlan(em);
+    const view = em.run('leapGetCheckIn') as CheckInView;
+    expect(view.missing).toEqual([NO_BOOKS]);
+    expect(view.plan?.low).toBe('$3,000');
+    expect(() => em.run('leapSetPlanHistory', 'books')).toThrow(NO_BOOKS);
+  });
+
+  test('a last month without ledger rows says to import it rather than show zeros', () => {
+    const em = fresh();
+    withPlan(em);
+    importRows(
+      em,
+      statement([MONTHS[0]], () => 2000),
+    );
+    const view = em.run('leapGetCheckIn') as CheckInView;
+    expect(view.books?.lastMonth).toBeNull();
+    expect(view.books?.lastMonthNote).toBe(
+      LAST.year === YEAR
+        ? `The Ledger has no rows dated in ${MONTH_NAMES[LAST.month - 1]} ${LAST.year} yet: import last month's statement to see how it went.`
+        : `Last month (${MONTH_NAMES[LAST.month - 1]} ${LAST.year}) is outside the Books' tax year ${YEAR}: change the tax year on the Books sheet to see it.`,
+    );
+  });
+
+  test('Books without a plan: the Books figures, and no comparison', () => {
+    const em = fresh();
+    importRows(
+      em,
+      statement(MONTHS, () => 2000),
+    );
+    const view = em.run('leapGetCheckIn') as CheckInView;
+    expect(view.missing).toEqual([NO_PLAN]);
+    expect(view.books?.yearToDate.taxPaid).toBe(money(800));
+    if (view.books?.lastMonth) expect(view.books.lastMonth.againstPlan).toBe('');
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * The check-in's pure parts: the Books history as formulas, which months count, the month arithmetic, the Check-ins
+ * row, and the plan laid out on a linked history.
+ */
+import {
+  annualised,
+  booksHistory,
+  CHECKIN_COLUMNS,
+  checkinRow,
+  lastMonthOf,
+  monthsOver,
+  monthsWithRows,
+  tooFewMonthsMessage,
+} from '../../src/books/checkin';
+import { validateAnswers } from '../../src/plan/answers';
+import { type Cell, layoutPlan } from '../../src/plan/layout';
+import { buildPlan } from '../../src/plan/model';
+import { SAMPLE_ANSWERS } from '../plan/sample';
+
+const planOf = (changes: Record<string, unknown> = {}) => {
+  const checked = validateAnswers({ ...SAMPLE_ANSWERS, ...changes });
+  if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+  return buildPlan(checked.answers);
+};
+const formulaOf = (cell: Cell | undefined): string =>
+  cell && 'formula' in cell ? cell.formula : `not a formula: ${JSON.stringify(cell)}`;
+/** The cell at an A1 address of a laid-out grid. */
+const at = (cells: Cell[][], a1: string): Cell | undefined => {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1) as RegExpExecArray;
+  const column = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return cells[Number(m[2]) - 1]?.[column - 1];
+};
+
+describe('the Books history', () => {
+  test('twelve formulas, month k on the k-th Books month, counting every ledger row of the month', () => {
+    const history = booksHistory();
+    expect(history.cells).toHaveLength(12);
+    expect(history.cells[0]).toBe(
+      '=IF(COUNTIFS(Ledger!$A:$A,">="&INDEX(LEAP_BOOKS_MONTHS,1),Ledger!$A:$A,"<"&EDATE(INDEX(LEAP_BOOKS_MONTHS,1),1))>0,INDEX(LEAP_BOOKS_INCOME,1),"")',
+    );
+    expect(history.cells[11]).toContain('INDEX(LEAP_BOOKS_INCOME,12)');
+  });
+
+  test('months with rows: distinct months of the year only, from dates or ISO text', () => {
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    const dates = ['2026-03-02', new Date(Date.UTC(2026, 2, 30)), '2026-01-31', '2025-12-31', new Date(Date.UTC(2027, 0, 1)), ''];
+    expect(monthsWithRows(dates, 2026, day)).toEqual([1, 3]);
+    expect(monthsWithRows([], 2026, day)).toEqual([]);
+    expect(tooFewMonthsMessage(1, 2026)).toBe(
+      "The plan needs at least 2 months with ledger rows in 2026 to run on; the Ledger has 1. Import another month's statement first.",
+    );
+  });
+
+  test('last month, months over and the annualised profit', () => {
+    expect(lastMonthOf('2026-01-03')).toEqual({ year: 2025, month: 12 });
+    expect(lastMonthOf('2026-12-01')).toEqual({ year: 2026, month: 11 });
+    expect([monthsOver(2026, '2026-12-01'), monthsOver(2025, '2026-01-02'), monthsOver(2027, '2026-06-01')]).toEqual([11, 12, 0]);
+    expect(annualised(9000, 9)).toBe(12000);
+    expect(annualised(9000, 0)).toBe(0);
+  });
+});
+
+describe('the Check-ins row', () => {
+  test('date as input, numbers and dates as values, text kept as text, a missing figure blank', () => {
+    const leave = new Date(Date.UTC(2028, 2, 1));
+    const row = checkinRow('2026-12-01', {
+      LEAP_LEAVE_DATE: leave,
+      LEAP_QUIT_DATE: 'Not within 10 years',
+      LEAP_BUFFER_TARGET: 22950,
+      LEAP_SAVINGS_AT_LEAVE: 23100,
+      LEAP_RUNWAY_RISK: 0.04,
+      LEAP_PROJECTED_LOW: 3000,
+      LEAP_EXPECTED_MONTHLY: '=1+1',
+    });
+    expect(row).toEqual(['2026-12-01', leave, "'Not within 10 years", 22950, 23100, 0.04, 3000, "'=1+1", '']);
+    expect(row).toHaveLength(CHECKIN_COLUMNS.length);
+  });
+});
+
+describe('the plan on a linked history', () => {
+  const linked = layoutPlan(planOf(), '2026-12-01', {}, undefined, { linkedHistory: booksHistory() });
+  const own = layoutPlan(planOf(), '2026-12-01');
+  const low = linked.namedRanges.LEAP_PROJECTED_LOW;
+
+  test('the history column holds the Books formulas under its heading, and the label counts them live', () => {
+    expect(at(linked.cells, 'L4')).toEqual({ text: 'Actual months (Books)' });
+    expect(formulaOf(at(linked.cells, 'L5'))).toBe(booksHistory().cells[0]);
+    expect(formulaOf(at(linked.cells, 'L16'))).toBe(booksHistory().cells[11]);
+    expect(formulaOf(at(linked.cells, 'L3'))).toBe('="Runs on "&COUNT($L$5:$L$16)&" months with ledger rows in Books"');
+    expect(formulaOf(at(own.cells, 'L3'))).toBe('="Runs on "&COUNT($L$5:$L$9)&" steps from your low to your good month"');
+  });
+
+  test('low, good and expected month follow the history; the simulations read all twelve cells', () => {
+    expect(formulaOf(at(linked.cells, low))).toBe('=MIN($L$5:$L$16)');
+    expect(formulaOf(at(linked.cells, linked.namedRanges.LEAP_PROJECTED_HIGH))).toBe('=MAX($L$5:$L$16)');
+    expect(formulaOf(at(linked.cells, linked.namedRanges.LEAP_EXPECTED_MONTHLY))).toBe('=AVERAGE($L$5:$L$16)');
+    expect(formulaOf(at(linked.cells, linked.namedRanges.LEAP_RUNWAY_RISK))).toContain('$L$5:$L$16');
+    expect(at(own.cells, own.namedRanges.LEAP_PROJECTED_LOW)).toEqual({ number: 3000 });
+  });
+
+  test('the what-if histories pass over a month without rows rather than fail on it', () => {
+    expect(formulaOf(at(linked.cells, 'M5'))).toMatch(/^=IF\(ISNUMBER\(\$L\$5\),\$L\$5\*\$B\$\d+,""\)$/);
+    expect(formulaOf(at(own.cells, 'M5'))).toMatch(/^=\$L\$5\*\$B\$\d+$/);
+  });
+});
