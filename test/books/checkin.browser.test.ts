@@ -5,12 +5,13 @@
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { type Emulator, loadDist } from '../../emulator/src';
 import { lastMonthOf } from '../../src/books/checkin';
 import type { StatementRow } from '../../src/books/types';
 import { NO_BOOKS, NO_PLAN } from '../../src/sheets/checkin';
 import { SAMPLE_ANSWERS } from '../plan/sample';
 import { launchChromium, screenshotPath } from '../support/browser';
+import { createLeapEmulator } from '../support/emulator';
 
 const PAGE_FILE = join(__dirname, '..', '..', 'dist', 'CheckIn.html');
 const MAPPING = { headerLine: 1, date: 0, description: [1], amount: 2, dateOrder: 'ymd', decimal: '.', delimiter: ',' };
@@ -29,7 +30,7 @@ const rows = (months: number[]): StatementRow[] =>
   ]);
 
 function emulator(options: { plan: boolean; months: number[] }): Emulator {
-  const em = createEmulator({ timeZone: 'UTC' });
+  const em = createLeapEmulator({ timeZone: 'UTC' });
   loadDist(em);
   if (options.plan) {
     em.run('leapSaveDraft', SAMPLE_ANSWERS);

@@ -3,7 +3,7 @@
  * imported ledger, the plan switched to the Books' months and back, a later import moving the plan, the Check-ins
  * snapshot, the Ledger filter and the refusals.
  */
-import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { type Emulator, loadDist } from '../../emulator/src';
 import { CHECKIN_COLUMNS, CHECKINS_SHEET, lastMonthOf, MONTH_NAMES } from '../../src/books/checkin';
 import type { ImportResult, StatementRow } from '../../src/books/types';
 import { taxEstimate } from '../../src/finance/usTax/estimate';
@@ -11,6 +11,7 @@ import { TAX_FIGURES_YEARS } from '../../src/plan/model';
 import type { CheckInSnapshot, CheckInView, UncategorisedShown } from '../../src/protocol';
 import { NO_BOOKS, NO_PLAN } from '../../src/sheets/checkin';
 import { SAMPLE_ANSWERS } from '../plan/sample';
+import { createLeapEmulator } from '../support/emulator';
 
 const MAPPING = { headerLine: 1, date: 0, description: [1], amount: 2, dateOrder: 'ymd', decimal: '.', delimiter: ',' };
 const PLAN = 'Transition Plan';
@@ -38,7 +39,7 @@ function statement(months: number[], income: (i: number) => number): StatementRo
 }
 
 function fresh(): Emulator {
-  const em = createEmulator({ timeZone: 'UTC' });
+  const em = createLeapEmulator({ timeZone: 'UTC' });
   loadDist(em);
   em.run('onOpen');
   return em;
