@@ -50,20 +50,7 @@ export function lastMonthOf(today: string): { year: number; month: number } {
   return m === 1 ? { year: y - 1, month: 12 } : { year: y, month: m - 1 };
 }
 
-export const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+export { MONTH_NAMES } from './statementValues';
 
 /** The Books sheet's block the check-in reads: tax year and rate, the months and the year-to-date row, A2:G18. */
 export const BOOKS_READ = { a1: `A${BOOKS.yearRow}:G${BOOKS.totalRow}`, firstRow: BOOKS.yearRow } as const;
