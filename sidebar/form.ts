@@ -14,6 +14,7 @@ import {
   type FieldErrors,
   type FieldName,
   parseMonthlyFigures,
+  ruleHolds,
   SCALE_MAX,
   SCALE_MIN,
   STEPS,
@@ -65,8 +66,7 @@ export function percentWarning(name: FieldName, text: string | boolean | undefin
 
 /** A field hidden by its showWhen rule is not part of the answers, so a stale value there never blocks Next. */
 export function isShown(name: FieldName, form: FormValues): boolean {
-  const rule = fieldInfo(name).showWhen;
-  return !rule || form[rule.field as FieldName] === rule.equals;
+  return ruleHolds(fieldInfo(name).showWhen, form);
 }
 
 /** The form's values as answers: only what is answered and shown; numbers where the text is one. */

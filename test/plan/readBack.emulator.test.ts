@@ -55,6 +55,7 @@ test('a plan just built gives back the answers it was built from', () => {
     rampMonths: 3,
     maxRisk: 0.1,
     startDate: '2026-03-01',
+    taxCountry: 'us',
     taxMode: 'flat',
     taxRate: 0.3,
   });
