@@ -545,7 +545,15 @@ export function layoutPlan(
         : TAX_MODES[usEstimate ? 'us_estimate' : 'flat'];
   put(taxModeRow, VALUE, { cell: text(modeText) });
   put(countryRow, LABEL, { cell: text(TAX_COUNTRY_LABEL) });
-  put(countryRow, VALUE, { cell: text(TAX_COUNTRIES[a.taxCountry]) });
+  // In the UK the region cell says which UK: an edit there renames the country as well.
+  put(countryRow, VALUE, {
+    cell:
+      system === 'uk'
+        ? formula(
+            `=IF(LOWER(TRIM(${refs.region}))=${quoted(UK_REGIONS.uk_scotland)},${quoted(TAX_COUNTRIES.uk_scotland)},${quoted(TAX_COUNTRIES.uk_england)})`,
+          )
+        : text(TAX_COUNTRIES[a.taxCountry]),
+  });
   // The earnings history the risk figures replay: the pasted figures, else five steps from the low to the good month.
   const historyLength = a.monthlyFigures ? a.monthlyFigures.length : 5;
   if (a.monthlyFigures) {
