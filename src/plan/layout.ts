@@ -67,7 +67,7 @@ export interface PlanSheetLayout {
   rightAligned: string;
   /** 1-based columns hidden from the person: the checklist's item ids and the tax calendar's period ends. */
   hiddenColumns: number[];
-  /** The quarterly tax calendar's rows (period text, due date, amount, period end), A1. */
+  /** The tax calendar's payment rows (payment or period, due date, amount, period end), A1; '' elsewhere (no calendar). */
   calendarRange: string;
   /** The Done column of the checklist, A1. */
   checkboxRange: string;
@@ -1021,10 +1021,10 @@ export function layoutPlan(
     put(row, VALUE, { cell: { checked: before ? before.done : item.done } });
     // Phased live between the start and the leave date, so moving either moves the whole plan.
     const target = `${refs.start}+ROUND((${leave}-${refs.start})*${item.phase})`;
-    // Giving notice is the one step a low month that does not pay for itself should stop: the date gives way to
-    // a live warning with the shortfall, which clears itself once an edit makes a low month pay.
     const dueCell = item.due ? named[item.due] : undefined;
     if (item.due && !dueCell) throw new Error(`The plan has no date named ${item.due}`);
+    // Giving notice is the one step a low month that does not pay for itself should stop: the date gives way to
+    // a live warning with the shortfall, which clears itself once an edit makes a low month pay.
     const detail = dueCell
       ? `=$${dueCell.replace(/^([A-Z]+)(\d+)$/, '$1$$$2')}`
       : item.id === GIVE_NOTICE_ITEM
