@@ -14,6 +14,7 @@ import {
   type FieldErrors,
   type FieldName,
   parseMonthlyFigures,
+  ruleHolds,
   SCALE_MAX,
   SCALE_MIN,
   STEPS,
@@ -66,7 +67,13 @@ export function percentWarning(name: FieldName, text: string | boolean | undefin
 /** A field hidden by its showWhen rule is not part of the answers, so a stale value there never blocks Next. */
 export function isShown(name: FieldName, form: FormValues): boolean {
   const rule = fieldInfo(name).showWhen;
-  return !rule || form[rule.field as FieldName] === rule.equals;
+  if (!rule) return true;
+  // An unanswered question counts as its default (where you pay tax: the United States, until the locale or the person says).
+  const answered = (field: string): unknown => {
+    const value = form[field as FieldName];
+    return value === undefined || value === '' ? fieldInfo(field as FieldName).defaultValue : value;
+  };
+  return ruleHolds(rule, new Proxy({}, { get: (_, field) => answered(String(field)) }));
 }
 
 /** The form's values as answers: only what is answered and shown; numbers where the text is one. */

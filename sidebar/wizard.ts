@@ -3,7 +3,7 @@
  * saver and the build together. Steps and checks are the answers contract's (src/plan/answers.ts), the same
  * schema the server runs. Every piece of user or server text is set with textContent.
  */
-import { type FieldErrors, type FieldName, STEPS } from '../src/plan/answers';
+import { type FieldErrors, type FieldName, STEPS, TAX_COUNTRIES } from '../src/plan/answers';
 import type { BuildResult, Draft, PlanAnswers } from '../src/protocol';
 import { byId, el, toNode } from './dom';
 import { createDraftSaver } from './draftSaver';
@@ -299,6 +299,10 @@ function restore(): void {
   Promise.all([callServer('leapGetDraft'), planAnswers()]).then(
     ([draft, plan]: [Draft, PlanAnswers | null]) => {
       const { answers, fromSheet } = mergePlanAnswers(draft?.answers ?? null, plan?.answers ?? null);
+      // Until the person says where they pay tax, the spreadsheet's locale answers for them.
+      if (answers.taxCountry === undefined && !touched.has('taxCountry') && draft && draft.taxCountry in TAX_COUNTRIES) {
+        writeForm({ taxCountry: draft.taxCountry }, ['taxCountry']);
+      }
       if (Object.keys(answers).length > 0) {
         const restored = answersToForm(answers);
         writeForm(

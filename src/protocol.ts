@@ -15,6 +15,12 @@ export interface Draft {
   answers: AnswersPayload | null;
   /** When the draft was saved (ISO timestamp), or null. */
   savedAt: string | null;
+  /**
+   * Where the spreadsheet's locale says the person likely pays tax (a TAX_COUNTRIES key of src/plan/answers.ts:
+   * en_GB -> uk_england, en_CA and fr_CA -> canada, en_US -> us, others -> elsewhere): the wizard's answer until
+   * the person gives one.
+   */
+  taxCountry: string;
 }
 
 export interface SavedDraft {

@@ -24,6 +24,29 @@ export const PATH_KINDS = {
 /** The filing statuses in words, from the US tax tables: the same words TAX_RATE_US accepts from a plan's cell. */
 export const FILING_STATUSES = FILING_STATUS_LABELS;
 
+/**
+ * Where the person pays tax: it decides the set-aside rate's function and the tax calendar. UK and Canada always use
+ * their own estimate (TAX_RATE_UK, TAX_RATE_CA); the US keeps its choice of a flat rate or the US estimate; elsewhere
+ * Leap has no tax tables, so a flat rate and no calendar.
+ */
+export const TAX_COUNTRIES = {
+  us: 'United States',
+  uk_england: 'United Kingdom (England, Wales, NI)',
+  uk_scotland: 'United Kingdom (Scotland)',
+  canada: 'Canada (with a provincial rate)',
+  elsewhere: 'Elsewhere (flat rate)',
+} as const;
+export type TaxCountry = keyof typeof TAX_COUNTRIES;
+
+/** The wizard's first guess from the spreadsheet's locale (File > Settings), before the person answers. */
+export function taxCountryOfLocale(locale: string): TaxCountry {
+  const l = locale.replace('-', '_').toLowerCase();
+  if (l === 'en_gb') return 'uk_england';
+  if (l === 'en_ca' || l === 'fr_ca') return 'canada';
+  if (l === 'en_us' || l === 'en' || l === 'es_us') return 'us';
+  return 'elsewhere';
+}
+
 export const TAX_MODES = {
   flat: 'A flat rate (the 25-30% rule)',
   us_estimate: 'Estimate for me (US federal + state rate)',
@@ -181,10 +204,23 @@ const monthlyFiguresSchema = v.pipe(
 
 // ---- One declaration per field ----
 
-/** Shown only when another field has a given value. */
+/** Shown only when another field has one of the given values (and, with `and`, a further rule holds). */
 export interface ShowWhen {
   field: string;
-  equals: string;
+  equals: string | readonly string[];
+  and?: ShowWhen;
+}
+/** One rule, or a list of which any one shows the field. */
+export type ShowRule = ShowWhen | readonly ShowWhen[];
+
+/** Whether a field with this rule is shown, given the form's values (hidden fields' values still count here). */
+export function ruleHolds(rule: ShowRule | undefined, values: Record<string, unknown>): boolean {
+  if (!rule) return true;
+  if (Array.isArray(rule)) return rule.some((r) => ruleHolds(r, values));
+  const one = rule as ShowWhen;
+  const value = values[one.field];
+  const matches = typeof one.equals === 'string' ? value === one.equals : one.equals.includes(value as string);
+  return matches && ruleHolds(one.and, values);
 }
 
 /** One wizard question: everything the schema, the defaults, the form and the review know about it. */
@@ -195,7 +231,7 @@ export interface Field<T> {
   options?: Readonly<Record<string, string>>;
   /** The line under the input. */
   hint?: string;
-  showWhen?: ShowWhen;
+  showWhen?: ShowRule;
   /** The value an empty answer takes. */
   defaultValue?: T;
   /** May be left empty with no default (the value is then worked out elsewhere, e.g. from pasted figures). */
@@ -209,7 +245,7 @@ export interface Field<T> {
 /** What a declaration may say besides its label; `default` makes the field optional with that value. */
 interface Extras<T> {
   hint?: string;
-  showWhen?: ShowWhen;
+  showWhen?: ShowRule;
   default?: T;
 }
 
@@ -276,7 +312,8 @@ function optional<T>(declared: Field<T>): Field<T | undefined> {
 }
 
 const ONE_TO_FIVE = '1 = not at all, 5 = very much';
-const US_ESTIMATE: ShowWhen = { field: 'taxMode', equals: 'us_estimate' };
+const IN_US: ShowWhen = { field: 'taxCountry', equals: 'us' };
+const US_ESTIMATE: ShowWhen = { ...IN_US, and: { field: 'taxMode', equals: 'us_estimate' } };
 
 /** Every question of the wizard, declared once; the schema, defaults, hints and the sidebar form come from here. */
 export const FIELDS = {
@@ -319,13 +356,24 @@ export const FIELDS = {
       hint: 'One amount per month, e.g. from a past year of side work',
     }),
   ),
-  taxMode: choice('Tax set-aside', TAX_MODES, 'how to set tax aside', { default: 'flat' }),
+  taxCountry: choice('Where do you pay tax?', TAX_COUNTRIES, 'where you pay tax', {
+    default: 'us',
+    hint: 'The UK and Canada get their own estimate and payment dates; elsewhere a flat rate',
+  }),
+  taxMode: choice('Tax set-aside', TAX_MODES, 'how to set tax aside', { default: 'flat', showWhen: IN_US }),
   taxRate: percent('Share to set aside for tax', 'the tax set-aside', {
     default: DEFAULT_TAX_RATE,
-    showWhen: { field: 'taxMode', equals: 'flat' },
+    showWhen: [
+      { ...IN_US, and: { field: 'taxMode', equals: 'flat' } },
+      { field: 'taxCountry', equals: 'elsewhere' },
+    ],
   }),
   filingStatus: choice('Filing status', FILING_STATUSES, 'a filing status', { default: 'single', showWhen: US_ESTIMATE }),
-  stateTaxRate: percent('State income tax rate', 'the state tax rate', { max: 0.2, default: 0, showWhen: US_ESTIMATE }),
+  stateTaxRate: percent('State or provincial income tax rate', 'the state or provincial tax rate', {
+    max: 0.2,
+    default: 0,
+    showWhen: [US_ESTIMATE, { field: 'taxCountry', equals: 'canada' }],
+  }),
   healthMonthly: money('Health insurance per month', 'health insurance per month', { min: 0, default: 0 }),
   retirementRate: percent('Employer retirement contribution', 'the retirement contribution', {
     default: 0,
@@ -426,6 +474,7 @@ export const STEPS: readonly WizardStep[] = [
       'projectedMonthlyLow',
       'projectedMonthlyHigh',
       'monthlyFigures',
+      'taxCountry',
       'taxMode',
       'taxRate',
       'filingStatus',

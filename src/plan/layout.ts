@@ -5,8 +5,10 @@
  */
 
 import { MONTH_NOISE_DIGITS, SCHEDULE_MONTHS_MAX } from '../finance/buffer';
+import { CA_SUPPORTED_YEARS } from '../finance/caTax/tables';
+import { UK_SUPPORTED_YEARS } from '../finance/ukTax/tables';
 import { functionTable } from '../functions';
-import { FILING_STATUSES, TAX_MODES } from './answers';
+import { FILING_STATUSES, TAX_COUNTRIES, TAX_MODES } from './answers';
 import { GIVE_NOTICE_ITEM, type Plan, parseIsoDate, planSubtitle, type Sentence, TAX_FIGURES_YEARS } from './model';
 
 /** One cell. Text is always written as text, never as a formula, whatever it starts with. */
@@ -65,7 +67,7 @@ export interface PlanSheetLayout {
   rightAligned: string;
   /** 1-based columns hidden from the person: the checklist's item ids and the tax calendar's period ends. */
   hiddenColumns: number[];
-  /** The quarterly tax calendar's rows (period text, due date, amount, period end), A1. */
+  /** The tax calendar's payment rows (payment or period, due date, amount, period end), A1; '' elsewhere (no calendar). */
   calendarRange: string;
   /** The Done column of the checklist, A1. */
   checkboxRange: string;
@@ -230,6 +232,19 @@ export const KEY_NUMBERS = [
     meaning: 'The year of the leave date',
   },
   {
+    name: 'LEAP_FIRST_BIG_TAX_PAYMENT',
+    label: 'First big tax payment',
+    format: 'money',
+    meaning:
+      'The payment that catches new freelancers out: UK 31 January after the first tax year, Canada the first 30 April balance, US the largest quarterly payment',
+  },
+  {
+    name: 'LEAP_FIRST_BIG_TAX_DATE',
+    label: 'First big tax payment due',
+    format: 'date',
+    meaning: 'The day that payment is due',
+  },
+  {
     name: 'LEAP_HOURLY_RATE',
     label: 'Hourly rate to replace your salary',
     format: 'moneyCents',
@@ -265,6 +280,34 @@ export const INPUT_NAMES = [
 export const US_INPUT_NAMES = ['LEAP_FILING_STATUS', 'LEAP_STATE_TAX_RATE', 'LEAP_LEAVE_YEAR_WAGES'] as const;
 /** The input that exists only with a flat rate. */
 export const FLAT_INPUT_NAMES = ['LEAP_FLAT_TAX_RATE'] as const;
+/** Inputs of the UK estimate (wages of the leave tax year start as a formula, as in the US). */
+export const UK_INPUT_NAMES = ['LEAP_UK_REGION', 'LEAP_LEAVE_YEAR_WAGES'] as const;
+/** Inputs of the Canadian estimate. */
+export const CA_INPUT_NAMES = ['LEAP_PROVINCE_TAX_RATE', 'LEAP_LEAVE_YEAR_WAGES'] as const;
+
+/** The plan's words for the tax rows that Build again reads back (src/sheets/planReader.ts). */
+export const TAX_COUNTRY_LABEL = 'Where you pay tax';
+export const UK_REGION_LABEL = 'UK income tax region';
+export const PROVINCE_RATE_LABEL = 'Provincial income tax rate';
+/** How the set-aside row names the UK and Canadian estimates. */
+export const COUNTRY_ESTIMATES = {
+  uk: 'Estimate for me (UK income tax + Class 4 National Insurance)',
+  canada: 'Estimate for me (Canadian federal tax + CPP + provincial rate)',
+} as const;
+/** The region cell holds TAX_ESTIMATE_UK's own words, so the formulas pass it straight through. */
+export const UK_REGIONS = { uk_england: 'england', uk_scotland: 'scotland' } as const;
+
+/** How the tax is estimated: the country decides, and in the US the person's choice of mode. */
+export type TaxSystem = 'us_estimate' | 'flat' | 'uk' | 'canada';
+export function taxSystemOf(a: { taxCountry: keyof typeof TAX_COUNTRIES; taxMode: keyof typeof TAX_MODES }): TaxSystem {
+  if (a.taxCountry === 'uk_england' || a.taxCountry === 'uk_scotland') return 'uk';
+  if (a.taxCountry === 'canada') return 'canada';
+  return a.taxCountry === 'us' && a.taxMode === 'us_estimate' ? 'us_estimate' : 'flat';
+}
+
+/** The payment rows of the UK and Canadian tax calendars, and which of them is the first big payment. */
+export const COUNTRY_CALENDAR_ROWS = 6;
+export const FIRST_BIG_ROW = { uk: 2, canada: 1 } as const;
 
 /** 1-based column -> letters. */
 export function columnLetters(column: number): string {
@@ -296,6 +339,16 @@ const CHARTS = 17;
 const FAN_LABEL = CHARTS;
 const FAN = CHARTS + 1;
 const FAN_ROW = 25;
+/**
+ * The UK and Canadian tax workings under the runway fan: the bills behind the tax calendar, and the calendar
+ * functions' own tables, which the calendar rows of the main flow quote.
+ */
+const WORK = FAN;
+const WORK_ROW = FAN_ROW + 12 + 3;
+/** The rows of the workings: four figures, then the first year's table, then the second's. */
+const WORK_FIGURES = 4;
+const WORK_FIRST_TABLE = WORK_ROW + WORK_FIGURES + 2;
+const WORK_SECOND_TABLE = WORK_FIRST_TABLE + 7;
 /** What a quit date shows when QUIT_DATE finds no safe month within its 10 years. */
 const NEVER_SAFE = 'Not within 10 years';
 /** The months the risk figures look ahead from the leave date. */
@@ -306,6 +359,9 @@ const WHAT_IF = [
   { name: 'Expected', factor: 1 },
   { name: 'Strong', factor: 1.2 },
 ] as const;
+
+/** A UK tax year as people write it ("2026/27"), from a formula for the year it starts in. */
+const ukYearText = (year: string): string => `${year}&"/"&RIGHT(${year}+1,2)`;
 
 /** A text literal inside a formula: Sheets doubles the quotes. */
 const quoted = (t: string): string => `"${t.replace(/"/g, '""')}"`;
@@ -419,8 +475,48 @@ export function layoutPlan(
   );
   input('ramp', 'Months to ramp up after you leave', () => num(a.rampMonths), 'whole', 'LEAP_RAMP_MONTHS');
   input('maxRisk', 'Highest chance of running out you accept', () => num(a.maxRisk), 'percent', 'LEAP_MAX_RISK');
-  const usEstimate = a.taxMode === 'us_estimate';
-  if (usEstimate) {
+  const system = taxSystemOf(a);
+  const usEstimate = system === 'us_estimate';
+  /** Wages from the job in the first independent (tax) year; the person may type the real figure over it. */
+  const wagesInput = (employed: () => string, yearText: () => string) =>
+    input(
+      'wages',
+      'Wages from your job in the leave year',
+      () => formula(`=${refs.salary}*${employed()}/12`),
+      'money',
+      'LEAP_LEAVE_YEAR_WAGES',
+      () =>
+        formula(
+          `="Salary × "&${employed()}&" months employed in "&${yearText()}&" ÷ 12; type your own figure over it if you know it"`,
+        ),
+    );
+  // The UK tax year runs 6 April to 5 April: the months employed in it are those from April to the leave month.
+  const ukEmployed = () => `((YEAR(${key('LEAP_LEAVE_DATE')})-${key('LEAP_TAX_YEAR')})*12+MONTH(${key('LEAP_LEAVE_DATE')})-4)`;
+  if (system === 'uk') {
+    const region = UK_REGIONS[a.taxCountry as keyof typeof UK_REGIONS];
+    input(
+      'region',
+      UK_REGION_LABEL,
+      () => text(region),
+      'general',
+      'LEAP_UK_REGION',
+      () => text('"england" (England, Wales and Northern Ireland) or "scotland" (the Scottish bands)'),
+    );
+    wagesInput(ukEmployed, () => `"the "&${ukYearText(key('LEAP_TAX_YEAR'))}&" tax year"`);
+  } else if (system === 'canada') {
+    input(
+      'provinceRate',
+      PROVINCE_RATE_LABEL,
+      () => num(a.stateTaxRate),
+      'percent',
+      'LEAP_PROVINCE_TAX_RATE',
+      () => text('A flat rate on taxable income standing in for your province or territory (Quebec is not modelled)'),
+    );
+    wagesInput(
+      () => `(MONTH(${key('LEAP_LEAVE_DATE')})-1)`,
+      () => `YEAR(${key('LEAP_LEAVE_DATE')})`,
+    );
+  } else if (usEstimate) {
     input('status', 'Filing status', () => text(FILING_STATUSES[a.filingStatus]), 'general', 'LEAP_FILING_STATUS');
     input('stateRate', 'State income tax rate', () => num(a.stateTaxRate), 'percent', 'LEAP_STATE_TAX_RATE');
     // Wages of the leave year follow from the salary and the leave date; the person may type the real figure over it.
@@ -440,12 +536,13 @@ export function layoutPlan(
     input('flatRate', 'Tax set-aside rate (flat)', () => num(a.taxRate), 'percent', 'LEAP_FLAT_TAX_RATE');
   }
   const taxModeRow = INPUTS_ROW + 1 + inputRows.length;
+  const countryRow = taxModeRow + 1;
   inputRows.forEach((spec, i) => {
     refs[spec.key] = abs(INPUTS_ROW + 1 + i, VALUE);
   });
 
   // ---- Key numbers: each a live formula on the inputs ----
-  const KEYS_ROW = taxModeRow + 2;
+  const KEYS_ROW = countryRow + 2;
   const keyRow: Record<string, number> = {};
   KEY_NUMBERS.forEach((k, i) => {
     keyRow[k.name] = KEYS_ROW + 1 + i;
@@ -461,7 +558,23 @@ export function layoutPlan(
     if (spec.name) named[spec.name] = a1(r, VALUE);
   });
   put(taxModeRow, LABEL, { cell: text('Tax set-aside') });
-  put(taxModeRow, VALUE, { cell: text(TAX_MODES[a.taxMode]) });
+  const modeText =
+    system === 'uk'
+      ? COUNTRY_ESTIMATES.uk
+      : system === 'canada'
+        ? COUNTRY_ESTIMATES.canada
+        : TAX_MODES[usEstimate ? 'us_estimate' : 'flat'];
+  put(taxModeRow, VALUE, { cell: text(modeText) });
+  put(countryRow, LABEL, { cell: text(TAX_COUNTRY_LABEL) });
+  // In the UK the region cell says which UK: an edit there renames the country as well.
+  put(countryRow, VALUE, {
+    cell:
+      system === 'uk'
+        ? formula(
+            `=IF(LOWER(TRIM(${refs.region}))=${quoted(UK_REGIONS.uk_scotland)},${quoted(TAX_COUNTRIES.uk_scotland)},${quoted(TAX_COUNTRIES.uk_england)})`,
+          )
+        : text(TAX_COUNTRIES[a.taxCountry]),
+  });
   // The earnings history the risk figures replay: the pasted figures, else five steps from the low to the good month.
   const historyLength = figuresLength ?? 5;
   if (linked) {
@@ -499,16 +612,38 @@ export function layoutPlan(
   const quit = key('LEAP_QUIT_DATE');
   const ready = key('LEAP_READY_DATE');
   const monthsStartToLeave = `((YEAR(${leave})-YEAR(${refs.start}))*12+MONTH(${leave})-MONTH(${refs.start}))`;
+  const readyYear = `YEAR(${ready})`;
+  const clampTo = (years: readonly number[], year: string) => `MAX(${years[0]},MIN(${years[years.length - 1]},${year}))`;
+  // The UK and Canadian figures: a leave year outside Leap's tables is estimated with the nearest, as in the US.
+  const ukYearOf = (day: string) => `(YEAR(${day})-IF(${day}<DATE(YEAR(${day}),4,6),1,0))`;
+  const countryYears = system === 'uk' ? UK_SUPPORTED_YEARS : CA_SUPPORTED_YEARS;
+  const firstYearFigures = clampTo(countryYears, taxYear);
+  const secondYearFigures = clampTo(countryYears, `${taxYear}+1`);
+  const workAt = (i: number) => abs(WORK_ROW + i, WORK + 1);
+  const [firstYearIncome, atSource, firstYearBill, secondYearBill] = [1, 2, 3, 4].map(workAt);
+  const countryRate = (fn: string, income: string, year: string, place: string, wages: string) =>
+    `=${fn}(${income},${year},${place},${wages})`;
+  const rateFormulas: Record<TaxSystem, { leaveYear: string; fullYear: string }> = {
+    us_estimate: {
+      leaveYear: `=TAX_RATE_US(${expected}*(13-MONTH(${leave})),${refs.status},${figuresYear},${refs.stateRate},${refs.wages})`,
+      fullYear: `=TAX_RATE_US(12*${expected},${refs.status},MAX(${TAX_FIGURES_YEARS.first},MIN(${TAX_FIGURES_YEARS.last},${readyYear})),${refs.stateRate},0)`,
+    },
+    flat: { leaveYear: `=${refs.flatRate}`, fullYear: `=${refs.flatRate}` },
+    uk: {
+      leaveYear: countryRate('TAX_RATE_UK', firstYearIncome, firstYearFigures, refs.region, refs.wages),
+      fullYear: countryRate('TAX_RATE_UK', `12*${expected}`, clampTo(UK_SUPPORTED_YEARS, ukYearOf(ready)), refs.region, '0'),
+    },
+    canada: {
+      leaveYear: countryRate('TAX_RATE_CA', firstYearIncome, firstYearFigures, refs.provinceRate, refs.wages),
+      fullYear: countryRate('TAX_RATE_CA', `12*${expected}`, clampTo(CA_SUPPORTED_YEARS, readyYear), refs.provinceRate, '0'),
+    },
+  };
   const formulas: Record<KeyNumberName, string> = {
     LEAP_EXPECTED_MONTHLY: figures ? `=AVERAGE(${figures})` : `=(${refs.low}+${refs.high})/2`,
-    LEAP_TAX_RATE: usEstimate
-      ? `=TAX_RATE_US(${expected}*(13-MONTH(${leave})),${refs.status},${figuresYear},${refs.stateRate},${refs.wages})`
-      : `=${refs.flatRate}`,
+    LEAP_TAX_RATE: rateFormulas[system].leaveYear,
     // The simulations look at whole independent years, with no wages: a rate that does not hang on the leave date,
     // which they decide.
-    LEAP_FULL_YEAR_TAX_RATE: usEstimate
-      ? `=TAX_RATE_US(12*${expected},${refs.status},MAX(${TAX_FIGURES_YEARS.first},MIN(${TAX_FIGURES_YEARS.last},YEAR(${key('LEAP_READY_DATE')}))),${refs.stateRate},0)`
-      : `=${refs.flatRate}`,
+    LEAP_FULL_YEAR_TAX_RATE: rateFormulas[system].fullYear,
     LEAP_MONTHLY_TAX_SET_ASIDE: `=TAX_SET_ASIDE(${refs.low},${key('LEAP_TAX_RATE')})`,
     LEAP_LOW_END_BUDGET: `=LOW_END_BUDGET(${refs.low},${key('LEAP_TAX_RATE')},${refs.health})`,
     LEAP_LOW_MONTH_LEFT_OVER: `=${key('LEAP_LOW_END_BUDGET')}-${refs.expenses}`,
@@ -524,9 +659,38 @@ export function layoutPlan(
     LEAP_SAVINGS_AT_LEAVE: `=${refs.savings}+${refs.monthlySavings}*MAX(0,${monthsStartToLeave})`,
     LEAP_RUNWAY_AT_LEAVE: `=BUFFER_RUNWAY(${key('LEAP_SAVINGS_AT_LEAVE')},${costs},${refs.low}-${key('LEAP_MONTHLY_TAX_SET_ASIDE')})`,
     LEAP_RUNWAY_RISK: `=RUNWAY_RISK(${key('LEAP_SAVINGS_AT_LEAVE')},${costs},${history},${RISK_MONTHS},${simRate},${refs.ramp})`,
-    LEAP_TAX_YEAR: `=YEAR(${leave})`,
+    LEAP_TAX_YEAR: system === 'uk' ? `=${ukYearOf(leave)}` : `=YEAR(${leave})`,
+    // Set once the tax calendar below is placed.
+    LEAP_FIRST_BIG_TAX_PAYMENT: '',
+    LEAP_FIRST_BIG_TAX_DATE: '',
     LEAP_HOURLY_RATE: `=HOURLY_RATE(${refs.salary}+12*${key('LEAP_BENEFITS_COST')})`,
   };
+  const countryDetails: Partial<Record<KeyNumberName, Cell>> =
+    system === 'uk'
+      ? {
+          LEAP_TAX_YEAR: formula(
+            `=${ukYearText(taxYear)}&" UK tax year (6 April to 5 April)"&IF(${firstYearFigures}<>${taxYear}," – "&${ukYearText(firstYearFigures)}&" figures used (the latest Leap has)","")`,
+          ),
+          LEAP_FULL_YEAR_TAX_RATE: formula(
+            `="TAX_RATE_UK on 12 months of "&${shown(expected, 'money')}&" and no wages: what the risk simulates with"`,
+          ),
+          LEAP_TAX_RATE: formula(
+            `="TAX_RATE_UK on "&${shown(firstYearIncome, 'money')}&" of profit from the leave month to 5 April, with the wages above"`,
+          ),
+        }
+      : system === 'canada'
+        ? {
+            LEAP_TAX_YEAR: formula(
+              `=IF(${firstYearFigures}<>${taxYear},${firstYearFigures}&" Canadian tax figures used for "&${taxYear}&" (the latest Leap has)",${taxYear}&" Canadian tax figures")`,
+            ),
+            LEAP_FULL_YEAR_TAX_RATE: formula(
+              `="TAX_RATE_CA on 12 months of "&${shown(expected, 'money')}&" and no wages: what the risk simulates with"`,
+            ),
+            LEAP_TAX_RATE: formula(
+              `="TAX_RATE_CA on "&${shown(firstYearIncome, 'money')}&" of net income from the leave month to December, with the wages above"`,
+            ),
+          }
+        : {};
   const details: Partial<Record<KeyNumberName, Cell>> = {
     LEAP_TAX_YEAR: usEstimate
       ? formula(
@@ -541,6 +705,7 @@ export function layoutPlan(
           `="TAX_RATE_US on "&${shown(expected, 'money')}&" a month from the leave month to December, with the wages above"`,
         )
       : undefined,
+    ...countryDetails,
   };
   for (const k of KEY_NUMBERS) {
     const r = keyRow[k.name];
@@ -616,49 +781,244 @@ export function layoutPlan(
     bold: true,
   });
 
-  // ---- Quarterly tax calendar of the first independent year, from the leave date ----
-  row++;
-  heading(
-    row,
-    formula(`="Quarterly tax payments from "&${shown(leave, 'date')}`),
-    text('Estimated tax (Form 1040-ES): due date and amount'),
-  );
-  row++;
-  ['Income of', 'Due', 'Amount', 'Period ends'].forEach((h, i) => {
-    put(row, LABEL + i, { cell: text(h), bold: true });
-  });
-  row++;
-  const calendarFirst = row;
-  for (let i = 0; i < QUARTERLY_PAYMENTS; i++) {
-    const periodEnd = abs(row, ITEM_ID);
-    const previousEnd = abs(row - 1, ITEM_ID);
-    // Each row is one 1040-ES period: the first is the period holding the leave date, then the next three.
-    put(row, ITEM_ID, {
-      cell: formula(
-        i === 0
-          ? `=EOMONTH(DATE(YEAR(${leave}),CHOOSE(${periodOf(`MONTH(${leave})`)},${PERIOD_END_MONTHS}),1),0)`
-          : `=EOMONTH(${previousEnd},CHOOSE(${periodOf(`MONTH(${previousEnd})`)},${MONTHS_TO_NEXT_PERIOD_END}))`,
-      ),
-      format: 'date',
+  // ---- The tax calendar: the US quarters from the leave date, the UK's Self Assessment payments, Canada's
+  // instalments and balances; elsewhere a line saying Leap has none ----
+  let calendarFirst = 0;
+  let calendarRows = 0;
+  const firstBig: Record<'amount' | 'date' | 'detail', string> = {
+    amount: '="No calendar"',
+    date: '="No calendar"',
+    detail: '="Leap has no tax calendar for your country: ask your tax authority when payments fall due"',
+  };
+  if (a.taxCountry === 'us') {
+    row++;
+    heading(
+      row,
+      formula(`="Quarterly tax payments from "&${shown(leave, 'date')}`),
+      text('Estimated tax (Form 1040-ES): due date and amount'),
+    );
+    row++;
+    ['Income of', 'Due', 'Amount', 'Period ends'].forEach((h, i) => {
+      put(row, LABEL + i, { cell: text(h), bold: true });
     });
-    // The leave month counts as a whole independent month.
-    const from = i === 0 ? leave : `(${previousEnd}+1)`;
-    const months = `((YEAR(${periodEnd})-YEAR(${from}))*12+MONTH(${periodEnd})-MONTH(${from})+1)`;
+    row++;
+    calendarFirst = row;
+    calendarRows = QUARTERLY_PAYMENTS;
+    for (let i = 0; i < QUARTERLY_PAYMENTS; i++) {
+      const periodEnd = abs(row, ITEM_ID);
+      const previousEnd = abs(row - 1, ITEM_ID);
+      // Each row is one 1040-ES period: the first is the period holding the leave date, then the next three.
+      put(row, ITEM_ID, {
+        cell: formula(
+          i === 0
+            ? `=EOMONTH(DATE(YEAR(${leave}),CHOOSE(${periodOf(`MONTH(${leave})`)},${PERIOD_END_MONTHS}),1),0)`
+            : `=EOMONTH(${previousEnd},CHOOSE(${periodOf(`MONTH(${previousEnd})`)},${MONTHS_TO_NEXT_PERIOD_END}))`,
+        ),
+        format: 'date',
+      });
+      // The leave month counts as a whole independent month.
+      const from = i === 0 ? leave : `(${previousEnd}+1)`;
+      const months = `((YEAR(${periodEnd})-YEAR(${from}))*12+MONTH(${periodEnd})-MONTH(${from})+1)`;
+      put(row, LABEL, {
+        cell: formula(
+          `=TEXT(${from},"mmm yyyy")&IF(${months}>1," to "&TEXT(${periodEnd},"mmm yyyy"),"")&" ("&${months}&IF(${months}=1," month)"," months)")`,
+        ),
+      });
+      put(row, VALUE, { cell: formula(`=NEXT_TAX_DUE(${periodEnd}+1)`), format: 'date' });
+      put(row, DETAIL, { cell: formula(`=${key('LEAP_TAX_RATE')}*${expected}*${months}`), format: 'money' });
+      row++;
+    }
     put(row, LABEL, {
       cell: formula(
-        `=TEXT(${from},"mmm yyyy")&IF(${months}>1," to "&TEXT(${periodEnd},"mmm yyyy"),"")&" ("&${months}&IF(${months}=1," month)"," months)")`,
+        `=IF(MONTH(${leave})=1,"You leave in January: every month of "&YEAR(${leave})&" is independent.","Until you leave, your job withholds tax from your wages: January to "&TEXT(EDATE(${leave},-1),"mmmm yyyy")&" are covered that way.")`,
       ),
     });
-    put(row, VALUE, { cell: formula(`=NEXT_TAX_DUE(${periodEnd}+1)`), format: 'date' });
-    put(row, DETAIL, { cell: formula(`=${key('LEAP_TAX_RATE')}*${expected}*${months}`), format: 'money' });
+    row++;
+
+    // The largest quarterly payment, the earliest if two are equal.
+    const amounts = `${abs(calendarFirst, DETAIL)}:${abs(calendarFirst + QUARTERLY_PAYMENTS - 1, DETAIL)}`;
+    const dues = `${abs(calendarFirst, VALUE)}:${abs(calendarFirst + QUARTERLY_PAYMENTS - 1, VALUE)}`;
+    firstBig.amount = `=MAX(${amounts})`;
+    firstBig.date = `=INDEX(${dues},MATCH(MAX(${amounts}),${amounts},0))`;
+    firstBig.detail = `="The largest quarterly payment (Form 1040-ES), due "&${shown(key('LEAP_FIRST_BIG_TAX_DATE'), 'date')}`;
+  } else if (system === 'uk' || system === 'canada') {
+    row = countryCalendar(row);
+  } else {
+    row++;
+    heading(row, text('Tax payments'));
+    row++;
+    put(row, LABEL, {
+      cell: text(
+        'Leap has no tax calendar for your country: find out when your tax authority wants payments, and keep the set-aside in its own account until then.',
+      ),
+    });
     row++;
   }
-  put(row, LABEL, {
-    cell: formula(
-      `=IF(MONTH(${leave})=1,"You leave in January: every month of "&YEAR(${leave})&" is independent.","Until you leave, your job withholds tax from your wages: January to "&TEXT(EDATE(${leave},-1),"mmmm yyyy")&" are covered that way.")`,
-    ),
-  });
-  row++;
+  put(keyRow.LEAP_FIRST_BIG_TAX_PAYMENT, VALUE, { cell: formula(firstBig.amount), format: 'money', bold: true });
+  put(keyRow.LEAP_FIRST_BIG_TAX_DATE, VALUE, { cell: formula(firstBig.date), format: 'date', bold: true });
+  put(keyRow.LEAP_FIRST_BIG_TAX_PAYMENT, DETAIL, { cell: formula(firstBig.detail) });
+
+  /**
+   * The UK and Canadian calendars: the bills of the first two years in the workings, the country's calendar
+   * function on each, and six payment rows quoting their amounts. The functions take only the years Leap has
+   * figures for, so the rows' dates and words follow the leave date itself (the due days are the same every year).
+   */
+  function countryCalendar(startRow: number): number {
+    const uk = system === 'uk';
+    const place = uk ? refs.region : refs.provinceRate;
+    const work = (i: number, label: string, f: string) => {
+      put(WORK_ROW + i, WORK, { cell: text(label) });
+      put(WORK_ROW + i, WORK + 1, { cell: formula(f), format: 'money' });
+    };
+    put(WORK_ROW, WORK, {
+      cell: text(uk ? 'Tax workings: Self Assessment' : 'Tax workings: CRA instalments'),
+      bold: true,
+      fill: HEADER_FILL,
+    });
+    for (let c = WORK + 1; c <= WORK + 2; c++) put(WORK_ROW, c, { cell: null, fill: HEADER_FILL });
+    const estimate = uk ? 'TAX_ESTIMATE_UK' : 'TAX_ESTIMATE_CA';
+    work(
+      1,
+      uk ? 'Profit in the first tax year' : 'Net income in the first year',
+      uk ? `=${expected}*(12-${ukEmployed()})` : `=${expected}*(13-MONTH(${leave}))`,
+    );
+    work(
+      2,
+      uk ? 'Income tax on the wages (PAYE takes it)' : 'Tax on the wages alone (payroll takes it)',
+      `=${estimate}(0,${firstYearFigures},${place},${refs.wages})`,
+    );
+    work(
+      3,
+      uk ? 'Self Assessment bill, first tax year' : 'Tax owing, first year',
+      `=${estimate}(${firstYearIncome},${firstYearFigures},${place},${refs.wages})-${atSource}`,
+    );
+    work(
+      4,
+      uk ? 'Self Assessment bill, second tax year' : 'Tax owing, second year',
+      `=${estimate}(12*${expected},${secondYearFigures},${place},0)`,
+    );
+    put(WORK_FIRST_TABLE, WORK, {
+      cell: formula(
+        uk
+          ? `=PAYMENTS_ON_ACCOUNT_UK(${firstYearBill},0,${firstYearFigures},0,${atSource})`
+          : `=INSTALMENTS_CA(${firstYearBill},0,0,${firstYearFigures})`,
+      ),
+      bold: true,
+    });
+    put(WORK_SECOND_TABLE, WORK, {
+      cell: formula(
+        uk
+          ? `=PAYMENTS_ON_ACCOUNT_UK(${secondYearBill},${firstYearBill},${secondYearFigures},${atSource},0)`
+          : `=INSTALMENTS_CA(${secondYearBill},${firstYearBill},0,${secondYearFigures})`,
+      ),
+      bold: true,
+    });
+    const tableRows = uk ? 4 : 5;
+    for (const table of [WORK_FIRST_TABLE, WORK_SECOND_TABLE]) {
+      for (let r = 1; r <= tableRows; r++) {
+        put(table + r, WORK, { cell: null, format: 'date' });
+        put(table + r, WORK + 2, { cell: null, format: 'money' });
+      }
+    }
+    const amountIn = (table: number, r: number) => abs(table + r, WORK + 2);
+    const year = (offset: number) => (offset === 0 ? taxYear : `(${taxYear}+${offset})`);
+    // CRA due days on a weekend move to the next business day, as INSTALMENTS_CA moves them.
+    const caDay = (offset: number, month: number, day: number) => `WORKDAY(DATE(${year(offset)},${month},${day})-1,1)`;
+    const rows: { due: string; payment: (amount: string) => string; amount: string }[] = uk
+      ? [
+          {
+            due: `DATE(${year(1)},1,31)`,
+            payment: () => `"1st payment on account "&${ukYearText(year(0))}`,
+            amount: amountIn(WORK_FIRST_TABLE, 1),
+          },
+          {
+            due: `DATE(${year(1)},7,31)`,
+            payment: () => `"2nd payment on account "&${ukYearText(year(0))}`,
+            amount: amountIn(WORK_FIRST_TABLE, 2),
+          },
+          {
+            due: `DATE(${year(2)},1,31)`,
+            payment: () => `"Balancing payment "&${ukYearText(year(0))}&" + 1st payment on account "&${ukYearText(year(1))}`,
+            amount: amountIn(WORK_FIRST_TABLE, 3),
+          },
+          {
+            due: `DATE(${year(2)},7,31)`,
+            payment: () => `"2nd payment on account "&${ukYearText(year(1))}`,
+            amount: amountIn(WORK_FIRST_TABLE, 4),
+          },
+          {
+            due: `DATE(${year(3)},1,31)`,
+            payment: () => `"Balancing payment "&${ukYearText(year(1))}&" + 1st payment on account "&${ukYearText(year(2))}`,
+            amount: amountIn(WORK_SECOND_TABLE, 3),
+          },
+          {
+            due: `DATE(${year(3)},7,31)`,
+            payment: () => `"2nd payment on account "&${ukYearText(year(2))}`,
+            amount: amountIn(WORK_SECOND_TABLE, 4),
+          },
+        ]
+      : [
+          [1, 3, 15, 1],
+          [0, 4, 30, 0],
+          [1, 6, 15, 2],
+          [1, 9, 15, 3],
+          [1, 12, 15, 4],
+          [1, 4, 30, 0],
+        ].map(([offset, month, day, instalment], i) => {
+          const dueOffset = i === 5 ? 2 : 1;
+          return instalment
+            ? {
+                due: caDay(dueOffset, month, day),
+                payment: (amount: string) =>
+                  `"Instalment ${instalment} for "&${year(offset)}&IF(${amount}=0,": not required","")`,
+                amount: amountIn(WORK_SECOND_TABLE, instalment),
+              }
+            : {
+                due: caDay(dueOffset, month, day),
+                payment: (amount: string) => `"Balance due for "&${year(offset)}&IF(${amount}<0," (a refund)","")`,
+                amount: amountIn(offset === 0 ? WORK_FIRST_TABLE : WORK_SECOND_TABLE, 5),
+              };
+        });
+    let r = startRow + 1;
+    heading(
+      r,
+      formula(`="Tax payments from "&${shown(leave, 'date')}`),
+      text(
+        uk
+          ? 'Self Assessment (PAYMENTS_ON_ACCOUNT_UK): due date and amount'
+          : 'CRA instalments (INSTALMENTS_CA) and the 30 April balances: due date and amount',
+      ),
+    );
+    r++;
+    ['Payment', 'Due', 'Amount'].forEach((h, i) => {
+      put(r, LABEL + i, { cell: text(h), bold: true });
+    });
+    r++;
+    calendarFirst = r;
+    calendarRows = rows.length;
+    for (const spec of rows) {
+      const amount = abs(r, DETAIL);
+      put(r, LABEL, { cell: formula(`=${spec.payment(amount)}`) });
+      put(r, VALUE, { cell: formula(`=${spec.due}`), format: 'date' });
+      put(r, DETAIL, { cell: formula(`=${spec.amount}`), format: 'money' });
+      r++;
+    }
+    const big = calendarFirst + FIRST_BIG_ROW[uk ? 'uk' : 'canada'];
+    firstBig.amount = `=${abs(big, DETAIL)}`;
+    firstBig.date = `=${abs(big, VALUE)}`;
+    firstBig.detail = uk
+      ? `="31 January after the "&${ukYearText(year(0))}&" tax year: that year's bill, plus half of it again when a payment on account is due"`
+      : `="30 April after "&${year(0)}&": all of that year's tax owing, as no instalments were required in it"`;
+    const workings = `${columnLetters(WORK)}${WORK_ROW}`;
+    put(r, LABEL, {
+      cell: text(
+        uk
+          ? `Until you leave, PAYE takes tax from your wages; the bills behind these payments are in the tax workings at ${workings}.`
+          : `No instalments in your first year: they are required only once tax owing passed the threshold the year before or the year before that. The owing behind these payments is in the tax workings at ${workings}.`,
+      ),
+    });
+    return r + 1;
+  }
 
   // ---- Checklist ----
   row++;
@@ -696,10 +1056,13 @@ export function layoutPlan(
     put(row, VALUE, { cell: { checked: before ? before.done : item.done } });
     // Phased live between the start and the leave date, so moving either moves the whole plan.
     const target = `${refs.start}+ROUND((${leave}-${refs.start})*${item.phase})`;
+    const dueCell = item.due ? named[item.due] : undefined;
+    if (item.due && !dueCell) throw new Error(`The plan has no date named ${item.due}`);
     // Giving notice is the one step a low month that does not pay for itself should stop: the date gives way to
     // a live warning with the shortfall, which clears itself once an edit makes a low month pay.
-    const detail =
-      item.id === GIVE_NOTICE_ITEM
+    const detail = dueCell
+      ? `=$${dueCell.replace(/^([A-Z]+)(\d+)$/, '$1$$$2')}`
+      : item.id === GIVE_NOTICE_ITEM
         ? `=IF(${leftOver}<0,"Not yet: a low month leaves you "&${shown(`-${leftOver}`, 'money')}&" short",${target})`
         : `=${target}`;
     put(row, DETAIL, { cell: formula(detail), format: 'date' });
@@ -791,7 +1154,7 @@ export function layoutPlan(
     rightAligned: `${a1(keyRow[KEY_NUMBERS[0].name], VALUE)}:${a1(keyRow[KEY_NUMBERS[KEY_NUMBERS.length - 1].name], VALUE)}`,
     // The item ids (and the calendar's period ends) are for Leap: a rebuild finds ticks and notes by them.
     hiddenColumns: [ITEM_ID],
-    calendarRange: `${a1(calendarFirst, LABEL)}:${a1(calendarFirst + QUARTERLY_PAYMENTS - 1, ITEM_ID)}`,
+    calendarRange: calendarRows ? `${a1(calendarFirst, LABEL)}:${a1(calendarFirst + calendarRows - 1, ITEM_ID)}` : '',
     // First matching rule wins: under 3 months red, under 6 amber, 6 or more green, and "∞" (income covers costs) green.
     conditionalRules: [
       { range: runway, when: 'numberLessThan', value: 3, ...RED },

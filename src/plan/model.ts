@@ -15,6 +15,8 @@ export interface ChecklistItem {
   phase: number;
   /** Already done when the plan is made (e.g. a business bank account the user has). */
   done: boolean;
+  /** A named date of the plan that is the step's target date itself, rather than a point between start and leave. */
+  due?: string;
 }
 
 /** The checklist item whose date the sheet replaces by a warning while a low month does not pay for itself. */
@@ -164,6 +166,34 @@ function checklistSteps(a: Answers): ChecklistItem[] {
     },
     { id: 'buffer-reached', step: ['Reach your buffer of ', fig('LEAP_BUFFER_TARGET', 'money')], phase: 1, done: false },
     { id: GIVE_NOTICE_ITEM, step: 'Choose your last day at work and give notice', phase: 1, done: false },
+    ...firstBigPaymentStep(a),
+  ];
+}
+
+/**
+ * The UK's 31 January and Canada's 30 April after the first year ask for a whole year's tax at once (in the UK
+ * half of it again on top): the step that has it ready, due on that day.
+ */
+function firstBigPaymentStep(a: Answers): ChecklistItem[] {
+  const uk = a.taxCountry === 'uk_england' || a.taxCountry === 'uk_scotland';
+  if (!uk && a.taxCountry !== 'canada') return [];
+  return [
+    {
+      id: 'first-big-tax-payment',
+      step: [
+        'Have ',
+        fig('LEAP_FIRST_BIG_TAX_PAYMENT', 'money'),
+        ' in your tax account by ',
+        fig('LEAP_FIRST_BIG_TAX_DATE', 'date'),
+        uk
+          ? ': the first Self Assessment payment, your first tax year and half of it again'
+          : ": the first 30 April balance, your first year's tax in one payment",
+      ],
+      // After the leave date, so it sorts last.
+      phase: 1.01,
+      done: false,
+      due: 'LEAP_FIRST_BIG_TAX_DATE',
+    },
   ];
 }
 

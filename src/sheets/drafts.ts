@@ -3,7 +3,7 @@
  * Document properties hold at most 9 KB per value and 500 KB per document (Apps Script quotas): a draft that
  * would not fit is refused with a clear message and the previous draft is kept as it was.
  */
-import { FIELD_NAMES } from '../plan/answers';
+import { FIELD_NAMES, taxCountryOfLocale } from '../plan/answers';
 import type { ClearedDraft, Draft, SavedDraft } from '../protocol';
 
 export const DRAFT_KEY = 'leap.draft';
@@ -34,17 +34,19 @@ function knownFields(answers: unknown): Record<string, unknown> {
 }
 
 export function getDraft(): Draft {
+  const taxCountry = taxCountryOfLocale(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
   const raw = PropertiesService.getDocumentProperties().getProperty(DRAFT_KEY);
-  if (!raw) return { answers: null, savedAt: null };
+  if (!raw) return { answers: null, savedAt: null, taxCountry };
   try {
     const parsed = JSON.parse(raw) as { answers?: unknown; savedAt?: unknown };
     return {
       answers: knownFields(parsed.answers),
       savedAt: typeof parsed.savedAt === 'string' ? parsed.savedAt : null,
+      taxCountry,
     };
   } catch {
     // A draft that cannot be read is not worth an error on every opening: the wizard starts fresh.
-    return { answers: null, savedAt: null };
+    return { answers: null, savedAt: null, taxCountry };
   }
 }
 

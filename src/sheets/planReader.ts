@@ -4,8 +4,15 @@
  * Reads are batched: one getDisplayValues per contiguous block of key numbers, one getValues and one
  * getFormulas over the plan's data for the inputs.
  */
-import { FILING_STATUSES, type FieldName, TAX_MODES } from '../plan/answers';
-import { KEY_NUMBERS, type PlanSheetLayout } from '../plan/layout';
+import { FILING_STATUSES, type FieldName, TAX_COUNTRIES, TAX_MODES } from '../plan/answers';
+import {
+  KEY_NUMBERS,
+  type PlanSheetLayout,
+  PROVINCE_RATE_LABEL,
+  TAX_COUNTRY_LABEL,
+  UK_REGION_LABEL,
+  UK_REGIONS,
+} from '../plan/layout';
 import type { KeyNumberView, PlanAnswers } from '../protocol';
 import { findPlanSheet } from './planWriter';
 
@@ -133,6 +140,19 @@ export function answersFromGrid(
       if (key) answers[name] = key;
     } else answers[name] = numberOrText(value);
   }
+  // Where the person pays tax; a UK plan's region cell decides between England (with Wales and NI) and Scotland.
+  const countryRow = rowOf(TAX_COUNTRY_LABEL);
+  const country = (Object.keys(TAX_COUNTRIES) as (keyof typeof TAX_COUNTRIES)[]).find(
+    (k) => countryRow !== undefined && TAX_COUNTRIES[k] === valueAt(countryRow),
+  );
+  if (country) answers.taxCountry = country;
+  const regionRow = rowOf(UK_REGION_LABEL);
+  if (regionRow !== undefined) {
+    const region = String(valueAt(regionRow)).trim().toLowerCase();
+    answers.taxCountry = region === UK_REGIONS.uk_scotland ? 'uk_scotland' : 'uk_england';
+  }
+  const provinceRow = rowOf(PROVINCE_RATE_LABEL);
+  if (provinceRow !== undefined) answers.stateTaxRate = numberOrText(valueAt(provinceRow));
   const modeRow = rowOf(TAX_MODE_LABEL);
   if (modeRow !== undefined && valueAt(modeRow) === TAX_MODES.us_estimate) answers.taxMode = 'us_estimate';
   else if (rowOf(PLAN_INPUT_LABELS.taxRate) !== undefined) answers.taxMode = 'flat';

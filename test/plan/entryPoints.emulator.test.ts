@@ -18,7 +18,7 @@ const documentProperties = (em: Emulator) =>
 describe('drafts', () => {
   test('a saved draft comes back when the sidebar opens again; Start over clears it', () => {
     const em = fresh();
-    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null });
+    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null, taxCountry: 'us' });
     const saved = em.run('leapSaveDraft', { monthlyExpenses: '3,200', pathKind: 'creative_freelancer', notAField: 1 }) as {
       savedAt: string;
       bytes: number;
@@ -27,9 +27,10 @@ describe('drafts', () => {
     expect(em.run('leapGetDraft')).toEqual({
       answers: { monthlyExpenses: '3,200', pathKind: 'creative_freelancer' },
       savedAt: saved.savedAt,
+      taxCountry: 'us',
     });
     expect(em.run('leapClearDraft')).toEqual({ cleared: true });
-    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null });
+    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null, taxCountry: 'us' });
   });
 
   test('only the wizard\'s own field names are kept: inherited names such as "constructor" are not', () => {
@@ -78,7 +79,7 @@ describe('drafts', () => {
   test('a draft that cannot be read starts the wizard fresh', () => {
     const em = fresh();
     documentProperties(em).setProperty(DRAFT_KEY, '{not json');
-    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null });
+    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null, taxCountry: 'us' });
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Every figure the plan shows is live: a plan edited on the sheet shows exactly what a fresh plan built from the
- * edited answers shows, cell for cell, the build date aside. Run for a flat rate, the US estimate and pasted
- * monthly figures, through the built bundle on the emulator.
+ * edited answers shows, cell for cell, the build date aside. Run for a flat rate, the US estimate, the UK, Canada
+ * and pasted monthly figures, through the built bundle on the emulator.
  */
 import { type Emulator, loadDist } from '../../emulator/src';
 import { createLeapEmulator } from '../support/emulator';
@@ -71,6 +71,23 @@ describe('an edited plan equals a fresh plan built from the edited answers', () 
       ...EDITS,
       LOW_EDIT,
       { name: 'LEAP_STATE_TAX_RATE', typed: '4%', answer: { stateTaxRate: 0.04 } },
+    ]);
+  });
+
+  test('UK: the region, the tax calendar and the first big payment follow the edits', () => {
+    expectSamePlans({ ...SAMPLE_ANSWERS, taxCountry: 'uk_england', startDate: '2024-09-01' }, [
+      ...EDITS.filter((e) => e.name !== 'LEAP_START_DATE'),
+      LOW_EDIT,
+      { name: 'LEAP_START_DATE', typed: '2025-02-01', answer: { startDate: '2025-02-01' } },
+      { name: 'LEAP_UK_REGION', typed: 'scotland', answer: { taxCountry: 'uk_scotland' } },
+    ]);
+  });
+
+  test('Canada: the provincial rate, the instalments and the balances follow the edits', () => {
+    expectSamePlans({ ...SAMPLE_ANSWERS, taxCountry: 'canada', stateTaxRate: 0.1, startDate: '2024-09-01' }, [
+      ...EDITS,
+      LOW_EDIT,
+      { name: 'LEAP_PROVINCE_TAX_RATE', typed: '12%', answer: { stateTaxRate: 0.12 } },
     ]);
   });
 

@@ -33,6 +33,21 @@ function besideLabel(em: Emulator, label: string): string {
 }
 const planAnswers = (em: Emulator) => em.run('leapGetPlanAnswers') as PlanAnswers | null;
 
+test('UK and Canadian plans give back where the person pays tax, the region edited on the sheet and the provincial rate', () => {
+  const uk = fresh();
+  uk.run('leapBuildPlan', { ...SAMPLE_ANSWERS, taxCountry: 'uk_england' });
+  expect(planAnswers(uk)?.answers).toMatchObject({ taxCountry: 'uk_england' });
+  uk.enterInput(PLAN, cellOf(uk, 'LEAP_UK_REGION'), 'Scotland');
+  expect(planAnswers(uk)?.answers).toMatchObject({ taxCountry: 'uk_scotland' });
+  const ca = fresh();
+  ca.run('leapBuildPlan', { ...SAMPLE_ANSWERS, taxCountry: 'canada', stateTaxRate: 0.1 });
+  ca.enterInput(PLAN, cellOf(ca, 'LEAP_PROVINCE_TAX_RATE'), '11.5%');
+  expect(planAnswers(ca)?.answers).toMatchObject({ taxCountry: 'canada', stateTaxRate: 0.115 });
+  const elsewhere = fresh();
+  elsewhere.run('leapBuildPlan', { ...SAMPLE_ANSWERS, taxCountry: 'elsewhere', taxRate: 0.2 });
+  expect(planAnswers(elsewhere)?.answers).toMatchObject({ taxCountry: 'elsewhere', taxMode: 'flat', taxRate: 0.2 });
+});
+
 test('no plan yet: null, and the wizard keeps the draft', () => {
   expect(planAnswers(fresh())).toBeNull();
 });
@@ -56,6 +71,7 @@ test('a plan just built gives back the answers it was built from', () => {
     rampMonths: 3,
     maxRisk: 0.1,
     startDate: '2026-03-01',
+    taxCountry: 'us',
     taxMode: 'flat',
     taxRate: 0.3,
   });

@@ -173,7 +173,7 @@ describe('step checks with the shared schema', () => {
       'Enter the tax set-aside as a rate between 0% and 100%',
     );
     expect(stepErrors(step('earnings'), { ...COMPLETE_FORM, taxMode: 'us_estimate', stateTaxRate: '25' }).stateTaxRate).toBe(
-      'Enter the state tax rate as a rate between 0% and 20%',
+      'Enter the state or provincial tax rate as a rate between 0% and 20%',
     );
     expect(stepErrors(step('buffer'), { ...COMPLETE_FORM, maxRisk: '0.5' }).maxRisk).toBe(
       'Enter the highest chance of running out as a rate between 1% and 50%',

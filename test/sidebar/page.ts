@@ -45,7 +45,11 @@ function installFakeServer(setup: FakeServerSetup): void {
   const copy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
   // Typed by the protocol: a handler missing or returning another shape than the server's does not compile.
   const handlers: ServerFunctions = {
-    leapGetDraft: () => ({ answers: state.draft, savedAt: state.draft ? '2026-01-05T10:00:00.000Z' : null }),
+    leapGetDraft: () => ({
+      answers: state.draft,
+      savedAt: state.draft ? '2026-01-05T10:00:00.000Z' : null,
+      taxCountry: 'us',
+    }),
     leapSaveDraft: (answers: AnswersPayload) => {
       state.draft = answers;
       return { savedAt: new Date().toISOString(), bytes: JSON.stringify(answers).length };
