@@ -3,7 +3,8 @@
  * Canadian tax calendars and first big payment equal the calendar functions called directly with the plan's figures.
  * The start date puts the leave date in October 2025, so both tax years are ones Leap has figures for.
  */
-import { createEmulator, type Emulator, loadDist } from '../../emulator/src';
+import { type Emulator, loadDist } from '../../emulator/src';
+import { createLeapEmulator } from '../support/emulator';
 import { SAMPLE_ANSWERS } from './sample';
 
 type Bundle = Record<string, (...args: unknown[]) => unknown>;
@@ -11,7 +12,7 @@ type Table = unknown[][];
 const PLAN = 'Transition Plan';
 
 function built(changes: Record<string, unknown>): { em: Emulator; bundle: Bundle } {
-  const em = createEmulator({ timeZone: 'UTC' });
+  const em = createLeapEmulator({ timeZone: 'UTC' });
   const bundle = loadDist(em) as Bundle;
   em.run('leapBuildPlan', { ...SAMPLE_ANSWERS, startDate: '2024-09-01', ...changes });
   return { em, bundle };

@@ -61,7 +61,7 @@ export const CA_STATUTE = {
   // half of the base contributions at the lowest rate (line 31000).
 } as const;
 
-const CA_SUPPORTED_YEARS: readonly number[] = Object.keys(CA_TAX_YEARS)
+export const CA_SUPPORTED_YEARS: readonly number[] = Object.keys(CA_TAX_YEARS)
   .map(Number)
   .sort((a, b) => a - b);
 

@@ -72,7 +72,7 @@ const UK_TAX_YEARS: Readonly<Record<number, UkTaxYear>> = {
   },
 };
 
-const UK_SUPPORTED_YEARS: readonly number[] = Object.keys(UK_TAX_YEARS)
+export const UK_SUPPORTED_YEARS: readonly number[] = Object.keys(UK_TAX_YEARS)
   .map(Number)
   .sort((a, b) => a - b);
 
