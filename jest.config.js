@@ -1,4 +1,4 @@
-/** Tests are TypeScript transformed by esbuild (ts-jest refuses TypeScript 7; see shared notes). */
+/** Tests are TypeScript transformed by esbuild: TypeScript 7 has no JavaScript compiler API, and ts-jest refuses it (peer range <7). */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/emulator'],
