@@ -5,7 +5,14 @@
  */
 import { type Emulator, loadDist } from '../../emulator/src';
 import { callsLeapFunction } from '../../src/functions';
-import { FLAT_INPUT_NAMES, INPUT_NAMES, KEY_NUMBERS, US_INPUT_NAMES } from '../../src/plan/layout';
+import {
+  CA_INPUT_NAMES,
+  FLAT_INPUT_NAMES,
+  INPUT_NAMES,
+  KEY_NUMBERS,
+  UK_INPUT_NAMES,
+  US_INPUT_NAMES,
+} from '../../src/plan/layout';
 import { createLeapEmulator } from '../../test/support/emulator';
 import { medianTime } from './measure';
 
@@ -22,7 +29,10 @@ import { medianTime } from './measure';
 export const PLAN_FUNCTION_CELL_BUDGET = 26;
 
 export const PLAN_CALL_BUDGET =
-  30 + KEY_NUMBERS.length + INPUT_NAMES.length + Math.max(US_INPUT_NAMES.length, FLAT_INPUT_NAMES.length);
+  30 +
+  KEY_NUMBERS.length +
+  INPUT_NAMES.length +
+  Math.max(US_INPUT_NAMES.length, FLAT_INPUT_NAMES.length, UK_INPUT_NAMES.length, CA_INPUT_NAMES.length);
 
 /** Services that are not the spreadsheet: calls to them are not round trips to the document. */
 const NOT_SPREADSHEET =

@@ -212,14 +212,14 @@ export const SCHEDULE_C_LINES: readonly { line: string; name: string }[] = [
 export const CATEGORY_HEADER = ['Category', 'Kind', 'Schedule C line', 'Deductible share', 'Description contains'] as const;
 
 /** One rule as read from the Categories sheet. */
-export interface CategoryRule {
+interface CategoryRule {
   category: string;
   /** Lower case, spaces collapsed; empty words are dropped. */
   words: string[];
 }
 
 /** Lower case with runs of white space as one space: what rule words and descriptions are compared in. */
-export const foldForMatching = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+const foldForMatching = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** The words of a "Description contains" cell: comma-separated. */
 export function ruleWords(cell: string): string[] {

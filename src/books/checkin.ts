@@ -56,7 +56,7 @@ export { MONTH_NAMES } from './statementValues';
 export const BOOKS_READ = { a1: `A${BOOKS.yearRow}:G${BOOKS.totalRow}`, firstRow: BOOKS.yearRow } as const;
 
 /** Money in, expenses, profit, tax set aside at the rate, tax paid, uncategorised: columns B-G of a Books row. */
-export interface BooksRowShown {
+interface BooksRowShown {
   moneyIn: string;
   expenses: string;
   profit: string;
@@ -74,7 +74,7 @@ const rowShown = (row: readonly string[]): BooksRowShown => ({
   uncategorised: row[6],
 });
 
-export interface BooksRead {
+interface BooksRead {
   year: number;
   rate: number;
   /** month (1-12) -> its row as displayed; the year-to-date row. */
@@ -136,7 +136,7 @@ export const CHECKIN_COLUMNS = [
   { header: 'Profit so far this year', name: 'LEAP_BOOKS_PROFIT_YTD', format: '#,##0' },
 ] as const;
 
-export type CheckinValue = string | number | Date;
+type CheckinValue = string | number | Date;
 
 /**
  * One Check-ins row: today's date (as YYYY-MM-DD input, which Sheets reads as a date) and each figure's value.

@@ -7,8 +7,8 @@ import type { ColumnMapping, ImportRequest, StatementRow } from './types';
 /** The most rows one import takes: a few years of a busy account, and well inside Apps Script's 6-minute limit. */
 export const MAX_IMPORT_ROWS = 20000;
 /** Sheets holds at most 50,000 characters in a cell; a description longer than a line of text is not a bank line. */
-export const MAX_DESCRIPTION_LENGTH = 1000;
-export const MAX_ACCOUNT_LENGTH = 100;
+const MAX_DESCRIPTION_LENGTH = 1000;
+const MAX_ACCOUNT_LENGTH = 100;
 /** Beyond this many bad rows the message names the count, not each row. */
 const LISTED_PROBLEMS = 5;
 

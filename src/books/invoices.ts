@@ -30,7 +30,7 @@ export const FIRST_ROW = 2;
  * Days from issue to due date when the person types no due date: "net 30", the most common term on freelance
  * invoices. The Due cell holds Issued + 30 as a formula; typing a date over it replaces it for that invoice.
  */
-export const DEFAULT_PAYMENT_DAYS = 30;
+const DEFAULT_PAYMENT_DAYS = 30;
 
 export const INVOICE_FORMATS = {
   date: 'yyyy-mm-dd',
@@ -64,7 +64,7 @@ export const BUSINESS_FIELDS = [
   { key: 'taxId', label: 'Tax id' },
   { key: 'payment', label: 'Payment details' },
 ] as const;
-export type BusinessKey = (typeof BUSINESS_FIELDS)[number]['key'];
+type BusinessKey = (typeof BUSINESS_FIELDS)[number]['key'];
 export type BusinessDetails = Record<BusinessKey, string>;
 
 export const BUSINESS_FIRST_ROW = PANEL_ROW.businessHeading + 1;
@@ -80,11 +80,11 @@ export const INVOICE_NAMED_RANGES = {
 
 const col = (name: InvoiceColumn): string => columnLetters(COLUMN[name]);
 const panelValue = (row: number): string => `${columnLetters(PANEL_VALUE_COLUMN)}${row}`;
-export const AS_OF_CELL = panelValue(PANEL_ROW.asOf);
-export const CLIENT_CELL = panelValue(PANEL_ROW.client);
+const AS_OF_CELL = panelValue(PANEL_ROW.asOf);
+const CLIENT_CELL = panelValue(PANEL_ROW.client);
 
 /** The cells of one column of the table, e.g. D2:D1000. */
-export const columnRange = (name: InvoiceColumn, lastRow: number): string => `${col(name)}${FIRST_ROW}:${col(name)}${lastRow}`;
+const columnRange = (name: InvoiceColumn, lastRow: number): string => `${col(name)}${FIRST_ROW}:${col(name)}${lastRow}`;
 
 /** The Due cell of a row: Issued + 30 days once an issue date is typed, blank before. */
 export function dueFormula(row: number): string {
@@ -141,7 +141,7 @@ function blankRow(lastRow: number): string {
   return `LEN(${own.map((c) => columnRange(c, lastRow)).join('&')})=0`;
 }
 
-export interface InvoicesPanel {
+interface InvoicesPanel {
   /** PANEL_LAST_ROW rows x PANEL_COLUMNS cells, from row 1 of the label column. */
   cells: Cell[][];
   numberFormats: string[][];
@@ -216,7 +216,7 @@ export function invoicesPanel(lastRow: number): InvoicesPanel {
   return { cells, numberFormats, fontWeights, notes };
 }
 
-export interface InvoicesTable {
+interface InvoicesTable {
   /** lastRow rows x 8 columns, header included. Empty cells are null. */
   cells: Cell[][];
   numberFormats: string[][];
@@ -236,7 +236,7 @@ export function newInvoicesTable(lastRow: number): InvoicesTable {
 }
 
 /** Formats of the whole table, header included: dates, money and whole days. */
-export function tableFormats(lastRow: number): string[][] {
+function tableFormats(lastRow: number): string[][] {
   const formatOf: Record<InvoiceColumn, string> = {
     Invoice: '@',
     Client: '@',

@@ -25,8 +25,8 @@ export interface InvoiceRow {
 const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefined;
 const isDate = (v: unknown): v is Date => v instanceof Date && !Number.isNaN(v.getTime());
 
-export const SHEET_NAME_LIMIT = 100;
-export const INVOICE_SHEET_PREFIX = 'Invoice ';
+const SHEET_NAME_LIMIT = 100;
+const INVOICE_SHEET_PREFIX = 'Invoice ';
 
 /**
  * The invoice on a row, or the sentence that says what to fix. `values` are the row's cells from Invoice to
@@ -83,11 +83,11 @@ export interface PrintableInvoice {
   columns: number;
 }
 
-export const PRINT_COLUMNS = 4;
+const PRINT_COLUMNS = 4;
 /** Pixel widths that fit a portrait A4 or Letter page at 100% (about 700 px of printable width). */
-export const PRINT_COLUMN_WIDTHS = [330, 110, 120, 130];
+const PRINT_COLUMN_WIDTHS = [330, 110, 120, 130];
 /** Where the line, total and terms sit (1-based rows). */
-export const PRINT_ROW = {
+const PRINT_ROW = {
   title: 1,
   number: 3,
   issued: 4,

@@ -19,13 +19,13 @@ export const LEDGER_HEADER = ['Date', 'Description', 'Amount', 'Category', 'Acco
 export const LEDGER_COLUMN = { date: 1, description: 2, amount: 3, category: 4, account: 5, notes: 6, importKey: 7 } as const;
 
 /** Formats that read the same in every locale: ISO dates, and amounts whose separators follow the document's locale. */
-export const LEDGER_DATE_FORMAT = 'yyyy-mm-dd';
-export const LEDGER_AMOUNT_FORMAT = '#,##0.00';
+const LEDGER_DATE_FORMAT = 'yyyy-mm-dd';
+const LEDGER_AMOUNT_FORMAT = '#,##0.00';
 const MONEY = '#,##0.00';
 const PERCENT = '0%';
 
 /** The one rate a Books sheet starts from when there is no plan: the 25-30% rule's top. */
-export const DEFAULT_BOOKS_TAX_RATE = 0.3;
+const DEFAULT_BOOKS_TAX_RATE = 0.3;
 
 /** How many rows of the Categories sheet (below its header) the Books sheet reads. */
 export const CATEGORY_ROWS = 40;
@@ -69,7 +69,7 @@ const formula = (f: string): Cell => ({ formula: f });
 
 // ---------------------------------------------------------------- Ledger
 
-export interface LedgerLayout extends SheetGrid {
+interface LedgerLayout extends SheetGrid {
   columnWidths: number[];
 }
 
@@ -116,7 +116,7 @@ export const ledgerRowFormats = (count: number): string[][] =>
 
 // ---------------------------------------------------------------- Categories
 
-export interface CategoriesLayout extends SheetGrid {
+interface CategoriesLayout extends SheetGrid {
   /** A1 of the Kind cells below the header, for the Kind dropdown. */
   kindRange: string;
   columnWidths: number[];

@@ -26,7 +26,7 @@ export interface ParsedStatement {
   columnCount: number;
 }
 
-export interface ParseOptions {
+interface ParseOptions {
   /** Read with these columns and formats instead of detecting them (the person's choice, or a remembered one). */
   mapping?: ColumnMapping;
   /** Split on this delimiter and detect the rest (the person corrected the delimiter alone). */
@@ -171,7 +171,7 @@ function headerIndexAt(records: CsvRecord[], headerLine: number): number {
  * rather than absent, an amount beside debit/credit. Made the shape the reader expects: one amount, or
  * debit and/or credit.
  */
-export function cleanMapping(m: ColumnMapping): ColumnMapping {
+function cleanMapping(m: ColumnMapping): ColumnMapping {
   const present = (v: number | null | undefined): v is number => v !== null && v !== undefined;
   const clean: ColumnMapping = {
     headerLine: m.headerLine,

@@ -116,7 +116,7 @@ export interface HeaderColumns {
 }
 
 /** The columns a header row names, or null when it does not name a date and an amount (or debit/credit). */
-export function columnsFromHeader(header: string[]): HeaderColumns | null {
+function columnsFromHeader(header: string[]): HeaderColumns | null {
   const cells = header.map(normaliseHeaderCell);
   const taken = new Set<number>();
   const take = (words: string[]): number | undefined => {

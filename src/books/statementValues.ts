@@ -1,8 +1,8 @@
 /** Reading the dates and amounts banks write, in the forms they write them. */
 import type { ColumnMapping } from './types';
 
-export type DateOrder = ColumnMapping['dateOrder'];
-export type DecimalMark = ColumnMapping['decimal'];
+type DateOrder = ColumnMapping['dateOrder'];
+type DecimalMark = ColumnMapping['decimal'];
 
 /**
  * A date cell read as far as it can be without knowing the file's day/month order: `settled` when the year
@@ -113,7 +113,7 @@ export function shapeToIso(shape: DateShape, order: DateOrder): { iso: string } 
   return { iso: `${pad(year, 4)}-${pad(month)}-${pad(day)}` };
 }
 
-export const ORDER_WORDS: Record<DateOrder, string> = {
+const ORDER_WORDS: Record<DateOrder, string> = {
   ymd: 'year first',
   mdy: 'month first',
   dmy: 'day first',

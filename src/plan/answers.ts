@@ -36,7 +36,7 @@ export const TAX_COUNTRIES = {
   canada: 'Canada (with a provincial rate)',
   elsewhere: 'Elsewhere (flat rate)',
 } as const;
-export type TaxCountry = keyof typeof TAX_COUNTRIES;
+type TaxCountry = keyof typeof TAX_COUNTRIES;
 
 /** The wizard's first guess from the spreadsheet's locale (File > Settings), before the person answers. */
 export function taxCountryOfLocale(locale: string): TaxCountry {
@@ -58,7 +58,7 @@ export const ENTITIES = {
   undecided: 'Not decided yet',
 } as const;
 
-export const BANK_ACCOUNT = {
+const BANK_ACCOUNT = {
   have: 'I already have a separate business account',
   will_open: 'I will open one',
 } as const;
@@ -82,18 +82,18 @@ export const SCALE_MIN = 1;
 export const SCALE_MAX = 5;
 
 /** The flat set-aside rate suggested by the 25-30% rule of thumb. */
-export const DEFAULT_TAX_RATE = 0.3;
-export const BUFFER_MONTHS_MIN = 3;
-export const BUFFER_MONTHS_MAX = 12;
+const DEFAULT_TAX_RATE = 0.3;
+const BUFFER_MONTHS_MIN = 3;
+const BUFFER_MONTHS_MAX = 12;
 /** The plan looks 12 months ahead of the leave date (RUNWAY_RISK takes a ramp of at most its months). */
-export const RAMP_MONTHS_MAX = 12;
+const RAMP_MONTHS_MAX = 12;
 /** Pasted monthly figures: at least two (volatility needs two), at most ten years. */
-export const MONTHLY_FIGURES_MIN = 2;
-export const MONTHLY_FIGURES_MAX = 120;
+const MONTHLY_FIGURES_MIN = 2;
+const MONTHLY_FIGURES_MAX = 120;
 const SHORT_TEXT = 200;
 const LONG_TEXT = 500;
 
-export type FieldKind = 'money' | 'percent' | 'count' | 'scale' | 'date' | 'text' | 'longtext' | 'choice' | 'boolean' | 'figures';
+type FieldKind = 'money' | 'percent' | 'count' | 'scale' | 'date' | 'text' | 'longtext' | 'choice' | 'boolean' | 'figures';
 
 // ---- Value schemas. Each message says what to enter, in the form's terms (percentages, not fractions). ----
 
@@ -118,9 +118,9 @@ interface NumberRules {
  * No amount in a personal plan reaches a billion; a typing slip that does (1e308 pasted, extra zeros)
  * would otherwise pass here and only fail deep inside a calculation with a message about a function.
  */
-export const LARGEST_PLAN_AMOUNT = 1_000_000_000;
+const LARGEST_PLAN_AMOUNT = 1_000_000_000;
 /** Fifty years of saving: past that the wizard asks for a larger saving or a smaller buffer. */
-export const LONGEST_SAVING_MONTHS = 600;
+const LONGEST_SAVING_MONTHS = 600;
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -205,13 +205,13 @@ const monthlyFiguresSchema = v.pipe(
 // ---- One declaration per field ----
 
 /** Shown only when another field has one of the given values (and, with `and`, a further rule holds). */
-export interface ShowWhen {
+interface ShowWhen {
   field: string;
   equals: string | readonly string[];
   and?: ShowWhen;
 }
 /** One rule, or a list of which any one shows the field. */
-export type ShowRule = ShowWhen | readonly ShowWhen[];
+type ShowRule = ShowWhen | readonly ShowWhen[];
 
 /** Whether a field with this rule is shown, given the form's values (hidden fields' values still count here). */
 export function ruleHolds(rule: ShowRule | undefined, values: Record<string, unknown>): boolean {
@@ -417,8 +417,6 @@ export const FIELDS = {
 };
 
 export type FieldName = keyof typeof FIELDS;
-/** Any one declaration, whatever its value type. */
-export type AnyField = (typeof FIELDS)[FieldName];
 export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
 
 /** The value a field holds once validated. */
@@ -523,7 +521,7 @@ export type Answers = Omit<Parsed, 'projectedMonthlyLow' | 'projectedMonthlyHigh
 };
 
 export type FieldErrors = Partial<Record<FieldName, string>>;
-export type ValidationResult =
+type ValidationResult =
   | { ok: true; answers: Answers }
   /** `notAnswers`: what arrived was no answers object at all, a problem with no one field to point at. */
   | { ok: false; errors: FieldErrors; notAnswers?: string };

@@ -15,7 +15,7 @@
  *   own pattern shows exactly what the cell shows: same symbol, same separators.
  */
 
-export interface LocaleCurrency {
+interface LocaleCurrency {
   /** The symbol Sheets shows for this locale's currency. */
   symbol: string;
   /** Symbol before the digits (£1,234.50) or after them (1.234,50 €). */

@@ -29,9 +29,9 @@ export const FORMATS = {
   months: '0.0',
   whole: '0',
 } as const;
-export type FormatName = keyof typeof FORMATS;
+type FormatName = keyof typeof FORMATS;
 
-export interface ConditionalRule {
+interface ConditionalRule {
   /** A1 of the cells the rule colours. */
   range: string;
   /** "formula": a custom formula, written for the rule's first cell. */
@@ -40,7 +40,7 @@ export interface ConditionalRule {
   background: string;
 }
 
-export interface ChartSpec {
+interface ChartSpec {
   title: string;
   /** The x column and the series: saved and target. */
   ranges: string[];
@@ -96,7 +96,7 @@ export interface LinkedHistory {
   counted: string;
 }
 
-export interface PlanLayoutOptions {
+interface PlanLayoutOptions {
   /** The history to run on instead of the pasted figures or the five steps from the low to the good month. */
   linkedHistory?: LinkedHistory;
 }
@@ -290,7 +290,7 @@ export const TAX_COUNTRY_LABEL = 'Where you pay tax';
 export const UK_REGION_LABEL = 'UK income tax region';
 export const PROVINCE_RATE_LABEL = 'Provincial income tax rate';
 /** How the set-aside row names the UK and Canadian estimates. */
-export const COUNTRY_ESTIMATES = {
+const COUNTRY_ESTIMATES = {
   uk: 'Estimate for me (UK income tax + Class 4 National Insurance)',
   canada: 'Estimate for me (Canadian federal tax + CPP + provincial rate)',
 } as const;
@@ -298,16 +298,15 @@ export const COUNTRY_ESTIMATES = {
 export const UK_REGIONS = { uk_england: 'england', uk_scotland: 'scotland' } as const;
 
 /** How the tax is estimated: the country decides, and in the US the person's choice of mode. */
-export type TaxSystem = 'us_estimate' | 'flat' | 'uk' | 'canada';
-export function taxSystemOf(a: { taxCountry: keyof typeof TAX_COUNTRIES; taxMode: keyof typeof TAX_MODES }): TaxSystem {
+type TaxSystem = 'us_estimate' | 'flat' | 'uk' | 'canada';
+function taxSystemOf(a: { taxCountry: keyof typeof TAX_COUNTRIES; taxMode: keyof typeof TAX_MODES }): TaxSystem {
   if (a.taxCountry === 'uk_england' || a.taxCountry === 'uk_scotland') return 'uk';
   if (a.taxCountry === 'canada') return 'canada';
   return a.taxCountry === 'us' && a.taxMode === 'us_estimate' ? 'us_estimate' : 'flat';
 }
 
-/** The payment rows of the UK and Canadian tax calendars, and which of them is the first big payment. */
-export const COUNTRY_CALENDAR_ROWS = 6;
-export const FIRST_BIG_ROW = { uk: 2, canada: 1 } as const;
+/** Which row of the UK and Canadian tax calendars is the first big payment. */
+const FIRST_BIG_ROW = { uk: 2, canada: 1 } as const;
 
 /** 1-based column -> letters. */
 export function columnLetters(column: number): string {

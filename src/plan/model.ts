@@ -6,7 +6,7 @@
 import { SUPPORTED_TAX_YEARS } from '../finance/usTax/tables';
 import { type Answers, demandScore, ENTITIES, PATH_KINDS, WORKSPACES } from './answers';
 
-export interface ChecklistItem {
+interface ChecklistItem {
   /** Stable across rebuilds: ticks and notes are carried over by it. */
   id: string;
   /** The step in words; a figure in it is quoted live from the sheet. */
@@ -22,7 +22,7 @@ export interface ChecklistItem {
 /** The checklist item whose date the sheet replaces by a warning while a low month does not pay for itself. */
 export const GIVE_NOTICE_ITEM = 'last-day';
 
-export interface Challenge {
+interface Challenge {
   challenge: string;
   answer: Sentence;
 }
@@ -34,7 +34,7 @@ export interface Challenge {
  * inside a formula).
  */
 export type Sentence = string | readonly (string | Figure)[];
-export interface Figure {
+interface Figure {
   figure: string;
   as: 'money' | 'percent' | 'months' | 'whole' | 'date';
 }

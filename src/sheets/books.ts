@@ -11,13 +11,13 @@ import { appendLedgerRows, checkLedgerHeader, ensureBooksSheets, readLedgerKeys,
 import { PROPERTY_VALUE_LIMIT_BYTES, utf8Bytes } from './drafts';
 
 /** How long an import waits for another import (or a plan build) in the same spreadsheet. */
-export const IMPORT_LOCK_WAIT_MS = 30000;
+const IMPORT_LOCK_WAIT_MS = 30000;
 export const IMPORT_RUNNING_MESSAGE =
   'Another import or build is still running in this spreadsheet. Wait a moment and import again: ' +
   'rows already in the Ledger are recognised and not added twice.';
 
 /** The HTML file name (without .html) of the import page in dist/. */
-export const IMPORT_PAGE = 'Import';
+const IMPORT_PAGE = 'Import';
 
 const MAPPING_KEY_PREFIX = 'leap.statementMapping.';
 
@@ -25,7 +25,7 @@ const MAPPING_KEY_PREFIX = 'leap.statementMapping.';
  * A short property key for a layout key of any length (a whole header line can be long). FNV-1a, 32 bits: a clash
  * is caught on reading, since the stored value carries the full layout key.
  */
-export function mappingPropertyKey(layoutKey: string): string {
+function mappingPropertyKey(layoutKey: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < layoutKey.length; i++) {
     hash ^= layoutKey.charCodeAt(i);

@@ -27,7 +27,7 @@ import { cellValue } from './planWriter';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export interface BooksSheets {
+interface BooksSheets {
   ledger: Sheet;
   categories: Sheet;
   books: Sheet;
@@ -38,7 +38,7 @@ export interface BooksSheets {
 const LEDGER_WIDTH = LEDGER_HEADER.length;
 
 /** One cell as setValues writes it: an ISO date as input Sheets reads as a date; text never as a formula. */
-export function ledgerValue(cell: LedgerCell): string | number | boolean {
+function ledgerValue(cell: LedgerCell): string | number | boolean {
   return cell !== null && 'isoDate' in cell ? cell.isoDate : cellValue(cell);
 }
 

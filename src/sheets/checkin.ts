@@ -36,7 +36,7 @@ import { findPlanSheet } from './planWriter';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The Check-ins sheet's page, dist/CheckIn.html (built from sidebar/CheckIn.html). */
-export const CHECKIN_PAGE = 'CheckIn';
+const CHECKIN_PAGE = 'CheckIn';
 export const NO_PLAN = 'No plan yet: build one from Extensions > Leap > Plan my transition… to compare with it.';
 export const NO_BOOKS = 'No Books yet: import a bank statement first (Extensions > Leap > Import bank statement…).';
 

@@ -35,7 +35,7 @@ const LAYOUT_VERSION = '1';
 /** The business details as last used on an invoice, so a new Invoices sheet and later invoices keep them. */
 export const BUSINESS_PROPERTY_KEY = 'leap.business';
 
-export const INVOICES_BUSY_MESSAGE =
+const INVOICES_BUSY_MESSAGE =
   'Leap is already writing to this spreadsheet. Wait for it to finish, then choose Set up invoices again.';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -71,7 +71,7 @@ function sameValue(v: unknown): unknown {
   return typeof v === 'string' ? cellValue(v === '' ? null : { text: v }) : v;
 }
 
-export interface SetupResult {
+interface SetupResult {
   sheetName: string;
   /** False when the sheet existed and only Leap's parts were written again. */
   created: boolean;

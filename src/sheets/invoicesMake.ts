@@ -18,10 +18,10 @@ import { BUSINESS_PROPERTY_KEY, findInvoicesSheet, storedBusiness } from './invo
 import { cellValue } from './planWriter';
 
 /** Marks a printable invoice Leap made; the value is the invoice number. */
-export const INVOICE_METADATA_KEY = 'leap.invoice';
+const INVOICE_METADATA_KEY = 'leap.invoice';
 const DIALOG_TITLE = 'Make invoice';
 
-export type MakeInvoiceResult = { made: true; sheetName: string } | { made: false; message: string };
+type MakeInvoiceResult = { made: true; sheetName: string } | { made: false; message: string };
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -23,7 +23,7 @@ const COMPUTE_WAIT_MS = 6000;
 const COMPUTE_POLL_MS = 500;
 
 /** Runs of consecutive rows in one column, as A1 ranges with the names in order ("B20:B29"). */
-export function contiguousBlocks(cells: { name: string; a1: string }[]): { a1: string; names: string[] }[] {
+function contiguousBlocks(cells: { name: string; a1: string }[]): { a1: string; names: string[] }[] {
   const blocks: { column: string; first: number; last: number; names: string[] }[] = [];
   for (const { name, a1 } of cells) {
     const m = /^([A-Z]+)(\d+)$/.exec(a1);
@@ -95,8 +95,8 @@ export const PLAN_INPUT_LABELS = {
 } as const satisfies Partial<Record<FieldName, string>>;
 /** The row that says the US estimate is in use (its value is TAX_MODES.us_estimate); the flat rate's row says flat. */
 export const TAX_MODE_LABEL = 'Tax set-aside';
-export const INPUTS_HEADING = 'Inputs';
-export const FIGURES_HEADING = 'Monthly figures';
+const INPUTS_HEADING = 'Inputs';
+const FIGURES_HEADING = 'Monthly figures';
 
 type Cell = unknown;
 
