@@ -8,4 +8,6 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.js',
   reporters: ['default', '<rootDir>/test/support/count-reporter.js'],
   testTimeout: 30000,
+  // Two workers: the emulator and browser suites are CPU-bound, and a 2-core machine (CI's) then uses both cores.
+  maxWorkers: 2,
 };

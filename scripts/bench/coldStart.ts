@@ -6,9 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { median } from './measure';
+import { median, runs } from './measure';
 
-export const COLD_START_REALMS = 15;
+export const COLD_START_REALMS = runs(15, 3);
 
 /** The median cold start of each variant of Code.js (name -> source) over `realms` fresh realms. */
 export function measureColdStart<K extends string>(

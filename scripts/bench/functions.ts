@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { functionTable } from '../../src/functions';
-import { median, timeOnce } from './measure';
+import { median, runs, timeOnce } from './measure';
 
 export const VECTOR_CELLS = 100_000;
-const WARMUP_RUNS = 10;
+const WARMUP_RUNS = runs(10);
+const COUNTED_RUNS = runs(5);
 
 type Stub = (...args: unknown[]) => unknown;
 
@@ -62,7 +63,7 @@ export function measureVectorRatios(context: vm.Context): Record<string, number>
     const stub = context[spec.name] as Stub;
     const bundleTimes: number[] = [];
     const bareTimes: number[] = [];
-    for (let run = 0; run < WARMUP_RUNS + 5; run++) {
+    for (let run = 0; run < WARMUP_RUNS + COUNTED_RUNS; run++) {
       // Interleaved, so that both see the same machine state; the first runs warm the JIT and are not counted.
       const bundleMs = timeOnce(() => stub(rows, ...stubArgs));
       const bareMs = timeOnce(() => bench.bareLoop(spec.name, rows, readArgs));

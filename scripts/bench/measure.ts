@@ -1,6 +1,14 @@
 /** Timing helpers: medians of repeated runs, in milliseconds. */
 import { performance } from 'node:perf_hooks';
 
+/**
+ * BENCH_QUICK=1 (the test suite's run): one measured run of each figure instead of medians, with the same keys and
+ * the same counts; the README's figures come from a full run. Timings from a quick run are rough.
+ */
+export const QUICK = process.env.BENCH_QUICK === '1';
+/** How many runs: `full` in a real benchmark, `quick` (1 unless given) in the suite's quick run. */
+export const runs = (full: number, quick = 1): number => (QUICK ? quick : full);
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -26,13 +34,14 @@ export function timeOnce(fn: () => unknown): number {
  * Median time of `runs` calls after `warmups` unmeasured ones (so the JIT has seen the code);
  * `before` runs untimed ahead of each call (e.g. a fresh emulator).
  */
-export function medianTime(fn: () => unknown, runs = 5, warmups = 2, before: () => void = () => {}): number {
-  for (let i = 0; i < warmups; i++) {
+export function medianTime(fn: () => unknown, count = 5, warmups = 2, before: () => void = () => {}): number {
+  const measured = runs(count);
+  for (let i = 0; i < runs(warmups, 0); i++) {
     before();
     fn();
   }
   return median(
-    Array.from({ length: runs }, () => {
+    Array.from({ length: measured }, () => {
       before();
       return timeOnce(fn);
     }),

@@ -5,7 +5,7 @@
  */
 import type vm from 'node:vm';
 import { functionTable } from '../../src/functions';
-import { median, timeOnce } from './measure';
+import { median, runs, timeOnce } from './measure';
 
 type Stub = (...args: unknown[]) => unknown;
 
@@ -22,8 +22,8 @@ const SEED = 1;
 
 /** The ratio's case: the default trials over three years. */
 export const RATIO_CASE = { trials: 10_000, months: 36 };
-const RATIO_RUNS = 5;
-const WARMUP_RUNS = 5;
+const RATIO_RUNS = runs(5);
+const WARMUP_RUNS = runs(5);
 
 interface PlainLoop {
   plainRunwayRisk(...args: [number, number, number[], number, number, number, number]): number;
@@ -74,7 +74,7 @@ export function worstCaseArgs(): { months: number; trials: number; ramp_months: 
   return { months, trials: largest('RUNWAY_RISK', 'trials'), ramp_months: months, block_months: 1 };
 }
 
-const WORST_RUNS = 3;
+const WORST_RUNS = runs(3);
 
 /** Median milliseconds of each runway-risk function at the worst-case arguments, through its stub. */
 export function measureRunwayRiskWorst(context: vm.Context): Record<'RUNWAY_RISK' | 'RUNWAY_BANDS' | 'QUIT_DATE', number> {

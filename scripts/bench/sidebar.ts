@@ -6,16 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, startPreview } from '../../test/support/browser';
-import { median } from './measure';
+import { median, runs } from './measure';
 
-export async function measureSidebarReady(root: string, runs = 5): Promise<number> {
+export async function measureSidebarReady(root: string, count = runs(5)): Promise<number> {
   const title = /<title>([^<]*)<\/title>/.exec(readFileSync(join(root, 'dist', 'Sidebar.html'), 'utf8'))?.[1];
   if (!title) throw new Error('dist/Sidebar.html has no <title>');
   const preview = await startPreview();
   const browser = await launchChromium();
   try {
     const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < count; i++) {
       const page = await browser.newPage();
       await page.goto(preview.url);
       await page.getByRole('button', { name: 'Extensions' }).click();

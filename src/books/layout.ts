@@ -655,7 +655,8 @@ export function layoutBooks(year: number): BooksLayout {
   const grid = g.build();
   // Column H parts the month table from Schedule C, and holds April in the by-category table below: wide enough
   // for an amount. Columns M:S also hold the tax blocks' labels, notes and figures above the by-category table.
-  const widths = [190, 130, 150, 120, 130, 130, 130, 100, 120, 260, 120, 100, 210, 90, 110, 330, 100, 230, 110];
+  // Column T holds the tax blocks' notes, one sentence each: wide enough to show them whole.
+  const widths = [190, 130, 150, 120, 130, 130, 130, 100, 120, 260, 120, 100, 210, 90, 110, 330, 100, 230, 110, 460];
   return {
     ...grid,
     namedRanges: named,
