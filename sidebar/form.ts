@@ -23,7 +23,7 @@ import {
   validateStep,
   type WizardStep,
 } from '../src/plan/answers';
-import type { AnswersPayload, KeyNumberView } from '../src/protocol';
+import type { AnswersPayload, DocumentMoney, KeyNumberView } from '../src/protocol';
 
 /** What the inputs hold: the text of each box or chosen option, and true/false for a checkbox. */
 export type FormValues = Partial<Record<FieldName, string | boolean>>;
@@ -213,8 +213,26 @@ export function demandScoreOf(form: FormValues): number | undefined {
 // ---- Review ----
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** Amounts without a currency sign: the plan sheet uses the spreadsheet's own currency. */
-const amount = (n: number): string => formatNumber(n);
+/** How the document shows money (the server sends it with the draft); null: a plain number, as the plan shows it. */
+let documentMoney: DocumentMoney | null = null;
+export function useDocumentMoney(money: DocumentMoney | null): void {
+  documentMoney = money;
+}
+
+/** An amount as the plan's cells show it: the document's currency symbol and separators ("£3,200", "3.200 €"). */
+export function amount(n: number): string {
+  if (!documentMoney) return formatNumber(n);
+  const { locale, symbol, placement, spaced } = documentMoney;
+  let digits: string;
+  try {
+    digits = Math.abs(n).toLocaleString(locale, { maximumFractionDigits: 2 });
+  } catch {
+    digits = formatNumber(Math.abs(n));
+  }
+  const gap = spaced ? '\u00a0' : '';
+  const shown = placement === 'before' ? `${symbol}${gap}${digits}` : `${digits}${gap}${symbol}`;
+  return n < 0 ? `-${shown}` : shown;
+}
 
 /** "2026-03-01" -> "1 Mar 2026", read as a calendar date so no time zone can move it a day. */
 export function formatIsoDate(iso: string): string {

@@ -23,6 +23,7 @@ import {
   percentWarning,
   stepErrors,
   suggestBufferMonths,
+  useDocumentMoney,
 } from './form';
 import { buildingView, buildProblemsView, builtView, reviewView } from './reviewViews';
 import { callServer, serverErrorMessage } from './server';
@@ -298,6 +299,7 @@ function planAnswers(): Promise<PlanAnswers | null> {
 function restore(): void {
   Promise.all([callServer('leapGetDraft'), planAnswers()]).then(
     ([draft, plan]: [Draft, PlanAnswers | null]) => {
+      useDocumentMoney(draft?.money ?? null);
       const { answers, fromSheet } = mergePlanAnswers(draft?.answers ?? null, plan?.answers ?? null);
       // Until the person says where they pay tax, the spreadsheet's locale answers for them.
       if (answers.taxCountry === undefined && !touched.has('taxCountry') && draft && draft.taxCountry in TAX_COUNTRIES) {

@@ -21,6 +21,17 @@ export interface Draft {
    * the person gives one.
    */
   taxCountry: string;
+  /** How the document shows money, so the review's amounts look like the plan's: null where Leap does not know the locale. */
+  money: DocumentMoney | null;
+}
+
+/** The spreadsheet's locale and its currency symbol, as the plan's money cells show them. */
+export interface DocumentMoney {
+  /** BCP 47 form of the spreadsheet locale ("en-GB"), for the separators. */
+  locale: string;
+  symbol: string;
+  placement: 'before' | 'after';
+  spaced: boolean;
 }
 
 export interface SavedDraft {

@@ -4,7 +4,8 @@
  * would not fit is refused with a clear message and the previous draft is kept as it was.
  */
 import { FIELD_NAMES, taxCountryOfLocale } from '../plan/answers';
-import type { ClearedDraft, Draft, SavedDraft } from '../protocol';
+import { localeCurrency } from '../plan/currency';
+import type { ClearedDraft, DocumentMoney, Draft, SavedDraft } from '../protocol';
 
 export const DRAFT_KEY = 'leap.draft';
 /** Google's limit for one property value. */
@@ -33,20 +34,31 @@ function knownFields(answers: unknown): Record<string, unknown> {
   return kept;
 }
 
+/** The document's money style, from the one table of locale currencies. */
+function documentMoney(locale: string): DocumentMoney | null {
+  const currency = localeCurrency(locale);
+  if (!currency) return null;
+  const { symbol, placement, spaced } = currency;
+  return { locale: locale.replace('_', '-'), symbol, placement, spaced };
+}
+
 export function getDraft(): Draft {
-  const taxCountry = taxCountryOfLocale(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
+  const locale = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale();
+  const taxCountry = taxCountryOfLocale(locale);
+  const money = documentMoney(locale);
   const raw = PropertiesService.getDocumentProperties().getProperty(DRAFT_KEY);
-  if (!raw) return { answers: null, savedAt: null, taxCountry };
+  if (!raw) return { answers: null, savedAt: null, taxCountry, money };
   try {
     const parsed = JSON.parse(raw) as { answers?: unknown; savedAt?: unknown };
     return {
       answers: knownFields(parsed.answers),
       savedAt: typeof parsed.savedAt === 'string' ? parsed.savedAt : null,
       taxCountry,
+      money,
     };
   } catch {
     // A draft that cannot be read is not worth an error on every opening: the wizard starts fresh.
-    return { answers: null, savedAt: null, taxCountry };
+    return { answers: null, savedAt: null, taxCountry, money };
   }
 }
 

@@ -1,6 +1,7 @@
 /** The wizard's pure logic: form <-> answers, percentages, step checks, suggestion, review and key numbers. */
 import fc from 'fast-check';
 import {
+  amount,
   answersToForm,
   checkForBuild,
   defaultForm,
@@ -18,10 +19,12 @@ import {
   reviewSections,
   stepErrors,
   suggestBufferMonths,
+  useDocumentMoney,
 } from '../../sidebar/form';
 import { serverErrorMessage } from '../../sidebar/server';
 import { bufferMonthsForVolatility, incomeVolatility } from '../../src/finance/income';
 import { STEPS } from '../../src/plan/answers';
+import { localeCurrency } from '../../src/plan/currency';
 
 const step = (id: string) => STEPS.find((s) => s.id === id)!;
 
@@ -316,5 +319,23 @@ describe('server error messages', () => {
   test('a failure with no message still says something useful', () => {
     expect(serverErrorMessage(undefined)).toMatch(/Something went wrong/);
     expect(serverErrorMessage(new Error(''))).toMatch(/Something went wrong/);
+  });
+});
+
+describe("the review shows amounts in the document's currency, as the plan does", () => {
+  afterEach(() => useDocumentMoney(null));
+  test('en_GB: £ before the digits; de_DE: € after them with its separators; unknown: a plain number', () => {
+    useDocumentMoney({ locale: 'en-GB', symbol: '£', placement: 'before', spaced: false });
+    expect(displayValue('monthlyExpenses', 3200)).toBe('£3,200');
+    expect(displayValue('monthlyFigures', [2500, 4100.5])).toBe('2 months, £2,500 to £4,100.5');
+    useDocumentMoney({ locale: 'de-DE', symbol: '€', placement: 'after', spaced: true });
+    expect(displayValue('monthlyExpenses', 3200)).toBe('3.200\u00a0€');
+    expect(amount(-1234.5)).toBe('-1.234,5\u00a0€');
+    useDocumentMoney(null);
+    expect(displayValue('monthlyExpenses', 3200)).toBe('3,200');
+  });
+  test("the server's style comes from the same table as the plan's money formats", () => {
+    const gb = localeCurrency('en_GB');
+    expect(gb && { symbol: gb.symbol, placement: gb.placement }).toEqual({ symbol: '£', placement: 'before' });
   });
 });

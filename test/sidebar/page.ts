@@ -5,7 +5,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { AnswersPayload, BuildResult, PlanAnswers, ServerFunctionName, ServerFunctions } from '../../src/protocol';
+import type {
+  AnswersPayload,
+  BuildResult,
+  DocumentMoney,
+  PlanAnswers,
+  ServerFunctionName,
+  ServerFunctions,
+} from '../../src/protocol';
 
 export const SIDEBAR_FILE = join(__dirname, '..', '..', 'dist', 'Sidebar.html');
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'sidebar');
@@ -22,6 +29,8 @@ export interface FakeServerSetup {
   fail?: Record<string, string>;
   /** What leapBuildPlan returns. */
   buildResult?: BuildResult;
+  /** The document's money style leapGetDraft reports (null or absent: a locale Leap does not know, plain numbers). */
+  money?: DocumentMoney | null;
   /** What leapGetPlanAnswers returns (null or absent: the spreadsheet has no plan). */
   planAnswers?: PlanAnswers | null;
   /** Round-trip time of each call, as in Apps Script where every call is a request. */
@@ -49,6 +58,7 @@ function installFakeServer(setup: FakeServerSetup): void {
       answers: state.draft,
       savedAt: state.draft ? '2026-01-05T10:00:00.000Z' : null,
       taxCountry: 'us',
+      money: setup.money ?? null,
     }),
     leapSaveDraft: (answers: AnswersPayload) => {
       state.draft = answers;
