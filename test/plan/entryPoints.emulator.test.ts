@@ -6,6 +6,9 @@ import { EXAMPLES_HEADER, EXAMPLES_SHEET_NAME } from '../../src/sheets/examples'
 import { createLeapEmulator } from '../support/emulator';
 import { SAMPLE_ANSWERS } from './sample';
 
+/** How an en_US document shows money: what the draft tells the sidebar, so the review shows $3,200. */
+const US_MONEY = { locale: 'en-US', symbol: '$', placement: 'before', spaced: false };
+
 function fresh(): Emulator {
   const em = createLeapEmulator({ timeZone: 'UTC' });
   loadDist(em);
@@ -18,7 +21,7 @@ const documentProperties = (em: Emulator) =>
 describe('drafts', () => {
   test('a saved draft comes back when the sidebar opens again; Start over clears it', () => {
     const em = fresh();
-    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null, taxCountry: 'us' });
+    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null, taxCountry: 'us', money: US_MONEY });
     const saved = em.run('leapSaveDraft', { monthlyExpenses: '3,200', pathKind: 'creative_freelancer', notAField: 1 }) as {
       savedAt: string;
       bytes: number;
@@ -28,9 +31,10 @@ describe('drafts', () => {
       answers: { monthlyExpenses: '3,200', pathKind: 'creative_freelancer' },
       savedAt: saved.savedAt,
       taxCountry: 'us',
+      money: US_MONEY,
     });
     expect(em.run('leapClearDraft')).toEqual({ cleared: true });
-    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null, taxCountry: 'us' });
+    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null, taxCountry: 'us', money: US_MONEY });
   });
 
   test('only the wizard\'s own field names are kept: inherited names such as "constructor" are not', () => {
@@ -79,7 +83,7 @@ describe('drafts', () => {
   test('a draft that cannot be read starts the wizard fresh', () => {
     const em = fresh();
     documentProperties(em).setProperty(DRAFT_KEY, '{not json');
-    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null, taxCountry: 'us' });
+    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null, taxCountry: 'us', money: US_MONEY });
   });
 });
 
