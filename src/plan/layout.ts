@@ -67,8 +67,6 @@ export interface PlanSheetLayout {
   rightAligned: string;
   /** 1-based columns hidden from the person: the checklist's item ids and the tax calendar's period ends. */
   hiddenColumns: number[];
-  /** The tax calendar's payment rows (payment or period, due date, amount, period end), A1; '' elsewhere (no calendar). */
-  calendarRange: string;
   /** The Done column of the checklist, A1. */
   checkboxRange: string;
   /** The checklist's steps and target dates, A1: a step or a "Not yet" warning wraps within its column rather than being cut off. */
@@ -76,10 +74,6 @@ export interface PlanSheetLayout {
   conditionalRules: ConditionalRule[];
   /** The buffer chart, then the runway fan. */
   charts: ChartSpec[];
-  /** The key numbers' values, top to bottom in KEY_NUMBERS order, A1. */
-  keyNumbersRange: string;
-  /** The what-if's computed cells (quit dates, risks, what a low month leaves), A1. */
-  whatIfRange: string;
   frozenRows: number;
   /** Pixel width of each column, left to right. */
   columnWidths: number[];
@@ -762,7 +756,6 @@ export function layoutPlan(
       format: 'money',
     });
   });
-  const whatIfRange = `${a1(factorRow + 1, VALUE)}:${a1(factorRow + whatIfRows.length - 1, VALUE + WHAT_IF.length - 1)}`;
   row = factorRow + whatIfRows.length;
 
   // ---- The headline: when can I leave, what holds it back, and does a low month pay? ----
@@ -783,7 +776,6 @@ export function layoutPlan(
   // ---- The tax calendar: the US quarters from the leave date, the UK's Self Assessment payments, Canada's
   // instalments and balances; elsewhere a line saying Leap has none ----
   let calendarFirst = 0;
-  let calendarRows = 0;
   const firstBig: Record<'amount' | 'date' | 'detail', string> = {
     amount: '="No calendar"',
     date: '="No calendar"',
@@ -802,7 +794,6 @@ export function layoutPlan(
     });
     row++;
     calendarFirst = row;
-    calendarRows = QUARTERLY_PAYMENTS;
     for (let i = 0; i < QUARTERLY_PAYMENTS; i++) {
       const periodEnd = abs(row, ITEM_ID);
       const previousEnd = abs(row - 1, ITEM_ID);
@@ -994,7 +985,6 @@ export function layoutPlan(
     });
     r++;
     calendarFirst = r;
-    calendarRows = rows.length;
     for (const spec of rows) {
       const amount = abs(r, DETAIL);
       put(r, LABEL, { cell: formula(`=${spec.payment(amount)}`) });
@@ -1153,7 +1143,6 @@ export function layoutPlan(
     rightAligned: `${a1(keyRow[KEY_NUMBERS[0].name], VALUE)}:${a1(keyRow[KEY_NUMBERS[KEY_NUMBERS.length - 1].name], VALUE)}`,
     // The item ids (and the calendar's period ends) are for Leap: a rebuild finds ticks and notes by them.
     hiddenColumns: [ITEM_ID],
-    calendarRange: calendarRows ? `${a1(calendarFirst, LABEL)}:${a1(calendarFirst + calendarRows - 1, ITEM_ID)}` : '',
     // First matching rule wins: under 3 months red, under 6 amber, 6 or more green, and "∞" (income covers costs) green.
     conditionalRules: [
       { range: runway, when: 'numberLessThan', value: 3, ...RED },
@@ -1185,8 +1174,6 @@ export function layoutPlan(
         axisFormat: formats.money,
       },
     ],
-    whatIfRange,
-    keyNumbersRange: `${a1(keyRow[KEY_NUMBERS[0].name], VALUE)}:${a1(keyRow[KEY_NUMBERS[KEY_NUMBERS.length - 1].name], VALUE)}`,
     frozenRows: 2,
     columnWidths: Array.from({ length: maxColumn }, (_, i) => widths[i] ?? 100),
   };
