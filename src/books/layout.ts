@@ -225,8 +225,26 @@ export const TAX_PERIODS = [
   { lastMonth: 12, lastDay: 31, ends: 'December 31' },
 ] as const;
 
-/** Form 1040 (2025) line numbers the prior-year inputs point to: line 11 adjusted gross income, line 24 total tax. */
-export const FORM_1040_LINES = { adjustedGrossIncome: 11, totalTax: 24 } as const;
+/**
+ * Where last year's figures sit on Form 1040, by the year of that return. The 2025 form split line 11 in two
+ * (11a "This is your adjusted gross income", 11b its copy on page 2); total tax stayed on line 24 ("Add lines 22 and
+ * 23. This is your total tax"). Sources: Form 1040 (2024), lines 11 and 24; Form 1040 (2025), lines 11a and 24.
+ * A return newer than the table uses its latest row.
+ */
+export const FORM_1040_LINES = [
+  { year: 2024, adjustedGrossIncome: '11', totalTax: '24' },
+  { year: 2025, adjustedGrossIncome: '11a', totalTax: '24' },
+] as const;
+
+type Form1040Line = 'adjustedGrossIncome' | 'totalTax';
+
+/** A formula expression: the line holding `line` on the Form 1040 of the year `yearExpression`, from the table. */
+export function form1040LineFormula(line: Form1040Line, yearExpression: string): string {
+  return FORM_1040_LINES.slice(1).reduce(
+    (older, row) => `IF(${yearExpression}<${row.year},${older},"${row[line]}")`,
+    `"${FORM_1040_LINES[0][line]}"`,
+  );
+}
 
 const LEDGER = {
   date: `${LEDGER_SHEET}!$A:$A`,
@@ -533,7 +551,7 @@ export function layoutBooks(year: number): BooksLayout {
   note(
     np.priorTaxRow,
     formula(
-      `="Your "&(${yearCell}-1)&" Form 1040, line ${FORM_1040_LINES.totalTax} (total tax); 0 if it was nil. Blank: unknown, and this year's tax alone sets the payments."`,
+      `="Your "&(${yearCell}-1)&" Form 1040, line "&${form1040LineFormula('totalTax', `${yearCell}-1`)}&" (total tax); 0 if it was nil. Blank: unknown, and this year's tax alone sets the payments."`,
     ),
   );
   label(np.priorAgiRow, 'Last year’s AGI');
@@ -541,7 +559,7 @@ export function layoutBooks(year: number): BooksLayout {
   note(
     np.priorAgiRow,
     formula(
-      `="Your "&(${yearCell}-1)&" Form 1040, line ${FORM_1040_LINES.adjustedGrossIncome} (adjusted gross income): above $150,000 ($75,000 married filing separately) last year's tax counts at 110%."`,
+      `="Your "&(${yearCell}-1)&" Form 1040, line "&${form1040LineFormula('adjustedGrossIncome', `${yearCell}-1`)}&" (adjusted gross income): above $150,000 ($75,000 married filing separately) last year's tax counts at 110%."`,
     ),
   );
   label(np.withholdingRow, 'Federal tax withheld this year');

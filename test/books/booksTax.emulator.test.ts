@@ -266,3 +266,13 @@ describe('a Books year seen before and after its payment periods', () => {
     expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT_TEXT')).toMatch(/^The 2026 payment dates are past; \$[\d,.]+ is still short/);
   });
 });
+
+test("the notes name last year's Form 1040 lines as that year's form numbers them (AGI 11a from the 2025 form)", () => {
+  const em = booksWith(LUMPY.slice(0, 1));
+  const note = (row: number) => String(value(em, `${L(np.noteColumn)}${row}`));
+  expect(note(np.priorAgiRow)).toMatch(/^Your 2025 Form 1040, line 11a \(adjusted gross income\)/);
+  expect(note(np.priorTaxRow)).toMatch(/^Your 2025 Form 1040, line 24 \(total tax\)/);
+  em.enterInput('Books', 'B2', '2025');
+  expect(note(np.priorAgiRow)).toMatch(/^Your 2024 Form 1040, line 11 \(adjusted gross income\)/);
+  expect(note(np.priorTaxRow)).toMatch(/^Your 2024 Form 1040, line 24 \(total tax\)/);
+});

@@ -1,5 +1,5 @@
 /** The Books sheet's tax blocks as a pure grid: inputs shaded and empty, notes that say where figures come from, names. */
-import { BOOKS, FORM_1040_LINES, layoutBooks } from '../../src/books/layout';
+import { BOOKS, form1040LineFormula, layoutBooks } from '../../src/books/layout';
 import { columnLetters } from '../../src/plan/layout';
 
 const books = layoutBooks(2026);
@@ -38,10 +38,9 @@ test('the inputs are shaded and start empty, with notes pointing at Form 1040 li
   for (const row of [np.priorTaxRow, np.priorAgiRow, np.withholdingRow]) {
     expect(at(row, np.valueColumn)).toEqual({ cell: null, fill: '#e8f0fe', format: '#,##0.00' });
   }
-  const note = (row: number) => JSON.stringify(at(row, np.noteColumn).cell);
-  expect(FORM_1040_LINES).toEqual({ adjustedGrossIncome: 11, totalTax: 24 });
-  expect(note(np.priorTaxRow)).toContain('Form 1040, line 24 (total tax)');
-  expect(note(np.priorAgiRow)).toContain('Form 1040, line 11 (adjusted gross income)');
+  const note = (row: number) => (at(row, np.noteColumn).cell as { formula: string }).formula;
+  expect(note(np.priorTaxRow)).toContain('Form 1040, line "&IF($B$2-1<2025,"24","24")&" (total tax)');
+  expect(note(np.priorAgiRow)).toContain('Form 1040, line "&IF($B$2-1<2025,"11","11a")&" (adjusted gross income)');
   expect(note(np.withholdingRow)).toContain('pay slips');
   expect(at(np.todayRow, np.valueColumn).cell).toEqual({ formula: '=TODAY()' });
   for (let r = tp.firstHandRow; r < tp.firstHandRow + tp.handRows; r++) {
@@ -52,6 +51,12 @@ test('the inputs are shaded and start empty, with notes pointing at Form 1040 li
     ]);
   }
   expect(at(rv.accountRow, rv.valueColumn)).toMatchObject({ cell: null, fill: '#e8f0fe' });
+});
+
+test('last year\'s Form 1040 lines follow the year of that return: AGI on line 11 up to 2024, 11a from 2025', () => {
+  const agi = form1040LineFormula('adjustedGrossIncome', 'Y');
+  expect(agi).toBe('IF(Y<2025,"11","11a")');
+  expect(form1040LineFormula('totalTax', 'Y')).toBe('IF(Y<2025,"24","24")');
 });
 
 test('the payment reads the Books year, the inputs and the total paid; the tax blocks sit above the by-category table', () => {
