@@ -53,7 +53,7 @@ test('the inputs are shaded and start empty, with notes pointing at Form 1040 li
   expect(at(rv.accountRow, rv.valueColumn)).toMatchObject({ cell: null, fill: '#e8f0fe' });
 });
 
-test('last year\'s Form 1040 lines follow the year of that return: AGI on line 11 up to 2024, 11a from 2025', () => {
+test("last year's Form 1040 lines follow the year of that return: AGI on line 11 up to 2024, 11a from 2025", () => {
   const agi = form1040LineFormula('adjustedGrossIncome', 'Y');
   expect(agi).toBe('IF(Y<2025,"11","11a")');
   expect(form1040LineFormula('totalTax', 'Y')).toBe('IF(Y<2025,"24","24")');
