@@ -49,6 +49,8 @@ export class EmulatorImpl {
   bundleContext: vm.Context | undefined;
   /** Milliseconds the script would have spent in Utilities.sleep and lock waits. */
   virtualTimeMs = 0;
+  private executions = 0;
+  private currentExecution = 0;
   private customFunctionDepth = 0;
   private readonly log: CallLog;
   readonly engine: FormulaEngine;
@@ -224,7 +226,19 @@ export class EmulatorImpl {
     if ((functionName === 'onOpen' || functionName === 'onInstall') && args.length === 0) {
       args = [{ authMode: this.authMode, source: this.authMode === 'NONE' ? undefined : this.spreadsheet }];
     }
-    return (fn as (...a: unknown[]) => unknown)(...args);
+    const outer = this.currentExecution;
+    this.currentExecution = ++this.executions;
+    try {
+      return (fn as (...a: unknown[]) => unknown)(...args);
+    } finally {
+      this.services.LockService._releaseHeldBy(this.currentExecution);
+      this.currentExecution = outer;
+    }
+  }
+
+  /** The execution now running (each run() is one; a run() inside another, as beforeCall interleaves, is its own). */
+  get execution(): number {
+    return this.currentExecution;
   }
 
   enterInput(sheetName: string, a1: string, input: string): void {

@@ -39,6 +39,8 @@ export interface ServiceHost {
   /** The title createAddonMenu() gives the add-on's menu. */
   readonly addonName: string;
   readonly inCustomFunction: boolean;
+  /** The execution (one run() of a script function) now running; 0 outside any. */
+  readonly execution: number;
   /** Virtual clock advanced by Utilities.sleep and lock waits (ms). */
   sleep(ms: number): void;
   readonly logs: string[];
@@ -367,15 +369,18 @@ export interface LockState {
 
 export class Lock extends Emulated {
   readonly serviceName = 'Lock';
+  /** The execution that asked for this lock: Apps Script releases a lock when the execution holding it ends. */
+  readonly _execution: number;
   constructor(
-    private readonly state: LockState,
+    readonly _state: LockState,
     private readonly host: ServiceHost,
   ) {
     super();
+    this._execution = host.execution;
   }
   tryLock(timeoutInMillis: number): boolean {
-    if (this.state.holder === null || this.state.holder === this) {
-      this.state.holder = this;
+    if (this._state.holder === null || this._state.holder === this) {
+      this._state.holder = this;
       return true;
     }
     this.host.sleep(timeoutInMillis);
@@ -385,10 +390,10 @@ export class Lock extends Emulated {
     if (!this.tryLock(timeoutInMillis)) throw new Error('Lock timeout: another process was holding the lock for too long.');
   }
   hasLock(): boolean {
-    return this.state.holder === this;
+    return this._state.holder === this;
   }
   releaseLock(): void {
-    if (this.state.holder === this) this.state.holder = null;
+    if (this._state.holder === this) this._state.holder = null;
   }
 }
 
@@ -408,6 +413,15 @@ export class LockServiceImpl extends Emulated {
   }
   getUserLock(): Lock {
     return new Lock(this._userLock, this.host);
+  }
+  /**
+   * "The lock is automatically released when the script terminates" (Apps Script reference, Lock.releaseLock): an
+   * execution that failed before its own releaseLock() leaves no lock behind.
+   */
+  _releaseHeldBy(execution: number): void {
+    for (const state of [this._documentLock, this._scriptLock, this._userLock]) {
+      if (state.holder?._execution === execution) state.holder = null;
+    }
   }
 }
 

@@ -292,6 +292,28 @@ describe('document lock', () => {
     expect(second.tryLock(0)).toBe(true);
     expect(second.hasLock()).toBe(true);
   });
+
+  // https://developers.google.com/apps-script/reference/lock/lock#releaseLock(): "the lock is automatically
+  // released when the script terminates".
+  test('an execution that ends without releaseLock(), by an error or not, leaves the lock free for the next one', () => {
+    const { emu } = withBundle(
+      [],
+      `function takeAndFail() { LockService.getDocumentLock().waitLock(1000); throw new Error('failed mid-way'); }
+       function takeAndForget() { return LockService.getDocumentLock().tryLock(0); }
+       function holdWhile() { const lock = LockService.getDocumentLock(); lock.waitLock(0);
+         SpreadsheetApp.getActiveSheet().getRange('A1').setValue(1); return lock.hasLock(); }`,
+    );
+    expect(() => emu.run('takeAndFail')).toThrow('failed mid-way');
+    expect(emu.run('takeAndForget')).toBe(true);
+    expect(emu.run('takeAndForget')).toBe(true);
+    // An execution that runs while another holds the lock (between two of its calls) is refused, and the holder
+    // keeps its lock until it ends.
+    const seen: unknown[] = [];
+    emu.beforeCall(4, () => seen.push(emu.run('takeAndForget')));
+    expect(emu.run('holdWhile')).toBe(true);
+    expect(seen).toEqual([false]);
+    expect(emu.run('takeAndForget')).toBe(true);
+  });
 });
 
 describe('Ui and HtmlService', () => {

@@ -275,16 +275,22 @@ describe('rebuilding', () => {
     build(probe, { monthlyExpenses: 3500 });
     const callsPerRebuild = probe.calls.length;
     expect(callsPerRebuild).toBeGreaterThan(20);
+    // One document goes through every failure in turn, as a person whose builds keep failing would: each rebuild
+    // starts from whatever the previous failure left, so a leftover (a temporary sheet, a held lock, a lost note)
+    // would also break the rebuilds after it.
+    const { em } = fresh();
+    build(em);
+    const row = itemRow(em, 'Transition Plan', 'outreach');
+    em.enterInput('Transition Plan', `B${row}`, 'TRUE');
+    em.enterInput('Transition Plan', `D${row}`, 'Wrote to 12 cafés');
+    let expensesBefore = 3200;
+    const outcomes = new Set<string>();
     for (let n = 1; n <= callsPerRebuild; n++) {
-      const { em } = fresh();
-      build(em);
-      const row = itemRow(em, 'Transition Plan', 'outreach');
-      em.enterInput('Transition Plan', `B${row}`, 'TRUE');
-      em.enterInput('Transition Plan', `D${row}`, 'Wrote to 12 cafés');
+      const expensesAsked = expensesBefore === 3200 ? 3500 : 3200;
       em.failOnCall(n, `injected failure at call ${n}`);
       let failed = false;
       try {
-        build(em, { monthlyExpenses: 3500 });
+        build(em, { monthlyExpenses: expensesAsked });
       } catch (e) {
         failed = true;
         expect((e as Error).message).toBe(`injected failure at call ${n}`);
@@ -296,10 +302,14 @@ describe('rebuilding', () => {
       expect([where, plan[`B${newRow}`].value, plan[`D${newRow}`].value]).toEqual([where, true, 'Wrote to 12 cafés']);
       // A failure before the swap leaves the old plan's inputs; one after it finishes the new plan.
       const expenses = named(em, 'LEAP_MONTHLY_EXPENSES');
-      expect([where, [3200, 3500]]).toEqual([where, expect.arrayContaining([expenses])]);
+      expect([where, [expensesBefore, expensesAsked]]).toEqual([where, expect.arrayContaining([expenses])]);
       const names = INPUT_NAMES.length + FLAT_INPUT_NAMES.length + KEY_NUMBERS.length;
       expect([where, Object.keys(em.toJSON().namedRanges).length]).toEqual([where, names]);
+      outcomes.add(`${failed ? 'failed' : 'recovered'}, ${expenses === expensesAsked ? 'new plan' : 'old plan'}`);
+      expensesBefore = expenses as number;
     }
+    // Early failures keep the old plan; a failure after the swap has the new plan in place (its tidying fails).
+    expect([...outcomes].sort()).toEqual(expect.arrayContaining(['failed, new plan', 'failed, old plan']));
   });
 });
 
