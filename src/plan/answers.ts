@@ -52,9 +52,13 @@ export const TAX_MODES = {
   us_estimate: 'Estimate for me (US federal + state rate)',
 } as const;
 
+/**
+ * Words that fit every country the wizard serves (the values stay the same for every country, so a draft stays
+ * valid): the plan's checklist then speaks of the country's own forms (sole trader, limited company, incorporation).
+ */
 export const ENTITIES = {
-  sole_proprietorship: 'Sole proprietorship',
-  llc: 'LLC',
+  sole_proprietorship: 'Sole proprietor / sole trader',
+  llc: 'Company (LLC, limited company, corporation)',
   undecided: 'Not decided yet',
 } as const;
 

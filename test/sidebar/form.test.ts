@@ -243,7 +243,7 @@ describe('review and key numbers', () => {
   test('answers are shown in the form’s terms', () => {
     expect(displayValue('taxRate', 0.28)).toBe('28%');
     expect(displayValue('monthlyExpenses', 3200.5)).toBe('3,200.5');
-    expect(displayValue('entity', 'llc')).toBe('LLC');
+    expect(displayValue('entity', 'llc')).toBe('Company (LLC, limited company, corporation)');
     expect(displayValue('accountabilityGroup', false)).toBe('No');
     expect(displayValue('startDate', '2026-03-01')).toBe('1 Mar 2026');
     expect(displayValue('monthlyFigures', [2500, 6000, 4000])).toBe('3 months, 2,500 to 6,000');
