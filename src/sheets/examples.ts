@@ -79,7 +79,8 @@ export function examplesGrid(functions: readonly FunctionInfo[] = describeFuncti
     const table = f.shape === 'table';
     if (table) for (let i = 1; i < TABLE_ROWS; i++) values.push(['', '', '', '', '']);
     const currency = RESULT_CURRENCIES[f.name];
-    const ranges = currency ? (currencyRanges[currency] ??= []) : moneyRanges;
+    if (currency && !currencyRanges[currency]) currencyRanges[currency] = [];
+    const ranges = (currency && currencyRanges[currency]) || moneyRanges;
     for (const offset of MONEY_RESULT_COLUMNS[f.name] ?? []) {
       const column = columnLetters(LIVE_COLUMN + offset);
       ranges.push(table ? `${column}${row + 1}:${column}${row + TABLE_ROWS - 1}` : `${column}${row}`);
