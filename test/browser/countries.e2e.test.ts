@@ -102,6 +102,7 @@ test.each([
     changes: {},
     dueDay: '-01-31',
     row: 'Where you pay tax',
+    entities: ['Sole trader', 'Limited company'],
     // The pound, as en_GB shows it.
     money: /^£\d{1,3}(,\d{3})*$/,
     // The first tax year has no payment on account, and the row says why.
@@ -114,23 +115,30 @@ test.each([
     changes: { stateTaxRate: 0.1 },
     dueDay: '-04-30',
     row: 'Provincial income tax rate',
+    entities: ['Sole proprietorship', 'Corporation'],
     // The Canadian dollar as en_CA shows it: "$", neither CA$ nor US$.
     money: /^\$\d{1,3}(,\d{3})*$/,
     calendarRow: 'Balance due for 2025',
   },
 ])(
   'in an $locale spreadsheet the wizard starts on $country, and the plan shows its first big tax payment in its money',
-  async ({ id, locale, country, changes, dueDay, row, money, calendarRow }) => {
+  async ({ id, locale, country, changes, dueDay, row, entities, money, calendarRow }) => {
     await start(locale);
     const sidebar = await openWizard();
     let startedOn: string | null = null;
+    let entityWords: (string | null)[] = [];
     // The sample answers say nothing about the country: the locale's default is what gets built.
     expect('taxCountry' in SAMPLE_ANSWERS).toBe(false);
     await fill(sidebar, { ...SAMPLE_ANSWERS, startDate: '2024-09-01', ...changes }, async (stepId) => {
-      if (stepId !== 'earnings') return;
-      startedOn = await sidebar.locator('input[name="taxCountry"]:checked').getAttribute('value');
+      if (stepId === 'earnings') startedOn = await sidebar.locator('input[name="taxCountry"]:checked').getAttribute('value');
+      // The entity question in the words of the country the wizard started on.
+      if (stepId === 'setup')
+        entityWords = await Promise.all(
+          ['sole_proprietorship', 'llc'].map((value) => sidebar.locator(`#in-entity-${value}-label`).textContent()),
+        );
     });
     expect(startedOn).toBe(country);
+    expect(entityWords).toEqual(entities);
     await expect(sidebar.locator('#server-error').textContent()).resolves.toBe('');
     const amount = await namedValue('LEAP_FIRST_BIG_TAX_PAYMENT');
     expect(typeof amount).toBe('number');
