@@ -13,6 +13,7 @@ import {
   type Field,
   type FieldErrors,
   type FieldName,
+  optionLabels,
   parseMonthlyFigures,
   ruleHolds,
   SCALE_MAX,
@@ -241,8 +242,8 @@ export function formatIsoDate(iso: string): string {
   return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
 }
 
-/** One answer as the review shows it. */
-export function displayValue(name: FieldName, value: unknown): string {
+/** One answer as the review shows it; `answers` give a choice its labels for the other answers (the entity's country). */
+export function displayValue(name: FieldName, value: unknown, answers: Readonly<Record<string, unknown>> = {}): string {
   const info = fieldInfo(name);
   if (value === undefined || value === null || value === '') return '—';
   switch (info.kind) {
@@ -257,7 +258,7 @@ export function displayValue(name: FieldName, value: unknown): string {
     case 'date':
       return formatIsoDate(String(value));
     case 'choice':
-      return info.options?.[String(value)] ?? String(value);
+      return optionLabels(info, answers)[String(value)] ?? String(value);
     case 'figures': {
       if (!Array.isArray(value) || value.length === 0) return '—';
       const nums = value as number[];
@@ -290,7 +291,7 @@ export function reviewSections(answers: Answers | DraftAnswers): ReviewSection[]
     if (step.fields.length === 0) return;
     const rows = step.fields
       .filter((name) => isShown(name, shownForm))
-      .map((name): ReviewRow => ({ name, label: fieldInfo(name).label, value: displayValue(name, record[name]) }));
+      .map((name): ReviewRow => ({ name, label: fieldInfo(name).label, value: displayValue(name, record[name], record) }));
     const score = step.id === 'niche' ? demandScoreOf(shownForm) : undefined;
     if (score !== undefined) rows.push({ label: 'Demand score', value: `${score} of 100` });
     sections.push({ stepIndex, title: step.title, rows });
@@ -381,7 +382,12 @@ export function fieldView(name: FieldName): View {
     const options: [string, string][] =
       info.kind === 'choice' ? Object.entries(info.options ?? {}) : SCALE_POINTS.map((p) => [p, p]);
     const choices = options.map(([value, label]) =>
-      h('label', { class: 'choice' }, h('input', { type: 'radio', name, value, id: `${id}-${value}` }), h('span', {}, label)),
+      h(
+        'label',
+        { class: 'choice' },
+        h('input', { type: 'radio', name, value, id: `${id}-${value}` }),
+        h('span', { id: `${id}-${value}-label` }, label),
+      ),
     );
     return h(
       'fieldset',
@@ -428,4 +434,14 @@ export function fieldView(name: FieldName): View {
   // The "%" beside the box is decoration; screen readers hear the unit as part of the label.
   const unit = info.kind === 'percent' ? [h('span', { class: 'visually-hidden' }, ' (percent)')] : [];
   return h('div', { class: 'field', id: `field-${name}` }, h('label', { for: id }, info.label, ...unit), control, ...notes(name));
+}
+
+/** The labels each choice with country-dependent words shows for the form's values: field -> value -> label. */
+export function choiceLabels(form: FormValues): Partial<Record<FieldName, Readonly<Record<string, string>>>> {
+  const labels: Partial<Record<FieldName, Readonly<Record<string, string>>>> = {};
+  for (const name of FIELD_NAMES) {
+    const info = fieldInfo(name);
+    if (info.optionsBy) labels[name] = optionLabels(info, form);
+  }
+  return labels;
 }

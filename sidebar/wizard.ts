@@ -10,6 +10,7 @@ import { createDraftSaver } from './draftSaver';
 import {
   answersToForm,
   checkForBuild,
+  choiceLabels,
   defaultForm,
   demandScoreOf,
   FIELD_NAMES,
@@ -119,6 +120,10 @@ function refreshDerived(): void {
   for (const name of FIELD_NAMES) {
     byId(`field-${name}`).hidden = !isShown(name, values);
     if (fieldInfo(name).kind === 'percent') byId(`warn-${name}`).textContent = percentWarning(name, values[name]) ?? '';
+  }
+  // The entity's options in the words of the country chosen above it.
+  for (const [name, labels] of Object.entries(choiceLabels(values))) {
+    for (const [value, label] of Object.entries(labels ?? {})) byId(`in-${name}-${value}-label`).textContent = label;
   }
   const score = demandScoreOf(values);
   demandNote.hidden = score === undefined;

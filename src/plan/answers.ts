@@ -52,11 +52,25 @@ export const TAX_MODES = {
   us_estimate: 'Estimate for me (US federal + state rate)',
 } as const;
 
+/**
+ * Words that fit every country the wizard serves (the values stay the same for every country, so a draft stays
+ * valid): the plan's checklist then speaks of the country's own forms (sole trader, limited company, incorporation).
+ */
 export const ENTITIES = {
-  sole_proprietorship: 'Sole proprietorship',
-  llc: 'LLC',
+  sole_proprietorship: 'Sole proprietor / sole trader',
+  llc: 'Company (LLC, limited company, corporation)',
   undecided: 'Not decided yet',
 } as const;
+
+/** The same entity answers in the words of the country the person pays tax in, as the wizard shows them. */
+const UK_ENTITIES = { sole_proprietorship: 'Sole trader', llc: 'Limited company', undecided: ENTITIES.undecided };
+export const ENTITIES_BY_COUNTRY: Readonly<Record<TaxCountry, Readonly<Record<keyof typeof ENTITIES, string>>>> = {
+  us: { sole_proprietorship: 'Sole proprietorship', llc: 'LLC', undecided: ENTITIES.undecided },
+  uk_england: UK_ENTITIES,
+  uk_scotland: UK_ENTITIES,
+  canada: { sole_proprietorship: 'Sole proprietorship', llc: 'Corporation', undecided: ENTITIES.undecided },
+  elsewhere: ENTITIES,
+};
 
 const BANK_ACCOUNT = {
   have: 'I already have a separate business account',
@@ -232,6 +246,8 @@ export interface Field<T> {
   /** The line under the input. */
   hint?: string;
   showWhen?: ShowRule;
+  /** For kind "choice": the labels shown instead of `options` while another field has a given value. */
+  optionsBy?: OptionsBy;
   /** The value an empty answer takes. */
   defaultValue?: T;
   /** May be left empty with no default (the value is then worked out elsewhere, e.g. from pasted figures). */
@@ -240,6 +256,25 @@ export interface Field<T> {
   required: boolean;
   /** The rule for an answered value; an empty answer never reaches it. */
   schema: v.GenericSchema<unknown, T>;
+}
+
+/** Labels of a choice that depend on another answer (the entity's words follow the tax country). */
+interface OptionsBy {
+  field: string;
+  labels: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+/**
+ * The labels a choice shows, given the other answers (unanswered fields absent): the words for the other field's
+ * value when the declaration has them, its own options otherwise.
+ */
+export function optionLabels(
+  declared: Field<unknown>,
+  values: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, string>> {
+  const by = declared.optionsBy;
+  const key = by ? values[by.field] : undefined;
+  return (by && typeof key === 'string' ? by.labels[key] : undefined) ?? declared.options ?? {};
 }
 
 /** What a declaration may say besides its label; `default` makes the field optional with that value. */
@@ -297,9 +332,10 @@ function choice<O extends Record<string, string>>(
   label: string,
   options: O,
   what: string,
-  extras: Extras<keyof O & string>,
+  extras: Extras<keyof O & string> & { optionsBy?: OptionsBy },
 ): Field<keyof O & string> & { options: O } {
-  return { ...field(label, 'choice', choiceSchema(options, what), extras), options };
+  const declared = { ...field(label, 'choice', choiceSchema(options, what), extras), options };
+  return extras.optionsBy ? { ...declared, optionsBy: extras.optionsBy } : declared;
 }
 
 function yesNo(label: string, message: string, extras: Extras<boolean>): Field<boolean> {
@@ -401,7 +437,10 @@ export const FIELDS = {
   }),
   clientsWanted: count('Clients you want to start with', 'the clients you want', { min: 1, max: 1000 }),
   outreachPerWeek: count('People you will contact per week', 'contacts per week', { min: 0, max: 1000 }),
-  entity: choice('Business entity', ENTITIES, 'a business entity', { default: 'undecided' }),
+  entity: choice('Business entity', ENTITIES, 'a business entity', {
+    default: 'undecided',
+    optionsBy: { field: 'taxCountry', labels: ENTITIES_BY_COUNTRY },
+  }),
   bankAccount: choice('Business bank account', BANK_ACCOUNT, 'an answer about the bank account', { default: 'will_open' }),
   invoicingTool: text('Invoicing tool', 'the invoicing tool', { default: '', hint: 'e.g. Wave, FreshBooks' }),
   expenseTool: text('Expense-tracking tool', 'the expense tool', { default: '', hint: 'e.g. a spreadsheet, QuickBooks' }),

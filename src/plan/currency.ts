@@ -16,6 +16,8 @@
  */
 
 interface LocaleCurrency {
+  /** The ISO 4217 code of the locale's currency. */
+  code: string;
   /** The symbol Sheets shows for this locale's currency. */
   symbol: string;
   /** Symbol before the digits (£1,234.50) or after them (1.234,50 €). */
@@ -37,14 +39,63 @@ const CLDR = 'Unicode CLDR 48 (cldr.unicode.org) currency pattern, symbol and se
  * locale data is built from; where Sheets is known to show something else, the entry says so.
  */
 export const LOCALE_CURRENCIES: Readonly<Record<string, LocaleCurrency>> = {
-  en_US: { symbol: '$', placement: 'before', spaced: false, minorDigits: 2, shows: '$1,234.50', source: `${CLDR} en (USD)` },
-  en_GB: { symbol: '£', placement: 'before', spaced: false, minorDigits: 2, shows: '£1,234.50', source: `${CLDR} en_GB (GBP)` },
+  en_US: {
+    code: 'USD',
+    symbol: '$',
+    placement: 'before',
+    spaced: false,
+    minorDigits: 2,
+    shows: '$1,234.50',
+    source: `${CLDR} en (USD)`,
+  },
+  en_GB: {
+    code: 'GBP',
+    symbol: '£',
+    placement: 'before',
+    spaced: false,
+    minorDigits: 2,
+    shows: '£1,234.50',
+    source: `${CLDR} en_GB (GBP)`,
+  },
   // CLDR's en_CA symbol for CAD is "$"; "CA$" is the symbol other English locales use, and Sheets in en_CA shows "$".
-  en_CA: { symbol: '$', placement: 'before', spaced: false, minorDigits: 2, shows: '$1,234.50', source: `${CLDR} en_CA (CAD)` },
-  en_AU: { symbol: '$', placement: 'before', spaced: false, minorDigits: 2, shows: '$1,234.50', source: `${CLDR} en_AU (AUD)` },
-  en_NZ: { symbol: '$', placement: 'before', spaced: false, minorDigits: 2, shows: '$1,234.50', source: `${CLDR} en_NZ (NZD)` },
-  en_IE: { symbol: '€', placement: 'before', spaced: false, minorDigits: 2, shows: '€1,234.50', source: `${CLDR} en_IE (EUR)` },
+  en_CA: {
+    code: 'CAD',
+    symbol: '$',
+    placement: 'before',
+    spaced: false,
+    minorDigits: 2,
+    shows: '$1,234.50',
+    source: `${CLDR} en_CA (CAD)`,
+  },
+  en_AU: {
+    code: 'AUD',
+    symbol: '$',
+    placement: 'before',
+    spaced: false,
+    minorDigits: 2,
+    shows: '$1,234.50',
+    source: `${CLDR} en_AU (AUD)`,
+  },
+  en_NZ: {
+    code: 'NZD',
+    symbol: '$',
+    placement: 'before',
+    spaced: false,
+    minorDigits: 2,
+    shows: '$1,234.50',
+    source: `${CLDR} en_NZ (NZD)`,
+  },
+  en_IE: {
+    code: 'EUR',
+    symbol: '€',
+    placement: 'before',
+    spaced: false,
+    minorDigits: 2,
+    shows: '€1,234.50',
+    source: `${CLDR} en_IE (EUR)`,
+  },
   en_IN: {
+    code: 'INR',
     symbol: '₹',
     placement: 'before',
     spaced: false,
@@ -53,15 +104,56 @@ export const LOCALE_CURRENCIES: Readonly<Record<string, LocaleCurrency>> = {
     shows: '₹1,234.50',
     source: `${CLDR} en_IN (INR)`,
   },
-  de_DE: { symbol: '€', placement: 'after', spaced: true, minorDigits: 2, shows: '1.234,50 €', source: `${CLDR} de (EUR)` },
+  de_DE: {
+    code: 'EUR',
+    symbol: '€',
+    placement: 'after',
+    spaced: true,
+    minorDigits: 2,
+    shows: '1.234,50 €',
+    source: `${CLDR} de (EUR)`,
+  },
   // fr uses a narrow no-break space (U+202F) to group thousands.
-  fr_FR: { symbol: '€', placement: 'after', spaced: true, minorDigits: 2, shows: '1\u202f234,50 €', source: `${CLDR} fr (EUR)` },
+  fr_FR: {
+    code: 'EUR',
+    symbol: '€',
+    placement: 'after',
+    spaced: true,
+    minorDigits: 2,
+    shows: '1\u202f234,50 €',
+    source: `${CLDR} fr (EUR)`,
+  },
   // CLDR leaves four-digit es and it amounts ungrouped (1234,50); a Sheets pattern with "," groups every amount.
-  es_ES: { symbol: '€', placement: 'after', spaced: true, minorDigits: 2, shows: '1.234,50 €', source: `${CLDR} es (EUR)` },
-  it_IT: { symbol: '€', placement: 'after', spaced: true, minorDigits: 2, shows: '1.234,50 €', source: `${CLDR} it (EUR)` },
-  nl_NL: { symbol: '€', placement: 'before', spaced: true, minorDigits: 2, shows: '€ 1.234,50', source: `${CLDR} nl (EUR)` },
+  es_ES: {
+    code: 'EUR',
+    symbol: '€',
+    placement: 'after',
+    spaced: true,
+    minorDigits: 2,
+    shows: '1.234,50 €',
+    source: `${CLDR} es (EUR)`,
+  },
+  it_IT: {
+    code: 'EUR',
+    symbol: '€',
+    placement: 'after',
+    spaced: true,
+    minorDigits: 2,
+    shows: '1.234,50 €',
+    source: `${CLDR} it (EUR)`,
+  },
+  nl_NL: {
+    code: 'EUR',
+    symbol: '€',
+    placement: 'before',
+    spaced: true,
+    minorDigits: 2,
+    shows: '€ 1.234,50',
+    source: `${CLDR} nl (EUR)`,
+  },
   // CLDR's ja symbol is the full-width "￥"; Sheets shows the ASCII-range "¥" (U+00A5).
   ja_JP: {
+    code: 'JPY',
     symbol: '¥',
     placement: 'before',
     spaced: false,
@@ -69,9 +161,18 @@ export const LOCALE_CURRENCIES: Readonly<Record<string, LocaleCurrency>> = {
     shows: '¥1,235',
     source: `${CLDR} ja (JPY, no minor unit)`,
   },
-  pt_BR: { symbol: 'R$', placement: 'before', spaced: true, minorDigits: 2, shows: 'R$ 1.234,50', source: `${CLDR} pt (BRL)` },
+  pt_BR: {
+    code: 'BRL',
+    symbol: 'R$',
+    placement: 'before',
+    spaced: true,
+    minorDigits: 2,
+    shows: 'R$ 1.234,50',
+    source: `${CLDR} pt (BRL)`,
+  },
   // de_CH groups with an apostrophe and writes decimals with a point.
   de_CH: {
+    code: 'CHF',
     symbol: 'CHF',
     placement: 'before',
     spaced: true,
@@ -110,6 +211,28 @@ export function moneyFormat(locale: string, options: { cents?: boolean } = {}): 
   const symbol = symbolToken(currency.symbol);
   const space = currency.spaced ? ' ' : '';
   return currency.placement === 'before' ? `${symbol}${space}${digits}` : `${digits}${space}${symbol}`;
+}
+
+/**
+ * The currencies Leap's tax functions give amounts in, with the symbol Unicode CLDR 48's English data gives each
+ * outside its own country (en: US$, £, CA$): a pound amount in a euro spreadsheet must not show €.
+ */
+export const TAX_CURRENCIES = { USD: 'US$', GBP: '£', CAD: 'CA$' } as const;
+export type TaxCurrency = keyof typeof TAX_CURRENCIES;
+
+/**
+ * The number format for amounts in a given currency in a spreadsheet of this locale: the locale's own format when
+ * it is the locale's currency (£ in en_GB, $ in en_CA for CAD), otherwise the currency's symbol placed and spaced
+ * as the locale places its own (`[$£]#,##0.00` in en_US, `#,##0.00 [$CA$]` in de_DE); the locale's separators show.
+ * A locale Leap has no currency for puts the symbol before the digits.
+ */
+export function moneyFormatIn(locale: string, currency: TaxCurrency, options: { cents?: boolean } = {}): string {
+  const own = localeCurrency(locale);
+  if (own?.code === currency) return moneyFormat(locale, options);
+  const digits = options.cents ? '#,##0.00' : '#,##0';
+  const symbol = symbolToken(TAX_CURRENCIES[currency]);
+  const space = own?.spaced ? ' ' : '';
+  return own?.placement === 'after' ? `${digits}${space}${symbol}` : `${symbol}${space}${digits}`;
 }
 
 /** Both money formats of a locale under the names the plan layout's format table uses. */

@@ -5,11 +5,19 @@
  */
 
 import { MONTH_NOISE_DIGITS, SCHEDULE_MONTHS_MAX } from '../finance/buffer';
-import { CA_SUPPORTED_YEARS } from '../finance/caTax/tables';
-import { UK_SUPPORTED_YEARS } from '../finance/ukTax/tables';
+import { CA_SUPPORTED_YEARS, GST_HST_SMALL_SUPPLIER_LIMIT } from '../finance/caTax/tables';
+import { SELF_ASSESSMENT_REGISTRATION, UK_SUPPORTED_YEARS } from '../finance/ukTax/tables';
 import { functionTable } from '../functions';
 import { FILING_STATUSES, TAX_COUNTRIES, TAX_MODES } from './answers';
-import { GIVE_NOTICE_ITEM, type Plan, parseIsoDate, planSubtitle, type Sentence, TAX_FIGURES_YEARS } from './model';
+import {
+  GIVE_NOTICE_ITEM,
+  type Plan,
+  parseIsoDate,
+  planSubtitle,
+  type Sentence,
+  TAX_FIGURES_YEARS,
+  WORKINGS_FIGURES,
+} from './model';
 
 /** One cell. Text is always written as text, never as a formula, whatever it starts with. */
 export type Cell =
@@ -342,6 +350,8 @@ const WORK_ROW = FAN_ROW + 12 + 3;
 const WORK_FIGURES = 4;
 const WORK_FIRST_TABLE = WORK_ROW + WORK_FIGURES + 2;
 const WORK_SECOND_TABLE = WORK_FIRST_TABLE + 7;
+/** Under the second table (a heading and five rows): the country's registration figure the checklist quotes. */
+const WORK_REGISTRATION = WORK_SECOND_TABLE + 7;
 /** What a quit date shows when QUIT_DATE finds no safe month within its 10 years. */
 const NEVER_SAFE = 'Not within 10 years';
 /** The months the risk figures look ahead from the leave date. */
@@ -406,6 +416,9 @@ export function layoutPlan(
     if (note) put(row, VALUE, { cell: note, fill: HEADER_FILL });
   };
   const named: Record<string, string> = {};
+  /** Cells the checklist quotes that are no named range (WORKINGS_FIGURES): name -> A1. */
+  const workingsFigures: Record<string, string> = {};
+  const figureCell = (name: string): string | undefined => named[name] ?? workingsFigures[name];
   /** A figure as a sentence shows it, in the cells' own formats. */
   const shown = (ref: string, as: FormatName): string => {
     switch (as) {
@@ -912,18 +925,36 @@ export function layoutPlan(
     }
     const amountIn = (table: number, r: number) => abs(table + r, WORK + 2);
     const year = (offset: number) => (offset === 0 ? taxYear : `(${taxYear}+${offset})`);
+    if (uk) {
+      const { month, day, yearsAfterTaxYearStart } = SELF_ASSESSMENT_REGISTRATION;
+      put(WORK_REGISTRATION, WORK, { cell: text('Self Assessment registration deadline (TMA 1970 s.7)') });
+      put(WORK_REGISTRATION, WORK + 1, {
+        cell: formula(`=DATE(${year(yearsAfterTaxYearStart)},${month},${day})`),
+        format: 'date',
+      });
+      workingsFigures[WORKINGS_FIGURES.selfAssessmentRegistration] = a1(WORK_REGISTRATION, WORK + 1);
+    } else {
+      put(WORK_REGISTRATION, WORK, { cell: text('GST/HST small-supplier limit (Excise Tax Act s.148)') });
+      put(WORK_REGISTRATION, WORK + 1, { cell: num(GST_HST_SMALL_SUPPLIER_LIMIT), format: 'money' });
+      workingsFigures[WORKINGS_FIGURES.gstHstLimit] = a1(WORK_REGISTRATION, WORK + 1);
+    }
     // CRA due days on a weekend move to the next business day, as INSTALMENTS_CA moves them.
     const caDay = (offset: number, month: number, day: number) => `WORKDAY(DATE(${year(offset)},${month},${day})-1,1)`;
+    // Payments on account for a year are due only when the previous year's Self Assessment bill was large enough
+    // and not mostly taxed at source (PAYMENTS_ON_ACCOUNT_UK's rule): the year before the first holds none.
+    const firstYearNoPoa = `"No payment on account: your "&${ukYearText(year(0))}&" bill is your first"`;
+    const laterNoPoa = (offset: number) =>
+      `"No payment on account for "&${ukYearText(year(offset + 1))}&": the "&${ukYearText(year(offset))}&" bill was too small or mostly taxed at source"`;
     const rows: { due: string; payment: (amount: string) => string; amount: string }[] = uk
       ? [
           {
             due: `DATE(${year(1)},1,31)`,
-            payment: () => `"1st payment on account "&${ukYearText(year(0))}`,
+            payment: (amount: string) => `IF(${amount}=0,${firstYearNoPoa},"1st payment on account "&${ukYearText(year(0))})`,
             amount: amountIn(WORK_FIRST_TABLE, 1),
           },
           {
             due: `DATE(${year(1)},7,31)`,
-            payment: () => `"2nd payment on account "&${ukYearText(year(0))}`,
+            payment: (amount: string) => `IF(${amount}=0,${firstYearNoPoa},"2nd payment on account "&${ukYearText(year(0))})`,
             amount: amountIn(WORK_FIRST_TABLE, 2),
           },
           {
@@ -933,7 +964,7 @@ export function layoutPlan(
           },
           {
             due: `DATE(${year(2)},7,31)`,
-            payment: () => `"2nd payment on account "&${ukYearText(year(1))}`,
+            payment: (amount: string) => `IF(${amount}=0,${laterNoPoa(0)},"2nd payment on account "&${ukYearText(year(1))})`,
             amount: amountIn(WORK_FIRST_TABLE, 4),
           },
           {
@@ -943,7 +974,7 @@ export function layoutPlan(
           },
           {
             due: `DATE(${year(3)},7,31)`,
-            payment: () => `"2nd payment on account "&${ukYearText(year(2))}`,
+            payment: (amount: string) => `IF(${amount}=0,${laterNoPoa(1)},"2nd payment on account "&${ukYearText(year(2))})`,
             amount: amountIn(WORK_SECOND_TABLE, 4),
           },
         ]
@@ -1033,7 +1064,7 @@ export function layoutPlan(
     if (typeof words === 'string') return text(words);
     const parts = words.map((part) => {
       if (typeof part === 'string') return quoted(part);
-      const cell = named[part.figure];
+      const cell = figureCell(part.figure);
       if (!cell) throw new Error(`The plan has no figure named ${part.figure}`);
       return shown(`$${cell.replace(/^([A-Z]+)(\d+)$/, '$1$$$2')}`, part.as);
     });
@@ -1045,7 +1076,7 @@ export function layoutPlan(
     put(row, VALUE, { cell: { checked: before ? before.done : item.done } });
     // Phased live between the start and the leave date, so moving either moves the whole plan.
     const target = `${refs.start}+ROUND((${leave}-${refs.start})*${item.phase})`;
-    const dueCell = item.due ? named[item.due] : undefined;
+    const dueCell = item.due ? figureCell(item.due) : undefined;
     if (item.due && !dueCell) throw new Error(`The plan has no date named ${item.due}`);
     // Giving notice is the one step a low month that does not pay for itself should stop: the date gives way to
     // a live warning with the shortfall, which clears itself once an edit makes a low month pay.

@@ -4,7 +4,7 @@
  * (src/plan/layout.ts): one place computes them, and an edit on the sheet cannot leave a copy behind.
  */
 import { SUPPORTED_TAX_YEARS } from '../finance/usTax/tables';
-import { type Answers, demandScore, ENTITIES, PATH_KINDS, WORKSPACES } from './answers';
+import { type Answers, demandScore, PATH_KINDS, WORKSPACES } from './answers';
 
 interface ChecklistItem {
   /** Stable across rebuilds: ticks and notes are carried over by it. */
@@ -92,17 +92,8 @@ function checklistSteps(a: Answers): ChecklistItem[] {
       phase: 0.3,
       done: false,
     },
-    {
-      id: 'entity',
-      step:
-        a.entity === 'llc'
-          ? 'Form your LLC with your state and get an EIN'
-          : a.entity === 'sole_proprietorship'
-            ? 'Register your business name if you use one (a sole proprietorship needs no other filing)'
-            : `Choose ${ENTITIES.sole_proprietorship.toLowerCase()} or LLC (a single-member LLC is taxed the same by default)`,
-      phase: 0.35,
-      done: false,
-    },
+    { id: 'entity', step: entityStep(a), phase: 0.35, done: false },
+    ...countryRegistrationSteps(a),
     {
       id: 'bank-account',
       step:
@@ -170,12 +161,98 @@ function checklistSteps(a: Answers): ChecklistItem[] {
   ];
 }
 
+const inUk = (a: Answers): boolean => a.taxCountry === 'uk_england' || a.taxCountry === 'uk_scotland';
+
+/**
+ * Figures of the plan that are no named range of its contract, only cells the layout writes beside the tax
+ * workings: a sentence or a step's date quotes them by these names.
+ */
+export const WORKINGS_FIGURES = {
+  /** The day the first tax year's Self Assessment registration is due (UK plans). */
+  selfAssessmentRegistration: 'SELF_ASSESSMENT_REGISTRATION_DATE',
+  /** The GST/HST small-supplier limit (Canadian plans). */
+  gstHstLimit: 'GST_HST_SMALL_SUPPLIER_LIMIT',
+} as const;
+
+/**
+ * Setting up the business in the words of the country's own forms: the answer keeps its value (llc,
+ * sole_proprietorship, undecided) whatever the country, so a draft stays valid when the country changes.
+ */
+function entityStep(a: Answers): string {
+  const words: Record<Answers['entity'], string> = inUk(a)
+    ? {
+        llc: 'Set up your limited company with Companies House and register it for Corporation Tax with HMRC',
+        sole_proprietorship: 'Trade as a sole trader: no company to form; choose a business name if you use one',
+        undecided:
+          'Choose sole trader or limited company (this plan estimates a sole trader: income tax and Class 4 National Insurance on the profit)',
+      }
+    : a.taxCountry === 'canada'
+      ? {
+          llc: 'Incorporate your business, federally or in your province, and get its business number from the CRA',
+          sole_proprietorship:
+            'Register your business name with your province if you use one (a sole proprietorship needs no incorporation)',
+          undecided:
+            'Choose sole proprietorship or incorporation (this plan estimates a sole proprietor: the profit taxed as your own income, with CPP on it)',
+        }
+      : a.taxCountry === 'us'
+        ? {
+            llc: 'Form your LLC with your state and get an EIN',
+            sole_proprietorship: 'Register your business name if you use one (a sole proprietorship needs no other filing)',
+            undecided: 'Choose sole proprietorship or LLC (a single-member LLC is taxed the same by default)',
+          }
+        : {
+            llc: 'Form your company and register your business as your country requires',
+            sole_proprietorship: 'Register your business as your country requires for someone working under their own name',
+            undecided:
+              'Choose between working under your own name and forming a company, then register your business as your country requires',
+          };
+  return words[a.entity];
+}
+
+/**
+ * The registrations the country asks of a new business: in the UK, Self Assessment by its deadline after the first
+ * tax year of trading (the calendar's payments assume it); in Canada, GST/HST once sales pass the small-supplier limit.
+ */
+function countryRegistrationSteps(a: Answers): ChecklistItem[] {
+  if (inUk(a)) {
+    return [
+      {
+        id: 'self-assessment-registration',
+        step: [
+          'Register for Self Assessment with HMRC by ',
+          fig(WORKINGS_FIGURES.selfAssessmentRegistration, 'date'),
+          ': the deadline after your first tax year of trading',
+        ],
+        // After the leave date and before the first big payment.
+        phase: 1.005,
+        done: false,
+        due: WORKINGS_FIGURES.selfAssessmentRegistration,
+      },
+    ];
+  }
+  if (a.taxCountry === 'canada') {
+    return [
+      {
+        id: 'gst-hst-registration',
+        step: [
+          'Register for GST/HST once your taxable sales pass ',
+          fig(WORKINGS_FIGURES.gstHstLimit, 'money'),
+          ' in four calendar quarters in a row, or in a single quarter',
+        ],
+        phase: 0.45,
+        done: false,
+      },
+    ];
+  }
+  return [];
+}
+
 /**
  * The UK's 31 January and Canada's 30 April after the first year ask for a whole year's tax at once (in the UK
  * half of it again on top): the step that has it ready, due on that day.
  */
 function firstBigPaymentStep(a: Answers): ChecklistItem[] {
-  const uk = a.taxCountry === 'uk_england' || a.taxCountry === 'uk_scotland';
+  const uk = inUk(a);
   if (!uk && a.taxCountry !== 'canada') return [];
   return [
     {

@@ -3,7 +3,7 @@
  * formula text, so people can see each one work and copy it. Generated from the function table.
  */
 import { describeFunctions, type FunctionInfo } from '../functions';
-import { moneyFormat } from '../plan/currency';
+import { moneyFormat, moneyFormatIn, type TaxCurrency } from '../plan/currency';
 import { columnLetters } from '../plan/layout';
 import { cellValue, findMarkedSheet, swapInBuiltSheet } from './planWriter';
 
@@ -40,6 +40,23 @@ export const MONEY_RESULT_COLUMNS: Readonly<Record<string, readonly number[]>> =
   INSTALMENTS_CA: [2],
 };
 
+/**
+ * The currency a function's money is in whatever the spreadsheet's locale: a country's tax is in its own money
+ * (a UK bill in pounds shows £ in a de_DE spreadsheet too). Money of the functions not listed is the person's own
+ * and shows in the spreadsheet's currency.
+ */
+export const RESULT_CURRENCIES: Readonly<Record<string, TaxCurrency>> = {
+  SE_TAX: 'USD',
+  INCOME_TAX_US: 'USD',
+  TAX_ESTIMATE_US: 'USD',
+  SAFE_HARBOR: 'USD',
+  ESTIMATED_PAYMENT_US: 'USD',
+  TAX_ESTIMATE_UK: 'GBP',
+  PAYMENTS_ON_ACCOUNT_UK: 'GBP',
+  TAX_ESTIMATE_CA: 'CAD',
+  INSTALMENTS_CA: 'CAD',
+};
+
 /** The sheet column (1 = A) of the live result. */
 const LIVE_COLUMN = EXAMPLES_HEADER.indexOf('Live result') + 1;
 
@@ -47,23 +64,29 @@ interface ExamplesGrid {
   values: (string | number)[][];
   /** A1 ranges of the live results that are money: they get the spreadsheet's currency format. */
   moneyRanges: string[];
+  /** A1 ranges of the live results in a currency of their own (RESULT_CURRENCIES), by currency. */
+  currencyRanges: Partial<Record<TaxCurrency, string[]>>;
 }
 
 /** The grid: one row per function, with room below table functions for their spill. */
 export function examplesGrid(functions: readonly FunctionInfo[] = describeFunctions()): ExamplesGrid {
   const values: (string | number)[][] = [[...EXAMPLES_HEADER]];
   const moneyRanges: string[] = [];
+  const currencyRanges: Partial<Record<TaxCurrency, string[]>> = {};
   for (const f of functions) {
     const row = values.length + 1;
     values.push([f.name, f.summary, f.example.formula, f.example.result, f.example.formula]);
     const table = f.shape === 'table';
     if (table) for (let i = 1; i < TABLE_ROWS; i++) values.push(['', '', '', '', '']);
+    const currency = RESULT_CURRENCIES[f.name];
+    if (currency && !currencyRanges[currency]) currencyRanges[currency] = [];
+    const ranges = (currency && currencyRanges[currency]) || moneyRanges;
     for (const offset of MONEY_RESULT_COLUMNS[f.name] ?? []) {
       const column = columnLetters(LIVE_COLUMN + offset);
-      moneyRanges.push(table ? `${column}${row + 1}:${column}${row + TABLE_ROWS - 1}` : `${column}${row}`);
+      ranges.push(table ? `${column}${row + 1}:${column}${row + TABLE_ROWS - 1}` : `${column}${row}`);
     }
   }
-  return { values, moneyRanges };
+  return { values, moneyRanges, currencyRanges };
 }
 
 export function insertExamples(): { sheetName: string } {
@@ -71,8 +94,9 @@ export function insertExamples(): { sheetName: string } {
   const previous = findMarkedSheet(spreadsheet, EXAMPLES_METADATA_KEY);
   let name = previous ? previous.getName() : EXAMPLES_SHEET_NAME;
   for (let n = 2; !previous && spreadsheet.getSheetByName(name); n++) name = `${EXAMPLES_SHEET_NAME} ${n}`;
-  const { values, moneyRanges } = examplesGrid();
-  const money = moneyFormat(spreadsheet.getSpreadsheetLocale(), { cents: true });
+  const { values, moneyRanges, currencyRanges } = examplesGrid();
+  const locale = spreadsheet.getSpreadsheetLocale();
+  const money = moneyFormat(locale, { cents: true });
   const sheet = spreadsheet.insertSheet(`${EXAMPLES_SHEET_NAME} (building ${Date.now()})`);
   const finish = () => {
     sheet.setName(name);
@@ -89,6 +113,10 @@ export function insertExamples(): { sheetName: string } {
       range.setFontWeights(values.map((row, r) => row.map((v, c) => (r === 0 || (c === 0 && v !== '') ? 'bold' : 'normal'))));
       // Money results show the spreadsheet's currency (£1,500.00 in en_GB); one call for every money cell.
       if (moneyRanges.length > 0) sheet.getRangeList(moneyRanges).setNumberFormat(money);
+      // A country's tax in its own currency (£4,531.80 in a de_DE spreadsheet as 4.531,80 £): one call per currency.
+      for (const [currency, ranges] of Object.entries(currencyRanges) as [TaxCurrency, string[]][]) {
+        sheet.getRangeList(ranges).setNumberFormat(moneyFormatIn(locale, currency, { cents: true }));
+      }
       // Descriptions, formulas and expected results wrap within their columns instead of being cut off.
       sheet.getRange(2, 2, values.length - 1, 3).setWrap(true);
       sheet.setFrozenRows(1);

@@ -1,7 +1,8 @@
 /**
- * The UK and the Canadian plan built through the `npm start` preview in Chromium: the wizard answers "Where do you
- * pay tax?", the plan shows the country's first big tax payment, and the whole sheet is screenshotted to
- * test-output/e2e/ (look at them).
+ * The UK and the Canadian plan built through the `npm start` preview in Chromium, each in a spreadsheet of the
+ * country's locale (en_GB, en_CA): the wizard's "Where do you pay tax?" starts on that country, the plan shows
+ * the country's first big tax payment in the locale's money, and the sheet is screenshotted to test-output/e2e/
+ * (the README's pictures, docs/plan-uk.png and docs/plan-canada.png, are copies of them).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,11 +21,11 @@ let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 
-/** A fresh preview per country: the second wizard would otherwise open on the first plan's answers. */
-async function start(): Promise<void> {
+/** A fresh preview per country, in that country's spreadsheet locale (the session's --locale option). */
+async function start(locale: string): Promise<void> {
   await browser?.close();
   await preview?.stop('SIGKILL');
-  [preview, browser] = await Promise.all([startPreview(), launchChromium()]);
+  [preview, browser] = await Promise.all([startPreview([`--locale=${locale}`]), launchChromium()]);
   page = await browser.newPage({ viewport: { width: 1360, height: 1400 } });
   page.setDefaultTimeout(15000);
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -48,8 +49,14 @@ async function openWizard(): Promise<FrameLocator> {
   return frame;
 }
 
-async function fill(sidebar: FrameLocator, answers: Record<string, unknown>): Promise<void> {
+/** Answers the wizard step by step; `before` looks at each step as it opens, before anything is typed. */
+async function fill(
+  sidebar: FrameLocator,
+  answers: Record<string, unknown>,
+  before: (stepId: string) => Promise<void> = async () => {},
+): Promise<void> {
   for (const [index, step] of STEPS.entries()) {
+    await before(step.id);
     for (const name of step.fields as readonly FieldName[]) {
       if (!(name in answers)) continue;
       const field = sidebar.locator(`[name="${name}"]`).first();
@@ -68,22 +75,70 @@ async function fill(sidebar: FrameLocator, answers: Record<string, unknown>): Pr
   await sidebar.locator('#open-plan').waitFor({ timeout: 30000 });
 }
 
-async function namedValue(name: string): Promise<unknown> {
+/** Where a named range points: the sheet and the A1 of its cell. */
+async function namedCell(name: string): Promise<{ sheet: string; a1: string; json: SpreadsheetJson }> {
   const json = (await (await fetch(`${preview.url}/api/spreadsheet`)).json()) as SpreadsheetJson;
   const m = /^'?(.*?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(json.namedRanges[name] ?? '');
   if (!m) throw new Error(`no named range ${name}`);
-  return json.sheets.find((s) => s.name === m[1])?.cells[`${m[2]}${m[3]}`]?.value;
+  return { sheet: m[1], a1: `${m[2]}${m[3]}`, json };
+}
+
+async function namedValue(name: string): Promise<unknown> {
+  const { sheet, a1, json } = await namedCell(name);
+  return json.sheets.find((s) => s.name === sheet)?.cells[a1]?.value;
+}
+
+/** What the grid in the page shows in a named cell of the open sheet. */
+async function namedShown(name: string): Promise<string> {
+  const { a1 } = await namedCell(name);
+  return ((await page.locator(`[data-a1="${a1}"]`).first().textContent()) ?? '').trim();
 }
 
 test.each([
-  ['uk', { taxCountry: 'uk_england' }, '-01-31', 'Where you pay tax'],
-  ['canada', { taxCountry: 'canada', stateTaxRate: 0.1 }, '-04-30', 'Provincial income tax rate'],
+  {
+    id: 'uk',
+    locale: 'en_GB',
+    country: 'uk_england',
+    changes: {},
+    dueDay: '-01-31',
+    row: 'Where you pay tax',
+    entities: ['Sole trader', 'Limited company'],
+    // The pound, as en_GB shows it.
+    money: /^£\d{1,3}(,\d{3})*$/,
+    // The first tax year has no payment on account, and the row says why.
+    calendarRow: 'No payment on account: your 2025/26 bill is your first',
+  },
+  {
+    id: 'canada',
+    locale: 'en_CA',
+    country: 'canada',
+    changes: { stateTaxRate: 0.1 },
+    dueDay: '-04-30',
+    row: 'Provincial income tax rate',
+    entities: ['Sole proprietorship', 'Corporation'],
+    // The Canadian dollar as en_CA shows it: "$", neither CA$ nor US$.
+    money: /^\$\d{1,3}(,\d{3})*$/,
+    calendarRow: 'Balance due for 2025',
+  },
 ])(
-  'the %s plan through the preview: its first big tax payment and calendar',
-  async (id, changes, dueDay, row) => {
-    await start();
+  'in an $locale spreadsheet the wizard starts on $country, and the plan shows its first big tax payment in its money',
+  async ({ id, locale, country, changes, dueDay, row, entities, money, calendarRow }) => {
+    await start(locale);
     const sidebar = await openWizard();
-    await fill(sidebar, { ...SAMPLE_ANSWERS, startDate: '2024-09-01', ...changes });
+    let startedOn: string | null = null;
+    let entityWords: (string | null)[] = [];
+    // The sample answers say nothing about the country: the locale's default is what gets built.
+    expect('taxCountry' in SAMPLE_ANSWERS).toBe(false);
+    await fill(sidebar, { ...SAMPLE_ANSWERS, startDate: '2024-09-01', ...changes }, async (stepId) => {
+      if (stepId === 'earnings') startedOn = await sidebar.locator('input[name="taxCountry"]:checked').getAttribute('value');
+      // The entity question in the words of the country the wizard started on.
+      if (stepId === 'setup')
+        entityWords = await Promise.all(
+          ['sole_proprietorship', 'llc'].map((value) => sidebar.locator(`#in-entity-${value}-label`).textContent()),
+        );
+    });
+    expect(startedOn).toBe(country);
+    expect(entityWords).toEqual(entities);
     await expect(sidebar.locator('#server-error').textContent()).resolves.toBe('');
     const amount = await namedValue('LEAP_FIRST_BIG_TAX_PAYMENT');
     expect(typeof amount).toBe('number');
@@ -91,6 +146,10 @@ test.each([
     expect(String(await namedValue('LEAP_FIRST_BIG_TAX_DATE')).slice(4, 10)).toBe(dueDay);
     await page.locator('[data-sheet="Transition Plan"]').click();
     await expect(page.getByText(row, { exact: true }).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText(calendarRow, { exact: true }).first().isVisible()).resolves.toBe(true);
+    // Money cells in the locale's currency: the first big payment and the buffer target.
+    expect(await namedShown('LEAP_FIRST_BIG_TAX_PAYMENT')).toMatch(money);
+    expect(await namedShown('LEAP_BUFFER_TARGET')).toMatch(money);
     await page.screenshot({ path: screenshotPath(join('e2e', `country-${id}`)), fullPage: true });
     expect(problems).toEqual([]);
   },

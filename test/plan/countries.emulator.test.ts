@@ -98,10 +98,14 @@ describe('the UK plan', () => {
     rows.forEach(([payment, due, amount], i) => {
       expect(due).toBe(day(want[i][0]));
       expect(amount).toBeCloseTo(want[i][2] as number, 6);
-      expect(payment).toBe(String(want[i][1]).replace(/ \(none:.*\)$/, ''));
+      if (i > 1) expect(payment).toBe(String(want[i][1]));
     });
-    // Nothing before the first tax year ends, then its bill and half of it again on one day.
+    // Nothing before the first tax year ends, and the rows say why rather than naming a payment of 0.
     expect(rows[0][2]).toBe(0);
+    expect(rows[1][2]).toBe(0);
+    expect(rows[0][0]).toBe('No payment on account: your 2025/26 bill is your first');
+    expect(rows[1][0]).toBe('No payment on account: your 2025/26 bill is your first');
+    // Then the first year's bill and half of it again on one day.
     expect(rows[2][2]).toBeCloseTo(1.5 * bill1, 6);
     expect(named(em, 'LEAP_FIRST_BIG_TAX_PAYMENT')).toBeCloseTo(1.5 * bill1, 6);
     expect(day(named(em, 'LEAP_FIRST_BIG_TAX_DATE'))).toBe('2027-01-31');
@@ -116,6 +120,39 @@ describe('the UK plan', () => {
       /^Have \$15,153 in your tax account by Jan 31, 2027: the first Self Assessment payment/,
     );
     expect(day(cells[`C${r}`].value)).toBe('2027-01-31');
+  });
+
+  test('a payment row says why it is 0 by formula on its own amount, and names the payment once there is one', () => {
+    const { em: edited } = built({ taxCountry: 'uk_england' });
+    const cells = cellsOf(edited);
+    const header = Object.entries(cells).find(([a1, c]) => /^A\d+$/.test(a1) && c.value === 'Payment');
+    const first = Number(header?.[0].slice(1)) + 1;
+    expect(cells[`A${first}`].value).toBe('No payment on account: your 2025/26 bill is your first');
+    // Someone whose previous year already had a Self Assessment bill types the payment over the amount.
+    edited.enterInput(PLAN, `C${first}`, '1200');
+    expect(cellsOf(edited)[`A${first}`].value).toBe('1st payment on account 2025/26');
+  });
+
+  test('the checklist registers for Self Assessment by 5 October after the first tax year, a live date', () => {
+    const cells = cellsOf(em);
+    const entry = Object.entries(cells).find(([a1, c]) => a1.startsWith('E') && c.value === 'self-assessment-registration');
+    if (!entry) throw new Error('no self-assessment-registration step');
+    const r = entry[0].slice(1);
+    expect(String(cells[`A${r}`].value)).toBe(
+      'Register for Self Assessment with HMRC by Oct 5, 2026: the deadline after your first tax year of trading',
+    );
+    expect(day(cells[`C${r}`].value)).toBe('2026-10-05');
+    // The date is a formula on the tax year of the leave date, in the tax workings beside its rule.
+    const dateCell = /^=\$?([A-Z]+)\$?(\d+)$/.exec(String(cells[`C${r}`].formula));
+    if (!dateCell) throw new Error(`the target date is no reference: ${cells[`C${r}`].formula}`);
+    const source = cells[`${dateCell[1]}${dateCell[2]}`];
+    const taxYear = /!\$?([A-Z]+)\$?(\d+)$/.exec(em.toJSON().namedRanges.LEAP_TAX_YEAR);
+    expect(source.formula).toBe(`=DATE(($${taxYear?.[1]}$${taxYear?.[2]}+1),10,5)`);
+    const label = String.fromCharCode(dateCell[1].charCodeAt(0) - 1);
+    expect(cells[`${label}${dateCell[2]}`].value).toBe('Self Assessment registration deadline (TMA 1970 s.7)');
+    // Entity words for a UK plan: a limited company, not an LLC.
+    const entity = Object.entries(cells).find(([a1, c]) => a1.startsWith('E') && c.value === 'entity');
+    expect(String(cells[`A${entity?.[0].slice(1)}`].value)).toMatch(/limited company with Companies House/);
   });
 
   test('Scotland uses the Scottish bands', () => {
@@ -149,6 +186,23 @@ describe('the Canadian plan', () => {
     });
     expect(named(em, 'LEAP_FIRST_BIG_TAX_PAYMENT')).toBeCloseTo(owing1, 6);
     expect(day(named(em, 'LEAP_FIRST_BIG_TAX_DATE'))).toBe(day(first[4][0]));
+  });
+
+  test('the checklist registers for GST/HST past the small-supplier limit, quoted from its cell', () => {
+    const cells = cellsOf(em);
+    const entry = Object.entries(cells).find(([a1, c]) => a1.startsWith('E') && c.value === 'gst-hst-registration');
+    if (!entry) throw new Error('no gst-hst-registration step');
+    const r = entry[0].slice(1);
+    expect(String(cells[`A${r}`].value)).toBe(
+      'Register for GST/HST once your taxable sales pass $30,000 in four calendar quarters in a row, or in a single quarter',
+    );
+    const limit = Object.entries(cells).find(([, c]) => c.value === 'GST/HST small-supplier limit (Excise Tax Act s.148)');
+    if (!limit) throw new Error('no small-supplier limit in the workings');
+    const valueCell = `${String.fromCharCode(limit[0].charCodeAt(0) + 1)}${limit[0].slice(1)}`;
+    expect(cells[valueCell].value).toBe(30000);
+    expect(String(cells[`A${r}`].formula)).toContain(valueCell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'));
+    const entity = Object.entries(cells).find(([a1, c]) => a1.startsWith('E') && c.value === 'entity');
+    expect(String(cells[`A${entity?.[0].slice(1)}`].value)).toMatch(/^Incorporate your business/);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   LOCALE_CURRENCIES,
   localeCurrency,
   moneyFormat,
+  moneyFormatIn,
   moneyFormats,
   moneyText,
   PLAIN_MONEY_FORMAT,
@@ -89,6 +90,40 @@ describe('the currency table', () => {
     cell.setValue(-1234.5).setNumberFormat(moneyFormat('sv_SE', { cents: true }));
     // Swedish groups with a no-break space and writes a decimal comma (CLDR); no $, £ or € appears.
     expect(cell.getDisplayValue()).toBe('-1\u00a0234,50');
+  });
+});
+
+describe('a tax in its own currency, whatever the spreadsheet', () => {
+  /** What a cell in this currency shows for 1234.5 (cents) in a spreadsheet of this locale. */
+  const shownIn = (locale: string, currency: 'USD' | 'GBP' | 'CAD'): string => {
+    const emu = createLeapEmulator({ locale });
+    const cell = emu.spreadsheet.getActiveSheet().getRange('A1');
+    cell.setValue(1234.5).setNumberFormat(moneyFormatIn(locale, currency, { cents: true }));
+    return cell.getDisplayValue();
+  };
+
+  test.each([
+    ['en_US', 'GBP', '£1,234.50'],
+    ['en_US', 'CAD', 'CA$1,234.50'],
+    ['en_US', 'USD', '$1,234.50'],
+    ['en_GB', 'GBP', '£1,234.50'],
+    ['en_GB', 'USD', 'US$1,234.50'],
+    ['en_CA', 'CAD', '$1,234.50'],
+    ['en_CA', 'GBP', '£1,234.50'],
+    ['de_DE', 'GBP', '1.234,50 £'],
+    ['de_DE', 'CAD', '1.234,50 CA$'],
+    ['en_AU', 'USD', 'US$1,234.50'],
+    ['sv_SE', 'GBP', '£1\u00a0234,50'],
+  ] as const)('%s spreadsheet, %s: %s', (locale, currency, shows) => {
+    expect(shownIn(locale, currency)).toBe(shows);
+  });
+
+  test("the locale's own currency keeps its own pattern; another goes in [$…] placed as the locale places its own", () => {
+    expect(moneyFormatIn('en_GB', 'GBP')).toBe(moneyFormat('en_GB'));
+    expect(moneyFormatIn('en_CA', 'CAD', { cents: true })).toBe('$#,##0.00');
+    expect(moneyFormatIn('en_US', 'CAD', { cents: true })).toBe('[$CA$]#,##0.00');
+    expect(moneyFormatIn('de_DE', 'GBP')).toBe('#,##0 [$£]');
+    expect(moneyFormatIn('nl_NL', 'CAD')).toBe('[$CA$] #,##0');
   });
 });
 

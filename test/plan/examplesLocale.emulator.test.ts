@@ -1,7 +1,7 @@
 /** "Insert function examples" shows money results in the spreadsheet's currency (the built bundle, on the emulator). */
 import { loadDist } from '../../emulator/src';
 import { describeFunctions } from '../../src/functions';
-import { EXAMPLES_SHEET_NAME, examplesGrid, MONEY_RESULT_COLUMNS } from '../../src/sheets/examples';
+import { EXAMPLES_SHEET_NAME, examplesGrid, MONEY_RESULT_COLUMNS, RESULT_CURRENCIES } from '../../src/sheets/examples';
 import { createLeapEmulator } from '../support/emulator';
 
 /** The examples sheet of a fresh spreadsheet in this locale, as displayed, with the row each function starts on. */
@@ -21,6 +21,20 @@ test('every function named as giving money exists, and its money columns fit the
     const f = byName.get(name);
     expect({ name, known: f !== undefined }).toEqual({ name, known: true });
     if (f?.shape !== 'table') expect({ name, columns }).toEqual({ name, columns: [0] });
+  }
+});
+
+test("every function with a currency of its own gives money, and its ranges get that currency, not the document's", () => {
+  const grid = examplesGrid();
+  for (const [name, currency] of Object.entries(RESULT_CURRENCIES)) {
+    expect({ name, money: name in MONEY_RESULT_COLUMNS }).toEqual({ name, money: true });
+    const row = grid.values.findIndex((r) => r[0] === name) + 1;
+    const own = grid.currencyRanges[currency] ?? [];
+    expect({ name, own: own.some((a1) => a1.match(/\d+/)?.[0] === String(row) || a1.includes(`${row + 1}:`)) }).toEqual({
+      name,
+      own: true,
+    });
+    expect(grid.moneyRanges.filter((a1) => a1.match(/\d+/)?.[0] === String(row))).toEqual([]);
   }
 });
 
@@ -49,7 +63,37 @@ test('in an en_GB spreadsheet the money results show £; rates and counts show n
 });
 
 test('a de_DE spreadsheet shows euros after the amount with its separators; an unknown locale shows no symbol', () => {
-  expect(examplesShown('de_DE').shown.find((row) => row[0] === 'TAX_ESTIMATE_UK')?.[4]).toBe('4.531,80 €');
+  const de = examplesShown('de_DE');
+  expect(de.shown[de.rowOf('TAX_SET_ASIDE')][4]).toBe('1.500,00 €');
   const unknown = examplesShown('sv_SE');
   expect(unknown.shown[unknown.rowOf('TAX_SET_ASIDE')][4]).toBe('1\u00a0500,00');
 });
+
+/** The live result of a function, and the first amount its table spills (column G, under the header) if it spills. */
+const resultOf = (ex: ReturnType<typeof examplesShown>, name: string, tableRow = 0) =>
+  tableRow === 0 ? ex.shown[ex.rowOf(name)][4] : ex.shown[ex.rowOf(name) + tableRow][6];
+
+describe.each([
+  // The same amounts in three spreadsheets: the pound and the Canadian dollar are named whatever the locale.
+  // SE_TAX(50000) is 7064.775 to the cent's half: the display's last digit is the engine's rounding, not Leap's.
+  ['en_US', '£4,531.80', '£0.00', 'CA$11,878.93', 'CA$2,500.00', /^\$7,064\.7\d$/],
+  ['de_DE', '4.531,80 £', '0,00 £', '11.878,93 CA$', '2.500,00 CA$', /^7\.064,7\d US\$$/],
+  ['en_CA', '£4,531.80', '£0.00', '$11,878.93', '$2,500.00', /^US\$7,064\.7\d$/],
+])(
+  'in an %s spreadsheet the UK and Canadian results show their own currency',
+  (locale, ukTax, ukPoa, caTax, caInstalment, usTax) => {
+    const ex = examplesShown(locale);
+    test('the UK estimate and payments on account in pounds', () => {
+      expect(resultOf(ex, 'TAX_ESTIMATE_UK')).toBe(ukTax);
+      expect(resultOf(ex, 'PAYMENTS_ON_ACCOUNT_UK', 1)).toBe(ukPoa);
+    });
+    test('the Canadian estimate and instalments in Canadian dollars', () => {
+      expect(resultOf(ex, 'TAX_ESTIMATE_CA')).toBe(caTax);
+      expect(resultOf(ex, 'INSTALMENTS_CA', 1)).toBe(caInstalment);
+    });
+    test('a US tax in US dollars, and a rate with no symbol', () => {
+      expect(resultOf(ex, 'SE_TAX')).toMatch(usTax);
+      expect(resultOf(ex, 'TAX_RATE_CA')).not.toMatch(/\$|£|€/);
+    });
+  },
+);

@@ -1,6 +1,6 @@
 import { wholeMonthsUp } from '../../src/finance/buffer';
 import { validateAnswers } from '../../src/plan/answers';
-import { buildPlan } from '../../src/plan/model';
+import { buildPlan, WORKINGS_FIGURES } from '../../src/plan/model';
 import { SAMPLE_ANSWERS } from './sample';
 
 const answersOf = (changes: Record<string, unknown> = {}) => {
@@ -59,5 +59,65 @@ describe('checklist and challenges', () => {
     ]);
     expect(plan.challenges[0].answer).toContainEqual({ figure: 'LEAP_RUNWAY_MONTHS', as: 'months' });
     expect(plan.challenges[1].answer).toContainEqual({ figure: 'LEAP_BENEFITS_COST', as: 'money' });
+  });
+});
+
+describe("the set-up steps speak of the tax country's own forms", () => {
+  const stepOf = (changes: Record<string, unknown>, id: string) =>
+    buildPlan(answersOf(changes)).checklist.find((c) => c.id === id);
+  const entityWords = (taxCountry: string) =>
+    ['llc', 'sole_proprietorship', 'undecided'].map((entity) => stepOf({ taxCountry, entity }, 'entity')?.step);
+
+  test('US: the LLC, the EIN and the sole proprietorship', () => {
+    expect(entityWords('us')).toEqual([
+      'Form your LLC with your state and get an EIN',
+      'Register your business name if you use one (a sole proprietorship needs no other filing)',
+      'Choose sole proprietorship or LLC (a single-member LLC is taxed the same by default)',
+    ]);
+  });
+
+  test('UK (both regions): sole trader or limited company, never an LLC or an EIN', () => {
+    for (const country of ['uk_england', 'uk_scotland']) {
+      const [company, sole, undecided] = entityWords(country) as string[];
+      expect(company).toMatch(/limited company with Companies House.*Corporation Tax/);
+      expect(sole).toMatch(/^Trade as a sole trader/);
+      expect(undecided).toMatch(/^Choose sole trader or limited company/);
+      expect([company, sole, undecided].join(' ')).not.toMatch(/LLC|EIN|state/);
+    }
+  });
+
+  test('Canada: sole proprietorship or incorporation; elsewhere: neutral words', () => {
+    const [company, sole, undecided] = entityWords('canada') as string[];
+    expect(company).toMatch(/^Incorporate your business/);
+    expect(sole).toMatch(/sole proprietorship needs no incorporation/);
+    expect(undecided).toMatch(/^Choose sole proprietorship or incorporation/);
+    for (const words of entityWords('elsewhere')) {
+      expect(words).toMatch(/as your country requires/);
+      expect(words).not.toMatch(/LLC|EIN|HMRC|CRA/);
+    }
+  });
+
+  test('the UK adds the Self Assessment registration, due on its own date cell and quoting it', () => {
+    const step = stepOf({ taxCountry: 'uk_england' }, 'self-assessment-registration');
+    expect(step?.due).toBe(WORKINGS_FIGURES.selfAssessmentRegistration);
+    expect(step?.step).toContainEqual({ figure: WORKINGS_FIGURES.selfAssessmentRegistration, as: 'date' });
+    // After the leave date (1) and before the first big payment.
+    const plan = buildPlan(answersOf({ taxCountry: 'uk_england' }));
+    const ids = plan.checklist.map((c) => c.id);
+    expect(ids.indexOf('self-assessment-registration')).toBe(ids.indexOf('first-big-tax-payment') - 1);
+    expect(stepOf({ taxCountry: 'canada' }, 'self-assessment-registration')).toBeUndefined();
+  });
+
+  test('Canada adds GST/HST registration quoting the small-supplier limit from a cell; no other country has it', () => {
+    const step = stepOf({ taxCountry: 'canada' }, 'gst-hst-registration');
+    expect(step?.step).toContainEqual({ figure: WORKINGS_FIGURES.gstHstLimit, as: 'money' });
+    expect(JSON.stringify(step?.step)).not.toMatch(/\d/);
+    for (const taxCountry of ['us', 'uk_england', 'elsewhere'])
+      expect(stepOf({ taxCountry }, 'gst-hst-registration')).toBeUndefined();
+  });
+
+  test('the entity step keeps its id in every country, so a rebuild after changing country keeps its tick', () => {
+    for (const taxCountry of ['us', 'uk_england', 'uk_scotland', 'canada', 'elsewhere'])
+      expect(stepOf({ taxCountry }, 'entity')?.phase).toBe(0.35);
   });
 });

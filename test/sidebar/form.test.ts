@@ -4,6 +4,8 @@ import {
   amount,
   answersToForm,
   checkForBuild,
+  choiceLabels,
+  type DraftAnswers,
   defaultForm,
   displayValue,
   type FormValues,
@@ -23,7 +25,7 @@ import {
 } from '../../sidebar/form';
 import { serverErrorMessage } from '../../sidebar/server';
 import { bufferMonthsForVolatility, incomeVolatility } from '../../src/finance/income';
-import { STEPS } from '../../src/plan/answers';
+import { FIELDS, STEPS } from '../../src/plan/answers';
 import { localeCurrency } from '../../src/plan/currency';
 
 const step = (id: string) => STEPS.find((s) => s.id === id)!;
@@ -243,7 +245,13 @@ describe('review and key numbers', () => {
   test('answers are shown in the form’s terms', () => {
     expect(displayValue('taxRate', 0.28)).toBe('28%');
     expect(displayValue('monthlyExpenses', 3200.5)).toBe('3,200.5');
-    expect(displayValue('entity', 'llc')).toBe('LLC');
+    expect(displayValue('entity', 'llc')).toBe('Company (LLC, limited company, corporation)');
+    // With the country answered, the entity in that country's words.
+    expect(displayValue('entity', 'llc', { taxCountry: 'us' })).toBe('LLC');
+    expect(displayValue('entity', 'llc', { taxCountry: 'uk_scotland' })).toBe('Limited company');
+    expect(displayValue('entity', 'sole_proprietorship', { taxCountry: 'uk_england' })).toBe('Sole trader');
+    expect(displayValue('entity', 'llc', { taxCountry: 'canada' })).toBe('Corporation');
+    expect(displayValue('entity', 'llc', { taxCountry: 'elsewhere' })).toBe('Company (LLC, limited company, corporation)');
     expect(displayValue('accountabilityGroup', false)).toBe('No');
     expect(displayValue('startDate', '2026-03-01')).toBe('1 Mar 2026');
     expect(displayValue('monthlyFigures', [2500, 6000, 4000])).toBe('3 months, 2,500 to 6,000');
@@ -337,5 +345,28 @@ describe("the review shows amounts in the document's currency, as the plan does"
   test("the server's style comes from the same table as the plan's money formats", () => {
     const gb = localeCurrency('en_GB');
     expect(gb && { symbol: gb.symbol, placement: gb.placement }).toEqual({ symbol: '£', placement: 'before' });
+  });
+});
+
+describe('choices whose words follow another answer', () => {
+  test('the entity options follow the tax country; every country names every value', () => {
+    expect(choiceLabels({ taxCountry: 'uk_england' }).entity).toEqual({
+      sole_proprietorship: 'Sole trader',
+      llc: 'Limited company',
+      undecided: 'Not decided yet',
+    });
+    expect(choiceLabels({}).entity).toEqual(FIELDS.entity.options);
+    for (const country of Object.keys(FIELDS.taxCountry.options)) {
+      expect(Object.keys(choiceLabels({ taxCountry: country }).entity ?? {})).toEqual(Object.keys(FIELDS.entity.options));
+    }
+  });
+
+  test('the review shows the entity in the words of the answered country', () => {
+    const rowOf = (answers: Record<string, unknown>) =>
+      reviewSections(answers as DraftAnswers)
+        .flatMap((section) => section.rows)
+        .find((row) => row.name === 'entity')?.value;
+    expect(rowOf({ taxCountry: 'uk_england', entity: 'llc' })).toBe('Limited company');
+    expect(rowOf({ taxCountry: 'canada', entity: 'sole_proprietorship' })).toBe('Sole proprietorship');
   });
 });

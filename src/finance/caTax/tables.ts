@@ -61,6 +61,14 @@ export const CA_STATUTE = {
   // half of the base contributions at the lowest rate (line 31000).
 } as const;
 
+/**
+ * GST/HST registration: Excise Tax Act s.148(1) makes a person a small supplier while taxable supplies in the four
+ * preceding calendar quarters total no more than $30,000 (s.148(2): nor more than $30,000 in one quarter), and
+ * s.240(1) requires every other person making taxable supplies in Canada to register (canada.ca "When to register
+ * for and start charging the GST/HST").
+ */
+export const GST_HST_SMALL_SUPPLIER_LIMIT = 30_000;
+
 export const CA_SUPPORTED_YEARS: readonly number[] = Object.keys(CA_TAX_YEARS)
   .map(Number)
   .sort((a, b) => a - b);

@@ -114,3 +114,11 @@ export function parseUkTaxYear(v: unknown): number | undefined {
   }
   return start;
 }
+
+/**
+ * Registering for Self Assessment (notice of chargeability): TMA 1970 s.7(1) and (1C)(a), as amended by Finance
+ * Act 2013 Sch 51 para 2, give "6 months from the end of the year of assessment" in which the person is first
+ * chargeable; a tax year ending 5 April makes it 5 October after the end of the first tax year of trading.
+ * The date is in the calendar year after the one the first tax year starts in.
+ */
+export const SELF_ASSESSMENT_REGISTRATION = { month: 10, day: 5, yearsAfterTaxYearStart: 1 } as const;
