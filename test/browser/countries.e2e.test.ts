@@ -20,6 +20,8 @@ let preview: PreviewProcess;
 let browser: Browser;
 let page: Page;
 const problems: string[] = [];
+/** Saving starts this month, as it would for someone planning today: the pictures in the README show a plan made now. */
+const THIS_MONTH = `${new Date().toISOString().slice(0, 7)}-01`;
 
 /** A fresh preview per country, in that country's spreadsheet locale (the session's --locale option). */
 async function start(locale: string): Promise<void> {
@@ -106,7 +108,7 @@ test.each([
     // The pound, as en_GB shows it.
     money: /^£\d{1,3}(,\d{3})*$/,
     // The first tax year has no payment on account, and the row says why.
-    calendarRow: 'No payment on account: your 2025/26 bill is your first',
+    calendarRow: /^No payment on account: your \d{4}\/\d{2} bill is your first$/,
   },
   {
     id: 'canada',
@@ -118,7 +120,7 @@ test.each([
     entities: ['Sole proprietorship', 'Corporation'],
     // The Canadian dollar as en_CA shows it: "$", neither CA$ nor US$.
     money: /^\$\d{1,3}(,\d{3})*$/,
-    calendarRow: 'Balance due for 2025',
+    calendarRow: /^Balance due for \d{4}$/,
   },
 ])(
   'in an $locale spreadsheet the wizard starts on $country, and the plan shows its first big tax payment in its money',
@@ -129,7 +131,7 @@ test.each([
     let entityWords: (string | null)[] = [];
     // The sample answers say nothing about the country: the locale's default is what gets built.
     expect('taxCountry' in SAMPLE_ANSWERS).toBe(false);
-    await fill(sidebar, { ...SAMPLE_ANSWERS, startDate: '2024-09-01', ...changes }, async (stepId) => {
+    await fill(sidebar, { ...SAMPLE_ANSWERS, startDate: THIS_MONTH, ...changes }, async (stepId) => {
       if (stepId === 'earnings') startedOn = await sidebar.locator('input[name="taxCountry"]:checked').getAttribute('value');
       // The entity question in the words of the country the wizard started on.
       if (stepId === 'setup')
@@ -146,7 +148,7 @@ test.each([
     expect(String(await namedValue('LEAP_FIRST_BIG_TAX_DATE')).slice(4, 10)).toBe(dueDay);
     await page.locator('[data-sheet="Transition Plan"]').click();
     await expect(page.getByText(row, { exact: true }).first().isVisible()).resolves.toBe(true);
-    await expect(page.getByText(calendarRow, { exact: true }).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText(calendarRow).first().isVisible()).resolves.toBe(true);
     // Money cells in the locale's currency: the first big payment and the buffer target.
     expect(await namedShown('LEAP_FIRST_BIG_TAX_PAYMENT')).toMatch(money);
     expect(await namedShown('LEAP_BUFFER_TARGET')).toMatch(money);
