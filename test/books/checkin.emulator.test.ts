@@ -4,11 +4,19 @@
  * snapshot, the Ledger filter and the refusals.
  */
 import { type Emulator, loadDist } from '../../emulator/src';
-import { CHECKIN_COLUMNS, CHECKINS_SHEET, lastMonthOf, MONTH_NAMES } from '../../src/books/checkin';
+import {
+  CHECKIN_COLUMNS,
+  CHECKINS_SHEET,
+  lastMonthOf,
+  MONTH_NAMES,
+  NO_INVOICES,
+  NOTHING_OVERDUE,
+  OVERDUE_LISTED,
+} from '../../src/books/checkin';
 import type { ImportResult, StatementRow } from '../../src/books/types';
 import { taxEstimate } from '../../src/finance/usTax/estimate';
 import { TAX_FIGURES_YEARS } from '../../src/plan/model';
-import type { CheckInSnapshot, CheckInView, UncategorisedShown } from '../../src/protocol';
+import type { CheckInSnapshot, CheckInView, InvoicesShown, OwedView, UncategorisedShown } from '../../src/protocol';
 import { NO_BOOKS, NO_PLAN } from '../../src/sheets/checkin';
 import { SAMPLE_ANSWERS } from '../plan/sample';
 import { createLeapEmulator } from '../support/emulator';
@@ -38,8 +46,8 @@ function statement(months: number[], income: (i: number) => number): StatementRo
   ]);
 }
 
-function fresh(): Emulator {
-  const em = createLeapEmulator({ timeZone: 'UTC' });
+function fresh(locale?: string): Emulator {
+  const em = createLeapEmulator({ timeZone: 'UTC', locale });
   loadDist(em);
   em.run('onOpen');
   return em;
@@ -61,6 +69,17 @@ function withPlan(em: Emulator): void {
 const value = (em: Emulator, name: string): unknown => em.workbook.getRangeByName(name)?.getValue();
 
 const money = (x: number) => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** An amount the check-in works out itself, as the plan's money cells show it in an en_US spreadsheet. */
+const dollars = (x: number) => `${x < 0 ? '-' : ''}$${Math.abs(x).toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+/** The Owed to you section of a spreadsheet without an Invoices sheet. */
+const NO_INVOICES_VIEW: OwedView = {
+  sheetName: null,
+  owedToYou: '',
+  overdue: '',
+  overdueInvoices: [],
+  more: 0,
+  note: NO_INVOICES,
+};
 
 /** Money in, profit and rows of a month as Books counts them: income and uncategorised money in; deductible spend. */
 function monthSums(rows: StatementRow[], month: number) {
@@ -120,10 +139,10 @@ describe('the check-in figures', () => {
     expect(view.books?.yearToDate).toEqual({
       profit: money(profit),
       setAside: money(profit * 0.3),
-      estimatedTax: over > 0 ? money(((profit * 12) / over) * 0.3) : '',
+      estimatedTax: over > 0 ? dollars(((profit * 12) / over) * 0.3) : '',
       estimateBasis:
         over > 0
-          ? `30.0% of ${money((profit * 12) / over)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12.`
+          ? `30.0% of ${dollars((profit * 12) / over)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12.`
           : `No month of ${YEAR} is over yet.`,
       taxPaid: money(800),
       uncategorised: MONTHS.length,
@@ -239,12 +258,12 @@ describe('the check-in with the US estimate', () => {
     const yearProfit = (profit * 12) / over;
     const year = Math.max(TAX_FIGURES_YEARS.first, Math.min(TAX_FIGURES_YEARS.last, YEAR));
     const tax = taxEstimate({ netProfit: yearProfit, status: 'married_joint', year, stateRate: 0.05, w2Wages: 0 }).total;
-    expect(view.books?.yearToDate.estimatedTax).toBe(money(tax));
+    expect(view.books?.yearToDate.estimatedTax).toBe(dollars(tax));
     expect(view.books?.yearToDate.estimateBasis).toBe(
-      `TAX_ESTIMATE_US on ${money(yearProfit)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12, no wages.`,
+      `TAX_ESTIMATE_US on ${dollars(yearProfit)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12, no wages.`,
     );
     // Not the flat rate on the same profit: the estimate really came from the US tables.
-    expect(view.books?.yearToDate.estimatedTax).not.toBe(money(yearProfit * 0.3));
+    expect(view.books?.yearToDate.estimatedTax).not.toBe(dollars(yearProfit * 0.3));
   });
 });
 
@@ -283,7 +302,7 @@ describe('the Check-ins snapshot', () => {
 describe('refusals and what is missing', () => {
   test('no plan and no Books: the check-in says what is missing', () => {
     const em = fresh();
-    expect(em.run('leapGetCheckIn')).toEqual({ missing: [NO_PLAN, NO_BOOKS], plan: null, books: null });
+    expect(em.run('leapGetCheckIn')).toEqual({ missing: [NO_PLAN, NO_BOOKS], plan: null, books: null, owed: NO_INVOICES_VIEW });
     expect(() => em.run('leapSaveCheckIn')).toThrow(NO_PLAN);
     expect(() => em.run('leapSetPlanHistory', 'books')).toThrow(NO_PLAN);
     expect(() => em.run('leapShowUncategorised')).toThrow(NO_BOOKS);
@@ -324,5 +343,243 @@ describe('refusals and what is missing', () => {
     expect(view.missing).toEqual([NO_PLAN]);
     expect(view.books?.yearToDate.taxPaid).toBe(money(800));
     if (view.books?.lastMonth) expect(view.books.lastMonth.againstPlan).toBe('');
+  });
+});
+
+// ---- Money owed to you
+
+const AS_OF = '2026-06-30';
+const DAY = 86_400_000;
+const dayNumber = (d: string): number => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / DAY;
+/** The ISO date `n` days before the as-of day (negative: after it). */
+const daysBefore = (n: number): string => new Date((dayNumber(AS_OF) - n) * DAY).toISOString().slice(0, 10);
+
+interface Typed {
+  invoice: string;
+  client: string;
+  issued: string;
+  /** Blank: left to the sheet's Issued + 30 formula. */
+  due?: string;
+  amount: number;
+  paid?: string;
+}
+
+const CLIENTS = ['Acme', 'Birch & Sons <b>Ltd</b>', '=Cobalt'];
+const [ACME, BIRCH, COBALT] = CLIENTS;
+/** Due yesterday, due today, paid late, unpaid 90+ days, not yet due, and enough overdue to pass the ten listed. */
+const OWED: Typed[] = [
+  { invoice: 'INV-101', client: ACME, issued: daysBefore(31), due: daysBefore(1), amount: 1200 },
+  { invoice: 'INV-102', client: BIRCH, issued: daysBefore(30), amount: 800 }, // due today by the formula
+  { invoice: 'INV-103', client: COBALT, issued: daysBefore(70), due: daysBefore(40), amount: 500, paid: daysBefore(10) },
+  { invoice: 'INV-104', client: ACME, issued: daysBefore(125), due: daysBefore(95), amount: 2500.5 },
+  { invoice: 'INV-105', client: BIRCH, issued: daysBefore(10), due: daysBefore(-5), amount: 90 },
+  { invoice: 'INV-106', client: COBALT, issued: daysBefore(42), amount: 310 }, // 12 days late by the formula
+  { invoice: 'INV-107', client: ACME, issued: daysBefore(60), due: daysBefore(30), amount: 1000 },
+  { invoice: 'INV-108', client: BIRCH, issued: daysBefore(61), due: daysBefore(31), amount: 1100 },
+  { invoice: 'INV-109', client: COBALT, issued: daysBefore(75), due: daysBefore(45), amount: 75.25 },
+  { invoice: 'INV-110', client: ACME, issued: daysBefore(90), due: daysBefore(60), amount: 600 },
+  { invoice: 'INV-111', client: BIRCH, issued: daysBefore(91), due: daysBefore(61), amount: 610 },
+  { invoice: 'INV-112', client: COBALT, issued: daysBefore(120), due: daysBefore(90), amount: 900 },
+  { invoice: 'INV-113', client: ACME, issued: daysBefore(20), due: daysBefore(12), amount: 120 }, // as late as INV-106
+  { invoice: 'INV-114', client: BIRCH, issued: daysBefore(35), due: daysBefore(5), amount: 55 },
+  { invoice: 'INV-115', client: COBALT, issued: daysBefore(150), due: daysBefore(120), amount: 4000, paid: daysBefore(100) },
+];
+
+/** Types invoices from row 2 as a person would (text, one write), leaving row `gap` empty; Due keeps its formula when blank. */
+function typeInvoices(em: Emulator, invoices: Typed[], gap = 5): void {
+  const rows: string[][] = [];
+  const last = invoices.length + 2;
+  let i = 0;
+  for (let row = 2; row <= last; row++) {
+    const dueFormula = `=IF(C${row}="","",C${row}+30)`;
+    if (row === gap) {
+      rows.push(['', '', '', dueFormula, '', '']);
+      continue;
+    }
+    const inv = invoices[i++];
+    // A client that starts with "=" is typed with an apostrophe, so it stays text.
+    const client = /^[=+\-@]/.test(inv.client) ? `'${inv.client}` : inv.client;
+    rows.push([inv.invoice, client, inv.issued, inv.due ?? dueFormula, String(inv.amount), inv.paid ?? '']);
+  }
+  const sheet = em.spreadsheet.getSheetByName('Invoices');
+  if (!sheet) throw new Error('no Invoices sheet');
+  sheet.getRange(`A2:F${last}`).setValues(rows);
+}
+
+function withOwed(invoices: Typed[], locale?: string): Emulator {
+  const em = fresh(locale);
+  em.run('leapSetupInvoices');
+  typeInvoices(em, invoices);
+  em.enterInput('Invoices', 'K3', AS_OF);
+  return em;
+}
+
+const dueDay = (inv: Typed): number => (inv.due ? dayNumber(inv.due) : dayNumber(inv.issued) + 30);
+const unpaid = (inv: Typed): boolean => inv.paid === undefined || dayNumber(inv.paid) > dayNumber(AS_OF);
+const lateBy = (inv: Typed): number => dayNumber(AS_OF) - dueDay(inv);
+
+/** The expected section, worked out from the typed invoices: overdue ones by days late, then sheet order. */
+function expectedOwed(invoices: Typed[]): OwedView {
+  const overdue = invoices
+    .map((inv, at) => ({ inv, at, late: lateBy(inv) }))
+    .filter(({ inv, late }) => unpaid(inv) && late > 0)
+    .sort((a, b) => b.late - a.late || a.at - b.at);
+  const total = (list: Typed[]) => money(list.reduce((s, inv) => s + inv.amount, 0));
+  return {
+    sheetName: 'Invoices',
+    owedToYou: total(invoices.filter(unpaid)),
+    overdue: total(overdue.map((o) => o.inv)),
+    overdueInvoices: overdue.slice(0, OVERDUE_LISTED).map(({ inv, late }) => ({
+      invoice: inv.invoice,
+      client: inv.client,
+      amount: money(inv.amount),
+      status: `Overdue ${late} ${late === 1 ? 'day' : 'days'}`,
+    })),
+    more: Math.max(0, overdue.length - OVERDUE_LISTED),
+    note: overdue.length === 0 ? NOTHING_OVERDUE : '',
+  };
+}
+
+describe('money owed to you', () => {
+  const em = withOwed(OWED);
+
+  test('totals and the overdue invoices as the Invoices sheet shows them, most overdue first, ten and "and N more"', () => {
+    const owed = (em.run('leapGetCheckIn') as CheckInView).owed;
+    const expected = expectedOwed(OWED);
+    expect(owed).toEqual(expected);
+    // The cases around the due date, checked by name so the expectation above cannot drift with them.
+    expect(owed.overdueInvoices[0]).toEqual({ invoice: 'INV-104', client: ACME, amount: '2,500.50', status: 'Overdue 95 days' });
+    expect(owed.overdueInvoices.map((i) => i.invoice)).toEqual([
+      'INV-104',
+      'INV-112',
+      'INV-111',
+      'INV-110',
+      'INV-109',
+      'INV-108',
+      'INV-107',
+      'INV-106',
+      'INV-113',
+      'INV-114',
+    ]);
+    expect(owed.more).toBe(1); // INV-101, due yesterday: "Overdue 1 day", the eleventh
+    const listed = owed.overdueInvoices.map((i) => i.invoice);
+    for (const notOverdue of ['INV-102', 'INV-103', 'INV-105', 'INV-115']) expect(listed).not.toContain(notOverdue);
+    // The totals are the panel's own cells, as displayed.
+    const sheet = em.spreadsheet.getSheetByName('Invoices');
+    expect([owed.owedToYou, owed.overdue]).toEqual([
+      sheet?.getRange('K1').getDisplayValue(),
+      sheet?.getRange('K2').getDisplayValue(),
+    ]);
+    expect(owed.owedToYou).toBe(money(1200 + 800 + 2500.5 + 90 + 310 + 1000 + 1100 + 75.25 + 600 + 610 + 900 + 120 + 55));
+    // Client names are the person's text, as typed: markup and a leading "=" come back as text.
+    expect(owed.overdueInvoices.map((i) => i.client)).toContain(COBALT);
+    expect(owed.overdueInvoices.map((i) => i.client)).toContain(BIRCH);
+  });
+
+  test('a paid date moves the invoice off the list and the next one up', () => {
+    const one = withOwed(OWED);
+    one.enterInput('Invoices', 'F6', daysBefore(2)); // INV-104 (row 6, after the empty row 5) paid two days ago
+    const owed = (one.run('leapGetCheckIn') as CheckInView).owed;
+    expect(owed.overdueInvoices[0].invoice).toBe('INV-112');
+    expect(owed.overdueInvoices.map((i) => i.invoice)).toContain('INV-101');
+    expect(owed.overdueInvoices.find((i) => i.invoice === 'INV-101')?.status).toBe('Overdue 1 day');
+    expect(owed.more).toBe(0);
+  });
+
+  test('reads the Invoices sheet in one getDisplayValues, not a call per row', () => {
+    em.resetCalls();
+    em.run('leapGetCheckIn');
+    const reads = em.calls.filter(
+      (c) => !c.inCustomFunction && /^get(Values|DisplayValues|Formulas|DisplayValue|Value)$/.test(c.method),
+    );
+    // No plan and no Books here: the one read is the Invoices sheet's.
+    expect(reads.map((c) => c.method)).toEqual(['getDisplayValues']);
+  });
+
+  test('nothing overdue: the totals and "Nothing overdue"', () => {
+    const calm = withOwed([OWED[1], OWED[2], OWED[4]]);
+    const owed = (calm.run('leapGetCheckIn') as CheckInView).owed;
+    expect(owed).toEqual({
+      sheetName: 'Invoices',
+      owedToYou: money(800 + 90),
+      overdue: '0.00',
+      overdueInvoices: [],
+      more: 0,
+      note: NOTHING_OVERDUE,
+    });
+  });
+
+  test('no Invoices sheet: one line that says how to make one, not an error; the button is refused in words', () => {
+    const em2 = fresh();
+    const view = em2.run('leapGetCheckIn') as CheckInView;
+    expect(view.owed).toEqual(NO_INVOICES_VIEW);
+    expect(NO_INVOICES).toBe('No invoices yet: Extensions > Leap > Set up invoices');
+    expect(() => em2.run('leapShowInvoices')).toThrow(NO_INVOICES);
+  });
+
+  test('Show the Invoices sheet activates it, renamed or not', () => {
+    const em2 = withOwed(OWED.slice(0, 3));
+    em2.spreadsheet.insertSheet('Elsewhere');
+    expect(em2.toJSON().activeSheet).toBe('Elsewhere');
+    em2.spreadsheet.getSheetByName('Invoices')?.setName('Money owed');
+    expect(em2.run('leapShowInvoices') as InvoicesShown).toEqual({ sheetName: 'Money owed' });
+    expect(em2.toJSON().activeSheet).toBe('Money owed');
+    expect((em2.run('leapGetCheckIn') as CheckInView).owed.sheetName).toBe('Money owed');
+  });
+});
+
+// ---- The document's locale
+
+describe('the check-in in the document\u2019s locale', () => {
+  /** The year's estimate and its basis in a spreadsheet of this locale, on Books only (the flat 30% rate). */
+  function estimateIn(locale: string) {
+    const em = fresh(locale);
+    const rows = statement(MONTHS, (i) => 2400 + 700 * i);
+    importRows(em, rows);
+    const view = em.run('leapGetCheckIn') as CheckInView;
+    const profit = MONTHS.reduce((s, m) => s + monthSums(rows, m).profit, 0);
+    const over = Number(TODAY.slice(5, 7)) - 1;
+    const rateShown = em.spreadsheet.getSheetByName('Books')?.getRange('B3').getDisplayValue();
+    return { view, yearProfit: over > 0 ? (profit * 12) / over : 0, over, rateShown };
+  }
+  const whole = (x: number, tag: string) => Math.abs(x).toLocaleString(tag, { maximumFractionDigits: 0, useGrouping: true });
+
+  test('en_GB: the estimate in pounds with English separators', () => {
+    const { view, yearProfit, over, rateShown } = estimateIn('en_GB');
+    if (over === 0) return;
+    expect(view.books?.yearToDate.estimatedTax).toBe(`£${whole(yearProfit * 0.3, 'en-GB')}`);
+    expect(view.books?.yearToDate.estimatedTax).toMatch(/^£\d{1,3}(,\d{3})*$/);
+    expect(view.books?.yearToDate.estimateBasis).toBe(
+      `${rateShown} of £${whole(yearProfit, 'en-GB')}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12.`,
+    );
+  });
+
+  test('de_DE: the estimate in euros after the amount, grouped with dots; the rate as Books shows it', () => {
+    const { view, yearProfit, over, rateShown } = estimateIn('de_DE');
+    if (over === 0) return;
+    expect(view.books?.yearToDate.estimatedTax).toBe(`${whole(yearProfit * 0.3, 'de-DE')} €`);
+    expect(view.books?.yearToDate.estimatedTax).toMatch(/^\d{1,3}(\.\d{3})* €$/);
+    expect(rateShown).toBe('30,0%');
+    expect(view.books?.yearToDate.estimateBasis).toBe(
+      `30,0% of ${whole(yearProfit, 'de-DE')} €: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12.`,
+    );
+    // The Books figures are the sheet's own display, in the same separators.
+    expect(view.books?.yearToDate.taxPaid).toBe('800,00');
+  });
+
+  test('de_DE: the invoices\u2019 totals and amounts as that sheet shows them', () => {
+    const em = fresh('de_DE');
+    em.run('leapSetupInvoices');
+    const sheet = em.spreadsheet.getSheetByName('Invoices');
+    // Numbers and dates written as values, so no typed text is read in German.
+    const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    sheet?.getRange('A2:F3').setValues([
+      ['R-1', ACME, date(daysBefore(40)), date(daysBefore(10)), 1234.5, ''],
+      ['R-2', BIRCH, date(daysBefore(5)), date(daysBefore(-25)), 99, ''],
+    ]);
+    em.enterInput('Invoices', 'K3', AS_OF);
+    const owed = (em.run('leapGetCheckIn') as CheckInView).owed;
+    expect(owed).toMatchObject({ owedToYou: '1.333,50', overdue: '1.234,50', more: 0, note: '' });
+    expect(owed.overdueInvoices).toEqual([{ invoice: 'R-1', client: ACME, amount: '1.234,50', status: 'Overdue 10 days' }]);
   });
 });
