@@ -11,7 +11,6 @@ import {
   MONTH_NAMES,
   NO_INVOICES,
   NOTHING_OVERDUE,
-  OVERDUE_LISTED,
 } from '../../src/books/checkin';
 import type { ImportResult, StatementRow } from '../../src/books/types';
 import { taxEstimate } from '../../src/finance/usTax/estimate';
@@ -20,6 +19,7 @@ import type { CheckInSnapshot, CheckInView, InvoicesShown, OwedView, Uncategoris
 import { NO_BOOKS, NO_PLAN } from '../../src/sheets/checkin';
 import { SAMPLE_ANSWERS } from '../plan/sample';
 import { createLeapEmulator } from '../support/emulator';
+import { ACME, AS_OF, BIRCH, COBALT, daysBefore, expectedOwed, OWED, withOwed as owedIn } from './fixtures/owed';
 
 const MAPPING = { headerLine: 1, date: 0, description: [1], amount: 2, dateOrder: 'ymd', decimal: '.', delimiter: ',' };
 const PLAN = 'Transition Plan';
@@ -348,97 +348,7 @@ describe('refusals and what is missing', () => {
 
 // ---- Money owed to you
 
-const AS_OF = '2026-06-30';
-const DAY = 86_400_000;
-const dayNumber = (d: string): number => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / DAY;
-/** The ISO date `n` days before the as-of day (negative: after it). */
-const daysBefore = (n: number): string => new Date((dayNumber(AS_OF) - n) * DAY).toISOString().slice(0, 10);
-
-interface Typed {
-  invoice: string;
-  client: string;
-  issued: string;
-  /** Blank: left to the sheet's Issued + 30 formula. */
-  due?: string;
-  amount: number;
-  paid?: string;
-}
-
-const CLIENTS = ['Acme', 'Birch & Sons <b>Ltd</b>', '=Cobalt'];
-const [ACME, BIRCH, COBALT] = CLIENTS;
-/** Due yesterday, due today, paid late, unpaid 90+ days, not yet due, and enough overdue to pass the ten listed. */
-const OWED: Typed[] = [
-  { invoice: 'INV-101', client: ACME, issued: daysBefore(31), due: daysBefore(1), amount: 1200 },
-  { invoice: 'INV-102', client: BIRCH, issued: daysBefore(30), amount: 800 }, // due today by the formula
-  { invoice: 'INV-103', client: COBALT, issued: daysBefore(70), due: daysBefore(40), amount: 500, paid: daysBefore(10) },
-  { invoice: 'INV-104', client: ACME, issued: daysBefore(125), due: daysBefore(95), amount: 2500.5 },
-  { invoice: 'INV-105', client: BIRCH, issued: daysBefore(10), due: daysBefore(-5), amount: 90 },
-  { invoice: 'INV-106', client: COBALT, issued: daysBefore(42), amount: 310 }, // 12 days late by the formula
-  { invoice: 'INV-107', client: ACME, issued: daysBefore(60), due: daysBefore(30), amount: 1000 },
-  { invoice: 'INV-108', client: BIRCH, issued: daysBefore(61), due: daysBefore(31), amount: 1100 },
-  { invoice: 'INV-109', client: COBALT, issued: daysBefore(75), due: daysBefore(45), amount: 75.25 },
-  { invoice: 'INV-110', client: ACME, issued: daysBefore(90), due: daysBefore(60), amount: 600 },
-  { invoice: 'INV-111', client: BIRCH, issued: daysBefore(91), due: daysBefore(61), amount: 610 },
-  { invoice: 'INV-112', client: COBALT, issued: daysBefore(120), due: daysBefore(90), amount: 900 },
-  { invoice: 'INV-113', client: ACME, issued: daysBefore(20), due: daysBefore(12), amount: 120 }, // as late as INV-106
-  { invoice: 'INV-114', client: BIRCH, issued: daysBefore(35), due: daysBefore(5), amount: 55 },
-  { invoice: 'INV-115', client: COBALT, issued: daysBefore(150), due: daysBefore(120), amount: 4000, paid: daysBefore(100) },
-];
-
-/** Types invoices from row 2 as a person would (text, one write), leaving row `gap` empty; Due keeps its formula when blank. */
-function typeInvoices(em: Emulator, invoices: Typed[], gap = 5): void {
-  const rows: string[][] = [];
-  const last = invoices.length + 2;
-  let i = 0;
-  for (let row = 2; row <= last; row++) {
-    const dueFormula = `=IF(C${row}="","",C${row}+30)`;
-    if (row === gap) {
-      rows.push(['', '', '', dueFormula, '', '']);
-      continue;
-    }
-    const inv = invoices[i++];
-    // A client that starts with "=" is typed with an apostrophe, so it stays text.
-    const client = /^[=+\-@]/.test(inv.client) ? `'${inv.client}` : inv.client;
-    rows.push([inv.invoice, client, inv.issued, inv.due ?? dueFormula, String(inv.amount), inv.paid ?? '']);
-  }
-  const sheet = em.spreadsheet.getSheetByName('Invoices');
-  if (!sheet) throw new Error('no Invoices sheet');
-  sheet.getRange(`A2:F${last}`).setValues(rows);
-}
-
-function withOwed(invoices: Typed[], locale?: string): Emulator {
-  const em = fresh(locale);
-  em.run('leapSetupInvoices');
-  typeInvoices(em, invoices);
-  em.enterInput('Invoices', 'K3', AS_OF);
-  return em;
-}
-
-const dueDay = (inv: Typed): number => (inv.due ? dayNumber(inv.due) : dayNumber(inv.issued) + 30);
-const unpaid = (inv: Typed): boolean => inv.paid === undefined || dayNumber(inv.paid) > dayNumber(AS_OF);
-const lateBy = (inv: Typed): number => dayNumber(AS_OF) - dueDay(inv);
-
-/** The expected section, worked out from the typed invoices: overdue ones by days late, then sheet order. */
-function expectedOwed(invoices: Typed[]): OwedView {
-  const overdue = invoices
-    .map((inv, at) => ({ inv, at, late: lateBy(inv) }))
-    .filter(({ inv, late }) => unpaid(inv) && late > 0)
-    .sort((a, b) => b.late - a.late || a.at - b.at);
-  const total = (list: Typed[]) => money(list.reduce((s, inv) => s + inv.amount, 0));
-  return {
-    sheetName: 'Invoices',
-    owedToYou: total(invoices.filter(unpaid)),
-    overdue: total(overdue.map((o) => o.inv)),
-    overdueInvoices: overdue.slice(0, OVERDUE_LISTED).map(({ inv, late }) => ({
-      invoice: inv.invoice,
-      client: inv.client,
-      amount: money(inv.amount),
-      status: `Overdue ${late} ${late === 1 ? 'day' : 'days'}`,
-    })),
-    more: Math.max(0, overdue.length - OVERDUE_LISTED),
-    note: overdue.length === 0 ? NOTHING_OVERDUE : '',
-  };
-}
+const withOwed = (invoices: typeof OWED) => owedIn(() => fresh(), invoices);
 
 describe('money owed to you', () => {
   const em = withOwed(OWED);
