@@ -4,14 +4,7 @@
  * snapshot, the Ledger filter and the refusals.
  */
 import { type Emulator, loadDist } from '../../emulator/src';
-import {
-  CHECKIN_COLUMNS,
-  CHECKINS_SHEET,
-  lastMonthOf,
-  MONTH_NAMES,
-  NO_INVOICES,
-  NOTHING_OVERDUE,
-} from '../../src/books/checkin';
+import { CHECKIN_COLUMNS, CHECKINS_SHEET, lastMonthOf, MONTH_NAMES, NO_INVOICES, NOTHING_OVERDUE } from '../../src/books/checkin';
 import type { ImportResult, StatementRow } from '../../src/books/types';
 import { taxEstimate } from '../../src/finance/usTax/estimate';
 import { TAX_FIGURES_YEARS } from '../../src/plan/model';
