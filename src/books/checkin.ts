@@ -80,7 +80,7 @@ const rowShown = (row: readonly string[]): BooksRowShown => ({
 interface BooksRead {
   year: number;
   rate: number;
-  /** The rate as the Books sheet displays it ("30.0%", "30,0 %"); "" when read without display values. */
+  /** The rate as the Books sheet displays it, in the document's separators ("30.0%"); "" when read without display values. */
   rateShown: string;
   /** month (1-12) -> its row as displayed; the year-to-date row. */
   month: (m: number) => BooksRowShown;
@@ -206,7 +206,7 @@ export function moneyAsShown(amount: number, locale: string): string {
 
 export const NO_INVOICES = 'No invoices yet: Extensions > Leap > Set up invoices';
 export const NOTHING_OVERDUE = 'Nothing overdue';
-/** A sidebar 300 px wide shows about ten lines before the list pushes the rest out of sight. */
+/** Ten keep the list readable at a glance in a 300 px sidebar; the rest are counted, and the sheet holds them all. */
 export const OVERDUE_LISTED = 10;
 
 /** The block the check-in reads in one call: the table A:H and the panel's totals, from row 1 to `lastRow`. */
