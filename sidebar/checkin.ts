@@ -2,7 +2,7 @@
  * The monthly check-in page: last month and the year so far as the sheets display them, the switch between the
  * Books' months and the person's own figures as the plan's history, and the Check-ins snapshot.
  */
-import type { CheckInView } from '../src/protocol';
+import type { CheckInView, OwedView } from '../src/protocol';
 import { byId, definitionList, el } from './dom';
 import { callServer } from './server';
 
@@ -15,6 +15,9 @@ const lastMonthBody = byId('last-month-body');
 const yearSection = byId('year');
 const yearTitle = byId('year-title');
 const yearBody = byId('year-body');
+const owedSection = byId('owed');
+const owedBody = byId('owed-body');
+const showInvoicesButton = byId<HTMLButtonElement>('show-invoices');
 const historySection = byId('history');
 const historyLabel = byId('history-label');
 const historySwitch = byId<HTMLButtonElement>('history-switch');
@@ -46,6 +49,45 @@ function uncategorisedButton(): HTMLButtonElement {
     );
   });
   return button;
+}
+
+/**
+ * The Invoices sheet's totals and overdue invoices. Invoice numbers and client names are the person's own text:
+ * they go into the page as text nodes (el), never as markup.
+ */
+function renderOwed(owed: OwedView): void {
+  owedSection.hidden = false;
+  showInvoicesButton.hidden = owed.sheetName === null;
+  if (owed.sheetName === null) {
+    owedBody.replaceChildren(el('p', { class: 'note', id: 'owed-note' }, owed.note));
+    return;
+  }
+  const nodes: Node[] = [
+    definitionList([
+      { label: 'Owed to you', value: owed.owedToYou },
+      { label: 'Overdue', value: owed.overdue },
+    ]),
+  ];
+  if (owed.note) nodes.push(el('p', { class: 'hint', id: 'owed-note' }, owed.note));
+  if (owed.overdueInvoices.length > 0) {
+    nodes.push(
+      el(
+        'ul',
+        { class: 'overdue-list', id: 'overdue-list', 'aria-label': 'Overdue invoices, most overdue first' },
+        ...owed.overdueInvoices.map((invoice) =>
+          el(
+            'li',
+            {},
+            el('span', { class: 'overdue-who' }, el('strong', {}, invoice.invoice), ` ${invoice.client}`),
+            el('span', { class: 'overdue-amount' }, invoice.amount),
+            el('span', { class: 'overdue-status' }, invoice.status),
+          ),
+        ),
+      ),
+    );
+  }
+  if (owed.more > 0) nodes.push(el('p', { class: 'hint', id: 'overdue-more' }, `and ${owed.more} more`));
+  owedBody.replaceChildren(...nodes);
 }
 
 function render(view: CheckInView): void {
@@ -94,6 +136,8 @@ function render(view: CheckInView): void {
     );
   }
 
+  renderOwed(view.owed);
+
   historySection.hidden = !view.plan;
   if (view.plan) {
     historyLabel.textContent = `${view.plan.sheetName}: ${view.plan.historyLabel}.`;
@@ -102,6 +146,16 @@ function render(view: CheckInView): void {
   }
   setBusy(busy);
 }
+
+showInvoicesButton.addEventListener('click', () => {
+  serverError.textContent = '';
+  callServer('leapShowInvoices').then(
+    (shown) => {
+      showInvoicesButton.textContent = `Showing ${shown.sheetName}`;
+    },
+    (error: Error) => showError(error.message),
+  );
+});
 
 historySwitch.addEventListener('click', () => {
   if (!current?.plan || busy) return;

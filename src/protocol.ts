@@ -111,6 +111,36 @@ export interface CheckInView {
       uncategorised: number;
     };
   } | null;
+  /** Money owed to you, from the Invoices sheet. */
+  owed: OwedView;
+}
+
+/** One overdue invoice, each part as the Invoices sheet displays it. */
+export interface OverdueInvoice {
+  invoice: string;
+  client: string;
+  amount: string;
+  /** The row's Status: "Overdue 12 days". */
+  status: string;
+}
+
+/** The Invoices sheet's totals and its overdue invoices, as the sheet displays them. */
+export interface OwedView {
+  /** The Invoices sheet's name, or null when the spreadsheet has none (`note` says how to make one). */
+  sheetName: string | null;
+  /** The Owed to you and Overdue totals ("" without the sheet). */
+  owedToYou: string;
+  overdue: string;
+  /** The most overdue first, at most ten. */
+  overdueInvoices: OverdueInvoice[];
+  /** Overdue invoices beyond those listed. */
+  more: number;
+  /** "No invoices yet: …" without the sheet, "Nothing overdue" when no invoice is, else "". */
+  note: string;
+}
+
+export interface InvoicesShown {
+  sheetName: string;
 }
 
 export interface CheckInSnapshot {
@@ -166,6 +196,8 @@ export interface ServerFunctions {
   leapSaveCheckIn(): CheckInSnapshot;
   /** Shows the Ledger filtered to rows whose Category is Uncategorized or blank. */
   leapShowUncategorised(): UncategorisedShown;
+  /** Shows the Invoices sheet; refused, in words, when the spreadsheet has none. */
+  leapShowInvoices(): InvoicesShown;
 }
 
 export type ServerFunctionName = keyof ServerFunctions;
@@ -186,4 +218,5 @@ export const SERVER_FUNCTION_NAMES: readonly ServerFunctionName[] = [
   'leapSetPlanHistory',
   'leapSaveCheckIn',
   'leapShowUncategorised',
+  'leapShowInvoices',
 ];

@@ -3,7 +3,10 @@
  * and of the year so far from what the sheets display, and the Check-ins sheet's rows. The Apps Script side is
  * src/sheets/checkin.ts.
  */
-import type { LinkedHistory } from '../plan/layout';
+import { localeCurrency } from '../plan/currency';
+import { columnLetters, type LinkedHistory } from '../plan/layout';
+import type { OverdueInvoice, OwedView } from '../protocol';
+import { COLUMN, FIRST_ROW, PANEL_ROW, PANEL_VALUE_COLUMN } from './invoices';
 import { BOOKS, LEDGER_SHEET } from './layout';
 
 export const CHECKINS_SHEET = 'Check-ins';
@@ -77,6 +80,8 @@ const rowShown = (row: readonly string[]): BooksRowShown => ({
 interface BooksRead {
   year: number;
   rate: number;
+  /** The rate as the Books sheet displays it, in the document's separators ("30.0%"); "" when read without display values. */
+  rateShown: string;
   /** month (1-12) -> its row as displayed; the year-to-date row. */
   month: (m: number) => BooksRowShown;
   monthValues: (m: number) => { moneyIn: number; profit: number; uncategorised: number };
@@ -95,6 +100,7 @@ export function readBooksBlock(values: unknown[][], shown: string[][]): BooksRea
   return {
     year: asNumber(values[at(BOOKS.yearRow)][1]),
     rate: asNumber(values[at(BOOKS.rateRow)][1]),
+    rateShown: shown[at(BOOKS.rateRow)]?.[1] ?? '',
     month: (m) => rowShown(shown[monthRow(m)] ?? []),
     monthValues: (m) => ({
       moneyIn: asNumber(values[monthRow(m)][1]),
@@ -151,4 +157,103 @@ export function checkinRow(today: string, figures: Record<string, unknown>): Che
     if (v === undefined || v === null || v === '') return '';
     return `'${String(v)}`;
   });
+}
+
+// ---- An amount the check-in works out itself, shown as the document shows money
+
+/**
+ * The grouping and decimal characters of a locale, from what the currency table says a money cell shows for
+ * 1234.5 ("1.234,50 €", "CHF 1'234.50", "¥1,235"), so the table stays the one source. A locale missing from the
+ * table gets its separators from the runtime's locale data when it has them, else "," and ".".
+ */
+function separators(locale: string): { group: string; decimal: string } {
+  const shows = localeCurrency(locale)?.shows;
+  const found = shows ? /1(\D?)23[45](?:(\D)50)?/.exec(shows) : null;
+  if (found) return { group: found[1] || ',', decimal: found[2] ?? '.' };
+  const fallback = { group: ',', decimal: '.' };
+  try {
+    for (const part of new Intl.NumberFormat(String(locale).replace(/_/g, '-')).formatToParts(1234567.5)) {
+      if (part.type === 'group') fallback.group = part.value;
+      if (part.type === 'decimal') fallback.decimal = part.value;
+    }
+  } catch {
+    // A malformed locale or a runtime without locale data: plain separators.
+  }
+  return fallback;
+}
+
+/**
+ * What a cell formatted with moneyFormat(locale), the plan's whole-amount money format, shows for `amount`:
+ * £12,346 in en_GB, 12.346 € in de_DE, -£1,234 for a loss. A figure Leap works out in code (the year's tax
+ * estimate) then reads like the figures the sheets display beside it. Unknown locale: no symbol, as on the sheets.
+ */
+export function moneyAsShown(amount: number, locale: string): string {
+  const currency = localeCurrency(locale);
+  const { group } = separators(locale);
+  const digits = Math.abs(amount)
+    .toFixed(0)
+    .replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const gap = currency?.spaced ? ' ' : '';
+  const body = !currency
+    ? digits
+    : currency.placement === 'before'
+      ? `${currency.symbol}${gap}${digits}`
+      : `${digits}${gap}${currency.symbol}`;
+  return amount < 0 && /[1-9]/.test(digits) ? `-${body}` : body;
+}
+
+// ---- Money owed to you: the Invoices sheet as displayed
+
+export const NO_INVOICES = 'No invoices yet: Extensions > Leap > Set up invoices';
+export const NOTHING_OVERDUE = 'Nothing overdue';
+/** Ten keep the list readable at a glance in a 300 px sidebar; the rest are counted, and the sheet holds them all. */
+export const OVERDUE_LISTED = 10;
+
+/** The block the check-in reads in one call: the table A:H and the panel's totals, from row 1 to `lastRow`. */
+export const invoicesReadA1 = (lastRow: number): string =>
+  `A1:${columnLetters(PANEL_VALUE_COLUMN)}${Math.max(lastRow, PANEL_ROW.overdue)}`;
+
+/** The Owed to you section without an Invoices sheet. */
+export const noInvoices = (): OwedView => ({
+  sheetName: null,
+  owedToYou: '',
+  overdue: '',
+  overdueInvoices: [],
+  more: 0,
+  note: NO_INVOICES,
+});
+
+/**
+ * The totals and the overdue invoices from the Invoices sheet's display values (row 1 down, columns A to the
+ * panel's value column). An invoice is overdue when its Status says so, as the Overdue total counts it; the most
+ * days late come first, and invoices equally late keep the sheet's order.
+ */
+export function owedFromShown(sheetName: string, shown: readonly (readonly string[])[]): OwedView {
+  const cell = (row: readonly string[] | undefined, column: number) => String(row?.[column - 1] ?? '');
+  const overdue: (OverdueInvoice & { days: number; at: number })[] = [];
+  shown.slice(FIRST_ROW - 1).forEach((row, at) => {
+    const status = cell(row, COLUMN.Status);
+    if (!status.startsWith('Overdue')) return;
+    // Days late is a whole number ("0" format); the status holds the same count should the column be cleared.
+    const days = Number.parseInt((cell(row, COLUMN['Days late']) || status).replace(/[^\d]/g, ''), 10);
+    overdue.push({
+      invoice: cell(row, COLUMN.Invoice),
+      client: cell(row, COLUMN.Client),
+      amount: cell(row, COLUMN.Amount),
+      status,
+      days: Number.isFinite(days) ? days : 0,
+      at,
+    });
+  });
+  overdue.sort((a, b) => b.days - a.days || a.at - b.at);
+  return {
+    sheetName,
+    owedToYou: cell(shown[PANEL_ROW.owed - 1], PANEL_VALUE_COLUMN),
+    overdue: cell(shown[PANEL_ROW.overdue - 1], PANEL_VALUE_COLUMN),
+    overdueInvoices: overdue
+      .slice(0, OVERDUE_LISTED)
+      .map(({ invoice, client, amount, status }) => ({ invoice, client, amount, status })),
+    more: Math.max(0, overdue.length - OVERDUE_LISTED),
+    note: overdue.length === 0 ? NOTHING_OVERDUE : '',
+  };
 }

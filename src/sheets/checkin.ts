@@ -12,11 +12,16 @@ import {
   CHECKIN_COLUMNS,
   CHECKINS_SHEET,
   checkinRow,
+  invoicesReadA1,
   lastMonthOf,
   MIN_ACTUAL_MONTHS,
   MONTH_NAMES,
+  moneyAsShown,
   monthsOver,
   monthsWithRows,
+  NO_INVOICES,
+  noInvoices,
+  owedFromShown,
   PLAN_HISTORY_BOOKS,
   PLAN_HISTORY_PROPERTY,
   readBooksBlock,
@@ -27,8 +32,9 @@ import { taxEstimate } from '../finance/usTax/estimate';
 import { FILING_STATUSES, TAX_MODES } from '../plan/answers';
 import { columnLetters, KEY_NUMBERS } from '../plan/layout';
 import { TAX_FIGURES_YEARS } from '../plan/model';
-import type { CheckInSnapshot, CheckInView, UncategorisedShown } from '../protocol';
+import type { CheckInSnapshot, CheckInView, InvoicesShown, OwedView, UncategorisedShown } from '../protocol';
 import { getDraft } from './drafts';
+import { findInvoicesSheet } from './invoices';
 import { buildPlanSheet } from './plan';
 import { answersFromGrid, PLAN_INPUT_LABELS, TAX_MODE_LABEL } from './planReader';
 import { findPlanSheet } from './planWriter';
@@ -98,11 +104,15 @@ function againstPlan(moneyIn: number, low: unknown, expected: unknown, lowShown:
   return `At or above your expected month (${expectedShown}).`;
 }
 
-/** Books shows money as #,##0.00; a figure the check-in computes is shown the same way. */
-const money = (x: number): string =>
-  `${x < 0 ? '-' : ''}${Math.abs(x)
-    .toFixed(2)
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+/**
+ * The Invoices sheet's totals and overdue rows in one read of its display values (the table A:H with the panel's
+ * totals beside it, down to the last used row); without the sheet, a line that says how to make one.
+ */
+function readOwed(spreadsheet: Spreadsheet): OwedView {
+  const sheet = findInvoicesSheet(spreadsheet);
+  if (!sheet) return noInvoices();
+  return owedFromShown(sheet.getName(), sheet.getRange(invoicesReadA1(sheet.getLastRow())).getDisplayValues());
+}
 
 export function getCheckIn(): CheckInView {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -123,7 +133,8 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
         expected: plan.display(label('LEAP_EXPECTED_MONTHLY')),
       }
     : null;
-  if (!booksSheet) return { missing, plan: planView, books: null };
+  const owed = readOwed(spreadsheet);
+  if (!booksSheet) return { missing, plan: planView, books: null, owed };
 
   const block = booksSheet.getRange(BOOKS_READ.a1);
   const books = readBooksBlock(block.getValues(), block.getDisplayValues());
@@ -159,6 +170,9 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
     };
   }
 
+  // No cell holds the year's estimate: it is shown in the document's money format, as the plan shows money.
+  const locale = spreadsheet.getSpreadsheetLocale();
+  const money = (x: number): string => moneyAsShown(x, locale);
   const over = monthsOver(books.year, day);
   const yearProfit = annualised(books.profitYtd, over);
   const us = plan ? plan.value(TAX_MODE_LABEL) === TAX_MODES.us_estimate : false;
@@ -184,7 +198,8 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
     estimateBasis = `TAX_ESTIMATE_US on ${money(yearProfit)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12, no wages.`;
   } else {
     estimatedTax = money(Math.max(0, yearProfit) * books.rate);
-    estimateBasis = `${(books.rate * 100).toFixed(1)}% of ${money(yearProfit)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12.`;
+    const rate = books.rateShown || `${(books.rate * 100).toFixed(1)}%`;
+    estimateBasis = `${rate} of ${money(yearProfit)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12.`;
   }
   return {
     missing,
@@ -202,6 +217,7 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
         uncategorised: Number.isFinite(books.uncategorisedYtd) ? books.uncategorisedYtd : 0,
       },
     },
+    owed,
   };
 }
 
@@ -340,4 +356,13 @@ export function showUncategorised(): UncategorisedShown {
     sheetName: ledger.getName(),
     rows: categories.filter((r) => r[0] === UNCATEGORISED || r[0] === '').length,
   };
+}
+
+// ---- Money owed to you
+
+export function showInvoices(): InvoicesShown {
+  const sheet = findInvoicesSheet(SpreadsheetApp.getActiveSpreadsheet());
+  if (!sheet) throw new Error(NO_INVOICES);
+  sheet.activate();
+  return { sheetName: sheet.getName() };
 }

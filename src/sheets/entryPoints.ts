@@ -5,7 +5,7 @@
  */
 import type { ServerFunctionName, ServerFunctions } from '../protocol';
 import { getStatementMapping, importStatement, setUpBooks, showImport } from './books';
-import { getCheckIn, saveCheckIn, setPlanHistory, showCheckIn, showUncategorised } from './checkin';
+import { getCheckIn, saveCheckIn, setPlanHistory, showCheckIn, showInvoices, showUncategorised } from './checkin';
 import { showHelp, showSidebar } from './dialogs';
 import { clearDraft, getDraft, saveDraft } from './drafts';
 import { insertExamples } from './examples';
@@ -72,6 +72,7 @@ export const serverEntryPoints: ServerEntryPoints = {
     doc: 'Check-in page: shows the Ledger filtered to uncategorised rows.',
     run: showUncategorised,
   },
+  leapShowInvoices: { params: [], doc: 'Check-in page: shows the Invoices sheet.', run: showInvoices },
 };
 
 export const entryPoints: Record<string, EntryPoint> = {

@@ -1,17 +1,26 @@
 /**
  * The built check-in page (dist/CheckIn.html) in Chromium at sidebar width, its google.script.run forwarding to the
  * built bundle on the emulator: the page shows what the server reads from the sheets, switches the plan's history,
- * saves a snapshot, filters the Ledger, and says what is missing. Screenshots in test-output/checkin-*.png.
+ * saves a snapshot, filters the Ledger, lists the overdue invoices, and says what is missing. Screenshots in
+ * test-output/checkin/*.png.
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type Emulator, loadDist } from '../../emulator/src';
-import { lastMonthOf } from '../../src/books/checkin';
+import { lastMonthOf, NO_INVOICES } from '../../src/books/checkin';
 import type { StatementRow } from '../../src/books/types';
 import { NO_BOOKS, NO_PLAN } from '../../src/sheets/checkin';
 import { SAMPLE_ANSWERS } from '../plan/sample';
-import { launchChromium, screenshotPath } from '../support/browser';
+import { launchChromium, screenshotPath, TEST_OUTPUT } from '../support/browser';
 import { createLeapEmulator } from '../support/emulator';
+import { AS_OF, BIRCH, COBALT, expectedOwed, OWED, typeInvoices } from './fixtures/owed';
+
+/** test-output/checkin/<name>.png */
+function shot(name: string): string {
+  mkdirSync(join(TEST_OUTPUT, 'checkin'), { recursive: true });
+  return screenshotPath(`checkin/${name}`);
+}
 
 const PAGE_FILE = join(__dirname, '..', '..', 'dist', 'CheckIn.html');
 const MAPPING = { headerLine: 1, date: 0, description: [1], amount: 2, dateOrder: 'ymd', decimal: '.', delimiter: ',' };
@@ -135,7 +144,7 @@ test('shows last month and the year as the sheets display them, switches to the 
   await expect(page.locator('#history-label').textContent()).resolves.toBe(
     'Transition Plan: Runs on 5 steps from your low to your good month.',
   );
-  await page.screenshot({ path: screenshotPath('checkin-page'), fullPage: true });
+  await page.screenshot({ path: shot('page'), fullPage: true });
 
   await page.locator('#history-switch').click();
   await page.waitForFunction(() => document.getElementById('history-switch')?.textContent === 'Use my own figures again');
@@ -143,7 +152,7 @@ test('shows last month and the year as the sheets display them, switches to the 
     'Transition Plan: Runs on 3 months with ledger rows in Books.',
   );
   expect(em.workbook.getRangeByName('LEAP_PROJECTED_LOW')?.getValue()).toBe(2600);
-  await page.screenshot({ path: screenshotPath('checkin-actual-months'), fullPage: true });
+  await page.screenshot({ path: shot('actual-months'), fullPage: true });
 
   await page.locator('#snapshot').click();
   await page.waitForFunction(() =>
@@ -168,7 +177,9 @@ test('without a plan or Books the page says what is missing and offers nothing t
   expect(await page.locator('#last-month').isHidden()).toBe(true);
   expect(await page.locator('#history').isHidden()).toBe(true);
   expect(await page.locator('#snapshot').isDisabled()).toBe(true);
-  await page.screenshot({ path: screenshotPath('checkin-nothing-yet'), fullPage: true });
+  await expect(page.locator('#owed-note').textContent()).resolves.toBe(NO_INVOICES);
+  expect(await page.locator('#show-invoices').isHidden()).toBe(true);
+  await page.screenshot({ path: shot('nothing-yet'), fullPage: true });
   expect(problems).toEqual([]);
   await page.close();
 }, 60000);
@@ -183,7 +194,43 @@ test('one month of rows: the switch is refused in words and the plan stays', asy
   expect(await page.locator('#history-switch').isDisabled()).toBe(false);
   if (LAST.year === YEAR && MONTHS[0] !== LAST.month)
     await expect(page.locator('#last-month-body').textContent()).resolves.toContain('The Ledger has no rows dated in');
-  await page.screenshot({ path: screenshotPath('checkin-refused'), fullPage: true });
+  await page.screenshot({ path: shot('refused'), fullPage: true });
   expect(problems).toEqual([]);
   await page.close();
 }, 60000);
+
+test('money owed to you: the totals and the overdue invoices, most overdue first, names as text; the button shows the sheet', async () => {
+  const em = emulator({ plan: true, months: MONTHS });
+  em.run('leapSetupInvoices');
+  typeInvoices(em, OWED);
+  em.enterInput('Invoices', 'K3', AS_OF);
+  em.spreadsheet.getSheetByName('Books')?.activate();
+  const { page, problems } = await open(em);
+  const expected = expectedOwed(OWED);
+  await expect(page.locator('#owed dd').allTextContents()).resolves.toEqual([expected.owedToYou, expected.overdue]);
+  const items = page.locator('#overdue-list li');
+  await expect(items.locator('.overdue-who').allTextContents()).resolves.toEqual(
+    expected.overdueInvoices.map((i) => `${i.invoice} ${i.client}`),
+  );
+  await expect(items.locator('.overdue-amount').allTextContents()).resolves.toEqual(
+    expected.overdueInvoices.map((i) => i.amount),
+  );
+  await expect(items.locator('.overdue-status').allTextContents()).resolves.toEqual(
+    expected.overdueInvoices.map((i) => i.status),
+  );
+  expect(expected.overdueInvoices).toHaveLength(10);
+  await expect(page.locator('#overdue-more').textContent()).resolves.toBe(`and ${expected.more} more`);
+  // A client typed as markup stays text on the page, and one starting with "=" is shown as typed.
+  await expect(page.locator('#overdue-list b').count()).resolves.toBe(0);
+  await expect(page.locator('#overdue-list').textContent()).resolves.toContain(BIRCH);
+  await expect(page.locator('#overdue-list').textContent()).resolves.toContain(COBALT);
+  await page.locator('#owed').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('owed'), fullPage: true });
+
+  await page.locator('#show-invoices').click();
+  await page.waitForFunction(() => document.getElementById('show-invoices')?.textContent === 'Showing Invoices');
+  expect(em.toJSON().activeSheet).toBe('Invoices');
+  expect(await page.locator('#server-error').textContent()).toBe('');
+  expect(problems).toEqual([]);
+  await page.close();
+}, 120000);

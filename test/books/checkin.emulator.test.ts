@@ -4,14 +4,15 @@
  * snapshot, the Ledger filter and the refusals.
  */
 import { type Emulator, loadDist } from '../../emulator/src';
-import { CHECKIN_COLUMNS, CHECKINS_SHEET, lastMonthOf, MONTH_NAMES } from '../../src/books/checkin';
+import { CHECKIN_COLUMNS, CHECKINS_SHEET, lastMonthOf, MONTH_NAMES, NO_INVOICES, NOTHING_OVERDUE } from '../../src/books/checkin';
 import type { ImportResult, StatementRow } from '../../src/books/types';
 import { taxEstimate } from '../../src/finance/usTax/estimate';
 import { TAX_FIGURES_YEARS } from '../../src/plan/model';
-import type { CheckInSnapshot, CheckInView, UncategorisedShown } from '../../src/protocol';
+import type { CheckInSnapshot, CheckInView, InvoicesShown, OwedView, UncategorisedShown } from '../../src/protocol';
 import { NO_BOOKS, NO_PLAN } from '../../src/sheets/checkin';
 import { SAMPLE_ANSWERS } from '../plan/sample';
 import { createLeapEmulator } from '../support/emulator';
+import { ACME, AS_OF, BIRCH, COBALT, daysBefore, expectedOwed, OWED, withOwed as owedIn } from './fixtures/owed';
 
 const MAPPING = { headerLine: 1, date: 0, description: [1], amount: 2, dateOrder: 'ymd', decimal: '.', delimiter: ',' };
 const PLAN = 'Transition Plan';
@@ -38,8 +39,8 @@ function statement(months: number[], income: (i: number) => number): StatementRo
   ]);
 }
 
-function fresh(): Emulator {
-  const em = createLeapEmulator({ timeZone: 'UTC' });
+function fresh(locale?: string): Emulator {
+  const em = createLeapEmulator({ timeZone: 'UTC', locale });
   loadDist(em);
   em.run('onOpen');
   return em;
@@ -61,6 +62,17 @@ function withPlan(em: Emulator): void {
 const value = (em: Emulator, name: string): unknown => em.workbook.getRangeByName(name)?.getValue();
 
 const money = (x: number) => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** An amount the check-in works out itself, as the plan's money cells show it in an en_US spreadsheet. */
+const dollars = (x: number) => `${x < 0 ? '-' : ''}$${Math.abs(x).toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+/** The Owed to you section of a spreadsheet without an Invoices sheet. */
+const NO_INVOICES_VIEW: OwedView = {
+  sheetName: null,
+  owedToYou: '',
+  overdue: '',
+  overdueInvoices: [],
+  more: 0,
+  note: NO_INVOICES,
+};
 
 /** Money in, profit and rows of a month as Books counts them: income and uncategorised money in; deductible spend. */
 function monthSums(rows: StatementRow[], month: number) {
@@ -120,10 +132,10 @@ describe('the check-in figures', () => {
     expect(view.books?.yearToDate).toEqual({
       profit: money(profit),
       setAside: money(profit * 0.3),
-      estimatedTax: over > 0 ? money(((profit * 12) / over) * 0.3) : '',
+      estimatedTax: over > 0 ? dollars(((profit * 12) / over) * 0.3) : '',
       estimateBasis:
         over > 0
-          ? `30.0% of ${money((profit * 12) / over)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12.`
+          ? `30.0% of ${dollars((profit * 12) / over)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12.`
           : `No month of ${YEAR} is over yet.`,
       taxPaid: money(800),
       uncategorised: MONTHS.length,
@@ -239,12 +251,12 @@ describe('the check-in with the US estimate', () => {
     const yearProfit = (profit * 12) / over;
     const year = Math.max(TAX_FIGURES_YEARS.first, Math.min(TAX_FIGURES_YEARS.last, YEAR));
     const tax = taxEstimate({ netProfit: yearProfit, status: 'married_joint', year, stateRate: 0.05, w2Wages: 0 }).total;
-    expect(view.books?.yearToDate.estimatedTax).toBe(money(tax));
+    expect(view.books?.yearToDate.estimatedTax).toBe(dollars(tax));
     expect(view.books?.yearToDate.estimateBasis).toBe(
-      `TAX_ESTIMATE_US on ${money(yearProfit)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12, no wages.`,
+      `TAX_ESTIMATE_US on ${dollars(yearProfit)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12, no wages.`,
     );
     // Not the flat rate on the same profit: the estimate really came from the US tables.
-    expect(view.books?.yearToDate.estimatedTax).not.toBe(money(yearProfit * 0.3));
+    expect(view.books?.yearToDate.estimatedTax).not.toBe(dollars(yearProfit * 0.3));
   });
 });
 
@@ -283,7 +295,7 @@ describe('the Check-ins snapshot', () => {
 describe('refusals and what is missing', () => {
   test('no plan and no Books: the check-in says what is missing', () => {
     const em = fresh();
-    expect(em.run('leapGetCheckIn')).toEqual({ missing: [NO_PLAN, NO_BOOKS], plan: null, books: null });
+    expect(em.run('leapGetCheckIn')).toEqual({ missing: [NO_PLAN, NO_BOOKS], plan: null, books: null, owed: NO_INVOICES_VIEW });
     expect(() => em.run('leapSaveCheckIn')).toThrow(NO_PLAN);
     expect(() => em.run('leapSetPlanHistory', 'books')).toThrow(NO_PLAN);
     expect(() => em.run('leapShowUncategorised')).toThrow(NO_BOOKS);
@@ -324,5 +336,153 @@ describe('refusals and what is missing', () => {
     expect(view.missing).toEqual([NO_PLAN]);
     expect(view.books?.yearToDate.taxPaid).toBe(money(800));
     if (view.books?.lastMonth) expect(view.books.lastMonth.againstPlan).toBe('');
+  });
+});
+
+// ---- Money owed to you
+
+const withOwed = (invoices: typeof OWED) => owedIn(() => fresh(), invoices);
+
+describe('money owed to you', () => {
+  const em = withOwed(OWED);
+
+  test('totals and the overdue invoices as the Invoices sheet shows them, most overdue first, ten and "and N more"', () => {
+    const owed = (em.run('leapGetCheckIn') as CheckInView).owed;
+    const expected = expectedOwed(OWED);
+    expect(owed).toEqual(expected);
+    // The cases around the due date, checked by name so the expectation above cannot drift with them.
+    expect(owed.overdueInvoices[0]).toEqual({ invoice: 'INV-104', client: ACME, amount: '2,500.50', status: 'Overdue 95 days' });
+    expect(owed.overdueInvoices.map((i) => i.invoice)).toEqual([
+      'INV-104',
+      'INV-112',
+      'INV-111',
+      'INV-110',
+      'INV-109',
+      'INV-108',
+      'INV-107',
+      'INV-106',
+      'INV-113',
+      'INV-114',
+    ]);
+    expect(owed.more).toBe(1); // INV-101, due yesterday: "Overdue 1 day", the eleventh
+    const listed = owed.overdueInvoices.map((i) => i.invoice);
+    for (const notOverdue of ['INV-102', 'INV-103', 'INV-105', 'INV-115']) expect(listed).not.toContain(notOverdue);
+    // The totals are the panel's own cells, as displayed.
+    const sheet = em.spreadsheet.getSheetByName('Invoices');
+    expect([owed.owedToYou, owed.overdue]).toEqual([
+      sheet?.getRange('K1').getDisplayValue(),
+      sheet?.getRange('K2').getDisplayValue(),
+    ]);
+    expect(owed.owedToYou).toBe(money(1200 + 800 + 2500.5 + 90 + 310 + 1000 + 1100 + 75.25 + 600 + 610 + 900 + 120 + 55));
+    // Client names are the person's text, as typed: markup and a leading "=" come back as text.
+    expect(owed.overdueInvoices.map((i) => i.client)).toContain(COBALT);
+    expect(owed.overdueInvoices.map((i) => i.client)).toContain(BIRCH);
+  });
+
+  test('a paid date moves the invoice off the list and the next one up', () => {
+    const one = withOwed(OWED);
+    one.enterInput('Invoices', 'F6', daysBefore(2)); // INV-104 (row 6, after the empty row 5) paid two days ago
+    const owed = (one.run('leapGetCheckIn') as CheckInView).owed;
+    expect(owed.overdueInvoices[0].invoice).toBe('INV-112');
+    expect(owed.overdueInvoices.map((i) => i.invoice)).toContain('INV-101');
+    expect(owed.overdueInvoices.find((i) => i.invoice === 'INV-101')?.status).toBe('Overdue 1 day');
+    expect(owed.more).toBe(0);
+  });
+
+  test('reads the Invoices sheet in one getDisplayValues, not a call per row', () => {
+    em.resetCalls();
+    em.run('leapGetCheckIn');
+    const reads = em.calls.filter(
+      (c) => !c.inCustomFunction && /^get(Values|DisplayValues|Formulas|DisplayValue|Value)$/.test(c.method),
+    );
+    // No plan and no Books here: the one read is the Invoices sheet's.
+    expect(reads.map((c) => c.method)).toEqual(['getDisplayValues']);
+  });
+
+  test('nothing overdue: the totals and "Nothing overdue"', () => {
+    const calm = withOwed([OWED[1], OWED[2], OWED[4]]);
+    const owed = (calm.run('leapGetCheckIn') as CheckInView).owed;
+    expect(owed).toEqual({
+      sheetName: 'Invoices',
+      owedToYou: money(800 + 90),
+      overdue: '0.00',
+      overdueInvoices: [],
+      more: 0,
+      note: NOTHING_OVERDUE,
+    });
+  });
+
+  test('no Invoices sheet: one line that says how to make one, not an error; the button is refused in words', () => {
+    const em2 = fresh();
+    const view = em2.run('leapGetCheckIn') as CheckInView;
+    expect(view.owed).toEqual(NO_INVOICES_VIEW);
+    expect(NO_INVOICES).toBe('No invoices yet: Extensions > Leap > Set up invoices');
+    expect(() => em2.run('leapShowInvoices')).toThrow(NO_INVOICES);
+  });
+
+  test('Show the Invoices sheet activates it, renamed or not', () => {
+    const em2 = withOwed(OWED.slice(0, 3));
+    em2.spreadsheet.insertSheet('Elsewhere');
+    expect(em2.toJSON().activeSheet).toBe('Elsewhere');
+    em2.spreadsheet.getSheetByName('Invoices')?.setName('Money owed');
+    expect(em2.run('leapShowInvoices') as InvoicesShown).toEqual({ sheetName: 'Money owed' });
+    expect(em2.toJSON().activeSheet).toBe('Money owed');
+    expect((em2.run('leapGetCheckIn') as CheckInView).owed.sheetName).toBe('Money owed');
+  });
+});
+
+// ---- The document's locale
+
+describe('the check-in in the document\u2019s locale', () => {
+  /** The year's estimate and its basis in a spreadsheet of this locale, on Books only (the flat 30% rate). */
+  function estimateIn(locale: string) {
+    const em = fresh(locale);
+    const rows = statement(MONTHS, (i) => 2400 + 700 * i);
+    importRows(em, rows);
+    const view = em.run('leapGetCheckIn') as CheckInView;
+    const profit = MONTHS.reduce((s, m) => s + monthSums(rows, m).profit, 0);
+    const over = Number(TODAY.slice(5, 7)) - 1;
+    const rateShown = em.spreadsheet.getSheetByName('Books')?.getRange('B3').getDisplayValue();
+    return { view, yearProfit: over > 0 ? (profit * 12) / over : 0, over, rateShown };
+  }
+  const whole = (x: number, tag: string) => Math.abs(x).toLocaleString(tag, { maximumFractionDigits: 0, useGrouping: true });
+
+  test('en_GB: the estimate in pounds with English separators', () => {
+    const { view, yearProfit, over, rateShown } = estimateIn('en_GB');
+    if (over === 0) return;
+    expect(view.books?.yearToDate.estimatedTax).toBe(`£${whole(yearProfit * 0.3, 'en-GB')}`);
+    expect(view.books?.yearToDate.estimatedTax).toMatch(/^£\d{1,3}(,\d{3})*$/);
+    expect(view.books?.yearToDate.estimateBasis).toBe(
+      `${rateShown} of £${whole(yearProfit, 'en-GB')}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12.`,
+    );
+  });
+
+  test('de_DE: the estimate in euros after the amount, grouped with dots; the rate as Books shows it', () => {
+    const { view, yearProfit, over, rateShown } = estimateIn('de_DE');
+    if (over === 0) return;
+    expect(view.books?.yearToDate.estimatedTax).toBe(`${whole(yearProfit * 0.3, 'de-DE')} €`);
+    expect(view.books?.yearToDate.estimatedTax).toMatch(/^\d{1,3}(\.\d{3})* €$/);
+    expect(rateShown).toBe('30,0%');
+    expect(view.books?.yearToDate.estimateBasis).toBe(
+      `30,0% of ${whole(yearProfit, 'de-DE')} €: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12.`,
+    );
+    // The Books figures are the sheet's own display, in the same separators.
+    expect(view.books?.yearToDate.taxPaid).toBe('800,00');
+  });
+
+  test('de_DE: the invoices\u2019 totals and amounts as that sheet shows them', () => {
+    const em = fresh('de_DE');
+    em.run('leapSetupInvoices');
+    const sheet = em.spreadsheet.getSheetByName('Invoices');
+    // Numbers and dates written as values, so no typed text is read in German.
+    const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    sheet?.getRange('A2:F3').setValues([
+      ['R-1', ACME, date(daysBefore(40)), date(daysBefore(10)), 1234.5, ''],
+      ['R-2', BIRCH, date(daysBefore(5)), date(daysBefore(-25)), 99, ''],
+    ]);
+    em.enterInput('Invoices', 'K3', AS_OF);
+    const owed = (em.run('leapGetCheckIn') as CheckInView).owed;
+    expect(owed).toMatchObject({ owedToYou: '1.333,50', overdue: '1.234,50', more: 0, note: '' });
+    expect(owed.overdueInvoices).toEqual([{ invoice: 'R-1', client: ACME, amount: '1.234,50', status: 'Overdue 10 days' }]);
   });
 });

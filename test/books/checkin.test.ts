@@ -2,17 +2,25 @@
  * The check-in's pure parts: the Books history as formulas, which months count, the month arithmetic, the Check-ins
  * row, and the plan laid out on a linked history.
  */
+import { formatNumber } from '../../emulator/src/values';
 import {
   annualised,
   booksHistory,
   CHECKIN_COLUMNS,
   checkinRow,
+  invoicesReadA1,
   lastMonthOf,
+  moneyAsShown,
   monthsOver,
   monthsWithRows,
+  NOTHING_OVERDUE,
+  OVERDUE_LISTED,
+  owedFromShown,
   tooFewMonthsMessage,
 } from '../../src/books/checkin';
+import { INVOICE_HEADER } from '../../src/books/invoices';
 import { validateAnswers } from '../../src/plan/answers';
+import { LOCALE_CURRENCIES, moneyFormat } from '../../src/plan/currency';
 import { type Cell, layoutPlan } from '../../src/plan/layout';
 import { buildPlan } from '../../src/plan/model';
 import { SAMPLE_ANSWERS } from '../plan/sample';
@@ -101,5 +109,94 @@ describe('the plan on a linked history', () => {
   test('the what-if histories pass over a month without rows rather than fail on it', () => {
     expect(formulaOf(at(linked.cells, 'M5'))).toMatch(/^=IF\(ISNUMBER\(\$L\$5\),\$L\$5\*\$B\$\d+,""\)$/);
     expect(formulaOf(at(own.cells, 'M5'))).toMatch(/^=\$L\$5\*\$B\$\d+$/);
+  });
+});
+
+describe('an amount the check-in works out, in the document\u2019s money format', () => {
+  test('en_GB and de_DE by hand: symbol, placement, separators, whole amounts, losses', () => {
+    expect(moneyAsShown(14815.4, 'en_GB')).toBe('£14,815');
+    expect(moneyAsShown(1234.5, 'de_DE')).toBe('1.235 €');
+    expect(moneyAsShown(-1234.4, 'de_DE')).toBe('-1.234 €');
+    expect(moneyAsShown(987654321, 'en_US')).toBe('$987,654,321');
+    expect(moneyAsShown(0.4, 'en_GB')).toBe('£0');
+    expect(moneyAsShown(-0.4, 'en_GB')).toBe('£0');
+  });
+
+  test('every locale of the currency table: what a cell under moneyFormat shows (the emulator\u2019s own formatter)', () => {
+    for (const locale of [...Object.keys(LOCALE_CURRENCIES), 'sv_SE', 'xx_YY']) {
+      for (const amount of [0, 7, 999.5, 1234.5, 1234567.49, -56789.2]) {
+        expect({ locale, amount, shown: moneyAsShown(amount, locale) }).toEqual({
+          locale,
+          amount,
+          shown: formatNumber(amount, moneyFormat(locale), locale),
+        });
+      }
+    }
+  });
+});
+
+describe('money owed to you from the Invoices sheet as displayed', () => {
+  /** A display grid A1:K<rows>: header, invoice rows, the panel's totals in K1:K2. */
+  function grid(rows: [string, string, string, string, string][]): string[][] {
+    const shown = [
+      [...INVOICE_HEADER, '', 'Owed to you', '9,999.00'],
+      ['', '', '', '', '', '', '', '', '', 'Overdue', '1,234.00'],
+    ];
+    rows.forEach(([invoice, client, amount, status, late], i) => {
+      const line = [invoice, client, '2026-01-01', '2026-01-31', amount, '', status, late, '', '', ''];
+      if (i === 0) shown[1] = [...line.slice(0, 9), 'Overdue', '1,234.00'];
+      else shown.push(line);
+    });
+    for (let i = 0; i < 5; i++) shown.push(Array(11).fill(''));
+    return shown;
+  }
+
+  test('overdue rows only, the most days late first, equal days in sheet order; totals as shown', () => {
+    const owed = owedFromShown(
+      'Invoices',
+      grid([
+        ['A-1', 'Acme', '100.00', 'Overdue 3 days', '3'],
+        ['A-2', 'Birch', '200.00', 'Paid', '12'],
+        ['A-3', 'Cobalt', '300.00', 'Overdue 40 days', '40'],
+        ['A-4', 'Acme', '400.00', 'Due today', '0'],
+        ['A-5', 'Birch', '500.00', 'Overdue 3 days', '3'],
+        ['A-6', 'Cobalt', '600.00', 'Due in 2 days', '0'],
+        ['A-7', 'Acme', '700.00', 'Due: type a date', ''],
+        ['A-8', '<b>Birch</b>', '1,800.00', 'Overdue 1 day', '1'],
+      ]),
+    );
+    expect(owed).toEqual({
+      sheetName: 'Invoices',
+      owedToYou: '9,999.00',
+      overdue: '1,234.00',
+      overdueInvoices: [
+        { invoice: 'A-3', client: 'Cobalt', amount: '300.00', status: 'Overdue 40 days' },
+        { invoice: 'A-1', client: 'Acme', amount: '100.00', status: 'Overdue 3 days' },
+        { invoice: 'A-5', client: 'Birch', amount: '500.00', status: 'Overdue 3 days' },
+        { invoice: 'A-8', client: '<b>Birch</b>', amount: '1,800.00', status: 'Overdue 1 day' },
+      ],
+      more: 0,
+      note: '',
+    });
+  });
+
+  test(`at most ${OVERDUE_LISTED} listed, the rest counted; none overdue says so`, () => {
+    const many = Array.from({ length: 13 }, (_, i): [string, string, string, string, string] => [
+      `N-${i}`,
+      'Acme',
+      '1.00',
+      `Overdue ${i + 1} days`,
+      String(i + 1),
+    ]);
+    const owed = owedFromShown('Invoices', grid(many));
+    expect(owed.overdueInvoices.map((i) => i.invoice)).toEqual(Array.from({ length: OVERDUE_LISTED }, (_, i) => `N-${12 - i}`));
+    expect(owed.more).toBe(3);
+    const none = owedFromShown('Invoices', grid([['P-1', 'Acme', '5.00', 'Paid', '0']]));
+    expect(none).toMatchObject({ overdueInvoices: [], more: 0, note: NOTHING_OVERDUE, owedToYou: '9,999.00' });
+  });
+
+  test('reads the table and the totals in one block from row 1, even on a sheet of one row', () => {
+    expect(invoicesReadA1(1000)).toBe('A1:K1000');
+    expect(invoicesReadA1(1)).toBe('A1:K2');
   });
 });

@@ -91,6 +91,9 @@ function installFakeServer(setup: FakeServerSetup): void {
     leapShowUncategorised: () => {
       throw new Error('The wizard page called leapShowUncategorised');
     },
+    leapShowInvoices: () => {
+      throw new Error('The wizard page called leapShowInvoices');
+    },
   };
   type Handler = ((value: unknown) => void) | undefined;
   const runner = (success: Handler, failure: Handler): unknown =>
