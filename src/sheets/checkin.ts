@@ -35,7 +35,7 @@ import { TAX_FIGURES_YEARS } from '../plan/model';
 import type { CheckInSnapshot, CheckInView, InvoicesShown, OwedView, UncategorisedShown } from '../protocol';
 import { getDraft } from './drafts';
 import { findInvoicesSheet } from './invoices';
-import { buildPlanSheet } from './plan';
+import { buildPlanSheet, builtAnswers } from './plan';
 import { answersFromGrid, PLAN_INPUT_LABELS, TAX_MODE_LABEL } from './planReader';
 import { findPlanSheet } from './planWriter';
 
@@ -236,12 +236,13 @@ function ledgerMonths(spreadsheet: Spreadsheet, ledger: GoogleAppsScript.Spreads
 // ---- The plan's history ----
 
 /**
- * Builds the plan again from its inputs as the sheet holds them over the wizard's draft (for the answers that are
- * not on the sheet). While the plan runs on the Books, its low and good month are formulas on the Books, not the
- * person's answers: answersFromGrid leaves them out, so they come from the draft.
+ * Builds the plan again from its inputs as the sheet holds them, over the answers it was last built with (the words
+ * the sheet does not hold), over the wizard's draft (for a plan built before Leap kept those). While the plan runs
+ * on the Books, its low and good month are formulas on the Books, not the person's answers: answersFromGrid leaves
+ * them out, so they come from the answers of the build.
  */
 function rebuildPlan(spreadsheet: Spreadsheet, plan: PlanRead): void {
-  const draft = getDraft().answers ?? {};
+  const draft = { ...(getDraft().answers ?? {}), ...builtAnswers() };
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const onSheet = answersFromGrid(plan.values, plan.formulas, (v) =>
     Object.prototype.toString.call(v) === '[object Date]' ? Utilities.formatDate(v as Date, timeZone, 'yyyy-MM-dd') : v,

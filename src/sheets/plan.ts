@@ -33,8 +33,34 @@ export function buildPlanSheet(raw: unknown): BuildResult {
     return written;
   });
   if (!written) throw new Error('The plan was not laid out; build again.');
+  rememberBuiltAnswers(checked.answers);
   // The sidebar shows the numbers as the sheet does: its formulas, its formats, its locale.
   return { sheetName, keyNumbers: readKeyNumbers(spreadsheet, sheetName, written) };
+}
+
+/**
+ * The answers the plan was last built with, kept in the document so that the plan can be built again from its own
+ * inputs (the monthly check-in's history switch) when the wizard's draft is gone (Start over) or holds answers the
+ * person has not built yet. The sheet holds the figures; these hold the words (path, niche, habits) it shows.
+ */
+export const PLAN_ANSWERS_PROPERTY = 'leap.planAnswers';
+
+function rememberBuiltAnswers(answers: unknown): void {
+  try {
+    PropertiesService.getDocumentProperties().setProperty(PLAN_ANSWERS_PROPERTY, JSON.stringify(answers));
+  } catch {
+    // The plan is written and whole; without this copy a later rebuild falls back to the draft, as before.
+  }
+}
+
+/** The answers of the last build, or {} when none were kept or they cannot be read. */
+export function builtAnswers(): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(PropertiesService.getDocumentProperties().getProperty(PLAN_ANSWERS_PROPERTY) ?? '{}');
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 /** The history a build runs on: the Books' months while the person chose them in the monthly check-in. */

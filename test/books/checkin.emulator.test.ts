@@ -231,6 +231,20 @@ describe('using the actual months in the plan', () => {
     expect(value(em, 'LEAP_PROJECTED_LOW')).toBe(3000);
     expect(planShown(em)).toEqual(before);
   });
+
+  test('works after Start over cleared the draft, and ignores a draft not yet built: the plan keeps its own words', () => {
+    const other = fresh();
+    withPlan(other);
+    importRows(other, rows);
+    other.run('leapClearDraft');
+    const planBefore = planShown(other);
+    other.run('leapSetPlanHistory', 'books');
+    expect(value(other, 'LEAP_PROJECTED_LOW')).toBe(Math.min(...lows));
+    // A new draft the person has not built must not leak into the plan when the check-in rebuilds it.
+    other.run('leapSaveDraft', { ...SAMPLE_ANSWERS, nicheService: 'Something else entirely' });
+    other.run('leapSetPlanHistory', 'plan');
+    expect(planShown(other)).toEqual(planBefore);
+  });
 });
 
 describe('the check-in with the US estimate', () => {
