@@ -276,12 +276,22 @@ function filterView(sheet: Sheet, drawnRows: number): FilterView | undefined {
   };
 }
 
+/** A cell format that holds a list validation and nothing else. */
+function isOnlyDropdown(format: { validation?: Validation }): boolean {
+  const { validation } = format;
+  if (!validation || (validation._criteria !== 'VALUE_IN_LIST' && validation._criteria !== 'VALUE_IN_RANGE')) return false;
+  return Object.entries(format).every(([name, value]) => name === 'validation' || value === undefined);
+}
+
 export function sheetView(sheet: Sheet): SheetView {
   const data = sheet._extent();
   let lastRow = data.rows;
   let lastColumn = data.columns;
   // Formatting, merges and charts past the last value still need drawing (a coloured header band, a chart anchor).
-  for (const key of sheet._formats.keys()) {
+  // A dropdown alone does not: a rule on a whole column would draw every row of the sheet; the spare rows below
+  // the data show it.
+  for (const [key, format] of sheet._formats) {
+    if (isOnlyDropdown(format)) continue;
     const [row, column] = key.split(':').map(Number);
     lastRow = Math.max(lastRow, row);
     lastColumn = Math.max(lastColumn, column);
@@ -303,7 +313,8 @@ export function sheetView(sheet: Sheet): SheetView {
   const dropdowns = new Dropdowns();
   const filter = filterView(sheet, rows);
   const hidden = new Set(filter?.hiddenRows);
-  for (let row = 1; row <= Math.min(rows, lastRow); row++) {
+  // The spare rows too: a dropdown in them is drawn.
+  for (let row = 1; row <= rows; row++) {
     // A row the filter hides is not drawn, so its cells need not be read.
     if (hidden.has(row)) continue;
     for (let column = 1; column <= Math.min(columns, lastColumn); column++) {
