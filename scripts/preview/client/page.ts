@@ -272,50 +272,154 @@ function renderGrid(sheet: SheetView): void {
       for (let c = column; c < column + merge.columns; c++) if (r !== row || c !== column) covered.add(toA1(r, c));
   }
 
+  // A row the filter hides is not drawn; the row numbers around it skip it, as in Sheets.
   const hiddenRows = new Set(sheet.filter?.hiddenRows);
-  const body = document.createElement('tbody');
-  for (let r = 0; r < sheet.rows; r++) {
-    // A row the filter hides is not drawn; the row numbers around it skip it, as in Sheets.
-    if (hiddenRows.has(r + 1)) continue;
-    const tr = document.createElement('tr');
-    if (sheet.frozenRows > 0 && r === sheet.frozenRows - 1) tr.className = 'frozen-edge';
-    const th = Object.assign(document.createElement('th'), { textContent: String(r + 1) });
-    th.dataset.row = String(r + 1);
-    tr.append(th);
-    for (let c = 0; c < sheet.columns; c++) {
-      const a1 = toA1(r, c);
-      if (covered.has(a1)) continue;
-      const cell = sheet.cells[a1];
-      const right = sheet.cells[toA1(r, c + 1)];
-      // A hidden column's text stays clipped to its zero width: run on, it would show over the next column.
-      const overflows =
-        sheet.columnWidths[c] !== 0 &&
-        Boolean(cell?.display) &&
-        cell?.align === 'left' &&
-        !cell?.wrap &&
-        cell?.dropdown === undefined &&
-        !right?.display &&
-        right?.checked === undefined &&
-        right?.dropdown === undefined;
-      const td = cellElement(a1, cell, overflows);
-      // A hidden column keeps its cells (scripts read them) but shows nothing, not even text running on.
-      if (sheet.columnWidths[c] === 0) td.style.visibility = 'hidden';
-      if (sheet.filter && r + 1 === sheet.filter.headerRow) addFilterIcon(td, c + 1, sheet.filter);
-      const span = spans.get(a1);
-      if (span) {
-        td.rowSpan = span.rows;
-        td.colSpan = span.columns;
-        td.classList.add('merged');
-      }
-      tr.append(td);
-    }
-    body.append(tr);
-  }
-  grid.replaceChildren(colgroup, head, body);
+  const frozen: number[] = [];
+  const scrolling: number[] = [];
+  for (let r = 0; r < sheet.rows; r++) if (!hiddenRows.has(r + 1)) (r < sheet.frozenRows ? frozen : scrolling).push(r);
+  const windowed = scrolling.length > DRAW_WHOLE && sheet.merges.length === 0 && sheet.charts.length === 0;
+  drawn = { sheet, covered, spans, frozen, scrolling, windowed, start: 0, end: scrolling.length };
+  // Read before the old rows go: an emptied table is short, and the browser would scroll back to the top.
+  const scroller = $('grid-scroll');
+  const { scrollTop, scrollLeft } = scroller;
+  grid.replaceChildren(colgroup, head, document.createElement('tbody'));
   // A fixed-layout table honours its column widths only when its own width is set.
   grid.style.width = `${ROW_HEADER_WIDTH + sheet.columnWidths.reduce((sum, w) => sum + w, 0)}px`;
-  freezeRows(body, sheet.frozenRows);
+  drawRows(windowed ? rowWindow(drawn, scrollTop) : { start: 0, end: scrolling.length });
+  scroller.scrollTop = scrollTop;
+  scroller.scrollLeft = scrollLeft;
   renderCharts(sheet.charts);
+}
+
+/**
+ * A sheet with more rows than this (a ledger of thousands) has only the rows in and near view drawn, the rest
+ * stood in for by blank space of their height: building every row's cells would take the browser seconds on each
+ * redraw. Sheets with charts or merges are drawn whole (their placement needs every row in place).
+ */
+const DRAW_WHOLE = 1000;
+/** Rows drawn beyond the visible ones in a long sheet, above and below, so scrolling a little needs no redraw. */
+const WINDOW_MARGIN = 80;
+
+interface DrawnGrid {
+  sheet: SheetView;
+  covered: Set<string>;
+  spans: Map<string, { rows: number; columns: number }>;
+  /** 0-based indexes of the frozen rows and of the other rows not hidden by a filter. */
+  frozen: number[];
+  scrolling: number[];
+  windowed: boolean;
+  /** The drawn slice of `scrolling`. */
+  start: number;
+  end: number;
+}
+
+let drawn: DrawnGrid | undefined;
+/** A drawn row's height in pixels, measured once rows exist; Sheets' default row height until then. */
+let rowHeight = 21;
+
+/** The slice of the scrolling rows in view, with the margin around it. */
+function rowWindow(grid: DrawnGrid, scrollTop = $('grid-scroll').scrollTop): { start: number; end: number } {
+  const scroller = $('grid-scroll');
+  const first = Math.floor(scrollTop / rowHeight);
+  const visible = Math.ceil(scroller.clientHeight / rowHeight);
+  return {
+    start: Math.max(0, first - WINDOW_MARGIN),
+    end: Math.min(grid.scrolling.length, first + visible + WINDOW_MARGIN),
+  };
+}
+
+function rowElement(grid: DrawnGrid, r: number): HTMLTableRowElement {
+  const { sheet, covered, spans } = grid;
+  const tr = document.createElement('tr');
+  if (sheet.frozenRows > 0 && r === sheet.frozenRows - 1) tr.className = 'frozen-edge';
+  const th = Object.assign(document.createElement('th'), { textContent: String(r + 1) });
+  th.dataset.row = String(r + 1);
+  tr.append(th);
+  for (let c = 0; c < sheet.columns; c++) {
+    const a1 = toA1(r, c);
+    if (covered.has(a1)) continue;
+    const cell = sheet.cells[a1];
+    const right = sheet.cells[toA1(r, c + 1)];
+    // A hidden column's text stays clipped to its zero width: run on, it would show over the next column.
+    const overflows =
+      sheet.columnWidths[c] !== 0 &&
+      Boolean(cell?.display) &&
+      cell?.align === 'left' &&
+      !cell?.wrap &&
+      cell?.dropdown === undefined &&
+      !right?.display &&
+      right?.checked === undefined &&
+      right?.dropdown === undefined;
+    const td = cellElement(a1, cell, overflows);
+    // A hidden column keeps its cells (scripts read them) but shows nothing, not even text running on.
+    if (sheet.columnWidths[c] === 0) td.style.visibility = 'hidden';
+    if (sheet.filter && r + 1 === sheet.filter.headerRow) addFilterIcon(td, c + 1, sheet.filter);
+    const span = spans.get(a1);
+    if (span) {
+      td.rowSpan = span.rows;
+      td.colSpan = span.columns;
+      td.classList.add('merged');
+    }
+    tr.append(td);
+  }
+  return tr;
+}
+
+/** Blank space standing in for rows not drawn, as tall as they would be. */
+function spacer(grid: DrawnGrid, rows: number): HTMLTableRowElement {
+  const tr = Object.assign(document.createElement('tr'), { className: 'spacer' });
+  tr.setAttribute('aria-hidden', 'true');
+  const td = Object.assign(document.createElement('td'), { colSpan: grid.sheet.columns + 1 });
+  td.style.height = `${rows * rowHeight}px`;
+  tr.append(td);
+  return tr;
+}
+
+/** The frozen rows, then the given slice of the others (with spacers for the rest when the sheet is long). */
+function drawRows(slice: { start: number; end: number }): void {
+  if (!drawn) return;
+  drawn.start = slice.start;
+  drawn.end = slice.end;
+  const body = document.createElement('tbody');
+  for (const r of drawn.frozen) body.append(rowElement(drawn, r));
+  if (slice.start > 0) body.append(spacer(drawn, slice.start));
+  for (const r of drawn.scrolling.slice(slice.start, slice.end)) body.append(rowElement(drawn, r));
+  if (slice.end < drawn.scrolling.length) body.append(spacer(drawn, drawn.scrolling.length - slice.end));
+  grid.tBodies[0]?.replaceWith(body);
+  if (drawn.windowed) {
+    const sample = body.querySelector<HTMLElement>('tr:not(.spacer)');
+    if (sample && sample.offsetHeight > 0 && sample.offsetHeight !== rowHeight) {
+      rowHeight = sample.offsetHeight;
+      drawRows(slice);
+      return;
+    }
+  }
+  freezeRows(body, drawn.frozen.length);
+}
+
+/** In a long sheet, draws the rows that scrolling brought into view once the drawn ones run out. */
+function followScroll(): void {
+  if (!drawn?.windowed) return;
+  const wanted = rowWindow(drawn);
+  const first = Math.max(0, wanted.start + WINDOW_MARGIN);
+  const last = Math.min(drawn.scrolling.length, wanted.end - WINDOW_MARGIN);
+  if (first >= drawn.start && last <= drawn.end) return;
+  drawRows(wanted);
+  select(selected, { keepFormulaBar: true });
+}
+
+/** Scrolls a long sheet so the cell's row is drawn and in view. */
+function bringIntoView(a1: string): void {
+  const { row } = fromA1(a1);
+  if (drawn?.windowed) {
+    const index = drawn.scrolling.indexOf(row);
+    if (index >= 0 && (index < drawn.start || index >= drawn.end)) {
+      const scroller = $('grid-scroll');
+      scroller.scrollTop = Math.max(0, index * rowHeight - scroller.clientHeight / 2);
+      drawRows(rowWindow(drawn));
+    }
+  }
+  grid.querySelector(`td[data-a1="${a1}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
 /** A funnel on each heading of a filter's range; filled when that column has a criterion, as Sheets marks it. */
@@ -609,8 +713,8 @@ function move(rows: number, columns: number): void {
     target += Math.sign(rows);
   if (hidden.has(target + 1)) target = row;
   const next = toA1(target, Math.min(Math.max(column + columns, 0), view.active.columns - 1));
+  bringIntoView(next);
   select(next);
-  grid.querySelector(`td[data-a1="${next}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
 async function commit(input: string, then: () => void): Promise<void> {
@@ -702,6 +806,36 @@ grid.addEventListener('keydown', (event) => {
 });
 
 // ---- Chrome around the grid ----
+
+let scrollPending = false;
+$('grid-scroll').addEventListener('scroll', () => {
+  if (scrollPending) return;
+  scrollPending = true;
+  requestAnimationFrame(() => {
+    scrollPending = false;
+    followScroll();
+  });
+});
+
+/** Typing a cell's name (D4978) in the Name box and Enter goes there, as in Sheets. */
+nameBox.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') {
+    nameBox.value = selected;
+    grid.focus({ preventScroll: true });
+  }
+  if (event.key !== 'Enter' || !view) return;
+  event.preventDefault();
+  const a1 = nameBox.value.trim().toUpperCase().replace(/\$/g, '');
+  const { row, column } = fromA1(a1);
+  if (!/^[A-Z]+\d+$/.test(a1) || row >= view.active.rows || column >= view.active.columns) {
+    showStatus(`"${nameBox.value}" is not a cell of this sheet: type a column and a row, such as D12.`);
+    nameBox.value = selected;
+    return;
+  }
+  bringIntoView(a1);
+  select(a1);
+  grid.focus({ preventScroll: true });
+});
 
 document.addEventListener('click', () => {
   closeMenus();
