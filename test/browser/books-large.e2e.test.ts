@@ -623,9 +623,7 @@ test('a year of 5,000 rows: imported once, Books add up, a dropdown category mov
   const [chosenRow, chosen] = [...ledger.entries()]
     .filter(([, r]) => r.category === UNCATEGORISED && r.amount < 0 && r.date.startsWith(lastMonthPrefix))
     .sort(([a], [b]) => b - a)[0];
-  const drawStarted = performance.now();
   await andRedraw(() => page.locator(`[data-sheet="${LEDGER_SHEET}"]`).click());
-  console.log(`step: Ledger drawn in ${Math.round(performance.now() - drawStarted)} ms`);
   // A long sheet has only the rows near view drawn: the Name box goes to the row, as in Sheets.
   await page.getByLabel('Name box').fill(`D${chosenRow}`);
   await page.getByLabel('Name box').press('Enter');
@@ -658,7 +656,6 @@ test('a year of 5,000 rows: imported once, Books add up, a dropdown category mov
   expect(namedValues(json, 'LEAP_BOOKS_PROFIT_YTD')).toEqual(near([profitYtd + chosen.amount]));
   expect(namedValues(json, 'LEAP_BOOKS_UNCATEGORISED')).toEqual([uncategorisedInYear - 1]);
 
-  console.log(`step: checked Books ${Math.round(performance.now())}`);
   // ---- Text that is not a category is refused, as Sheets refuses it; the cell keeps its value.
   await page.locator(`td[data-a1="D${chosenRow}"]`).click();
   await page.keyboard.press('Escape');
@@ -669,7 +666,6 @@ test('a year of 5,000 rows: imported once, Books add up, a dropdown category mov
   );
   await expect(page.locator(`td[data-a1="D${chosenRow}"]`).textContent()).resolves.toBe('Office');
 
-  console.log(`step: refused ${Math.round(performance.now())}`);
   // ---- The check-in's "Show them in the Ledger": the grid shows the header and the uncategorised rows only.
   const checkIn = await openFromMenu('Monthly check-in', CHECKIN_TITLE);
   await checkIn.getByRole('button', { name: 'Show them in the Ledger' }).click();
@@ -691,7 +687,7 @@ test('a year of 5,000 rows: imported once, Books add up, a dropdown category mov
   expect(shouldShow).toHaveLength(left);
   await expect(filterIcon.count()).resolves.toBe(1);
   await expect(page.getByRole('img', { name: 'Column A filter' }).count()).resolves.toBe(1);
-  console.log(`step: filtered ${Math.round(performance.now())}`);
+  await page.screenshot({ path: screenshotPath(join('books-large', 'ledger-uncategorised')) });
   await andRedraw(() => page.locator('#sidebar-close').click());
 
   expect(problems).toEqual([]);
