@@ -467,6 +467,19 @@ function ledgerRows(json: SpreadsheetJson): Map<number, { date: string; descript
   return rows;
 }
 
+/** Serious and critical axe-core violations inside the given parts of the page. */
+async function axeProblems(selectors: string[]): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async (include) => {
+    type Axe = { run: (context: { include: string[][] }) => Promise<{ violations: unknown[] }> };
+    const result = await (window as unknown as { axe: Axe }).axe.run({ include: include.map((s) => [s]) });
+    return result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[];
+  }, selectors);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** Does something in the spreadsheet window, then waits until the page has drawn the server's answer. */
 async function andRedraw(action: () => Promise<void>, timeout = 60000): Promise<void> {
   const before = Number((await page.locator('body').getAttribute('data-actions')) ?? 0);
@@ -637,6 +650,8 @@ test('a year of 5,000 rows: imported once, Books add up, a dropdown category mov
   expect(offered).toEqual(expect.arrayContaining(['Client income', 'Office', 'Meals', 'Personal', UNCATEGORISED]));
   await expect(list.getByRole('option', { selected: true }).textContent()).resolves.toBe(UNCATEGORISED);
   await page.screenshot({ path: screenshotPath(join('books-large', 'ledger-dropdown')) });
+  // The list, the arrows and the filter's funnels have names a screen reader can read.
+  await expect(axeProblems(['#dropdown', '#grid tbody'])).resolves.toEqual([]);
   const pickStarted = performance.now();
   await andRedraw(() => list.getByRole('option', { name: 'Office', exact: true }).click(), 60000);
   console.log(
