@@ -318,18 +318,18 @@ let drawn: DrawnGrid | undefined;
 let rowHeight = 21;
 
 /** The slice of the scrolling rows in view, with the margin around it. */
-function rowWindow(grid: DrawnGrid, scrollTop = $('grid-scroll').scrollTop): { start: number; end: number } {
+function rowWindow(layout: DrawnGrid, scrollTop = $('grid-scroll').scrollTop): { start: number; end: number } {
   const scroller = $('grid-scroll');
   const first = Math.floor(scrollTop / rowHeight);
   const visible = Math.ceil(scroller.clientHeight / rowHeight);
   return {
     start: Math.max(0, first - WINDOW_MARGIN),
-    end: Math.min(grid.scrolling.length, first + visible + WINDOW_MARGIN),
+    end: Math.min(layout.scrolling.length, first + visible + WINDOW_MARGIN),
   };
 }
 
-function rowElement(grid: DrawnGrid, r: number): HTMLTableRowElement {
-  const { sheet, covered, spans } = grid;
+function rowElement(layout: DrawnGrid, r: number): HTMLTableRowElement {
+  const { sheet, covered, spans } = layout;
   const tr = document.createElement('tr');
   if (sheet.frozenRows > 0 && r === sheet.frozenRows - 1) tr.className = 'frozen-edge';
   const th = Object.assign(document.createElement('th'), { textContent: String(r + 1) });
@@ -366,10 +366,10 @@ function rowElement(grid: DrawnGrid, r: number): HTMLTableRowElement {
 }
 
 /** Blank space standing in for rows not drawn, as tall as they would be. */
-function spacer(grid: DrawnGrid, rows: number): HTMLTableRowElement {
+function spacer(layout: DrawnGrid, rows: number): HTMLTableRowElement {
   const tr = Object.assign(document.createElement('tr'), { className: 'spacer' });
   tr.setAttribute('aria-hidden', 'true');
-  const td = Object.assign(document.createElement('td'), { colSpan: grid.sheet.columns + 1 });
+  const td = Object.assign(document.createElement('td'), { colSpan: layout.sheet.columns + 1 });
   td.style.height = `${rows * rowHeight}px`;
   tr.append(td);
   return tr;
