@@ -348,6 +348,16 @@ function statementYear(today: string): { first: Date; last: Date; lastMonth: { y
   return { first, last, lastMonth };
 }
 
+/** The merchant a draw from 0 to the total weight falls on. */
+function weighted(draw: number): Merchant {
+  let left = draw;
+  for (const merchant of MERCHANTS) {
+    left -= merchant.weight;
+    if (left < 0) return merchant;
+  }
+  return MERCHANTS[MERCHANTS.length - 1];
+}
+
 function generateRows(first: Date, last: Date): Row[] {
   const random = seeded(SEED);
   const pick: Pick = (items) => items[Math.floor(random() * items.length)];
@@ -356,8 +366,7 @@ function generateRows(first: Date, last: Date): Row[] {
   const seen = new Set<string>();
   const rows: Row[] = [];
   while (rows.length < ROWS) {
-    let w = random() * totalWeight;
-    const merchant = MERCHANTS.find((m) => (w -= m.weight) < 0) ?? MERCHANTS[0];
+    const merchant = weighted(random() * totalWeight);
     const date = iso(new Date(first.getTime() + Math.floor(random() * days) * 86400000));
     const [low, high] = merchant.cents;
     const cents = merchant.sign * (low + Math.floor(random() * (high - low)));
