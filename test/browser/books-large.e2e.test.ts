@@ -646,11 +646,23 @@ test('a year of 5,000 rows: imported once, Books add up, a dropdown category mov
     .filter(([, r]) => r.category === UNCATEGORISED && r.amount < 0 && r.date.startsWith(lastMonthPrefix))
     .sort(([a], [b]) => b - a)[0];
   await andRedraw(() => page.locator(`[data-sheet="${LEDGER_SHEET}"]`).click());
-  // A long sheet has only the rows near view drawn: the Name box goes to the row, as in Sheets.
+  // A long sheet has only the rows near view drawn; scrolling draws the rows it brings into view.
+  await expect(page.locator('#grid tbody tr:not(.spacer)').count()).resolves.toBeLessThan(400);
+  const lastRow = Math.max(...ledger.keys());
+  await page.locator('#grid-scroll').evaluate((scroller) => {
+    scroller.scrollTop = scroller.scrollHeight;
+  });
+  await expect(page.locator(`td[data-a1="B${lastRow}"]`).textContent()).resolves.toBe(ledger.get(lastRow)?.description);
+  await expect(page.locator('td[data-a1="B2"]').count()).resolves.toBe(0);
+  // A name that is no cell of the sheet is refused in words; a cell's name goes there, as in Sheets.
+  await page.getByLabel('Name box').fill('D99999');
+  await page.getByLabel('Name box').press('Enter');
+  await expect(page.locator('#status').textContent()).resolves.toBe(
+    '"D99999" is not a cell of this sheet: type a column and a row, such as D12.',
+  );
   await page.getByLabel('Name box').fill(`D${chosenRow}`);
   await page.getByLabel('Name box').press('Enter');
   const cell = page.locator(`td[data-a1="D${chosenRow}"]`);
-  await expect(page.locator('#grid tbody tr:not(.spacer)').count()).resolves.toBeLessThan(400);
   await expect(cell.textContent()).resolves.toBe(UNCATEGORISED);
   await cell.getByRole('button', { name: `Choose a value for D${chosenRow}` }).click();
   const list = page.getByRole('listbox', { name: `Values for D${chosenRow}` });
