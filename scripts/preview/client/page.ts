@@ -47,10 +47,14 @@ function fromA1(a1: string): { row: number; column: number } {
 
 // ---- Talking to the server ----
 
+let statusTimer: ReturnType<typeof setTimeout> | undefined;
+
 function showStatus(message: string | undefined): void {
   statusBar.hidden = !message;
   statusBar.textContent = message ?? '';
-  if (message) setTimeout(() => showStatus(undefined), 8000);
+  // Each message gets its full time: an earlier message's timer must not clear a later one.
+  clearTimeout(statusTimer);
+  if (message) statusTimer = setTimeout(() => showStatus(undefined), 8000);
 }
 
 async function act(path: string, body: Record<string, unknown> = {}): Promise<void> {
