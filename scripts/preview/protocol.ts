@@ -21,6 +21,25 @@ export interface CellView {
   color?: string;
   background?: string;
   note?: string;
+  /** Present in cells with a list validation that shows a dropdown: the index of its values in SheetView.dropdowns. */
+  dropdown?: number;
+}
+
+/** One value a dropdown offers: what it shows, and what choosing it types into the cell. */
+export interface DropdownOption {
+  label: string;
+  input: string;
+}
+
+/** A sheet's basic filter as the grid draws it: icons on its header row, and the rows its criteria hide. */
+export interface FilterView {
+  headerRow: number;
+  firstColumn: number;
+  lastColumn: number;
+  /** Columns (1-based) that have a criterion, with the criterion in words for the icon's name. */
+  criteria: { column: number; description: string }[];
+  /** Rows (1-based) the criteria filter out: the grid does not draw them, as Sheets hides them. */
+  hiddenRows: number[];
 }
 
 export interface MergeView {
@@ -70,6 +89,9 @@ export interface SheetView {
   cells: Record<string, CellView>;
   merges: MergeView[];
   charts: ChartView[];
+  /** The distinct value lists of the sheet's dropdown cells (cells refer to them by index). */
+  dropdowns?: DropdownOption[][];
+  filter?: FilterView;
 }
 
 export interface PreviewView {

@@ -1,15 +1,19 @@
 /**
  * What the page draws for one sheet, read from the emulator's workbook without the call boundary (so drawing
  * the grid never counts as the add-on's service calls): display values as getDisplayValues gives them, formats,
- * checkboxes, notes, error messages, merges, frozen rows, column widths, conditional fills and charts.
+ * checkboxes, dropdowns, notes, error messages, merges, frozen rows, column widths, conditional fills, charts and
+ * the rows a filter hides.
  */
 import { cellA1 } from '../../emulator/src/a1';
 import type { Spreadsheet } from '../../emulator/src/index';
-import type { CellView, ChartView, SheetView } from './protocol';
+import { parseInput } from '../../emulator/src/values';
+import type { CellView, ChartView, DropdownOption, FilterView, SheetView } from './protocol';
 
 type Sheet = ReturnType<Spreadsheet['getActiveSheet']>;
 type Range = ReturnType<Sheet['getRange']>;
 type Chart = ReturnType<Sheet['getCharts']>[number];
+type Validation = NonNullable<ReturnType<Range['getDataValidation']>>;
+type Criteria = NonNullable<ReturnType<NonNullable<ReturnType<Sheet['getFilter']>>['getColumnFilterCriteria']>>;
 
 /** Empty rows and columns drawn past the data, to type into, as a fresh Sheets grid offers. */
 const SPARE_ROWS = 30;
@@ -32,14 +36,86 @@ function alignmentOf(value: unknown, isError: boolean, explicit: string | undefi
   return 'left';
 }
 
-function cellView(sheet: Sheet, row: number, column: number): CellView | undefined {
+/**
+ * What typing needs to give a cell exactly this value: text that Sheets would read as a number, date, boolean or
+ * formula gets its leading apostrophe, which keeps it text.
+ */
+function typedInput(value: unknown, display: string): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value !== 'string') return display;
+  const read = parseInput(value);
+  return read.kind === 'value' && read.value === value && read.numberFormat === undefined ? value : `'${value}`;
+}
+
+/**
+ * The values a list validation offers, in the list's order, each once: the list's items, or the non-empty cells of
+ * its range as they display. Undefined when the rule is not a list or hides its dropdown (showDropdown false).
+ */
+function dropdownOptions(rule: Validation): DropdownOption[] | undefined {
+  const [source, showDropdown] = rule._values as [unknown, unknown];
+  if (showDropdown === false) return undefined;
+  let values: unknown[];
+  let displays: string[];
+  if (rule._criteria === 'VALUE_IN_LIST') {
+    values = source as unknown[];
+    displays = values.map(String);
+  } else if (rule._criteria === 'VALUE_IN_RANGE') {
+    // The rule holds the emulator's own Range (the call boundary unwraps arguments): reading it logs no call.
+    const range = source as Range;
+    values = range.getValues().flat();
+    displays = range.getDisplayValues().flat();
+  } else return undefined;
+  const seen = new Set<string>();
+  const options: DropdownOption[] = [];
+  values.forEach((value, i) => {
+    const label = displays[i];
+    if (label === '' || seen.has(label)) return;
+    seen.add(label);
+    options.push({ label, input: typedInput(value, label) });
+  });
+  return options;
+}
+
+/**
+ * The sheet's dropdown lists, each read once per rule however many cells share it (a whole column does), and each
+ * sent once however many rules give the same values (every import gives its new rows a rule of their own).
+ */
+class Dropdowns {
+  readonly lists: DropdownOption[][] = [];
+  private readonly byRule = new Map<Validation, number | undefined>();
+  private readonly byValues = new Map<string, number>();
+  indexOf(rule: Validation | undefined): number | undefined {
+    if (!rule) return undefined;
+    if (!this.byRule.has(rule)) {
+      const options = dropdownOptions(rule);
+      let index: number | undefined;
+      if (options) {
+        const key = JSON.stringify(options);
+        index = this.byValues.get(key) ?? this.lists.push(options) - 1;
+        this.byValues.set(key, index);
+      }
+      this.byRule.set(rule, index);
+    }
+    return this.byRule.get(rule);
+  }
+}
+
+function cellView(sheet: Sheet, row: number, column: number, dropdowns: Dropdowns): CellView | undefined {
   const format = sheet._formats.get(`${row}:${column}`) ?? {};
   const details = sheet._cellDetails(row, column);
   const formula = sheet._formula(row, column);
   const value = sheet._value(row, column);
   const checkbox = format.validation?._criteria === 'CHECKBOX';
+  const dropdown = dropdowns.indexOf(format.validation);
   const formatted = Boolean(
-    format.background || format.fontWeight === 'bold' || format.fontColor || format.note || format.wrap || checkbox,
+    format.background ||
+      format.fontWeight === 'bold' ||
+      format.fontColor ||
+      format.note ||
+      format.wrap ||
+      checkbox ||
+      dropdown !== undefined,
   );
   if (details.display === '' && !formula && !formatted) return undefined;
   const isError = details.error !== undefined;
@@ -55,6 +131,7 @@ function cellView(sheet: Sheet, row: number, column: number): CellView | undefin
   if (format.fontColor) cell.color = format.fontColor;
   if (format.background) cell.background = format.background;
   if (details.note) cell.note = details.note;
+  if (dropdown !== undefined) cell.dropdown = dropdown;
   return cell;
 }
 
@@ -148,12 +225,73 @@ function chartView(chart: Chart): ChartView | undefined {
   };
 }
 
+/**
+ * A custom formula written for a filter's first data row, as it reads for a row `offset` rows below: relative row
+ * numbers move, `$`-fixed ones and text in quotes do not (what Sheets does when it applies the formula row by row).
+ */
+export function shiftFormulaRows(formula: string, offset: number): string {
+  const pieces = /("(?:[^"]|"")*")|('(?:[^']|'')*'!)|(?<![A-Za-z0-9_.])(\$?[A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g;
+  return formula.replace(pieces, (match, text, sheetName, column: string, fixed: string, row: string) => {
+    if (text !== undefined || sheetName !== undefined) return match;
+    return fixed ? match : `${column}${Number(row) + offset}`;
+  });
+}
+
+/** A filter criterion in words: the name of its header icon. */
+function describeCriteria(criteria: Criteria): string {
+  const [formula] = criteria._values;
+  return criteria._type === 'CUSTOM_FORMULA' ? `rows where ${String(formula)}` : criteria._type.toLowerCase().replace(/_/g, ' ');
+}
+
+/**
+ * The sheet's filter and the drawn rows its criteria hide. Custom formulas are the criteria the emulator records;
+ * each is worked out for every drawn row below the header (TRUE or a non-zero number keeps the row, as in Sheets).
+ */
+function filterView(sheet: Sheet, drawnRows: number): FilterView | undefined {
+  const rect = sheet._filterRect;
+  if (!rect) return undefined;
+  const criteria = [...sheet._filterCriteria.entries()].sort(([a], [b]) => a - b);
+  const formulas = criteria.flatMap(([, c]) => (c._type === 'CUSTOM_FORMULA' ? [String(c._values[0])] : []));
+  const hf = sheet._host.engine.hf;
+  const firstDataRow = rect.row + 1;
+  const keeps = (formula: string, row: number): boolean => {
+    try {
+      const result = hf.calculateFormula(shiftFormulaRows(formula, row - firstDataRow), sheet._engineId);
+      return result === true || (typeof result === 'number' && result !== 0);
+    } catch {
+      return false;
+    }
+  };
+  const hiddenRows: number[] = [];
+  const lastRow = Math.min(rect.row + rect.numRows - 1, drawnRows);
+  if (formulas.length > 0) {
+    for (let row = firstDataRow; row <= lastRow; row++) if (!formulas.every((f) => keeps(f, row))) hiddenRows.push(row);
+  }
+  return {
+    headerRow: rect.row,
+    firstColumn: rect.column,
+    lastColumn: rect.column + rect.numColumns - 1,
+    criteria: criteria.map(([column, c]) => ({ column, description: describeCriteria(c) })),
+    hiddenRows,
+  };
+}
+
+/** A cell format that holds a list validation and nothing else. */
+function isOnlyDropdown(format: { validation?: Validation }): boolean {
+  const { validation } = format;
+  if (!validation || (validation._criteria !== 'VALUE_IN_LIST' && validation._criteria !== 'VALUE_IN_RANGE')) return false;
+  return Object.entries(format).every(([name, value]) => name === 'validation' || value === undefined);
+}
+
 export function sheetView(sheet: Sheet): SheetView {
   const data = sheet._extent();
   let lastRow = data.rows;
   let lastColumn = data.columns;
   // Formatting, merges and charts past the last value still need drawing (a coloured header band, a chart anchor).
-  for (const key of sheet._formats.keys()) {
+  // A dropdown alone does not: a rule on a whole column would draw every row of the sheet; the spare rows below
+  // the data show it.
+  for (const [key, format] of sheet._formats) {
+    if (isOnlyDropdown(format)) continue;
     const [row, column] = key.split(':').map(Number);
     lastRow = Math.max(lastRow, row);
     lastColumn = Math.max(lastColumn, column);
@@ -172,9 +310,15 @@ export function sheetView(sheet: Sheet): SheetView {
   const columns = Math.min(sheet._maxColumns, Math.max(MIN_COLUMNS, lastColumn + SPARE_COLUMNS));
   const cells: Record<string, CellView> = {};
   const fills = conditionalFills(sheet);
-  for (let row = 1; row <= Math.min(rows, lastRow); row++) {
+  const dropdowns = new Dropdowns();
+  const filter = filterView(sheet, rows);
+  const hidden = new Set(filter?.hiddenRows);
+  // The spare rows too: a dropdown in them is drawn.
+  for (let row = 1; row <= rows; row++) {
+    // A row the filter hides is not drawn, so its cells need not be read.
+    if (hidden.has(row)) continue;
     for (let column = 1; column <= Math.min(columns, lastColumn); column++) {
-      const cell = cellView(sheet, row, column);
+      const cell = cellView(sheet, row, column, dropdowns);
       const fill = fills.get(cellA1(row, column));
       if (cell && fill) cell.background = fill;
       if (cell) cells[cellA1(row, column)] = cell;
@@ -192,5 +336,7 @@ export function sheetView(sheet: Sheet): SheetView {
     cells,
     merges: sheet._merges.map((m) => ({ a1: cellA1(m.row, m.column), rows: m.numRows, columns: m.numColumns })),
     charts,
+    ...(dropdowns.lists.length > 0 ? { dropdowns: dropdowns.lists } : {}),
+    ...(filter ? { filter } : {}),
   };
 }

@@ -4,7 +4,17 @@
  * The server owns all state; after every action the page re-renders from the view it answers with.
  */
 import { columnToLetters, lettersToColumn } from '../../../emulator/src/a1';
-import type { ActionAnswer, CellView, ChartView, HtmlPanelView, MenuView, PreviewView, SheetView } from '../protocol';
+import type {
+  ActionAnswer,
+  CellView,
+  ChartView,
+  DropdownOption,
+  FilterView,
+  HtmlPanelView,
+  MenuView,
+  PreviewView,
+  SheetView,
+} from '../protocol';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -37,10 +47,14 @@ function fromA1(a1: string): { row: number; column: number } {
 
 // ---- Talking to the server ----
 
+let statusTimer: ReturnType<typeof setTimeout> | undefined;
+
 function showStatus(message: string | undefined): void {
   statusBar.hidden = !message;
   statusBar.textContent = message ?? '';
-  if (message) setTimeout(() => showStatus(undefined), 8000);
+  // Each message gets its full time: an earlier message's timer must not clear a later one.
+  clearTimeout(statusTimer);
+  if (message) statusTimer = setTimeout(() => showStatus(undefined), 8000);
 }
 
 async function act(path: string, body: Record<string, unknown> = {}): Promise<void> {
@@ -74,6 +88,8 @@ function render(next: PreviewView): void {
   $('doc-title').textContent = next.title;
   $('calls').textContent = `${next.calls} service call${next.calls === 1 ? '' : 's'}`;
   renderMenus(next.menus);
+  // The list belongs to the grid drawn before: its cell may now hold another value or be gone.
+  closeDropdown();
   renderGrid(next.active);
   renderTabs(next);
   renderSidebar(next.sidebar);
@@ -201,7 +217,14 @@ function cellElement(a1: string, cell: CellView | undefined, overflows = false):
   if (cell.background) td.style.background = cell.background;
   const hover = cell.error ?? cell.note;
   if (hover) td.title = hover;
-  if (cell.checked !== undefined) {
+  if (cell.dropdown !== undefined) {
+    // A dropdown cell: its value and an arrow that opens the list, as Sheets draws a list validation.
+    td.classList.add('has-dropdown');
+    const arrow = Object.assign(document.createElement('button'), { type: 'button', className: 'dropdown-arrow', tabIndex: -1 });
+    arrow.setAttribute('aria-label', `Choose a value for ${a1}`);
+    arrow.setAttribute('aria-haspopup', 'listbox');
+    td.append(Object.assign(document.createElement('span'), { className: 'dropdown-value', textContent: cell.display }), arrow);
+  } else if (cell.checked !== undefined) {
     const box = Object.assign(document.createElement('input'), { type: 'checkbox', checked: cell.checked });
     box.setAttribute('aria-label', a1);
     box.addEventListener('click', (event) => {
@@ -253,45 +276,257 @@ function renderGrid(sheet: SheetView): void {
       for (let c = column; c < column + merge.columns; c++) if (r !== row || c !== column) covered.add(toA1(r, c));
   }
 
-  const body = document.createElement('tbody');
-  for (let r = 0; r < sheet.rows; r++) {
-    const tr = document.createElement('tr');
-    if (sheet.frozenRows > 0 && r === sheet.frozenRows - 1) tr.className = 'frozen-edge';
-    const th = Object.assign(document.createElement('th'), { textContent: String(r + 1) });
-    th.dataset.row = String(r + 1);
-    tr.append(th);
-    for (let c = 0; c < sheet.columns; c++) {
-      const a1 = toA1(r, c);
-      if (covered.has(a1)) continue;
-      const cell = sheet.cells[a1];
-      const right = sheet.cells[toA1(r, c + 1)];
-      // A hidden column's text stays clipped to its zero width: run on, it would show over the next column.
-      const overflows =
-        sheet.columnWidths[c] !== 0 &&
-        Boolean(cell?.display) &&
-        cell?.align === 'left' &&
-        !cell?.wrap &&
-        !right?.display &&
-        right?.checked === undefined;
-      const td = cellElement(a1, cell, overflows);
-      // A hidden column keeps its cells (scripts read them) but shows nothing, not even text running on.
-      if (sheet.columnWidths[c] === 0) td.style.visibility = 'hidden';
-      const span = spans.get(a1);
-      if (span) {
-        td.rowSpan = span.rows;
-        td.colSpan = span.columns;
-        td.classList.add('merged');
-      }
-      tr.append(td);
-    }
-    body.append(tr);
-  }
-  grid.replaceChildren(colgroup, head, body);
+  // A row the filter hides is not drawn; the row numbers around it skip it, as in Sheets.
+  const hiddenRows = new Set(sheet.filter?.hiddenRows);
+  const frozen: number[] = [];
+  const scrolling: number[] = [];
+  for (let r = 0; r < sheet.rows; r++) if (!hiddenRows.has(r + 1)) (r < sheet.frozenRows ? frozen : scrolling).push(r);
+  const windowed = scrolling.length > DRAW_WHOLE && sheet.merges.length === 0 && sheet.charts.length === 0;
+  drawn = { sheet, covered, spans, frozen, scrolling, windowed, start: 0, end: scrolling.length };
+  // Read before the old rows go: an emptied table is short, and the browser would scroll back to the top.
+  const scroller = $('grid-scroll');
+  const { scrollTop, scrollLeft } = scroller;
+  grid.replaceChildren(colgroup, head, document.createElement('tbody'));
   // A fixed-layout table honours its column widths only when its own width is set.
   grid.style.width = `${ROW_HEADER_WIDTH + sheet.columnWidths.reduce((sum, w) => sum + w, 0)}px`;
-  freezeRows(body, sheet.frozenRows);
+  drawRows(windowed ? rowWindow(drawn, scrollTop) : { start: 0, end: scrolling.length });
+  scroller.scrollTop = scrollTop;
+  scroller.scrollLeft = scrollLeft;
   renderCharts(sheet.charts);
 }
+
+/**
+ * A sheet with more rows than this (a ledger of thousands) has only the rows in and near view drawn, the rest
+ * stood in for by blank space of their height: building every row's cells would take the browser seconds on each
+ * redraw. Sheets with charts or merges are drawn whole (their placement needs every row in place).
+ */
+const DRAW_WHOLE = 1000;
+/** Rows drawn beyond the visible ones in a long sheet, above and below, so scrolling a little needs no redraw. */
+const WINDOW_MARGIN = 80;
+
+interface DrawnGrid {
+  sheet: SheetView;
+  covered: Set<string>;
+  spans: Map<string, { rows: number; columns: number }>;
+  /** 0-based indexes of the frozen rows and of the other rows not hidden by a filter. */
+  frozen: number[];
+  scrolling: number[];
+  windowed: boolean;
+  /** The drawn slice of `scrolling`. */
+  start: number;
+  end: number;
+}
+
+let drawn: DrawnGrid | undefined;
+/** A drawn row's height in pixels, measured once rows exist; Sheets' default row height until then. */
+let rowHeight = 21;
+
+/** The slice of the scrolling rows in view, with the margin around it. */
+function rowWindow(layout: DrawnGrid, scrollTop = $('grid-scroll').scrollTop): { start: number; end: number } {
+  const scroller = $('grid-scroll');
+  const first = Math.floor(scrollTop / rowHeight);
+  const visible = Math.ceil(scroller.clientHeight / rowHeight);
+  return {
+    start: Math.max(0, first - WINDOW_MARGIN),
+    end: Math.min(layout.scrolling.length, first + visible + WINDOW_MARGIN),
+  };
+}
+
+function rowElement(layout: DrawnGrid, r: number): HTMLTableRowElement {
+  const { sheet, covered, spans } = layout;
+  const tr = document.createElement('tr');
+  if (sheet.frozenRows > 0 && r === sheet.frozenRows - 1) tr.className = 'frozen-edge';
+  const th = Object.assign(document.createElement('th'), { textContent: String(r + 1) });
+  th.dataset.row = String(r + 1);
+  tr.append(th);
+  for (let c = 0; c < sheet.columns; c++) {
+    const a1 = toA1(r, c);
+    if (covered.has(a1)) continue;
+    const cell = sheet.cells[a1];
+    const right = sheet.cells[toA1(r, c + 1)];
+    // A hidden column's text stays clipped to its zero width: run on, it would show over the next column.
+    const overflows =
+      sheet.columnWidths[c] !== 0 &&
+      Boolean(cell?.display) &&
+      cell?.align === 'left' &&
+      !cell?.wrap &&
+      cell?.dropdown === undefined &&
+      !right?.display &&
+      right?.checked === undefined &&
+      right?.dropdown === undefined;
+    const td = cellElement(a1, cell, overflows);
+    // A hidden column keeps its cells (scripts read them) but shows nothing, not even text running on.
+    if (sheet.columnWidths[c] === 0) td.style.visibility = 'hidden';
+    if (sheet.filter && r + 1 === sheet.filter.headerRow) addFilterIcon(td, c + 1, sheet.filter);
+    const span = spans.get(a1);
+    if (span) {
+      td.rowSpan = span.rows;
+      td.colSpan = span.columns;
+      td.classList.add('merged');
+    }
+    tr.append(td);
+  }
+  return tr;
+}
+
+/** Blank space standing in for rows not drawn, as tall as they would be. */
+function spacer(layout: DrawnGrid, rows: number): HTMLTableRowElement {
+  const tr = Object.assign(document.createElement('tr'), { className: 'spacer' });
+  tr.setAttribute('aria-hidden', 'true');
+  const td = Object.assign(document.createElement('td'), { colSpan: layout.sheet.columns + 1 });
+  td.style.height = `${rows * rowHeight}px`;
+  tr.append(td);
+  return tr;
+}
+
+/** The frozen rows, then the given slice of the others (with spacers for the rest when the sheet is long). */
+function drawRows(slice: { start: number; end: number }): void {
+  if (!drawn) return;
+  drawn.start = slice.start;
+  drawn.end = slice.end;
+  const body = document.createElement('tbody');
+  for (const r of drawn.frozen) body.append(rowElement(drawn, r));
+  if (slice.start > 0) body.append(spacer(drawn, slice.start));
+  for (const r of drawn.scrolling.slice(slice.start, slice.end)) body.append(rowElement(drawn, r));
+  if (slice.end < drawn.scrolling.length) body.append(spacer(drawn, drawn.scrolling.length - slice.end));
+  grid.tBodies[0]?.replaceWith(body);
+  if (drawn.windowed) {
+    const sample = body.querySelector<HTMLElement>('tr:not(.spacer)');
+    if (sample && sample.offsetHeight > 0 && sample.offsetHeight !== rowHeight) {
+      rowHeight = sample.offsetHeight;
+      drawRows(slice);
+      return;
+    }
+  }
+  freezeRows(body, drawn.frozen.length);
+}
+
+/** In a long sheet, draws the rows that scrolling brought into view once the drawn ones run out. */
+function followScroll(): void {
+  if (!drawn?.windowed) return;
+  const wanted = rowWindow(drawn);
+  const first = Math.max(0, wanted.start + WINDOW_MARGIN);
+  const last = Math.min(drawn.scrolling.length, wanted.end - WINDOW_MARGIN);
+  if (first >= drawn.start && last <= drawn.end) return;
+  drawRows(wanted);
+  select(selected, { keepFormulaBar: true });
+}
+
+/** Scrolls a long sheet so the cell's row is drawn and in view. */
+function bringIntoView(a1: string): void {
+  const { row } = fromA1(a1);
+  if (drawn?.windowed) {
+    const index = drawn.scrolling.indexOf(row);
+    if (index >= 0 && (index < drawn.start || index >= drawn.end)) {
+      const scroller = $('grid-scroll');
+      scroller.scrollTop = Math.max(0, index * rowHeight - scroller.clientHeight / 2);
+      drawRows(rowWindow(drawn));
+    }
+  }
+  grid.querySelector(`td[data-a1="${a1}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
+
+/** A funnel on each heading of a filter's range; filled when that column has a criterion, as Sheets marks it. */
+function addFilterIcon(td: HTMLTableCellElement, column: number, filter: FilterView): void {
+  if (column < filter.firstColumn || column > filter.lastColumn) return;
+  const criterion = filter.criteria.find((c) => c.column === column);
+  const letters = columnLetters(column - 1);
+  const icon = Object.assign(document.createElement('span'), { className: criterion ? 'filter-icon active' : 'filter-icon' });
+  icon.setAttribute('role', 'img');
+  const name = criterion ? `Column ${letters} filtered: ${criterion.description}` : `Column ${letters} filter`;
+  icon.setAttribute('aria-label', name);
+  icon.title = name;
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 12 12');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', 'M1 2h10L7 6.5V10L5 11V6.5z');
+  svg.append(path);
+  icon.append(svg);
+  td.classList.add('has-filter');
+  td.append(icon);
+}
+
+// ---- Dropdowns ----
+
+const dropdownPopup = Object.assign(document.createElement('div'), { className: 'dropdown-popup', id: 'dropdown', hidden: true });
+dropdownPopup.setAttribute('role', 'listbox');
+$('grid-scroll').append(dropdownPopup);
+let dropdownCell: string | undefined;
+
+function closeDropdown(): void {
+  if (dropdownCell === undefined) return;
+  dropdownCell = undefined;
+  dropdownPopup.hidden = true;
+  dropdownPopup.replaceChildren();
+  for (const arrow of grid.querySelectorAll('.dropdown-arrow[aria-expanded]')) arrow.removeAttribute('aria-expanded');
+}
+
+/** Choosing a value types it into the cell, so it takes the path (validation, recalculation) typing takes. */
+function chooseValue(a1: string, option: DropdownOption): void {
+  closeDropdown();
+  select(a1);
+  void act('/api/input', { sheet: view?.active.name, a1, input: option.input }).then(() => grid.focus({ preventScroll: true }));
+}
+
+/** The list of a dropdown cell below it, the cell's value marked and focused (the first value when it has none). */
+function openDropdown(a1: string): void {
+  const index = view?.active.cells[a1]?.dropdown;
+  const td = grid.querySelector<HTMLElement>(`td[data-a1="${a1}"]`);
+  if (index === undefined || !td || !view?.active.dropdowns) return;
+  const options = view.active.dropdowns[index];
+  const current = view.active.cells[a1]?.display ?? '';
+  dropdownCell = a1;
+  dropdownPopup.setAttribute('aria-label', `Values for ${a1}`);
+  dropdownPopup.replaceChildren(
+    ...options.map((option) => {
+      const item = Object.assign(document.createElement('div'), {
+        className: 'dropdown-option',
+        textContent: option.label,
+        tabIndex: -1,
+      });
+      item.setAttribute('role', 'option');
+      item.setAttribute('aria-selected', String(option.label === current));
+      item.addEventListener('click', (event) => {
+        event.stopPropagation();
+        chooseValue(a1, option);
+      });
+      return item;
+    }),
+  );
+  td.querySelector('.dropdown-arrow')?.setAttribute('aria-expanded', 'true');
+  const scroller = $('grid-scroll');
+  const box = td.getBoundingClientRect();
+  const frame = scroller.getBoundingClientRect();
+  dropdownPopup.style.left = `${box.left - frame.left + scroller.scrollLeft}px`;
+  dropdownPopup.style.top = `${box.bottom - frame.top + scroller.scrollTop}px`;
+  dropdownPopup.style.minWidth = `${box.width}px`;
+  dropdownPopup.hidden = false;
+  const items = Array.from(dropdownPopup.children) as HTMLElement[];
+  const start = items.find((item) => item.getAttribute('aria-selected') === 'true') ?? items[0];
+  start?.focus({ preventScroll: true });
+  start?.scrollIntoView({ block: 'nearest' });
+}
+
+dropdownPopup.addEventListener('keydown', (event) => {
+  const items = Array.from(dropdownPopup.children) as HTMLElement[];
+  const at = items.indexOf(document.activeElement as HTMLElement);
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    const next = items[Math.min(Math.max(at + (event.key === 'ArrowDown' ? 1 : -1), 0), items.length - 1)];
+    next?.focus();
+  } else if (event.key === 'Enter' && at >= 0 && dropdownCell !== undefined) {
+    event.preventDefault();
+    const index = view?.active.cells[dropdownCell]?.dropdown;
+    const option = index === undefined ? undefined : view?.active.dropdowns?.[index][at];
+    if (option) chooseValue(dropdownCell, option);
+  } else if (event.key === 'Escape') {
+    event.preventDefault();
+    closeDropdown();
+    grid.focus({ preventScroll: true });
+  }
+});
 
 /** Frozen rows stay in view under the column letters while the rest scrolls, as in Sheets. */
 function freezeRows(body: HTMLTableSectionElement, frozenRows: number): void {
@@ -474,12 +709,16 @@ function select(a1: string, options: { keepFormulaBar?: boolean } = {}): void {
 function move(rows: number, columns: number): void {
   if (!view) return;
   const { row, column } = fromA1(selected);
-  const next = toA1(
-    Math.min(Math.max(row + rows, 0), view.active.rows - 1),
-    Math.min(Math.max(column + columns, 0), view.active.columns - 1),
-  );
+  const hidden = new Set(view.active.filter?.hiddenRows);
+  const last = view.active.rows - 1;
+  let target = Math.min(Math.max(row + rows, 0), last);
+  // Rows a filter hides are stepped over, as the arrow keys do in Sheets.
+  while (rows !== 0 && hidden.has(target + 1) && target + Math.sign(rows) >= 0 && target + Math.sign(rows) <= last)
+    target += Math.sign(rows);
+  if (hidden.has(target + 1)) target = row;
+  const next = toA1(target, Math.min(Math.max(column + columns, 0), view.active.columns - 1));
+  bringIntoView(next);
   select(next);
-  grid.querySelector(`td[data-a1="${next}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
 async function commit(input: string, then: () => void): Promise<void> {
@@ -490,8 +729,17 @@ async function commit(input: string, then: () => void): Promise<void> {
 grid.addEventListener('click', (event) => {
   const td = (event.target as HTMLElement).closest<HTMLElement>('td[data-a1]');
   if (td?.dataset.a1) {
-    select(td.dataset.a1);
+    const a1 = td.dataset.a1;
+    const reopen = dropdownCell !== a1;
+    closeDropdown();
+    select(a1);
     grid.focus({ preventScroll: true });
+    // A dropdown cell opens its list when clicked (a second click closes it), as Sheets' dropdown chips do.
+    if (td.classList.contains('has-dropdown') && reopen) {
+      event.stopPropagation();
+      closeMenus();
+      openDropdown(a1);
+    }
   }
 });
 
@@ -541,9 +789,12 @@ formulaBar.addEventListener('keydown', (event) => {
 const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
 grid.addEventListener('keydown', (event) => {
-  if (event.key in ARROWS) {
+  if (event.key in ARROWS && !event.altKey) {
     event.preventDefault();
     move(...ARROWS[event.key]);
+  } else if (event.key === 'ArrowDown' && event.altKey) {
+    event.preventDefault();
+    openDropdown(selected);
   } else if (event.key === 'Enter' || event.key === 'F2') {
     event.preventDefault();
     formulaBar.focus();
@@ -560,7 +811,40 @@ grid.addEventListener('keydown', (event) => {
 
 // ---- Chrome around the grid ----
 
-document.addEventListener('click', closeMenus);
+let scrollPending = false;
+$('grid-scroll').addEventListener('scroll', () => {
+  if (scrollPending) return;
+  scrollPending = true;
+  requestAnimationFrame(() => {
+    scrollPending = false;
+    followScroll();
+  });
+});
+
+/** Typing a cell's name (D4978) in the Name box and Enter goes there, as in Sheets. */
+nameBox.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') {
+    nameBox.value = selected;
+    grid.focus({ preventScroll: true });
+  }
+  if (event.key !== 'Enter' || !view) return;
+  event.preventDefault();
+  const a1 = nameBox.value.trim().toUpperCase().replace(/\$/g, '');
+  const { row, column } = fromA1(a1);
+  if (!/^[A-Z]+\d+$/.test(a1) || row >= view.active.rows || column >= view.active.columns) {
+    showStatus(`"${nameBox.value}" is not a cell of this sheet: type a column and a row, such as D12.`);
+    nameBox.value = selected;
+    return;
+  }
+  bringIntoView(a1);
+  select(a1);
+  grid.focus({ preventScroll: true });
+});
+
+document.addEventListener('click', () => {
+  closeMenus();
+  closeDropdown();
+});
 $('reset').addEventListener('click', () => {
   selected = 'A1';
   void act('/api/reset');
