@@ -190,6 +190,21 @@ const errorCells = (): Promise<string[]> =>
 
 const L = (column: number): string => String.fromCharCode(64 + column);
 
+/** The values of named ranges of one cell each, as the spreadsheet holds them. */
+async function namedValues(names: string[]): Promise<unknown[]> {
+  const response = await fetch(`${preview.url}/api/spreadsheet`);
+  expect(response.status).toBe(200);
+  const json = (await response.json()) as {
+    sheets: { name: string; cells: Record<string, { value: unknown }> }[];
+    namedRanges: Record<string, string>;
+  };
+  return names.map((name) => {
+    const m = /^'?(.*?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(json.namedRanges[name] ?? '');
+    if (!m) throw new Error(`${name} is ${json.namedRanges[name]}, not one cell`);
+    return json.sheets.find((sheet) => sheet.name === m[1])?.cells[`${m[2]}${m[3]}`]?.value;
+  });
+}
+
 /**
  * Cells of rows first..last, columns left..right (single letters) whose text does not fit: text runs on over empty
  * cells to its right (left-aligned text, as Sheets draws it) but not past a cell with something in it or past the
@@ -327,6 +342,9 @@ test('lumpy income and two estimated payments: the tax blocks match the annualiz
       `against $${money(owed)}, the tax on ${YEAR}'s profit so far at 30.0% less the $${money(paid)} already paid.`,
   );
   await expect(errorCells()).resolves.toEqual([]);
+  // Behind the two decimals shown, the values themselves (GET /api/spreadsheet, the preview's automation API).
+  const named = await namedValues(['LEAP_BOOKS_NEXT_PAYMENT', 'LEAP_BOOKS_FLAT_PAYMENT', 'LEAP_BOOKS_RESERVE_GAP']);
+  expect(named).toEqual([expect.closeTo(payment, 6), expect.closeTo(flat, 6), expect.closeTo(gap, 6)]);
 
   // ---- Screenshot: the grid scrolled so the tax blocks (columns M to T, rows 1 to 25) fill it, the payment's
   // formula in the formula bar.
