@@ -487,9 +487,7 @@ export function layoutBooks(year: number): BooksLayout {
     g.put(
       row,
       tp.noteColumn,
-      formula(
-        `="Ledger rows of kind Tax payment dated "&TEXT(${after}+1,"mmm d, yyyy")&" to "&TEXT(${dueCell(p)},"mmm d, yyyy")&" (this due date)"`,
-      ),
+      formula(`="Ledger rows of kind Tax payment, "&TEXT(${after}+1,"mmm d")&" to "&TEXT(${dueCell(p)},"mmm d, yyyy")`),
     );
   }
   g.put(tp.handTitleRow, tp.dateColumn, text('Paid another way: type the date, amount and a note'), { bold: true });
@@ -673,8 +671,9 @@ export function layoutBooks(year: number): BooksLayout {
   const grid = g.build();
   // Column H parts the month table from Schedule C, and holds April in the by-category table below: wide enough
   // for an amount. Columns M:S also hold the tax blocks' labels, notes and figures above the by-category table.
-  // Column T holds the tax blocks' notes, one sentence each: wide enough to show them whole.
-  const widths = [190, 130, 150, 120, 130, 130, 130, 100, 120, 260, 120, 100, 210, 90, 110, 330, 100, 230, 110, 460];
+  // Column T holds the tax blocks' notes, one sentence each: wide enough to show them whole (the longest, last
+  // year's AGI, measures about 800 px in the preview's grid), and the payment sentence that runs on from R over S and T.
+  const widths = [190, 130, 150, 120, 130, 130, 130, 100, 120, 260, 120, 100, 210, 90, 110, 330, 100, 230, 110, 820];
   return {
     ...grid,
     namedRanges: named,
