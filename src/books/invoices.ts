@@ -152,7 +152,7 @@ interface InvoicesPanel {
 const text = (t: string): Cell => ({ text: t });
 
 /** The side panel: totals, as-of day, the aging table, the days-to-pay lookup and the business details (blank). */
-export function invoicesPanel(lastRow: number): InvoicesPanel {
+export function invoicesPanel(lastRow: number, money: string = INVOICE_FORMATS.money): InvoicesPanel {
   const r = (name: InvoiceColumn) => columnRange(name, lastRow);
   const rows = PANEL_LAST_ROW;
   const cells: Cell[][] = Array.from({ length: rows }, () => Array<Cell>(PANEL_COLUMNS).fill(null));
@@ -169,9 +169,9 @@ export function invoicesPanel(lastRow: number): InvoicesPanel {
 
   set(PANEL_ROW.owed, 0, text('Owed to you'), undefined, true);
   // Every row not yet paid: blank rows add nothing, and a row whose status asks for a fix is still owed.
-  set(PANEL_ROW.owed, 1, { formula: `=SUMIFS(${r('Amount')},${r('Status')},"<>Paid")` }, INVOICE_FORMATS.money, true);
+  set(PANEL_ROW.owed, 1, { formula: `=SUMIFS(${r('Amount')},${r('Status')},"<>Paid")` }, money, true);
   set(PANEL_ROW.overdue, 0, text('Overdue'), undefined, true);
-  set(PANEL_ROW.overdue, 1, { formula: `=SUMIFS(${r('Amount')},${r('Status')},"Overdue*")` }, INVOICE_FORMATS.money, true);
+  set(PANEL_ROW.overdue, 1, { formula: `=SUMIFS(${r('Amount')},${r('Status')},"Overdue*")` }, money, true);
   set(PANEL_ROW.asOf, 0, text('As of'));
   set(
     PANEL_ROW.asOf,
@@ -185,7 +185,7 @@ export function invoicesPanel(lastRow: number): InvoicesPanel {
   // would leave it loading for ever.
   set(PANEL_ROW.aging, 0, { formula: `=RECEIVABLES_AGING(${r('Due')},${r('Amount')},${r('Paid on')},${asOf})` });
   for (let i = 1; i <= 5; i++) {
-    numberFormats[PANEL_ROW.aging - 1 + i][1] = INVOICE_FORMATS.money;
+    numberFormats[PANEL_ROW.aging - 1 + i][1] = money;
     numberFormats[PANEL_ROW.aging - 1 + i][2] = INVOICE_FORMATS.count;
   }
   fontWeights[PANEL_ROW.aging - 1] = ['bold', 'bold', 'bold'];
@@ -223,7 +223,7 @@ interface InvoicesTable {
 }
 
 /** A new table: the header, a Due formula on every row and the two ARRAYFORMULAs in row 2. */
-export function newInvoicesTable(lastRow: number): InvoicesTable {
+export function newInvoicesTable(lastRow: number, money: string = INVOICE_FORMATS.money): InvoicesTable {
   const cells: Cell[][] = [INVOICE_HEADER.map(text)];
   for (let row = FIRST_ROW; row <= lastRow; row++) {
     const line: Cell[] = INVOICE_HEADER.map(() => null);
@@ -232,17 +232,17 @@ export function newInvoicesTable(lastRow: number): InvoicesTable {
   }
   cells[FIRST_ROW - 1][COLUMN.Status - 1] = { formula: statusFormula(lastRow) };
   cells[FIRST_ROW - 1][COLUMN['Days late'] - 1] = { formula: daysLateFormula(lastRow) };
-  return { cells, numberFormats: tableFormats(lastRow) };
+  return { cells, numberFormats: tableFormats(lastRow, money) };
 }
 
 /** Formats of the whole table, header included: dates, money and whole days. */
-function tableFormats(lastRow: number): string[][] {
+function tableFormats(lastRow: number, money: string): string[][] {
   const formatOf: Record<InvoiceColumn, string> = {
     Invoice: '@',
     Client: '@',
     Issued: INVOICE_FORMATS.date,
     Due: INVOICE_FORMATS.date,
-    Amount: INVOICE_FORMATS.money,
+    Amount: money,
     'Paid on': INVOICE_FORMATS.date,
     Status: 'General',
     'Days late': INVOICE_FORMATS.days,

@@ -118,6 +118,7 @@ export function printableInvoice(
   invoicesSheet: string,
   lastRow: number,
   description: string = DEFAULT_DESCRIPTION,
+  money: string = INVOICE_FORMATS.money,
 ): PrintableInvoice {
   const rows = PRINT_ROW.payment;
   const cells: Cell[][] = Array.from({ length: rows }, () => Array<Cell>(PRINT_COLUMNS).fill(null));
@@ -157,9 +158,9 @@ export function printableInvoice(
   set(PRINT_ROW.linesHeading, 1, text('Description'), undefined, true);
   set(PRINT_ROW.linesHeading, 4, text('Amount'), undefined, true);
   set(PRINT_ROW.line, 1, text(description));
-  set(PRINT_ROW.line, 4, { formula: lookUp('Amount') }, INVOICE_FORMATS.money);
+  set(PRINT_ROW.line, 4, { formula: lookUp('Amount') }, money);
   set(PRINT_ROW.total, 3, text('Total'), undefined, true);
-  set(PRINT_ROW.total, 4, { formula: `=SUM(D${PRINT_ROW.line}:D${PRINT_ROW.line})` }, INVOICE_FORMATS.money, true);
+  set(PRINT_ROW.total, 4, { formula: `=SUM(D${PRINT_ROW.line}:D${PRINT_ROW.line})` }, money, true);
 
   set(PRINT_ROW.termsHeading, 1, text('Payment terms'), undefined, true);
   const issued = `D${PRINT_ROW.issued}`;

@@ -5,6 +5,8 @@
  * Every figure on Books is a native formula (SUMIFS, SUMPRODUCT, COUNTIFS) over whole Ledger columns, so rows the
  * import appends, rows a person adds and a category a person changes count at once, with no custom function calls.
  */
+
+import { moneyFormat, moneyFormatIn } from '../plan/currency';
 import { type Cell, columnLetters } from '../plan/layout';
 import { CATEGORY_HEADER, type CategoryDefault, SCHEDULE_C_LINES, UNCATEGORISED } from './categories';
 import { importKey } from './duplicates';
@@ -21,7 +23,23 @@ export const LEDGER_COLUMN = { date: 1, description: 2, amount: 3, category: 4, 
 /** Formats that read the same in every locale: ISO dates, and amounts whose separators follow the document's locale. */
 const LEDGER_DATE_FORMAT = 'yyyy-mm-dd';
 const LEDGER_AMOUNT_FORMAT = '#,##0.00';
-const MONEY = '#,##0.00';
+
+/**
+ * Money formats of the Books sheet: `books` for the person's own amounts (the months, Schedule C, the reserve), in
+ * the document's currency; `federal` for the US federal estimated-tax blocks, always in dollars. A plain number
+ * where the caller knows no currency.
+ */
+export interface BooksMoney {
+  books: string;
+  federal: string;
+}
+export const PLAIN_BOOKS_MONEY: BooksMoney = { books: '#,##0.00', federal: '$#,##0.00' };
+
+/** The Books money formats of a spreadsheet in `locale`: its own currency, and dollars placed as it places money. */
+export const booksMoney = (locale: string): BooksMoney => ({
+  books: moneyFormat(locale, { cents: true }),
+  federal: moneyFormatIn(locale, 'USD', { cents: true }),
+});
 const PERCENT = '0%';
 
 /** The one rate a Books sheet starts from when there is no plan: the 25-30% rule's top. */
@@ -260,7 +278,7 @@ const inMonth = (monthCell: string): string => `${LEDGER.date},">="&${monthCell}
  * The Books sheet for the tax year `year`. The rate cell reads the plan's LEAP_TAX_RATE when a plan exists and
  * falls back to 30% (IFERROR) so Books works without one.
  */
-export function layoutBooks(year: number): BooksLayout {
+export function layoutBooks(year: number, money: BooksMoney = PLAIN_BOOKS_MONEY): BooksLayout {
   const g = new GridBuilder();
   const named: Record<string, string> = {};
   const a1 = (row: number, column: number) => `${columnLetters(column)}${row}`;
@@ -320,13 +338,13 @@ export function layoutBooks(year: number): BooksLayout {
         monthColumn(m),
         formula(`=IF(${name}="","",SUMIFS(${LEDGER.amount},${LEDGER.category},${name},${inMonth(month)}))`),
         {
-          format: MONEY,
+          format: money.books,
         },
       );
     }
     const yearTotal = a1(row, yearColumn);
     g.put(row, yearColumn, formula(`=IF(${name}="","",SUM(${a1(row, monthColumn(1))}:${a1(row, monthColumn(12))}))`), {
-      format: MONEY,
+      format: money.books,
       bold: true,
     });
     // Income as received; expenses as positive deductions with the deductible share applied (meals at 50%).
@@ -334,7 +352,7 @@ export function layoutBooks(year: number): BooksLayout {
       row,
       scheduleAmountColumn,
       formula(`=IF($C${row}="","",IF(${kind}="Income",${yearTotal},IF(${kind}="Expense",-${yearTotal}*${share},"")))`),
-      { format: MONEY },
+      { format: money.books },
     );
     g.put(row, shareDeductedColumn, formula(`=IF(${kind}="Expense",${share},0)`), { format: PERCENT });
     g.put(row, rowsColumn, formula(`=IF(${name}="","",COUNTIFS(${LEDGER.category},${name},${inYear}))`), { format: '0' });
@@ -361,12 +379,12 @@ export function layoutBooks(year: number): BooksLayout {
       formula(
         `=SUMIFS(${amounts},${block(2)},"Income")+${uncategorisedIn(month, `"${UNCATEGORISED}"`)}+${uncategorisedIn(month, '""')}`,
       ),
-      { format: MONEY },
+      { format: money.books },
     );
-    g.put(row, 3, formula(`=-SUMPRODUCT(${amounts},${block(shareDeductedColumn)})`), { format: MONEY });
-    g.put(row, 4, formula(`=B${row}-C${row}`), { format: MONEY, bold: true });
-    g.put(row, 5, formula(`=MAX(0,D${row})*${rateCell}`), { format: MONEY });
-    g.put(row, 6, formula(`=-SUMIFS(${amounts},${block(2)},"Tax payment")`), { format: MONEY });
+    g.put(row, 3, formula(`=-SUMPRODUCT(${amounts},${block(shareDeductedColumn)})`), { format: money.books });
+    g.put(row, 4, formula(`=B${row}-C${row}`), { format: money.books, bold: true });
+    g.put(row, 5, formula(`=MAX(0,D${row})*${rateCell}`), { format: money.books });
+    g.put(row, 6, formula(`=-SUMIFS(${amounts},${block(2)},"Tax payment")`), { format: money.books });
     g.put(row, 7, formula(`=${uncategorisedCount(month, `"${UNCATEGORISED}"`)}+${uncategorisedCount(month, '""')}`), {
       format: '0',
     });
@@ -376,13 +394,13 @@ export function layoutBooks(year: number): BooksLayout {
   for (const column of [2, 3, 4, 6, 7]) {
     const letter = columnLetters(column);
     g.put(total, column, formula(`=SUM(${letter}${first}:${letter}${last})`), {
-      format: column === 7 ? '0' : MONEY,
+      format: column === 7 ? '0' : money.books,
       bold: true,
       fill: HEADER_FILL,
     });
   }
   // On the year's profit, not the sum of monthly set-asides: a loss in one month offsets profit in another.
-  g.put(total, 5, formula(`=MAX(0,D${total})*${rateCell}`), { format: MONEY, bold: true, fill: HEADER_FILL });
+  g.put(total, 5, formula(`=MAX(0,D${total})*${rateCell}`), { format: money.books, bold: true, fill: HEADER_FILL });
   // A Ledger row whose category is not on the Categories sheet (renamed or deleted there) counts in no total
   // above: this says how many there are, so they are not lost silently.
   g.put(BOOKS.unknownCategoryRow, 1, text('Rows of the year whose category is not on the Categories sheet (in no total above)'));
@@ -410,7 +428,7 @@ export function layoutBooks(year: number): BooksLayout {
     g.put(row, sc.lineColumn, text(`Line ${line.line}`));
     g.put(row, sc.nameColumn, text(line.name));
     g.put(row, sc.totalColumn, formula(`=SUMIFS(${block(scheduleAmountColumn)},${block(3)},${a1(row, sc.lineColumn)})`), {
-      format: MONEY,
+      format: money.books,
     });
   });
   const lastLine = sc.firstRow + SCHEDULE_C_LINES.length - 1;
@@ -425,7 +443,7 @@ export function layoutBooks(year: number): BooksLayout {
     formula(
       `=SUM(${totalLetter}${sc.firstRow}:${totalLetter}${sc.firstRow + incomeLines - 1})-SUM(${totalLetter}${sc.firstRow + incomeLines}:${totalLetter}${lastLine})`,
     ),
-    { format: MONEY, bold: true, fill: HEADER_FILL },
+    { format: money.books, bold: true, fill: HEADER_FILL },
   );
 
   // ---- Tax paid per 1040-ES period and put into the tax account, one column per figure beside each category row: a
@@ -455,7 +473,7 @@ export function layoutBooks(year: number): BooksLayout {
         formula(
           `=IF(${kind}<>"Tax payment",0,-SUMIFS(${LEDGER.amount},${LEDGER.category},${name},${LEDGER.date},">"&${after},${LEDGER.date},"<="&${dueCell(p)}))`,
         ),
-        { format: MONEY },
+        { format: money.federal },
       );
     }
     g.put(
@@ -464,12 +482,14 @@ export function layoutBooks(year: number): BooksLayout {
       formula(
         `=IF(OR(${kind}<>"Transfer",${taxAccount}=""),0,SUMIFS(${LEDGER.amount},${LEDGER.category},${name},${LEDGER.account},${taxAccount}))`,
       ),
-      { format: MONEY },
+      { format: money.books },
     );
   }
 
   // ---- Tax payments: one row per period from the Ledger, then rows the person fills for payments made elsewhere.
-  const money = (ref: string) => `"$"&TEXT(${ref},"${MONEY}")`;
+  // Sentences quote amounts with TEXT in their cells' own formats, so they read as the cells do.
+  const federalText = (ref: string) => `TEXT(${ref},"${money.federal.replace(/"/g, '""')}")`;
+  const booksText = (ref: string) => `TEXT(${ref},"${money.books.replace(/"/g, '""')}")`;
   const longDate = (ref: string) => `TEXT(${ref},"mmmm d, yyyy")`;
   const PERIOD_FORMAT = '"Period "0';
   const DATE_FORMAT = 'mmm d, yyyy';
@@ -482,7 +502,7 @@ export function layoutBooks(year: number): BooksLayout {
     const row = tp.firstPeriodRow + p - 1;
     if (p > 1) g.put(row, tp.dateColumn, null, { format: DATE_FORMAT });
     g.put(row, tp.periodColumn, { number: p }, { format: PERIOD_FORMAT });
-    g.put(row, tp.amountColumn, formula(`=SUM(${block(firstPeriodColumn + p - 1)})`), { format: MONEY });
+    g.put(row, tp.amountColumn, formula(`=SUM(${block(firstPeriodColumn + p - 1)})`), { format: money.federal });
     const after = p === 1 ? previousDue : dueCell(p - 1);
     g.put(
       row,
@@ -504,7 +524,7 @@ export function layoutBooks(year: number): BooksLayout {
       ),
       { format: PERIOD_FORMAT },
     );
-    g.put(row, tp.amountColumn, null, { format: MONEY, fill: INPUT_FILL });
+    g.put(row, tp.amountColumn, null, { format: money.federal, fill: INPUT_FILL });
     g.put(row, tp.noteColumn, null, { fill: INPUT_FILL });
   }
   const amountLetter = columnLetters(tp.amountColumn);
@@ -518,7 +538,7 @@ export function layoutBooks(year: number): BooksLayout {
     formula(
       `=SUM(${amountLetter}${tp.firstPeriodRow}:${amountLetter}${tp.firstPeriodRow + 3})+SUMIFS(${amountLetter}${firstHand}:${amountLetter}${lastHand},${periodLetter}${firstHand}:${periodLetter}${lastHand},">=1")`,
     ),
-    { format: MONEY, bold: true, fill: HEADER_FILL },
+    { format: money.federal, bold: true, fill: HEADER_FILL },
   );
   g.put(tp.totalRow, tp.noteColumn, null, { fill: HEADER_FILL });
   const paid = abs(tp.totalRow, tp.amountColumn);
@@ -545,7 +565,7 @@ export function layoutBooks(year: number): BooksLayout {
     text('Your plan’s when there is a plan; or type single, married_joint, married_separate or head_of_household.'),
   );
   label(np.priorTaxRow, 'Last year’s total tax');
-  g.put(np.priorTaxRow, np.valueColumn, null, { format: MONEY, fill: INPUT_FILL });
+  g.put(np.priorTaxRow, np.valueColumn, null, { format: money.federal, fill: INPUT_FILL });
   note(
     np.priorTaxRow,
     formula(
@@ -553,7 +573,7 @@ export function layoutBooks(year: number): BooksLayout {
     ),
   );
   label(np.priorAgiRow, 'Last year’s AGI');
-  g.put(np.priorAgiRow, np.valueColumn, null, { format: MONEY, fill: INPUT_FILL });
+  g.put(np.priorAgiRow, np.valueColumn, null, { format: money.federal, fill: INPUT_FILL });
   note(
     np.priorAgiRow,
     formula(
@@ -561,7 +581,7 @@ export function layoutBooks(year: number): BooksLayout {
     ),
   );
   label(np.withholdingRow, 'Federal tax withheld this year');
-  g.put(np.withholdingRow, np.valueColumn, null, { format: MONEY, fill: INPUT_FILL });
+  g.put(np.withholdingRow, np.valueColumn, null, { format: money.federal, fill: INPUT_FILL });
   note(
     np.withholdingRow,
     formula(
@@ -593,13 +613,13 @@ export function layoutBooks(year: number): BooksLayout {
     const row = np.firstProfitRow + i;
     label(row, `Profit January 1 to ${p.ends}`);
     g.put(row, np.valueColumn, formula(`=IF(${periodsEnded}<${i + 1},"",SUM($D$${first}:$D$${first + p.lastMonth - 1}))`), {
-      format: MONEY,
+      format: money.federal,
     });
   });
   note(np.firstProfitRow, text('From the months on the left, only for periods that have ended.'));
   const profits = `${v(np.firstProfitRow)}:${v(np.firstProfitRow + 3)}`;
   label(np.paidRow, 'Estimated tax paid for the year');
-  g.put(np.paidRow, np.valueColumn, formula(`=${paid}`), { format: MONEY });
+  g.put(np.paidRow, np.valueColumn, formula(`=${paid}`), { format: money.federal });
   label(np.paymentRow, 'Pay now (on what you have earned)');
   g.put(
     np.paymentRow,
@@ -607,7 +627,7 @@ export function layoutBooks(year: number): BooksLayout {
     formula(
       `=IF(${periodsEnded}=0,"",ESTIMATED_PAYMENT_US(${profits},,${v(np.statusRow)},${yearCell},${v(np.priorTaxRow)},${v(np.priorAgiRow)},${v(np.paidRow)},${v(np.withholdingRow)}))`,
     ),
-    { format: MONEY, bold: true },
+    { format: money.federal, bold: true },
   );
   note(np.paymentRow, text('The annualized income installment method (Form 2210, Schedule AI): federal tax only.'));
   named.LEAP_BOOKS_NEXT_PAYMENT = a1(np.paymentRow, np.valueColumn);
@@ -616,7 +636,7 @@ export function layoutBooks(year: number): BooksLayout {
     np.flatRow,
     np.valueColumn,
     formula(`=IF(${periodsEnded}=0,"",MAX(0,${rateCell}*MAX(0,INDEX(${profits},${periodsEnded}))-${v(np.paidRow)}))`),
-    { format: MONEY },
+    { format: money.federal },
   );
   note(np.flatRow, text('The tax set-aside rate times the profit so far, less what you paid.'));
   named.LEAP_BOOKS_FLAT_PAYMENT = a1(np.flatRow, np.valueColumn);
@@ -626,10 +646,10 @@ export function layoutBooks(year: number): BooksLayout {
     np.labelColumn,
     formula(
       `=IF(${periodsEnded}=0,"No payment period of "&${yearCell}&" has ended yet: the first, January 1 to March 31, is due "&${longDate(dueCell(1))}&".",` +
-        `IF(ISTEXT(${nextDue}),"The "&${yearCell}&" payment dates are past; "&${money(payment)}&" is still short by the annualized method: pay it with your return.",` +
-        `"Pay "&${money(payment)}&" by "&${longDate(nextDue)}&" for the profit to "&${periodEnd}&". "&` +
-        `IF(${flat}>=${payment},"The flat rate would ask "&${money(flat)}&": paying on what you have earned keeps "&${money(`${flat}-${payment}`)}&" in your hands for now.",` +
-        `"The flat rate would ask "&${money(flat)}&", "&${money(`${payment}-${flat}`)}&" less: the federal tax on this profit is above your set-aside rate.")))`,
+        `IF(ISTEXT(${nextDue}),"The "&${yearCell}&" payment dates are past; "&${federalText(payment)}&" is still short by the annualized method: pay it with your return.",` +
+        `"Pay "&${federalText(payment)}&" by "&${longDate(nextDue)}&" for the profit to "&${periodEnd}&". "&` +
+        `IF(${flat}>=${payment},"The flat rate would ask "&${federalText(flat)}&": paying on what you have earned keeps "&${federalText(`${flat}-${payment}`)}&" in your hands for now.",` +
+        `"The flat rate would ask "&${federalText(flat)}&", "&${federalText(`${payment}-${flat}`)}&" less: the federal tax on this profit is above your set-aside rate.")))`,
     ),
   );
   named.LEAP_BOOKS_NEXT_PAYMENT_TEXT = a1(np.sentenceRow, np.labelColumn);
@@ -643,27 +663,30 @@ export function layoutBooks(year: number): BooksLayout {
   g.put(rv.accountRow, rv.valueColumn, null, { fill: INPUT_FILL });
   reserveNote(rv.accountRow, 'The Account of the savings you keep for tax, as the Ledger names it.');
   rl(rv.balanceInputRow, 'Its balance, if you type it');
-  g.put(rv.balanceInputRow, rv.valueColumn, null, { format: MONEY, fill: INPUT_FILL });
+  g.put(rv.balanceInputRow, rv.valueColumn, null, { format: money.books, fill: INPUT_FILL });
   reserveNote(rv.balanceInputRow, 'Blank: the Ledger’s Transfer rows in that account are added up.');
   rl(rv.balanceRow, 'Reserve');
   g.put(
     rv.balanceRow,
     rv.valueColumn,
     formula(`=IF(ISNUMBER(${rvCell(rv.balanceInputRow)}),${rvCell(rv.balanceInputRow)},SUM(${block(intoTaxAccountColumn)}))`),
-    { format: MONEY },
+    { format: money.books },
   );
   named.LEAP_BOOKS_TAX_RESERVE = a1(rv.balanceRow, rv.valueColumn);
   rl(rv.owedRow, 'Tax so far at the rate, less paid');
-  g.put(rv.owedRow, rv.valueColumn, formula(`=$E$${total}-${paid}`), { format: MONEY });
+  g.put(rv.owedRow, rv.valueColumn, formula(`=$E$${total}-${paid}`), { format: money.books });
   rl(rv.gapRow, 'Ahead (+) or behind (-)');
-  g.put(rv.gapRow, rv.valueColumn, formula(`=${rvCell(rv.balanceRow)}-${rvCell(rv.owedRow)}`), { format: MONEY, bold: true });
+  g.put(rv.gapRow, rv.valueColumn, formula(`=${rvCell(rv.balanceRow)}-${rvCell(rv.owedRow)}`), {
+    format: money.books,
+    bold: true,
+  });
   named.LEAP_BOOKS_RESERVE_GAP = a1(rv.gapRow, rv.valueColumn);
   const gap = rvCell(rv.gapRow);
   g.put(
     rv.sentenceRow,
     rv.labelColumn,
     formula(
-      `="Your reserve is "&${money(`ABS(${gap})`)}&IF(${gap}>=0," ahead"," behind")&": it holds "&${money(rvCell(rv.balanceRow))}&" against "&${money(rvCell(rv.owedRow))}&", the tax on "&${yearCell}&"'s profit so far at "&TEXT(${rateCell},"0.0%")&" less the "&${money(paid)}&" already paid."`,
+      `="Your reserve is "&${booksText(`ABS(${gap})`)}&IF(${gap}>=0," ahead"," behind")&": it holds "&${booksText(rvCell(rv.balanceRow))}&" against "&${booksText(rvCell(rv.owedRow))}&", the tax on "&${yearCell}&"'s profit so far at "&TEXT(${rateCell},"0.0%")&" less the "&${booksText(paid)}&" already paid."`,
     ),
   );
   named.LEAP_BOOKS_RESERVE_TEXT = a1(rv.sentenceRow, rv.labelColumn);

@@ -10,6 +10,7 @@ import {
   BOOKS_MONTH_HEADER,
   BOOKS_SHEET,
   type BooksLayout,
+  booksMoney,
   CATEGORIES_SHEET,
   LEDGER_COLUMN,
   LEDGER_HEADER,
@@ -139,7 +140,7 @@ export function ensureBooksSheets(spreadsheet: Spreadsheet): BooksSheets {
     if (!books) {
       books = spreadsheet.insertSheet(BOOKS_SHEET);
       created.push(books);
-      writeBooks(spreadsheet, books, layoutBooks(thisYear(spreadsheet)));
+      writeBooks(spreadsheet, books, layoutBooks(thisYear(spreadsheet), booksMoney(spreadsheet.getSpreadsheetLocale())));
     }
     return { ledger, categories, books, created };
   } catch (error) {

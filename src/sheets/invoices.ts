@@ -5,6 +5,7 @@
  * only wholly empty rows (rows added at the bottom) get the Due formula.
  * Writes are batched: one getRangeList for every block, then one call per property of each block.
  */
+
 import {
   BUSINESS_FIELDS,
   BUSINESS_FIRST_ROW,
@@ -26,6 +27,7 @@ import {
   PANEL_VALUE_COLUMN,
   statusFormula,
 } from '../books/invoices';
+import { moneyFormat } from '../plan/currency';
 import { columnLetters } from '../plan/layout';
 import { cellValue, LOCK_WAIT_MS } from './planWriter';
 
@@ -99,9 +101,10 @@ function create(spreadsheet: Spreadsheet): SetupResult {
   const sheet = spreadsheet.insertSheet(name);
   try {
     const lastRow = sheet.getMaxRows();
-    const table = newInvoicesTable(lastRow);
+    const money = moneyFormat(spreadsheet.getSpreadsheetLocale(), { cents: true });
+    const table = newInvoicesTable(lastRow, money);
     const business = storedBusiness();
-    const panel = invoicesPanel(lastRow);
+    const panel = invoicesPanel(lastRow, money);
     if (business) {
       BUSINESS_FIELDS.forEach((f, i) => {
         panel.cells[BUSINESS_FIRST_ROW - 1 + i][1] = business[f.key] ? { text: business[f.key] } : null;
@@ -174,7 +177,7 @@ function repair(spreadsheet: Spreadsheet, sheet: Sheet): SetupResult {
     .getRanges();
   const before = panelRange.getValues();
   const formulas = panelRange.getFormulas();
-  const panel = invoicesPanel(lastRow);
+  const panel = invoicesPanel(lastRow, moneyFormat(spreadsheet.getSpreadsheetLocale(), { cents: true }));
   // The cells the person types into keep what they typed, a formula of theirs included; an as-of cell left empty
   // gets TODAY() back.
   const personal: number[] = [PANEL_ROW.asOf, PANEL_ROW.client, ...BUSINESS_FIELDS.map((_, i) => BUSINESS_FIRST_ROW + i)];

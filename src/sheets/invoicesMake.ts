@@ -5,6 +5,7 @@
  *
  * Leap has no scope to send e-mail or render PDFs: the sheet is formatted for File > Download > PDF.
  */
+
 import { BUSINESS_FIELDS, BUSINESS_FIRST_ROW, type BusinessDetails, FIRST_ROW, PANEL_VALUE_COLUMN } from '../books/invoices';
 import {
   DEFAULT_DESCRIPTION,
@@ -13,6 +14,7 @@ import {
   printableInvoice,
   readInvoiceRow,
 } from '../books/invoicesPrintable';
+import { moneyFormat } from '../plan/currency';
 import { columnLetters } from '../plan/layout';
 import { BUSINESS_PROPERTY_KEY, findInvoicesSheet, storedBusiness } from './invoices';
 import { cellValue } from './planWriter';
@@ -83,8 +85,9 @@ export function makeInvoice(): MakeInvoiceResult {
     );
   }
   // A remake keeps the line's description the person wrote.
+  const money = moneyFormat(spreadsheet.getSpreadsheetLocale(), { cents: true });
   const layoutOf = (description?: string) =>
-    printableInvoice(invoice, business, invoicesName, invoices.getMaxRows(), description || DEFAULT_DESCRIPTION);
+    printableInvoice(invoice, business, invoicesName, invoices.getMaxRows(), description || DEFAULT_DESCRIPTION, money);
   const description = previous ? String(previous.getRange(layoutOf().descriptionCell).getValue()) : undefined;
   const layout = layoutOf(description);
 

@@ -1,5 +1,5 @@
 /** The Books sheet's tax blocks as a pure grid: inputs shaded and empty, notes that say where figures come from, names. */
-import { BOOKS, form1040LineFormula, layoutBooks } from '../../src/books/layout';
+import { BOOKS, booksMoney, form1040LineFormula, layoutBooks } from '../../src/books/layout';
 import { columnLetters } from '../../src/plan/layout';
 
 const books = layoutBooks(2026);
@@ -36,7 +36,7 @@ test('the new named ranges point at the tax figures; the existing ones are uncha
 
 test('the inputs are shaded and start empty, with notes pointing at Form 1040 lines and the pay slips', () => {
   for (const row of [np.priorTaxRow, np.priorAgiRow, np.withholdingRow]) {
-    expect(at(row, np.valueColumn)).toEqual({ cell: null, fill: '#e8f0fe', format: '#,##0.00' });
+    expect(at(row, np.valueColumn)).toEqual({ cell: null, fill: '#e8f0fe', format: '$#,##0.00' });
   }
   const note = (row: number) => (at(row, np.noteColumn).cell as { formula: string }).formula;
   expect(note(np.priorTaxRow)).toContain('Form 1040, line "&IF($B$2-1<2025,"24","24")&" (total tax)');
@@ -46,11 +46,25 @@ test('the inputs are shaded and start empty, with notes pointing at Form 1040 li
   for (let r = tp.firstHandRow; r < tp.firstHandRow + tp.handRows; r++) {
     expect([tp.dateColumn, tp.amountColumn, tp.noteColumn].map((c) => at(r, c))).toEqual([
       { cell: null, fill: '#e8f0fe', format: 'mmm d, yyyy' },
-      { cell: null, fill: '#e8f0fe', format: '#,##0.00' },
+      { cell: null, fill: '#e8f0fe', format: '$#,##0.00' },
       { cell: null, fill: '#e8f0fe', format: 'General' },
     ]);
   }
   expect(at(rv.accountRow, rv.valueColumn)).toMatchObject({ cell: null, fill: '#e8f0fe' });
+});
+
+test("money: the person's amounts in the document's currency, the federal blocks in dollars placed as the locale places money", () => {
+  expect(booksMoney('en_US')).toEqual({ books: '$#,##0.00', federal: '$#,##0.00' });
+  expect(booksMoney('en_GB')).toEqual({ books: '[$£]#,##0.00', federal: '[$US$]#,##0.00' });
+  expect(booksMoney('de_DE')).toEqual({ books: '#,##0.00 [$€]', federal: '#,##0.00 [$US$]' });
+  const gb = layoutBooks(2026, booksMoney('en_GB'));
+  const formatAt = (row: number, column: number) => gb.numberFormats[row - 1][column - 1];
+  expect(formatAt(np.priorTaxRow, np.valueColumn)).toBe('[$US$]#,##0.00');
+  expect(formatAt(rv.balanceInputRow, rv.valueColumn)).toBe('[$£]#,##0.00');
+  const reserve = JSON.stringify(gb.cells[rv.sentenceRow - 1][rv.labelColumn - 1]);
+  expect(reserve).toContain('TEXT(');
+  expect(reserve).toContain('[$£]#,##0.00');
+  expect(reserve).not.toContain('"$"&');
 });
 
 test("last year's Form 1040 lines follow the year of that return: AGI on line 11 up to 2024, 11a from 2025", () => {

@@ -61,7 +61,9 @@ function withPlan(em: Emulator): void {
 
 const value = (em: Emulator, name: string): unknown => em.workbook.getRangeByName(name)?.getValue();
 
-const money = (x: number) => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** An amount as Books and Invoices show money with cents in an en_US spreadsheet. */
+const money = (x: number) =>
+  `${x < 0 ? '-' : ''}$${Math.abs(x).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 /** An amount the check-in works out itself, as the plan's money cells show it in an en_US spreadsheet. */
 const dollars = (x: number) => `${x < 0 ? '-' : ''}$${Math.abs(x).toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
 /** The Owed to you section of a spreadsheet without an Invoices sheet. */
@@ -365,7 +367,7 @@ describe('money owed to you', () => {
     const expected = expectedOwed(OWED);
     expect(owed).toEqual(expected);
     // The cases around the due date, checked by name so the expectation above cannot drift with them.
-    expect(owed.overdueInvoices[0]).toEqual({ invoice: 'INV-104', client: ACME, amount: '2,500.50', status: 'Overdue 95 days' });
+    expect(owed.overdueInvoices[0]).toEqual({ invoice: 'INV-104', client: ACME, amount: '$2,500.50', status: 'Overdue 95 days' });
     expect(owed.overdueInvoices.map((i) => i.invoice)).toEqual([
       'INV-104',
       'INV-112',
@@ -419,7 +421,7 @@ describe('money owed to you', () => {
     expect(owed).toEqual({
       sheetName: 'Invoices',
       owedToYou: money(800 + 90),
-      overdue: '0.00',
+      overdue: '$0.00',
       overdueInvoices: [],
       more: 0,
       note: NOTHING_OVERDUE,
@@ -481,7 +483,7 @@ describe('the check-in in the document\u2019s locale', () => {
       `30,0% of ${whole(yearProfit, 'de-DE')} €: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12.`,
     );
     // The Books figures are the sheet's own display, in the same separators.
-    expect(view.books?.yearToDate.taxPaid).toBe('800,00');
+    expect(view.books?.yearToDate.taxPaid).toBe('800,00 €');
   });
 
   test('de_DE: the invoices\u2019 totals and amounts as that sheet shows them', () => {
@@ -496,7 +498,7 @@ describe('the check-in in the document\u2019s locale', () => {
     ]);
     em.enterInput('Invoices', 'K3', AS_OF);
     const owed = (em.run('leapGetCheckIn') as CheckInView).owed;
-    expect(owed).toMatchObject({ owedToYou: '1.333,50', overdue: '1.234,50', more: 0, note: '' });
-    expect(owed.overdueInvoices).toEqual([{ invoice: 'R-1', client: ACME, amount: '1.234,50', status: 'Overdue 10 days' }]);
+    expect(owed).toMatchObject({ owedToYou: '1.333,50 €', overdue: '1.234,50 €', more: 0, note: '' });
+    expect(owed.overdueInvoices).toEqual([{ invoice: 'R-1', client: ACME, amount: '1.234,50 €', status: 'Overdue 10 days' }]);
   });
 });

@@ -29,7 +29,7 @@ test('Set up invoices and Make invoice from the preview menu, on the selected ce
   const view = session.view();
   expect(view.alert).toBeUndefined();
   expect(view.active.name).toBe('Invoice INV-7');
-  expect(view.active.cells.D15.display).toBe('1,250.00');
+  expect(view.active.cells.D15.display).toBe('$1,250.00');
   expect(view.active.cells.A10.display).toBe('Not a formula client');
   expect(() => session.runMenuItem('leapMakeInvoice', { sheet: 'Nowhere', a1: 'A1' })).toThrow(
     'There is no sheet named "Nowhere".',

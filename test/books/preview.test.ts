@@ -67,8 +67,8 @@ test('the preview menu offers the import and the set-up, and google.script.run i
   const books = session.view().active.cells;
   expect([books.A6.display, books.B6.display, books.C6.display, books.D6.display]).toEqual([
     'January 2026',
-    '1,200.00',
-    '54.99',
-    '1,145.01',
+    '$1,200.00',
+    '$54.99',
+    '$1,145.01',
   ]);
 });
