@@ -95,9 +95,9 @@ const LONG_MONTHS = [
 ];
 const shortDate = (iso: string): string => `${MONTHS[+iso.slice(5, 7) - 1]} ${+iso.slice(8, 10)}, ${iso.slice(0, 4)}`;
 const longDate = (iso: string): string => `${LONG_MONTHS[+iso.slice(5, 7) - 1]} ${+iso.slice(8, 10)}, ${iso.slice(0, 4)}`;
-/** #,##0.00 as the page shows it in en_US. */
+/** $#,##0.00 as the page shows it in en_US: Books and Invoices show money in the document's currency. */
 const money = (n: number): string =>
-  n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true });
+  `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true })}`;
 
 // ---- Invoices: three clients, typed as of November 30, 2026.
 const AS_OF = '2026-11-30';
@@ -322,8 +322,8 @@ test('lumpy income and two estimated payments: the tax blocks match the annualiz
   expect(payment).toBeGreaterThan(0);
   expect(payment).toBeLessThan(flat);
   await expect(at(`${L(np.labelColumn)}${np.sentenceRow}`)).resolves.toBe(
-    `Pay $${money(payment)} by ${longDate(nextDue)} for the profit to ${TAX_PERIODS[ended - 1].ends}. ` +
-      `The flat rate would ask $${money(flat)}: paying on what you have earned keeps $${money(flat - payment)} in your hands for now.`,
+    `Pay ${money(payment)} by ${longDate(nextDue)} for the profit to ${TAX_PERIODS[ended - 1].ends}. ` +
+      `The flat rate would ask ${money(flat)}: paying on what you have earned keeps ${money(flat - payment)} in your hands for now.`,
   );
 
   // ---- Tax reserve: the typed balance against the year's set-aside at the rate less what was paid.
@@ -333,8 +333,8 @@ test('lumpy income and two estimated payments: the tax blocks match the annualiz
   const reserve = await shown([rv.balanceRow, rv.owedRow, rv.gapRow].map((r) => `${L(rv.valueColumn)}${r}`));
   expect(reserve).toEqual([money(RESERVE_BALANCE), money(owed), money(gap)]);
   await expect(at(`${L(rv.labelColumn)}${rv.sentenceRow}`)).resolves.toBe(
-    `Your reserve is $${money(Math.abs(gap))} ${gap >= 0 ? 'ahead' : 'behind'}: it holds $${money(RESERVE_BALANCE)} ` +
-      `against $${money(owed)}, the tax on ${YEAR}'s profit so far at 30.0% less the $${money(paid)} already paid.`,
+    `Your reserve is ${money(Math.abs(gap))} ${gap >= 0 ? 'ahead' : 'behind'}: it holds ${money(RESERVE_BALANCE)} ` +
+      `against ${money(owed)}, the tax on ${YEAR}'s profit so far at 30.0% less the ${money(paid)} already paid.`,
   );
   await expect(errorCells()).resolves.toEqual([]);
   // Behind the two decimals shown, the values themselves (GET /api/spreadsheet, the preview's automation API).
