@@ -8,9 +8,9 @@
  * printed, and held only to a generous bound (timings move with the machine). Screenshot: test-output/books-large/.
  */
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { BOOKS, LEDGER_SHEET } from '../../src/books/layout';
-import { launchChromium, type PreviewProcess, screenshotPath, startPreview } from '../support/browser';
+import { openPreviewPage, type PreviewPage, type PreviewProcess, screenshotPath } from '../support/browser';
 
 const ROWS = 5000;
 const SEED = 20260412;
@@ -434,9 +434,10 @@ interface SpreadsheetJson {
 }
 
 let preview: PreviewProcess;
-let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let opened: PreviewPage | undefined;
+/** Page errors and network requests, as the page reported them. */
+const problems = (): string[] => opened?.problems ?? [];
 
 async function spreadsheetJson(): Promise<SpreadsheetJson> {
   const response = await fetch(`${preview.url}/api/spreadsheet`);
@@ -536,20 +537,12 @@ async function runImport(frame: Frame): Promise<{ message: string; ms: number }>
 }
 
 beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview(['--empty']), launchChromium()]);
-  page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US' });
-  page.setDefaultTimeout(20000);
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (request) => {
-    if (!request.url().startsWith(preview.url)) problems.push(`network request to ${request.url()}`);
-  });
-  await page.goto(preview.url);
-  await page.waitForSelector('body[data-renders]');
+  opened = await openPreviewPage(['--empty'], { viewport: VIEWPORT, locale: 'en-US', timeoutMs: 20000 });
+  ({ preview, page } = opened);
 }, 60000);
 
 afterAll(async () => {
-  await browser?.close();
-  await preview?.stop('SIGKILL');
+  await opened?.close();
 });
 
 test('a year of 5,000 rows: imported once, Books add up, a dropdown category moves them, the check-in filter shows what is left', async () => {
@@ -719,7 +712,9 @@ test('a year of 5,000 rows: imported once, Books add up, a dropdown category mov
   // The sidebar's calls each redraw the grid; the one after the filter is set shows its criterion on column D.
   const filterIcon = page.getByRole('img', { name: /^Column D filtered: rows where / });
   await filterIcon.waitFor({ timeout: 60000 });
-  const drawn = await page.locator('#grid tbody tr').evaluateAll((trs) =>
+  // A long sheet draws the rows in and near view, with blank spacer rows for the rest: the drawn rows are a run of
+  // the uncategorised ones, in order, none missing between them.
+  const drawn = await page.locator('#grid tbody tr:not(.spacer)').evaluateAll((trs) =>
     trs.map((tr) => ({
       row: Number(tr.querySelector('th')?.textContent),
       category: tr.querySelector('td[data-a1^="D"]')?.textContent ?? '',
@@ -728,12 +723,16 @@ test('a year of 5,000 rows: imported once, Books add up, a dropdown category mov
   expect(drawn[0]).toEqual({ row: 1, category: 'Category' });
   expect(drawn.slice(1).filter((r) => r.category !== UNCATEGORISED)).toEqual([]);
   const shouldShow = [...ledger.entries()].filter(([, r]) => r.category === UNCATEGORISED).map(([row]) => row);
-  expect(drawn.slice(1).map((r) => r.row)).toEqual(shouldShow.sort((a, b) => a - b));
+  expect(drawn.length).toBeGreaterThan(20);
+  const shownRows = drawn.slice(1).map((r) => r.row);
+  const from = shouldShow.sort((a, b) => a - b).indexOf(shownRows[0]);
+  expect(from).toBeGreaterThanOrEqual(0);
+  expect(shownRows).toEqual(shouldShow.slice(from, from + shownRows.length));
   expect(shouldShow).toHaveLength(left);
   await expect(filterIcon.count()).resolves.toBe(1);
   await expect(page.getByRole('img', { name: 'Column A filter' }).count()).resolves.toBe(1);
   await page.screenshot({ path: screenshotPath(join('books-large', 'ledger-uncategorised')) });
   await andRedraw(() => page.locator('#sidebar-close').click());
 
-  expect(problems).toEqual([]);
+  expect(problems()).toEqual([]);
 }, 120000);

@@ -7,10 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { categorise, DEFAULT_CATEGORIES, ruleWords, SCHEDULE_C_LINES, UNCATEGORISED } from '../../src/books/categories';
 import { BOOKS, BOOKS_SHEET, LEDGER_SHEET } from '../../src/books/layout';
-import { launchChromium, type PreviewProcess, REPO, screenshotPath, startPreview } from '../support/browser';
+import { openPreviewPage, type PreviewPage, type PreviewProcess, REPO, screenshotPath } from '../support/browser';
 
 interface CellJson {
   value: unknown;
@@ -102,9 +102,10 @@ function expectedBooks(rows: Row[]) {
 }
 
 let preview: PreviewProcess;
-let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let opened: PreviewPage | undefined;
+/** Page errors and network requests, as the page reported them. */
+const problems = (): string[] => opened?.problems ?? [];
 
 async function spreadsheetJson(): Promise<SpreadsheetJson> {
   const response = await fetch(`${preview.url}/api/spreadsheet`);
@@ -188,20 +189,12 @@ async function dialogScreenshot(frame: Frame, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview(['--empty']), launchChromium()]);
-  page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US' });
-  page.setDefaultTimeout(10000);
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (request) => {
-    if (!request.url().startsWith(preview.url)) problems.push(`network request to ${request.url()}`);
-  });
-  await page.goto(preview.url);
-  await page.waitForSelector('body[data-renders]');
+  opened = await openPreviewPage(['--empty'], { viewport: VIEWPORT, locale: 'en-US' });
+  ({ preview, page } = opened);
 }, 60000);
 
 afterAll(async () => {
-  await browser?.close();
-  await preview?.stop('SIGKILL');
+  await opened?.close();
 });
 
 test('import, re-import, a category edited in the grid, an overlapping statement: Books add up to the statements', async () => {
@@ -355,5 +348,5 @@ test('import, re-import, a category edited in the grid, an overlapping statement
   await page.setViewportSize({ width: 1900, height: 820 });
   await page.screenshot({ path: screenshotPath(join('books', 'books')) });
   await page.setViewportSize(VIEWPORT);
-  expect(problems).toEqual([]);
+  expect(problems()).toEqual([]);
 }, 90000);

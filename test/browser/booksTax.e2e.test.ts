@@ -10,11 +10,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { categorise, DEFAULT_CATEGORIES, ruleWords, UNCATEGORISED } from '../../src/books/categories';
 import { BOOKS, BOOKS_SHEET, TAX_PERIODS } from '../../src/books/layout';
 import { annualizedInstallment } from '../../src/finance/usTax/annualized';
-import { launchChromium, type PreviewProcess, REPO, screenshotPath, startPreview } from '../support/browser';
+import { openPreviewPage, type PreviewPage, type PreviewProcess, REPO, screenshotPath } from '../support/browser';
 
 const FIXTURE = join(REPO, 'test', 'books', 'fixtures', 'chase-jan-aug-2026.csv');
 const YEAR = 2026;
@@ -122,9 +122,10 @@ const dueOf = (inv: Invoice): string => inv.due ?? isoOf(dayOf(inv.issued) + 30)
 const amountOf = (inv: Invoice): number => Number(inv.amount.replace(/,/g, ''));
 
 let preview: PreviewProcess;
-let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let opened: PreviewPage | undefined;
+/** Page errors and network requests, as the page reported them. */
+const problems = (): string[] => opened?.problems ?? [];
 
 /** Does something in the spreadsheet window, then waits until the page has drawn the server's answer. */
 async function andRedraw(action: () => Promise<void>): Promise<void> {
@@ -239,20 +240,12 @@ const cutText = ([first, last]: [number, number], left: string, right: string): 
   );
 
 beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview(['--empty']), launchChromium()]);
-  page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US' });
-  page.setDefaultTimeout(15000);
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (request) => {
-    if (!request.url().startsWith(preview.url)) problems.push(`network request to ${request.url()}`);
-  });
-  await page.goto(preview.url);
-  await page.waitForSelector('body[data-renders]');
+  opened = await openPreviewPage(['--empty'], { viewport: VIEWPORT, locale: 'en-US', timeoutMs: 15000 });
+  ({ preview, page } = opened);
 }, 120000);
 
 afterAll(async () => {
-  await browser?.close();
-  await preview?.stop('SIGKILL');
+  await opened?.close();
 });
 
 test('lumpy income and two estimated payments: the tax blocks match the annualized method; three clients: aging adds up', async () => {
@@ -438,5 +431,5 @@ test('lumpy income and two estimated payments: the tax blocks match the annualiz
   await page.locator('td[data-a1="G4"]').click();
   await page.screenshot({ path: screenshotPath(join('books-tax', 'invoices')) });
   await page.setViewportSize(VIEWPORT);
-  expect(problems).toEqual([]);
+  expect(problems()).toEqual([]);
 }, 120000);

@@ -7,12 +7,12 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { loadDist } from '../../emulator/src';
 import { FIELDS, type FieldName, STEPS } from '../../src/plan/answers';
 import { INPUT_FILL, KEY_NUMBERS } from '../../src/plan/layout';
 import { SAMPLE_ANSWERS } from '../plan/sample';
-import { launchChromium, type PreviewProcess, REPO, screenshotPath, startPreview, TEST_OUTPUT } from '../support/browser';
+import { openPreviewPage, type PreviewPage, type PreviewProcess, REPO, screenshotPath, TEST_OUTPUT } from '../support/browser';
 import { createLeapEmulator } from '../support/emulator';
 
 interface CellJson {
@@ -55,10 +55,11 @@ const INPUTS = [
 ];
 
 let preview: PreviewProcess;
-let browser: Browser;
 let page: Page;
 let sidebar: FrameLocator;
-const problems: string[] = [];
+let opened: PreviewPage | undefined;
+/** Page errors and network requests, as the page reported them. */
+const problems = (): string[] => opened?.problems ?? [];
 
 const sidebarTitle = (): string => {
   const title = /<title>([^<]*)<\/title>/.exec(readFileSync(join(REPO, 'dist', 'Sidebar.html'), 'utf8'))?.[1];
@@ -130,20 +131,12 @@ async function stepScreenshot(frame: Frame, file: string): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(join(TEST_OUTPUT, 'e2e'), { recursive: true });
-  [preview, browser] = await Promise.all([startPreview(), launchChromium()]);
-  page = await browser.newPage({ viewport: VIEWPORT });
-  page.setDefaultTimeout(10000);
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (request) => {
-    if (!request.url().startsWith(preview.url)) problems.push(`network request to ${request.url()}`);
-  });
-  await page.goto(preview.url);
-  await page.waitForSelector('body[data-renders]');
+  opened = await openPreviewPage([], { viewport: VIEWPORT });
+  ({ preview, page } = opened);
 }, 60000);
 
 afterAll(async () => {
-  await browser?.close();
-  await preview?.stop('SIGKILL');
+  await opened?.close();
 });
 
 test('the wizard, opened from Extensions > Leap, takes the sample answers step by step and builds the plan', async () => {
@@ -323,7 +316,7 @@ test('editing LEAP_MONTHLY_EXPENSES in the formula bar recalculates LEAP_BUFFER_
   // The grid shows the new figure too, as currency.
   await expect(page.locator(`td[data-a1="${targetA1}"]`).textContent()).resolves.toMatch(/^\$24,750(\.00)?$/);
   await page.screenshot({ path: screenshotPath(join('e2e', 'plan-after-edit')) });
-  expect(problems).toEqual([]);
+  expect(problems()).toEqual([]);
 });
 
 test('opened again, the wizard takes the edited input from the sheet, and Build again keeps it', async () => {
@@ -352,7 +345,7 @@ test('opened again, the wizard takes the edited input from the sheet, and Build 
       .textContent(),
   ).resolves.toBe('$24,750');
   await stepScreenshot(frame, 'rebuilt-from-sheet');
-  expect(problems).toEqual([]);
+  expect(problems()).toEqual([]);
 }, 60000);
 
 test('every cell of the plan edited in the preview shows what a fresh plan built from the edited answers shows', async () => {

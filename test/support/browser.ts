@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { findRepoRoot } from '../../emulator/src';
 
 /** Found by walking up, so that the benchmark, which bundles this file elsewhere, finds it too. */
@@ -118,4 +118,44 @@ export async function startPreview(args: string[] = [], timeoutMs = 20000): Prom
     clearTimeout(timer);
   }
   return preview;
+}
+
+/** A preview in Chromium, opened on its page, with what went wrong on the page collected in `problems`. */
+export interface PreviewPage {
+  preview: PreviewProcess;
+  browser: Browser;
+  page: Page;
+  /** Page errors and any request that left the preview (the page must load nothing from the network). */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the preview (with `args`, e.g. `--empty` or `--locale=en_GB`) and Chromium side by side, and opens the
+ * preview's page once it has drawn. Each end-to-end file opens one and closes it in afterAll.
+ */
+export async function openPreviewPage(
+  args: string[] = [],
+  options: { viewport: { width: number; height: number }; locale?: string; timeoutMs?: number },
+): Promise<PreviewPage> {
+  const [preview, browser] = await Promise.all([startPreview(args), launchChromium()]);
+  const page = await browser.newPage({ viewport: options.viewport, ...(options.locale ? { locale: options.locale } : {}) });
+  page.setDefaultTimeout(options.timeoutMs ?? 10000);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (request) => {
+    if (!request.url().startsWith(preview.url)) problems.push(`network request to ${request.url()}`);
+  });
+  await page.goto(preview.url);
+  await page.waitForSelector('body[data-renders]');
+  return {
+    preview,
+    browser,
+    page,
+    problems,
+    close: async () => {
+      await browser.close();
+      await preview.stop('SIGKILL');
+    },
+  };
 }

@@ -296,11 +296,11 @@ function renderGrid(sheet: SheetView): void {
 }
 
 /**
- * A sheet with more rows than this (a ledger of thousands) has only the rows in and near view drawn, the rest
+ * A sheet with more rows than this (a ledger of thousands, the 1,000 rows of a new Invoices sheet) has only the rows in and near view drawn, the rest
  * stood in for by blank space of their height: building every row's cells would take the browser seconds on each
  * redraw. Sheets with charts or merges are drawn whole (their placement needs every row in place).
  */
-const DRAW_WHOLE = 1000;
+const DRAW_WHOLE = 300;
 /** Rows drawn beyond the visible ones in a long sheet, above and below, so scrolling a little needs no redraw. */
 const WINDOW_MARGIN = 80;
 
@@ -324,8 +324,10 @@ let rowHeight = 21;
 /** The slice of the scrolling rows in view, with the margin around it. */
 function rowWindow(layout: DrawnGrid, scrollTop = $('grid-scroll').scrollTop): { start: number; end: number } {
   const scroller = $('grid-scroll');
-  const first = Math.floor(scrollTop / rowHeight);
   const visible = Math.ceil(scroller.clientHeight / rowHeight);
+  // A filter or a shorter sheet can leave the old scroll position past the last row: the browser will clamp it to
+  // the end, so the window starts at the last screenful rather than below everything.
+  const first = Math.min(Math.floor(scrollTop / rowHeight), Math.max(0, layout.scrolling.length - visible));
   return {
     start: Math.max(0, first - WINDOW_MARGIN),
     end: Math.min(layout.scrolling.length, first + visible + WINDOW_MARGIN),
