@@ -1034,7 +1034,7 @@ export function layoutPlan(
       cell: text(
         uk
           ? `Until you leave, PAYE takes tax from your wages; the bills behind these payments are in the tax workings at ${workings}.`
-          : `No instalments in your first year: they are required only once tax owing passed the threshold the year before or the year before that. The owing behind these payments is in the tax workings at ${workings}.`,
+          : `Your first year on your own needs no instalments (they start once tax owing passed the threshold in the year before or the one before that): its tax is the 30 April balance, and the second year's instalments follow from it. The owing behind these payments is in the tax workings at ${workings}.`,
       ),
     });
     return r + 1;
