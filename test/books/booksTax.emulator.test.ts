@@ -133,6 +133,29 @@ describe('a ledger with lumpy income and estimated tax payments, seen on June 10
     );
   });
 
+  test('past the due date of the latest ended period the sentence says to pay now, and when it was due', () => {
+    // June 20: the period to May 31 was due June 15; the next date, September 15, is for the profit to August 31.
+    setToday(em, '2026-06-20');
+    const want = named(em, 'LEAP_BOOKS_NEXT_PAYMENT') as number;
+    expect(want).toBeGreaterThan(0);
+    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT_TEXT')).toMatch(
+      new RegExp(
+        `^Pay \\$${want.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).replace('.', '\\.')} now for the profit to May 31: it was due June 15, 2026\\. The flat rate would ask`,
+      ),
+    );
+    // Paid in full by hand: nothing more is due, and the sentence says so rather than "Pay $0.00".
+    em.enterInput('Books', `${L(tp.dateColumn)}${tp.firstHandRow}`, '2026-06-18');
+    em.enterInput('Books', `${L(tp.amountColumn)}${tp.firstHandRow}`, String(Math.ceil(want)));
+    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT')).toBe(0);
+    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT_TEXT')).toMatch(
+      /^Nothing more is due for the profit to May 31: what you have paid covers it\. The next date is September 15, 2026\. The flat rate would ask/,
+    );
+    em.enterInput('Books', `${L(tp.dateColumn)}${tp.firstHandRow}`, '');
+    em.enterInput('Books', `${L(tp.amountColumn)}${tp.firstHandRow}`, '');
+    setToday(em, '2026-06-10');
+    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT_TEXT')).toMatch(/^Pay \$[\d,.]+ by June 15, 2026 for the profit to May 31\./);
+  });
+
   test('every figure is a live formula and TODAY() stays out of custom function arguments', () => {
     const c = books(em);
     for (const a1 of [next(np.nextDueRow), next(np.paymentRow), next(np.flatRow), `${L(tp.amountColumn)}${tp.totalRow}`]) {

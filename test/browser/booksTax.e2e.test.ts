@@ -315,7 +315,8 @@ test('lumpy income and two estimated payments: the tax blocks match the annualiz
   expect(payment).toBeGreaterThan(0);
   expect(payment).toBeLessThan(flat);
   await expect(at(`${L(np.labelColumn)}${np.sentenceRow}`)).resolves.toBe(
-    `Pay ${money(payment)} by ${longDate(nextDue)} for the profit to ${TAX_PERIODS[ended - 1].ends}. ` +
+    // December 1 is past September 15, when the period to August 31 was due: the sentence says to pay now.
+    `Pay ${money(payment)} now for the profit to ${TAX_PERIODS[ended - 1].ends}: it was due ${longDate(DUE_DATES[ended - 1])}. ` +
       `The flat rate would ask ${money(flat)}: paying on what you have earned keeps ${money(flat - payment)} in your hands for now.`,
   );
 
