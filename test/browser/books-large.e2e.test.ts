@@ -703,6 +703,8 @@ test('a year of 5,000 rows: imported once, Books add up, a dropdown category mov
     'Choose a category from the Categories sheet; add a row there for a new one.',
   );
   await expect(page.locator(`td[data-a1="D${chosenRow}"]`).textContent()).resolves.toBe('Office');
+  // The refused cell stays selected, as in Sheets, so the person can type again.
+  await expect(page.getByLabel('Name box').inputValue()).resolves.toBe(`D${chosenRow}`);
 
   // ---- The check-in's "Show them in the Ledger": the grid shows the header and the uncategorised rows only.
   const checkIn = await openFromMenu('Monthly check-in', CHECKIN_TITLE);

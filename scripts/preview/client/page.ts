@@ -57,7 +57,9 @@ function showStatus(message: string | undefined): void {
   if (message) statusTimer = setTimeout(() => showStatus(undefined), 8000);
 }
 
-async function act(path: string, body: Record<string, unknown> = {}): Promise<void> {
+/** Sends one user action; true when the server took it (no error to show). */
+async function act(path: string, body: Record<string, unknown> = {}): Promise<boolean> {
+  let taken = false;
   try {
     const response = await fetch(path, {
       method: 'POST',
@@ -67,12 +69,14 @@ async function act(path: string, body: Record<string, unknown> = {}): Promise<vo
     const answer = (await response.json()) as ActionAnswer;
     render(answer.view);
     showStatus(answer.error);
+    taken = !answer.error;
   } catch (e) {
     showStatus(`The preview server did not answer: ${String(e)}`);
   }
   // Counters tests and users' tooling can wait on: every user action answered and drawn (data-actions),
   // every drawing of the server's state, including refreshes after the sidebar called the bundle (data-renders).
   document.body.dataset.actions = String(Number(document.body.dataset.actions ?? 0) + 1);
+  return taken;
 }
 
 async function refresh(): Promise<void> {
@@ -723,9 +727,9 @@ function move(rows: number, columns: number): void {
   select(next);
 }
 
+/** Enters `input` in the selected cell, then moves on as Enter or Tab does; a refused entry keeps the cell, as in Sheets. */
 async function commit(input: string, then: () => void): Promise<void> {
-  await act('/api/input', { sheet: view?.active.name, a1: selected, input });
-  then();
+  if (await act('/api/input', { sheet: view?.active.name, a1: selected, input })) then();
 }
 
 grid.addEventListener('click', (event) => {
