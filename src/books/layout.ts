@@ -646,15 +646,18 @@ export function layoutBooks(year: number, money: BooksMoney = PLAIN_BOOKS_MONEY)
     np.sentenceRow,
     np.labelColumn,
     formula(
-      `=IF(${periodsEnded}=0,"No payment period of "&${yearCell}&" has ended yet: the first, January 1 to March 31, is due "&${longDate(dueCell(1))}&".",` +
-        `IF(ISTEXT(${nextDue}),"The "&${yearCell}&" payment dates are past; "&${federalText(payment)}&" is still short by the annualized method: pay it with your return.",` +
-        `IF(${payment}<=0,"Nothing more is due for the profit to "&${periodEnd}&": what you have paid covers it. The next date is "&${longDate(nextDue)}&". ",` +
+      // One IF per case, joined at run time: the bundle keeps one clause a line for the Executions log.
+      [
+        `=IF(${periodsEnded}=0,"No payment period of "&${yearCell}&" has ended yet: the first, January 1 to March 31, is due "&${longDate(dueCell(1))}&".",`,
+        `IF(ISTEXT(${nextDue}),"The "&${yearCell}&" payment dates are past; "&${federalText(payment)}&" is still short by the annualized method: pay it with your return.",`,
+        `IF(${payment}<=0,"Nothing more is due for the profit to "&${periodEnd}&": what you have paid covers it. The next date is "&${longDate(nextDue)}&". ",`,
         // Past the due date of the latest ended period, the next date (in the block above) is for a period still
         // running: what is short now was due then, and the penalty runs from that day.
-        `IF(${today}>${lastEndedDue},"Pay "&${federalText(payment)}&" now for the profit to "&${periodEnd}&": it was due "&${longDate(lastEndedDue)}&". ",` +
-        `"Pay "&${federalText(payment)}&" by "&${longDate(nextDue)}&" for the profit to "&${periodEnd}&". "))&` +
-        `IF(${flat}>=${payment},"The flat rate would ask "&${federalText(flat)}&": paying on what you have earned keeps "&${federalText(`${flat}-${payment}`)}&" in your hands for now.",` +
+        `IF(${today}>${lastEndedDue},"Pay "&${federalText(payment)}&" now for the profit to "&${periodEnd}&": it was due "&${longDate(lastEndedDue)}&". ",`,
+        `"Pay "&${federalText(payment)}&" by "&${longDate(nextDue)}&" for the profit to "&${periodEnd}&". "))&`,
+        `IF(${flat}>=${payment},"The flat rate would ask "&${federalText(flat)}&": paying on what you have earned keeps "&${federalText(`${flat}-${payment}`)}&" in your hands for now.",`,
         `"The flat rate would ask "&${federalText(flat)}&", "&${federalText(`${payment}-${flat}`)}&" less: the federal tax on this profit is above your set-aside rate.")))`,
+      ].join(''),
     ),
   );
   named.LEAP_BOOKS_NEXT_PAYMENT_TEXT = a1(np.sentenceRow, np.labelColumn);
