@@ -152,6 +152,25 @@ describe('the check-in figures', () => {
     expect(reads.length).toBeLessThanOrEqual(6);
   });
 
+  test('with invoices too, one more read: the Invoices sheet in one getDisplayValues', () => {
+    const all = owedIn(() => {
+      const one = fresh();
+      withPlan(one);
+      importRows(
+        one,
+        statement(MONTHS, (i) => 2400 + 700 * i),
+      );
+      return one;
+    }, OWED);
+    all.resetCalls();
+    const view = all.run('leapGetCheckIn') as CheckInView;
+    expect(view.owed.overdueInvoices.length).toBeGreaterThan(0);
+    expect(view.books).not.toBeNull();
+    const reads = all.calls.filter((c) => /^get(Values|DisplayValues|Formulas)$/.test(c.method));
+    expect(reads.length).toBeLessThanOrEqual(7);
+    expect(reads.filter((c) => c.method === 'getDisplayValues').length).toBeLessThanOrEqual(3);
+  });
+
   test('the uncategorised button filters the Ledger to Uncategorized or blank categories and shows it', () => {
     const shown = em.run('leapShowUncategorised') as UncategorisedShown;
     expect(shown).toEqual({ sheetName: 'Ledger', rows: MONTHS.length });
