@@ -6,28 +6,21 @@
 import { type Emulator, loadDist } from '../../emulator/src';
 import { BOOKS, TAX_PERIODS } from '../../src/books/layout';
 import type { StatementRow } from '../../src/books/types';
+import { importStatement, statementRows } from '../support/books';
 import { createLeapEmulator } from '../support/emulator';
 
 type Cells = Record<string, { value: unknown; formula?: string }>;
 
-const MAPPING = { headerLine: 1, date: 0, description: [1], amount: 2, dateOrder: 'ymd', decimal: '.', delimiter: ',' };
 const YEAR = 2026;
 
-let nextLine = 2;
-const row = (date: string, description: string, amount: number): StatementRow => ({
-  date,
-  description,
-  amount,
-  line: nextLine++,
-});
+const row = statementRows();
 
 function booksWith(rows: StatementRow[], savings: StatementRow[] = []): Emulator {
   const em = createLeapEmulator({ timeZone: 'UTC' });
   loadDist(em);
   em.run('onOpen');
-  const layoutKey = 'date,description,amount';
-  em.run('leapImportStatement', { rows, account: 'Chase checking', layoutKey, mapping: MAPPING });
-  if (savings.length > 0) em.run('leapImportStatement', { rows: savings, account: 'Tax savings', layoutKey, mapping: MAPPING });
+  importStatement(em, rows, 'Chase checking');
+  if (savings.length > 0) importStatement(em, savings, 'Tax savings');
   em.enterInput('Books', 'B2', String(YEAR));
   return em;
 }

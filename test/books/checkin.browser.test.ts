@@ -12,6 +12,7 @@ import { lastMonthOf, NO_INVOICES } from '../../src/books/checkin';
 import type { StatementRow } from '../../src/books/types';
 import { NO_BOOKS, NO_PLAN } from '../../src/sheets/checkin';
 import { SAMPLE_ANSWERS } from '../plan/sample';
+import { importStatement } from '../support/books';
 import { launchChromium, screenshotPath, TEST_OUTPUT } from '../support/browser';
 import { createLeapEmulator } from '../support/emulator';
 import { AS_OF, BIRCH, COBALT, expectedOwed, OWED, typeInvoices } from './fixtures/owed';
@@ -23,7 +24,6 @@ function shot(name: string): string {
 }
 
 const PAGE_FILE = join(__dirname, '..', '..', 'dist', 'CheckIn.html');
-const MAPPING = { headerLine: 1, date: 0, description: [1], amount: 2, dateOrder: 'ymd', decimal: '.', delimiter: ',' };
 const TODAY = new Date().toISOString().slice(0, 10);
 const YEAR = Number(TODAY.slice(0, 4));
 const LAST = lastMonthOf(TODAY);
@@ -45,8 +45,7 @@ function emulator(options: { plan: boolean; months: number[] }): Emulator {
     em.run('leapSaveDraft', SAMPLE_ANSWERS);
     em.run('leapBuildPlan', SAMPLE_ANSWERS);
   }
-  if (options.months.length > 0)
-    em.run('leapImportStatement', { rows: rows(options.months), account: 'Checking', layoutKey: 'k', mapping: MAPPING });
+  if (options.months.length > 0) importStatement(em, rows(options.months));
   return em;
 }
 

@@ -5,16 +5,16 @@
  */
 import { type Emulator, loadDist } from '../../emulator/src';
 import { CHECKIN_COLUMNS, CHECKINS_SHEET, lastMonthOf, MONTH_NAMES, NO_INVOICES, NOTHING_OVERDUE } from '../../src/books/checkin';
-import type { ImportResult, StatementRow } from '../../src/books/types';
+import type { StatementRow } from '../../src/books/types';
 import { taxEstimate } from '../../src/finance/usTax/estimate';
 import { TAX_FIGURES_YEARS } from '../../src/plan/model';
 import type { CheckInSnapshot, CheckInView, InvoicesShown, OwedView, UncategorisedShown } from '../../src/protocol';
 import { NO_BOOKS, NO_PLAN } from '../../src/sheets/checkin';
 import { SAMPLE_ANSWERS } from '../plan/sample';
+import { importStatement } from '../support/books';
 import { createLeapEmulator } from '../support/emulator';
 import { ACME, AS_OF, BIRCH, COBALT, daysBefore, expectedOwed, OWED, withOwed as owedIn } from './fixtures/owed';
 
-const MAPPING = { headerLine: 1, date: 0, description: [1], amount: 2, dateOrder: 'ymd', decimal: '.', delimiter: ',' };
 const PLAN = 'Transition Plan';
 
 const now = new Date();
@@ -46,13 +46,7 @@ function fresh(locale?: string): Emulator {
   return em;
 }
 
-const importRows = (em: Emulator, rows: StatementRow[]) =>
-  em.run('leapImportStatement', {
-    rows,
-    account: 'Checking',
-    layoutKey: 'date,description,amount',
-    mapping: MAPPING,
-  }) as ImportResult;
+const importRows = (em: Emulator, rows: StatementRow[]) => importStatement(em, rows);
 
 function withPlan(em: Emulator): void {
   em.run('leapSaveDraft', SAMPLE_ANSWERS);

@@ -8,13 +8,12 @@ import { join } from 'node:path';
 import { DIST_DIR, type Emulator, loadDist } from '../../emulator/src';
 import { DEFAULT_CATEGORIES, UNCATEGORISED } from '../../src/books/categories';
 import { BOOKS, CATEGORY_ROWS } from '../../src/books/layout';
-import type { ImportResult, StatementRow } from '../../src/books/types';
+import type { StatementRow } from '../../src/books/types';
 import { IMPORT_RUNNING_MESSAGE } from '../../src/sheets/books';
+import { ISO_LAYOUT_KEY, ISO_MAPPING, importStatement, statementRows } from '../support/books';
 import { createLeapEmulator } from '../support/emulator';
 
 type Cells = Record<string, { value: unknown; formula?: string }>;
-
-const MAPPING = { headerLine: 1, date: 0, description: [1], amount: 2, dateOrder: 'ymd', decimal: '.', delimiter: ',' };
 
 function fresh(): Emulator {
   const em = createLeapEmulator({ timeZone: 'UTC' });
@@ -22,16 +21,10 @@ function fresh(): Emulator {
   return em;
 }
 
-let nextLine = 2;
-const row = (date: string, description: string, amount: number): StatementRow => ({
-  date,
-  description,
-  amount,
-  line: nextLine++,
-});
+const row = statementRows();
 
-const importRows = (em: Emulator, rows: StatementRow[], account = 'Chase checking', layoutKey = 'date,description,amount') =>
-  em.run('leapImportStatement', { rows, account, layoutKey, mapping: MAPPING }) as ImportResult;
+const importRows = (em: Emulator, rows: StatementRow[], account = 'Chase checking', layoutKey = ISO_LAYOUT_KEY) =>
+  importStatement(em, rows, account, layoutKey);
 
 function cells(em: Emulator, sheetName: string): Cells {
   const sheet = em.toJSON().sheets.find((s) => s.name === sheetName);
@@ -384,7 +377,7 @@ test('the mapping is remembered per file layout', () => {
   const em = fresh();
   expect(em.run('leapGetStatementMapping', 'date,description,amount')).toBeNull();
   importRows(em, [row('2026-01-01', 'x', 1)]);
-  const other = { ...MAPPING, dateOrder: 'dmy', decimal: ',', delimiter: ';' };
+  const other = { ...ISO_MAPPING, dateOrder: 'dmy', decimal: ',', delimiter: ';' };
   em.run('leapImportStatement', {
     rows: [row('2026-01-02', 'y', 2)],
     account: '+49 Sparkasse',
@@ -394,7 +387,7 @@ test('the mapping is remembered per file layout', () => {
   // The account is the person's text too: written so it stays text.
   expect(ledger(em)[1][4]).toBe('+49 Sparkasse');
   expect(cells(em, 'Ledger').E3.formula).toBeUndefined();
-  expect(em.run('leapGetStatementMapping', 'date,description,amount')).toEqual(MAPPING);
+  expect(em.run('leapGetStatementMapping', 'date,description,amount')).toEqual(ISO_MAPPING);
   expect(em.run('leapGetStatementMapping', 'buchungstag;text;betrag')).toEqual(other);
   expect(em.run('leapGetStatementMapping', 'something else')).toBeNull();
   expect(em.run('leapGetStatementMapping', 42)).toBeNull();

@@ -8,10 +8,10 @@ import { PreviewSession } from '../../scripts/preview/session';
 import { shiftFormulaRows } from '../../scripts/preview/sheet-view';
 import { UNCATEGORISED } from '../../src/books/categories';
 import { LEDGER_SHEET } from '../../src/books/layout';
+import { importStatement } from '../support/books';
 import { REPO } from '../support/browser';
 
 const DIST = join(REPO, 'dist');
-const MAPPING = { headerLine: 1, date: 0, description: [1], amount: 2, dateOrder: 'ymd', decimal: '.', delimiter: ',' };
 
 type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
@@ -71,7 +71,7 @@ test('the Ledger: Category offers the Categories sheet, other text is refused, a
     { date: '2026-03-09', description: 'ADOBE CREATIVE CLOUD', amount: -59.99, line: 4 },
     { date: '2026-03-11', description: 'ZELLE FROM J SMITH', amount: 250, line: 5 },
   ];
-  session.emulator.run('leapImportStatement', { rows, account: 'Checking', layoutKey: 'k', mapping: MAPPING });
+  importStatement(session.emulator, rows);
   session.activate(LEDGER_SHEET);
   let ledger = session.view().active;
   const list = ledger.dropdowns?.[ledger.cells.D2.dropdown ?? -1] ?? [];
