@@ -78,23 +78,13 @@ function expectedBooks(rows: Row[]) {
 const DAY = 86_400_000;
 const dayOf = (iso: string): number => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY;
 const isoOf = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LONG_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const shortDate = (iso: string): string => `${MONTHS[+iso.slice(5, 7) - 1]} ${+iso.slice(8, 10)}, ${iso.slice(0, 4)}`;
-const longDate = (iso: string): string => `${LONG_MONTHS[+iso.slice(5, 7) - 1]} ${+iso.slice(8, 10)}, ${iso.slice(0, 4)}`;
+/** A day as the Books sheet shows it (mmm d, yyyy) and as its sentences write it (mmmm d, yyyy), in en_US. */
+const dateIn =
+  (month: 'short' | 'long') =>
+  (iso: string): string =>
+    new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { month, day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const shortDate = dateIn('short');
+const longDate = dateIn('long');
 /** $#,##0.00 as the page shows it in en_US: Books and Invoices show money in the document's currency. */
 const money = (n: number): string =>
   `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true })}`;
