@@ -258,10 +258,14 @@ type Form1040Line = 'adjustedGrossIncome' | 'totalTax';
 
 /** A formula expression: the line holding `line` on the Form 1040 of the year `yearExpression`, from the table. */
 export function form1040LineFormula(line: Form1040Line, yearExpression: string): string {
-  return FORM_1040_LINES.slice(1).reduce(
-    (older, row) => `IF(${yearExpression}<${row.year},${older},"${row[line]}")`,
-    `"${FORM_1040_LINES[0][line]}"`,
-  );
+  let formula = `"${FORM_1040_LINES[0][line]}"`;
+  for (let i = 1; i < FORM_1040_LINES.length; i++) {
+    // A line the form did not renumber that year needs no test of the year.
+    if (FORM_1040_LINES[i][line] !== FORM_1040_LINES[i - 1][line]) {
+      formula = `IF(${yearExpression}<${FORM_1040_LINES[i].year},${formula},"${FORM_1040_LINES[i][line]}")`;
+    }
+  }
+  return formula;
 }
 
 const LEDGER = {

@@ -39,7 +39,7 @@ test('the inputs are shaded and start empty, with notes pointing at Form 1040 li
     expect(at(row, np.valueColumn)).toEqual({ cell: null, fill: '#e8f0fe', format: '$#,##0.00' });
   }
   const note = (row: number) => (at(row, np.noteColumn).cell as { formula: string }).formula;
-  expect(note(np.priorTaxRow)).toContain('Form 1040, line "&IF($B$2-1<2025,"24","24")&" (total tax)');
+  expect(note(np.priorTaxRow)).toContain('Form 1040, line "&"24"&" (total tax)');
   expect(note(np.priorAgiRow)).toContain('Form 1040, line "&IF($B$2-1<2025,"11","11a")&" (adjusted gross income)');
   expect(note(np.withholdingRow)).toContain('pay slips');
   expect(at(np.todayRow, np.valueColumn).cell).toEqual({ formula: '=TODAY()' });
@@ -70,7 +70,7 @@ test("money: the person's amounts in the document's currency, the federal blocks
 test("last year's Form 1040 lines follow the year of that return: AGI on line 11 up to 2024, 11a from 2025", () => {
   const agi = form1040LineFormula('adjustedGrossIncome', 'Y');
   expect(agi).toBe('IF(Y<2025,"11","11a")');
-  expect(form1040LineFormula('totalTax', 'Y')).toBe('IF(Y<2025,"24","24")');
+  expect(form1040LineFormula('totalTax', 'Y')).toBe('"24"');
 });
 
 test('the payment reads the Books year, the inputs and the total paid; the tax blocks sit above the by-category table', () => {
