@@ -945,38 +945,29 @@ export function layoutPlan(
     const firstYearNoPoa = `"No payment on account: your "&${ukYearText(year(0))}&" bill is your first"`;
     const laterNoPoa = (offset: number) =>
       `"No payment on account for "&${ukYearText(year(offset + 1))}&": the "&${ukYearText(year(offset))}&" bill was too small or mostly taxed at source"`;
+    // A tax year t (0: the leave tax year) has one PAYMENTS_ON_ACCOUNT_UK table in the workings: its rows 1 and 2 are
+    // the payments on account due within it (none in the first year), row 3 the 31 January balancing payment with the
+    // next year's 1st payment on account, row 4 the next year's 2nd payment on account on 31 July.
+    const onAccount = (t: number, n: 1 | 2, amount: string, none: string) => ({
+      due: `DATE(${year(t + 1)},${n === 1 ? 1 : 7},31)`,
+      payment: (shown: string) =>
+        `IF(${shown}=0,${none},"${n === 1 ? '1st' : '2nd'} payment on account "&${ukYearText(year(t))})`,
+      amount,
+    });
+    const afterYear = (t: number, table: number) => [
+      {
+        due: `DATE(${year(t + 2)},1,31)`,
+        payment: () => `"Balancing payment "&${ukYearText(year(t))}&" + 1st payment on account "&${ukYearText(year(t + 1))}`,
+        amount: amountIn(table, 3),
+      },
+      onAccount(t + 1, 2, amountIn(table, 4), laterNoPoa(t)),
+    ];
     const rows: { due: string; payment: (amount: string) => string; amount: string }[] = uk
       ? [
-          {
-            due: `DATE(${year(1)},1,31)`,
-            payment: (amount: string) => `IF(${amount}=0,${firstYearNoPoa},"1st payment on account "&${ukYearText(year(0))})`,
-            amount: amountIn(WORK_FIRST_TABLE, 1),
-          },
-          {
-            due: `DATE(${year(1)},7,31)`,
-            payment: (amount: string) => `IF(${amount}=0,${firstYearNoPoa},"2nd payment on account "&${ukYearText(year(0))})`,
-            amount: amountIn(WORK_FIRST_TABLE, 2),
-          },
-          {
-            due: `DATE(${year(2)},1,31)`,
-            payment: () => `"Balancing payment "&${ukYearText(year(0))}&" + 1st payment on account "&${ukYearText(year(1))}`,
-            amount: amountIn(WORK_FIRST_TABLE, 3),
-          },
-          {
-            due: `DATE(${year(2)},7,31)`,
-            payment: (amount: string) => `IF(${amount}=0,${laterNoPoa(0)},"2nd payment on account "&${ukYearText(year(1))})`,
-            amount: amountIn(WORK_FIRST_TABLE, 4),
-          },
-          {
-            due: `DATE(${year(3)},1,31)`,
-            payment: () => `"Balancing payment "&${ukYearText(year(1))}&" + 1st payment on account "&${ukYearText(year(2))}`,
-            amount: amountIn(WORK_SECOND_TABLE, 3),
-          },
-          {
-            due: `DATE(${year(3)},7,31)`,
-            payment: (amount: string) => `IF(${amount}=0,${laterNoPoa(1)},"2nd payment on account "&${ukYearText(year(2))})`,
-            amount: amountIn(WORK_SECOND_TABLE, 4),
-          },
+          onAccount(0, 1, amountIn(WORK_FIRST_TABLE, 1), firstYearNoPoa),
+          onAccount(0, 2, amountIn(WORK_FIRST_TABLE, 2), firstYearNoPoa),
+          ...afterYear(0, WORK_FIRST_TABLE),
+          ...afterYear(1, WORK_SECOND_TABLE),
         ]
       : [
           [1, 3, 15, 1],
