@@ -3,7 +3,6 @@
  * and of the year so far from what the sheets display, and the Check-ins sheet's rows. The Apps Script side is
  * src/sheets/checkin.ts.
  */
-import { localeCurrency } from '../plan/currency';
 import { columnLetters, type LinkedHistory } from '../plan/layout';
 import type { OverdueInvoice, OwedView } from '../protocol';
 import { COLUMN, FIRST_ROW, PANEL_ROW, PANEL_VALUE_COLUMN } from './invoices';
@@ -157,49 +156,6 @@ export function checkinRow(today: string, figures: Record<string, unknown>): Che
     if (v === undefined || v === null || v === '') return '';
     return `'${String(v)}`;
   });
-}
-
-// ---- An amount the check-in works out itself, shown as the document shows money
-
-/**
- * The grouping and decimal characters of a locale, from what the currency table says a money cell shows for
- * 1234.5 ("1.234,50 €", "CHF 1'234.50", "¥1,235"), so the table stays the one source. A locale missing from the
- * table gets its separators from the runtime's locale data when it has them, else "," and ".".
- */
-function separators(locale: string): { group: string; decimal: string } {
-  const shows = localeCurrency(locale)?.shows;
-  const found = shows ? /1(\D?)23[45](?:(\D)50)?/.exec(shows) : null;
-  if (found) return { group: found[1] || ',', decimal: found[2] ?? '.' };
-  const fallback = { group: ',', decimal: '.' };
-  try {
-    for (const part of new Intl.NumberFormat(String(locale).replace(/_/g, '-')).formatToParts(1234567.5)) {
-      if (part.type === 'group') fallback.group = part.value;
-      if (part.type === 'decimal') fallback.decimal = part.value;
-    }
-  } catch {
-    // A malformed locale or a runtime without locale data: plain separators.
-  }
-  return fallback;
-}
-
-/**
- * What a cell formatted with moneyFormat(locale), the plan's whole-amount money format, shows for `amount`:
- * £12,346 in en_GB, 12.346 € in de_DE, -£1,234 for a loss. A figure Leap works out in code (the year's tax
- * estimate) then reads like the figures the sheets display beside it. Unknown locale: no symbol, as on the sheets.
- */
-export function moneyAsShown(amount: number, locale: string): string {
-  const currency = localeCurrency(locale);
-  const { group } = separators(locale);
-  const digits = Math.abs(amount)
-    .toFixed(0)
-    .replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  const gap = currency?.spaced ? ' ' : '';
-  const body = !currency
-    ? digits
-    : currency.placement === 'before'
-      ? `${currency.symbol}${gap}${digits}`
-      : `${digits}${gap}${currency.symbol}`;
-  return amount < 0 && /[1-9]/.test(digits) ? `-${body}` : body;
 }
 
 // ---- Money owed to you: the Invoices sheet as displayed

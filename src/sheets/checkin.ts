@@ -16,7 +16,6 @@ import {
   lastMonthOf,
   MIN_ACTUAL_MONTHS,
   MONTH_NAMES,
-  moneyAsShown,
   monthsOver,
   monthsWithRows,
   NO_INVOICES,
@@ -30,6 +29,7 @@ import {
 import { BOOKS_SHEET, LEDGER_COLUMN, LEDGER_SHEET } from '../books/layout';
 import { taxEstimate } from '../finance/usTax/estimate';
 import { FILING_STATUSES, TAX_MODES } from '../plan/answers';
+import { moneyAsShown } from '../plan/currency';
 import { columnLetters, KEY_NUMBERS } from '../plan/layout';
 import { TAX_FIGURES_YEARS } from '../plan/model';
 import type { CheckInSnapshot, CheckInView, InvoicesShown, OwedView, UncategorisedShown } from '../protocol';

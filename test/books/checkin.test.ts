@@ -10,7 +10,6 @@ import {
   checkinRow,
   invoicesReadA1,
   lastMonthOf,
-  moneyAsShown,
   monthsOver,
   monthsWithRows,
   NOTHING_OVERDUE,
@@ -20,7 +19,7 @@ import {
 } from '../../src/books/checkin';
 import { INVOICE_HEADER } from '../../src/books/invoices';
 import { validateAnswers } from '../../src/plan/answers';
-import { LOCALE_CURRENCIES, moneyFormat } from '../../src/plan/currency';
+import { LOCALE_CURRENCIES, moneyAsShown, moneyFormat } from '../../src/plan/currency';
 import { type Cell, layoutPlan } from '../../src/plan/layout';
 import { buildPlan } from '../../src/plan/model';
 import { SAMPLE_ANSWERS } from '../plan/sample';
