@@ -372,15 +372,15 @@ export class Lock extends Emulated {
   /** The execution that asked for this lock: Apps Script releases a lock when the execution holding it ends. */
   readonly _execution: number;
   constructor(
-    readonly _state: LockState,
+    private readonly state: LockState,
     private readonly host: ServiceHost,
   ) {
     super();
     this._execution = host.execution;
   }
   tryLock(timeoutInMillis: number): boolean {
-    if (this._state.holder === null || this._state.holder === this) {
-      this._state.holder = this;
+    if (this.state.holder === null || this.state.holder === this) {
+      this.state.holder = this;
       return true;
     }
     this.host.sleep(timeoutInMillis);
@@ -390,10 +390,10 @@ export class Lock extends Emulated {
     if (!this.tryLock(timeoutInMillis)) throw new Error('Lock timeout: another process was holding the lock for too long.');
   }
   hasLock(): boolean {
-    return this._state.holder === this;
+    return this.state.holder === this;
   }
   releaseLock(): void {
-    if (this._state.holder === this) this._state.holder = null;
+    if (this.state.holder === this) this.state.holder = null;
   }
 }
 
