@@ -401,6 +401,52 @@ describe('named ranges', () => {
     expect(ss.getSheetByName('Sheet1')!.getRange('A1').getValue()).toBe(14);
     expect(emu.toJSON().namedRanges).toEqual({ LEAP_X: 'Plan!A1' });
   });
+
+  // Google's reference (Class NamedRange, developers.google.com/apps-script/reference/spreadsheet/named-range) is
+  // silent on a named range whose sheet is deleted. Public reports: the name stays in Data > Named ranges as "#REF",
+  // SpreadsheetApp and the Sheets API neither return nor remove it (tanaikech, "Removing invalid named ranges from
+  // Google Spreadsheet", gist.github.com/tanaikech/f9b993c4a178291324e03eeb5c161c1d), and the Sheets API refuses to
+  // add the name again, "a named range with that name already exists" (github.com/burnash/gspread/issues/1530).
+  // The emulator takes the harshest reading; leapSelfTest's named-range rows check it on a real spreadsheet.
+  test('deleting the sheet a name points to leaves the name broken: #REF! in formulas, invisible, not re-pointable', () => {
+    const { emu, ss } = sheet();
+    const plan = ss.insertSheet('Transition Plan');
+    plan.getRange('B2').setValue(0.25);
+    ss.setNamedRange('LEAP_TAX_RATE', plan.getRange('B2'));
+    const books = ss.getSheetByName('Sheet1')!;
+    books.getRange('A1:A2').setFormulas([['=IFERROR(LEAP_TAX_RATE,0.3)'], ['=LEAP_TAX_RATE']]);
+    expect(books.getRange('A1:A2').getValues()).toEqual([[0.25], [0.25]]);
+
+    ss.deleteSheet(plan);
+    expect(books.getRange('A1:A2').getValues()).toEqual([[0.3], ['#REF!']]);
+    expect(ss.getRangeByName('LEAP_TAX_RATE')).toBeNull();
+    expect(ss.getNamedRanges()).toEqual([]);
+    expect(emu.toJSON().namedRanges).toEqual({});
+
+    // A new sheet under the old name does not revive the name, and the name cannot be pointed at it.
+    const again = ss.insertSheet('Transition Plan');
+    again.getRange('B2').setValue(0.4);
+    expect(books.getRange('A1').getValue()).toBe(0.3);
+    expect(() => ss.setNamedRange('LEAP_TAX_RATE', again.getRange('B2'))).toThrow(/already exists/);
+    expect(() => ss.removeNamedRange('LEAP_TAX_RATE')).toThrow('Named range LEAP_TAX_RATE not found.');
+    expect(books.getRange('A1').getValue()).toBe(0.3);
+  });
+
+  test('a name pointed at a new sheet before the old one is deleted keeps working', () => {
+    const { ss } = sheet();
+    const old = ss.insertSheet('Transition Plan');
+    old.getRange('B2').setValue(0.25);
+    ss.setNamedRange('LEAP_TAX_RATE', old.getRange('B2'));
+    const books = ss.getSheetByName('Sheet1')!;
+    books.getRange('A1').setFormula('=IFERROR(LEAP_TAX_RATE,0.3)');
+    const rebuilt = ss.insertSheet('Transition Plan (building)');
+    rebuilt.getRange('B3').setValue(0.4);
+    ss.setNamedRange('LEAP_TAX_RATE', rebuilt.getRange('B3'));
+    ss.deleteSheet(old);
+    rebuilt.setName('Transition Plan');
+    expect(books.getRange('A1').getValue()).toBe(0.4);
+    expect(ss.getRangeByName('LEAP_TAX_RATE')!.getA1Notation()).toBe('B3');
+  });
 });
 
 describe('developer metadata', () => {

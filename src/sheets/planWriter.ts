@@ -128,15 +128,19 @@ function writeUnderLock(
     : insertUnderFreeName(spreadsheet);
   const finalName = previousName ?? newName;
   const rename = finalName !== newName ? finalName : undefined;
+  const moved: MovedName[] = [];
   swapInBuiltSheet(spreadsheet, previous ?? null, building, {
     write: () => {
       const ranges = writeLayout(building, layout);
       building.addDeveloperMetadata(PLAN_METADATA_KEY, LAYOUT_VERSION);
+      // Names move to the new sheet while the old one still stands: deleting the sheet a name points to breaks the
+      // name for good (see pointNames), and the Books sheet reads LEAP_TAX_RATE and LEAP_FILING_STATUS by name.
+      pointNames(spreadsheet, ranges.named, previous !== null, moved);
       return ranges;
     },
-    finish: (ranges) => finishSwap(spreadsheet, building, rename, ranges),
-    // The ranges fetched before the swap may be what failed: fetch them again.
-    finishAgain: () => finishSwap(spreadsheet, building, rename, namedRangesOf(building, layout)),
+    abandon: () => restoreNames(spreadsheet, moved),
+    finish: () => finishSwap(building, rename),
+    finishAgain: () => finishSwap(building, rename),
   });
   return { sheetName: finalName };
 }
@@ -145,14 +149,14 @@ function writeUnderLock(
  * Swaps a sheet Leap has just built in for the one it replaces (the plan, the examples), so a failure never
  * leaves the user with neither. `write` fills `building` completely, marks it as Leap's and returns what
  * `finish` needs. Until the old sheet is deleted, a failure deletes `building` and the old sheet stands as it
- * was. After, `building` is the only copy: a failure in `finish` (naming it, pointing names at it) is tried
- * once more with `finishAgain`, and whatever happens then, the new sheet is kept.
+ * was (`abandon` first undoes what `write` did outside the new sheet). After, `building` is the only copy: a failure
+ * in `finish` (naming it) is tried once more with `finishAgain`, and whatever happens then, the new sheet is kept.
  */
 export function swapInBuiltSheet<T>(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   previous: GoogleAppsScript.Spreadsheet.Sheet | null,
   building: GoogleAppsScript.Spreadsheet.Sheet,
-  steps: { write: () => T; finish: (written: T) => void; finishAgain: () => void },
+  steps: { write: () => T; finish: (written: T) => void; finishAgain: () => void; abandon?: () => void },
 ): void {
   let previousDeleted = false;
   try {
@@ -163,6 +167,7 @@ export function swapInBuiltSheet<T>(
     steps.finish(written);
   } catch (error) {
     if (!previousDeleted) {
+      steps.abandon?.();
       spreadsheet.deleteSheet(building);
       throw error;
     }
@@ -174,22 +179,55 @@ interface WrittenRanges {
   named: Record<string, GoogleAppsScript.Spreadsheet.Range>;
 }
 
-/** The ranges the names point to, fetched in one call. */
-function namedRangesOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanSheetLayout): WrittenRanges {
-  const names = Object.keys(layout.namedRanges);
-  const ranges = sheet.getRangeList(names.map((n) => layout.namedRanges[n])).getRanges();
-  return { named: Object.fromEntries(names.map((n, i) => [n, ranges[i]])) };
+/** A name moved to the new sheet, and the range it had before (null: it was new), to move it back. */
+type MovedName = [string, GoogleAppsScript.Spreadsheet.Range | null];
+
+/**
+ * Points each name at its range on the new sheet. Google's reference is silent on what deleting the sheet a name
+ * points to does; public reports (emulator/README.md, "Settled by reading or by the self-test") show the name kept
+ * as #REF!, invisible to SpreadsheetApp and refused when added again. So names move before the old sheet is deleted,
+ * and a name that cannot be set (one broken earlier, by a plan sheet deleted by hand) is passed over: the plan is
+ * right without it, and the Books sheet reads it through IFERROR. On a rebuild the names' current ranges are read
+ * first, so a build abandoned before the swap can put them back.
+ */
+function pointNames(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  named: Record<string, GoogleAppsScript.Spreadsheet.Range>,
+  rebuilding: boolean,
+  /** Filled as names move, so a failure part-way still knows which to put back. */
+  moved: MovedName[],
+): void {
+  for (const [name, range] of Object.entries(named)) {
+    const before = rebuilding ? spreadsheet.getRangeByName(name) : null;
+    try {
+      spreadsheet.setNamedRange(name, range);
+    } catch (error) {
+      if (before !== null) throw error;
+      console.warn(`Leap could not point the name ${name} at the plan: ${error instanceof Error ? error.message : error}`);
+      continue;
+    }
+    moved.push([name, before]);
+  }
+}
+
+/** Puts moved names back where they were, as far as it can: the build is failing already. */
+function restoreNames(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, moved: MovedName[]): void {
+  for (const [name, before] of moved) {
+    try {
+      if (before) spreadsheet.setNamedRange(name, before);
+      else spreadsheet.removeNamedRange(name);
+    } catch {
+      // Leave it: the sheet it points to is deleted next, as any failed build leaves a name it added.
+    }
+  }
 }
 
 function finishSwap(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   /** The plan's final name, when the sheet does not have it yet. */
   name: string | undefined,
-  ranges: WrittenRanges,
 ): void {
   if (name !== undefined) sheet.setName(name);
-  for (const [n, range] of Object.entries(ranges.named)) spreadsheet.setNamedRange(n, range);
 }
 
 /** Writes the grid, checkboxes, rules, chart, frozen rows and widths; returns the ranges names will point to. */

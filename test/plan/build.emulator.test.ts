@@ -225,6 +225,33 @@ describe('rebuilding', () => {
     expect(named(em, 'LEAP_MONTHLY_EXPENSES')).toBe(3500);
   });
 
+  // Deleting the sheet a named range points to leaves the name broken (#REF!) and, as the emulator reads public
+  // reports where Google's reference is silent, impossible to point anywhere again (emulator/README.md, "Settled by
+  // reading or by the self-test"; emulator/test/spreadsheet.test.ts, named ranges). The Books sheet reads
+  // LEAP_TAX_RATE and LEAP_FILING_STATUS by name through IFERROR, so a broken name would silently become 30%.
+  test('a formula elsewhere that reads a plan name through IFERROR follows every rebuild, never its fallback', () => {
+    const { em } = fresh();
+    build(em);
+    const books = em.spreadsheet.getSheetByName('Sheet1')!;
+    books.getRange('A1').setFormula('=IFERROR(LEAP_TAX_RATE,"fallback")');
+    books.getRange('A2').setFormula('=IFERROR(LEAP_MONTHLY_EXPENSES,"fallback")');
+    expect(books.getRange('A1:A2').getValues()).toEqual([[0.3], [3200]]);
+    build(em, { taxRate: 0.25, monthlyExpenses: 3500 });
+    expect(books.getRange('A1:A2').getValues()).toEqual([[0.25], [3500]]);
+    build(em, { taxRate: 0.2 });
+    expect(books.getRange('A1').getValue()).toBe(0.2);
+  });
+
+  test('a plan sheet deleted by hand leaves its names broken; the next build still succeeds without them', () => {
+    const { em } = fresh();
+    build(em);
+    em.spreadsheet.deleteSheet(em.spreadsheet.getSheetByName('Transition Plan')!);
+    const again = build(em, { monthlyExpenses: 3500 });
+    expect(again.sheetName).toBe('Transition Plan');
+    expect(cells(em, 'Transition Plan')).toBeDefined();
+    expect(em.toJSON().namedRanges).toEqual({});
+  });
+
   test('notes keep how they looked (a date, an amount), and items after a row the user inserted are kept', () => {
     const { em } = fresh();
     build(em);
