@@ -208,7 +208,16 @@ export class EmulatorImpl {
     if (this.functionsGlobal && typeof described?.describeFunctions !== 'function') {
       throw new Error(`the bundle has no global ${this.functionsGlobal}.describeFunctions() to list its custom functions`);
     }
-    const infos = described?.describeFunctions?.() ?? [];
+    const listed = described?.describeFunctions?.() ?? [];
+    // A cell may call any top-level function of the script, @customfunction or not (the tag only puts it in
+    // autocomplete; names ending in "_" are private): Google's guide "Custom Functions in Google Sheets",
+    // developers.google.com/apps-script/guides/sheets/functions. Only capitalised names are registered here, as
+    // custom functions are named; their parameters have no declared kind.
+    const unlisted = Object.keys(context)
+      .filter((name) => /^[A-Z][A-Z0-9_]*[A-Z0-9]$/.test(name) && typeof (context as Record<string, unknown>)[name] === 'function')
+      .filter((name) => !listed.some((f) => f.name === name))
+      .map((name) => ({ name, params: [] }));
+    const infos = [...listed, ...unlisted];
     const renumbered = this.engine.registerFunctions(infos, (name) => {
       const fn = (context as Record<string, unknown>)[name];
       return typeof fn === 'function' ? (fn as (...a: unknown[]) => unknown) : undefined;

@@ -375,8 +375,15 @@ export class FormulaEngine {
   private toSheets(v: unknown, kind: string | undefined): unknown {
     if (v === EmptyValue || v === null || v === undefined) return '';
     if (v instanceof CellError) return errorText(v);
-    if (typeof v === 'object' && v !== null && 'val' in v) v = (v as { val: number }).val;
-    if (typeof v === 'number' && kind === 'date') return this.scriptDate(serialToDate(v, this.timeZone));
+    // A date cell arrives as a Date whatever the parameter is for (Google's guide "Custom Functions in Google Sheets",
+    // Data types: dates become Date objects), so a value the engine types as a date is one here too.
+    let typedDate = false;
+    if (typeof v === 'object' && v !== null && 'val' in v) {
+      const detailed = (v as { getDetailedType?: () => string }).getDetailedType?.();
+      typedDate = detailed === 'NUMBER_DATE' || detailed === 'NUMBER_DATETIME';
+      v = (v as { val: number }).val;
+    }
+    if (typeof v === 'number' && (kind === 'date' || typedDate)) return this.scriptDate(serialToDate(v, this.timeZone));
     return v;
   }
 

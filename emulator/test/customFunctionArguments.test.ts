@@ -1,0 +1,28 @@
+/**
+ * What a custom function receives and which top-level functions a cell may call, as Google's guide "Custom Functions
+ * in Google Sheets" (developers.google.com/apps-script/guides/sheets/functions) describes them.
+ */
+import { withBundle } from './support';
+
+const describe_ = `return Object.prototype.toString.call(x) + ' ' + String(x instanceof Date ? x.getTime() : x);`;
+
+// Data types: "Dates ... are passed as JavaScript Date objects", whatever the parameter is meant for; the emulator
+// used to convert only parameters the add-on declared as dates.
+test('a date cell reaches a parameter not declared as a date as a Date', () => {
+  const { emu } = withBundle([{ name: 'SEEN', params: [{ name: 'x', kind: 'number' }], body: describe_ }], '', { timeZone: 'UTC' });
+  const sheet = emu.spreadsheet.getActiveSheet();
+  sheet.getRange('A1:A2').setFormulas([['=DATE(2026,3,1)'], ['=45000']]);
+  sheet.getRange('B1:B2').setFormulas([['=SEEN(A1)'], ['=SEEN(A2)']]);
+  expect(sheet.getRange('B1:B2').getValues()).toEqual([[`[object Date] ${Date.UTC(2026, 2, 1)}`], ['[object Number] 45000']]);
+});
+
+// "Autocomplete": the @customfunction tag puts a function in Sheets' autocomplete list; any top-level function of the
+// script can be called from a cell, except private ones (a name ending in "_").
+test('a cell may call a capitalised top-level function the add-on does not list', () => {
+  const extra = 'function PROBE_ARGS(a, b) { return String(arguments.length) + ":" + JSON.stringify([a, b]); }';
+  const { emu } = withBundle([], extra);
+  const sheet = emu.spreadsheet.getActiveSheet();
+  sheet.getRange('A1').setFormula('=PROBE_ARGS(1,,3)');
+  sheet.getRange('A2').setFormula('=PROBE_ARGS(1)');
+  expect(sheet.getRange('A1:A2').getValues()).toEqual([['3:[1,""]'], ['1:[1,null]']]);
+});
