@@ -36,6 +36,8 @@ const ALLOWED_IN_NONE: Record<string, RegExp> = {
 
 export class EmulatorImpl {
   readonly timeZone: string;
+  /** The script's own zone (appsscript.json timeZone, given to loadBundle): Session.getScriptTimeZone. */
+  scriptTimeZone: string;
   /** The user's own locale (Session.getActiveUserLocale); the spreadsheet's can change, this one stays. */
   readonly userLocale: string;
   readonly userEmail: string;
@@ -70,6 +72,7 @@ export class EmulatorImpl {
 
   constructor(options: EmulatorOptions) {
     this.timeZone = options.timeZone ?? 'America/New_York';
+    this.scriptTimeZone = this.timeZone;
     this.userLocale = options.locale ?? 'en_US';
     this.userEmail = options.userEmail ?? 'user@example.com';
     this.authMode = options.authMode ?? 'FULL';
@@ -196,6 +199,7 @@ export class EmulatorImpl {
     const context = vm.createContext({ ...this.globals });
     // Script code reads local time in the script's zone (appsscript.json), which need not be the spreadsheet's.
     installZonedDate(context, scriptTimeZone);
+    this.scriptTimeZone = scriptTimeZone;
     vm.runInContext(code, context, { filename: 'Code.js' });
     this.bundleContext = context;
     const ScriptDate = vm.runInContext('Date', context) as DateConstructor;
@@ -214,7 +218,9 @@ export class EmulatorImpl {
     // developers.google.com/apps-script/guides/sheets/functions. Only capitalised names are registered here, as
     // custom functions are named; their parameters have no declared kind.
     const unlisted = Object.keys(context)
-      .filter((name) => /^[A-Z][A-Z0-9_]*[A-Z0-9]$/.test(name) && typeof (context as Record<string, unknown>)[name] === 'function')
+      .filter(
+        (name) => /^[A-Z][A-Z0-9_]*[A-Z0-9]$/.test(name) && typeof (context as Record<string, unknown>)[name] === 'function',
+      )
       .filter((name) => !listed.some((f) => f.name === name))
       .map((name) => ({ name, params: [] }));
     const infos = [...listed, ...unlisted];

@@ -31,6 +31,8 @@ export interface ServiceHost {
   readonly spreadsheet: Spreadsheet;
   readonly ui: UiState;
   readonly htmlFiles: Record<string, string>;
+  /** appsscript.json timeZone of the loaded bundle (the spreadsheet's zone until one is loaded). */
+  readonly scriptTimeZone: string;
   readonly bundleContext: vm.Context | undefined;
   readonly authMode: AuthMode;
   readonly timeZone: string;
@@ -451,7 +453,8 @@ export class SessionService extends Emulated {
     return this.host.userLocale.split('_')[0];
   }
   getScriptTimeZone(): string {
-    return this.host.timeZone;
+    // The script's zone (appsscript.json), which need not be the spreadsheet's (Class Session, getScriptTimeZone).
+    return this.host.scriptTimeZone;
   }
   getTemporaryActiveUserKey(): string {
     return `temp-${Buffer.from(this.host.userEmail).toString('base64url')}`;

@@ -2,6 +2,7 @@
  * What a custom function receives and which top-level functions a cell may call, as Google's guide "Custom Functions
  * in Google Sheets" (developers.google.com/apps-script/guides/sheets/functions) describes them.
  */
+import { createEmulator } from '../src';
 import { withBundle } from './support';
 
 const describe_ = `return Object.prototype.toString.call(x) + ' ' + String(x instanceof Date ? x.getTime() : x);`;
@@ -9,7 +10,9 @@ const describe_ = `return Object.prototype.toString.call(x) + ' ' + String(x ins
 // Data types: "Dates ... are passed as JavaScript Date objects", whatever the parameter is meant for; the emulator
 // used to convert only parameters the add-on declared as dates.
 test('a date cell reaches a parameter not declared as a date as a Date', () => {
-  const { emu } = withBundle([{ name: 'SEEN', params: [{ name: 'x', kind: 'number' }], body: describe_ }], '', { timeZone: 'UTC' });
+  const { emu } = withBundle([{ name: 'SEEN', params: [{ name: 'x', kind: 'number' }], body: describe_ }], '', {
+    timeZone: 'UTC',
+  });
   const sheet = emu.spreadsheet.getActiveSheet();
   sheet.getRange('A1:A2').setFormulas([['=DATE(2026,3,1)'], ['=45000']]);
   sheet.getRange('B1:B2').setFormulas([['=SEEN(A1)'], ['=SEEN(A2)']]);
@@ -25,4 +28,13 @@ test('a cell may call a capitalised top-level function the add-on does not list'
   sheet.getRange('A1').setFormula('=PROBE_ARGS(1,,3)');
   sheet.getRange('A2').setFormula('=PROBE_ARGS(1)');
   expect(sheet.getRange('A1:A2').getValues()).toEqual([['3:[1,""]'], ['1:[1,null]']]);
+});
+
+// Class Session, getScriptTimeZone(): "the time zone of the script" (appsscript.json timeZone), which a spreadsheet
+// in another zone does not change (developers.google.com/apps-script/reference/base/session#getScriptTimeZone()).
+test("Session.getScriptTimeZone is the script's zone, not the spreadsheet's", () => {
+  const emu = createEmulator({ timeZone: 'Pacific/Auckland' });
+  const context = emu.loadBundle('function zone() { return Session.getScriptTimeZone(); }', {}, 'America/New_York');
+  expect((context.zone as () => string)()).toBe('America/New_York');
+  expect(emu.spreadsheet.getSpreadsheetTimeZone()).toBe('Pacific/Auckland');
 });

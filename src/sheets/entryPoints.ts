@@ -14,6 +14,7 @@ import { makeInvoice } from './invoicesMake';
 import { onOpen } from './menu';
 import { activatePlan, buildPlanSheet } from './plan';
 import { readPlanAnswers } from './planReader';
+import { ARGUMENTS_PROBE, describeArguments, runSelfTest } from './selfTest';
 
 interface EntryPoint {
   /** Parameter names of the top-level stub. */
@@ -90,5 +91,16 @@ export const entryPoints: Record<string, EntryPoint> = {
   leapSetUpBooks: { params: [], doc: 'Menu: makes the Ledger, Categories and Books sheets where missing.', run: setUpBooks },
   leapShowCheckIn: { params: [], doc: 'Menu: opens the monthly check-in in the sidebar.', run: showCheckIn },
   leapShowHelp: { params: [], doc: 'Menu: shows what Leap does and where to read more.', run: showHelp },
+  leapSelfTest: {
+    params: [],
+    doc: 'Run from the script editor (or clasp run-function): checks the Sheets behaviours Leap relies on here and writes the "Leap self-test" sheet.',
+    run: runSelfTest,
+  },
+  // No @customfunction (entry-point stubs carry none), so Sheets never offers it; the self-test calls it from cells.
+  [ARGUMENTS_PROBE]: {
+    params: ['first', 'second', 'third'],
+    doc: "leapSelfTest's probe: describes the arguments a custom function receives. Not one of Leap's functions.",
+    run: describeArguments,
+  },
   ...serverEntryPoints,
 };
