@@ -213,10 +213,12 @@ export class EmulatorImpl {
       throw new Error(`the bundle has no global ${this.functionsGlobal}.describeFunctions() to list its custom functions`);
     }
     const listed = described?.describeFunctions?.() ?? [];
-    // A cell may call any top-level function of the script, @customfunction or not (the tag only puts it in
-    // autocomplete; names ending in "_" are private): Google's guide "Custom Functions in Google Sheets",
-    // developers.google.com/apps-script/guides/sheets/functions. Only capitalised names are registered here, as
-    // custom functions are named; their parameters have no declared kind.
+    // A cell of a bound script's spreadsheet may call any top-level function, @customfunction or not: the tag is what
+    // lists it in the formula helper ("JSDoc in Apps Script", developers.google.com/apps-script/concepts/jsdoc), and
+    // only names ending in "_" are private ("Custom Functions in Google Sheets",
+    // developers.google.com/apps-script/guides/sheets/functions). Whether an installed add-on's untagged functions are
+    // callable is not documented. Only capitalised names are registered, as custom functions are named; their
+    // parameters have no declared kind.
     const unlisted = Object.keys(context)
       .filter(
         (name) => /^[A-Z][A-Z0-9_]*[A-Z0-9]$/.test(name) && typeof (context as Record<string, unknown>)[name] === 'function',

@@ -19,8 +19,8 @@ test('a date cell reaches a parameter not declared as a date as a Date', () => {
   expect(sheet.getRange('B1:B2').getValues()).toEqual([[`[object Date] ${Date.UTC(2026, 2, 1)}`], ['[object Number] 45000']]);
 });
 
-// "Autocomplete": the @customfunction tag puts a function in Sheets' autocomplete list; any top-level function of the
-// script can be called from a cell, except private ones (a name ending in "_").
+// "JSDoc in Apps Script" (developers.google.com/apps-script/concepts/jsdoc): @customfunction lists a function in the
+// formula helper; a cell of a bound script calls any top-level function but a private one (a name ending in "_").
 test('a cell may call a capitalised top-level function the add-on does not list', () => {
   const extra = 'function PROBE_ARGS(a, b) { return String(arguments.length) + ":" + JSON.stringify([a, b]); }';
   const { emu } = withBundle([], extra);

@@ -23,6 +23,7 @@ import {
   type SheetGrid,
 } from '../books/layout';
 import { columnLetters } from '../plan/layout';
+import { pointName } from './names';
 import { cellValue } from './planWriter';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -107,7 +108,7 @@ function writeBooks(spreadsheet: Spreadsheet, sheet: Sheet, layout: BooksLayout)
   const names = Object.keys(layout.namedRanges);
   const ranges = sheet.getRangeList(names.map((n) => layout.namedRanges[n])).getRanges();
   names.forEach((name, i) => {
-    spreadsheet.setNamedRange(name, ranges[i]);
+    pointName(spreadsheet, name, ranges[i]);
   });
   setWidths(sheet, layout.columnWidths);
 }

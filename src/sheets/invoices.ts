@@ -29,6 +29,7 @@ import {
 } from '../books/invoices';
 import { moneyFormat } from '../plan/currency';
 import { columnLetters } from '../plan/layout';
+import { pointName } from './names';
 import { cellValue, LOCK_WAIT_MS } from './planWriter';
 
 /** Marks the Invoices sheet Leap made; the value is the layout version. */
@@ -133,7 +134,7 @@ function create(spreadsheet: Spreadsheet): SetupResult {
     }
     sheet.addDeveloperMetadata(INVOICES_METADATA_KEY, LAYOUT_VERSION);
     Object.keys(INVOICE_NAMED_RANGES).forEach((n, i) => {
-      spreadsheet.setNamedRange(n, named[i]);
+      pointName(spreadsheet, n, named[i]);
     });
   } catch (error) {
     // Nothing of the person's is on a sheet made a moment ago: a half-made one goes, with any name pointing at it.
@@ -202,7 +203,7 @@ function repair(spreadsheet: Spreadsheet, sheet: Sheet): SetupResult {
   panelRange.setNotes(panel.notes);
   sheet.setFrozenRows(1);
   Object.keys(INVOICE_NAMED_RANGES).forEach((n, i) => {
-    spreadsheet.setNamedRange(n, named[i]);
+    pointName(spreadsheet, n, named[i]);
   });
   sheet.activate();
   return { sheetName: sheet.getName(), created: false };

@@ -7,6 +7,7 @@
  * one getRangeList for every range, then one call per property of the whole grid.
  */
 import { type CarriedItem, type Cell, CHECKLIST_HEADER, columnLetters, type PlanSheetLayout } from '../plan/layout';
+import { pointName } from './names';
 
 const PLAN_SHEET_NAME = 'Transition Plan';
 /** Marks the sheet Leap made; the value is the layout version. */
@@ -183,12 +184,9 @@ interface WrittenRanges {
 type MovedName = [string, GoogleAppsScript.Spreadsheet.Range | null];
 
 /**
- * Points each name at its range on the new sheet. Google's reference is silent on what deleting the sheet a name
- * points to does; public reports (emulator/README.md, "Settled by reading or by the self-test") show the name kept
- * as #REF!, invisible to SpreadsheetApp and refused when added again. So names move before the old sheet is deleted,
- * and a name that cannot be set (one broken earlier, by a plan sheet deleted by hand) is passed over: the plan is
- * right without it, and the Books sheet reads it through IFERROR. On a rebuild the names' current ranges are read
- * first, so a build abandoned before the swap can put them back.
+ * Points each name at its range on the new sheet, before the old sheet is deleted: deleting the sheet a name points to
+ * breaks the name for good (see pointName). On a rebuild the names' current ranges are read first, so a build
+ * abandoned before the swap can put them back; a live name that cannot be moved is a failure of the build.
  */
 function pointNames(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -199,14 +197,12 @@ function pointNames(
 ): void {
   for (const [name, range] of Object.entries(named)) {
     const before = rebuilding ? spreadsheet.getRangeByName(name) : null;
-    try {
+    if (before) {
       spreadsheet.setNamedRange(name, range);
-    } catch (error) {
-      if (before !== null) throw error;
-      console.warn(`Leap could not point the name ${name} at the plan: ${error instanceof Error ? error.message : error}`);
-      continue;
+      moved.push([name, before]);
+    } else if (pointName(spreadsheet, name, range)) {
+      moved.push([name, null]);
     }
-    moved.push([name, before]);
   }
 }
 
