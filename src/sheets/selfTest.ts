@@ -285,13 +285,29 @@ const NEWER_BUILT_INS: [string, string][] = [
   ['', named('Big', 'Int')],
 ];
 
+/** The global object, for built-ins that are globals; undefined where code from strings is not allowed. */
+function globalObject(): unknown {
+  try {
+    return Function('return this')();
+  } catch {
+    return undefined;
+  }
+}
+
 function builtIns(): Row[] {
-  const global = Function('return this')() as Record<string, unknown>;
-  const has = ([owner, name]: [string, string]): boolean => {
-    let at: unknown = global;
-    for (const part of owner ? owner.split('.') : []) at = (at as Record<string, unknown> | undefined)?.[part];
-    return typeof (at as Record<string, unknown> | undefined)?.[name] === 'function';
+  const owners: Record<string, unknown> = {
+    Object,
+    Array,
+    'Array.prototype': Array.prototype,
+    'String.prototype': String.prototype,
+    Number,
+    Math,
+    Intl,
+    Promise,
+    '': globalObject(),
   };
+  const has = ([owner, name]: [string, string]): boolean =>
+    typeof (owners[owner] as Record<string, unknown> | undefined)?.[name] === 'function';
   const label = ([owner, name]: [string, string]) => (owner ? `${owner}.${name}` : name);
   const missing = BUILT_INS.filter((b) => !has(b)).map(label);
   return [
