@@ -215,11 +215,13 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
   const rules = ruleRanges.map(() => ranges[i++]);
   const named = Object.fromEntries(names.map((n) => [n, ranges[i++]]));
 
+  // The boxes go in before the values: insertCheckboxes() sets every cell of its range to false (Google's Range
+  // reference, insertCheckboxes), so after it the carried-over ticks would be gone. setValues then ticks them.
+  checkboxes.insertCheckboxes();
   grid.setValues(layout.cells.map((row) => row.map(cellValue)));
   grid.setNumberFormats(layout.numberFormats);
   grid.setFontWeights(layout.fontWeights);
   grid.setBackgrounds(layout.backgrounds);
-  checkboxes.insertCheckboxes();
   wrapped.setWrap(true);
   rightAligned.setHorizontalAlignment('right');
 

@@ -225,6 +225,17 @@ describe('rebuilding', () => {
     expect(named(em, 'LEAP_MONTHLY_EXPENSES')).toBe(3500);
   });
 
+  // Range reference, insertCheckboxes() (https://developers.google.com/apps-script/reference/spreadsheet/range#insertcheckboxes):
+  // "Sets the value of all cells in the range to false". The emulator does so: a plan that wrote its ticks before
+  // putting the boxes in would lose them here as on Sheets.
+  test('a business bank account the person already has is ticked on the first build and stays ticked on the next', () => {
+    const { em } = fresh();
+    build(em, { bankAccount: 'have' });
+    expect(cells(em, 'Transition Plan')[`B${itemRow(em, 'Transition Plan', 'bank-account')}`].value).toBe(true);
+    build(em, { bankAccount: 'have', monthlyExpenses: 3500 });
+    expect(cells(em, 'Transition Plan')[`B${itemRow(em, 'Transition Plan', 'bank-account')}`].value).toBe(true);
+  });
+
   test('notes keep how they looked (a date, an amount), and items after a row the user inserted are kept', () => {
     const { em } = fresh();
     build(em);
