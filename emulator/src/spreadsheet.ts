@@ -21,11 +21,13 @@ import {
   DEFAULT_DATE_FORMAT,
   dateToSerial,
   formatNumber,
+  type InputContext,
   isDate,
   isDateFormat,
   parseInput,
   serialToDate,
   serialToIso,
+  wallClock,
 } from './values';
 
 /** What the spreadsheet needs from the emulator around it. */
@@ -289,7 +291,7 @@ export class Range extends Emulated {
     const rows = checkShape(values, this._rect.numRows, this._rect.numColumns);
     this._sheet._write(
       this._rect,
-      rows.map((row) => row.map((v) => this._sheet._contentOf(v))),
+      rows.map((row, r) => row.map((v, c) => this._sheet._contentOf(v, this._rect.row + r, this._rect.column + c))),
     );
     return this;
   }
@@ -300,8 +302,12 @@ export class Range extends Emulated {
     const rows = checkShape(formulas, this._rect.numRows, this._rect.numColumns);
     this._sheet._write(
       this._rect,
-      rows.map((row) =>
-        row.map((f) => (typeof f === 'string' && f.startsWith('=') ? { formula: f } : this._sheet._contentOf(f))),
+      rows.map((row, r) =>
+        row.map((f, c) =>
+          typeof f === 'string' && f.startsWith('=')
+            ? { formula: f }
+            : this._sheet._contentOf(f, this._rect.row + r, this._rect.column + c),
+        ),
       ),
     );
     return this;
@@ -541,7 +547,8 @@ export class Range extends Emulated {
         if (rule?._criteria !== DataValidationCriteria.CHECKBOX) return;
         const states = this._checkboxStates(rule);
         const holds = sameCheckboxValue(values[r][c], states.checked) || sameCheckboxValue(values[r][c], states.unchecked);
-        if (holds) this._sheet._write({ row, column, numRows: 1, numColumns: 1 }, [[this._sheet._contentOf(states[state])]]);
+        if (holds)
+          this._sheet._write({ row, column, numRows: 1, numColumns: 1 }, [[this._sheet._contentOf(states[state], row, column)]]);
       });
     });
     return this;
@@ -992,8 +999,15 @@ export class Sheet extends Emulated {
 
   // ---- the emulator's own (hidden from scripts) ----
 
-  /** A script value as cell content: strings are read like typed input; Dates become serials with a date format. */
-  _contentOf(v: unknown): CellContent | { formula: string } | { value: CellContent; numberFormat?: string } {
+  /**
+   * A script value as cell content: strings are read like typed input in the spreadsheet's locale, except in a cell
+   * formatted as plain text ("@"), where they stay text as written; Dates become serials with a date format.
+   */
+  _contentOf(
+    v: unknown,
+    row: number,
+    column: number,
+  ): CellContent | { formula: string } | { value: CellContent; numberFormat?: string } {
     if (v === null || v === undefined || v === '') return null;
     if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
     if (typeof v === 'boolean') return v;
@@ -1001,9 +1015,15 @@ export class Sheet extends Emulated {
       const serial = dateToSerial(v, this._host.timeZone);
       return { value: serial, numberFormat: Number.isInteger(serial) ? DEFAULT_DATE_FORMAT : `${DEFAULT_DATE_FORMAT} H:mm:ss` };
     }
-    const parsed = parseInput(String(v));
+    if (this._formats.get(`${row}:${column}`)?.numberFormat === '@') return String(v);
+    const parsed = parseInput(String(v), this._inputContext());
     if (parsed.kind === 'formula') return { formula: parsed.formula };
     return { value: parsed.value, numberFormat: parsed.numberFormat };
+  }
+
+  /** What reading typed input needs: the spreadsheet's locale, and the year on its clock. */
+  _inputContext(): InputContext {
+    return { locale: this._host.locale, year: wallClock(new Date(), this._host.timeZone).year };
   }
 
   /** Writes a block of contents in one engine batch. Formats implied by input apply where the cell has none. */
@@ -1115,7 +1135,10 @@ export class Sheet extends Emulated {
 
   /** What a person typing into the cell gets: the input read as Sheets reads it, checked against validation. */
   _enter(row: number, column: number, input: string): void {
-    const parsed = parseInput(input);
+    const parsed =
+      this._formats.get(`${row}:${column}`)?.numberFormat === '@' && input !== ''
+        ? { kind: 'value' as const, value: input }
+        : parseInput(input, this._inputContext());
     const rule = this._formats.get(`${row}:${column}`)?.validation;
     if (rule && parsed.kind === 'value' && !rule._allowInvalid && !rule._accepts(parsed.value)) {
       throw new Error(rule._helpText || `Invalid: input must fall within specified range (${rule._criteria}).`);
