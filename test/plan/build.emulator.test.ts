@@ -254,6 +254,31 @@ describe('rebuilding', () => {
     expect(plan[`B${itemRow(em, 'Transition Plan', 'last-day')}`].value).toBe(true);
   });
 
+  // Sheets reads a string written by setValues as typed input in the spreadsheet's locale: "Mar 1 2016" becomes a
+  // date and "$100.15" a number (Read & write cell values, USER_ENTERED:
+  // https://developers.google.com/sheets/api/guides/values). A note carried over must be written so it stays text.
+  test.each(['en_US', 'en_GB', 'de_DE'])(
+    'in an %s spreadsheet, notes that look like dates or amounts come back as text, shown as before Build again',
+    (locale) => {
+      const em = createLeapEmulator({ timeZone: 'UTC', locale });
+      loadDist(em);
+      build(em);
+      const notes = ['Mar 3', 'May 2027', '¥500', '1,5', '3/4', 'Call Ana, 3 March 2027'];
+      const ids = ['pricing', 'portfolio', 'outreach', 'last-day', 'bank-account', 'tax-account'];
+      const plan = em.spreadsheet.getSheetByName('Transition Plan');
+      ids.forEach((id, i) => em.enterInput('Transition Plan', `D${itemRow(em, 'Transition Plan', id)}`, notes[i]));
+      // What the person sees in each Notes cell: Sheets has already read some of them as dates or numbers.
+      const shown = ids.map((id) => plan?.getRange(`D${itemRow(em, 'Transition Plan', id)}`).getDisplayValue());
+      build(em, { monthlyExpenses: 3500 });
+      const again = em.spreadsheet.getSheetByName('Transition Plan');
+      const after = ids.map((id) => {
+        const cell = again?.getRange(`D${itemRow(em, 'Transition Plan', id)}`);
+        return [id, cell?.getValue(), cell?.getDisplayValue()];
+      });
+      expect(after).toEqual(ids.map((id, i) => [id, shown[i], shown[i]]));
+    },
+  );
+
   test("a sheet Leap did not make, with the plan's name, is never touched", () => {
     const { em } = fresh();
     const mine = em.spreadsheet.insertSheet('Transition Plan');
