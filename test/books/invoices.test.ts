@@ -87,7 +87,10 @@ describe('the Invoices sheet layout', () => {
       expect(ranges.length).toBeGreaterThan(4);
       for (const r of ranges) expect(r).toBe(`${r[0]}2:${r[0]}1400`);
     }
-    const panel = invoicesPanel(1400).cells.flat().map((cell) => cellValue(cell)).join(' ');
+    const panel = invoicesPanel(1400)
+      .cells.flat()
+      .map((cell) => cellValue(cell))
+      .join(' ');
     expect(panel).toContain('RECEIVABLES_AGING(D2:D1400,E2:E1400,F2:F1400,$K$3)');
     expect(panel).toContain('CLIENT_DAYS_TO_PAY(B2:B1400,C2:C1400,F2:F1400,K13)');
     expect(dueFormula(9)).toBe('=IF(C9="","",C9+30)');

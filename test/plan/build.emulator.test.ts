@@ -266,7 +266,9 @@ describe('rebuilding', () => {
       const notes = ['Mar 3', 'May 2027', '¥500', '1,5', '3/4', 'Call Ana, 3 March 2027'];
       const ids = ['pricing', 'portfolio', 'outreach', 'last-day', 'bank-account', 'tax-account'];
       const plan = em.spreadsheet.getSheetByName('Transition Plan');
-      ids.forEach((id, i) => em.enterInput('Transition Plan', `D${itemRow(em, 'Transition Plan', id)}`, notes[i]));
+      ids.forEach((id, i) => {
+        em.enterInput('Transition Plan', `D${itemRow(em, 'Transition Plan', id)}`, notes[i]);
+      });
       // What the person sees in each Notes cell: Sheets has already read some of them as dates or numbers.
       const shown = ids.map((id) => plan?.getRange(`D${itemRow(em, 'Transition Plan', id)}`).getDisplayValue());
       build(em, { monthlyExpenses: 3500 });
