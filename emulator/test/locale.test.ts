@@ -117,6 +117,9 @@ describe('text written by setValues is read as typed, in the spreadsheet locale'
         '12.5%',
         'TRUE',
         '9:30 PM',
+        'Mar 1 2016',
+        '$100.15',
+        '007',
       ]),
     ).toEqual([
       [`${year}-03-03`, 'Mar 3'],
@@ -132,6 +135,10 @@ describe('text written by setValues is read as typed, in the spreadsheet locale'
       [0.125, '12.5%'],
       [true, 'TRUE'],
       ['1899-12-30', '9:30 PM'],
+      // Google's own examples (Read & write cell values), and leading zeros dropped from a number.
+      ['2016-03-01', 'Mar 1, 2016'],
+      [100.15, '$100.15'],
+      [7, '7'],
     ]);
   });
 
