@@ -227,6 +227,24 @@ interface TypedNumber {
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SPACES = /[\s\u00a0\u202f]/;
 
+const numberPatternCache = new Map<string, { digits: RegExp; groupSeparator: RegExp }>();
+
+/** The digits of a typed number with a locale's separators: whole part with grouping, decimals, exponent. */
+function numberPatterns(group: string, decimal: string): { digits: RegExp; groupSeparator: RegExp } {
+  const key = `${group}|${decimal}`;
+  let found = numberPatternCache.get(key);
+  if (!found) {
+    // A space-like group separator (fr_FR's narrow no-break space) is typed as any space; de_CH's ' also as ’.
+    const g = SPACES.test(group) ? '[\\s\\u00a0\\u202f]' : group === "'" ? "['’]" : escapeRegExp(group);
+    found = {
+      digits: new RegExp(`^(\\d+(?:${g}\\d+)*)?(?:${escapeRegExp(decimal)}(\\d+))?(?:[eE]([-+]?\\d+))?$`),
+      groupSeparator: new RegExp(g),
+    };
+    numberPatternCache.set(key, found);
+  }
+  return found;
+}
+
 function readNumber(text: string, { group, decimal }: Separators): TypedNumber | undefined {
   let t = text;
   let negative = false;
@@ -260,10 +278,10 @@ function readNumber(text: string, { group, decimal }: Separators): TypedNumber |
     percent = true;
     t = t.slice(0, -1).trim();
   }
-  const g = SPACES.test(group) ? '[\\s\\u00a0\\u202f]' : group === "'" ? "['’]" : escapeRegExp(group);
-  const m = new RegExp(`^(\\d+(?:${g}\\d+)*)?(?:${escapeRegExp(decimal)}(\\d+))?(?:[eE]([-+]?\\d+))?$`).exec(t);
+  const { digits, groupSeparator } = numberPatterns(group, decimal);
+  const m = digits.exec(t);
   if (!m || (!m[1] && !m[2])) return undefined;
-  const groups = (m[1] ?? '0').split(new RegExp(g));
+  const groups = (m[1] ?? '0').split(groupSeparator);
   const grouped = groups.length > 1;
   const strictGrouping = !grouped || (groups[0].length <= 3 && groups.slice(1).every((d) => d.length === 3));
   const magnitude = Number(`${groups.join('')}.${m[2] ?? '0'}e${m[3] ?? '0'}`);
