@@ -21,11 +21,13 @@ import {
   DEFAULT_DATE_FORMAT,
   dateToSerial,
   formatNumber,
+  type InputContext,
   isDate,
   isDateFormat,
   parseInput,
   serialToDate,
   serialToIso,
+  wallClock,
 } from './values';
 
 /** What the spreadsheet needs from the emulator around it. */
@@ -289,7 +291,7 @@ export class Range extends Emulated {
     const rows = checkShape(values, this._rect.numRows, this._rect.numColumns);
     this._sheet._write(
       this._rect,
-      rows.map((row) => row.map((v) => this._sheet._contentOf(v))),
+      rows.map((row, r) => row.map((v, c) => this._sheet._contentOf(v, this._rect.row + r, this._rect.column + c))),
     );
     return this;
   }
@@ -300,8 +302,12 @@ export class Range extends Emulated {
     const rows = checkShape(formulas, this._rect.numRows, this._rect.numColumns);
     this._sheet._write(
       this._rect,
-      rows.map((row) =>
-        row.map((f) => (typeof f === 'string' && f.startsWith('=') ? { formula: f } : this._sheet._contentOf(f))),
+      rows.map((row, r) =>
+        row.map((f, c) =>
+          typeof f === 'string' && f.startsWith('=')
+            ? { formula: f }
+            : this._sheet._contentOf(f, this._rect.row + r, this._rect.column + c),
+        ),
       ),
     );
     return this;
@@ -459,7 +465,12 @@ export class Range extends Emulated {
     // A checkbox on a blank cell shows unchecked: the cell's value becomes FALSE, as in Sheets.
     const blanks: GridRect[] = [];
     this._cells((row, column, r, c) => {
-      if (rules[r][c]?._criteria === DataValidationCriteria.CHECKBOX && this._sheet._value(row, column) === '') {
+      const rule = rules[r][c];
+      if (
+        rule?._criteria === DataValidationCriteria.CHECKBOX &&
+        rule._values.length === 0 &&
+        this._sheet._value(row, column) === ''
+      ) {
         blanks.push({ row, column, numRows: 1, numColumns: 1 });
       }
     });
@@ -477,22 +488,70 @@ export class Range extends Emulated {
   clearDataValidations(): this {
     return this.setDataValidations(this._cells(() => null));
   }
-  insertCheckboxes(): this {
-    return this.setDataValidation(new DataValidationBuilder().requireCheckbox().build());
+  /**
+   * Google's Range reference (insertCheckboxes, each overload): the box goes in and every cell's value is reset:
+   * to false with no argument, to the empty string with a checked value only, to the unchecked value with both.
+   * Whatever the cells held before (a tick written a moment earlier) is gone.
+   */
+  insertCheckboxes(...states: [checkedValue?: unknown, uncheckedValue?: unknown]): this {
+    const builder = new DataValidationBuilder();
+    // With a checked value only, the unchecked value is the empty string.
+    const unchecked = states.length === 0 ? false : states.length > 1 ? states[1] : '';
+    if (states.length === 0) builder.requireCheckbox();
+    else builder.requireCheckbox(states[0], unchecked);
+    const rule = builder.build();
+    this._setFormatGrid(
+      'validation',
+      this._cells(() => rule),
+    );
+    return this.setValues(this._cells(() => unchecked));
+  }
+  /** The values a checkbox cell holds when ticked and unticked: true/false, or the rule's own values. */
+  private _checkboxStates(rule: DataValidation): { checked: unknown; unchecked: unknown } {
+    return rule._values.length > 0
+      ? { checked: rule._values[0], unchecked: rule._values[1] ?? '' }
+      : { checked: true, unchecked: false };
   }
   isChecked(): boolean | null {
     const values = this.getValues().flat();
     const rules = this.getDataValidations().flat();
-    if (rules.some((r) => r?._criteria !== DataValidationCriteria.CHECKBOX)) return null;
-    if (values.every((v) => v === true)) return true;
-    if (values.every((v) => v === false)) return false;
+    let checked = 0;
+    let unchecked = 0;
+    for (let i = 0; i < values.length; i++) {
+      const rule = rules[i];
+      if (rule?._criteria !== DataValidationCriteria.CHECKBOX) return null;
+      const states = this._checkboxStates(rule);
+      if (sameCheckboxValue(values[i], states.checked)) checked++;
+      else if (sameCheckboxValue(values[i], states.unchecked)) unchecked++;
+    }
+    if (checked === values.length) return true;
+    if (unchecked === values.length) return false;
     return null;
   }
+  /**
+   * Google's Range reference (check, uncheck): each checkbox takes its checked (unchecked) value; cells that hold
+   * neither of their checkbox's values, or have no checkbox, are left as they are.
+   */
   check(): this {
-    return this.setValue(true);
+    return this._setCheckboxes('checked');
   }
   uncheck(): this {
-    return this.setValue(false);
+    return this._setCheckboxes('unchecked');
+  }
+  private _setCheckboxes(state: 'checked' | 'unchecked'): this {
+    const rules = this.getDataValidations();
+    const values = this.getValues();
+    this._sheet._host.engine.batch(() => {
+      this._cells((row, column, r, c) => {
+        const rule = rules[r][c];
+        if (rule?._criteria !== DataValidationCriteria.CHECKBOX) return;
+        const states = this._checkboxStates(rule);
+        const holds = sameCheckboxValue(values[r][c], states.checked) || sameCheckboxValue(values[r][c], states.unchecked);
+        if (holds)
+          this._sheet._write({ row, column, numRows: 1, numColumns: 1 }, [[this._sheet._contentOf(states[state], row, column)]]);
+      });
+    });
+    return this;
   }
 
   createFilter(): Filter {
@@ -539,6 +598,10 @@ export class RangeList extends Emulated {
     return this;
   }
 }
+
+/** A checkbox cell's value against one of its states: a custom value matches as text ("yes" and "YES" do not). */
+const sameCheckboxValue = (value: unknown, state: unknown): boolean =>
+  typeof state === 'boolean' ? value === state : String(value) === String(state);
 
 const overlaps = (a: GridRect, b: GridRect): boolean =>
   a.row < b.row + b.numRows &&
@@ -936,8 +999,15 @@ export class Sheet extends Emulated {
 
   // ---- the emulator's own (hidden from scripts) ----
 
-  /** A script value as cell content: strings are read like typed input; Dates become serials with a date format. */
-  _contentOf(v: unknown): CellContent | { formula: string } | { value: CellContent; numberFormat?: string } {
+  /**
+   * A script value as cell content: strings are read like typed input in the spreadsheet's locale, except in a cell
+   * formatted as plain text ("@"), where they stay text as written; Dates become serials with a date format.
+   */
+  _contentOf(
+    v: unknown,
+    row: number,
+    column: number,
+  ): CellContent | { formula: string } | { value: CellContent; numberFormat?: string } {
     if (v === null || v === undefined || v === '') return null;
     if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
     if (typeof v === 'boolean') return v;
@@ -945,9 +1015,15 @@ export class Sheet extends Emulated {
       const serial = dateToSerial(v, this._host.timeZone);
       return { value: serial, numberFormat: Number.isInteger(serial) ? DEFAULT_DATE_FORMAT : `${DEFAULT_DATE_FORMAT} H:mm:ss` };
     }
-    const parsed = parseInput(String(v));
+    if (this._formats.get(`${row}:${column}`)?.numberFormat === '@') return String(v);
+    const parsed = parseInput(String(v), this._inputContext());
     if (parsed.kind === 'formula') return { formula: parsed.formula };
     return { value: parsed.value, numberFormat: parsed.numberFormat };
+  }
+
+  /** What reading typed input needs: the spreadsheet's locale, and the year on its clock. */
+  _inputContext(): InputContext {
+    return { locale: this._host.locale, year: wallClock(new Date(), this._host.timeZone).year };
   }
 
   /** Writes a block of contents in one engine batch. Formats implied by input apply where the cell has none. */
@@ -1059,7 +1135,10 @@ export class Sheet extends Emulated {
 
   /** What a person typing into the cell gets: the input read as Sheets reads it, checked against validation. */
   _enter(row: number, column: number, input: string): void {
-    const parsed = parseInput(input);
+    const parsed =
+      this._formats.get(`${row}:${column}`)?.numberFormat === '@' && input !== ''
+        ? { kind: 'value' as const, value: input }
+        : parseInput(input, this._inputContext());
     const rule = this._formats.get(`${row}:${column}`)?.validation;
     if (rule && parsed.kind === 'value' && !rule._allowInvalid && !rule._accepts(parsed.value)) {
       throw new Error(rule._helpText || `Invalid: input must fall within specified range (${rule._criteria}).`);

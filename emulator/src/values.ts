@@ -105,40 +105,326 @@ const serialOf = (y: number, m: number, d: number): number | undefined => {
   return (t - EPOCH) / MS_PER_DAY;
 };
 
+/** What reading typed input needs to know about the spreadsheet. */
+export interface InputContext {
+  /** The spreadsheet locale ("en_US", "de_DE"): separators, the order of day and month, month names. */
+  locale?: string;
+  /** The year on the spreadsheet's clock: a date typed without one ("Mar 3", "3/4") falls in it. */
+  year?: number;
+}
+
 /**
- * Reads text the way Sheets reads a typed entry (en_US): formulas, TRUE/FALSE, numbers with grouping, currency
- * and percent signs (which also set the cell's format), ISO and US dates; anything else stays text.
+ * Reads text the way Sheets reads a typed entry, in the spreadsheet's locale. Google documents only that a string
+ * is read "as if the user typed them into the UI ... strings may be converted to numbers, dates, etc." (Sheets API
+ * ValueInputOption USER_ENTERED) and that a leading "=" is a formula (Range.setValue); the exact rules are not
+ * published. Where unsure this reads more as a number or a date, not less, so text a script wants kept as text
+ * must say so (a leading apostrophe or the "@" format), as it must on Sheets:
+ * - a leading apostrophe keeps the rest as text; "=..." is a formula; TRUE/FALSE (and the locale's own words);
+ * - numbers with the locale's decimal and grouping separators ("1,234.50"; de_DE "1.234,50" and "1,5"); grouping
+ *   that is not by threes is accepted too ("1,5" is 15 in en_US), currency symbols before or after ("$5", "¥500",
+ *   "5 €", "R$ 10"), percents, a minus sign or parentheses, exponents;
+ * - dates: ISO "2027-03-04"; numbers in the locale's order ("3/4/2027" is March 4 in en_US, 3 April in en_GB;
+ *   "3/4", "3.4." and "3-4" in the current year; "3/2027"); month names in English or the locale's language
+ *   ("Mar 3", "3 March 2027", "May 2027", "3-Mar-27", "3. März 2027"); times ("9:30", "9:30 PM").
+ * Parsed values carry the number format the typed shape implies, as Sheets gives them.
  */
-export function parseInput(input: string): ParsedInput {
+export function parseInput(input: string, context: InputContext = {}): ParsedInput {
   // A leading apostrophe makes the rest text, as in Sheets; the apostrophe itself is not part of the value.
   if (input.startsWith("'")) return { kind: 'value', value: input.slice(1) };
   if (input.startsWith('=') && input.length > 1) return { kind: 'formula', formula: input };
   const text = input.trim();
-  if (/^(true|false)$/i.test(text)) return { kind: 'value', value: text.toUpperCase() === 'TRUE' };
-  const num = /^([-+])?\s*(\$)?\s*(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?\s*(%)?$/.exec(text);
-  if (num && (num[3] || num[4])) {
-    const [, sign, dollar, whole = '0', fraction = '', percent] = num;
-    let value = Number(`${whole.replace(/,/g, '')}${fraction}`) * (sign === '-' ? -1 : 1);
-    const decimals = fraction ? '.'.padEnd(fraction.length, '0') : '';
-    if (percent) {
-      value /= 100;
-      return { kind: 'value', value, numberFormat: `0${decimals}%` };
-    }
-    if (dollar) return { kind: 'value', value, numberFormat: `$#,##0${decimals ? '.00' : ''}` };
-    if (whole.includes(',')) return { kind: 'value', value, numberFormat: `#,##0${decimals}` };
-    return { kind: 'value', value };
-  }
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  if (iso) {
-    const serial = serialOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-    if (serial !== undefined) return { kind: 'value', value: serial, numberFormat: 'yyyy-mm-dd' };
-  }
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  if (us) {
-    const serial = serialOf(Number(us[3]), Number(us[1]), Number(us[2]));
-    if (serial !== undefined) return { kind: 'value', value: serial, numberFormat: 'M/d/yyyy' };
-  }
+  const locale = context.locale ?? 'en_US';
+  const bool = booleanWord(text, locale);
+  if (bool !== undefined) return { kind: 'value', value: bool };
+  const number = readNumber(text, localeSeparators(locale));
+  if (number?.strictGrouping) return numberValue(number);
+  const date = readDate(text, locale, context.year ?? new Date().getFullYear());
+  if (date) return date;
+  const time = readTime(text);
+  if (time) return time;
+  if (number) return numberValue(number);
   return { kind: 'value', value: input };
+}
+
+/** TRUE and FALSE in any locale, and the words of a few locales whose Sheets functions are translated. */
+const BOOLEAN_WORDS: Record<string, [string, string]> = {
+  de: ['WAHR', 'FALSCH'],
+  fr: ['VRAI', 'FAUX'],
+  es: ['VERDADERO', 'FALSO'],
+  it: ['VERO', 'FALSO'],
+  pt: ['VERDADEIRO', 'FALSO'],
+  nl: ['WAAR', 'ONWAAR'],
+};
+
+function booleanWord(text: string, locale: string): boolean | undefined {
+  const upper = text.toUpperCase();
+  if (upper === 'TRUE') return true;
+  if (upper === 'FALSE') return false;
+  const words = BOOLEAN_WORDS[locale.split('_')[0]];
+  if (words && upper === words[0]) return true;
+  if (words && upper === words[1]) return false;
+  return undefined;
+}
+
+/**
+ * Currency signs Sheets' own currency formats use, longest first so "R$" is found before "$". Letters-only
+ * codes (CHF, kr, zł) count too; Google does not list which ones typing recognises, so all of them do here.
+ */
+const CURRENCY_SIGNS = [
+  'US$',
+  'CA$',
+  'AU$',
+  'NZ$',
+  'HK$',
+  'MX$',
+  'NT$',
+  'R$',
+  'A$',
+  'C$',
+  'S$',
+  'CHF',
+  'zł',
+  'Kč',
+  'kr',
+  'Ft',
+  'lei',
+  '$',
+  '€',
+  '£',
+  '¥',
+  '₹',
+  '₩',
+  '₽',
+  '₺',
+  '₪',
+  '₫',
+  '฿',
+  '₱',
+  '₦',
+  '₴',
+  '₡',
+  '₲',
+  '₵',
+  '₸',
+  '₼',
+  '₾',
+  '¢',
+  '₨',
+  '৳',
+];
+
+interface TypedNumber {
+  value: number;
+  /** Digits after the decimal separator as typed. */
+  decimals: number;
+  grouped: boolean;
+  /** Grouping by threes, or none: a plain number, not merely something Sheets may still read as one. */
+  strictGrouping: boolean;
+  percent: boolean;
+  currency?: { sign: string; before: boolean };
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SPACES = /[\s\u00a0\u202f]/;
+
+const numberPatternCache = new Map<string, { digits: RegExp; groupSeparator: RegExp }>();
+
+/** The digits of a typed number with a locale's separators: whole part with grouping, decimals, exponent. */
+function numberPatterns(group: string, decimal: string): { digits: RegExp; groupSeparator: RegExp } {
+  const key = `${group}|${decimal}`;
+  let found = numberPatternCache.get(key);
+  if (!found) {
+    // A space-like group separator (fr_FR's narrow no-break space) is typed as any space; de_CH's ' also as ’.
+    const g = SPACES.test(group) ? '[\\s\\u00a0\\u202f]' : group === "'" ? "['’]" : escapeRegExp(group);
+    found = {
+      digits: new RegExp(`^(\\d+(?:${g}\\d+)*)?(?:${escapeRegExp(decimal)}(\\d+))?(?:[eE]([-+]?\\d+))?$`),
+      groupSeparator: new RegExp(g),
+    };
+    numberPatternCache.set(key, found);
+  }
+  return found;
+}
+
+function readNumber(text: string, { group, decimal }: Separators): TypedNumber | undefined {
+  let t = text;
+  let negative = false;
+  let percent = false;
+  let currency: TypedNumber['currency'];
+  if (/^\(.*\)$/.test(t)) {
+    negative = true;
+    t = t.slice(1, -1).trim();
+  }
+  const takeSign = () => {
+    if (/^[-+]/.test(t)) {
+      negative = negative !== (t[0] === '-');
+      t = t.slice(1).trim();
+    }
+  };
+  takeSign();
+  for (const sign of CURRENCY_SIGNS) {
+    if (t.startsWith(sign)) {
+      currency = { sign, before: true };
+      t = t.slice(sign.length).trim();
+      takeSign();
+      break;
+    }
+    if (t.endsWith(sign)) {
+      currency = { sign, before: false };
+      t = t.slice(0, -sign.length).trim();
+      break;
+    }
+  }
+  if (t.endsWith('%')) {
+    percent = true;
+    t = t.slice(0, -1).trim();
+  }
+  const { digits, groupSeparator } = numberPatterns(group, decimal);
+  const m = digits.exec(t);
+  if (!m || (!m[1] && !m[2])) return undefined;
+  const groups = (m[1] ?? '0').split(groupSeparator);
+  const grouped = groups.length > 1;
+  const strictGrouping = !grouped || (groups[0].length <= 3 && groups.slice(1).every((d) => d.length === 3));
+  const magnitude = Number(`${groups.join('')}.${m[2] ?? '0'}e${m[3] ?? '0'}`);
+  return {
+    value: (negative ? -magnitude : magnitude) / (percent ? 100 : 1),
+    decimals: m[2]?.length ?? 0,
+    grouped,
+    strictGrouping,
+    percent,
+    currency,
+  };
+}
+
+function numberValue(n: TypedNumber): ParsedInput {
+  const decimals = n.decimals > 0 ? `.${'0'.repeat(n.decimals)}` : '';
+  if (n.percent) return { kind: 'value', value: n.value, numberFormat: `0${decimals}%` };
+  if (n.currency) {
+    const digits = `#,##0${n.decimals > 0 ? '.00' : ''}`;
+    const sign = n.currency.sign === '$' ? '$' : `[$${n.currency.sign}]`;
+    return { kind: 'value', value: n.value, numberFormat: n.currency.before ? `${sign}${digits}` : `${digits} ${sign}` };
+  }
+  if (n.grouped) return { kind: 'value', value: n.value, numberFormat: `#,##0${decimals}` };
+  return { kind: 'value', value: n.value };
+}
+
+const orderCache = new Map<string, ('d' | 'm' | 'y')[]>();
+
+/** The order a locale writes day, month and year in (CLDR, from Node's ICU): en_US m d y, en_GB d m y, ja_JP y m d. */
+function dateOrder(locale: string): ('d' | 'm' | 'y')[] {
+  let order = orderCache.get(locale);
+  if (!order) {
+    order = ['m', 'd', 'y'];
+    try {
+      const parts = new Intl.DateTimeFormat(locale.replace(/_/g, '-'), { year: 'numeric', month: 'numeric', day: 'numeric' })
+        .formatToParts(new Date(2027, 2, 4))
+        .map((p) => ({ day: 'd', month: 'm', year: 'y' })[p.type as string] as 'd' | 'm' | 'y' | undefined)
+        .filter((p): p is 'd' | 'm' | 'y' => p !== undefined);
+      if (parts.length === 3) order = parts;
+    } catch {
+      // Not a locale ICU knows: en_US's order.
+    }
+    orderCache.set(locale, order);
+  }
+  return order;
+}
+
+const monthNameCache = new Map<string, Map<string, { month: number; long: boolean }>>();
+
+/** Month names typing accepts: English, long and short ("Sept" too), and the locale's own, without a final dot. */
+function monthNames(locale: string): Map<string, { month: number; long: boolean }> {
+  let names = monthNameCache.get(locale);
+  if (!names) {
+    names = new Map();
+    const add = (name: string, month: number, long: boolean) => {
+      const key = name.toLowerCase().replace(/\.$/, '');
+      if (key && !names?.has(key)) names?.set(key, { month, long });
+    };
+    MONTHS.forEach((m, i) => {
+      add(m, i + 1, true);
+      add(m.slice(0, 3), i + 1, false);
+    });
+    add('Sept', 9, false);
+    try {
+      const tag = locale.replace(/_/g, '-');
+      for (let i = 0; i < 12; i++) {
+        const day = new Date(Date.UTC(2027, i, 15));
+        for (const width of ['long', 'short'] as const) {
+          add(new Intl.DateTimeFormat(tag, { month: width, timeZone: 'UTC' }).format(day), i + 1, width === 'long');
+        }
+      }
+    } catch {
+      // Not a locale ICU knows: English names only.
+    }
+    monthNameCache.set(locale, names);
+  }
+  return names;
+}
+
+/** Two-digit years as Sheets (and Excel) read them: 00-29 this century, 30-99 the last. */
+const fullYear = (y: string): number => (y.length === 2 ? (Number(y) < 30 ? 2000 : 1900) + Number(y) : Number(y));
+
+const dateValue = (y: number, m: number, d: number, numberFormat: string): ParsedInput | undefined => {
+  const serial = serialOf(y, m, d);
+  return serial === undefined ? undefined : { kind: 'value', value: serial, numberFormat };
+};
+
+function readDate(text: string, locale: string, thisYear: number): ParsedInput | undefined {
+  const iso = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(text);
+  if (iso) {
+    const format = iso[2] === '-' ? 'yyyy-mm-dd' : `yyyy${iso[2]}m${iso[2]}d`;
+    return dateValue(Number(iso[1]), Number(iso[3]), Number(iso[4]), format);
+  }
+  // Numbers only: day and month in the locale's order; a locale that puts the year first reads month before day.
+  const order = dateOrder(locale).filter((p) => p !== 'y');
+  const numeric = /^(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?$/.exec(text);
+  if (numeric) {
+    const [, a, sep, b, y] = numeric;
+    const [first, second] = order[0] === 'd' ? ['d', 'M'] : ['M', 'd'];
+    const [day, month] = order[0] === 'd' ? [a, b] : [b, a];
+    const year = y === undefined ? thisYear : fullYear(y);
+    const format = `${first}${sep}${second}${y === undefined ? '' : `${sep}${y.length === 2 ? 'yy' : 'yyyy'}`}`;
+    return dateValue(year, Number(month), Number(day), format);
+  }
+  const monthYear = /^(\d{1,2})([-/.])(\d{4})$/.exec(text);
+  if (monthYear) return dateValue(Number(monthYear[3]), Number(monthYear[1]), 1, `M${monthYear[2]}yyyy`);
+  // Month names: "Mar 3", "March 3, 2027", "3 March 2027", "3. März 2027", "3-Mar-27", "May 2027", "Mar-2027".
+  const names = monthNames(locale);
+  const name = (word: string) => names.get(word.toLowerCase().replace(/\.$/, ''));
+  const words = text
+    .replace(/,/g, ' ')
+    .trim()
+    .split(/[\s\u00a0]+|-(?=\S)/);
+  const isDay = (w: string) => /^\d{1,2}\.?$/.test(w);
+  const isYear = (w: string) => /^(\d{4}|\d{2})$/.test(w);
+  const mmm = (m: { long: boolean }) => (m.long ? 'mmmm' : 'mmm');
+  if (words.length >= 2 && words.length <= 3) {
+    const [w0, w1, w2] = words;
+    const m0 = name(w0);
+    const m1 = name(w1);
+    if (m0 && isDay(w1) && (w2 === undefined || isYear(w2))) {
+      const format = `${mmm(m0)} d${w2 === undefined ? '' : `, ${w2.length === 2 ? 'yy' : 'yyyy'}`}`;
+      return dateValue(w2 === undefined ? thisYear : fullYear(w2), m0.month, Number.parseInt(w1, 10), format);
+    }
+    if (isDay(w0) && m1 && (w2 === undefined || isYear(w2))) {
+      const format = `d ${mmm(m1)}${w2 === undefined ? '' : ` ${w2.length === 2 ? 'yy' : 'yyyy'}`}`;
+      return dateValue(w2 === undefined ? thisYear : fullYear(w2), m1.month, Number.parseInt(w0, 10), format);
+    }
+    if (m0 && w2 === undefined && /^\d{4}$/.test(w1)) return dateValue(Number(w1), m0.month, 1, `${mmm(m0)} yyyy`);
+  }
+  return undefined;
+}
+
+/** "9:30", "21:30:15", "9:30 PM": a time of day, as a fraction of a day with a time format. */
+function readTime(text: string): ParsedInput | undefined {
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m?\.?)?$/i.exec(text);
+  if (!m) return undefined;
+  let hour = Number(m[1]);
+  const [minute, second] = [Number(m[2]), Number(m[3] ?? 0)];
+  const meridiem = m[4]?.[0].toLowerCase();
+  if (minute > 59 || second > 59 || hour > (meridiem ? 12 : 23) || (meridiem && hour === 0)) return undefined;
+  if (meridiem) hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
+  const format = `h:mm${m[3] === undefined ? '' : ':ss'}${meridiem ? ' am/pm' : ''}`;
+  return { kind: 'value', value: (hour * 3600 + minute * 60 + second) / 86400, numberFormat: format };
 }
 
 /** Quoted literals and escapes removed, to look at a pattern's tokens only. */

@@ -535,6 +535,40 @@ describe('conditional format rules and data validation', () => {
     expect(String(sh.getRange('A1').getDataValidation()!.getCriteriaType())).toBe('CHECKBOX');
   });
 
+  // Range reference, insertCheckboxes() / insertCheckboxes(checkedValue) / insertCheckboxes(checkedValue,
+  // uncheckedValue) (REF/range#insertcheckboxes): "Sets the value of all cells in the range to false", "... to the
+  // empty string", "... to the custom unchecked value". Ticks written before the boxes are gone.
+  test('insertCheckboxes resets every cell to its unchecked value, whatever it held before', () => {
+    const { sh } = sheet();
+    sh.getRange('A1:A3').setValues([[true], [true], ['kept?']]);
+    sh.getRange('A1:A3').insertCheckboxes();
+    expect(sh.getRange('A1:A3').getValues()).toEqual([[false], [false], [false]]);
+    expect(sh.getRange('A1:A3').isChecked()).toBe(false);
+    sh.getRange('B1:B2').setValues([['yes'], [true]]);
+    sh.getRange('B1:B2').insertCheckboxes('yes');
+    expect(sh.getRange('B1:B2').getValues()).toEqual([[''], ['']]);
+    expect(sh.getRange('B1').getDataValidation()!.getCriteriaValues()).toEqual(['yes', '']);
+    sh.getRange('C1:C2').setValues([['yes'], ['yes']]);
+    sh.getRange('C1:C2').insertCheckboxes('yes', 'no');
+    expect(sh.getRange('C1:C2').getValues()).toEqual([['no'], ['no']]);
+  });
+
+  // Range reference, check() / uncheck() / isChecked() (REF/range#check): custom checked and unchecked values; cells
+  // holding neither value, or with no checkbox, are ignored by check and make isChecked null.
+  test('check and uncheck write each checkbox its own values and leave other cells alone', () => {
+    const { sh } = sheet();
+    sh.getRange('A1:A2').insertCheckboxes('yes', 'no');
+    sh.getRange('A3').setValue('notes');
+    sh.getRange('A1:A3').check();
+    expect(sh.getRange('A1:A3').getValues()).toEqual([['yes'], ['yes'], ['notes']]);
+    expect(sh.getRange('A1:A2').isChecked()).toBe(true);
+    expect(sh.getRange('A1:A3').isChecked()).toBeNull();
+    sh.getRange('A2').setValue('random');
+    sh.getRange('A1:A2').uncheck();
+    expect(sh.getRange('A1:A2').getValues()).toEqual([['no'], ['random']]);
+    expect(sh.getRange('A1:A2').isChecked()).toBeNull();
+  });
+
   test('a value-in-list rule that rejects invalid input refuses what a person types outside the list', () => {
     const { emu, sh } = sheet();
     const app = emu.globals.SpreadsheetApp as SpreadsheetAppService;

@@ -9,20 +9,23 @@ import { moneyFormat } from '../../src/plan/currency';
 export const SAMPLE_TITLE = 'My freelance year';
 export const SAMPLE_SHEET = 'Income';
 
-/** A year that swings the way freelance income does: two lean months, a strong spring and autumn. */
+/**
+ * A year that swings the way freelance income does: two lean months, a strong spring and autumn. Amounts are typed
+ * without grouping, which every locale reads the same way ("4,200" is 4.2 in de_DE, as a person there typing it gets).
+ */
 const MONTHS: [month: string, earnings: string, expenses: string][] = [
-  ['2026-01-01', '4,200', '2,950'],
-  ['2026-02-01', '3,100', '2,900'],
-  ['2026-03-01', '6,100', '3,050'],
-  ['2026-04-01', '5,200', '3,000'],
-  ['2026-05-01', '7,400', '3,200'],
-  ['2026-06-01', '2,800', '2,850'],
-  ['2026-07-01', '4,600', '3,100'],
-  ['2026-08-01', '3,900', '3,300'],
-  ['2026-09-01', '5,900', '2,950'],
-  ['2026-10-01', '6,800', '3,000'],
-  ['2026-11-01', '4,100', '3,150'],
-  ['2026-12-01', '5,500', '3,600'],
+  ['2026-01-01', '4200', '2950'],
+  ['2026-02-01', '3100', '2900'],
+  ['2026-03-01', '6100', '3050'],
+  ['2026-04-01', '5200', '3000'],
+  ['2026-05-01', '7400', '3200'],
+  ['2026-06-01', '2800', '2850'],
+  ['2026-07-01', '4600', '3100'],
+  ['2026-08-01', '3900', '3300'],
+  ['2026-09-01', '5900', '2950'],
+  ['2026-10-01', '6800', '3000'],
+  ['2026-11-01', '4100', '3150'],
+  ['2026-12-01', '5500', '3600'],
 ];
 
 const FIRST = 2;

@@ -6,7 +6,7 @@
  */
 import { cellA1 } from '../../emulator/src/a1';
 import type { Spreadsheet } from '../../emulator/src/index';
-import { parseInput } from '../../emulator/src/values';
+import { type InputContext, parseInput } from '../../emulator/src/values';
 import type { CellView, ChartView, DropdownOption, FilterView, SheetView } from './protocol';
 
 type Sheet = ReturnType<Spreadsheet['getActiveSheet']>;
@@ -40,11 +40,11 @@ function alignmentOf(value: unknown, isError: boolean, explicit: string | undefi
  * What typing needs to give a cell exactly this value: text that Sheets would read as a number, date, boolean or
  * formula gets its leading apostrophe, which keeps it text.
  */
-function typedInput(value: unknown, display: string): string {
+function typedInput(value: unknown, display: string, context: InputContext): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value !== 'string') return display;
-  const read = parseInput(value);
+  const read = parseInput(value, context);
   return read.kind === 'value' && read.value === value && read.numberFormat === undefined ? value : `'${value}`;
 }
 
@@ -52,7 +52,7 @@ function typedInput(value: unknown, display: string): string {
  * The values a list validation offers, in the list's order, each once: the list's items, or the non-empty cells of
  * its range as they display. Undefined when the rule is not a list or hides its dropdown (showDropdown false).
  */
-function dropdownOptions(rule: Validation): DropdownOption[] | undefined {
+function dropdownOptions(rule: Validation, context: InputContext): DropdownOption[] | undefined {
   const [source, showDropdown] = rule._values as [unknown, unknown];
   if (showDropdown === false) return undefined;
   let values: unknown[];
@@ -72,7 +72,7 @@ function dropdownOptions(rule: Validation): DropdownOption[] | undefined {
     const label = displays[i];
     if (label === '' || seen.has(label)) return;
     seen.add(label);
-    options.push({ label, input: typedInput(value, label) });
+    options.push({ label, input: typedInput(value, label, context) });
   });
   return options;
 }
@@ -85,10 +85,12 @@ class Dropdowns {
   readonly lists: DropdownOption[][] = [];
   private readonly byRule = new Map<Validation, number | undefined>();
   private readonly byValues = new Map<string, number>();
+  /** Typing an option is read in the spreadsheet's locale, so whether it needs an apostrophe depends on it. */
+  constructor(private readonly context: InputContext) {}
   indexOf(rule: Validation | undefined): number | undefined {
     if (!rule) return undefined;
     if (!this.byRule.has(rule)) {
-      const options = dropdownOptions(rule);
+      const options = dropdownOptions(rule, this.context);
       let index: number | undefined;
       if (options) {
         const key = JSON.stringify(options);
@@ -310,7 +312,7 @@ export function sheetView(sheet: Sheet): SheetView {
   const columns = Math.min(sheet._maxColumns, Math.max(MIN_COLUMNS, lastColumn + SPARE_COLUMNS));
   const cells: Record<string, CellView> = {};
   const fills = conditionalFills(sheet);
-  const dropdowns = new Dropdowns();
+  const dropdowns = new Dropdowns(sheet._inputContext());
   const filter = filterView(sheet, rows);
   const hidden = new Set(filter?.hiddenRows);
   // The spare rows too: a dropdown in them is drawn.

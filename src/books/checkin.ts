@@ -3,6 +3,7 @@
  * and of the year so far from what the sheets display, and the Check-ins sheet's rows. The Apps Script side is
  * src/sheets/checkin.ts.
  */
+import { asText } from '../plan/cellValue';
 import { columnLetters, type LinkedHistory } from '../plan/layout';
 import type { OverdueInvoice, OwedView } from '../protocol';
 import { COLUMN, FIRST_ROW, PANEL_ROW, PANEL_VALUE_COLUMN } from './invoices';
@@ -154,7 +155,7 @@ export function checkinRow(today: string, figures: Record<string, unknown>): Che
     if (typeof v === 'number' && Number.isFinite(v)) return v;
     if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') return v as Date;
     if (v === undefined || v === null || v === '') return '';
-    return `'${String(v)}`;
+    return asText(String(v));
   });
 }
 

@@ -9,6 +9,7 @@
  * (Open-ended ranges such as A2:A would also follow rows appended at the bottom, but the formula engine the tests
  * and the preview run cannot read them, and a layout that cannot be tested is not shipped.)
  */
+import { PLAIN_TEXT } from '../plan/cellValue';
 import type { Cell } from '../plan/layout';
 import { columnLetters } from '../plan/layout';
 
@@ -238,8 +239,8 @@ export function newInvoicesTable(lastRow: number, money: string = INVOICE_FORMAT
 /** Formats of the whole table, header included: dates, money and whole days. */
 function tableFormats(lastRow: number, money: string): string[][] {
   const formatOf: Record<InvoiceColumn, string> = {
-    Invoice: '@',
-    Client: '@',
+    Invoice: PLAIN_TEXT,
+    Client: PLAIN_TEXT,
     Issued: INVOICE_FORMATS.date,
     Due: INVOICE_FORMATS.date,
     Amount: money,
@@ -248,7 +249,7 @@ function tableFormats(lastRow: number, money: string): string[][] {
     'Days late': INVOICE_FORMATS.days,
   };
   const body = INVOICE_HEADER.map((h) => formatOf[h]);
-  return [INVOICE_HEADER.map(() => '@'), ...Array.from({ length: lastRow - 1 }, () => [...body])];
+  return [INVOICE_HEADER.map(() => PLAIN_TEXT), ...Array.from({ length: lastRow - 1 }, () => [...body])];
 }
 
 /** Column widths in pixels: the table, the gap, then the panel. */

@@ -6,6 +6,7 @@
  * printable sheet follows edits to the row and survives the list being sorted. The business details are the
  * person's own text, written as text.
  */
+import { PLAIN_TEXT } from '../plan/cellValue';
 import type { Cell } from '../plan/layout';
 import { columnLetters } from '../plan/layout';
 import { type BusinessDetails, COLUMN, FIRST_ROW, INVOICE_FORMATS, type InvoiceColumn } from './invoices';
@@ -145,7 +146,12 @@ export function printableInvoice(
     if (line) set(PRINT_ROW.number + i, 1, text(line), undefined, i === 0);
   });
   set(PRINT_ROW.number, 3, text('Invoice number'), undefined, true);
-  set(PRINT_ROW.number, 4, typeof invoice.number === 'number' ? { number: invoice.number } : text(invoice.number.trim()), '@');
+  set(
+    PRINT_ROW.number,
+    4,
+    typeof invoice.number === 'number' ? { number: invoice.number } : text(invoice.number.trim()),
+    PLAIN_TEXT,
+  );
   set(PRINT_ROW.issued, 3, text('Issue date'), undefined, true);
   set(PRINT_ROW.issued, 4, { formula: lookUp('Issued') }, INVOICE_FORMATS.date);
   set(PRINT_ROW.due, 3, text('Due date'), undefined, true);

@@ -22,9 +22,9 @@ import {
   ledgerRowFormats,
   type SheetGrid,
 } from '../books/layout';
+import { cellValue } from '../plan/cellValue';
 import { columnLetters } from '../plan/layout';
 import { pointName } from './names';
-import { cellValue } from './planWriter';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -47,7 +47,7 @@ function ledgerValue(cell: LedgerCell): string | number | boolean {
 /** The grid's values, formats, weights and fills from A1, in four calls. */
 function writeGrid(sheet: Sheet, grid: SheetGrid): GoogleAppsScript.Spreadsheet.Range {
   const range = sheet.getRange(1, 1, grid.cells.length, grid.cells[0].length);
-  range.setValues(grid.cells.map((row) => row.map(cellValue)));
+  range.setValues(grid.cells.map((row) => row.map((cell) => cellValue(cell))));
   range.setNumberFormats(grid.numberFormats);
   range.setFontWeights(grid.fontWeights);
   range.setBackgrounds(grid.backgrounds);

@@ -29,6 +29,7 @@ import {
 import { BOOKS_SHEET, LEDGER_COLUMN, LEDGER_SHEET } from '../books/layout';
 import { taxEstimate } from '../finance/usTax/estimate';
 import { FILING_STATUSES, TAX_MODES } from '../plan/answers';
+import { asText } from '../plan/cellValue';
 import { moneyAsShown } from '../plan/currency';
 import { columnLetters, KEY_NUMBERS } from '../plan/layout';
 import { TAX_FIGURES_YEARS } from '../plan/model';
@@ -291,7 +292,7 @@ function ensureCheckinsSheet(spreadsheet: Spreadsheet): GoogleAppsScript.Spreads
   if (existing) return existing;
   const sheet = spreadsheet.insertSheet(CHECKINS_SHEET);
   const header = sheet.getRange(1, 1, 1, CHECKIN_COLUMNS.length);
-  header.setValues([CHECKIN_COLUMNS.map((c) => c.header)]);
+  header.setValues([CHECKIN_COLUMNS.map((c) => asText(c.header))]);
   header.setFontWeight('bold');
   sheet.setFrozenRows(1);
   // The leave date over the check-ins; rows appended later extend the series, as the range runs far down.

@@ -3,9 +3,10 @@
  * formula text, so people can see each one work and copy it. Generated from the function table.
  */
 import { describeFunctions, type FunctionInfo } from '../functions';
+import { cellValue } from '../plan/cellValue';
 import { moneyFormat, moneyFormatIn, type TaxCurrency } from '../plan/currency';
 import { columnLetters } from '../plan/layout';
-import { cellValue, findMarkedSheet, swapInBuiltSheet } from './planWriter';
+import { findMarkedSheet, swapInBuiltSheet } from './planWriter';
 
 export const EXAMPLES_SHEET_NAME = 'Leap function examples';
 /** Marks the sheet Leap made, so inserting again replaces it and never a sheet of the user's. */

@@ -27,10 +27,11 @@ import {
   PANEL_VALUE_COLUMN,
   statusFormula,
 } from '../books/invoices';
+import { cellValue, PLAIN_TEXT } from '../plan/cellValue';
 import { moneyFormat } from '../plan/currency';
 import { columnLetters } from '../plan/layout';
 import { pointName } from './names';
-import { cellValue, LOCK_WAIT_MS } from './planWriter';
+import { LOCK_WAIT_MS } from './planWriter';
 
 /** Marks the Invoices sheet Leap made; the value is the layout version. */
 export const INVOICES_METADATA_KEY = 'leap.invoices';
@@ -70,8 +71,8 @@ export function storedBusiness(): BusinessDetails | null {
 }
 
 /** A value read back with getValues, written again as the same thing: text stays text. */
-function sameValue(v: unknown): unknown {
-  return typeof v === 'string' ? cellValue(v === '' ? null : { text: v }) : v;
+function sameValue(v: unknown, numberFormat?: string): unknown {
+  return typeof v === 'string' ? cellValue(v === '' ? null : { text: v }, numberFormat) : v;
 }
 
 interface SetupResult {
@@ -119,7 +120,7 @@ function create(spreadsheet: Spreadsheet): SetupResult {
         ...Object.values(INVOICE_NAMED_RANGES).map((row) => `${columnLetters(PANEL_VALUE_COLUMN)}${row}`),
       ])
       .getRanges();
-    tableRange.setValues(table.cells.map((row) => row.map(cellValue)));
+    tableRange.setValues(table.cells.map((row) => row.map((cell) => cellValue(cell))));
     tableRange.setNumberFormats(table.numberFormats);
     header.setFontWeight('bold');
     header.setBackground(HEADER_BACKGROUND);
@@ -151,7 +152,7 @@ function create(spreadsheet: Spreadsheet): SetupResult {
 const HEADER_BACKGROUND = '#e8eef7';
 
 function writePanel(range: GoogleAppsScript.Spreadsheet.Range, panel: ReturnType<typeof invoicesPanel>): void {
-  range.setValues(panel.cells.map((row) => row.map(cellValue)));
+  range.setValues(panel.cells.map((row) => row.map((cell) => cellValue(cell))));
   range.setNumberFormats(panel.numberFormats);
   range.setFontWeights(panel.fontWeights);
   range.setNotes(panel.notes);
@@ -182,23 +183,26 @@ function repair(spreadsheet: Spreadsheet, sheet: Sheet): SetupResult {
   // The cells the person types into keep what they typed, a formula of theirs included; an as-of cell left empty
   // gets TODAY() back.
   const personal: number[] = [PANEL_ROW.asOf, PANEL_ROW.client, ...BUSINESS_FIELDS.map((_, i) => BUSINESS_FIRST_ROW + i)];
-  const values: unknown[][] = panel.cells.map((row) => row.map(cellValue));
+  // Written after the panel's formats, so each text goes with the format its cell has then.
+  const values: unknown[][] = panel.cells.map((row, r) => row.map((cell, c) => cellValue(cell, panel.numberFormats[r][c])));
   for (const row of personal) {
     const [formula, value] = [formulas[row - 1][1], before[row - 1][1]];
     if (formula !== '') values[row - 1][1] = formula;
-    else if (value !== '') values[row - 1][1] = sameValue(value);
+    else if (value !== '') values[row - 1][1] = sameValue(value, panel.numberFormats[row - 1][1]);
   }
   const due = dueCells(own.getValues(), dueRange.getFormulas());
   if (due) dueRange.setValues(due);
-  header.setValues([INVOICE_HEADER.map((h) => cellValue({ text: h }))]);
+  // The header is plain text, as the sheet was made; set again first, so the words go in as they are.
+  header.setNumberFormat(PLAIN_TEXT);
+  header.setValues([INVOICE_HEADER.map((h) => cellValue({ text: h }, PLAIN_TEXT))]);
   header.setFontWeight('bold');
   header.setBackground(HEADER_BACKGROUND);
   // Typing inside Status or Days late blocks their ARRAYFORMULA: those columns are Leap's and are cleared first,
   // so the formulas are entered into free columns and spill at once.
   computed.clearContent();
   formulasRow.setValues([[statusFormula(lastRow), daysLateFormula(lastRow)].map((formula) => cellValue({ formula }))]);
-  panelRange.setValues(values);
   panelRange.setNumberFormats(panel.numberFormats);
+  panelRange.setValues(values);
   panelRange.setFontWeights(panel.fontWeights);
   panelRange.setNotes(panel.notes);
   sheet.setFrozenRows(1);

@@ -14,10 +14,10 @@ import {
   printableInvoice,
   readInvoiceRow,
 } from '../books/invoicesPrintable';
+import { cellValue } from '../plan/cellValue';
 import { moneyFormat } from '../plan/currency';
 import { columnLetters } from '../plan/layout';
 import { BUSINESS_PROPERTY_KEY, findInvoicesSheet, storedBusiness } from './invoices';
-import { cellValue } from './planWriter';
 
 /** Marks a printable invoice Leap made; the value is the invoice number. */
 const INVOICE_METADATA_KEY = 'leap.invoice';
@@ -128,7 +128,7 @@ function writePrintable(sheet: Sheet, layout: PrintableInvoice): void {
   const [grid, title, wrapped, figures] = sheet
     .getRangeList([`A1:${last}${layout.rows}`, 'A1', `A2:A${layout.rows}`, `${last}1:${last}${layout.rows}`])
     .getRanges();
-  grid.setValues(layout.cells.map((row) => row.map(cellValue)));
+  grid.setValues(layout.cells.map((row) => row.map((cell) => cellValue(cell))));
   grid.setNumberFormats(layout.numberFormats);
   grid.setFontWeights(layout.fontWeights);
   title.setFontSize(20);

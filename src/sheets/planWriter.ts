@@ -6,7 +6,8 @@
  * renames it); a sheet Leap did not make is never touched. Everything is written in a few batched calls:
  * one getRangeList for every range, then one call per property of the whole grid.
  */
-import { type CarriedItem, type Cell, CHECKLIST_HEADER, columnLetters, type PlanSheetLayout } from '../plan/layout';
+import { cellValue } from '../plan/cellValue';
+import { type CarriedItem, CHECKLIST_HEADER, columnLetters, type PlanSheetLayout } from '../plan/layout';
 import { pointName } from './names';
 
 const PLAN_SHEET_NAME = 'Transition Plan';
@@ -17,18 +18,6 @@ const LAYOUT_VERSION = '1';
 export const LOCK_WAIT_MS = 5000;
 
 export const BUILD_RUNNING_MESSAGE = 'A build is already running in this spreadsheet. Wait for it to finish, then build again.';
-
-/** Text Sheets would read as a formula, a number or a date is written with Sheets' text prefix, an apostrophe. */
-const READ_AS_INPUT = /^[\s]*[=+\-@'$€£(\d.]|^(true|false)$/i;
-
-/** One cell as setValues writes it: formulas as "=...", text that Sheets would re-read as text. */
-export function cellValue(cell: Cell): string | number | boolean {
-  if (cell === null) return '';
-  if ('formula' in cell) return cell.formula;
-  if ('number' in cell) return cell.number;
-  if ('checked' in cell) return cell.checked;
-  return READ_AS_INPUT.test(cell.text) ? `'${cell.text}` : cell.text;
-}
 
 /** The sheet Leap marked with `key` in this spreadsheet, whatever it is called now, or null. */
 export function findMarkedSheet(
@@ -249,11 +238,13 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
   const rules = ruleRanges.map(() => ranges[i++]);
   const named = Object.fromEntries(names.map((n) => [n, ranges[i++]]));
 
-  grid.setValues(layout.cells.map((row) => row.map(cellValue)));
+  // The boxes go in before the values: insertCheckboxes() sets every cell of its range to false (Google's Range
+  // reference, insertCheckboxes), so after it the carried-over ticks would be gone. setValues then ticks them.
+  checkboxes.insertCheckboxes();
+  grid.setValues(layout.cells.map((row) => row.map((cell) => cellValue(cell))));
   grid.setNumberFormats(layout.numberFormats);
   grid.setFontWeights(layout.fontWeights);
   grid.setBackgrounds(layout.backgrounds);
-  checkboxes.insertCheckboxes();
   wrapped.setWrap(true);
   rightAligned.setHorizontalAlignment('right');
 

@@ -6,6 +6,7 @@
  * (README: "Checking Leap on real Google Sheets"), a FAIL row is a place where the emulator is kinder or harsher than
  * Google. Scratch sheets are removed whatever happens.
  */
+import { asText } from '../plan/cellValue';
 import { moneyFormat, moneyFormatIn } from '../plan/currency';
 import { FORMATS } from '../plan/layout';
 
@@ -64,8 +65,6 @@ const messageOf = (e: unknown): string =>
     ? (e as Error).message
     : String(e);
 
-/** Text written the way Leap keeps text text: Sheets' own text prefix, an apostrophe. */
-const asText = (s: string): string => `'${s}`;
 
 function checkboxes(scratch: (name: string) => Sheet): Row[] {
   const fidelity = 'Range.insertCheckboxes sets every value to false';

@@ -9,7 +9,7 @@ import {
   statusFormula,
 } from '../../src/books/invoices';
 import { type InvoiceRow, printableInvoice, quotedSheet, readInvoiceRow } from '../../src/books/invoicesPrintable';
-import { cellValue } from '../../src/sheets/planWriter';
+import { cellValue } from '../../src/plan/cellValue';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00`);
 const ROW: unknown[] = ['2026-001', 'Acme', d('2026-03-01'), d('2026-03-31'), 1200, ''];
@@ -55,7 +55,7 @@ describe('the printable invoice', () => {
 
   test("the person's text is written as text, never as a formula", () => {
     const layout = printableInvoice(invoice, business, 'Invoices', 1000, '=SUM(1)');
-    const written = layout.cells.map((row) => row.map(cellValue));
+    const written = layout.cells.map((row) => row.map((cell) => cellValue(cell)));
     expect(written[2][0]).toBe('\'=HYPERLINK("http://evil")');
     expect(written[3][0]).toBe("'+44 Loom Lane");
     expect(written[4][0]).toBe("'@ada");
@@ -87,7 +87,10 @@ describe('the Invoices sheet layout', () => {
       expect(ranges.length).toBeGreaterThan(4);
       for (const r of ranges) expect(r).toBe(`${r[0]}2:${r[0]}1400`);
     }
-    const panel = invoicesPanel(1400).cells.flat().map(cellValue).join(' ');
+    const panel = invoicesPanel(1400)
+      .cells.flat()
+      .map((cell) => cellValue(cell))
+      .join(' ');
     expect(panel).toContain('RECEIVABLES_AGING(D2:D1400,E2:E1400,F2:F1400,$K$3)');
     expect(panel).toContain('CLIENT_DAYS_TO_PAY(B2:B1400,C2:C1400,F2:F1400,K13)');
     expect(dueFormula(9)).toBe('=IF(C9="","",C9+30)');

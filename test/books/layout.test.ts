@@ -2,7 +2,7 @@
 import { DEFAULT_CATEGORIES } from '../../src/books/categories';
 import { BOOKS, CATEGORY_ROWS, layoutBooks, layoutCategories, ledgerRows } from '../../src/books/layout';
 import { functionTable } from '../../src/functions';
-import { cellValue } from '../../src/sheets/planWriter';
+import { cellValue } from '../../src/plan/cellValue';
 
 const books = layoutBooks(2026);
 const at = (a1: string) => {

@@ -252,6 +252,17 @@ describe('rebuilding', () => {
     expect(em.toJSON().namedRanges).toEqual({});
   });
 
+  // Range reference, insertCheckboxes() (https://developers.google.com/apps-script/reference/spreadsheet/range#insertcheckboxes):
+  // "Sets the value of all cells in the range to false". The emulator does so: a plan that wrote its ticks before
+  // putting the boxes in would lose them here as on Sheets.
+  test('a business bank account the person already has is ticked on the first build and stays ticked on the next', () => {
+    const { em } = fresh();
+    build(em, { bankAccount: 'have' });
+    expect(cells(em, 'Transition Plan')[`B${itemRow(em, 'Transition Plan', 'bank-account')}`].value).toBe(true);
+    build(em, { bankAccount: 'have', monthlyExpenses: 3500 });
+    expect(cells(em, 'Transition Plan')[`B${itemRow(em, 'Transition Plan', 'bank-account')}`].value).toBe(true);
+  });
+
   test('notes keep how they looked (a date, an amount), and items after a row the user inserted are kept', () => {
     const { em } = fresh();
     build(em);
@@ -269,6 +280,33 @@ describe('rebuilding', () => {
     expect(plan[`D${itemRow(em, 'Transition Plan', 'pricing') + 1}`].value).toBe('1,200');
     expect(plan[`B${itemRow(em, 'Transition Plan', 'last-day')}`].value).toBe(true);
   });
+
+  // Sheets reads a string written by setValues as typed input in the spreadsheet's locale: "Mar 1 2016" becomes a
+  // date and "$100.15" a number (Read & write cell values, USER_ENTERED:
+  // https://developers.google.com/sheets/api/guides/values). A note carried over must be written so it stays text.
+  test.each(['en_US', 'en_GB', 'de_DE'])(
+    'in an %s spreadsheet, notes that look like dates or amounts come back as text, shown as before Build again',
+    (locale) => {
+      const em = createLeapEmulator({ timeZone: 'UTC', locale });
+      loadDist(em);
+      build(em);
+      const notes = ['Mar 3', 'May 2027', '¥500', '1,5', '3/4', 'Call Ana, 3 March 2027'];
+      const ids = ['pricing', 'portfolio', 'outreach', 'last-day', 'bank-account', 'tax-account'];
+      const plan = em.spreadsheet.getSheetByName('Transition Plan');
+      ids.forEach((id, i) => {
+        em.enterInput('Transition Plan', `D${itemRow(em, 'Transition Plan', id)}`, notes[i]);
+      });
+      // What the person sees in each Notes cell: Sheets has already read some of them as dates or numbers.
+      const shown = ids.map((id) => plan?.getRange(`D${itemRow(em, 'Transition Plan', id)}`).getDisplayValue());
+      build(em, { monthlyExpenses: 3500 });
+      const again = em.spreadsheet.getSheetByName('Transition Plan');
+      const after = ids.map((id) => {
+        const cell = again?.getRange(`D${itemRow(em, 'Transition Plan', id)}`);
+        return [id, cell?.getValue(), cell?.getDisplayValue()];
+      });
+      expect(after).toEqual(ids.map((id, i) => [id, shown[i], shown[i]]));
+    },
+  );
 
   test("a sheet Leap did not make, with the plan's name, is never touched", () => {
     const { em } = fresh();

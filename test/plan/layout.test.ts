@@ -1,6 +1,7 @@
 import { PLAN_FUNCTION_CELL_BUDGET } from '../../scripts/bench/plan';
 import { callsLeapFunction } from '../../src/functions';
 import { validateAnswers } from '../../src/plan/answers';
+import { cellValue, PLAIN_TEXT } from '../../src/plan/cellValue';
 import {
   type Cell,
   CHECKLIST_HEADER,
@@ -12,7 +13,7 @@ import {
   US_INPUT_NAMES,
 } from '../../src/plan/layout';
 import { buildPlan } from '../../src/plan/model';
-import { cellValue, readChecklist } from '../../src/sheets/planWriter';
+import { readChecklist } from '../../src/sheets/planWriter';
 import { SAMPLE_ANSWERS } from './sample';
 
 const planOf = (changes: Record<string, unknown> = {}) => {
@@ -143,13 +144,31 @@ describe('layoutPlan', () => {
 });
 
 describe('cellValue', () => {
-  test('text that Sheets would read as a formula, number or date gets the text prefix', () => {
-    for (const t of ['=IMPORTXML("http://x","//a")', '+1', '-5', '@SUM', '1,200', '2026-01-01', 'TRUE', "'quoted"]) {
+  // Sheets reads a string written by setValues as typed input in the spreadsheet's locale ("Mar 1 2016" becomes a
+  // date, "$100.15" a number: Read & write cell values, https://developers.google.com/sheets/api/guides/values); which
+  // texts it converts is not published, so every text is written with the apostrophe that keeps it text.
+  test('every text gets the text prefix, whatever it looks like; a plain-text cell takes it as it is', () => {
+    for (const t of [
+      '=IMPORTXML("http://x","//a")',
+      '+1',
+      '@SUM',
+      '1,200',
+      '2026-01-01',
+      'TRUE',
+      "'quoted",
+      'Mar 3',
+      'May 2027',
+      '¥500',
+      'WAHR',
+      'Brand identity',
+    ]) {
       expect(cellValue({ text: t })).toBe(`'${t}`);
+      expect(cellValue({ text: t }, PLAIN_TEXT)).toBe(t);
     }
-    expect(cellValue({ text: 'Brand identity' })).toBe('Brand identity');
+    expect(cellValue({ text: '' })).toBe('');
     expect(cellValue({ formula: '=A1' })).toBe('=A1');
     expect(cellValue({ number: 3 })).toBe(3);
+    expect(cellValue({ checked: true })).toBe(true);
     expect(cellValue(null)).toBe('');
   });
 });

@@ -6,13 +6,6 @@ import { type Emulator, loadDist } from '../../emulator/src';
 import { SELF_TEST_SHEET } from '../../src/sheets/selfTest';
 import { createLeapEmulator } from '../support/emulator';
 
-/**
- * Rows whose expected value is Google's documented behaviour that the emulator gains on another branch of issue 19:
- * Range.insertCheckboxes() "sets the value of every cell in the range to false" (developers.google.com/apps-script/
- * reference/spreadsheet/range#insertcheckboxes). Remove an entry once that branch is merged.
- */
-const AWAITING_OTHER_BRANCHES = new Set(['ticks written, then insertCheckboxes()']);
-
 interface ReportRow {
   check: string;
   expected: string;
@@ -41,7 +34,7 @@ function run(options: Parameters<typeof createLeapEmulator>[0] = {}) {
 
 const failing = (rows: ReportRow[]) =>
   rows
-    .filter((r) => r.status === 'FAIL' && !AWAITING_OTHER_BRANCHES.has(r.check))
+    .filter((r) => r.status === 'FAIL')
     .map((r) => `${r.check}: expected ${r.expected}, observed ${r.observed}`);
 
 test.each([
