@@ -36,7 +36,7 @@ import type { CheckInSnapshot, CheckInView, InvoicesShown, OwedView, Uncategoris
 import { getDraft } from './drafts';
 import { findInvoicesSheet } from './invoices';
 import { buildPlanSheet, builtAnswers } from './plan';
-import { answersFromGrid, PLAN_INPUT_LABELS, TAX_MODE_LABEL } from './planReader';
+import { answersFromGrid, isStillCalculating, PLAN_INPUT_LABELS, readWhenSettled, TAX_MODE_LABEL } from './planReader';
 import { findPlanSheet } from './planWriter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -72,13 +72,20 @@ interface PlanRead {
   historyLabel: string;
 }
 
-/** The plan's data range in three reads of one range: values, display values and formulas. */
+/**
+ * The plan's data range in three reads of one range: values, display values and formulas. Right after an edit or a
+ * build Sheets may still be running its custom functions (each cell "Loading..." until its execution returns), so
+ * the display is read again for a while until nothing in it is loading; what still is then is never a figure.
+ */
 function readPlan(spreadsheet: Spreadsheet): PlanRead | null {
   const sheet = findPlanSheet(spreadsheet);
   if (!sheet) return null;
   const range = sheet.getDataRange();
+  const shown = readWhenSettled(
+    () => range.getDisplayValues(),
+    (rows) => rows.flat(),
+  );
   const values = range.getValues();
-  const shown = range.getDisplayValues();
   const formulas = range.getFormulas();
   const row = (l: string) => values.findIndex((r) => r[0] === l);
   // The label and the heading sit in the history's column; found by their words, so moved columns do not matter.
@@ -312,9 +319,16 @@ export function saveCheckIn(): CheckInSnapshot {
   const plan = readPlan(spreadsheet);
   if (!plan) throw new Error(`Nothing to save: ${NO_PLAN}`);
   const figures: Record<string, unknown> = {};
+  const calculating: string[] = [];
   for (const c of CHECKIN_COLUMNS) {
     if (c.name === null || c.name === 'LEAP_BOOKS_PROFIT_YTD') continue;
-    figures[c.name] = plan.value(c.name === 'LEAP_PROJECTED_LOW' ? LOW_LABEL : label(c.name));
+    const at = c.name === 'LEAP_PROJECTED_LOW' ? LOW_LABEL : label(c.name);
+    // A figure still loading would be saved as the text "Loading..." for good.
+    if (isStillCalculating(plan.display(at)) || isStillCalculating(plan.value(at))) calculating.push(c.header);
+    figures[c.name] = plan.value(at);
+  }
+  if (calculating.length > 0) {
+    throw new Error(`Still calculating on the plan: ${calculating.join(', ')}. Save the snapshot again in a moment.`);
   }
   const books = spreadsheet.getSheetByName(BOOKS_SHEET);
   if (books) figures.LEAP_BOOKS_PROFIT_YTD = readBooksBlock(books.getRange(BOOKS_READ.a1).getValues(), []).profitYtd;

@@ -30,6 +30,23 @@ const STILL_COMPUTING = /^(Loading\.{0,3}|…)$/i;
 const COMPUTE_WAIT_MS = 10000;
 const COMPUTE_POLL_MS = 500;
 
+/** Whether a cell's displayed text is Sheets' "Loading..." (a custom function, or a formula reading one, not done). */
+export const isStillCalculating = (shown: unknown): boolean => typeof shown === 'string' && STILL_COMPUTING.test(shown);
+
+/**
+ * Reads, and while any of the texts it shows is still loading, waits and reads again, for up to COMPUTE_WAIT_MS
+ * (Utilities.sleep: a script has no other way to wait). Returns the last read; callers say what is still loading.
+ */
+export function readWhenSettled<T>(read: () => T, shownIn: (read: T) => unknown[]): T {
+  let result = read();
+  for (let waited = 0; waited < COMPUTE_WAIT_MS && shownIn(result).some(isStillCalculating); ) {
+    Utilities.sleep(COMPUTE_POLL_MS);
+    waited += COMPUTE_POLL_MS;
+    result = read();
+  }
+  return result;
+}
+
 /** Runs of consecutive rows in one column, as A1 ranges with the names in order ("B20:B29"). */
 function contiguousBlocks(cells: { name: string; a1: string }[]): { a1: string; names: string[] }[] {
   const blocks: { column: string; first: number; last: number; names: string[] }[] = [];
@@ -72,15 +89,10 @@ export function readKeyNumbers(
     });
     return shown;
   };
-  let shown = read();
-  for (let waited = 0; waited < COMPUTE_WAIT_MS && [...shown.values()].some((t) => STILL_COMPUTING.test(t)); ) {
-    Utilities.sleep(COMPUTE_POLL_MS);
-    waited += COMPUTE_POLL_MS;
-    shown = read();
-  }
+  const shown = readWhenSettled(read, (m) => [...m.values()]);
   return KEY_NUMBERS.map((k) => {
     const display = shown.get(k.name) ?? '';
-    return { name: k.name, label: k.label, display, calculating: STILL_COMPUTING.test(display) };
+    return { name: k.name, label: k.label, display, calculating: isStillCalculating(display) };
   });
 }
 

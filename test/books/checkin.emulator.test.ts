@@ -321,6 +321,38 @@ describe('the Check-ins snapshot', () => {
   });
 });
 
+// Google, "Custom Functions in Google Sheets" (https://developers.google.com/apps-script/guides/sheets/functions):
+// each custom-function cell is its own execution and shows "Loading..." until it returns. A snapshot taken then
+// would keep "Loading..." in the Check-ins log for good: the check-in waits, then refuses and names what is loading.
+describe('the Check-ins snapshot while the plan is still calculating', () => {
+  test('waits, then refuses to save figures still loading; once settled it saves the numbers', () => {
+    const em = createLeapEmulator({ timeZone: 'UTC', customFunctionExecutions: { executionMs: 20_000 } });
+    loadDist(em);
+    em.run('onOpen');
+    withPlan(em);
+    expect(em.loadingCells().length).toBeGreaterThan(0);
+    expect(() => em.run('leapSaveCheckIn')).toThrow(
+      /^Still calculating on the plan: .*Leave date.*Save the snapshot again in a moment\.$/,
+    );
+    expect(em.workbook.getSheetByName(CHECKINS_SHEET)).toBeNull();
+    em.settle();
+    const saved = em.run('leapSaveCheckIn') as CheckInSnapshot;
+    expect(Object.values(saved.shown)).not.toContain('Loading...');
+    expect(saved.shown['Leave date']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  test('a check-in read while executions finish within the wait shows the settled figures', () => {
+    const em = createLeapEmulator({ timeZone: 'UTC', customFunctionExecutions: { executionMs: 2000 } });
+    loadDist(em);
+    em.run('onOpen');
+    withPlan(em);
+    em.workbook.getRangeByName('LEAP_PROJECTED_LOW')?.setValue(3100);
+    const view = em.run('leapGetCheckIn') as CheckInView;
+    expect(em.loadingCells()).toEqual([]);
+    expect(view.plan?.expected).toBe('$4,800');
+  });
+});
+
 describe('refusals and what is missing', () => {
   test('no plan and no Books: the check-in says what is missing', () => {
     const em = fresh();
