@@ -104,7 +104,10 @@ export function createPreviewServer(options: PreviewServerOptions): { server: Se
 
   const routes: Record<string, (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void> = {
     'GET /': (_q, response) => send(response, 200, 'text/html', page),
-    'GET /api/spreadsheet': (_q, response) => sendJson(response, session.emulator.toJSON()),
+    'GET /api/spreadsheet': (_q, response) => {
+      session.advanceClock();
+      sendJson(response, session.emulator.toJSON());
+    },
     'GET /api/view': (_q, response) => sendJson(response, session.view()),
     // ?locale=en_GB rebuilds the sample in that spreadsheet locale (currency and separators follow it).
     'POST /api/reset': (_q, response, url) => {

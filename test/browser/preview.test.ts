@@ -57,7 +57,7 @@ async function typeInto(a1: string, input: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview(), launchChromium()]);
+  [preview, browser] = await Promise.all([startPreview(['--instant-functions']), launchChromium()]);
   page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
   const offline: string[] = [];
   page.on('request', (request) => {
@@ -285,7 +285,7 @@ test('Reset restores the sample workbook, and POST /api/reset does the same', as
 });
 
 test('--empty starts with a blank spreadsheet that still has the Leap menu; Ctrl-C stops it cleanly', async () => {
-  const blank = await startPreview(['--empty']);
+  const blank = await startPreview(['--empty', '--instant-functions']);
   try {
     const json = (await (await fetch(`${blank.url}/api/spreadsheet`)).json()) as SpreadsheetJson;
     expect(json.sheets.every((s) => Object.keys(s.cells).length === 0)).toBe(true);
