@@ -92,6 +92,8 @@ export function createPreviewServer(options: PreviewServerOptions): { server: Se
   /** Runs a user action; a failure (a menu function that threw, bad input) is shown, the view still answers. */
   const action = (response: ServerResponse, run: () => void): void => {
     let error: string | undefined;
+    // The person acts on the sheet as it is now: executions due by now have finished.
+    session.advanceClock();
     try {
       run();
     } catch (e) {
@@ -139,6 +141,7 @@ export function createPreviewServer(options: PreviewServerOptions): { server: Se
       const body = await readJson(request);
       const args = body.args === undefined ? [] : body.args;
       if (!Array.isArray(args)) throw new HttpError(400, '"args" must be an array.');
+      session.advanceClock();
       sendJson(response, session.scriptRun(text(body.functionName, 'functionName'), args));
     },
     'GET /frame/sidebar': (_q, response) => {

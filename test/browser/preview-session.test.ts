@@ -12,6 +12,19 @@ import { REPO } from '../support/browser';
 const DIST = join(REPO, 'dist');
 const sample = (): PreviewSession => new PreviewSession({ instantFunctions: true, empty: false, distDir: DIST });
 
+// Google, "Custom Functions in Google Sheets" (https://developers.google.com/apps-script/guides/sheets/functions): each
+// custom-function cell is its own execution, "Loading..." until it returns. The preview shows that unless told not to.
+test('by default Leap formulas run as executions: "Loading..." until the clock has moved past one execution', () => {
+  const session = new PreviewSession({ empty: false, distDir: DIST, executionMs: 20_000 });
+  const loading = session.view();
+  expect(loading.active.cells.D2.display).toBe('Loading...');
+  expect(loading.calculating).toBe(true);
+  session.emulator.advanceTime(20_000);
+  const settled = session.view();
+  expect(settled.active.cells.D2.display).toBe('$1,260');
+  expect(settled.calculating).toBe(false);
+});
+
 test('the sample opens on Income with display values, formulas for the formula bar and formats', () => {
   const view = sample().view();
   expect(view.sheets).toEqual([{ name: 'Income', hidden: false }]);

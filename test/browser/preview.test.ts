@@ -194,7 +194,9 @@ test('building the plan from the sidebar adds its sheet: tab, chart, frozen rows
   // The result crossed a JSON round trip: plain data, the key numbers as the sheet displays them.
   expect(built).toMatchObject({
     sheetName: 'Transition Plan',
-    keyNumbers: expect.arrayContaining([{ name: 'LEAP_READY_DATE', label: 'Ready date', display: 'Apr 1, 2027' }]),
+    keyNumbers: expect.arrayContaining([
+      { name: 'LEAP_READY_DATE', label: 'Ready date', display: 'Apr 1, 2027', calculating: false },
+    ]),
   });
   // The sidebar's call told the window to redraw: the new tab appears without a reload.
   const tab = page.locator('[data-sheet="Transition Plan"]');
