@@ -44,6 +44,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** The Check-ins sheet's page, dist/CheckIn.html (built from sidebar/CheckIn.html). */
 const CHECKIN_PAGE = 'CheckIn';
 export const NO_PLAN = 'No plan yet: build one from Extensions > Leap > Plan my transition… to compare with it.';
+/** Said when figures the check-in shows were still "Loading..." on the sheet (custom functions still running). */
+export const STILL_CALCULATING =
+  'Some figures are still calculating on the sheet: open the check-in again in a moment to see them.';
 export const NO_BOOKS = 'No Books yet: import a bank statement first (Extensions > Leap > Import bank statement…).';
 
 export function showCheckIn(): void {
@@ -131,20 +134,36 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
   if (!plan) missing.push(NO_PLAN);
   const booksSheet = spreadsheet.getSheetByName(BOOKS_SHEET);
   if (!booksSheet) missing.push(NO_BOOKS);
+  // A cell still "Loading..." after the wait is no figure: shown blank, and the check-in says why.
+  let calculating = false;
+  const figure = (shown: string): string => {
+    if (!isStillCalculating(shown)) return shown;
+    calculating = true;
+    return '';
+  };
+  const saying = (): string[] => (calculating ? [...missing, STILL_CALCULATING] : missing);
   const planView = plan
     ? {
         sheetName: plan.sheetName,
         onBooks: plan.onBooks,
         historyLabel: plan.historyLabel,
-        low: plan.display(LOW_LABEL),
-        expected: plan.display(label('LEAP_EXPECTED_MONTHLY')),
+        low: figure(plan.display(LOW_LABEL)),
+        expected: figure(plan.display(label('LEAP_EXPECTED_MONTHLY'))),
       }
     : null;
   const owed = readOwed(spreadsheet);
-  if (!booksSheet) return { missing, plan: planView, books: null, owed };
+  if (!booksSheet) return { missing: saying(), plan: planView, books: null, owed };
 
   const block = booksSheet.getRange(BOOKS_READ.a1);
-  const books = readBooksBlock(block.getValues(), block.getDisplayValues());
+  // The Books' set-aside reads the plan's tax rate, a custom function's cell: it may still be loading too.
+  const [booksValues, booksShown] = readWhenSettled(
+    () => [block.getValues(), block.getDisplayValues()] as const,
+    ([, shown]) => shown.flat(),
+  );
+  const books = readBooksBlock(
+    booksValues,
+    booksShown.map((row) => row.map(figure)),
+  );
   const day = today(spreadsheet);
   const last = lastMonthOf(day);
   let lastMonth: NonNullable<CheckInView['books']>['lastMonth'] = null;
@@ -188,6 +207,11 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
   if (over === 0) {
     estimatedTax = '';
     estimateBasis = `No month of ${books.year} is over yet.`;
+  } else if (!Number.isFinite(yearProfit) || (!us && !Number.isFinite(books.rate))) {
+    // The profit or the rate is not a number yet (still loading): no estimate rather than "$NaN".
+    calculating = true;
+    estimatedTax = '';
+    estimateBasis = 'The Books figures are still calculating on the sheet.';
   } else if (us && plan) {
     const status = (Object.keys(FILING_STATUSES) as (keyof typeof FILING_STATUSES)[]).find(
       (k) => FILING_STATUSES[k] === plan.value(PLAN_INPUT_LABELS.filingStatus),
@@ -209,7 +233,7 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
     estimateBasis = `${rate} of ${money(yearProfit)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12.`;
   }
   return {
-    missing,
+    missing: saying(),
     plan: planView,
     books: {
       year: books.year,
