@@ -2,7 +2,8 @@
 /**
  * `npm start`: builds dist/ (the add-on exactly as pushed), bundles the preview (server, page script and the
  * google.script shim, which import TypeScript from emulator/ and scripts/preview/) into node_modules/.cache/leap,
- * then serves the spreadsheet window on http://localhost:8080 (PORT overrides; --empty starts blank).
+ * then serves the spreadsheet window on http://localhost:8080 (PORT overrides; --empty starts blank;
+ * --instant-functions computes custom functions at once instead of as timed executions showing "Loading...").
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,11 +16,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = join(root, 'node_modules', '.cache', 'leap', 'preview');
 
 function parseArguments(argv) {
-  const known = new Set(['--empty']);
+  const known = new Set(['--empty', '--instant-functions']);
   const unknown = argv.filter((a) => !known.has(a) && !a.startsWith('--locale='));
   if (unknown.length) {
     console.error(
-      `Unknown option ${unknown.join(' ')}. Usage: npm start [-- --empty] [-- --locale=en_GB]   (PORT=8080 by default)`,
+      `Unknown option ${unknown.join(' ')}. Usage: npm start [-- --empty] [-- --locale=en_GB] [-- --instant-functions]   (PORT=8080 by default)`,
     );
     process.exit(2);
   }
@@ -35,7 +36,7 @@ function parseArguments(argv) {
     console.error(`PORT must be a whole number from 0 to 65535, not "${process.env.PORT}".`);
     process.exit(2);
   }
-  return { port, empty: argv.includes('--empty'), locale };
+  return { port, empty: argv.includes('--empty'), locale, instantFunctions: argv.includes('--instant-functions') };
 }
 
 /**
@@ -82,7 +83,7 @@ async function bundlePreview() {
 }
 
 async function main() {
-  const { port, empty, locale } = parseArguments(process.argv.slice(2));
+  const { port, empty, locale, instantFunctions } = parseArguments(process.argv.slice(2));
   mkdirSync(cacheDir, { recursive: true });
   try {
     await Promise.all([build(), bundlePreview()]);
@@ -97,6 +98,7 @@ async function main() {
       port,
       empty,
       locale,
+      instantFunctions,
       distDir: join(root, 'dist'),
       assetsDir: cacheDir,
       pageDir: join(root, 'scripts/preview'),

@@ -316,10 +316,26 @@ export function stepIndexOf(name: FieldName): number {
  * which reads them from the built sheet. Anything not shaped like a key number is left out.
  */
 export function keyNumberRows(keyNumbers: unknown): { name: string; label: string; value: string }[] {
-  if (!Array.isArray(keyNumbers)) return [];
-  return (keyNumbers as Partial<KeyNumberView>[])
-    .filter((k) => typeof k?.name === 'string' && typeof k.label === 'string' && typeof k.display === 'string')
+  return wellFormed(keyNumbers)
+    .filter((k) => k.calculating !== true)
     .map((k) => ({ name: k.name as string, label: k.label as string, value: k.display as string }));
+}
+
+/**
+ * The labels of the key numbers still calculating on the sheet when the build answered (each custom function is its
+ * own execution on Sheets, showing "Loading..." until it returns): named, never shown as a figure.
+ */
+export function calculatingKeyNumbers(keyNumbers: unknown): string[] {
+  return wellFormed(keyNumbers)
+    .filter((k) => k.calculating === true)
+    .map((k) => k.label as string);
+}
+
+function wellFormed(keyNumbers: unknown): Partial<KeyNumberView>[] {
+  if (!Array.isArray(keyNumbers)) return [];
+  return (keyNumbers as Partial<KeyNumberView>[]).filter(
+    (k) => typeof k?.name === 'string' && typeof k.label === 'string' && typeof k.display === 'string',
+  );
 }
 
 /**

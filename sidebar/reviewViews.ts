@@ -5,7 +5,7 @@
 import type { FieldErrors, FieldName } from '../src/plan/answers';
 import type { BuildResult } from '../src/protocol';
 import { definitionList, el } from './dom';
-import { type DraftAnswers, fieldInfo, keyNumberRows, reviewSections, stepIndexOf } from './form';
+import { calculatingKeyNumbers, type DraftAnswers, fieldInfo, keyNumberRows, reviewSections, stepIndexOf } from './form';
 
 /** Every answered step with an "Edit" link back to it (marked as coming from the review). */
 export function reviewView(answers: DraftAnswers): HTMLElement[] {
@@ -66,15 +66,26 @@ export function builtView(result: BuildResult, openPlan: () => void): { nodes: H
   const link = el('button', { type: 'button', class: 'link', id: 'open-plan' }, `Open “${result.sheetName}”`);
   link.addEventListener('click', openPlan);
   const rows = keyNumberRows(result.keyNumbers);
+  const calculating = calculatingKeyNumbers(result.keyNumbers);
   const nodes = [
     el('div', { class: 'success' }, el('p', {}, 'Your plan is ready. Edit its inputs and every number updates.'), link),
-    ...(rows.length
+    ...(rows.length || calculating.length
       ? [
           el(
             'div',
             { class: 'review-section key-numbers', id: 'key-numbers' },
             el('h2', {}, 'Key numbers, as the sheet shows them'),
-            definitionList(rows),
+            ...(rows.length ? [definitionList(rows)] : []),
+            // Sheets runs each custom function as its own execution: these had not arrived when the build answered.
+            ...(calculating.length
+              ? [
+                  el(
+                    'p',
+                    { class: 'note', id: 'still-calculating' },
+                    `Still calculating on the sheet: ${calculating.join(', ')}. Open the plan to see them arrive.`,
+                  ),
+                ]
+              : []),
           ),
         ]
       : []),

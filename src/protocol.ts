@@ -52,6 +52,11 @@ export interface KeyNumberView {
   label: string;
   /** The cell's text exactly as Sheets displays it under its number format: "$1,787", "35.7%", "Mar 1, 2028", "∞". */
   display: string;
+  /**
+   * True when the cell still showed "Loading..." after the wait: Sheets runs each custom function as its own
+   * execution after the write, so the figure is not known yet and `display` is no figure.
+   */
+  calculating: boolean;
 }
 
 export interface BuildResult {

@@ -2,7 +2,7 @@
 import vm from 'node:vm';
 import { parseA1Range } from './a1';
 import { CallLog } from './calls';
-import { type CustomFunctionInfo, FormulaEngine } from './formulaEngine';
+import { type CustomFunctionExecution, type CustomFunctionInfo, type ExecutionFailure, FormulaEngine } from './formulaEngine';
 import {
   ChartsService,
   HtmlServiceImpl,
@@ -15,7 +15,7 @@ import {
   UtilitiesService,
 } from './services';
 import { Spreadsheet } from './spreadsheet';
-import type { AuthMode, EmulatorOptions, ServiceCall, SpreadsheetJSON, UiState } from './types';
+import type { AuthMode, EmulatorOptions, ServiceCall, SettleReport, SpreadsheetJSON, UiState } from './types';
 import { installZonedDate } from './zonedDate';
 
 /** Services whose changing methods a custom function may not call (Google: custom functions are read-only). */
@@ -33,6 +33,11 @@ const ALLOWED_IN_NONE: Record<string, RegExp> = {
   ScriptApp: /./,
   Charts: /./,
 };
+
+/** Virtual ms one custom-function execution takes when the options name none. */
+const DEFAULT_EXECUTION_MS = 1000;
+/** settle() gives up after this many executions: a volatile argument (NOW(), RAND()) never settles on Sheets either. */
+const MAX_SETTLE_EXECUTIONS = 100_000;
 
 export class EmulatorImpl {
   readonly timeZone: string;
@@ -91,9 +96,13 @@ export class EmulatorImpl {
         leaveCustomFunction: () => {
           this.customFunctionDepth--;
         },
+        now: () => this.virtualTimeMs,
       },
       this.userLocale,
     );
+    if (options.customFunctionExecutions) {
+      this.engine.setExecutionMode({ executionMs: options.customFunctionExecutions.executionMs ?? DEFAULT_EXECUTION_MS });
+    }
     const engine = this.engine;
     this.rawSpreadsheet = new Spreadsheet({
       engine,
@@ -162,8 +171,60 @@ export class EmulatorImpl {
     this.log.beforeCall(n, action);
   }
 
+  /** Utilities.sleep and lock waits: time passes, and custom-function executions due by then finish. */
   sleep(ms: number): void {
-    this.virtualTimeMs += Math.max(0, Number(ms) || 0);
+    const wait = Math.max(0, Number(ms) || 0);
+    // A custom function's own sleep cannot finish other executions from inside the engine's evaluation.
+    if (this.inCustomFunction) this.virtualTimeMs += wait;
+    else this.advanceTime(wait);
+  }
+
+  /**
+   * Moves the virtual clock on by `ms`, finishing (in time order) every custom-function execution due by then;
+   * executions their results start are finished too if they fall due within the same span.
+   */
+  advanceTime(ms: number): void {
+    const target = this.virtualTimeMs + Math.max(0, Number(ms) || 0);
+    for (let next = this.engine.nextExecutionEnd(); next !== undefined && next <= target; next = this.engine.nextExecutionEnd()) {
+      this.virtualTimeMs = Math.max(this.virtualTimeMs, next);
+      this.engine.completeExecutionsDueBy(this.virtualTimeMs);
+    }
+    this.virtualTimeMs = target;
+  }
+
+  /**
+   * Lets every queued execution finish, and those their results start, until no cell is loading. Reports the
+   * executions finished, the highest round among them (chains add rounds) and the virtual time it took.
+   */
+  settle(): SettleReport {
+    const before = this.virtualTimeMs;
+    let executions = 0;
+    let rounds = 0;
+    for (let next = this.engine.nextExecutionEnd(); next !== undefined; next = this.engine.nextExecutionEnd()) {
+      if (executions > MAX_SETTLE_EXECUTIONS)
+        throw new Error(`settle: still executing after ${MAX_SETTLE_EXECUTIONS} executions (an argument that never settles?)`);
+      this.virtualTimeMs = Math.max(this.virtualTimeMs, next);
+      const finishing = this.engine.executions.filter((e) => !e.done && e.endsMs <= this.virtualTimeMs);
+      executions += this.engine.completeExecutionsDueBy(this.virtualTimeMs);
+      for (const e of finishing) rounds = Math.max(rounds, e.round);
+    }
+    return { rounds, executions, virtualMs: this.virtualTimeMs - before };
+  }
+
+  /** Cells that read "Loading..." now, as "'Sheet name'!B20". */
+  loadingCells(): string[] {
+    return this.engine.loadingCells();
+  }
+
+  /** Every custom-function execution queued in executions mode, finished or not, in order. */
+  get customFunctionExecutions(): readonly CustomFunctionExecution[] {
+    return this.engine.executions;
+  }
+
+  /** Makes chosen executions fail with Google's message (default "Internal error executing the custom function."). */
+  failExecutions(failure: ExecutionFailure): void {
+    if (!this.engine.executionMode) throw new Error('failExecutions needs the executions mode (customFunctionExecutions)');
+    this.engine.failExecutions(failure);
   }
 
   setAuthMode(mode: AuthMode): void {

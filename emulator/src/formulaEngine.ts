@@ -57,7 +57,72 @@ interface EvaluationHooks {
   /** Called around a custom function so the emulator can apply custom-function permissions. */
   enterCustomFunction(): void;
   leaveCustomFunction(): void;
+  /** The emulator's virtual clock (ms): when a queued execution starts. */
+  now(): number;
 }
+
+/**
+ * What Sheets shows in a custom function's cell until its execution returns, and in getValues/getDisplayValues.
+ * Google's custom-function guide shows a cell reading "Loading..." while its function runs; that a script reading the
+ * cell gets the same text is what public reports describe (assumed: the reference does not say).
+ */
+export const LOADING_TEXT = 'Loading...';
+/**
+ * A loading cell is held in the engine as this error, so that every formula reading it (=A1*2, a sentence quoting it)
+ * shows "Loading..." too until it arrives, rather than a number computed from nothing. The message is private so a
+ * custom function throwing "Loading..." is still an ordinary #ERROR!.
+ */
+const LOADING_MARK = '\u0000emulator:loading';
+const loading = (): CellError => new CellError(ErrorType.NA, LOADING_MARK);
+const isLoading = (v: unknown): boolean =>
+  (v instanceof CellError || v instanceof DetailedCellError) && v.message === LOADING_MARK;
+
+/** Google's messages for an execution that fails for reasons outside its arguments (Custom Functions guide). */
+export const EXECUTION_ERRORS = {
+  internal: 'Internal error executing the custom function.',
+  timeout: 'Exceeded maximum execution time',
+} as const;
+/** Google: "A custom function call must return within 30 seconds." */
+export const EXECUTION_LIMIT_MS = 30_000;
+
+/** Which executions a test makes fail: by function name and/or cell ("B20", "Sheet1!B20", "'My sheet'!B20"). */
+export interface ExecutionFailure {
+  functionName?: string;
+  cell?: string;
+  /** Default: Google's "Internal error executing the custom function." */
+  message?: string;
+  /** How many matching executions fail (default: every one from now on). */
+  times?: number;
+}
+
+/** One execution of a custom function for one cell, as the executions mode runs it. */
+export interface CustomFunctionExecution {
+  functionName: string;
+  /** The cell, "'Sheet name'!B20". */
+  cell: string;
+  /** 1 when a change (a script's write, typed input) queued it; n+1 when the result of a round-n execution did. */
+  round: number;
+  startedMs: number;
+  endsMs: number;
+  /** Once complete: the error message it ended with, if any. */
+  error?: string;
+  done: boolean;
+}
+
+/** How custom functions run: all at once (instant), or each cell as its own timed execution, as on Sheets. */
+export interface ExecutionSettings {
+  /** Virtual ms one execution takes, or a function of it; over 30,000 fails with "Exceeded maximum execution time". */
+  executionMs: number | ((call: { functionName: string; cell: string }) => number);
+}
+
+interface Pending {
+  execution: CustomFunctionExecution;
+  address: SimpleCellAddress;
+  callKey: string;
+  args: unknown[];
+}
+
+type Outcome = { value: unknown } | { error: string };
 
 type Callable = (...args: unknown[]) => unknown;
 type Evaluate = (ast: unknown) => unknown;
@@ -157,6 +222,70 @@ HyperFormula.registerFunctionPlugin(SheetsTextPlugin, {
   enUS: { FIXED: 'FIXED', TEXT: 'TEXT' },
 });
 
+/**
+ * IFERROR and IFNA that let a loading cell through: on Sheets a cell still loading is not an error, and a fallback
+ * shown in its place would read as an answer ("30%" for a tax rate not yet computed). Otherwise HyperFormula's rule.
+ */
+/** A scalar as a function plugin receives and returns it. */
+type Fallback = ReturnType<Parameters<FunctionPlugin['runFunction']>[3]>;
+
+class LoadingAwareFallbackPlugin extends FunctionPlugin {
+  static implementedFunctions: ImplementedFunctions = {
+    IFERROR: {
+      method: 'iferror',
+      parameters: [
+        { argumentType: FunctionArgumentType.SCALAR, passSubtype: true },
+        { argumentType: FunctionArgumentType.SCALAR, passSubtype: true },
+      ],
+    },
+    IFNA: {
+      method: 'ifna',
+      parameters: [
+        { argumentType: FunctionArgumentType.SCALAR, passSubtype: true },
+        { argumentType: FunctionArgumentType.SCALAR, passSubtype: true },
+      ],
+    },
+  };
+
+  iferror(ast: { args: Parameters<FunctionPlugin['runFunction']>[0] }, state: Parameters<FunctionPlugin['runFunction']>[1]) {
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata('IFERROR'),
+      (value: Fallback, fallback: Fallback): Fallback => (value instanceof CellError && !isLoading(value) ? fallback : value),
+    );
+  }
+
+  ifna(ast: { args: Parameters<FunctionPlugin['runFunction']>[0] }, state: Parameters<FunctionPlugin['runFunction']>[1]) {
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata('IFNA'),
+      (value: Fallback, fallback: Fallback): Fallback =>
+        value instanceof CellError && value.type === ErrorType.NA && !isLoading(value) ? fallback : value,
+    );
+  }
+}
+HyperFormula.registerFunctionPlugin(LoadingAwareFallbackPlugin, {
+  enGB: { IFERROR: 'IFERROR', IFNA: 'IFNA' },
+  enUS: { IFERROR: 'IFERROR', IFNA: 'IFNA' },
+});
+
+/** An argument's engine value as plain data, to tell whether an execution's arguments changed. */
+function plainArgument(v: unknown): unknown {
+  if (v instanceof SimpleRangeValue) return v.data.map((row) => row.map(plainArgument));
+  if (v === EmptyValue || v === undefined) return null;
+  if (v instanceof CellError) return { error: v.type, message: v.message ?? '' };
+  if (typeof v === 'object' && v !== null && 'val' in v) return (v as { val: number }).val;
+  return v;
+}
+
+const argumentLoading = (v: unknown): boolean =>
+  v instanceof SimpleRangeValue ? v.data.some((row) => row.some(isLoading)) : isLoading(v);
+
+const messageOf = (e: unknown): string =>
+  e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+
 function errorText(e: CellError | DetailedCellError): string {
   return ERROR_TEXT[e.type] ?? `#${e.type}!`;
 }
@@ -171,6 +300,17 @@ export class FormulaEngine {
   /** Cells whose custom-function result was a Date: Sheets displays them as dates. */
   private dateResults = new Set<string>();
   private suspended = 0;
+  /** Executions mode (undefined: instant, every custom function computed as its cell is evaluated). */
+  private executionSettings: ExecutionSettings | undefined;
+  /** Results of finished executions, by cell and call (function and arguments). */
+  private results = new Map<string, Outcome>();
+  /** Executions queued or running, by cell and call. */
+  private pending = new Map<string, Pending>();
+  /** Every execution in the executions mode, in the order they were queued. */
+  readonly executions: CustomFunctionExecution[] = [];
+  private failures: (ExecutionFailure & { left: number })[] = [];
+  /** The round of the execution whose result is being entered (0: none, a change made by a script or a person). */
+  private causeRound = 0;
   /** Re-creates a Date in the script's realm, so the bundle's `instanceof Date` holds. */
   scriptDate: (d: Date) => Date = (d) => d;
 
@@ -218,6 +358,9 @@ export class FormulaEngine {
       sheets[name] = this.hf.getSheetSerialized(id);
     }
     const names = this.hf.getAllNamedExpressionsSerialized();
+    // Cached results and queued executions are by engine sheet id, which the rebuild renumbers.
+    this.results.clear();
+    this.pending.clear();
     const old = this.hf;
     this.hf = this.build(sheets, names);
     const renumbered = new Map(ids.map((id, i) => [id, this.hf.getSheetId(this.hf.getSheetNames()[i]) as number]));
@@ -339,6 +482,7 @@ export class FormulaEngine {
   value(sheet: number, row: number, col: number): EngineValue {
     const v: CellValue = this.hf.getCellValue({ sheet, row, col });
     if (v instanceof DetailedCellError) {
+      if (isLoading(v)) return LOADING_TEXT;
       if (v.type === ErrorType.SPILL) {
         const blocker = this.spillBlocker(sheet, row, col);
         return {
@@ -405,28 +549,71 @@ export class FormulaEngine {
     return String(v);
   }
 
-  private invoke(name: string, ast: Ast, evaluate: Evaluate): unknown {
+  private run(name: string, args: unknown[]): Outcome {
     const fn = this.functions.get(name);
-    if (!fn) throw new Error(`Unknown function: ${name}`);
-    const args = ast.args.map((a, i) => this.toSheetsArg(evaluate(a), fn.info.params[i]?.kind));
+    if (!fn) return { error: `Unknown function: ${name}` };
     this.hooks.enterCustomFunction();
     try {
-      return fn.call(...args);
+      return { value: fn.call(...args) };
+    } catch (e) {
+      // Sheets shows a thrown Error as #ERROR! with the message as the cell's note; never let it reach the engine.
+      return { error: messageOf(e) };
     } finally {
       this.hooks.leaveCustomFunction();
     }
   }
 
+  private argumentsFor(name: string, values: unknown[]): unknown[] {
+    const params = this.functions.get(name)?.info.params ?? [];
+    return values.map((v, i) => this.toSheetsArg(v, params[i]?.kind));
+  }
+
+  /**
+   * The function's outcome for the cell: computed now (instant mode), or in executions mode the finished
+   * execution's result for these arguments, else "loading" (queued if `queue`, and not while an argument is
+   * itself still loading: that cell waits for it, as on Sheets).
+   */
+  private outcome(name: string, ast: Ast, at: SimpleCellAddress, evaluate: Evaluate, queue: boolean): Outcome | 'loading' {
+    const values = ast.args.map((a) => evaluate(a));
+    if (!this.executionSettings) return this.run(name, this.argumentsFor(name, values));
+    if (values.some(argumentLoading)) return 'loading';
+    const callKey = `${name}(${JSON.stringify(values.map(plainArgument))})`;
+    const key = `${addressKey(at)}|${callKey}`;
+    const done = this.results.get(key);
+    if (done) return done;
+    if (queue && !this.pending.has(key)) {
+      const cell = this.cellName(at);
+      const settings = this.executionSettings;
+      const ms =
+        typeof settings.executionMs === 'function' ? settings.executionMs({ functionName: name, cell }) : settings.executionMs;
+      const startedMs = this.hooks.now();
+      const execution: CustomFunctionExecution = {
+        functionName: name,
+        cell,
+        round: this.causeRound + 1,
+        startedMs,
+        // Google stops an execution at 30 seconds.
+        endsMs: startedMs + Math.min(Math.max(0, ms), EXECUTION_LIMIT_MS),
+        done: false,
+      };
+      if (ms > EXECUTION_LIMIT_MS) execution.error = EXECUTION_ERRORS.timeout;
+      this.executions.push(execution);
+      this.pending.set(key, { execution, address: at, callKey, args: this.argumentsFor(name, values) });
+    }
+    return 'loading';
+  }
+
+  private cellName(at: SimpleCellAddress): string {
+    const sheet = this.hf.getSheetName(at.sheet) ?? '';
+    return `'${sheet.replace(/'/g, "''")}'!${this.hf.simpleCellAddressToString({ ...at }, at.sheet) ?? ''}`;
+  }
+
   callCustom(name: string, ast: Ast, state: State, evaluate: Evaluate, graph: object): unknown {
     const at = state.formulaAddress;
-    let result: unknown;
-    try {
-      result = this.invoke(name, ast, evaluate);
-    } catch (e) {
-      // Sheets shows a thrown Error as #ERROR! with the message as the cell's note; never let it reach the engine.
-      const message = e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
-      return new CellError(ErrorType.ERROR, message);
-    }
+    const outcome = this.outcome(name, ast, at, evaluate, true);
+    if (outcome === 'loading') return loading();
+    if ('error' in outcome) return new CellError(ErrorType.ERROR, outcome.error);
+    const result = outcome.value;
     const vertex = (graph as { getCell(a: SimpleCellAddress): { array?: { size?: ArraySize } } | undefined }).getCell(at);
     const size = vertex?.array?.size;
     const room = size && Number.isFinite(size.width) ? { width: size.width, height: size.height } : { width: 1, height: 1 };
@@ -451,21 +638,133 @@ export class FormulaEngine {
   }
 
   /**
-   * The size of a result, found by running the function on the arguments' current values; when they cannot be
-   * read yet the formula starts as one cell and is re-entered once its real size is known.
+   * The size of a result, found by running the function on the arguments' current values (in executions mode,
+   * from the finished execution's result: predicting must not run one); when they cannot be read yet the formula
+   * starts as one cell and is re-entered once its real size is known.
    */
   predictSize(name: string, ast: Ast, state: State, evaluate: Evaluate): ArraySize {
     const at = state.formulaAddress;
     let size = ArraySize.scalar();
     try {
-      const result = this.invoke(name, ast, evaluate);
+      const outcome = this.outcome(name, ast, at, evaluate, false);
+      const result = outcome !== 'loading' && 'value' in outcome ? outcome.value : undefined;
       if (Array.isArray(result) && result.length > 0 && Array.isArray(result[0])) {
         size = new ArraySize((result[0] as unknown[]).length, result.length);
       }
     } catch {
-      // An error result is one cell.
+      // Arguments not computed yet (a cell entered in the same change) throw here: one cell until re-entered.
     }
     this.predicted.set(addressKey(at), { width: size.width, height: size.height });
     return size;
   }
+
+  // ---- Executions mode ----
+
+  /** Switches to executions mode (settings) or back to instant (undefined). */
+  setExecutionMode(settings: ExecutionSettings | undefined): void {
+    this.executionSettings = settings;
+    this.results.clear();
+    this.pending.clear();
+  }
+
+  get executionMode(): boolean {
+    return this.executionSettings !== undefined;
+  }
+
+  failExecutions(failure: ExecutionFailure): void {
+    this.failures.push({ ...failure, left: failure.times ?? Number.POSITIVE_INFINITY });
+  }
+
+  /** When the next queued execution finishes, or undefined when none is queued. */
+  nextExecutionEnd(): number | undefined {
+    let next: number | undefined;
+    for (const p of this.pending.values()) if (next === undefined || p.execution.endsMs < next) next = p.execution.endsMs;
+    return next;
+  }
+
+  /** Cells showing "Loading...", as "'Sheet name'!B20", sheet by sheet in reading order. */
+  loadingCells(): string[] {
+    const cells: string[] = [];
+    for (const name of this.hf.getSheetNames()) {
+      const sheet = this.hf.getSheetId(name) as number;
+      const { height, width } = this.hf.getSheetDimensions(sheet);
+      for (let row = 0; row < height; row++) {
+        for (let col = 0; col < width; col++) {
+          if (isLoading(this.hf.getCellValue({ sheet, row, col }))) cells.push(this.cellName({ sheet, row, col }));
+        }
+      }
+    }
+    return cells;
+  }
+
+  /**
+   * Finishes every execution due by `now`: each runs the function on the arguments it was queued with, its result
+   * is kept, and its formula is entered again so the cell shows the result and the cells reading it recalculate
+   * (queuing the next round of executions). Returns how many finished.
+   */
+  completeExecutionsDueBy(now: number): number {
+    const due = [...this.pending.entries()].filter(([, p]) => p.execution.endsMs <= now);
+    if (due.length === 0) return 0;
+    for (const [key, p] of due) {
+      this.pending.delete(key);
+      const failure = p.execution.error ? undefined : this.failureFor(p.execution);
+      const outcome: Outcome = p.execution.error
+        ? { error: p.execution.error }
+        : failure
+          ? { error: failure }
+          : this.run(p.execution.functionName, p.args);
+      if ('error' in outcome) p.execution.error = outcome.error;
+      p.execution.done = true;
+      this.results.set(key, outcome);
+    }
+    const outer = this.causeRound;
+    try {
+      this.batch(() => {
+        for (const [, p] of due) {
+          this.causeRound = p.execution.round;
+          if (this.hf.getSheetName(p.address.sheet) === undefined) continue;
+          const formula = this.hf.getCellFormula(p.address);
+          if (formula) this.hf.setCellContents(p.address, [[formula]]);
+        }
+        // Rounds are counted per result: the engine recalculates inside this batch, at the last round's number.
+        this.causeRound = Math.max(...due.map(([, p]) => p.execution.round));
+      });
+    } finally {
+      this.causeRound = outer;
+    }
+    return due.length;
+  }
+
+  private failureFor(execution: CustomFunctionExecution): string | undefined {
+    for (const f of this.failures) {
+      if (f.left <= 0) continue;
+      if (f.functionName && f.functionName.toUpperCase() !== execution.functionName.toUpperCase()) continue;
+      if (f.cell && !sameCell(f.cell, execution.cell)) continue;
+      f.left--;
+      return f.message ?? EXECUTION_ERRORS.internal;
+    }
+    return undefined;
+  }
+}
+
+/** Whether a test's cell ("B20", "Plan!B20", "'My plan'!B20") names an execution's cell ("'My plan'!B20"). */
+function sameCell(wanted: string, cell: string): boolean {
+  const split = (a1: string): { sheet?: string; at: string } => {
+    const bang = a1.lastIndexOf('!');
+    if (bang < 0) return { at: a1.replace(/\$/g, '').toUpperCase() };
+    const sheet = a1
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, '$1')
+      .replace(/''/g, "'");
+    return {
+      sheet,
+      at: a1
+        .slice(bang + 1)
+        .replace(/\$/g, '')
+        .toUpperCase(),
+    };
+  };
+  const w = split(wanted);
+  const c = split(cell);
+  return w.at === c.at && (w.sheet === undefined || w.sheet === c.sheet);
 }

@@ -9,11 +9,14 @@ import { dirname, join } from 'node:path';
 import * as buildersModule from './builders';
 import { Emulated } from './calls';
 import { EmulatorImpl } from './emulator';
+import type { CustomFunctionExecution, ExecutionFailure } from './formulaEngine';
 import * as servicesModule from './services';
 import type { Spreadsheet } from './spreadsheet';
 import * as spreadsheetModule from './spreadsheet';
-import type { AuthMode, EmulatorOptions, ServiceCall, SpreadsheetJSON, UiState } from './types';
+import type { AuthMode, EmulatorOptions, ServiceCall, SettleReport, SpreadsheetJSON, UiState } from './types';
 
+export type { CustomFunctionExecution, ExecutionFailure } from './formulaEngine';
+export { EXECUTION_ERRORS, EXECUTION_LIMIT_MS, LOADING_TEXT } from './formulaEngine';
 export type {
   AddonOptions,
   AuthMode,
@@ -23,6 +26,7 @@ export type {
   MenuShown,
   PageShown,
   ServiceCall,
+  SettleReport,
   SpreadsheetJSON,
   UiState,
 } from './types';
@@ -66,6 +70,16 @@ export interface Emulator {
   readonly logs: readonly string[];
   /** Milliseconds the script would have waited in Utilities.sleep and lock waits (nothing really sleeps). */
   readonly virtualTimeMs: number;
+  /** Moves the virtual clock on, finishing the custom-function executions due by then (executions mode). */
+  advanceTime(ms: number): void;
+  /** Finishes every queued execution and those their results start; reports rounds, executions and virtual ms. */
+  settle(): SettleReport;
+  /** Cells reading "Loading..." now, as "'Sheet name'!B20". */
+  loadingCells(): string[];
+  /** Every execution queued in executions mode, in order: function, cell, round, times, error. */
+  readonly customFunctionExecutions: readonly CustomFunctionExecution[];
+  /** Makes matching executions (by functionName and/or cell) fail with Google's message, or `message`. */
+  failExecutions(failure: ExecutionFailure): void;
   /** The spreadsheet without the call boundary: not logged, `_`-prefixed internals reachable (preview, tests). */
   readonly workbook: Spreadsheet;
 }

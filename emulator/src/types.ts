@@ -13,6 +13,22 @@ export interface EmulatorOptions {
   userEmail?: string;
   /** The add-on the bundle is; without it the menu reads "Add-on" and no custom function is registered. */
   addon?: AddonOptions;
+  /**
+   * Runs each custom-function cell as its own execution, as Sheets does: the cell reads "Loading..." until its
+   * execution finishes on the virtual clock (Utilities.sleep, advanceTime, settle). Without it (the default) every
+   * custom function is computed at once, as the cell is evaluated.
+   */
+  customFunctionExecutions?: {
+    /** Virtual ms each execution takes (default 1000), or a function of the call; over 30,000 times out. */
+    executionMs?: number | ((call: { functionName: string; cell: string }) => number);
+  };
+}
+
+/** What settle() did: executions finished, the highest round among them, and the virtual time it took. */
+export interface SettleReport {
+  rounds: number;
+  executions: number;
+  virtualMs: number;
 }
 
 export interface AddonOptions {

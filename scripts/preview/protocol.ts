@@ -105,6 +105,8 @@ export interface PreviewView {
   toast?: { id: number; title: string; message: string };
   /** Service calls the bundle made so far (the emulator's call log). */
   calls: number;
+  /** Custom-function executions still running: some cells read "Loading..." and the page should ask again soon. */
+  calculating: boolean;
 }
 
 /** The answer of POST /api/script-run: google.script.run's result after a JSON round trip, or the error. */

@@ -92,6 +92,8 @@ export function createPreviewServer(options: PreviewServerOptions): { server: Se
   /** Runs a user action; a failure (a menu function that threw, bad input) is shown, the view still answers. */
   const action = (response: ServerResponse, run: () => void): void => {
     let error: string | undefined;
+    // The person acts on the sheet as it is now: executions due by now have finished.
+    session.advanceClock();
     try {
       run();
     } catch (e) {
@@ -104,7 +106,10 @@ export function createPreviewServer(options: PreviewServerOptions): { server: Se
 
   const routes: Record<string, (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void> = {
     'GET /': (_q, response) => send(response, 200, 'text/html', page),
-    'GET /api/spreadsheet': (_q, response) => sendJson(response, session.emulator.toJSON()),
+    'GET /api/spreadsheet': (_q, response) => {
+      session.advanceClock();
+      sendJson(response, session.emulator.toJSON());
+    },
     'GET /api/view': (_q, response) => sendJson(response, session.view()),
     // ?locale=en_GB rebuilds the sample in that spreadsheet locale (currency and separators follow it).
     'POST /api/reset': (_q, response, url) => {
@@ -136,6 +141,7 @@ export function createPreviewServer(options: PreviewServerOptions): { server: Se
       const body = await readJson(request);
       const args = body.args === undefined ? [] : body.args;
       if (!Array.isArray(args)) throw new HttpError(400, '"args" must be an array.');
+      session.advanceClock();
       sendJson(response, session.scriptRun(text(body.functionName, 'functionName'), args));
     },
     'GET /frame/sidebar': (_q, response) => {

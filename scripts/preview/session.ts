@@ -15,7 +15,22 @@ export interface PreviewSessionOptions {
   distDir: string;
   /** The spreadsheet locale, e.g. en_GB (default en_US): money formats and number display follow it. */
   locale?: string;
+  /**
+   * Computes every custom function at once (npm start -- --instant-functions) instead of as Sheets does: each
+   * custom-function cell its own execution, "Loading..." until it returns.
+   */
+  instantFunctions?: boolean;
+  /** Milliseconds one custom-function execution takes in the preview (default PREVIEW_EXECUTION_MS). */
+  executionMs?: number;
 }
+
+/**
+ * How long one custom-function execution takes in the preview. Google publishes no figure; each execution is a round
+ * trip to the Apps Script server (Custom Functions guide, https://developers.google.com/apps-script/guides/sheets/
+ * functions), and a cell typically shows "Loading..." for about a second before a quick function's result arrives
+ * (an assumption from using Sheets, not a documented number). The page shows the rounds a chain of them takes.
+ */
+export const PREVIEW_EXECUTION_MS = 1000;
 
 /** A Sheets locale name: a language and an optional region, e.g. en_GB or de_DE. */
 export const LOCALE_NAME = /^[a-z]{2,3}(_[A-Z]{2})?$/;
@@ -54,6 +69,8 @@ export class PreviewSession {
   private title = SAMPLE_TITLE;
 
   private locale: string;
+  /** Real time the emulator's clock was last moved to (executions mode). */
+  private clockAt = Date.now();
 
   constructor(private readonly options: PreviewSessionOptions) {
     this.locale = options.locale ?? 'en_US';
@@ -69,7 +86,13 @@ export class PreviewSession {
       if (!LOCALE_NAME.test(locale)) throw new Error(`Unknown locale "${locale}": give a language and region such as en_GB.`);
       this.locale = locale;
     }
-    const emulator = createLeapEmulator({ locale: this.locale });
+    const emulator = createLeapEmulator({
+      locale: this.locale,
+      ...(this.options.instantFunctions
+        ? {}
+        : { customFunctionExecutions: { executionMs: this.options.executionMs ?? PREVIEW_EXECUTION_MS } }),
+    });
+    this.clockAt = Date.now();
     loadDist(emulator, this.options.distDir);
     this.title = this.options.empty ? 'Untitled spreadsheet' : SAMPLE_TITLE;
     if (!this.options.empty) loadSampleWorkbook(emulator);
@@ -169,7 +192,18 @@ export class PreviewSession {
     };
   }
 
+  /**
+   * Moves the emulator's virtual clock on by the real time since the last request, so custom-function executions
+   * finish as they would on Sheets while the person watches (the page asks again while any cell is loading).
+   */
+  advanceClock(): void {
+    const now = Date.now();
+    this.emulator.advanceTime(Math.max(0, now - this.clockAt));
+    this.clockAt = now;
+  }
+
   view(): PreviewView {
+    this.advanceClock();
     const { ui, workbook } = this.emulator;
     const alerts = ui.alerts;
     const alert = alerts.length > this.dismissedAlerts ? alerts[alerts.length - 1] : undefined;
@@ -186,6 +220,7 @@ export class PreviewSession {
       // The call log's length, as toJSON counts it: toJSON itself would read every cell of every sheet (seconds on
       // a 5,000-row ledger) on each drawing.
       calls: this.emulator.calls.length,
+      calculating: this.emulator.customFunctionExecutions.some((e) => !e.done),
     };
   }
 }

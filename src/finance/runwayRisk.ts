@@ -162,7 +162,7 @@ export function runwayBands(savings: number, model: RiskModel): BandRow[] {
 }
 
 /** Months of saving tried before giving up: 10 years. */
-const QUIT_HORIZON_MONTHS = 120;
+export const QUIT_HORIZON_MONTHS = 120;
 
 /**
  * The first k in 0..120 such that savings + k * monthlySaving keeps the risk at or below maxRisk, with the

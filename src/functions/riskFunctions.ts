@@ -2,11 +2,17 @@
  * Runway risk: the chance savings run out, replaying past months of earnings in random order.
  */
 import { addMonths } from '../finance/buffer';
-import { monthsUntilSafe, type RiskModel, runwayBands, runwayRisk } from '../finance/runwayRisk';
+import { monthsUntilSafe, QUIT_HORIZON_MONTHS, type RiskModel, runwayBands, runwayRisk } from '../finance/runwayRisk';
 import { monthlyEarnings, taxRate } from './sharedParams';
 import { type CellOutput, type FunctionSpec, type ParamSpec, UserInputError } from './types';
 
 const FAMILY = 'Runway risk';
+
+/**
+ * What QUIT_DATE returns when no month within its horizon is safe: an answer in words, so the sheet never has to
+ * wrap QUIT_DATE in IFERROR (which would turn a failed execution into this answer too).
+ */
+export const QUIT_DATE_NEVER_SAFE = `Not within ${QUIT_HORIZON_MONTHS / 12} years`;
 
 /** A whole number from lo to hi: the runner refuses 2.5 months with the range as its hint. */
 const whole = (name: string, description: string, defaultValue: number, lo: number, hi: number): ParamSpec => ({
@@ -127,7 +133,7 @@ export const riskFunctions: FunctionSpec[] = [
       },
       ...riskParams,
     ],
-    returns: 'A date: the start date or the same day a whole number of months later (like EDATE).',
+    returns: `A date: the start date or the same day a whole number of months later (like EDATE); "${QUIT_DATE_NEVER_SAFE}" when no month within ${QUIT_HORIZON_MONTHS / 12} years keeps the risk at or below max_risk.`,
     example: {
       formula: '=QUIT_DATE(2000, 1000, 4000, {4200;6100;1100;5200}, DATE(2026,1,31))',
       result: '2026-08-31',
@@ -142,12 +148,8 @@ export const riskFunctions: FunctionSpec[] = [
       ...[months, tax, ramp, block, trials, seed]: number[]
     ): CellOutput => {
       const k = monthsUntilSafe(s, saving, maxRisk, model(expenses, history, months, tax, ramp, block, trials, seed));
-      if (k === undefined) {
-        const pct = `${Math.round(maxRisk * 10000) / 100}%`;
-        throw new UserInputError(
-          `the chance of running out never falls to ${pct} within 10 years: earn more in a low month, spend less or save more`,
-        );
-      }
+      // Not an error: the inputs are fine, the answer is that saving this way is never safe enough.
+      if (k === undefined) return QUIT_DATE_NEVER_SAFE;
       return addMonths(start, k);
     },
   },

@@ -8,6 +8,7 @@ import { MONTH_NOISE_DIGITS, SCHEDULE_MONTHS_MAX } from '../finance/buffer';
 import { CA_SUPPORTED_YEARS, GST_HST_SMALL_SUPPLIER_LIMIT } from '../finance/caTax/tables';
 import { SELF_ASSESSMENT_REGISTRATION, UK_SUPPORTED_YEARS } from '../finance/ukTax/tables';
 import { functionTable } from '../functions';
+import { QUIT_DATE_NEVER_SAFE } from '../functions/riskFunctions';
 import { FILING_STATUSES, TAX_COUNTRIES, TAX_MODES } from './answers';
 import {
   GIVE_NOTICE_ITEM,
@@ -200,8 +201,7 @@ export const KEY_NUMBERS = [
     name: 'LEAP_QUIT_DATE',
     label: 'Quit date at the risk you accept',
     format: 'date',
-    meaning:
-      'QUIT_DATE: the first month your savings keep the chance of running out in a year at or below your limit ("Not within 10 years": earn more in a low month, spend less or save more)',
+    meaning: `QUIT_DATE: the first month your savings keep the chance of running out in a year at or below your limit ("${QUIT_DATE_NEVER_SAFE}": earn more in a low month, spend less or save more)`,
   },
   {
     name: 'LEAP_LEAVE_DATE',
@@ -352,8 +352,6 @@ const WORK_FIRST_TABLE = WORK_ROW + WORK_FIGURES + 2;
 const WORK_SECOND_TABLE = WORK_FIRST_TABLE + 7;
 /** Under the second table (a heading and five rows): the country's registration figure the checklist quotes. */
 const WORK_REGISTRATION = WORK_SECOND_TABLE + 7;
-/** What a quit date shows when QUIT_DATE finds no safe month within its 10 years. */
-const NEVER_SAFE = 'Not within 10 years';
 /** The months the risk figures look ahead from the leave date. */
 const RISK_MONTHS = 12;
 /** The what-if cases and their default earnings factors. */
@@ -423,7 +421,8 @@ export function layoutPlan(
   const shown = (ref: string, as: FormatName): string => {
     switch (as) {
       case 'months':
-        return `IF(ISNUMBER(${ref}),TEXT(${ref},${quoted(formats.months)})&" months","indefinitely")`;
+        // BUFFER_RUNWAY's text ("∞") reads "indefinitely"; an error stays an error (ISNUMBER would make it "indefinitely").
+        return `IF(ISTEXT(${ref}),"indefinitely",TEXT(${ref},${quoted(formats.months)})&" months")`;
       case 'whole':
         return `TEXT(${ref},${quoted(formats.whole)})`;
       default:
@@ -659,9 +658,10 @@ export function layoutPlan(
     LEAP_MONTHS_TO_BUFFER: `=BUFFER_MONTHS_TO_GOAL(${refs.savings},${key('LEAP_BUFFER_TARGET')},${refs.monthlySavings})`,
     // ROUND first so float noise (14.0000000001) does not add a month: the month rule of src/finance/buffer.ts.
     LEAP_READY_DATE: `=EDATE(${refs.start},ROUNDUP(ROUND(${key('LEAP_MONTHS_TO_BUFFER')},${MONTH_NOISE_DIGITS}),0))`,
-    LEAP_QUIT_DATE: `=IFERROR(QUIT_DATE(${refs.savings},${refs.monthlySavings},${costs},${history},${refs.start},${refs.maxRisk},${RISK_MONTHS},${simRate},${refs.ramp}),${quoted(NEVER_SAFE)})`,
-    // A quit date that is never safe leaves the buffer to decide.
-    LEAP_LEAVE_DATE: `=IF(ISNUMBER(${quit}),MAX(${ready},${quit}),${ready})`,
+    LEAP_QUIT_DATE: `=QUIT_DATE(${refs.savings},${refs.monthlySavings},${costs},${history},${refs.start},${refs.maxRisk},${RISK_MONTHS},${simRate},${refs.ramp})`,
+    // A quit date that is never safe (QUIT_DATE's text) leaves the buffer to decide. A failed QUIT_DATE stays an
+    // error here and in the headline: ISNUMBER would have read it as "never safe" and shown the buffer date.
+    LEAP_LEAVE_DATE: `=IF(ISTEXT(${quit}),${ready},MAX(${ready},${quit}))`,
     LEAP_SAVINGS_AT_LEAVE: `=${refs.savings}+${refs.monthlySavings}*MAX(0,${monthsStartToLeave})`,
     LEAP_RUNWAY_AT_LEAVE: `=BUFFER_RUNWAY(${key('LEAP_SAVINGS_AT_LEAVE')},${costs},${refs.low}-${key('LEAP_MONTHLY_TAX_SET_ASIDE')})`,
     LEAP_RUNWAY_RISK: `=RUNWAY_RISK(${key('LEAP_SAVINGS_AT_LEAVE')},${costs},${history},${RISK_MONTHS},${simRate},${refs.ramp})`,
@@ -755,7 +755,7 @@ export function layoutPlan(
     put(factorRow, column, { cell: num(c.factor), format: 'percent', fill: INPUT_FILL });
     put(factorRow + 1, column, {
       cell: formula(
-        `=IFERROR(QUIT_DATE(${refs.savings},${refs.monthlySavings},${costs},${scaled},${refs.start},${refs.maxRisk},${RISK_MONTHS},${simRate},${refs.ramp}),${quoted(NEVER_SAFE)})`,
+        `=QUIT_DATE(${refs.savings},${refs.monthlySavings},${costs},${scaled},${refs.start},${refs.maxRisk},${RISK_MONTHS},${simRate},${refs.ramp})`,
       ),
       format: 'date',
     });

@@ -37,7 +37,7 @@ import type { CheckInSnapshot, CheckInView, InvoicesShown, OwedView, Uncategoris
 import { getDraft } from './drafts';
 import { findInvoicesSheet } from './invoices';
 import { buildPlanSheet, builtAnswers } from './plan';
-import { answersFromGrid, PLAN_INPUT_LABELS, TAX_MODE_LABEL } from './planReader';
+import { answersFromGrid, isStillCalculating, PLAN_INPUT_LABELS, readWhenSettled, TAX_MODE_LABEL } from './planReader';
 import { findPlanSheet } from './planWriter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -45,6 +45,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** The Check-ins sheet's page, dist/CheckIn.html (built from sidebar/CheckIn.html). */
 const CHECKIN_PAGE = 'CheckIn';
 export const NO_PLAN = 'No plan yet: build one from Extensions > Leap > Plan my transition… to compare with it.';
+/** Said when figures the check-in shows were still "Loading..." on the sheet (custom functions still running). */
+export const STILL_CALCULATING =
+  'Some figures are still calculating on the sheet: open the check-in again in a moment to see them.';
 export const NO_BOOKS = 'No Books yet: import a bank statement first (Extensions > Leap > Import bank statement…).';
 
 export function showCheckIn(): void {
@@ -73,13 +76,20 @@ interface PlanRead {
   historyLabel: string;
 }
 
-/** The plan's data range in three reads of one range: values, display values and formulas. */
+/**
+ * The plan's data range in three reads of one range: values, display values and formulas. Right after an edit or a
+ * build Sheets may still be running its custom functions (each cell "Loading..." until its execution returns), so
+ * the display is read again for a while until nothing in it is loading; what still is then is never a figure.
+ */
 function readPlan(spreadsheet: Spreadsheet): PlanRead | null {
   const sheet = findPlanSheet(spreadsheet);
   if (!sheet) return null;
   const range = sheet.getDataRange();
+  const shown = readWhenSettled(
+    () => range.getDisplayValues(),
+    (rows) => rows.flat(),
+  );
   const values = range.getValues();
-  const shown = range.getDisplayValues();
   const formulas = range.getFormulas();
   const row = (l: string) => values.findIndex((r) => r[0] === l);
   // The label and the heading sit in the history's column; found by their words, so moved columns do not matter.
@@ -125,20 +135,36 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
   if (!plan) missing.push(NO_PLAN);
   const booksSheet = spreadsheet.getSheetByName(BOOKS_SHEET);
   if (!booksSheet) missing.push(NO_BOOKS);
+  // A cell still "Loading..." after the wait is no figure: shown blank, and the check-in says why.
+  let calculating = false;
+  const figure = (shown: string): string => {
+    if (!isStillCalculating(shown)) return shown;
+    calculating = true;
+    return '';
+  };
+  const saying = (): string[] => (calculating ? [...missing, STILL_CALCULATING] : missing);
   const planView = plan
     ? {
         sheetName: plan.sheetName,
         onBooks: plan.onBooks,
         historyLabel: plan.historyLabel,
-        low: plan.display(LOW_LABEL),
-        expected: plan.display(label('LEAP_EXPECTED_MONTHLY')),
+        low: figure(plan.display(LOW_LABEL)),
+        expected: figure(plan.display(label('LEAP_EXPECTED_MONTHLY'))),
       }
     : null;
   const owed = readOwed(spreadsheet);
-  if (!booksSheet) return { missing, plan: planView, books: null, owed };
+  if (!booksSheet) return { missing: saying(), plan: planView, books: null, owed };
 
   const block = booksSheet.getRange(BOOKS_READ.a1);
-  const books = readBooksBlock(block.getValues(), block.getDisplayValues());
+  // The Books' set-aside reads the plan's tax rate, a custom function's cell: it may still be loading too.
+  const [booksValues, booksShown] = readWhenSettled(
+    () => [block.getValues(), block.getDisplayValues()] as const,
+    ([, shown]) => shown.flat(),
+  );
+  const books = readBooksBlock(
+    booksValues,
+    booksShown.map((row) => row.map(figure)),
+  );
   const day = today(spreadsheet);
   const last = lastMonthOf(day);
   let lastMonth: NonNullable<CheckInView['books']>['lastMonth'] = null;
@@ -182,6 +208,11 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
   if (over === 0) {
     estimatedTax = '';
     estimateBasis = `No month of ${books.year} is over yet.`;
+  } else if (!Number.isFinite(yearProfit) || (!us && !Number.isFinite(books.rate))) {
+    // The profit or the rate is not a number yet (still loading): no estimate rather than "$NaN".
+    calculating = true;
+    estimatedTax = '';
+    estimateBasis = 'The Books figures are still calculating on the sheet.';
   } else if (us && plan) {
     const status = (Object.keys(FILING_STATUSES) as (keyof typeof FILING_STATUSES)[]).find(
       (k) => FILING_STATUSES[k] === plan.value(PLAN_INPUT_LABELS.filingStatus),
@@ -203,7 +234,7 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
     estimateBasis = `${rate} of ${money(yearProfit)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12.`;
   }
   return {
-    missing,
+    missing: saying(),
     plan: planView,
     books: {
       year: books.year,
@@ -313,9 +344,16 @@ export function saveCheckIn(): CheckInSnapshot {
   const plan = readPlan(spreadsheet);
   if (!plan) throw new Error(`Nothing to save: ${NO_PLAN}`);
   const figures: Record<string, unknown> = {};
+  const calculating: string[] = [];
   for (const c of CHECKIN_COLUMNS) {
     if (c.name === null || c.name === 'LEAP_BOOKS_PROFIT_YTD') continue;
-    figures[c.name] = plan.value(c.name === 'LEAP_PROJECTED_LOW' ? LOW_LABEL : label(c.name));
+    const at = c.name === 'LEAP_PROJECTED_LOW' ? LOW_LABEL : label(c.name);
+    // A figure still loading would be saved as the text "Loading..." for good.
+    if (isStillCalculating(plan.display(at)) || isStillCalculating(plan.value(at))) calculating.push(c.header);
+    figures[c.name] = plan.value(at);
+  }
+  if (calculating.length > 0) {
+    throw new Error(`Still calculating on the plan: ${calculating.join(', ')}. Save the snapshot again in a moment.`);
   }
   const books = spreadsheet.getSheetByName(BOOKS_SHEET);
   if (books) figures.LEAP_BOOKS_PROFIT_YTD = readBooksBlock(books.getRange(BOOKS_READ.a1).getValues(), []).profitYtd;

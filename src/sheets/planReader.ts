@@ -16,11 +16,36 @@ import {
 import type { KeyNumberView, PlanAnswers } from '../protocol';
 import { findPlanSheet } from './planWriter';
 
-/** What Sheets shows in a custom function's cell until its result arrives. */
+/**
+ * What Sheets shows in a custom function's cell until its result arrives, and in every formula reading it. Google's
+ * Custom Functions guide (https://developers.google.com/apps-script/guides/sheets/functions): each custom-function
+ * cell is a separate execution, showing "Loading..." until it returns; a cell reading another waits for it.
+ */
 const STILL_COMPUTING = /^(Loading\.{0,3}|…)$/i;
-/** Custom functions finish in well under a second for a plan; after this the sidebar shows what the sheet shows. */
-const COMPUTE_WAIT_MS = 6000;
+/**
+ * How long the build waits for the key numbers to settle before it answers with those still loading marked as
+ * calculating. A plan's custom functions form chains a few executions deep (the buffer target, the months to it, the
+ * tax rate of the ready year, the quit date, the leave year's rate ...), each execution about a second.
+ */
+const COMPUTE_WAIT_MS = 10000;
 const COMPUTE_POLL_MS = 500;
+
+/** Whether a cell's displayed text is Sheets' "Loading..." (a custom function, or a formula reading one, not done). */
+export const isStillCalculating = (shown: unknown): boolean => typeof shown === 'string' && STILL_COMPUTING.test(shown);
+
+/**
+ * Reads, and while any of the texts it shows is still loading, waits and reads again, for up to COMPUTE_WAIT_MS
+ * (Utilities.sleep: a script has no other way to wait). Returns the last read; callers say what is still loading.
+ */
+export function readWhenSettled<T>(read: () => T, shownIn: (read: T) => unknown[]): T {
+  let result = read();
+  for (let waited = 0; waited < COMPUTE_WAIT_MS && shownIn(result).some(isStillCalculating); ) {
+    Utilities.sleep(COMPUTE_POLL_MS);
+    waited += COMPUTE_POLL_MS;
+    result = read();
+  }
+  return result;
+}
 
 /** Runs of consecutive rows in one column, as A1 ranges with the names in order ("B20:B29"). */
 function contiguousBlocks(cells: { name: string; a1: string }[]): { a1: string; names: string[] }[] {
@@ -44,7 +69,8 @@ const quoted = (sheetName: string): string => `'${sheetName.replace(/'/g, "''")}
 /**
  * The key numbers of a plan just written, in sheet order, as displayed: one getRange and one getDisplayValues
  * per block (the plan has one). Reading flushes the writes before it. Cells still computing (Sheets runs
- * custom functions after the write) are read again for a few seconds.
+ * custom functions after the write) are read again for a few seconds; any still loading then come back marked
+ * `calculating`, never as a figure.
  */
 export function readKeyNumbers(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -63,13 +89,11 @@ export function readKeyNumbers(
     });
     return shown;
   };
-  let shown = read();
-  for (let waited = 0; waited < COMPUTE_WAIT_MS && [...shown.values()].some((t) => STILL_COMPUTING.test(t)); ) {
-    Utilities.sleep(COMPUTE_POLL_MS);
-    waited += COMPUTE_POLL_MS;
-    shown = read();
-  }
-  return KEY_NUMBERS.map((k) => ({ name: k.name, label: k.label, display: shown.get(k.name) ?? '' }));
+  const shown = readWhenSettled(read, (m) => [...m.values()]);
+  return KEY_NUMBERS.map((k) => {
+    const display = shown.get(k.name) ?? '';
+    return { name: k.name, label: k.label, display, calculating: isStillCalculating(display) };
+  });
 }
 
 // ---- Inputs back to answers ----

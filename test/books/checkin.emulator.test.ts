@@ -9,7 +9,7 @@ import type { StatementRow } from '../../src/books/types';
 import { taxEstimate } from '../../src/finance/usTax/estimate';
 import { TAX_FIGURES_YEARS } from '../../src/plan/model';
 import type { CheckInSnapshot, CheckInView, InvoicesShown, OwedView, UncategorisedShown } from '../../src/protocol';
-import { NO_BOOKS, NO_PLAN } from '../../src/sheets/checkin';
+import { NO_BOOKS, NO_PLAN, STILL_CALCULATING } from '../../src/sheets/checkin';
 import { SAMPLE_ANSWERS } from '../plan/sample';
 import { importStatement } from '../support/books';
 import { createLeapEmulator } from '../support/emulator';
@@ -318,6 +318,60 @@ describe('the Check-ins snapshot', () => {
     expect(JSON.stringify(em.toJSON().sheets.find((s) => s.name === CHECKINS_SHEET))).not.toContain('"formula"');
     expect(sheet?.getCharts()).toHaveLength(1);
     expect(first.shown['Leave date']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+// Google, "Custom Functions in Google Sheets" (https://developers.google.com/apps-script/guides/sheets/functions):
+// each custom-function cell is its own execution and shows "Loading..." until it returns. A snapshot taken then
+// would keep "Loading..." in the Check-ins log for good: the check-in waits, then refuses and names what is loading.
+describe('the Check-ins snapshot while the plan is still calculating', () => {
+  test('waits, then refuses to save figures still loading; once settled it saves the numbers', () => {
+    const em = createLeapEmulator({ timeZone: 'UTC', customFunctionExecutions: { executionMs: 20_000 } });
+    loadDist(em);
+    em.run('onOpen');
+    withPlan(em);
+    expect(em.loadingCells().length).toBeGreaterThan(0);
+    expect(() => em.run('leapSaveCheckIn')).toThrow(
+      /^Still calculating on the plan: .*Leave date.*Save the snapshot again in a moment\.$/,
+    );
+    expect(em.workbook.getSheetByName(CHECKINS_SHEET)).toBeNull();
+    em.settle();
+    const saved = em.run('leapSaveCheckIn') as CheckInSnapshot;
+    expect(Object.values(saved.shown)).not.toContain('Loading...');
+    expect(saved.shown['Leave date']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  test('figures still loading after the wait are not shown as figures: the check-in says they are calculating', () => {
+    const em = createLeapEmulator({ timeZone: 'UTC', customFunctionExecutions: { executionMs: 20_000 } });
+    loadDist(em);
+    em.run('onOpen');
+    // With the US estimate the plan's tax rate, which the Books' set-aside reads, is a custom function's cell.
+    const answers = { ...SAMPLE_ANSWERS, taxMode: 'us_estimate', filingStatus: 'married_joint', stateTaxRate: 0.05 };
+    em.run('leapSaveDraft', answers);
+    em.run('leapBuildPlan', answers);
+    importRows(
+      em,
+      statement(MONTHS, () => 2500),
+    );
+    const view = em.run('leapGetCheckIn') as CheckInView;
+    expect(em.loadingCells().length).toBeGreaterThan(0);
+    expect(view.missing).toEqual([STILL_CALCULATING]);
+    expect(JSON.stringify(view)).not.toMatch(/Loading|NaN/);
+    em.settle();
+    const settled = em.run('leapGetCheckIn') as CheckInView;
+    expect(settled.missing).toEqual([]);
+    expect(settled.books?.yearToDate.setAside).toMatch(/^\$/);
+  });
+
+  test('a check-in read while executions finish within the wait shows the settled figures', () => {
+    const em = createLeapEmulator({ timeZone: 'UTC', customFunctionExecutions: { executionMs: 2000 } });
+    loadDist(em);
+    em.run('onOpen');
+    withPlan(em);
+    em.workbook.getRangeByName('LEAP_PROJECTED_LOW')?.setValue(3100);
+    const view = em.run('leapGetCheckIn') as CheckInView;
+    expect(em.loadingCells()).toEqual([]);
+    expect(view.plan?.expected).toBe('$4,800');
   });
 });
 

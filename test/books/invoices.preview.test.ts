@@ -7,7 +7,7 @@ import { PreviewSession } from '../../scripts/preview/session';
 import { REPO } from '../support/browser';
 
 test('Set up invoices and Make invoice from the preview menu, on the selected cell', () => {
-  const session = new PreviewSession({ empty: true, distDir: join(REPO, 'dist') });
+  const session = new PreviewSession({ instantFunctions: true, empty: true, distDir: join(REPO, 'dist') });
   const labels = session.view().menus[0].items.flatMap((i) => ('label' in i ? [i.label] : []));
   expect(labels).toEqual(expect.arrayContaining(['Set up invoices', 'Make invoice']));
   session.runMenuItem('leapSetupInvoices');

@@ -14,7 +14,7 @@ const request = (rows: unknown[]) => ({
 });
 
 test('the preview menu offers the import and the set-up, and google.script.run imports into the Ledger', () => {
-  const session = new PreviewSession({ empty: false, distDir: join(REPO, 'dist') });
+  const session = new PreviewSession({ instantFunctions: true, empty: false, distDir: join(REPO, 'dist') });
   const items = session.view().menus[0].items;
   expect(items).toEqual(
     expect.arrayContaining([

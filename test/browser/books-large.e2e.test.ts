@@ -537,7 +537,7 @@ async function runImport(frame: Frame): Promise<{ message: string; ms: number }>
 }
 
 beforeAll(async () => {
-  opened = await openPreviewPage(['--empty'], { viewport: VIEWPORT, locale: 'en-US', timeoutMs: 20000 });
+  opened = await openPreviewPage(['--empty', '--instant-functions'], { viewport: VIEWPORT, locale: 'en-US', timeoutMs: 20000 });
   ({ preview, page } = opened);
 }, 60000);
 

@@ -189,7 +189,7 @@ async function dialogScreenshot(frame: Frame, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  opened = await openPreviewPage(['--empty'], { viewport: VIEWPORT, locale: 'en-US' });
+  opened = await openPreviewPage(['--empty', '--instant-functions'], { viewport: VIEWPORT, locale: 'en-US' });
   ({ preview, page } = opened);
 }, 60000);
 

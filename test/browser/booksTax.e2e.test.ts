@@ -230,7 +230,7 @@ const cutText = ([first, last]: [number, number], left: string, right: string): 
   );
 
 beforeAll(async () => {
-  opened = await openPreviewPage(['--empty'], { viewport: VIEWPORT, locale: 'en-US', timeoutMs: 15000 });
+  opened = await openPreviewPage(['--empty', '--instant-functions'], { viewport: VIEWPORT, locale: 'en-US', timeoutMs: 15000 });
   ({ preview, page } = opened);
 }, 120000);
 

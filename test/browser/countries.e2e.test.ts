@@ -27,7 +27,7 @@ const THIS_MONTH = `${new Date().toISOString().slice(0, 7)}-01`;
 async function start(locale: string): Promise<void> {
   await browser?.close();
   await preview?.stop('SIGKILL');
-  [preview, browser] = await Promise.all([startPreview([`--locale=${locale}`]), launchChromium()]);
+  [preview, browser] = await Promise.all([startPreview([`--locale=${locale}`, '--instant-functions']), launchChromium()]);
   page = await browser.newPage({ viewport: { width: 1360, height: 1400 } });
   page.setDefaultTimeout(15000);
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

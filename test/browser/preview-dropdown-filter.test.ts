@@ -26,7 +26,7 @@ test('a filter formula moves its relative rows, not $-fixed rows, quoted text, s
 });
 
 test('list and range validations draw a dropdown with each value once; a hidden dropdown or a checkbox does not', () => {
-  const session = new PreviewSession({ empty: true, distDir: DIST });
+  const session = new PreviewSession({ instantFunctions: true, empty: true, distDir: DIST });
   const app = session.emulator.globals.SpreadsheetApp as App;
   const sheet = app.getActiveSpreadsheet().getActiveSheet();
   sheet.getRange('E1:E5').setValues([['Office'], ['Meals'], [''], ['Office'], ['2026']]);
@@ -64,7 +64,7 @@ test('list and range validations draw a dropdown with each value once; a hidden 
 });
 
 test('the Ledger: Category offers the Categories sheet, other text is refused, and the check-in filter hides categorised rows', () => {
-  const session = new PreviewSession({ empty: true, distDir: DIST });
+  const session = new PreviewSession({ instantFunctions: true, empty: true, distDir: DIST });
   const rows = [
     { date: '2026-03-02', description: 'STRIPE PAYOUT', amount: 1800, line: 2 },
     { date: '2026-03-04', description: 'QX VENDOR 4417', amount: -18, line: 3 },

@@ -10,7 +10,22 @@ import { PreviewSession, pageTitle } from '../../scripts/preview/session';
 import { REPO } from '../support/browser';
 
 const DIST = join(REPO, 'dist');
-const sample = (): PreviewSession => new PreviewSession({ empty: false, distDir: DIST });
+const sample = (): PreviewSession => new PreviewSession({ instantFunctions: true, empty: false, distDir: DIST });
+
+// Google, "Custom Functions in Google Sheets" (https://developers.google.com/apps-script/guides/sheets/functions): each
+// custom-function cell is its own execution, "Loading..." until it returns. The preview shows that unless told not to.
+test('by default Leap formulas run as executions: "Loading..." until the clock has moved past one execution', () => {
+  const session = new PreviewSession({ empty: false, distDir: DIST, executionMs: 20_000 });
+  const loading = session.view();
+  expect(loading.active.cells.D2.display).toBe('Loading...');
+  expect(loading.calculating).toBe(true);
+  session.emulator.advanceTime(20_000);
+  const settled = session.view();
+  expect(settled.active.cells.D2.display).toBe('$1,260');
+  // Cells reading D's results run in the next round.
+  session.emulator.settle();
+  expect(session.view().calculating).toBe(false);
+});
 
 test('the sample opens on Income with display values, formulas for the formula bar and formats', () => {
   const view = sample().view();
@@ -35,7 +50,7 @@ test('the sample opens on Income with display values, formulas for the formula b
 });
 
 test('the sample can be opened in another locale: its money follows the currency, and a reset keeps or changes it', () => {
-  const session = new PreviewSession({ empty: false, distDir: DIST, locale: 'en_GB' });
+  const session = new PreviewSession({ instantFunctions: true, empty: false, distDir: DIST, locale: 'en_GB' });
   expect(session.emulator.spreadsheet.getSpreadsheetLocale()).toBe('en_GB');
   expect(session.view().active.cells.D2.display).toBe('£1,260');
   session.reset();
@@ -66,7 +81,7 @@ test('an error cell carries its message for the hover text', () => {
 });
 
 test('merged titles, checkboxes and a chart made by a script are drawn from what the emulator holds', () => {
-  const session = new PreviewSession({ empty: true, distDir: DIST });
+  const session = new PreviewSession({ instantFunctions: true, empty: true, distDir: DIST });
   const sheet = session.emulator.spreadsheet.insertSheet('Layout');
   sheet.getRange('A1:C1').merge().setValue('Plan title');
   sheet.getRange('B3:B4').insertCheckboxes();

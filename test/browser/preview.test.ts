@@ -57,7 +57,7 @@ async function typeInto(a1: string, input: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview(), launchChromium()]);
+  [preview, browser] = await Promise.all([startPreview(['--instant-functions']), launchChromium()]);
   page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
   const offline: string[] = [];
   page.on('request', (request) => {
@@ -194,7 +194,9 @@ test('building the plan from the sidebar adds its sheet: tab, chart, frozen rows
   // The result crossed a JSON round trip: plain data, the key numbers as the sheet displays them.
   expect(built).toMatchObject({
     sheetName: 'Transition Plan',
-    keyNumbers: expect.arrayContaining([{ name: 'LEAP_READY_DATE', label: 'Ready date', display: 'Apr 1, 2027' }]),
+    keyNumbers: expect.arrayContaining([
+      { name: 'LEAP_READY_DATE', label: 'Ready date', display: 'Apr 1, 2027', calculating: false },
+    ]),
   });
   // The sidebar's call told the window to redraw: the new tab appears without a reload.
   const tab = page.locator('[data-sheet="Transition Plan"]');
@@ -285,7 +287,7 @@ test('Reset restores the sample workbook, and POST /api/reset does the same', as
 });
 
 test('--empty starts with a blank spreadsheet that still has the Leap menu; Ctrl-C stops it cleanly', async () => {
-  const blank = await startPreview(['--empty']);
+  const blank = await startPreview(['--empty', '--instant-functions']);
   try {
     const json = (await (await fetch(`${blank.url}/api/spreadsheet`)).json()) as SpreadsheetJson;
     expect(json.sheets.every((s) => Object.keys(s.cells).length === 0)).toBe(true);

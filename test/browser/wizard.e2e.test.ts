@@ -131,7 +131,7 @@ async function stepScreenshot(frame: Frame, file: string): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(join(TEST_OUTPUT, 'e2e'), { recursive: true });
-  opened = await openPreviewPage([], { viewport: VIEWPORT });
+  opened = await openPreviewPage(['--instant-functions'], { viewport: VIEWPORT });
   ({ preview, page } = opened);
 }, 60000);
 

@@ -188,6 +188,7 @@ test('the US estimate: LEAP_TAX_RATE is TAX_RATE_US on the leave year, with 2026
     name: 'LEAP_TAX_RATE',
     label: KEY_NUMBERS.find((k) => k.name === 'LEAP_TAX_RATE')?.label,
     display: `${(Math.round(rate * 1000) / 10).toFixed(1)}%`,
+    calculating: false,
   });
   // Leave 1 April 2027: nine independent months of 4,750, and three months of a 78,000 salary.
   expect(named(em, 'LEAP_LEAVE_YEAR_WAGES')).toBe(19500);
@@ -442,3 +443,41 @@ test('with pasted monthly figures, low and high are MIN and MAX of them, so edit
   build(typed, { monthlyFigures: [4200, 6100, 3100, 5200] });
   expect(named(typed, 'LEAP_PROJECTED_LOW')).toBe(3000);
 });
+
+// Google, "Custom Functions in Google Sheets" (https://developers.google.com/apps-script/guides/sheets/functions):
+// each custom-function cell is a separate execution that shows "Loading..." until it returns, and a cell reading
+// another waits for it. The build reads its key numbers back straight after writing: it waits a while, then says
+// which are still calculating rather than passing "Loading..." off as a figure.
+describe('key numbers read back while the custom functions run as executions', () => {
+  const settled = (() => {
+    const { em } = fresh();
+    return Object.fromEntries(build(em).keyNumbers.map((k) => [k.name, k.display]));
+  })();
+
+  test('fast executions: every key number has settled by the time the build answers', () => {
+    const em = createLeapEmulator({ timeZone: 'UTC', customFunctionExecutions: { executionMs: 300 } });
+    loadDist(em);
+    const result = build(em);
+    expect(result.keyNumbers.filter((k) => k.calculating)).toEqual([]);
+    expect(Object.fromEntries(result.keyNumbers.map((k) => [k.name, k.display]))).toEqual(settled);
+  });
+
+  test('slow executions: those still loading after the wait come back as calculating, the rest as figures', () => {
+    const em = createLeapEmulator({ timeZone: 'UTC', customFunctionExecutions: { executionMs: 4000 } });
+    loadDist(em);
+    const result = build(em);
+    const calculating = result.keyNumbers.filter((k) => k.calculating);
+    expect(calculating.length).toBeGreaterThan(0);
+    for (const k of calculating) expect([k.name, k.display]).toEqual([k.name, 'Loading...']);
+    for (const k of result.keyNumbers.filter((n) => !n.calculating))
+      expect([k.name, k.display]).toEqual([k.name, settled[k.name]]);
+    // The sheet itself finishes later, with the same figures as the instant emulator.
+    expect(em.settle().executions).toBeGreaterThan(0);
+    expect(Object.fromEntries(KEY_NUMBERS.map((k) => [k.name, displayOf(em, k.name)]))).toEqual(settled);
+  });
+});
+
+function displayOf(em: Emulator, name: string): string {
+  const a1 = (em.toJSON().namedRanges[name] as string).split('!')[1].replace(/\$/g, '');
+  return em.spreadsheet.getSheetByName('Transition Plan')?.getRange(a1).getDisplayValue() ?? '';
+}

@@ -69,7 +69,7 @@ describe('layoutPlan', () => {
     );
     expect(f('LEAP_READY_DATE')).toBe(`=EDATE(${at('LEAP_START_DATE')},ROUNDUP(ROUND(${at('LEAP_MONTHS_TO_BUFFER')},9),0))`);
     expect(f('LEAP_LEAVE_DATE')).toBe(
-      `=IF(ISNUMBER(${at('LEAP_QUIT_DATE')}),MAX(${at('LEAP_READY_DATE')},${at('LEAP_QUIT_DATE')}),${at('LEAP_READY_DATE')})`,
+      `=IF(ISTEXT(${at('LEAP_QUIT_DATE')}),${at('LEAP_READY_DATE')},MAX(${at('LEAP_READY_DATE')},${at('LEAP_QUIT_DATE')}))`,
     );
     expect(f('LEAP_TAX_YEAR')).toBe(`=YEAR(${at('LEAP_LEAVE_DATE')})`);
     expect(f('LEAP_EXPECTED_MONTHLY')).toBe(`=(${low}+${at('LEAP_PROJECTED_HIGH')})/2`);

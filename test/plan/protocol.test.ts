@@ -29,7 +29,10 @@ test('results are plain data the sidebar reads after the JSON round trip', () =>
   expect(roundTrip(em.run('leapGetPlanAnswers'))).toBeNull();
   const built = roundTrip<BuildResult>(em.run('leapBuildPlan', SAMPLE_ANSWERS));
   expect(built.keyNumbers).toHaveLength(KEY_NUMBERS.length);
-  for (const k of built.keyNumbers) expect(Object.values(k).every((x) => typeof x === 'string')).toBe(true);
+  for (const k of built.keyNumbers) {
+    expect([k.name, k.label, k.display].every((x) => typeof x === 'string')).toBe(true);
+    expect(typeof k.calculating).toBe('boolean');
+  }
   const plan = roundTrip<PlanAnswers>(em.run('leapGetPlanAnswers'));
   expect(plan.answers.startDate).toBe('2026-03-01');
   expect(roundTrip(em.run('leapSaveDraft', plan.answers))).toEqual({ savedAt: expect.any(String), bytes: expect.any(Number) });

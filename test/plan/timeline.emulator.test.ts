@@ -2,15 +2,16 @@
  * The plan's one timeline, through the built bundle on the emulator: the leave date, the quarterly 1040-ES
  * calendar of the first independent year and the headline, all live formulas.
  */
-import { type Emulator, loadDist } from '../../emulator/src';
+import { type Emulator, type EmulatorOptions, EXECUTION_ERRORS, loadDist } from '../../emulator/src';
 import { createLeapEmulator } from '../support/emulator';
 import { SAMPLE_ANSWERS } from './sample';
 
 const PLAN = 'Transition Plan';
 
-function planFor(changes: Record<string, unknown>): Emulator {
-  const em = createLeapEmulator({ timeZone: 'UTC' });
+function planFor(changes: Record<string, unknown>, options: EmulatorOptions = {}, before?: (em: Emulator) => void): Emulator {
+  const em = createLeapEmulator({ timeZone: 'UTC', ...options });
   loadDist(em);
+  before?.(em);
   em.run('leapBuildPlan', { ...SAMPLE_ANSWERS, ...changes });
   return em;
 }
@@ -127,6 +128,22 @@ describe('the headline answers "when can I leave?", live', () => {
       em.spreadsheet.getRangeByName('LEAP_READY_DATE')?.getDisplayValue(),
     );
     expect(shown(em)[1][0]).toContain('(the buffer date: the chance of running out never falls to 10.0% within 10 years)');
+  });
+
+  // Google, "Custom Functions in Google Sheets" (https://developers.google.com/apps-script/guides/sheets/functions):
+  // an execution can fail with "Internal error executing the custom function." whatever its arguments. The plan
+  // must show that failure, never read it as "Not within 10 years" (the old IFERROR) or fall back to the buffer date.
+  test('a failed QUIT_DATE execution shows as an error with its message in the quit date, leave date and headline', () => {
+    const em = planFor({}, { customFunctionExecutions: { executionMs: 1000 } }, (e) =>
+      e.failExecutions({ functionName: 'QUIT_DATE' }),
+    );
+    em.settle();
+    const cellOf = (name: string) => em.toJSON().sheets.find((s) => s.name === PLAN)?.cells[a1Of(em, name)]?.value;
+    const failed = `#ERROR!: ${EXECUTION_ERRORS.internal}`;
+    expect(cellOf('LEAP_QUIT_DATE')).toBe(failed);
+    expect(cellOf('LEAP_LEAVE_DATE')).toBe(failed);
+    expect(em.toJSON().sheets.find((s) => s.name === PLAN)?.cells.A2?.value).toBe(failed);
+    expect(shown(em)[1][0]).not.toContain('Not within 10 years');
   });
 });
 

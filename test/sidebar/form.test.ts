@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   amount,
   answersToForm,
+  calculatingKeyNumbers,
   checkForBuild,
   choiceLabels,
   type DraftAnswers,
@@ -287,6 +288,17 @@ describe('review and key numbers', () => {
     ]);
     expect(keyNumberRows(undefined)).toEqual([]);
     expect(keyNumberRows({ LEAP_TAX_RATE: 0.3 })).toEqual([]);
+  });
+
+  // Google's Custom Functions guide (https://developers.google.com/apps-script/guides/sheets/functions): each custom
+  // function cell is its own execution and shows "Loading..." until it returns.
+  test('a key number still calculating on the sheet is named, never shown as a figure', () => {
+    const keyNumbers = [
+      { name: 'LEAP_TAX_RATE', label: 'Tax set-aside rate', display: '35.7%', calculating: false },
+      { name: 'LEAP_QUIT_DATE', label: 'Quit date at the risk you accept', display: 'Loading...', calculating: true },
+    ];
+    expect(keyNumberRows(keyNumbers)).toEqual([{ name: 'LEAP_TAX_RATE', label: 'Tax set-aside rate', value: '35.7%' }]);
+    expect(calculatingKeyNumbers(keyNumbers)).toEqual(['Quit date at the risk you accept']);
   });
 
   test('rates never show more than two decimals in the review, nor more than four in a box', () => {

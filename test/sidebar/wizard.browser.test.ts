@@ -90,10 +90,12 @@ describe('the wizard page', () => {
       buildResult: {
         sheetName: 'Transition Plan',
         keyNumbers: [
-          { name: 'LEAP_TAX_RATE', label: 'Tax set-aside rate', display: '28.0%' },
-          { name: 'LEAP_BUFFER_TARGET', label: 'Buffer target', display: '$19,950' },
-          { name: 'LEAP_RUNWAY_MONTHS', label: 'Runway on low months', display: '∞' },
-          { name: 'LEAP_READY_DATE', label: 'Ready date', display: 'Nov 1, 2026' },
+          { name: 'LEAP_TAX_RATE', label: 'Tax set-aside rate', display: '28.0%', calculating: false },
+          { name: 'LEAP_BUFFER_TARGET', label: 'Buffer target', display: '$19,950', calculating: false },
+          { name: 'LEAP_RUNWAY_MONTHS', label: 'Runway on low months', display: '∞', calculating: false },
+          { name: 'LEAP_READY_DATE', label: 'Ready date', display: 'Nov 1, 2026', calculating: false },
+          // Still "Loading..." on the sheet when the build answered (a custom function is its own execution).
+          { name: 'LEAP_QUIT_DATE', label: 'Quit date at the risk you accept', display: 'Loading...', calculating: true },
         ],
       },
     });
@@ -244,6 +246,10 @@ describe('the wizard page', () => {
       'Ready date',
     ]);
     expect(await page.locator('#key-numbers dd').allTextContents()).toEqual(['28.0%', '$19,950', '∞', 'Nov 1, 2026']);
+    // One still loading is named, never shown as a figure.
+    expect(await page.locator('#still-calculating').textContent()).toBe(
+      'Still calculating on the sheet: Quit date at the risk you accept. Open the plan to see them arrive.',
+    );
     expect(await axeProblems(page)).toEqual([]);
     await screenshot(page, 'step-9-built');
     const built = (await sidebar.calls()).find((c) => c.name === 'leapBuildPlan');

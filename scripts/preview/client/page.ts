@@ -102,7 +102,19 @@ function render(next: PreviewView): void {
   renderToast(next.toast);
   select(selected, { keepFormulaBar: document.activeElement === formulaBar });
   document.body.dataset.renders = String(Number(document.body.dataset.renders ?? 0) + 1);
+  // Custom functions still running (cells reading "Loading..."): ask again, as Sheets fills each cell in when its
+  // execution returns.
+  if (next.calculating && calculatingTimer === undefined) {
+    calculatingTimer = window.setTimeout(() => {
+      calculatingTimer = undefined;
+      void refresh();
+    }, CALCULATING_POLL_MS);
+  }
 }
+
+/** How often the page asks for the sheet again while executions run (a quarter of a preview execution). */
+const CALCULATING_POLL_MS = 250;
+let calculatingTimer: number | undefined;
 
 function closeMenus(): void {
   for (const button of document.querySelectorAll('[aria-expanded="true"]')) button.setAttribute('aria-expanded', 'false');
