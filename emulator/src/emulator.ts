@@ -3,6 +3,7 @@ import vm from 'node:vm';
 import { parseA1Range } from './a1';
 import { CallLog } from './calls';
 import { type CustomFunctionInfo, FormulaEngine } from './formulaEngine';
+import { copyAcrossScriptRun, copyArgumentsAcrossScriptRun } from './scriptRun';
 import {
   ChartsService,
   HtmlServiceImpl,
@@ -234,6 +235,15 @@ export class EmulatorImpl {
       this.services.LockService._releaseHeldBy(this.currentExecution);
       this.currentExecution = outer;
     }
+  }
+
+  /**
+   * A call from an HtmlService page (google.script.run): private names are unreachable, and arguments and result
+   * must be plain data (scriptRun.ts has Google's rules); each crosses as a copy, as over the network.
+   */
+  scriptRun(functionName: string, ...args: unknown[]): unknown {
+    const sent = copyArgumentsAcrossScriptRun(functionName, args);
+    return copyAcrossScriptRun(this.run(functionName, ...sent), functionName, 'the result');
   }
 
   /** The execution now running (each run() is one; a run() inside another, as beforeCall interleaves, is its own). */

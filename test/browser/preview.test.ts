@@ -164,6 +164,32 @@ test('google.script.run in the sidebar reaches the bundle: success, failure and 
   expect(outcome).toEqual({ failed: 'Script function not found: leapNoSuchFunction', user: { step: 3 }, isError: true });
 });
 
+// Google, "Class google.script.run (Client-side API)"
+// (https://developers.google.com/apps-script/guides/html/reference/run#myFunction(...)): "Requests fail if you
+// attempt to pass a Date, Function, DOM element besides a form, or other prohibited type, including prohibited types
+// inside objects or arrays." JSON would turn the Date into text on its way: the shim refuses it in the page.
+test('google.script.run in the sidebar refuses a Date argument, nested, before anything reaches the bundle', async () => {
+  const sidebarTitle = /<title>([^<]*)<\/title>/.exec(readFileSync(join(REPO, 'dist', 'Sidebar.html'), 'utf8'))?.[1];
+  const content = page.frameLocator(`iframe[title="${sidebarTitle}"]`);
+  const callsBefore = ((await (await fetch(`${preview.url}/api/view`)).json()) as { calls: number }).calls;
+  const outcome = await content.locator('body').evaluate(
+    () =>
+      new Promise<unknown>((resolve) => {
+        type Run = Record<string, (...args: unknown[]) => Run>;
+        const run = (window as unknown as { google: { script: { run: Run } } }).google.script.run;
+        run
+          .withSuccessHandler(() => resolve({ succeeded: true }))
+          .withFailureHandler((error: unknown) => resolve({ name: (error as Error).name, failed: (error as Error).message }))
+          .leapSaveDraft({ startDate: new Date(2026, 2, 1) });
+      }),
+  );
+  expect(outcome).toEqual({
+    name: 'ScriptError',
+    failed: expect.stringContaining('google.script.run.leapSaveDraft: argument 1 holds a Date at .startDate'),
+  });
+  expect(((await (await fetch(`${preview.url}/api/view`)).json()) as { calls: number }).calls).toBe(callsBefore);
+});
+
 test('Extensions > Leap > Help shows a modal dialog that closes again', async () => {
   await page.getByRole('button', { name: 'Extensions' }).click();
   await page.getByRole('menuitem', { name: 'Leap' }).click();
