@@ -3,6 +3,7 @@ import vm from 'node:vm';
 import { parseA1Range } from './a1';
 import { CallLog } from './calls';
 import { type CustomFunctionInfo, FormulaEngine } from './formulaEngine';
+import { removeNewerBuiltins } from './newerBuiltins.mjs';
 import { copyAcrossScriptRun, copyArgumentsAcrossScriptRun } from './scriptRun';
 import {
   ChartsService,
@@ -197,6 +198,8 @@ export class EmulatorImpl {
     const context = vm.createContext({ ...this.globals });
     // Script code reads local time in the script's zone (appsscript.json), which need not be the spreadsheet's.
     installZonedDate(context, scriptTimeZone);
+    // The bundle is built for ES2019 and Google does not say which V8 runs it: newer built-ins are not there.
+    removeNewerBuiltins(context);
     vm.runInContext(code, context, { filename: 'Code.js' });
     this.bundleContext = context;
     const ScriptDate = vm.runInContext('Date', context) as DateConstructor;
@@ -243,7 +246,10 @@ export class EmulatorImpl {
    */
   scriptRun(functionName: string, ...args: unknown[]): unknown {
     const sent = copyArgumentsAcrossScriptRun(functionName, args);
-    return copyAcrossScriptRun(this.run(functionName, ...sent), functionName, 'the result');
+    // Made in the script's realm, as Apps Script makes them: its arrays lack the built-ins newer than ES2019.
+    const parse = vm.runInContext('JSON.parse', this.bundleContext ?? vm.createContext({})) as (text: string) => unknown;
+    const received = sent.map((arg) => (arg === undefined ? undefined : parse(JSON.stringify(arg))));
+    return copyAcrossScriptRun(this.run(functionName, ...received), functionName, 'the result');
   }
 
   /** The execution now running (each run() is one; a run() inside another, as beforeCall interleaves, is its own). */
