@@ -104,7 +104,7 @@ const ICU_DATE_LETTERS = new Set('GyYuUrQqMLlwWdDFgEecabBhHKkjJCmsSAzZOvVXx');
 export function axisFormatProblem(pattern: unknown): string | undefined {
   if (typeof pattern !== 'string') return `an axis format is text, not ${typeof pattern}`;
   if ((AXIS_FORMAT_PRESETS as readonly string[]).includes(pattern)) return undefined;
-  if (pattern.trim() === '') return 'an empty axis format: give an ICU pattern or one of ' + AXIS_FORMAT_PRESETS.join(', ');
+  if (pattern.trim() === '') return `an empty axis format: give an ICU pattern or one of ${AXIS_FORMAT_PRESETS.join(', ')}`;
   // Quoted literal text ('£', 'k'; '' is a quote) is ICU's; what is left is the pattern's own syntax.
   const quotes = pattern.match(/'/g)?.length ?? 0;
   if (quotes % 2 === 1) return "an unclosed single quote: ICU quotes literal text in pairs ('£'#,##0)";
