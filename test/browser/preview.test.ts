@@ -228,6 +228,9 @@ test('building the plan from the sidebar adds its sheet: tab, chart, frozen rows
   await andRedraw(() => tab.click());
   await expect(tab.getAttribute('aria-selected')).resolves.toBe('true');
   await expect(page.locator('.chart svg polyline').count()).resolves.toBeGreaterThan(0);
+  // The money axis is labelled as Google Charts reads the chart's ICU vAxis.format ('$'#,##0): $2,000, not 2,000.
+  const axisLabels = await page.locator('.chart svg text').allTextContents();
+  expect(axisLabels).toEqual(expect.arrayContaining([expect.stringMatching(/^\$\d{1,3}(,\d{3})*$/)]));
   await expect(page.locator('td.frozen').count()).resolves.toBeGreaterThan(0);
 
   const boxes = page.locator('td[data-a1] input[type="checkbox"]');
