@@ -261,6 +261,9 @@ async function buildPages() {
           charset: 'utf8',
           legalComments: 'none',
         });
+        // The pages keep to ES2019 too (their esbuild target), built-ins included: the person's browser may be older.
+        const uses = newerBuiltinUses(js.outputFiles[0].text, `sidebar/${name} (minified)`);
+        if (uses.length) throw new Error(`sidebar/${file} would use ${uses.map(describeNewerBuiltinUse).join(', ')}`);
         // "</script" inside the script would end the tag early.
         tag = `<script>${js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script')}</script>`;
       }

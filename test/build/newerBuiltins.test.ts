@@ -5,19 +5,20 @@
  * https://developers.google.com/apps-script/guides/v8-runtime, lists supported syntax, no version or edition), and
  * the build's esbuild target (es2019) lowers syntax, never built-ins; the table is emulator/src/newerBuiltins.mjs.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { NEWER_BUILTINS } from '../../emulator/src/newerBuiltins.mjs';
-import { loadBundle, readCode } from '../support/bundle';
+import { DIST, loadBundle, readCode } from '../support/bundle';
 
 // The build script is ESM; jest's transform turns it into CommonJS (test/support/esbuild-transform.js).
 const build = () =>
   require('../../scripts/build.mjs') as {
     APPS_SCRIPT_TARGET: esbuild.BuildOptions;
     checkServerCode(code: string): string[];
+    newerBuiltinUses(code: string, file?: string): unknown[];
     refuseUnfitServerCode(code: string): void;
   };
 
@@ -84,8 +85,12 @@ test('globals and statics are found where they are the built-in, not a local var
   ).toEqual([]);
 });
 
-test('the shipped bundle uses none', () => {
+test('the shipped bundle uses none, nor do the pages’ scripts (the build checks them too)', () => {
   expect(build().checkServerCode(readCode())).toEqual([]);
+  for (const page of readdirSync(DIST).filter((f) => f.endsWith('.html'))) {
+    const scripts = [...readFileSync(join(DIST, page), 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    for (const script of scripts) expect([page, build().newerBuiltinUses(script, page)]).toEqual([page, []]);
+  }
 });
 
 describe('the realm that runs dist/Code.js in tests lacks them', () => {
