@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
+import { NEWER_BUILTINS, removeNewerBuiltins } from '../emulator/src/newerBuiltins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -19,7 +20,7 @@ const dist = join(root, 'dist');
  * Options that make a bundle Apps Script's V8 accepts: one IIFE with no module syntax, ES2019 (the Apps Script
  * parser rejects class fields), and packages that ship only `main` still resolved on the neutral platform.
  */
-const APPS_SCRIPT_TARGET = {
+export const APPS_SCRIPT_TARGET = {
   bundle: true,
   format: 'iife',
   platform: 'neutral',
@@ -33,6 +34,128 @@ const APPS_SCRIPT_TARGET = {
 /** Globals Apps Script does not have; bundled code that uses them breaks only in production. */
 const FORBIDDEN_GLOBALS = ['setTimeout', 'setInterval', 'fetch', 'URL', 'TextEncoder', 'TextDecoder', 'process', 'window'];
 
+// ---- Built-ins newer than the target (emulator/src/newerBuiltins.mjs: the table the test realms remove too) ----
+
+/** Marks esbuild writes in place of a newer built-in, so that its uses can be found in its output. */
+const MARK = '__leapNewerBuiltin_';
+const markOf = (name) => `${MARK}${name.replace(/[.%]/g, '_')}`;
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** A source map's mappings as, per generated line, [generatedColumn, originalLine, originalColumn] (0-based). */
+function decodeMappings(mappings) {
+  const lines = [];
+  let originalLine = 0;
+  let originalColumn = 0;
+  for (const line of mappings.split(';')) {
+    const segments = [];
+    let generatedColumn = 0;
+    for (const segment of line.split(',')) {
+      if (!segment) continue;
+      const fields = [];
+      let value = 0;
+      let shift = 0;
+      for (const char of segment) {
+        const digit = BASE64.indexOf(char);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      generatedColumn += fields[0];
+      if (fields.length >= 4) {
+        // fields[1] moves the source index: Code.js is the only source.
+        originalLine += fields[2];
+        originalColumn += fields[3];
+        segments.push([generatedColumn, originalLine, originalColumn]);
+      }
+    }
+    lines.push(segments);
+  }
+  return lines;
+}
+
+/** The module a line of the bundle belongs to: esbuild heads each module's code with a `// path` comment. */
+function moduleAt(codeLines, line) {
+  for (let i = line; i >= 0; i--) {
+    const m = /^\s*\/\/ ([\w@.-]+(?:\/[\w@.-]+)*\.[cm]?[jt]sx?)$/.exec(codeLines[i]);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/**
+ * Every use of a built-in newer than ES2019 in bundled code, with where it is (Code.js line:column and the module),
+ * found by esbuild's own parser rather than by text: a global or static (`globalThis`, `Object.hasOwn`) is one esbuild
+ * `define` replaces (so a local variable or a property of that name is not one), and a prototype method is a call of
+ * a property of that name (`xs.at(-1)`; esbuild's `mangleProps` finds them, never inside strings or comments).
+ * A call of an own method with such a name (`thing.with(…)`) is reported too: rename it.
+ */
+export function newerBuiltinUses(code, file = 'Code.js') {
+  const define = {};
+  const methods = new Map();
+  for (const builtin of NEWER_BUILTINS) {
+    const parts = builtin.name.split('.');
+    if (parts.length > 2 && parts[parts.length - 2] === 'prototype') {
+      const property = parts[parts.length - 1];
+      methods.set(property, [...(methods.get(property) ?? []), builtin]);
+    } else define[builtin.name] = markOf(builtin.name);
+  }
+  const mangleCache = Object.fromEntries([...methods.keys()].map((p) => [p, markOf(`prototype.${p}`)]));
+  const result = esbuild.transformSync(code, {
+    loader: 'js',
+    define,
+    mangleProps: new RegExp(`^(${[...methods.keys()].join('|')})$`),
+    mangleCache,
+    sourcemap: 'external',
+    sourcefile: file,
+    logLevel: 'silent',
+  });
+  const found = [];
+  const search = (pattern, describe) => {
+    for (const m of result.code.matchAll(pattern)) found.push({ offset: m.index + m[0].indexOf(MARK), ...describe(m) });
+  };
+  for (const builtin of NEWER_BUILTINS) {
+    if (!(builtin.name in define)) continue;
+    search(new RegExp(`\\b${markOf(builtin.name)}\\b`, 'g'), () => ({ what: builtin.name, edition: builtin.edition }));
+  }
+  for (const [property, builtins] of methods) {
+    search(new RegExp(`\\.\\s*${markOf(`prototype.${property}`)}\\s*\\(`, 'g'), () => ({
+      what: `.${property}() (${builtins.map((b) => b.name).join(', ')})`,
+      edition: builtins[0].edition,
+    }));
+  }
+  if (found.length === 0) return [];
+  const mappings = decodeMappings(JSON.parse(result.map).mappings);
+  const generatedLineStarts = [0];
+  for (let i = 0; i < result.code.length; i++) if (result.code[i] === '\n') generatedLineStarts.push(i + 1);
+  const codeLines = code.split('\n');
+  return found
+    .map(({ offset, what, edition }) => {
+      let line = generatedLineStarts.length - 1;
+      while (generatedLineStarts[line] > offset) line--;
+      const column = offset - generatedLineStarts[line];
+      const segment = (mappings[line] ?? []).filter(([c]) => c <= column).pop();
+      const [originalLine, originalColumn] = segment ? [segment[1], segment[2]] : [line, column];
+      return {
+        what,
+        edition,
+        file,
+        line: originalLine + 1,
+        column: originalColumn + 1,
+        module: moduleAt(codeLines, originalLine),
+      };
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** One use in a build failure's words: what, its edition and where. */
+export const describeNewerBuiltinUse = (use) =>
+  `the ${use.edition} built-in ${use.what} at ${use.file}:${use.line}:${use.column}${use.module ? ` (${use.module})` : ''}`;
+
 export function checkServerCode(code) {
   const problems = [];
   if (/^\s*(import|export)\b/m.test(code)) problems.push('a top-level import/export');
@@ -44,7 +167,15 @@ export function checkServerCode(code) {
     const use = new RegExp(`(?<![.\\w$'"])${name}(?![\\w$'":])`);
     if (use.test(statements)) problems.push(`the global ${name}`);
   }
+  // Apps Script's V8 version is unpublished and esbuild's target lowers syntax only: ES2019's built-ins, no newer.
+  for (const use of newerBuiltinUses(code)) problems.push(describeNewerBuiltinUse(use));
   return problems;
+}
+
+/** The build's refusal: throws, naming every problem, when the server code would not run on Apps Script. */
+export function refuseUnfitServerCode(code) {
+  const problems = checkServerCode(code);
+  if (problems.length) throw new Error(`dist/Code.js would not run on Apps Script: it contains ${problems.join(', ')}`);
 }
 
 const jsdocEscape = (s) => s.replace(/\*\//g, '*\\/');
@@ -69,9 +200,10 @@ function entryPointStub(name, ep) {
   ].join('\n');
 }
 
-/** Loads the bundle the way Apps Script does: a bare context, nothing but the language. */
+/** Loads the bundle the way Apps Script does: a bare context, nothing but the language (ES2019's built-ins). */
 export function loadBundleMetadata(bundle) {
   const context = vm.createContext({});
+  removeNewerBuiltins(context);
   vm.runInContext(bundle, context, { filename: 'Code.js' });
   const leap = context.Leap;
   return { functions: leap.describeFunctions(), entryPoints: leap.entryPoints };
@@ -101,8 +233,7 @@ export async function buildServer({ minify = false } = {}) {
     ...Object.entries(entryPoints).map(([name, ep]) => entryPointStub(name, ep)),
   ].join('\n');
   const code = `${bundle}\n${stubs}\n`;
-  const problems = checkServerCode(code);
-  if (problems.length) throw new Error(`dist/Code.js would not run on Apps Script: it contains ${problems.join(', ')}`);
+  refuseUnfitServerCode(code);
   return code;
 }
 
@@ -130,6 +261,9 @@ async function buildPages() {
           charset: 'utf8',
           legalComments: 'none',
         });
+        // The pages keep to ES2019 too (their esbuild target), built-ins included: the person's browser may be older.
+        const uses = newerBuiltinUses(js.outputFiles[0].text, `sidebar/${name} (minified)`);
+        if (uses.length) throw new Error(`sidebar/${file} would use ${uses.map(describeNewerBuiltinUse).join(', ')}`);
         // "</script" inside the script would end the tag early.
         tag = `<script>${js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script')}</script>`;
       }

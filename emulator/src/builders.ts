@@ -2,7 +2,9 @@
  * Value objects and their builders: data validation, conditional format rules, embedded charts and the enums
  * scripts read them through (SpreadsheetApp.DataValidationCriteria, BooleanCriteria, Charts.ChartType ...).
  */
+
 import { Emulated } from './calls';
+import { chartOptionProblem } from './chartOptions';
 import type { Range } from './spreadsheet';
 
 const enumOf = <T extends string>(...names: T[]): Record<T, T> =>
@@ -354,6 +356,9 @@ export class EmbeddedChartBuilder extends Emulated {
     return this._state.type || null;
   }
   setOption(option: string, value: unknown): this {
+    // Google Charts options (chartOptions.ts): stricter than Google, which ignores what it does not understand.
+    const problem = chartOptionProblem(this._state.type, String(option), value);
+    if (problem) throw new Error(`EmbeddedChartBuilder.setOption('${option}'): ${problem}`);
     this._state.options[option] = value;
     return this;
   }
@@ -366,6 +371,11 @@ export class EmbeddedChartBuilder extends Emulated {
   }
   build(): EmbeddedChart {
     if (!this._state.type) throw new Error('The chart needs a type: call setChartType(Charts.ChartType.LINE) or similar.');
+    // Options set before the type was known are checked against it now.
+    for (const [option, value] of Object.entries(this._state.options)) {
+      const problem = chartOptionProblem(this._state.type, option, value);
+      if (problem) throw new Error(`EmbeddedChartBuilder.setOption('${option}'): ${problem}`);
+    }
     if (this._state.ranges.length === 0) throw new Error('The chart needs data: call addRange(range).');
     return new EmbeddedChart({ ...this._state, ranges: [...this._state.ranges], options: { ...this._state.options } });
   }

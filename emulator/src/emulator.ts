@@ -3,6 +3,8 @@ import vm from 'node:vm';
 import { parseA1Range } from './a1';
 import { CallLog } from './calls';
 import { type CustomFunctionExecution, type CustomFunctionInfo, type ExecutionFailure, FormulaEngine } from './formulaEngine';
+import { removeNewerBuiltins } from './newerBuiltins.mjs';
+import { copyAcrossScriptRun, copyArgumentsAcrossScriptRun } from './scriptRun';
 import {
   ChartsService,
   HtmlServiceImpl,
@@ -261,6 +263,8 @@ export class EmulatorImpl {
     // Script code reads local time in the script's zone (appsscript.json), which need not be the spreadsheet's.
     installZonedDate(context, scriptTimeZone);
     this.scriptTimeZone = scriptTimeZone;
+    // The bundle is built for ES2019 and Google does not say which V8 runs it: newer built-ins are not there.
+    removeNewerBuiltins(context);
     vm.runInContext(code, context, { filename: 'Code.js' });
     this.bundleContext = context;
     const ScriptDate = vm.runInContext('Date', context) as DateConstructor;
@@ -312,6 +316,18 @@ export class EmulatorImpl {
       this.services.LockService._releaseHeldBy(this.currentExecution);
       this.currentExecution = outer;
     }
+  }
+
+  /**
+   * A call from an HtmlService page (google.script.run): private names are unreachable, and arguments and result
+   * must be plain data (scriptRun.ts has Google's rules); each crosses as a copy, as over the network.
+   */
+  scriptRun(functionName: string, ...args: unknown[]): unknown {
+    const sent = copyArgumentsAcrossScriptRun(functionName, args);
+    // Made in the script's realm, as Apps Script makes them: its arrays lack the built-ins newer than ES2019.
+    const parse = vm.runInContext('JSON.parse', this.bundleContext ?? vm.createContext({})) as (text: string) => unknown;
+    const received = sent.map((arg) => (arg === undefined ? undefined : parse(JSON.stringify(arg))));
+    return copyAcrossScriptRun(this.run(functionName, ...received), functionName, 'the result');
   }
 
   /** The execution now running (each run() is one; a run() inside another, as beforeCall interleaves, is its own). */

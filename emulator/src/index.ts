@@ -17,6 +17,7 @@ import type { AuthMode, EmulatorOptions, ServiceCall, SettleReport, SpreadsheetJ
 
 export type { CustomFunctionExecution, ExecutionFailure } from './formulaEngine';
 export { EXECUTION_ERRORS, EXECUTION_LIMIT_MS, LOADING_TEXT } from './formulaEngine';
+export { copyAcrossScriptRun, copyArgumentsAcrossScriptRun, isCallableFromPage, ScriptRunError } from './scriptRun';
 export type {
   AddonOptions,
   AuthMode,
@@ -48,6 +49,12 @@ export interface Emulator {
   loadBundle(code: string, htmlFiles?: Record<string, string>, scriptTimeZone?: string): Record<string, any>;
   /** Calls a top-level function of the loaded bundle as Apps Script would (menu callback, google.script.run, onOpen(e)). */
   run(functionName: string, ...args: unknown[]): unknown;
+  /**
+   * Calls a top-level function as google.script.run does from a sidebar or dialog: a private name (ending in "_")
+   * is not found, and a Date, a function, a DOM element or another prohibited value in the arguments or the result
+   * fails the call (Google's HtmlService guide); what crosses is a copy.
+   */
+  scriptRun(functionName: string, ...args: unknown[]): unknown;
   setAuthMode(mode: AuthMode): void;
   readonly authMode: AuthMode;
   /** Every service call since the last resetCalls(). */

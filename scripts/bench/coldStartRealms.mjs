@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
+import { removeNewerBuiltins } from '../../emulator/src/newerBuiltins.mjs';
 
 /** The call each realm makes, and its result (the README's example), so that a broken bundle cannot time well. */
 const CALL = { name: 'TAX_ESTIMATE_US', args: [80_000, 'single', 2026], result: 16_647.47 };
@@ -33,6 +34,8 @@ function coldStartOnce(code, realm) {
   const start = performance.now();
   // Only what Apps Script gives a custom function: the language's own globals.
   const context = vm.createContext({});
+  // ES2019's built-ins only, as in the emulator and the tests.
+  removeNewerBuiltins(context);
   // V8 keeps compiled scripts per process, keyed by their source text: a line unique to the realm makes each
   // compile from scratch, as an Apps Script execution does, instead of reusing the first realm's compilation.
   new vm.Script(`${code}\n// realm ${realm}\n`, { filename: 'Code.js' }).runInContext(context);

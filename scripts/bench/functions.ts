@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
+import { removeNewerBuiltins } from '../../emulator/src/newerBuiltins.mjs';
 import { functionTable } from '../../src/functions';
 import { median, runs, timeOnce } from './measure';
 
@@ -38,11 +39,12 @@ function inRealmScript(root: string): string {
 }
 
 /**
- * A realm as Apps Script gives a custom function (nothing but the language), with dist/Code.js and the
+ * A realm as Apps Script gives a custom function (nothing but the language, ES2019's built-ins), with dist/Code.js and the
  * benchmark's side (global LeapBench) in it: ranges, stubs and baselines all belong to one realm.
  */
 export function benchRealm(root: string): vm.Context {
   const context = vm.createContext({});
+  removeNewerBuiltins(context);
   new vm.Script(readFileSync(join(root, 'dist', 'Code.js'), 'utf8'), { filename: 'Code.js' }).runInContext(context);
   new vm.Script(inRealmScript(root), { filename: 'inRealm.js' }).runInContext(context);
   return context;

@@ -56,6 +56,11 @@ export interface ChartView {
   /** Category labels along the x axis (the first column of the chart's ranges, when it is not numbers). */
   labels: string[];
   series: { name: string; points: (number | null)[] }[];
+  /**
+   * How the vertical axis labels its values, as Google Charts reads the chart's vAxis.format (an ICU pattern; absent:
+   * plain numbers), and the spreadsheet locale whose separators the labels use.
+   */
+  axis: { format?: string; locale: string };
 }
 
 export interface MenuView {

@@ -54,11 +54,6 @@ export function pageTitle(page: PageShown): string {
   return own || page.title;
 }
 
-/** google.script.run cannot reach private functions (names ending in "_"), as in Apps Script. */
-function isCallableFromClient(functionName: string): boolean {
-  return /^[A-Za-z_$][\w$]*$/.test(functionName) && !functionName.endsWith('_');
-}
-
 export class PreviewSession {
   emulator!: Emulator;
   private readonly pageIds = new WeakMap<object, number>();
@@ -132,17 +127,20 @@ export class PreviewSession {
     this.emulator.run(functionName);
   }
 
-  /** google.script.run: arguments and result make a JSON round trip, as between Google's server and the page. */
+  /**
+   * google.script.run from the sidebar or a dialog: the emulator's scriptRun, which refuses private names and a
+   * Date, a function or another prohibited value in the arguments or the result as Google's HtmlService does (the
+   * page shim refuses them in the arguments before sending, since JSON would turn a Date into text on the way).
+   */
   scriptRun(functionName: string, args: unknown[]): ScriptRunAnswer {
-    if (!isCallableFromClient(functionName))
-      return { ok: false, error: { name: 'ScriptError', message: `Script function not found: ${functionName}` } };
     try {
-      const result = this.emulator.run(functionName, ...(JSON.parse(JSON.stringify(args)) as unknown[]));
-      // JSON has no undefined: a function that returns nothing gives the success handler undefined, as Google's does.
-      return { ok: true, result: result === undefined ? undefined : JSON.parse(JSON.stringify(result)) };
+      const result = this.emulator.scriptRun(functionName, ...args);
+      // A function that returns nothing gives the success handler undefined, as Google's does.
+      return { ok: true, result };
     } catch (e) {
-      const error = e instanceof Error ? e : new Error(String(e));
-      return { ok: false, error: { name: error.name || 'Error', message: error.message } };
+      // The bundle's errors come from its own realm, where `instanceof Error` is false.
+      const error = typeof e === 'object' && e !== null && 'message' in e ? (e as Error) : new Error(String(e));
+      return { ok: false, error: { name: error.name || 'Error', message: String(error.message) } };
     }
   }
 

@@ -189,7 +189,7 @@ function conditionalFills(sheet: Sheet): Map<string, string> {
 }
 
 /** Columns of a chart's ranges, side by side: the first text/date column gives labels, number columns give series. */
-function chartView(chart: Chart): ChartView | undefined {
+function chartView(chart: Chart, locale: string): ChartView | undefined {
   const state = chart._state;
   const raw: { values: unknown[]; displays: string[] }[] = [];
   for (const range of state.ranges as Range[]) {
@@ -216,6 +216,7 @@ function chartView(chart: Chart): ChartView | undefined {
   let length = Math.max(...seriesColumns.map((c) => c.values.length));
   while (length > 0 && seriesColumns.every((c) => typeof c.values[length - 1] !== 'number')) length--;
   const title = state.options.title;
+  const axisFormat = state.options['vAxis.format'];
   return {
     title: typeof title === 'string' ? title : '',
     anchorA1: cellA1(state.position.row, state.position.column),
@@ -224,6 +225,7 @@ function chartView(chart: Chart): ChartView | undefined {
       name: c.header || `Series ${i + 1}`,
       points: c.values.slice(0, length).map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null)),
     })),
+    axis: typeof axisFormat === 'string' ? { format: axisFormat, locale } : { locale },
   };
 }
 
@@ -302,7 +304,8 @@ export function sheetView(sheet: Sheet): SheetView {
     lastRow = Math.max(lastRow, merge.row + merge.numRows - 1);
     lastColumn = Math.max(lastColumn, merge.column + merge.numColumns - 1);
   }
-  const charts = sheet._charts.map(chartView).filter((c): c is ChartView => c !== undefined);
+  const locale = sheet._spreadsheet.getSpreadsheetLocale();
+  const charts = sheet._charts.map((c) => chartView(c, locale)).filter((c): c is ChartView => c !== undefined);
   for (const chart of sheet._charts) {
     // A chart covers about 15 rows and 5 columns of default size below and right of its anchor.
     lastRow = Math.max(lastRow, chart._state.position.row + 15);

@@ -235,9 +235,29 @@ export function moneyFormatIn(locale: string, currency: TaxCurrency, options: { 
   return own?.placement === 'after' ? `${digits}${space}${symbol}` : `${symbol}${space}${digits}`;
 }
 
-/** Both money formats of a locale under the names the plan layout's format table uses. */
-export function moneyFormats(locale: string): { money: string; moneyCents: string } {
-  return { money: moneyFormat(locale), moneyCents: moneyFormat(locale, { cents: true }) };
+/** ICU quotes literal text in single quotes; a quote inside is written twice. */
+const icuQuoted = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+
+/**
+ * The format of a chart axis of money in a spreadsheet of this locale, whole amounts: `'£'#,##0` in en_GB,
+ * `#,##0 '€'` in de_DE, `'¥'#,##0` in ja_JP; an unknown locale gets `#,##0`, as its cells show no symbol.
+ * A chart's axis format is not a Sheets number format: EmbeddedChartBuilder.setOption takes Google Charts options,
+ * whose hAxis/vAxis.format is an ICU decimal pattern ("Visualization: Line Chart", Configuration options,
+ * developers.google.com/chart/interactive/docs/gallery/linechart#configuration-options). ICU has no `[$£]` (it
+ * would print the brackets) and quotes literal text with single quotes; its `,` and `.` are the chart locale's
+ * separators, as a Sheets pattern's are. The symbol, placement and spacing are the table's, as for the cells.
+ */
+export function chartMoneyFormat(locale: string): string {
+  const currency = localeCurrency(locale);
+  if (!currency) return PLAIN_MONEY_FORMAT.whole;
+  const symbol = icuQuoted(currency.symbol);
+  const space = currency.spaced ? ' ' : '';
+  return currency.placement === 'before' ? `${symbol}${space}#,##0` : `#,##0${space}${symbol}`;
+}
+
+/** A locale's money formats under the names the plan layout's format table uses: the cells' two and the charts' axis. */
+export function moneyFormats(locale: string): { money: string; moneyCents: string; axisMoney: string } {
+  return { money: moneyFormat(locale), moneyCents: moneyFormat(locale, { cents: true }), axisMoney: chartMoneyFormat(locale) };
 }
 
 /** A text in a formula: quotes doubled, as Sheets reads string literals. */

@@ -33,6 +33,8 @@ export const FORMATS = {
   general: 'General',
   money: '$#,##0',
   moneyCents: '$#,##0.00',
+  /** A chart axis of money: an ICU pattern, not a Sheets format (src/plan/currency.ts chartMoneyFormat). */
+  axisMoney: "'$'#,##0",
   percent: '0.0%',
   date: 'mmm d, yyyy',
   months: '0.0',
@@ -55,7 +57,7 @@ interface ChartSpec {
   ranges: string[];
   anchorRow: number;
   anchorColumn: number;
-  /** The number format of the vertical axis: the plan's money format. */
+  /** The vertical axis's format: the plan's money as an ICU pattern (Google Charts options are not Sheets formats). */
   axisFormat: string;
 }
 
@@ -1182,7 +1184,7 @@ export function layoutPlan(
         ],
         anchorRow: 4,
         anchorColumn: CHARTS,
-        axisFormat: formats.money,
+        axisFormat: formats.axisMoney,
       },
       {
         title: 'Savings after leaving: low (1 in 10), median, high (1 in 10)',
@@ -1193,7 +1195,7 @@ export function layoutPlan(
         ],
         anchorRow: FAN_ROW - 1,
         anchorColumn: FAN_ZERO + 2,
-        axisFormat: formats.money,
+        axisFormat: formats.axisMoney,
       },
     ],
     frozenRows: 2,

@@ -333,7 +333,8 @@ function ensureCheckinsSheet(spreadsheet: Spreadsheet): GoogleAppsScript.Spreads
     .addRange(sheet.getRange('A1:B500'))
     .setPosition(2, CHECKIN_COLUMNS.length + 2, 0, 0)
     .setOption('title', 'Leave date at each check-in')
-    .setOption('vAxis.format', 'mmm yyyy')
+    // An ICU date pattern (Google Charts), where "mm" would be minutes: the month is MMM.
+    .setOption('vAxis.format', 'MMM yyyy')
     .build();
   sheet.insertChart(chart);
   return sheet;

@@ -54,7 +54,7 @@ function contiguousBlocks(cells: { name: string; a1: string }[]): { a1: string; 
     const m = /^([A-Z]+)(\d+)$/.exec(a1);
     if (!m) throw new Error(`Key number ${name} is at ${a1}, not at one cell`);
     const [column, row] = [m[1], Number(m[2])];
-    const open = blocks.at(-1);
+    const open = blocks[blocks.length - 1];
     if (open && open.column === column && open.last + 1 === row) {
       open.last = row;
       open.names.push(name);
@@ -126,15 +126,22 @@ type Cell = unknown;
 
 const isBlank = (value: Cell): boolean => value === '' || value === null || value === undefined;
 
+const isDate = (value: Cell): boolean => value instanceof Date || Object.prototype.toString.call(value) === '[object Date]';
+
 /** "YYYY-MM-DD" of a date cell in the spreadsheet's time zone (the day the user sees), or the value unchanged. */
 function isoDay(value: Cell, timeZone: string): Cell {
-  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]')
-    return Utilities.formatDate(value as Date, timeZone, 'yyyy-MM-dd');
+  if (isDate(value)) return Utilities.formatDate(value as Date, timeZone, 'yyyy-MM-dd');
   return typeof value === 'string' ? value.trim() : value;
 }
 
-/** A money or count cell: numbers as they are, text as typed (the wizard's check then says what to fix). */
-const numberOrText = (value: Cell): Cell => (typeof value === 'string' ? value.trim() : value);
+/**
+ * A money or count cell: numbers as they are, text as typed (the wizard's check then says what to fix). A date (a
+ * person pasted one, or typed "3/4" into a date-formatted cell) comes back as its day's text, never as a Date: the
+ * answers cross google.script.run, which fails on a Date (Google's HtmlService guide), and the wizard then says the
+ * amount is not an amount.
+ */
+const numberOrText = (value: Cell, formatDay: (value: Cell) => Cell): Cell =>
+  isDate(value) ? formatDay(value) : typeof value === 'string' ? value.trim() : value;
 
 /**
  * The answers a plan's grid holds. `values` and `formulas` are the sheet's data range as getValues and
@@ -162,7 +169,7 @@ export function answersFromGrid(
     else if (name === 'filingStatus') {
       const key = (Object.keys(FILING_STATUSES) as (keyof typeof FILING_STATUSES)[]).find((k) => FILING_STATUSES[k] === value);
       if (key) answers[name] = key;
-    } else answers[name] = numberOrText(value);
+    } else answers[name] = numberOrText(value, formatDay);
   }
   // Where the person pays tax; a UK plan's region cell decides between England (with Wales and NI) and Scotland.
   const countryRow = rowOf(TAX_COUNTRY_LABEL);
@@ -176,12 +183,12 @@ export function answersFromGrid(
     answers.taxCountry = region === UK_REGIONS.uk_scotland ? 'uk_scotland' : 'uk_england';
   }
   const provinceRow = rowOf(PROVINCE_RATE_LABEL);
-  if (provinceRow !== undefined) answers.stateTaxRate = numberOrText(valueAt(provinceRow));
+  if (provinceRow !== undefined) answers.stateTaxRate = numberOrText(valueAt(provinceRow), formatDay);
   const modeRow = rowOf(TAX_MODE_LABEL);
   if (modeRow !== undefined && valueAt(modeRow) === TAX_MODES.us_estimate) answers.taxMode = 'us_estimate';
   else if (rowOf(PLAN_INPUT_LABELS.taxRate) !== undefined) answers.taxMode = 'flat';
 
-  const figures = readFigures(values);
+  const figures = readFigures(values, formatDay);
   if (figures) {
     answers.monthlyFigures = figures;
     // A projection the plan takes from the figures (=MIN / =MAX over them) is an answer left empty.
@@ -201,12 +208,12 @@ export function answersFromGrid(
 }
 
 /** The pasted monthly figures under their heading, down to the first empty cell. */
-function readFigures(values: Cell[][]): Cell[] | undefined {
+function readFigures(values: Cell[][], formatDay: (value: Cell) => Cell): Cell[] | undefined {
   for (let r = 0; r < values.length; r++) {
     const c = values[r].indexOf(FIGURES_HEADING);
     if (c < 0) continue;
     const figures: Cell[] = [];
-    for (let k = r + 1; k < values.length && !isBlank(values[k][c]); k++) figures.push(numberOrText(values[k][c]));
+    for (let k = r + 1; k < values.length && !isBlank(values[k][c]); k++) figures.push(numberOrText(values[k][c], formatDay));
     return figures;
   }
   return undefined;

@@ -108,7 +108,8 @@ async function open(em: Emulator): Promise<Opened> {
   await page.exposeFunction('__leapServer', (name: string, args: string) => {
     calls.push(name);
     try {
-      return JSON.stringify(em.run(name, ...JSON.parse(args)) ?? null);
+      // scriptRun: a Date or another value google.script.run refuses in the result fails the call, as on Apps Script.
+      return JSON.stringify(em.scriptRun(name, ...JSON.parse(args)) ?? null);
     } catch (error) {
       // The message Apps Script would hand the failure handler.
       throw new Error(error instanceof Error ? error.message : String(error));

@@ -111,7 +111,13 @@ test('merged titles, checkboxes and a chart made by a script are drawn from what
   expect(view.active.cells.B4).toMatchObject({ checked: false });
   // The header row names the series; the empty rows at the end are not plotted.
   expect(view.active.charts).toEqual([
-    { title: 'Savings', anchorA1: 'G2', labels: ['Jan', 'Feb', 'Mar'], series: [{ name: 'Saved', points: [100, 250, 400] }] },
+    {
+      title: 'Savings',
+      anchorA1: 'G2',
+      labels: ['Jan', 'Feb', 'Mar'],
+      series: [{ name: 'Saved', points: [100, 250, 400] }],
+      axis: { locale: 'en_US' },
+    },
   ]);
   // The checkbox takes TRUE/FALSE typed by the page.
   session.enterInput('Layout', 'B4', 'TRUE');

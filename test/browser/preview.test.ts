@@ -164,6 +164,32 @@ test('google.script.run in the sidebar reaches the bundle: success, failure and 
   expect(outcome).toEqual({ failed: 'Script function not found: leapNoSuchFunction', user: { step: 3 }, isError: true });
 });
 
+// Google, "Class google.script.run (Client-side API)"
+// (https://developers.google.com/apps-script/guides/html/reference/run#myFunction(...)): "Requests fail if you
+// attempt to pass a Date, Function, DOM element besides a form, or other prohibited type, including prohibited types
+// inside objects or arrays." JSON would turn the Date into text on its way: the shim refuses it in the page.
+test('google.script.run in the sidebar refuses a Date argument, nested, before anything reaches the bundle', async () => {
+  const sidebarTitle = /<title>([^<]*)<\/title>/.exec(readFileSync(join(REPO, 'dist', 'Sidebar.html'), 'utf8'))?.[1];
+  const content = page.frameLocator(`iframe[title="${sidebarTitle}"]`);
+  const callsBefore = ((await (await fetch(`${preview.url}/api/view`)).json()) as { calls: number }).calls;
+  const outcome = await content.locator('body').evaluate(
+    () =>
+      new Promise<unknown>((resolve) => {
+        type Run = Record<string, (...args: unknown[]) => Run>;
+        const run = (window as unknown as { google: { script: { run: Run } } }).google.script.run;
+        run
+          .withSuccessHandler(() => resolve({ succeeded: true }))
+          .withFailureHandler((error: unknown) => resolve({ name: (error as Error).name, failed: (error as Error).message }))
+          .leapSaveDraft({ startDate: new Date(2026, 2, 1) });
+      }),
+  );
+  expect(outcome).toEqual({
+    name: 'ScriptError',
+    failed: expect.stringContaining('google.script.run.leapSaveDraft: argument 1 holds a Date at .startDate'),
+  });
+  expect(((await (await fetch(`${preview.url}/api/view`)).json()) as { calls: number }).calls).toBe(callsBefore);
+});
+
 test('Extensions > Leap > Help shows a modal dialog that closes again', async () => {
   await page.getByRole('button', { name: 'Extensions' }).click();
   await page.getByRole('menuitem', { name: 'Leap' }).click();
@@ -204,6 +230,9 @@ test('building the plan from the sidebar adds its sheet: tab, chart, frozen rows
   await andRedraw(() => tab.click());
   await expect(tab.getAttribute('aria-selected')).resolves.toBe('true');
   await expect(page.locator('.chart svg polyline').count()).resolves.toBeGreaterThan(0);
+  // The money axis is labelled as Google Charts reads the chart's ICU vAxis.format ('$'#,##0): $2,000, not 2,000.
+  const axisLabels = await page.locator('.chart svg text').allTextContents();
+  expect(axisLabels).toEqual(expect.arrayContaining([expect.stringMatching(/^\$\d{1,3}(,\d{3})*$/)]));
   await expect(page.locator('td.frozen').count()).resolves.toBeGreaterThan(0);
 
   const boxes = page.locator('td[data-a1] input[type="checkbox"]');

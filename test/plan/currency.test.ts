@@ -65,7 +65,7 @@ describe('the currency table', () => {
     expect(moneyFormat('pt_BR')).toBe('[$R$] #,##0');
     // The yen has no minor unit: a cents format still shows whole yen.
     expect(moneyFormat('ja_JP', { cents: true })).toBe('[$¥]#,##0');
-    expect(moneyFormats('nl_NL')).toEqual({ money: '[$€] #,##0', moneyCents: '[$€] #,##0.00' });
+    expect(moneyFormats('nl_NL')).toEqual({ money: '[$€] #,##0', moneyCents: '[$€] #,##0.00', axisMoney: "'€' #,##0" });
   });
 
   test('locale names are read in any case and with - or _', () => {

@@ -1,6 +1,7 @@
 /**
  * The protocol on the built bundle: every google.script.run target the sidebar may call is a top-level function of
- * dist/Code.js, and its result survives the JSON round trip google.script.run makes in the shape the sidebar reads.
+ * dist/Code.js, and its result crosses google.script.run (the emulator's scriptRun, which refuses a Date or another
+ * value Google refuses) in the shape the sidebar reads.
  * (That both sides use the same types is checked by tsc: entryPoints.ts and sidebar/server.ts are typed by it.)
  */
 import { readFileSync } from 'node:fs';
@@ -26,14 +27,17 @@ test('every protocol target is a top-level function of the bundle, with the prot
 test('results are plain data the sidebar reads after the JSON round trip', () => {
   const em = createLeapEmulator({ timeZone: 'UTC' });
   loadDist(em);
-  expect(roundTrip(em.run('leapGetPlanAnswers'))).toBeNull();
-  const built = roundTrip<BuildResult>(em.run('leapBuildPlan', SAMPLE_ANSWERS));
+  expect(roundTrip(em.scriptRun('leapGetPlanAnswers'))).toBeNull();
+  const built = roundTrip<BuildResult>(em.scriptRun('leapBuildPlan', SAMPLE_ANSWERS));
   expect(built.keyNumbers).toHaveLength(KEY_NUMBERS.length);
   for (const k of built.keyNumbers) {
     expect([k.name, k.label, k.display].every((x) => typeof x === 'string')).toBe(true);
     expect(typeof k.calculating).toBe('boolean');
   }
-  const plan = roundTrip<PlanAnswers>(em.run('leapGetPlanAnswers'));
+  const plan = roundTrip<PlanAnswers>(em.scriptRun('leapGetPlanAnswers'));
   expect(plan.answers.startDate).toBe('2026-03-01');
-  expect(roundTrip(em.run('leapSaveDraft', plan.answers))).toEqual({ savedAt: expect.any(String), bytes: expect.any(Number) });
+  expect(roundTrip(em.scriptRun('leapSaveDraft', plan.answers))).toEqual({
+    savedAt: expect.any(String),
+    bytes: expect.any(Number),
+  });
 });

@@ -1,9 +1,12 @@
 /**
  * Opens the built dist/Sidebar.html in Chromium at sidebar width, with google.script.run replaced by an
- * in-page fake server that keeps the draft, records every call and can be told to fail.
+ * in-page fake server that keeps the draft, records every call and can be told to fail. Arguments and results
+ * cross it under Google's rules (emulator/src/scriptRun.ts, bundled into the page): a Date or a function in them
+ * fails the call, as on Apps Script, instead of turning into text.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import type {
   AnswersPayload,
@@ -21,6 +24,24 @@ export const SIDEBAR_SIZE = { width: 300, height: 640 };
 
 /** The shared launcher: it fails loudly, never skips, when Chromium is missing. */
 export { launchChromium } from '../support/browser';
+
+/** The page's global holding emulator/src/scriptRun.ts, which the fake server checks every crossing with. */
+const SCRIPT_RUN_RULES = '__leapScriptRunRules';
+
+/** emulator/src/scriptRun.ts as a page script: the same rules the emulator and the preview's page shim apply. */
+export function scriptRunRulesScript(): string {
+  return esbuild.buildSync({
+    entryPoints: [join(__dirname, '..', '..', 'emulator', 'src', 'scriptRun.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: SCRIPT_RUN_RULES,
+    // Playwright runs an init script inside a function, where a top-level var is no global.
+    footer: { js: `window.${SCRIPT_RUN_RULES} = ${SCRIPT_RUN_RULES};` },
+    platform: 'browser',
+    target: 'es2019',
+  }).outputFiles[0].text;
+}
 
 export interface FakeServerSetup {
   /** The draft leapGetDraft returns (null: none saved yet). */
@@ -51,6 +72,9 @@ function installFakeServer(setup: FakeServerSetup): void {
     draft: setup.draft ?? null,
     fail: setup.fail ?? {},
   };
+  type Rules = typeof import('../../emulator/src/scriptRun');
+  // The name is repeated: this function is serialised into the page and cannot read SCRIPT_RUN_RULES.
+  const rules = (window as unknown as { __leapScriptRunRules: Rules }).__leapScriptRunRules;
   const copy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
   // Typed by the protocol: a handler missing or returning another shape than the server's does not compile.
   const handlers: ServerFunctions = {
@@ -107,7 +131,15 @@ function installFakeServer(setup: FakeServerSetup): void {
           const handler = handlers[prop as ServerFunctionName] as ((...args: unknown[]) => unknown) | undefined;
           if (!handler) return undefined;
           return (...args: unknown[]) => {
-            state.calls.push({ name: prop, args: copy(args) });
+            let sent: unknown[];
+            try {
+              sent = rules.copyArgumentsAcrossScriptRun(prop, args);
+            } catch (e) {
+              // Refused in the page: the server never hears of the call.
+              setTimeout(() => failure?.(e), 0);
+              return;
+            }
+            state.calls.push({ name: prop, args: copy(sent) });
             setTimeout(
               () => {
                 if (state.fail[prop]) {
@@ -115,7 +147,7 @@ function installFakeServer(setup: FakeServerSetup): void {
                   return;
                 }
                 try {
-                  success?.(copy(handler(...copy(args))));
+                  success?.(rules.copyAcrossScriptRun(handler(...sent), prop, 'the result'));
                 } catch (e) {
                   failure?.(e);
                 }
@@ -162,6 +194,7 @@ export async function openSidebar(browser: Browser, setup: FakeServerSetup = {})
     pageErrors.push(new Error(`network request to ${route.request().url()}`));
     return route.abort();
   });
+  await page.addInitScript({ content: scriptRunRulesScript() });
   await page.addInitScript(installFakeServer, setup);
   const started = Date.now();
   await page.goto(`file://${SIDEBAR_FILE}`);

@@ -4,6 +4,7 @@
  * The server owns all state; after every action the page re-renders from the view it answers with.
  */
 import { columnToLetters, lettersToColumn } from '../../../emulator/src/a1';
+import { axisLabel } from '../../../emulator/src/chartOptions';
 import type {
   ActionAnswer,
   CellView,
@@ -589,7 +590,9 @@ function chartElement(chart: ChartView): HTMLElement {
     add(
       'text',
       { x: pad.left - 6, y: y(value) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#5f6368' },
-      value.toLocaleString('en-US', { maximumFractionDigits: 0 }),
+      // As Google Charts labels it: the chart's ICU axis format in the spreadsheet locale, else a plain number.
+      (chart.axis.format ? axisLabel(chart.axis.format, value, chart.axis.locale) : undefined) ??
+        value.toLocaleString(chart.axis.locale.replace('_', '-'), { maximumFractionDigits: 0 }),
     );
   }
   const step = Math.ceil(chart.labels.length / 6);
