@@ -65,7 +65,6 @@ const messageOf = (e: unknown): string =>
     ? (e as Error).message
     : String(e);
 
-
 function checkboxes(scratch: (name: string) => Sheet): Row[] {
   const fidelity = 'Range.insertCheckboxes sets every value to false';
   const sheet = scratch('checkboxes');

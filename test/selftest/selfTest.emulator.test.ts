@@ -33,9 +33,7 @@ function run(options: Parameters<typeof createLeapEmulator>[0] = {}) {
 }
 
 const failing = (rows: ReportRow[]) =>
-  rows
-    .filter((r) => r.status === 'FAIL')
-    .map((r) => `${r.check}: expected ${r.expected}, observed ${r.observed}`);
+  rows.filter((r) => r.status === 'FAIL').map((r) => `${r.check}: expected ${r.expected}, observed ${r.observed}`);
 
 test.each([
   ['en_US', 'America/New_York'],
