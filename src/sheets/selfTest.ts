@@ -6,7 +6,7 @@
  * (README: "Checking Leap on real Google Sheets"), a FAIL row is a place where the emulator is kinder or harsher than
  * Google. Scratch sheets are removed whatever happens.
  */
-import { asText } from '../plan/cellValue';
+import { asText, PLAIN_TEXT } from '../plan/cellValue';
 import { moneyFormat, moneyFormatIn } from '../plan/currency';
 import { FORMATS } from '../plan/layout';
 
@@ -91,8 +91,10 @@ function typedText(scratch: (name: string) => Sheet): Row[] {
   const fidelity = 'setValues reads text as typed input, in the spreadsheet locale';
   const sheet = scratch('typed text');
   const n = TYPED_LOOKING.length;
-  sheet.getRange(1, 1, n, 2).setValues(TYPED_LOOKING.map((t) => [t, asText(t)]));
-  const range = sheet.getRange(1, 1, n, 2);
+  // Column C is formatted as plain text before the write, as Leap's Invoices sheet formats its text columns.
+  sheet.getRange(1, 3, n, 1).setNumberFormat(PLAIN_TEXT);
+  sheet.getRange(1, 1, n, 3).setValues(TYPED_LOOKING.map((t) => [t, asText(t), asText(t, PLAIN_TEXT)]));
+  const range = sheet.getRange(1, 1, n, 3);
   const [values, shown] = [range.getValues(), range.getDisplayValues()];
   const rows: Row[] = [];
   TYPED_LOOKING.forEach((t, i) => {
@@ -108,6 +110,12 @@ function typedText(scratch: (name: string) => Sheet): Row[] {
         fidelity,
         `text ${JSON.stringify(t)}, shows ${JSON.stringify(t)}`,
         `${show(values[i][1])}, shows ${JSON.stringify(shown[i][1])}`,
+      ),
+      same(
+        `"${t}" written bare into a plain-text (@) cell`,
+        'A cell formatted as plain text (@) keeps a string as written',
+        `text ${JSON.stringify(t)}, shows ${JSON.stringify(t)}`,
+        `${show(values[i][2])}, shows ${JSON.stringify(shown[i][2])}`,
       ),
     );
   });
@@ -226,6 +234,9 @@ function customFunctionArguments(ss: Spreadsheet, scratch: (name: string) => She
     .getRange(1, 3, calls.length, 1)
     .getDisplayValues()
     .map((r) => r[0]);
+  // What a script reads from a custom-function cell before its execution has returned (the emulator's executions
+  // mode assumes the text "Loading...", which Google's guide shows in the cell but does not promise to scripts).
+  const readAtOnce = seen[0];
   for (let poll = 0; poll < POLLS && seen.some((s) => s === 'Loading...' || s === ''); poll++) {
     SpreadsheetApp.flush();
     Utilities.sleep(1000);
@@ -240,6 +251,13 @@ function customFunctionArguments(ss: Spreadsheet, scratch: (name: string) => She
   const midnight = dateSeen ? Utilities.formatDate(new Date(dateSeen[1]), zone, 'yyyy-MM-dd HH:mm') : first(seen[3]);
   const scriptDay = dateSeen ? Utilities.formatDate(new Date(dateSeen[1]), Session.getScriptTimeZone(), 'yyyy-MM-dd') : '-';
   return [
+    row(
+      'a custom-function cell read right after it is written',
+      'Each custom-function cell is a separate execution; the cell reads "Loading..." until its result arrives',
+      '"Loading..." or its result',
+      JSON.stringify(readAtOnce),
+      readAtOnce === 'Loading...' || readAtOnce === seen[0],
+    ),
     same('a number cell', fidelity, 'number 42', first(seen[0])),
     same('a text cell', fidelity, 'text "words"', first(seen[1])),
     same('a blank cell', fidelity, 'text ""', first(seen[2])),

@@ -83,3 +83,17 @@ test('a check that throws is a FAIL row, and the scratch sheets are still remove
   });
   expect(em.toJSON().sheets.map((s) => s.name)).toEqual(['Sheet1', SELF_TEST_SHEET]);
 });
+
+// Custom functions as Sheets runs them: each cell its own execution, "Loading..." until it returns ("Custom Functions
+// in Google Sheets", https://developers.google.com/apps-script/guides/sheets/functions). The self-test waits for its
+// probe cells as it would on Sheets, and records what a script reads before they have returned.
+test('with custom functions as timed executions, the self-test waits for its probe and every checked row passes', () => {
+  const { em } = run({ customFunctionExecutions: { executionMs: 1500 } });
+  const { rows } = report(em);
+  expect(failing(rows)).toEqual([]);
+  expect(rows.find((r) => r.check === 'a custom-function cell read right after it is written')).toMatchObject({
+    observed: '"Loading..."',
+    status: 'PASS',
+  });
+  expect(rows.find((r) => r.check === 'a number cell')).toMatchObject({ observed: 'number 42', status: 'PASS' });
+});
