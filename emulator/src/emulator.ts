@@ -270,6 +270,8 @@ export class EmulatorImpl {
     const ScriptDate = vm.runInContext('Date', context) as DateConstructor;
     const scriptDate = (d: Date): Date => new ScriptDate(d.getTime());
     this.engine.scriptDate = scriptDate;
+    const ScriptArray = vm.runInContext('Array', context) as ArrayConstructor;
+    this.engine.scriptArray = <T>(items: T[]): T[] => ScriptArray.from(items);
     this.log.scriptDate = scriptDate;
     const described = this.functionsGlobal
       ? (context as Record<string, { describeFunctions?: () => CustomFunctionInfo[] } | undefined>)[this.functionsGlobal]

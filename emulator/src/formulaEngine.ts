@@ -313,6 +313,8 @@ export class FormulaEngine {
   private causeRound = 0;
   /** Re-creates a Date in the script's realm, so the bundle's `instanceof Date` holds. */
   scriptDate: (d: Date) => Date = (d) => d;
+  /** Makes an array in the script's realm (set once a bundle is loaded), which lacks the built-ins newer than ES2019. */
+  scriptArray: <T>(items: T[]) => T[] = (items) => items;
 
   constructor(
     private readonly timeZone: string,
@@ -532,7 +534,8 @@ export class FormulaEngine {
   }
 
   private toSheetsArg(v: unknown, kind: string | undefined): unknown {
-    if (v instanceof SimpleRangeValue) return v.data.map((row) => row.map((cell) => this.toSheets(cell, kind)));
+    if (v instanceof SimpleRangeValue)
+      return this.scriptArray(v.data.map((row) => this.scriptArray(row.map((cell) => this.toSheets(cell, kind)))));
     return this.toSheets(v, kind);
   }
 

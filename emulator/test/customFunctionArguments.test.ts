@@ -38,3 +38,15 @@ test("Session.getScriptTimeZone is the script's zone, not the spreadsheet's", ()
   expect((context.zone as () => string)()).toBe('America/New_York');
   expect(emu.spreadsheet.getSpreadsheetTimeZone()).toBe('Pacific/Auckland');
 });
+
+// A range argument is "a two-dimensional array" (the guide's Data types) made by the script's own runtime, so it has
+// only the built-ins of the realm that runs the bundle (emulator/src/newerBuiltins.mjs): a custom function calling
+// Array.prototype.at on it must fail here as the build target says it may on Google.
+test("a range argument is the script realm's array, without the built-ins newer than ES2019", () => {
+  const body = 'return [typeof x.at, typeof x[0].at, Array.isArray(x), x instanceof Array, x[0] instanceof Array].join(" ");';
+  const { emu } = withBundle([{ name: 'KIND', params: [{ name: 'x', kind: 'number' }], body }]);
+  const sheet = emu.spreadsheet.getActiveSheet();
+  sheet.getRange('A1:A2').setValues([[1], [2]]);
+  sheet.getRange('B1').setFormula('=KIND(A1:A2)');
+  expect(sheet.getRange('B1').getValue()).toBe('undefined undefined true true true');
+});
