@@ -58,8 +58,10 @@ export interface Reader {
   span(firstId: string, lastId: string): string;
   /** A table column's body, $D$6:$D$17; or its rows `from` to `to` (0-based, inclusive). */
   column(table: string, key: string, from?: number, to?: number): string;
+  /** A table column's body in relative A1, D6:D17, for formulas written that way. */
+  columnA1(table: string, key: string): string;
   /** One cell of a table column: row `index` (0-based) of the body. */
-  at(table: string, key: string, index: number): string;
+  cellOf(table: string, key: string, index: number): string;
   /** A table column's total, below the body. */
   total(table: string, key: string): string;
   /** A declared cell as text in its own number format, or in `format`. */
@@ -395,7 +397,11 @@ export class Grid {
         const last = to === undefined ? t.table.lastRow : t.table.firstRow + to;
         return `${absolute(first, t.column)}:${absolute(last, t.column)}`;
       },
-      at: (table, key, index) => {
+      columnA1: (table, key) => {
+        tableColumn(table, key);
+        return (this.tables.get(table) as TablePlace).table.range(key);
+      },
+      cellOf: (table, key, index) => {
         const t = tableColumn(table, key);
         return absolute(t.table.firstRow + index, t.column);
       },
