@@ -125,8 +125,7 @@ export interface BooksLayout extends SheetGrid {
  * reads the plan's LEAP_TAX_RATE when a plan exists and falls back to 30%, so Books works without one.
  */
 export function layoutBooks(year: number, money: BooksMoney = PLAIN_BOOKS_MONEY): BooksLayout {
-  const g = new Grid();
-  for (const block of BOOKS_BLOCKS) block(g, { year, money });
+  const g = booksGrid(year, money);
   const { namedRanges, ...grid } = g.build();
   // Column H parts the month table from Schedule C, and holds April in the by-category table below: wide enough
   // for an amount. Columns M:S also hold the tax blocks' labels, notes and figures above the by-category table.
@@ -139,6 +138,13 @@ export function layoutBooks(year: number, money: BooksMoney = PLAIN_BOOKS_MONEY)
     frozenRows: 0,
     columnWidths: [...widths, ...Array.from({ length: grid.columns - widths.length }, () => 100)],
   };
+}
+
+/** The Books sheet's blocks on one grid: its declarations are the sheet's dependency graph. */
+export function booksGrid(year: number, money: BooksMoney = PLAIN_BOOKS_MONEY): Grid {
+  const g = new Grid();
+  for (const block of BOOKS_BLOCKS) block(g, { year, money });
+  return g;
 }
 
 /** The four parts of a built grid the writer copies, nothing else. */

@@ -58,8 +58,15 @@ export interface Reader {
   span(firstId: string, lastId: string): string;
   /** A table column's body, $D$6:$D$17; or its rows `from` to `to` (0-based, inclusive). */
   column(table: string, key: string, from?: number, to?: number): string;
+  /** Columns `fromKey` to `toKey` of a table on sheet row `row`, relative: E28:P28. */
+  inRowSpan(table: string, fromKey: string, toKey: string, row: number): string;
   /** A table column's body in relative A1, D6:D17, for formulas written that way. */
   columnA1(table: string, key: string): string;
+  /**
+   * The cell of a table column on sheet row `row` (a body or total row), as a formula on that row writes it: D6, or
+   * $D6 with `lock` "column" (so the formula reads the same column wherever it is copied).
+   */
+  inRow(table: string, key: string, row: number, lock?: 'column'): string;
   /** One cell of a table column: row `index` (0-based) of the body. */
   cellOf(table: string, key: string, index: number): string;
   /** A table column's total, below the body. */
@@ -390,12 +397,32 @@ export class Grid {
         const at = single(id);
         return a1(at.row, at.column);
       },
-      span: (firstId, lastId) => `${reader.cell(firstId)}:${reader.cell(lastId)}`,
+      span: (firstId, lastId) => {
+        const [first, last] = [single(firstId), single(lastId)];
+        // Every declaration inside the rectangle is read, not only its corners.
+        for (const [id, at] of this.singles) {
+          const inside = (x: number, a: number, b: number) => x >= Math.min(a, b) && x <= Math.max(a, b);
+          if (inside(at.row, first.row, last.row) && inside(at.column, first.column, last.column)) record(id);
+        }
+        return `${absolute(first.row, first.column)}:${absolute(last.row, last.column)}`;
+      },
+      inRowSpan: (table, fromKey, toKey, row) => {
+        const [from, to] = [tableColumn(table, fromKey).column, tableColumn(table, toKey).column];
+        const place = this.tables.get(table) as TablePlace;
+        place.spec.columns.forEach((c, i) => {
+          if (place.spec.column + i > from && place.spec.column + i < to) tableColumn(table, c.key);
+        });
+        return `${a1(row, from)}:${a1(row, to)}`;
+      },
       column: (table, key, from, to) => {
         const t = tableColumn(table, key);
         const first = t.table.firstRow + (from ?? 0);
         const last = to === undefined ? t.table.lastRow : t.table.firstRow + to;
         return `${absolute(first, t.column)}:${absolute(last, t.column)}`;
+      },
+      inRow: (table, key, row, lock) => {
+        const t = tableColumn(table, key);
+        return `${lock === 'column' ? '$' : ''}${a1(row, t.column)}`;
       },
       columnA1: (table, key) => {
         tableColumn(table, key);

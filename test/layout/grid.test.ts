@@ -151,3 +151,27 @@ test('mistakes fail the build: an unknown cell, a cell declared twice, a cycle, 
   done.build();
   expect(() => done.put(3, 1, null)).toThrow('The grid is built');
 });
+
+test('a range reads every declaration inside it, not only its corners', () => {
+  const g = new Grid();
+  [1, 2, 3].forEach((i) => {
+    g.figure({ id: `p${i}`, row: i, column: 2, value: { number: i } });
+  });
+  g.figure({ id: 'total', row: 4, column: 2, value: (read) => `=SUM(${read.span('p1', 'p3')})` });
+  g.table({
+    id: 't',
+    row: 6,
+    column: 1,
+    rows: 1,
+    columns: ['a', 'b', 'c', 'sum'].map((key) => ({
+      key,
+      cell: ({ row }) => (key === 'sum' ? (read) => `=SUM(${read.inRowSpan('t', 'a', 'c', row)})` : { number: 1 }),
+    })),
+  });
+  const built = g.build();
+  expect(built.cells[3][1]).toEqual({ formula: '=SUM($B$1:$B$3)' });
+  expect(built.cells[5][3]).toEqual({ formula: '=SUM(A6:C6)' });
+  const reads = Object.fromEntries(g.declarations().map((d) => [d.id, d.reads]));
+  expect(reads.total).toEqual(['p1', 'p2', 'p3']);
+  expect(reads['t.sum']).toEqual(['t.a', 't.b', 't.c']);
+});

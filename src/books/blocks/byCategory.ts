@@ -25,25 +25,27 @@ const cat = BOOKS.category;
 
 /** The Categories sheet's cell in `column` for the category on this row. */
 const source = (column: string, { index }: TableRow) => `${CATEGORIES_SHEET}!$${column}${index + 2}`;
-const name = ({ row }: TableRow) => `$A${row}`;
-const kind = ({ row }: TableRow) => `$B${row}`;
-const share = ({ row }: TableRow) => `$D${row}`;
+/** This row's category, kind, Schedule C line and deductible share, as every formula on the row reads them. */
+const name = (read: Reader, { row }: TableRow) => read.inRow(BY_CATEGORY, 'name', row, 'column');
+const kind = (read: Reader, { row }: TableRow) => read.inRow(BY_CATEGORY, 'kind', row, 'column');
+const line = (read: Reader, { row }: TableRow) => read.inRow(BY_CATEGORY, 'line', row, 'column');
+const share = (read: Reader, { row }: TableRow) => read.inRow(BY_CATEGORY, 'share', row, 'column');
 
 /** The category's own columns, copied from the Categories sheet with blanks for empty rows. */
 const categoryColumns: TableColumn[] = [
   { key: 'name', header: 'Category', cell: (r) => ({ formula: `=IF(${source('A', r)}="","",${source('A', r)})` }) },
-  { key: 'kind', header: 'Kind', cell: (r) => ({ formula: `=IF(${name(r)}="","",${source('B', r)}&"")` }) },
+  { key: 'kind', header: 'Kind', cell: (r) => (read) => `=IF(${name(read, r)}="","",${source('B', r)}&"")` },
   {
     key: 'line',
     header: 'Schedule C line',
     // "Line 8" rather than 8: a text both SUMIFS and the Schedule C table match exactly, whatever the cell held.
-    cell: (r) => ({ formula: `=IF(OR(${name(r)}="",${source('C', r)}=""),"","Line "&${source('C', r)})` }),
+    cell: (r) => (read) => `=IF(OR(${name(read, r)}="",${source('C', r)}=""),"","Line "&${source('C', r)})`,
   },
   {
     key: 'share',
     header: 'Deductible share',
     cell: (r) => ({
-      cell: { formula: `=IF(${name(r)}="","",IF(ISNUMBER(${source('D', r)}),${source('D', r)},0))` },
+      cell: (read) => `=IF(${name(read, r)}="","",IF(ISNUMBER(${source('D', r)}),${source('D', r)},0))`,
       format: PERCENT,
     }),
   },
@@ -52,7 +54,6 @@ const categoryColumns: TableColumn[] = [
 /** The key of month `m` (1-12), and its sheet column. */
 export const monthKey = (m: number): string => `month${m}`;
 const monthColumn = (m: number) => cat.firstMonthColumn + m - 1;
-const yearColumn = monthColumn(13);
 
 function monthColumns({ money }: BooksSheet): TableColumn[] {
   return Array.from({ length: 12 }, (_, i) => {
@@ -62,7 +63,8 @@ function monthColumns({ money }: BooksSheet): TableColumn[] {
       key: monthKey(m),
       header: { cell: (read: Reader) => `=DATE(${read.cell(YEAR)},${m},1)`, format: 'mmm' },
       cell: (r: TableRow) => ({
-        cell: { formula: `=IF(${name(r)}="","",SUMIFS(${LEDGER.amount},${LEDGER.category},${name(r)},${inMonth(month)}))` },
+        cell: (read: Reader) =>
+          `=IF(${name(read, r)}="","",SUMIFS(${LEDGER.amount},${LEDGER.category},${name(read, r)},${inMonth(month)}))`,
         format: money.books,
       }),
     };
@@ -70,15 +72,14 @@ function monthColumns({ money }: BooksSheet): TableColumn[] {
 }
 
 function yearColumns({ money }: BooksSheet): TableColumn[] {
-  const yearTotal = ({ row }: TableRow) => `${columnLetters(yearColumn)}${row}`;
+  const yearTotal = (read: Reader, { row }: TableRow) => read.inRow(BY_CATEGORY, 'year', row);
+  const months = (read: Reader, { row }: TableRow) => read.inRowSpan(BY_CATEGORY, monthKey(1), monthKey(12), row);
   return [
     {
       key: 'year',
       header: 'Year',
       cell: (r) => ({
-        cell: {
-          formula: `=IF(${name(r)}="","",SUM(${columnLetters(monthColumn(1))}${r.row}:${columnLetters(monthColumn(12))}${r.row}))`,
-        },
+        cell: (read) => `=IF(${name(read, r)}="","",SUM(${months(read, r)}))`,
         format: money.books,
         bold: true,
       }),
@@ -88,8 +89,9 @@ function yearColumns({ money }: BooksSheet): TableColumn[] {
       header: 'On Schedule C',
       // Income as received; expenses as positive deductions with the deductible share applied (meals at 50%).
       cell: (r) => ({
-        cell: {
-          formula: `=IF($C${r.row}="","",IF(${kind(r)}="Income",${yearTotal(r)},IF(${kind(r)}="Expense",-${yearTotal(r)}*${share(r)},"")))`,
+        cell: (read) => {
+          const total = yearTotal(read, r);
+          return `=IF(${line(read, r)}="","",IF(${kind(read, r)}="Income",${total},IF(${kind(read, r)}="Expense",-${total}*${share(read, r)},"")))`;
         },
         format: money.books,
       }),
@@ -97,13 +99,13 @@ function yearColumns({ money }: BooksSheet): TableColumn[] {
     {
       key: 'shareDeducted',
       header: 'Share deducted',
-      cell: (r) => ({ cell: { formula: `=IF(${kind(r)}="Expense",${share(r)},0)` }, format: PERCENT }),
+      cell: (r) => ({ cell: (read) => `=IF(${kind(read, r)}="Expense",${share(read, r)},0)`, format: PERCENT }),
     },
     {
       key: 'rows',
       header: 'Rows',
       cell: (r) => ({
-        cell: (read) => `=IF(${name(r)}="","",COUNTIFS(${LEDGER.category},${name(r)},${inYear(read.cell(YEAR))}))`,
+        cell: (read) => `=IF(${name(read, r)}="","",COUNTIFS(${LEDGER.category},${name(read, r)},${inYear(read.cell(YEAR))}))`,
         format: '0',
       }),
     },
@@ -122,7 +124,7 @@ function taxColumns({ money }: BooksSheet): TableColumn[] {
         // A payment counts for the first due date on or after it: (previous due date, this due date].
         const after = p === 1 ? read.cell(PREVIOUS_DUE) : read.cellOf(TAX_PERIODS_TABLE, 'due', p - 2);
         const due = read.cellOf(TAX_PERIODS_TABLE, 'due', p - 1);
-        return `=IF(${kind(r)}<>"Tax payment",0,-SUMIFS(${LEDGER.amount},${LEDGER.category},${name(r)},${LEDGER.date},">"&${after},${LEDGER.date},"<="&${due}))`;
+        return `=IF(${kind(read, r)}<>"Tax payment",0,-SUMIFS(${LEDGER.amount},${LEDGER.category},${name(read, r)},${LEDGER.date},">"&${after},${LEDGER.date},"<="&${due}))`;
       },
       format: money.federal,
     }),
@@ -133,7 +135,7 @@ function taxColumns({ money }: BooksSheet): TableColumn[] {
     cell: (r) => ({
       cell: (read) => {
         const account = read.cell(TAX_ACCOUNT);
-        return `=IF(OR(${kind(r)}<>"Transfer",${account}=""),0,SUMIFS(${LEDGER.amount},${LEDGER.category},${name(r)},${LEDGER.account},${account}))`;
+        return `=IF(OR(${kind(read, r)}<>"Transfer",${account}=""),0,SUMIFS(${LEDGER.amount},${LEDGER.category},${name(read, r)},${LEDGER.account},${account}))`;
       },
       format: money.books,
     }),

@@ -14,16 +14,15 @@ export const BOOKS_MONTH_HEADER = [
   'Not yet categorised',
 ] as const;
 
-const first = BOOKS.firstMonthRow;
-const last = first + 11;
-const monthCell = ({ row }: TableRow) => `$A${row}`;
+const monthCell = (read: Reader, { row }: TableRow) => read.inRow(MONTHS, 'month', row, 'column');
+const onRow = (read: Reader, key: string, row: number) => read.inRow(MONTHS, key, row);
 /** The category amounts of this row's month, one per category. */
 const amounts = (read: Reader, { index }: TableRow) => read.column(BY_CATEGORY, monthKey(index + 1));
 const kinds = (read: Reader) => read.column(BY_CATEGORY, 'kind');
 const uncategorisedIn = (month: string, criteria: string) =>
   `SUMIFS(${LEDGER.amount},${inMonth(month)},${LEDGER.amount},">0",${LEDGER.category},${criteria})`;
 const uncategorisedCount = (month: string, criteria: string) => `COUNTIFS(${inMonth(month)},${LEDGER.category},${criteria})`;
-const sum = (letter: string) => ({ formula: `=SUM(${letter}${first}:${letter}${last})` });
+const sum = (key: string) => (read: Reader) => `=SUM(${read.columnA1(MONTHS, key)})`;
 
 function columns({ money }: BooksSheet): TableColumn[] {
   const [month, income, expenses, profit, setAside, taxPaid, notCategorised] = BOOKS_MONTH_HEADER;
@@ -45,43 +44,44 @@ function columns({ money }: BooksSheet): TableColumn[] {
       // Uncategorised money in counts as income (blank or "Uncategorized"); uncategorised money out is not deducted.
       cell: amount(
         (read, r) =>
-          `=SUMIFS(${amounts(read, r)},${kinds(read)},"Income")+${uncategorisedIn(monthCell(r), `"${UNCATEGORISED}"`)}+${uncategorisedIn(monthCell(r), '""')}`,
+          `=SUMIFS(${amounts(read, r)},${kinds(read)},"Income")+${uncategorisedIn(monthCell(read, r), `"${UNCATEGORISED}"`)}+${uncategorisedIn(monthCell(read, r), '""')}`,
       ),
-      total: { cell: sum('B'), format: money.books },
+      total: { cell: sum('income'), format: money.books },
     },
     {
       key: 'expenses',
       header: expenses,
       cell: amount((read, r) => `=-SUMPRODUCT(${amounts(read, r)},${read.column(BY_CATEGORY, 'shareDeducted')})`),
-      total: { cell: sum('C'), format: money.books },
+      total: { cell: sum('expenses'), format: money.books },
     },
     {
       key: 'profit',
       header: profit,
-      cell: amount((_, { row }) => `=B${row}-C${row}`, true),
-      total: { cell: sum('D'), format: money.books },
+      cell: amount((read, { row }) => `=${onRow(read, 'income', row)}-${onRow(read, 'expenses', row)}`, true),
+      total: { cell: sum('profit'), format: money.books },
     },
     {
       key: 'setAside',
       header: setAside,
-      cell: amount((read, { row }) => `=MAX(0,D${row})*${read.cell(RATE)}`),
+      cell: amount((read, { row }) => `=MAX(0,${onRow(read, 'profit', row)})*${read.cell(RATE)}`),
       // On the year's profit, not the sum of monthly set-asides: a loss in one month offsets profit in another.
-      total: { cell: (read) => `=MAX(0,D${BOOKS.totalRow})*${read.cell(RATE)}`, format: money.books },
+      total: { cell: (read) => `=MAX(0,${onRow(read, 'profit', BOOKS.totalRow)})*${read.cell(RATE)}`, format: money.books },
     },
     {
       key: 'taxPaid',
       header: taxPaid,
       cell: amount((read, r) => `=-SUMIFS(${amounts(read, r)},${kinds(read)},"Tax payment")`),
-      total: { cell: sum('F'), format: money.books },
+      total: { cell: sum('taxPaid'), format: money.books },
     },
     {
       key: 'notCategorised',
       header: notCategorised,
       cell: (r) => ({
-        cell: { formula: `=${uncategorisedCount(monthCell(r), `"${UNCATEGORISED}"`)}+${uncategorisedCount(monthCell(r), '""')}` },
+        cell: (read) =>
+          `=${uncategorisedCount(monthCell(read, r), `"${UNCATEGORISED}"`)}+${uncategorisedCount(monthCell(read, r), '""')}`,
         format: '0',
       }),
-      total: { cell: sum('G'), format: '0' },
+      total: { cell: sum('notCategorised'), format: '0' },
     },
   ];
 }

@@ -32,7 +32,7 @@ export const scheduleC: BooksBlock = (g, { money }) => {
         header: 'Year total',
         cell: ({ row }) => ({
           cell: (read) =>
-            `=SUMIFS(${read.column(BY_CATEGORY, 'onScheduleC')},${read.column(BY_CATEGORY, 'line')},${columnLetters(sc.lineColumn)}${row})`,
+            `=SUMIFS(${read.column(BY_CATEGORY, 'onScheduleC')},${read.column(BY_CATEGORY, 'line')},${read.inRow('scheduleC', 'line', row)})`,
           format: money.books,
         }),
         total: {

@@ -2,7 +2,7 @@
  * Estimated tax paid for the year (Form 1040-ES): one row per period from the Ledger's Tax payment rows, then rows
  * the person fills for payments made elsewhere, and the year's total.
  */
-import { a1, columnLetters, INPUT_FILL, type Reader } from '../../layout/grid';
+import { a1, INPUT_FILL, type Reader } from '../../layout/grid';
 import { taxPaidKey } from './byCategory';
 import {
   BOOKS,
@@ -60,8 +60,6 @@ export const taxPaid: BooksBlock = (g, { money }) => {
   });
   g.heading(tp.handTitleRow, tp.dateColumn, { text: 'Paid another way: type the date, amount and a note' });
   const firstHand = tp.firstHandRow;
-  const lastHand = tp.firstHandRow + tp.handRows - 1;
-  const amounts = `${columnLetters(tp.amountColumn)}${firstHand}:${columnLetters(tp.amountColumn)}${lastHand}`;
   const byHand = g.table({
     id: TAX_PAID_BY_HAND,
     row: firstHand,
@@ -77,7 +75,7 @@ export const taxPaid: BooksBlock = (g, { money }) => {
         key: 'period',
         cell: ({ row }) => ({
           cell: (read) => {
-            const date = `$${columnLetters(tp.dateColumn)}${row}`;
+            const date = read.inRow(TAX_PAID_BY_HAND, 'date', row, 'column');
             const year = read.cell(YEAR);
             const lastDue = read.cellOf(TAX_PERIODS_TABLE, 'due', 3);
             return `=IF(${date}="","",IF(${date}<=${read.cell(PREVIOUS_DUE)},"Before "&${year},IF(${date}>${lastDue},"After "&${year},COUNTIF(${read.column(TAX_PERIODS_TABLE, 'due')},"<"&${date})+1)))`;
@@ -92,7 +90,7 @@ export const taxPaid: BooksBlock = (g, { money }) => {
         // Rows typed with a date outside the year's periods show "Before"/"After" and are left out of the total.
         total: {
           cell: (read) =>
-            `=SUM(${read.columnA1(TAX_PERIODS_TABLE, 'amount')})+SUMIFS(${amounts},${columnLetters(tp.periodColumn)}${firstHand}:${columnLetters(tp.periodColumn)}${lastHand},">=1")`,
+            `=SUM(${read.columnA1(TAX_PERIODS_TABLE, 'amount')})+SUMIFS(${read.columnA1(TAX_PAID_BY_HAND, 'amount')},${read.columnA1(TAX_PAID_BY_HAND, 'period')},">=1")`,
           format: money.federal,
         },
       },
