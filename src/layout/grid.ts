@@ -128,6 +128,9 @@ export interface TableSpec {
   column: number;
   rows: number;
   columns: readonly TableColumn[];
+  /** The header's and the total row's style where a cell gives none: bold on the header fill unless given. */
+  headerStyle?: Style;
+  totalStyle?: Style;
 }
 
 /** Where a table sits, known as soon as it is declared. */
@@ -227,16 +230,18 @@ export class Grid {
 
   /** A sentence: words joined with the figures they quote (`read.shown`), live as the figures change. */
   sentence(
-    spec: { id: string; row: number; column: number; name?: string } & ({ parts: (read: Reader) => SentencePart[] } | Placed),
+    spec: { id: string; row: number; column: number; name?: string } & Style &
+      ({ parts: (read: Reader) => SentencePart[] } | { cell: Content }),
   ): void {
-    const content: Entry =
+    const cell: Content =
       'parts' in spec
         ? (read: Reader) =>
             `=${spec
               .parts(read)
               .map((p) => (typeof p === 'string' ? quoted(p) : p.expr))
               .join('&')}`
-        : { cell: spec.cell, format: spec.format, bold: spec.bold, fill: spec.fill };
+        : spec.cell;
+    const content: Placed = { cell, format: spec.format, bold: spec.bold, fill: spec.fill };
     this.declare(spec.id, 'sentence', spec.row, spec.column, { name: spec.name });
     this.put(spec.row, spec.column, content, spec.id);
   }
@@ -262,7 +267,8 @@ export class Grid {
       range: (key) => `${a1(firstRow, columnOf(key))}:${a1(lastRow, columnOf(key))}`,
     };
     this.tables.set(spec.id, { spec, table });
-    const headerStyle = { bold: true, fill: HEADER_FILL };
+    const headerStyle = spec.headerStyle ?? { bold: true, fill: HEADER_FILL };
+    const totalStyle = spec.totalStyle ?? { bold: true, fill: HEADER_FILL };
     spec.columns.forEach((c, i) => {
       const column = spec.column + i;
       const owner = `${spec.id}.${c.key}`;
@@ -279,7 +285,7 @@ export class Grid {
         const entry = c.cell?.({ row: firstRow + index, index });
         if (entry !== undefined) this.put(firstRow + index, column, entry, owner);
       }
-      if (c.total !== undefined) this.put(lastRow + 1, column, withDefaults(c.total, headerStyle), owner);
+      if (c.total !== undefined) this.put(lastRow + 1, column, withDefaults(c.total, totalStyle), owner);
     });
     return table;
   }

@@ -175,3 +175,21 @@ test('a range reads every declaration inside it, not only its corners', () => {
   expect(reads.total).toEqual(['p1', 'p2', 'p3']);
   expect(reads['t.sum']).toEqual(['t.a', 't.b', 't.c']);
 });
+
+test('a table may style its header and total its own way; a sentence may be bold', () => {
+  const g = new Grid();
+  g.table({
+    id: 'cases',
+    row: 1,
+    column: 2,
+    rows: 1,
+    headerStyle: { bold: true },
+    totalStyle: { fill: '#fff' },
+    columns: [{ key: 'lean', header: 'Lean', cell: () => ({ number: 0.8 }), total: { number: 1 } }],
+  });
+  g.sentence({ id: 'headline', row: 4, column: 1, bold: true, parts: () => ['Leave on ', { expr: 'TODAY()' }] });
+  const built = g.build();
+  expect([built.fontWeights[0][1], built.backgrounds[0][1]]).toEqual(['bold', null]);
+  expect([built.fontWeights[2][1], built.backgrounds[2][1]]).toEqual(['normal', '#fff']);
+  expect([built.cells[3][0], built.fontWeights[3][0]]).toEqual([{ formula: '="Leave on "&TODAY()' }, 'bold']);
+});
