@@ -2,8 +2,10 @@
  * The Ledger, Categories and Books sheets as pure grids: values, formulas, formats and named ranges. The writer
  * (src/sheets/booksWriter.ts) copies them onto sheets in a few batched calls.
  *
- * Every figure on Books is a native formula (SUMIFS, SUMPRODUCT, COUNTIFS) over whole Ledger columns, so rows the
- * import appends, rows a person adds and a category a person changes count at once, with no custom function calls.
+ * Every total on Books is a native formula (SUMIFS, SUMPRODUCT, COUNTIFS) over whole Ledger columns, so rows the
+ * import appends, rows a person adds and a category a person changes count at once; only the federal tax dates and
+ * payment call Leap's functions. The Books sheet is a list of blocks, one module each (src/books/blocks/index.ts):
+ * a new figure, row or block goes there, not here.
  */
 
 import { type Cell, Grid, HEADER_FILL, type SheetGrid } from '../layout/grid';
