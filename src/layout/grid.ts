@@ -242,7 +242,7 @@ export class Grid {
               .join('&')}`
         : spec.cell;
     const content: Placed = { cell, format: spec.format, bold: spec.bold, fill: spec.fill };
-    this.declare(spec.id, 'sentence', spec.row, spec.column, { name: spec.name });
+    this.declare(spec.id, 'sentence', spec.row, spec.column, { name: spec.name, format: spec.format });
     this.put(spec.row, spec.column, content, spec.id);
   }
 
