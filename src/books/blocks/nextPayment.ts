@@ -1,0 +1,201 @@
+/**
+ * The next federal estimated tax payment by the annualized income installment method (Form 2210, Schedule AI),
+ * beside what the flat rate would ask, and a sentence saying what to pay by when.
+ */
+import { asText, type Entry, type Reader } from '../../layout/grid';
+import {
+  BOOKS,
+  type BooksBlock,
+  DATE_FORMAT,
+  form1040LineFormula,
+  MONTHS,
+  PREVIOUS_DUE,
+  RATE,
+  TAX_PAID_BY_HAND,
+  TAX_PERIODS,
+  TAX_PERIODS_TABLE,
+  YEAR,
+} from './common';
+
+const np = BOOKS.nextPayment;
+const TODAY = 'today';
+const FILING_STATUS = 'filingStatus';
+const PRIOR_TAX = 'priorYearTax';
+const PRIOR_AGI = 'priorYearAgi';
+const WITHHOLDING = 'withholding';
+const PERIODS_ENDED = 'periodsEnded';
+const NEXT_DUE = 'LEAP_BOOKS_NEXT_DUE';
+const PAID = 'paidForTheYear';
+const PAYMENT = 'LEAP_BOOKS_NEXT_PAYMENT';
+const FLAT = 'LEAP_BOOKS_FLAT_PAYMENT';
+const profitTo = (period: number) => `profitTo${period}`;
+const dueDate = (read: Reader, period: number) => read.cellOf(TAX_PERIODS_TABLE, 'due', period - 1);
+const profits = (read: Reader) => read.span(profitTo(1), profitTo(TAX_PERIODS.length));
+const line = { row: 0, column: np.valueColumn };
+
+/** What the person gives the method: today, filing status, last year's return and this year's withholding. */
+const inputs: BooksBlock = (g, { money }) => {
+  const onRow = (row: number) => ({ ...line, row });
+  // TODAY() sits in its own cell: Sheets refuses volatile functions inside a custom function's arguments.
+  g.input({
+    id: TODAY,
+    ...onRow(np.todayRow),
+    label: 'Today',
+    value: { formula: '=TODAY()' },
+    format: DATE_FORMAT,
+    note: { text: 'Type a date to see this block as it was or will be on that day.' },
+  });
+  g.input({
+    id: FILING_STATUS,
+    ...onRow(np.statusRow),
+    label: 'Filing status',
+    value: { formula: '=IFERROR(LEAP_FILING_STATUS,"single")' },
+    note: { text: 'Your plan’s when there is a plan; or type single, married_joint, married_separate or head_of_household.' },
+  });
+  const lastYear = (read: Reader) => `(${read.cell(YEAR)}-1)`;
+  g.input({
+    id: PRIOR_TAX,
+    ...onRow(np.priorTaxRow),
+    label: 'Last year’s total tax',
+    value: null,
+    format: money.federal,
+    note: (read) =>
+      `="Your "&${lastYear(read)}&" Form 1040, line "&${form1040LineFormula('totalTax', `${read.cell(YEAR)}-1`)}&" (total tax); 0 if it was nil. Blank: unknown, and this year's tax alone sets the payments."`,
+  });
+  g.input({
+    id: PRIOR_AGI,
+    ...onRow(np.priorAgiRow),
+    label: 'Last year’s AGI',
+    value: null,
+    format: money.federal,
+    note: (read) =>
+      `="Your "&${lastYear(read)}&" Form 1040, line "&${form1040LineFormula('adjustedGrossIncome', `${read.cell(YEAR)}-1`)}&" (adjusted gross income): above $150,000 ($75,000 married filing separately) last year's tax counts at 110%."`,
+  });
+  g.input({
+    id: WITHHOLDING,
+    ...onRow(np.withholdingRow),
+    label: 'Federal tax withheld this year',
+    value: null,
+    format: money.federal,
+    note: (read) =>
+      `="From a job: the federal income tax withheld on your "&${read.cell(YEAR)}&" pay slips (year to date, plus what is still to come). Blank if none."`,
+  });
+};
+
+/** Where the year stands: last year's final due date, the periods ended, the next due date, the profit per period. */
+const calendar: BooksBlock = (g, { money }) => {
+  const onRow = (row: number) => ({ ...line, row });
+  g.figure({
+    id: PREVIOUS_DUE,
+    ...onRow(np.previousDueRow),
+    label: 'Last year’s final payment was due',
+    value: (read) => `=NEXT_TAX_DUE(DATE(${read.cell(YEAR)},1,1))`,
+    format: DATE_FORMAT,
+    note: (read) => `="Payments after it count for "&${read.cell(YEAR)}&"."`,
+  });
+  g.figure({
+    id: PERIODS_ENDED,
+    ...onRow(np.periodsEndedRow),
+    label: 'Payment periods ended',
+    value: (read) =>
+      `=${TAX_PERIODS.map((p) => `IF(${read.cell(TODAY)}>DATE(${read.cell(YEAR)},${p.lastMonth},${p.lastDay}),1,0)`).join('+')}`,
+    format: '0',
+    note: { text: 'Periods run from January 1 to March 31, May 31, August 31 and December 31.' },
+  });
+  g.figure({
+    id: NEXT_DUE,
+    ...onRow(np.nextDueRow),
+    label: 'Next payment due',
+    value: (read) => {
+      const today = read.cell(TODAY);
+      return `=IF(${today}<=${read.cell(PREVIOUS_DUE)},${dueDate(read, 1)},IF(${today}>${dueDate(read, 4)},"All four "&${read.cell(YEAR)}&" dates are past",NEXT_TAX_DUE(${today})))`;
+    },
+    format: DATE_FORMAT,
+    bold: true,
+    name: NEXT_DUE,
+  });
+  TAX_PERIODS.forEach((p, i) => {
+    g.figure({
+      id: profitTo(i + 1),
+      ...onRow(np.firstProfitRow + i),
+      label: `Profit January 1 to ${p.ends}`,
+      value: (read) => `=IF(${read.cell(PERIODS_ENDED)}<${i + 1},"",SUM(${read.column(MONTHS, 'profit', 0, p.lastMonth - 1)}))`,
+      format: money.federal,
+      note: i === 0 ? { text: 'From the months on the left, only for periods that have ended.' } : undefined,
+    });
+  });
+};
+
+/** The payment by the annualized method, and what the flat rate would ask. */
+const payments: BooksBlock = (g, { money }) => {
+  const onRow = (row: number) => ({ ...line, row });
+  g.figure({
+    id: PAID,
+    ...onRow(np.paidRow),
+    label: 'Estimated tax paid for the year',
+    value: (read) => `=${read.total(TAX_PAID_BY_HAND, 'amount')}`,
+    format: money.federal,
+  });
+  g.figure({
+    id: PAYMENT,
+    ...onRow(np.paymentRow),
+    label: 'Pay now (on what you have earned)',
+    value: (read) =>
+      `=IF(${read.cell(PERIODS_ENDED)}=0,"",ESTIMATED_PAYMENT_US(${profits(read)},,${read.cell(FILING_STATUS)},${read.cell(YEAR)},${read.cell(PRIOR_TAX)},${read.cell(PRIOR_AGI)},${read.cell(PAID)},${read.cell(WITHHOLDING)}))`,
+    format: money.federal,
+    bold: true,
+    note: { text: 'The annualized income installment method (Form 2210, Schedule AI): federal tax only.' },
+    name: PAYMENT,
+  });
+  g.figure({
+    id: FLAT,
+    ...onRow(np.flatRow),
+    label: 'At the flat rate',
+    value: (read) => {
+      const ended = read.cell(PERIODS_ENDED);
+      return `=IF(${ended}=0,"",MAX(0,${read.cell(RATE)}*MAX(0,INDEX(${profits(read)},${ended}))-${read.cell(PAID)}))`;
+    },
+    format: money.federal,
+    note: { text: 'The tax set-aside rate times the profit so far, less what you paid.' },
+    name: FLAT,
+  });
+};
+
+/** What to pay by when, in words; one IF per case, joined at run time: the bundle keeps one clause a line for the Executions log. */
+function paymentSentence(read: Reader, federal: string): string {
+  const ended = read.cell(PERIODS_ENDED);
+  const year = read.cell(YEAR);
+  const nextDue = read.cell(NEXT_DUE);
+  const payment = read.cell(PAYMENT);
+  const flat = read.cell(FLAT);
+  const dollars = (expression: string) => asText(expression, federal);
+  const longDate = (ref: string) => asText(ref, 'mmmm d, yyyy');
+  const periodEnd = `CHOOSE(${ended},${TAX_PERIODS.map((p) => `"${p.ends}"`).join(',')})`;
+  const lastEndedDue = `CHOOSE(${ended},${TAX_PERIODS.map((_, i) => dueDate(read, i + 1)).join(',')})`;
+  return [
+    `=IF(${ended}=0,"No payment period of "&${year}&" has ended yet: the first, January 1 to March 31, is due "&${longDate(dueDate(read, 1))}&".",`,
+    `IF(ISTEXT(${nextDue}),"The "&${year}&" payment dates are past; "&${read.shown(PAYMENT)}&" is still short by the annualized method: pay it with your return.",`,
+    `IF(${payment}<=0,"Nothing more is due for the profit to "&${periodEnd}&": what you have paid covers it. The next date is "&${longDate(nextDue)}&". ",`,
+    // Past the due date of the latest ended period, the next date (in the block above) is for a period still
+    // running: what is short now was due then, and the penalty runs from that day.
+    `IF(${read.cell(TODAY)}>${lastEndedDue},"Pay "&${read.shown(PAYMENT)}&" now for the profit to "&${periodEnd}&": it was due "&${longDate(lastEndedDue)}&". ",`,
+    `"Pay "&${read.shown(PAYMENT)}&" by "&${longDate(nextDue)}&" for the profit to "&${periodEnd}&". "))&`,
+    `IF(${flat}>=${payment},"The flat rate would ask "&${read.shown(FLAT)}&": paying on what you have earned keeps "&${dollars(`${flat}-${payment}`)}&" in your hands for now.",`,
+    `"The flat rate would ask "&${read.shown(FLAT)}&", "&${dollars(`${payment}-${flat}`)}&" less: the federal tax on this profit is above your set-aside rate.")))`,
+  ].join('');
+}
+
+export const nextPayment: BooksBlock = (g, books) => {
+  g.heading(np.titleRow, np.labelColumn, { text: 'Next estimated tax payment (federal)' });
+  inputs(g, books);
+  calendar(g, books);
+  payments(g, books);
+  const sentence: Entry = (read) => paymentSentence(read, books.money.federal);
+  g.sentence({
+    id: 'LEAP_BOOKS_NEXT_PAYMENT_TEXT',
+    row: np.sentenceRow,
+    column: np.labelColumn,
+    cell: sentence,
+    name: 'LEAP_BOOKS_NEXT_PAYMENT_TEXT',
+  });
+};
