@@ -9,9 +9,10 @@
  * (Open-ended ranges such as A2:A would also follow rows appended at the bottom, but the formula engine the tests
  * and the preview run cannot read them, and a layout that cannot be tested is not shipped.)
  */
+
+import type { Cell } from '../layout/grid';
+import { columnLetters } from '../layout/grid';
 import { PLAIN_TEXT } from '../plan/cellValue';
-import type { Cell } from '../plan/layout';
-import { columnLetters } from '../plan/layout';
 
 export const INVOICES_SHEET_NAME = 'Invoices';
 

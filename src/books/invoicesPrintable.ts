@@ -6,9 +6,10 @@
  * printable sheet follows edits to the row and survives the list being sorted. The business details are the
  * person's own text, written as text.
  */
+
+import type { Cell } from '../layout/grid';
+import { columnLetters } from '../layout/grid';
 import { PLAIN_TEXT } from '../plan/cellValue';
-import type { Cell } from '../plan/layout';
-import { columnLetters } from '../plan/layout';
 import { type BusinessDetails, COLUMN, FIRST_ROW, INVOICE_FORMATS, type InvoiceColumn } from './invoices';
 
 /** What Make invoice needs from a row of the Invoices sheet. */

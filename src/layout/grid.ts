@@ -12,12 +12,21 @@
  * into the other's layout for it.
  */
 
-// Cell and columnLetters are still defined by src/plan/layout.ts, which another branch is changing now; they move
-// here when the plan is laid out through this grid.
-import { type Cell, columnLetters } from '../plan/layout';
+/** One cell. Text is always written as text, never as a formula, whatever it starts with. */
+export type Cell =
+  | { text: string }
+  | { number: number }
+  | { checked: boolean }
+  | { formula: string }
+  /** Empty. */
+  | null;
 
-export type { Cell };
-export { columnLetters };
+/** 1-based column -> letters. */
+export function columnLetters(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
 
 /** The shade of cells the person edits, and of headings and totals. */
 export const INPUT_FILL = '#e8f0fe';
@@ -73,6 +82,11 @@ export interface Reader {
   total(table: string, key: string): string;
   /** A declared cell as text in its own number format, or in `format`. */
   shown(id: string, format?: string): string;
+  /**
+   * A cell of the array the declared formula `id` spills, `down` rows below and `right` columns right of it: $S$27,
+   * or S27 with `relative`. Reads `id`: the spilled values come from its formula.
+   */
+  spill(id: string, down: number, right?: number, relative?: 'relative'): string;
 }
 
 /** A formula given at declaration and written at build, through `read`. It includes the leading "=". */
@@ -442,6 +456,11 @@ export class Grid {
         const t = tableColumn(table, key);
         if (t.table.totalRow === null) throw new Error(`Table ${table} has no total row`);
         return absolute(t.table.totalRow, t.column);
+      },
+      spill: (id, down, right = 0, relative) => {
+        const at = single(id);
+        record(id);
+        return (relative ? a1 : absolute)(at.row + down, at.column + right);
       },
       shown: (id, format) => {
         const own = single(id).format;

@@ -22,8 +22,8 @@ import {
   ledgerRowFormats,
   type SheetGrid,
 } from '../books/layout';
+import { columnLetters } from '../layout/grid';
 import { cellValue } from '../plan/cellValue';
-import { columnLetters } from '../plan/layout';
 import { pointName } from './names';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

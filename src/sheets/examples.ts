@@ -3,9 +3,9 @@
  * formula text, so people can see each one work and copy it. Generated from the function table.
  */
 import { describeFunctions, type FunctionInfo } from '../functions';
+import { columnLetters } from '../layout/grid';
 import { cellValue } from '../plan/cellValue';
 import { moneyFormat, moneyFormatIn, type TaxCurrency } from '../plan/currency';
-import { columnLetters } from '../plan/layout';
 import { findMarkedSheet, swapInBuiltSheet } from './planWriter';
 
 export const EXAMPLES_SHEET_NAME = 'Leap function examples';

@@ -27,9 +27,9 @@ import {
   PANEL_VALUE_COLUMN,
   statusFormula,
 } from '../books/invoices';
+import { columnLetters } from '../layout/grid';
 import { cellValue, PLAIN_TEXT } from '../plan/cellValue';
 import { moneyFormat } from '../plan/currency';
-import { columnLetters } from '../plan/layout';
 import { pointName } from './names';
 import { LOCK_WAIT_MS } from './planWriter';
 

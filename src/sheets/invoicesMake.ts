@@ -14,9 +14,9 @@ import {
   printableInvoice,
   readInvoiceRow,
 } from '../books/invoicesPrintable';
+import { columnLetters } from '../layout/grid';
 import { cellValue } from '../plan/cellValue';
 import { moneyFormat } from '../plan/currency';
-import { columnLetters } from '../plan/layout';
 import { BUSINESS_PROPERTY_KEY, findInvoicesSheet, storedBusiness } from './invoices';
 
 /** Marks a printable invoice Leap made; the value is the invoice number. */

@@ -193,3 +193,13 @@ test('a table may style its header and total its own way; a sentence may be bold
   expect([built.fontWeights[2][1], built.backgrounds[2][1]]).toEqual(['normal', '#fff']);
   expect([built.cells[3][0], built.fontWeights[3][0]]).toEqual([{ formula: '="Leave on "&TODAY()' }, 'bold']);
 });
+
+test('a cell of a spilled array reads the formula that spills it, absolute or relative', () => {
+  const g = new Grid();
+  g.figure({ id: 'bands', row: 2, column: 3, value: () => '=BANDS(1)', bold: true });
+  g.put(5, 6, (read) => `=IF(${read.spill('bands', 3, 0, 'relative')}="","",${read.spill('bands', 1, 2)})`, 'zero');
+  const built = g.build();
+  expect(built.cells[4][5]).toEqual({ formula: '=IF(C5="","",$E$3)' });
+  expect(g.declarations().find((d) => d.id === 'zero')?.reads).toEqual(['bands']);
+  expect(longestChain(g.declarations(), (f) => f.includes('BANDS') || f.includes('IF('))).toEqual(['bands', 'zero']);
+});

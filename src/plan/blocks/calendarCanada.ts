@@ -1,0 +1,65 @@
+/**
+ * Canada: federal tax and CPP by TAX_ESTIMATE_CA with a flat provincial rate, paid by CRA instalments (15 March,
+ * June, September, December) once the year before's tax owing passed the threshold, and the balance on 30 April.
+ */
+import { CA_SUPPORTED_YEARS, GST_HST_SMALL_SUPPLIER_LIMIT } from '../../finance/caTax/tables';
+import { WORKINGS_FIGURES } from '../model';
+import type { CountryCalendar, PaymentRow, Workings } from './countryCalendar';
+
+/** [year offset, month, day, instalment (0: the 30 April balance)] of each row, in date order. */
+const PAYMENT_DAYS = [
+  [1, 3, 15, 1],
+  [0, 4, 30, 0],
+  [1, 6, 15, 2],
+  [1, 9, 15, 3],
+  [1, 12, 15, 4],
+  [1, 4, 30, 0],
+] as const;
+
+function craRows({ year, amountIn }: Workings): PaymentRow[] {
+  // CRA due days on a weekend move to the next business day, as INSTALMENTS_CA moves them.
+  const craDay = (offset: number, month: number, day: number) => `WORKDAY(DATE(${year(offset)},${month},${day})-1,1)`;
+  return PAYMENT_DAYS.map(([offset, month, day, instalment], i) => {
+    const due = craDay(i === 5 ? 2 : 1, month, day);
+    return instalment
+      ? {
+          due,
+          payment: (amount: string) => `"Instalment ${instalment} for "&${year(offset)}&IF(${amount}=0,": not required","")`,
+          amount: amountIn(1, instalment),
+        }
+      : {
+          due,
+          payment: (amount: string) => `"Balance due for "&${year(offset)}&IF(${amount}<0," (a refund)","")`,
+          amount: amountIn(offset === 0 ? 0 : 1, 5),
+        };
+  });
+}
+
+export const CANADA_CALENDAR: CountryCalendar = {
+  workingsTitle: 'Tax workings: CRA instalments',
+  estimate: 'TAX_ESTIMATE_CA',
+  payments: (bill, previousBill, figuresYear) => `INSTALMENTS_CA(${bill},${previousBill},0,${figuresYear})`,
+  paymentRows: 5,
+  place: 'LEAP_PROVINCE_TAX_RATE',
+  years: CA_SUPPORTED_YEARS,
+  labels: {
+    income: 'Net income in the first year',
+    atSource: 'Tax on the wages alone (payroll takes it)',
+    firstBill: 'Tax owing, first year',
+    secondBill: 'Tax owing, second year',
+  },
+  firstYearIncome: (read) => `${read.cell('LEAP_EXPECTED_MONTHLY')}*(13-MONTH(${read.cell('LEAP_LEAVE_DATE')}))`,
+  registration: {
+    id: WORKINGS_FIGURES.gstHstLimit,
+    label: 'GST/HST small-supplier limit (Excise Tax Act s.148)',
+    value: { number: GST_HST_SMALL_SUPPLIER_LIMIT },
+    format: 'money',
+  },
+  headingNote: 'CRA instalments (INSTALMENTS_CA) and the 30 April balances: due date and amount',
+  rows: craRows,
+  firstBigRow: 1,
+  firstBigDetail: ({ year }) =>
+    `"30 April after "&${year(0)}&": all of that year's tax owing, as no instalments were required in it"`,
+  closingNote: (workings) =>
+    `Your first year on your own needs no instalments (they start once tax owing passed the threshold in the year before or the one before that): its tax is the 30 April balance, and the second year's instalments follow from it. The owing behind these payments is in the tax workings at ${workings}.`,
+};

@@ -1,0 +1,82 @@
+/**
+ * The UK: income tax and Class 4 National Insurance by TAX_ESTIMATE_UK on the tax year from 6 April, paid by Self
+ * Assessment: payments on account on 31 January and 31 July, the balancing payment on 31 January after the year.
+ */
+import { SELF_ASSESSMENT_REGISTRATION, UK_SUPPORTED_YEARS } from '../../finance/ukTax/tables';
+import type { Reader } from '../../layout/grid';
+import { WORKINGS_FIGURES } from '../model';
+import { type CountryCalendar, type PaymentRow, type Workings, workingsOf } from './countryCalendar';
+
+/** A UK tax year as people write it ("2026/27"), from a formula for the year it starts in. */
+export const ukYearText = (year: string): string => `${year}&"/"&RIGHT(${year}+1,2)`;
+/** The UK tax year a day falls in: the year it started in, on 6 April. */
+export const ukYearOf = (day: string): string => `(YEAR(${day})-IF(${day}<DATE(YEAR(${day}),4,6),1,0))`;
+/** The months employed in the leave tax year: those from April to the leave month. */
+export const ukEmployed = (read: Reader): string => {
+  const leave = read.cell('LEAP_LEAVE_DATE');
+  return `((YEAR(${leave})-${read.cell('LEAP_TAX_YEAR')})*12+MONTH(${leave})-4)`;
+};
+
+/**
+ * A tax year t (0: the leave tax year) has one PAYMENTS_ON_ACCOUNT_UK table in the workings: its rows 1 and 2 are the
+ * payments on account due within it (none in the first year), row 3 the 31 January balancing payment with the next
+ * year's 1st payment on account, row 4 the next year's 2nd payment on account on 31 July. Payments on account for a
+ * year are due only when the previous year's bill was large enough and not mostly taxed at source
+ * (PAYMENTS_ON_ACCOUNT_UK's rule): the year before the first holds none.
+ */
+function selfAssessmentRows({ year, amountIn }: Workings): PaymentRow[] {
+  const firstYearNoPoa = `"No payment on account: your "&${ukYearText(year(0))}&" bill is your first"`;
+  const laterNoPoa = (offset: number) =>
+    `"No payment on account for "&${ukYearText(year(offset + 1))}&": the "&${ukYearText(year(offset))}&" bill was too small or mostly taxed at source"`;
+  const onAccount = (t: number, n: 1 | 2, amount: string, none: string): PaymentRow => ({
+    due: `DATE(${year(t + 1)},${n === 1 ? 1 : 7},31)`,
+    payment: (shown) => `IF(${shown}=0,${none},"${n === 1 ? '1st' : '2nd'} payment on account "&${ukYearText(year(t))})`,
+    amount,
+  });
+  const afterYear = (t: 0 | 1): PaymentRow[] => [
+    {
+      due: `DATE(${year(t + 2)},1,31)`,
+      payment: () => `"Balancing payment "&${ukYearText(year(t))}&" + 1st payment on account "&${ukYearText(year(t + 1))}`,
+      amount: amountIn(t, 3),
+    },
+    onAccount(t + 1, 2, amountIn(t, 4), laterNoPoa(t)),
+  ];
+  return [
+    onAccount(0, 1, amountIn(0, 1), firstYearNoPoa),
+    onAccount(0, 2, amountIn(0, 2), firstYearNoPoa),
+    ...afterYear(0),
+    ...afterYear(1),
+  ];
+}
+
+const { month, day, yearsAfterTaxYearStart } = SELF_ASSESSMENT_REGISTRATION;
+
+export const UK_CALENDAR: CountryCalendar = {
+  workingsTitle: 'Tax workings: Self Assessment',
+  estimate: 'TAX_ESTIMATE_UK',
+  payments: (bill, previousBill, figuresYear, atSourceBefore, atSource) =>
+    `PAYMENTS_ON_ACCOUNT_UK(${bill},${previousBill},${figuresYear},${atSourceBefore},${atSource})`,
+  paymentRows: 4,
+  place: 'LEAP_UK_REGION',
+  years: UK_SUPPORTED_YEARS,
+  labels: {
+    income: 'Profit in the first tax year',
+    atSource: 'Income tax on the wages (PAYE takes it)',
+    firstBill: 'Self Assessment bill, first tax year',
+    secondBill: 'Self Assessment bill, second tax year',
+  },
+  firstYearIncome: (read) => `${read.cell('LEAP_EXPECTED_MONTHLY')}*(12-${ukEmployed(read)})`,
+  registration: {
+    id: WORKINGS_FIGURES.selfAssessmentRegistration,
+    label: 'Self Assessment registration deadline (TMA 1970 s.7)',
+    value: (read) => `=DATE(${workingsOf(read).year(yearsAfterTaxYearStart)},${month},${day})`,
+    format: 'date',
+  },
+  headingNote: 'Self Assessment (PAYMENTS_ON_ACCOUNT_UK): due date and amount',
+  rows: selfAssessmentRows,
+  firstBigRow: 2,
+  firstBigDetail: ({ year }) =>
+    `"31 January after the "&${ukYearText(year(0))}&" tax year: that year's bill, plus half of it again when a payment on account is due"`,
+  closingNote: (workings) =>
+    `Until you leave, PAYE takes tax from your wages; the bills behind these payments are in the tax workings at ${workings}.`,
+};

@@ -1,0 +1,184 @@
+/**
+ * What the plan sheet's blocks share: the number formats, where each block sits, the ids blocks read each other's
+ * cells by, and how a sentence shows a figure. src/plan/layout.ts re-exports what the writer, the reader and the
+ * tests use.
+ */
+
+import { SCHEDULE_MONTHS_MAX } from '../../finance/buffer';
+import type { Content, Grid, Reader } from '../../layout/grid';
+import { quoted } from '../../layout/grid';
+import type { Answers } from '../answers';
+import type { Plan } from '../model';
+
+export const FORMATS = {
+  general: 'General',
+  money: '$#,##0',
+  moneyCents: '$#,##0.00',
+  /** A chart axis of money: an ICU pattern, not a Sheets format (src/plan/currency.ts chartMoneyFormat). */
+  axisMoney: "'$'#,##0",
+  percent: '0.0%',
+  date: 'mmm d, yyyy',
+  months: '0.0',
+  whole: '0',
+} as const;
+export type FormatName = keyof typeof FORMATS;
+export type PlanFormats = Record<FormatName, string>;
+
+/**
+ * An earnings history the plan takes by formula from elsewhere (the Books' months with ledger rows): one formula
+ * per history cell, each giving an amount or "" for a month to pass over. The functions and MIN/AVERAGE skip "".
+ */
+export interface LinkedHistory {
+  heading: string;
+  cells: string[];
+  /** Words after the count of months in the plan's live label: "months with ledger rows in Books". */
+  counted: string;
+}
+
+/** What a previous plan held for a checklist item: carried over by item id. */
+export interface CarriedItem {
+  done: boolean;
+  notes: string;
+}
+
+export interface ChartSpec {
+  title: string;
+  /** The x column and the series: saved and target. */
+  ranges: string[];
+  anchorRow: number;
+  anchorColumn: number;
+  /** The vertical axis's format: the plan's money as an ICU pattern (Google Charts options are not Sheets formats). */
+  axisFormat: string;
+}
+
+/** What blocks place beside the grid: the writer's ranges and the charts. */
+export interface PlanExtras {
+  charts: ChartSpec[];
+  checkboxRange: string;
+  wrapRange: string;
+  rightAligned: string;
+}
+
+/** How the tax is estimated: the country decides, and in the US the person's choice of mode. */
+export type TaxSystem = 'us_estimate' | 'flat' | 'uk' | 'canada';
+
+/** The key numbers a tax setting decides, each a formula given the `read` of the grid. */
+export type TaxFigure =
+  | 'LEAP_TAX_RATE'
+  | 'LEAP_FULL_YEAR_TAX_RATE'
+  | 'LEAP_TAX_YEAR'
+  | 'LEAP_FIRST_BIG_TAX_PAYMENT'
+  | 'LEAP_FIRST_BIG_TAX_DATE';
+
+/** One labelled input of the plan: the person edits its value; its name is a contract users' formulas rely on. */
+export interface InputSpec {
+  name: string;
+  label: string;
+  format: FormatName;
+  value: (sheet: PlanSheet) => Content;
+  /** Words right of the value. */
+  note?: (sheet: PlanSheet) => Content;
+}
+
+/**
+ * A tax setting: the inputs it adds, the words of its "Tax set-aside" row, the key numbers it decides (and their
+ * words where they are not the key number's meaning), and its tax calendar block. One per setting in
+ * src/plan/blocks/taxSettings.ts; a new country is one more.
+ */
+export interface TaxSetting {
+  system: TaxSystem;
+  mode: string;
+  inputs: readonly InputSpec[];
+  figures: Record<TaxFigure, (read: Reader, sheet: PlanSheet) => string>;
+  details: Partial<Record<TaxFigure, (read: Reader, sheet: PlanSheet) => string>>;
+  calendar: MainBlock;
+}
+
+/** What every block is given. */
+export interface PlanSheet {
+  plan: Plan;
+  answers: Answers;
+  builtOn: string;
+  carried: Record<string, CarriedItem>;
+  formats: PlanFormats;
+  linked?: LinkedHistory;
+  tax: TaxSetting;
+  /** Months of pasted or linked figures, when there are any. */
+  figuresLength?: number;
+  /** Months the simulations replay: the figures, else five steps from the low to the good month. */
+  historyLength: number;
+  extras: PlanExtras;
+}
+
+/** A block beside the main flow, at a fixed place. */
+export type PlanBlock = (g: Grid, sheet: PlanSheet) => void;
+/** A block of the main flow (columns A:E): given the first free row, it returns the next. */
+export type MainBlock = (g: Grid, sheet: PlanSheet, row: number) => number;
+
+// Columns of the main flow and of the buffer schedule beside it.
+export const LABEL = 1;
+export const VALUE = 2;
+export const DETAIL = 3;
+/** The one wide column of the main flow: the checklist's notes, and the what-if's third case. */
+export const NOTES = 4;
+/** Hidden: the checklist's item ids and the tax calendar's period ends, which Leap reads and the person need not. */
+export const ITEM_ID = 5;
+export const LAST_MAIN = ITEM_ID;
+export const SCHEDULE = 7;
+export const SCHEDULE_TARGET = SCHEDULE + 3;
+/** The earnings history (pasted figures, or five steps from the low to the good month), then the what-if histories. */
+export const FIGURES = 12;
+export const WHAT_IF_HISTORY = FIGURES + 1;
+/** The first row of the histories, under their headings. */
+export const HISTORY_ROW = 5;
+/** The buffer chart, and beside the runway fan's data its chart. */
+export const CHARTS = 17;
+/** The fan's month labels (text, so a chart takes them as its axis), then RUNWAY_BANDS' spill. */
+export const FAN_LABEL = CHARTS;
+export const FAN = CHARTS + 1;
+export const FAN_ROW = 25;
+/** The months the risk figures look ahead from the leave date. */
+export const RISK_MONTHS = 12;
+/** The rows a buffer schedule can need: header + month 0 + BUFFER_SCHEDULE's longest schedule. */
+export const SCHEDULE_ROWS = 2 + SCHEDULE_MONTHS_MAX;
+/** The row of the Inputs heading: the main flow starts here. */
+export const INPUTS_ROW = 5;
+
+/** Ids of cells that are no named range, read by other blocks. */
+export const HISTORY = 'history';
+export const FIRST_YEAR_INCOME = 'firstYearIncome';
+
+/** The names of the inputs every plan has, as `read.cell` takes them. */
+export const EXPENSES = 'LEAP_MONTHLY_EXPENSES';
+export const SAVINGS = 'LEAP_SAVINGS';
+export const SALARY = 'LEAP_ANNUAL_SALARY';
+export const LOW = 'LEAP_PROJECTED_LOW';
+export const HIGH = 'LEAP_PROJECTED_HIGH';
+export const HEALTH = 'LEAP_HEALTH_MONTHLY';
+export const MONTHLY_SAVINGS = 'LEAP_MONTHLY_SAVINGS';
+export const START = 'LEAP_START_DATE';
+export const RAMP = 'LEAP_RAMP_MONTHS';
+export const MAX_RISK = 'LEAP_MAX_RISK';
+export const WAGES = 'LEAP_LEAVE_YEAR_WAGES';
+
+export const text = (t: string): Content => ({ text: t });
+
+/** Living expenses plus health cover, the monthly costs the buffer and the simulations use. */
+export const costs = (read: Reader): string => `${read.cell(EXPENSES)}+${read.cell(HEALTH)}`;
+/** The earnings history the simulations replay. */
+export const history = (read: Reader): string => read.column(HISTORY, 'month');
+
+/** A figure as a sentence shows it, in the cells' own formats. */
+export function shownAs(formats: PlanFormats, ref: string, as: Exclude<FormatName, 'axisMoney'>): string {
+  switch (as) {
+    case 'months':
+      // BUFFER_RUNWAY's text ("∞") reads "indefinitely"; an error stays an error (ISNUMBER would make it "indefinitely").
+      return `IF(ISTEXT(${ref}),"indefinitely",TEXT(${ref},${quoted(formats.months)})&" months")`;
+    default:
+      return `TEXT(${ref},${quoted(formats[as])})`;
+  }
+}
+
+/** A year clamped to the years a country's tables cover: a leave year outside them is estimated with the nearest. */
+export const clampTo = (years: readonly number[], year: string): string =>
+  `MAX(${years[0]},MIN(${years[years.length - 1]},${year}))`;

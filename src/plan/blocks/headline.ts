@@ -1,0 +1,28 @@
+/** The headline under the title: when can I leave, what holds it back, and does a low month pay? */
+import { LABEL, MAX_RISK, type PlanBlock, shownAs } from './common';
+
+export const headline: PlanBlock = (g, { formats }) => {
+  g.sentence({
+    id: 'headline',
+    row: 2,
+    column: LABEL,
+    bold: true,
+    cell: (read) => {
+      const shown = (ref: string, as: Parameters<typeof shownAs>[2]) => shownAs(formats, ref, as);
+      const [quit, ready, leftOver] = [
+        read.cell('LEAP_QUIT_DATE'),
+        read.cell('LEAP_READY_DATE'),
+        read.cell('LEAP_LOW_MONTH_LEFT_OVER'),
+      ];
+      const heldBack =
+        `IF(ISTEXT(${quit})," (the buffer date: the chance of running out never falls to "&${shown(read.cell(MAX_RISK), 'percent')}&" within 10 years)",` +
+        `IF(${quit}>${ready}," (held back by the risk: the buffer is reached "&${shown(ready, 'date')}&")"," (held back by the buffer)"))`;
+      return (
+        `="Leave on "&${shown(read.cell('LEAP_LEAVE_DATE'), 'date')}&${heldBack}&" – buffer "&${shown(read.cell('LEAP_BUFFER_TARGET'), 'money')}` +
+        `&" – a low month leaves you "&${shown(`ABS(${leftOver})`, 'money')}&IF(${leftOver}<0," short"," over")` +
+        `&" after tax, health cover and living costs – your savings then last "&${shown(read.cell('LEAP_RUNWAY_AT_LEAVE'), 'months')}` +
+        `&" – chance of running out in the first year: "&${shown(read.cell('LEAP_RUNWAY_RISK'), 'percent')}`
+      );
+    },
+  });
+};

@@ -1,0 +1,27 @@
+/**
+ * The plan sheet, block by block. Blocks beside the main flow sit at fixed places; the main flow (columns A:E) runs
+ * down in the order below, each block starting a row below the one before. A new figure or row goes into the block
+ * it belongs to; a new block is one module here and one entry in a list. Blocks read each other's cells through the
+ * grid's `read`, so the order is only the order they place their cells in.
+ */
+import { challenges, checklist } from './checklist';
+import type { MainBlock, PlanBlock } from './common';
+import { headline } from './headline';
+import { history } from './history';
+import { inputs } from './inputs';
+import { keyNumbers } from './keyNumbers';
+import { fan, schedule } from './schedule';
+import { title } from './title';
+import { whatIf } from './whatIf';
+
+export const PLAN_BLOCKS: readonly PlanBlock[] = [title, headline, history, schedule, fan];
+
+/** The main flow; `tax` is the tax setting's calendar (src/plan/blocks/taxSettings.ts). */
+export const MAIN_FLOW: readonly (MainBlock | 'tax calendar')[] = [
+  inputs,
+  keyNumbers,
+  whatIf,
+  'tax calendar',
+  checklist,
+  challenges,
+];

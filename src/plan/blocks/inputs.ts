@@ -1,0 +1,158 @@
+/**
+ * The Inputs block: every cell the person edits, each declared once with its label, format and contract name, the
+ * tax setting's own inputs after the common ones, then the rows naming the tax setting and the country. A new input
+ * is one entry in PLAN_INPUTS (or in its tax setting's `inputs`, src/plan/blocks/taxSettings.ts).
+ */
+import { type Content, quoted, type Reader } from '../../layout/grid';
+import { TAX_COUNTRIES } from '../answers';
+import { parseIsoDate } from '../model';
+import {
+  HIGH,
+  HISTORY,
+  type InputSpec,
+  LABEL,
+  LAST_MAIN,
+  LOW,
+  type MainBlock,
+  type PlanSheet,
+  SALARY,
+  text,
+  VALUE,
+  WAGES,
+} from './common';
+
+/** The plan's words for the tax rows that Build again reads back (src/sheets/planReader.ts). */
+export const TAX_COUNTRY_LABEL = 'Where you pay tax';
+export const TAX_MODE_LABEL = 'Tax set-aside';
+/** The region cell holds TAX_ESTIMATE_UK's own words, so the formulas pass it straight through. */
+export const UK_REGIONS = { uk_england: 'england', uk_scotland: 'scotland' } as const;
+
+/**
+ * The low or good month: a number, or taken from pasted figures (MIN/MAX of them) when the person left it to them or
+ * the plan runs on linked months. The low month is then one cell that every figure using it reads, and editing a
+ * pasted figure moves them all.
+ */
+const fromFigures = (sheet: PlanSheet, fn: 'MIN' | 'MAX', leftToThem: boolean, typed: number): Content =>
+  sheet.figuresLength && (sheet.linked || leftToThem) ? (read) => `=${fn}(${read.column(HISTORY, 'month')})` : { number: typed };
+
+/** The inputs every plan has, in sheet order. */
+export const PLAN_INPUTS: readonly InputSpec[] = [
+  {
+    name: 'LEAP_MONTHLY_EXPENSES',
+    label: 'Monthly living expenses',
+    format: 'money',
+    value: (s) => ({ number: s.answers.monthlyExpenses }),
+  },
+  { name: 'LEAP_SAVINGS', label: 'Savings today', format: 'money', value: (s) => ({ number: s.answers.currentSavings }) },
+  { name: SALARY, label: 'Current annual salary', format: 'money', value: (s) => ({ number: s.answers.annualSalary }) },
+  {
+    name: LOW,
+    label: 'Projected monthly earnings: a low month',
+    format: 'money',
+    value: (s) => fromFigures(s, 'MIN', s.answers.lowFromFigures, s.answers.projectedMonthlyLow),
+  },
+  {
+    name: HIGH,
+    label: 'Projected monthly earnings: a good month',
+    format: 'money',
+    value: (s) => fromFigures(s, 'MAX', s.answers.highFromFigures, s.answers.projectedMonthlyHigh),
+  },
+  {
+    name: 'LEAP_HEALTH_MONTHLY',
+    label: 'Health insurance per month',
+    format: 'money',
+    value: (s) => ({ number: s.answers.healthMonthly }),
+  },
+  {
+    name: 'LEAP_RETIREMENT_RATE',
+    label: 'Employer retirement contribution',
+    format: 'percent',
+    value: (s) => ({ number: s.answers.retirementRate }),
+  },
+  { name: 'LEAP_PTO_WEEKS', label: 'Paid weeks off per year', format: 'whole', value: (s) => ({ number: s.answers.ptoWeeks }) },
+  {
+    name: 'LEAP_BUFFER_MONTHS_INPUT',
+    label: 'Months of cushion',
+    format: 'whole',
+    value: (s) => ({ number: s.answers.bufferMonths }),
+  },
+  {
+    name: 'LEAP_MONTHLY_SAVINGS',
+    label: 'Saved per month while employed',
+    format: 'money',
+    value: (s) => ({ number: s.answers.monthlySavings }),
+  },
+  {
+    name: 'LEAP_START_DATE',
+    label: 'Start saving from',
+    format: 'date',
+    // A DATE formula, not a Date value: the day stays the day whatever the server's and the sheet's time zones.
+    value: (s) => {
+      const start = parseIsoDate(s.answers.startDate);
+      return { formula: `=DATE(${start.year},${start.month},${start.day})` };
+    },
+  },
+  {
+    name: 'LEAP_RAMP_MONTHS',
+    label: 'Months to ramp up after you leave',
+    format: 'whole',
+    value: (s) => ({ number: s.answers.rampMonths }),
+  },
+  {
+    name: 'LEAP_MAX_RISK',
+    label: 'Highest chance of running out you accept',
+    format: 'percent',
+    value: (s) => ({ number: s.answers.maxRisk }),
+  },
+];
+
+/**
+ * Wages from the job in the first independent (tax) year; the person may type the real figure over it. `employed`
+ * and `yearText` are formula fragments: the months employed in that year, and the year in words.
+ */
+export function wagesInput(employed: (read: Reader) => string, yearText: (read: Reader) => string): InputSpec {
+  return {
+    name: WAGES,
+    label: 'Wages from your job in the leave year',
+    format: 'money',
+    value: () => (read) => `=${read.cell(SALARY)}*${employed(read)}/12`,
+    note: () => (read) =>
+      `="Salary × "&${employed(read)}&" months employed in "&${yearText(read)}&" ÷ 12; type your own figure over it if you know it"`,
+  };
+}
+
+export const inputs: MainBlock = (g, sheet, row) => {
+  const { formats } = sheet;
+  g.heading(row, LABEL, text('Inputs'), {
+    fillThrough: LAST_MAIN,
+    note: text('Edit the shaded cells: every number and sentence on this sheet updates.'),
+  });
+  const all = [...PLAN_INPUTS, ...sheet.tax.inputs];
+  all.forEach((spec, i) => {
+    g.input({
+      id: spec.name,
+      row: row + 1 + i,
+      column: VALUE,
+      label: spec.label,
+      value: spec.value(sheet),
+      format: formats[spec.format],
+      note: spec.note?.(sheet),
+      name: spec.name,
+    });
+  });
+  const modeRow = row + 1 + all.length;
+  g.put(modeRow, LABEL, text(TAX_MODE_LABEL));
+  g.put(modeRow, VALUE, text(sheet.tax.mode), 'taxMode');
+  g.put(modeRow + 1, LABEL, text(TAX_COUNTRY_LABEL));
+  // In the UK the region cell says which UK: an edit there renames the country as well.
+  g.put(
+    modeRow + 1,
+    VALUE,
+    sheet.tax.system === 'uk'
+      ? (read) =>
+          `=IF(LOWER(TRIM(${read.cell('LEAP_UK_REGION')}))=${quoted(UK_REGIONS.uk_scotland)},${quoted(TAX_COUNTRIES.uk_scotland)},${quoted(TAX_COUNTRIES.uk_england)})`
+      : text(TAX_COUNTRIES[sheet.answers.taxCountry]),
+    'taxCountry',
+  );
+  return modeRow + 2;
+};

@@ -1,0 +1,271 @@
+/**
+ * The key numbers: each declared once with its name (a named range users' formulas rely on), label, format, meaning
+ * and formula. The sheet's layout, the sidebar (src/sheets/planReader.ts), the check-ins and the tests read this one
+ * table; the cells each formula reads (`read.cell`) are the plan's dependency graph. A new key number is one entry
+ * here; the five a tax setting decides take their formula from it (src/plan/blocks/taxSettings.ts).
+ */
+import { MONTH_NOISE_DIGITS } from '../../finance/buffer';
+import { functionTable } from '../../functions';
+import { QUIT_DATE_NEVER_SAFE } from '../../functions/riskFunctions';
+import { a1, type Reader } from '../../layout/grid';
+import {
+  costs,
+  EXPENSES,
+  type FormatName,
+  HEALTH,
+  HIGH,
+  HISTORY,
+  history,
+  LABEL,
+  LAST_MAIN,
+  LOW,
+  MAX_RISK,
+  type MainBlock,
+  MONTHLY_SAVINGS,
+  type PlanSheet,
+  RAMP,
+  RISK_MONTHS,
+  SALARY,
+  SAVINGS,
+  START,
+  type TaxFigure,
+  text,
+  VALUE,
+} from './common';
+
+/** A default of HOURLY_RATE, read from its declaration so the key number's words match what the formula uses. */
+function hourlyRateDefault(param: string): number | string {
+  const value = functionTable.find((f) => f.name === 'HOURLY_RATE')?.params.find((p) => p.name === param)?.defaultValue;
+  if (value === undefined || typeof value === 'function') throw new Error(`HOURLY_RATE has no fixed default for ${param}`);
+  return value;
+}
+
+type KeyFormula = (read: Reader, sheet: PlanSheet) => string;
+/** One of the five key numbers whose formula the tax setting gives. */
+const bySetting =
+  (figure: TaxFigure): KeyFormula =>
+  (read, sheet) =>
+    sheet.tax.figures[figure](read, sheet);
+
+/** The months from the start date to the leave date. */
+const monthsStartToLeave = (read: Reader) => {
+  const [leave, start] = [read.cell('LEAP_LEAVE_DATE'), read.cell(START)];
+  return `((YEAR(${leave})-YEAR(${start}))*12+MONTH(${leave})-MONTH(${start}))`;
+};
+/** The monthly shortfall of a low month after tax, as BUFFER_RUNWAY takes it. */
+const lowAfterTax = (read: Reader) => `${read.cell(LOW)}-${read.cell('LEAP_MONTHLY_TAX_SET_ASIDE')}`;
+
+export const KEY_NUMBERS = [
+  {
+    name: 'LEAP_EXPECTED_MONTHLY',
+    label: 'Expected monthly earnings',
+    format: 'money',
+    meaning: 'The mean of your monthly figures, or midway between a low and a good month',
+    formula: (read, sheet) =>
+      sheet.figuresLength ? `=AVERAGE(${read.column(HISTORY, 'month')})` : `=(${read.cell(LOW)}+${read.cell(HIGH)})/2`,
+  },
+  {
+    name: 'LEAP_TAX_RATE',
+    label: 'Tax set-aside rate',
+    format: 'percent',
+    meaning: 'Share of each payment to put aside for tax',
+    formula: bySetting('LEAP_TAX_RATE'),
+  },
+  {
+    name: 'LEAP_FULL_YEAR_TAX_RATE',
+    label: 'Tax rate in a full independent year',
+    format: 'percent',
+    meaning: 'The rate the quit date and the risk simulate with',
+    // The simulations look at whole independent years, with no wages: a rate that does not hang on the leave date,
+    // which they decide.
+    formula: bySetting('LEAP_FULL_YEAR_TAX_RATE'),
+  },
+  {
+    name: 'LEAP_MONTHLY_TAX_SET_ASIDE',
+    label: 'Tax to set aside in a low month',
+    format: 'money',
+    meaning: 'TAX_SET_ASIDE on the low month',
+    formula: (read) => `=TAX_SET_ASIDE(${read.cell(LOW)},${read.cell('LEAP_TAX_RATE')})`,
+  },
+  {
+    name: 'LEAP_LOW_END_BUDGET',
+    label: 'Monthly budget on the low end',
+    format: 'money',
+    meaning: 'Low month, less tax, less health cover; red means a shortfall',
+    formula: (read) => `=LOW_END_BUDGET(${read.cell(LOW)},${read.cell('LEAP_TAX_RATE')},${read.cell(HEALTH)})`,
+  },
+  {
+    name: 'LEAP_LOW_MONTH_LEFT_OVER',
+    label: 'Left after living costs in a low month',
+    format: 'money',
+    meaning: 'Budget on the low end less living expenses; red means a low month leaves you short',
+    formula: (read) => `=${read.cell('LEAP_LOW_END_BUDGET')}-${read.cell(EXPENSES)}`,
+  },
+  {
+    name: 'LEAP_BENEFITS_COST',
+    label: 'Benefits to replace, per month',
+    format: 'money',
+    meaning: 'Health cover, retirement and paid time off your employer paid',
+    formula: (read) =>
+      `=BENEFITS_COST(${read.cell(SALARY)},${read.cell(HEALTH)},${read.cell('LEAP_RETIREMENT_RATE')},${read.cell('LEAP_PTO_WEEKS')})`,
+  },
+  {
+    name: 'LEAP_BUFFER_TARGET',
+    label: 'Buffer target',
+    format: 'money',
+    meaning: 'Months of cushion times expenses and health cover',
+    formula: (read) => `=BUFFER_TARGET(${costs(read)},${read.cell('LEAP_BUFFER_MONTHS_INPUT')})`,
+  },
+  {
+    name: 'LEAP_RUNWAY_MONTHS',
+    label: 'Runway today on low months',
+    format: 'months',
+    meaning: 'Months your savings today last on low months after tax (∞: income covers costs)',
+    formula: (read) => `=BUFFER_RUNWAY(${read.cell(SAVINGS)},${costs(read)},${lowAfterTax(read)})`,
+  },
+  {
+    name: 'LEAP_MONTHS_TO_BUFFER',
+    label: 'Months to reach the buffer',
+    format: 'months',
+    meaning: 'Saving what you can each month while employed',
+    formula: (read) =>
+      `=BUFFER_MONTHS_TO_GOAL(${read.cell(SAVINGS)},${read.cell('LEAP_BUFFER_TARGET')},${read.cell(MONTHLY_SAVINGS)})`,
+  },
+  {
+    name: 'LEAP_READY_DATE',
+    label: 'Ready date',
+    format: 'date',
+    meaning: 'Start date plus the months to the buffer, rounded up',
+    // ROUND first so float noise (14.0000000001) does not add a month: the month rule of src/finance/buffer.ts.
+    formula: (read) =>
+      `=EDATE(${read.cell(START)},ROUNDUP(ROUND(${read.cell('LEAP_MONTHS_TO_BUFFER')},${MONTH_NOISE_DIGITS}),0))`,
+  },
+  {
+    name: 'LEAP_QUIT_DATE',
+    label: 'Quit date at the risk you accept',
+    format: 'date',
+    meaning: `QUIT_DATE: the first month your savings keep the chance of running out in a year at or below your limit ("${QUIT_DATE_NEVER_SAFE}": earn more in a low month, spend less or save more)`,
+    formula: (read) => quitDate(read, history(read)),
+  },
+  {
+    name: 'LEAP_LEAVE_DATE',
+    label: 'Leave date: your first day on your own',
+    format: 'date',
+    meaning: 'The later of the ready date and the quit date',
+    // A quit date that is never safe (QUIT_DATE's text) leaves the buffer to decide. A failed QUIT_DATE stays an
+    // error here and in the headline: ISNUMBER would have read it as "never safe" and shown the buffer date.
+    formula: (read) => {
+      const [quit, ready] = [read.cell('LEAP_QUIT_DATE'), read.cell('LEAP_READY_DATE')];
+      return `=IF(ISTEXT(${quit}),${ready},MAX(${ready},${quit}))`;
+    },
+  },
+  {
+    name: 'LEAP_SAVINGS_AT_LEAVE',
+    label: 'Savings on the leave date',
+    format: 'money',
+    meaning: 'Savings today plus the monthly saving until the leave date',
+    formula: (read) => `=${read.cell(SAVINGS)}+${read.cell(MONTHLY_SAVINGS)}*MAX(0,${monthsStartToLeave(read)})`,
+  },
+  {
+    name: 'LEAP_RUNWAY_AT_LEAVE',
+    label: 'Runway from the leave date',
+    format: 'months',
+    meaning: 'Months those savings last on low months after tax (∞: income covers costs)',
+    formula: (read) => `=BUFFER_RUNWAY(${read.cell('LEAP_SAVINGS_AT_LEAVE')},${costs(read)},${lowAfterTax(read)})`,
+  },
+  {
+    name: 'LEAP_RUNWAY_RISK',
+    label: 'Chance of running out in the first year',
+    format: 'percent',
+    meaning: 'RUNWAY_RISK over 12 months from the leave date, with the savings then',
+    formula: (read) => runwayRisk(read, history(read)),
+  },
+  {
+    name: 'LEAP_TAX_YEAR',
+    label: 'Tax year of your first independent year',
+    format: 'whole',
+    meaning: 'The year of the leave date',
+    formula: bySetting('LEAP_TAX_YEAR'),
+  },
+  {
+    name: 'LEAP_FIRST_BIG_TAX_PAYMENT',
+    label: 'First big tax payment',
+    format: 'money',
+    meaning:
+      'The payment that catches new freelancers out: UK 31 January after the first tax year, Canada the first 30 April balance, US the largest quarterly payment',
+    formula: bySetting('LEAP_FIRST_BIG_TAX_PAYMENT'),
+  },
+  {
+    name: 'LEAP_FIRST_BIG_TAX_DATE',
+    label: 'First big tax payment due',
+    format: 'date',
+    meaning: 'The day that payment is due',
+    formula: bySetting('LEAP_FIRST_BIG_TAX_DATE'),
+  },
+  {
+    name: 'LEAP_HOURLY_RATE',
+    label: 'Hourly rate to replace your salary',
+    format: 'moneyCents',
+    meaning: `Salary plus benefits, over ${hourlyRateDefault('billable_hours_per_week')} billable hours a week and ${hourlyRateDefault('weeks_off')} weeks off`,
+    formula: (read) => `=HOURLY_RATE(${read.cell(SALARY)}+12*${read.cell('LEAP_BENEFITS_COST')})`,
+  },
+] as const satisfies readonly {
+  name: string;
+  label: string;
+  format: FormatName;
+  meaning: string;
+  formula: KeyFormula;
+}[];
+
+export type KeyNumberName = (typeof KEY_NUMBERS)[number]['name'];
+
+/** QUIT_DATE on an earnings history: the key number on the plan's, the what-if on each case's scaled one. */
+export const quitDate = (read: Reader, earnings: string): string =>
+  `=QUIT_DATE(${read.cell(SAVINGS)},${read.cell(MONTHLY_SAVINGS)},${costs(read)},${earnings},${read.cell(START)},${read.cell(MAX_RISK)},${RISK_MONTHS},${read.cell('LEAP_FULL_YEAR_TAX_RATE')},${read.cell(RAMP)})`;
+/** RUNWAY_RISK from the leave date on an earnings history. */
+export const runwayRisk = (read: Reader, earnings: string): string =>
+  `=RUNWAY_RISK(${read.cell('LEAP_SAVINGS_AT_LEAVE')},${costs(read)},${earnings},${RISK_MONTHS},${read.cell('LEAP_FULL_YEAR_TAX_RATE')},${read.cell(RAMP)})`;
+
+const RED = { background: '#f4c7c3' };
+const AMBER = { background: '#fce8b2' };
+const GREEN = { background: '#b7e1cd' };
+
+export const keyNumbers: MainBlock = (g, sheet, row) => {
+  const heading = row + 1;
+  g.heading(heading, LABEL, text('Key numbers'), { fillThrough: LAST_MAIN, note: text('Live formulas on the inputs above') });
+  KEY_NUMBERS.forEach((k, i) => {
+    const detail = sheet.tax.details[k.name as TaxFigure];
+    g.figure({
+      id: k.name,
+      row: heading + 1 + i,
+      column: VALUE,
+      label: k.label,
+      value: (read) => k.formula(read, sheet),
+      format: sheet.formats[k.format],
+      bold: true,
+      note: detail ? (read) => detail(read, sheet) : text(k.meaning),
+      name: k.name,
+    });
+  });
+  const [first, last] = [heading + 1, heading + KEY_NUMBERS.length];
+  // Key numbers sit right, "∞" with the numbers.
+  sheet.extras.rightAligned = `${a1(first, VALUE)}:${a1(last, VALUE)}`;
+  // First matching rule wins: under 3 months red, under 6 amber, 6 or more green, and "∞" (income covers costs) green.
+  const runway = (read: Reader) => read.a1('LEAP_RUNWAY_MONTHS');
+  g.rule((read) => ({ range: runway(read), when: 'numberLessThan', value: 3, ...RED }));
+  g.rule((read) => ({ range: runway(read), when: 'numberLessThan', value: 6, ...AMBER }));
+  g.rule((read) => ({
+    range: runway(read),
+    when: 'formula',
+    value: `=OR(ISTEXT(${runway(read)}),${runway(read)}>=6)`,
+    ...GREEN,
+  }));
+  // The budget and what it leaves after living costs sit one above the other: one rule colours both.
+  g.rule((read) => ({
+    range: `${read.a1('LEAP_LOW_END_BUDGET')}:${read.a1('LEAP_LOW_MONTH_LEFT_OVER')}`,
+    when: 'numberLessThan',
+    value: 0,
+    ...RED,
+  }));
+  return last + 1;
+};

@@ -1,0 +1,216 @@
+/**
+ * The tax settings: for each, the inputs it adds, the words of its "Tax set-aside" row, the five key numbers it
+ * decides (the set-aside rate, the full-year rate, the tax year, the first big payment and its date) with their
+ * words, and its calendar block. A new country is one setting here and, when it has a calendar, one module beside
+ * calendarUk.ts (a CountryCalendar) or its own block.
+ */
+import { CA_SUPPORTED_YEARS } from '../../finance/caTax/tables';
+import { UK_SUPPORTED_YEARS } from '../../finance/ukTax/tables';
+import type { Reader } from '../../layout/grid';
+import { type Answers, FILING_STATUSES, TAX_MODES } from '../answers';
+import { TAX_FIGURES_YEARS } from '../model';
+import { CANADA_CALENDAR } from './calendarCanada';
+import { UK_CALENDAR, ukEmployed, ukYearOf, ukYearText } from './calendarUk';
+import { calendarUs, US_FIRST_BIG, usFirstBigDetail } from './calendarUs';
+import {
+  clampTo,
+  FIRST_YEAR_INCOME,
+  type InputSpec,
+  LABEL,
+  LAST_MAIN,
+  type MainBlock,
+  type PlanSheet,
+  shownAs,
+  type TaxSetting,
+  type TaxSystem,
+  text,
+  WAGES,
+} from './common';
+import { countryCalendarBlock, countryFirstBig, countryFirstBigDetail, figuresYear } from './countryCalendar';
+import { UK_REGIONS, wagesInput } from './inputs';
+
+export const UK_REGION_LABEL = 'UK income tax region';
+export const PROVINCE_RATE_LABEL = 'Provincial income tax rate';
+/** How the set-aside row names the UK and Canadian estimates. */
+const COUNTRY_ESTIMATES = {
+  uk: 'Estimate for me (UK income tax + Class 4 National Insurance)',
+  canada: 'Estimate for me (Canadian federal tax + CPP + provincial rate)',
+} as const;
+
+const leave = (read: Reader) => read.cell('LEAP_LEAVE_DATE');
+const taxYear = (read: Reader) => read.cell('LEAP_TAX_YEAR');
+const expected = (read: Reader) => read.cell('LEAP_EXPECTED_MONTHLY');
+const shown = (read: Reader, sheet: PlanSheet, id: string) => shownAs(sheet.formats, read.cell(id), 'money');
+/** Months employed in the calendar year of the leave date. */
+const monthsBeforeLeave = (read: Reader) => `(MONTH(${leave(read)})-1)`;
+const leaveYear = (read: Reader) => `YEAR(${leave(read)})`;
+/** The US tax tables' years: a leave year outside them is estimated with the nearest, and says so. */
+const usFiguresYear = (read: Reader) => clampTo([TAX_FIGURES_YEARS.first, TAX_FIGURES_YEARS.last], taxYear(read));
+
+/** Elsewhere: Leap has no calendar, and says so. */
+const noCalendar: MainBlock = (g, _sheet, row) => {
+  g.heading(row + 1, LABEL, text('Tax payments'), { fillThrough: LAST_MAIN });
+  g.put(
+    row + 2,
+    LABEL,
+    text(
+      'Leap has no tax calendar for your country: find out when your tax authority wants payments, and keep the set-aside in its own account until then.',
+    ),
+  );
+  return row + 3;
+};
+type FirstBig = Pick<TaxSetting['figures'], 'LEAP_FIRST_BIG_TAX_PAYMENT' | 'LEAP_FIRST_BIG_TAX_DATE'>;
+const NO_CALENDAR: FirstBig = {
+  LEAP_FIRST_BIG_TAX_PAYMENT: () => '="No calendar"',
+  LEAP_FIRST_BIG_TAX_DATE: () => '="No calendar"',
+};
+const noCalendarDetail = () => '="Leap has no tax calendar for your country: ask your tax authority when payments fall due"';
+
+const FLAT_RATE_INPUT: InputSpec = {
+  name: 'LEAP_FLAT_TAX_RATE',
+  label: 'Tax set-aside rate (flat)',
+  format: 'percent',
+  value: (s) => ({ number: s.answers.taxRate }),
+};
+/** A flat rate the person chose: every rate is that cell. */
+const flat = (calendar: MainBlock, firstBig: FirstBig, firstBigDetail: TaxSetting['details']['LEAP_TAX_RATE']) =>
+  ({
+    system: 'flat',
+    mode: TAX_MODES.flat,
+    inputs: [FLAT_RATE_INPUT],
+    figures: {
+      LEAP_TAX_RATE: (read) => `=${read.cell('LEAP_FLAT_TAX_RATE')}`,
+      LEAP_FULL_YEAR_TAX_RATE: (read) => `=${read.cell('LEAP_FLAT_TAX_RATE')}`,
+      LEAP_TAX_YEAR: (read) => `=${leaveYear(read)}`,
+      ...firstBig,
+    },
+    details: { LEAP_FIRST_BIG_TAX_PAYMENT: firstBigDetail },
+    calendar,
+  }) satisfies TaxSetting;
+
+const US_ESTIMATE: TaxSetting = {
+  system: 'us_estimate',
+  mode: TAX_MODES.us_estimate,
+  inputs: [
+    {
+      name: 'LEAP_FILING_STATUS',
+      label: 'Filing status',
+      format: 'general',
+      value: (s) => text(FILING_STATUSES[s.answers.filingStatus]),
+    },
+    {
+      name: 'LEAP_STATE_TAX_RATE',
+      label: 'State income tax rate',
+      format: 'percent',
+      value: (s) => ({ number: s.answers.stateTaxRate }),
+    },
+    // Wages of the leave year follow from the salary and the leave date; the person may type the real figure over it.
+    wagesInput(monthsBeforeLeave, leaveYear),
+  ],
+  figures: {
+    LEAP_TAX_RATE: (read) =>
+      `=TAX_RATE_US(${expected(read)}*(13-MONTH(${leave(read)})),${read.cell('LEAP_FILING_STATUS')},${usFiguresYear(read)},${read.cell('LEAP_STATE_TAX_RATE')},${read.cell(WAGES)})`,
+    LEAP_FULL_YEAR_TAX_RATE: (read) =>
+      `=TAX_RATE_US(12*${expected(read)},${read.cell('LEAP_FILING_STATUS')},${clampTo([TAX_FIGURES_YEARS.first, TAX_FIGURES_YEARS.last], `YEAR(${read.cell('LEAP_READY_DATE')})`)},${read.cell('LEAP_STATE_TAX_RATE')},0)`,
+    LEAP_TAX_YEAR: (read) => `=${leaveYear(read)}`,
+    ...US_FIRST_BIG,
+  },
+  details: {
+    LEAP_TAX_YEAR: (read) => {
+      const [figures, year] = [usFiguresYear(read), taxYear(read)];
+      return `=IF(${figures}<>${year},${figures}&" US tax figures used for "&${year}&" (the latest Leap has)",${year}&" US tax figures")`;
+    },
+    LEAP_FULL_YEAR_TAX_RATE: (read, sheet) =>
+      `="TAX_RATE_US on 12 months of "&${shown(read, sheet, 'LEAP_EXPECTED_MONTHLY')}&" and no wages: what the risk simulates with"`,
+    LEAP_TAX_RATE: (read, sheet) =>
+      `="TAX_RATE_US on "&${shown(read, sheet, 'LEAP_EXPECTED_MONTHLY')}&" a month from the leave month to December, with the wages above"`,
+    LEAP_FIRST_BIG_TAX_PAYMENT: usFirstBigDetail,
+  },
+  calendar: calendarUs,
+};
+
+const UK: TaxSetting = {
+  system: 'uk',
+  mode: COUNTRY_ESTIMATES.uk,
+  inputs: [
+    {
+      name: 'LEAP_UK_REGION',
+      label: UK_REGION_LABEL,
+      format: 'general',
+      value: (s) => text(UK_REGIONS[s.answers.taxCountry as keyof typeof UK_REGIONS]),
+      note: () => text('"england" (England, Wales and Northern Ireland) or "scotland" (the Scottish bands)'),
+    },
+    wagesInput(ukEmployed, (read) => `"the "&${ukYearText(taxYear(read))}&" tax year"`),
+  ],
+  figures: {
+    LEAP_TAX_RATE: (read) =>
+      `=TAX_RATE_UK(${read.cell(FIRST_YEAR_INCOME)},${figuresYear(read, UK_CALENDAR, 0)},${read.cell('LEAP_UK_REGION')},${read.cell(WAGES)})`,
+    LEAP_FULL_YEAR_TAX_RATE: (read) =>
+      `=TAX_RATE_UK(12*${expected(read)},${clampTo(UK_SUPPORTED_YEARS, ukYearOf(read.cell('LEAP_READY_DATE')))},${read.cell('LEAP_UK_REGION')},0)`,
+    LEAP_TAX_YEAR: (read) => `=${ukYearOf(leave(read))}`,
+    ...countryFirstBig(UK_CALENDAR),
+  },
+  details: {
+    LEAP_TAX_YEAR: (read) => {
+      const [figures, year] = [figuresYear(read, UK_CALENDAR, 0), taxYear(read)];
+      return `=${ukYearText(year)}&" UK tax year (6 April to 5 April)"&IF(${figures}<>${year}," – "&${ukYearText(figures)}&" figures used (the latest Leap has)","")`;
+    },
+    LEAP_FULL_YEAR_TAX_RATE: (read, sheet) =>
+      `="TAX_RATE_UK on 12 months of "&${shown(read, sheet, 'LEAP_EXPECTED_MONTHLY')}&" and no wages: what the risk simulates with"`,
+    LEAP_TAX_RATE: (read, sheet) =>
+      `="TAX_RATE_UK on "&${shown(read, sheet, FIRST_YEAR_INCOME)}&" of profit from the leave month to 5 April, with the wages above"`,
+    LEAP_FIRST_BIG_TAX_PAYMENT: countryFirstBigDetail(UK_CALENDAR),
+  },
+  calendar: countryCalendarBlock(UK_CALENDAR),
+};
+
+const CANADA: TaxSetting = {
+  system: 'canada',
+  mode: COUNTRY_ESTIMATES.canada,
+  inputs: [
+    {
+      name: 'LEAP_PROVINCE_TAX_RATE',
+      label: PROVINCE_RATE_LABEL,
+      format: 'percent',
+      value: (s) => ({ number: s.answers.stateTaxRate }),
+      note: () => text('A flat rate on taxable income standing in for your province or territory (Quebec is not modelled)'),
+    },
+    wagesInput(monthsBeforeLeave, leaveYear),
+  ],
+  figures: {
+    LEAP_TAX_RATE: (read) =>
+      `=TAX_RATE_CA(${read.cell(FIRST_YEAR_INCOME)},${figuresYear(read, CANADA_CALENDAR, 0)},${read.cell('LEAP_PROVINCE_TAX_RATE')},${read.cell(WAGES)})`,
+    LEAP_FULL_YEAR_TAX_RATE: (read) =>
+      `=TAX_RATE_CA(12*${expected(read)},${clampTo(CA_SUPPORTED_YEARS, `YEAR(${read.cell('LEAP_READY_DATE')})`)},${read.cell('LEAP_PROVINCE_TAX_RATE')},0)`,
+    LEAP_TAX_YEAR: (read) => `=${leaveYear(read)}`,
+    ...countryFirstBig(CANADA_CALENDAR),
+  },
+  details: {
+    LEAP_TAX_YEAR: (read) => {
+      const [figures, year] = [figuresYear(read, CANADA_CALENDAR, 0), taxYear(read)];
+      return `=IF(${figures}<>${year},${figures}&" Canadian tax figures used for "&${year}&" (the latest Leap has)",${year}&" Canadian tax figures")`;
+    },
+    LEAP_FULL_YEAR_TAX_RATE: (read, sheet) =>
+      `="TAX_RATE_CA on 12 months of "&${shown(read, sheet, 'LEAP_EXPECTED_MONTHLY')}&" and no wages: what the risk simulates with"`,
+    LEAP_TAX_RATE: (read, sheet) =>
+      `="TAX_RATE_CA on "&${shown(read, sheet, FIRST_YEAR_INCOME)}&" of net income from the leave month to December, with the wages above"`,
+    LEAP_FIRST_BIG_TAX_PAYMENT: countryFirstBigDetail(CANADA_CALENDAR),
+  },
+  calendar: countryCalendarBlock(CANADA_CALENDAR),
+};
+
+/** The tax setting of the answers: the country decides, and in the US the person's choice of mode. */
+export function taxSettingOf(a: Pick<Answers, 'taxCountry' | 'taxMode'>): TaxSetting {
+  if (a.taxCountry === 'uk_england' || a.taxCountry === 'uk_scotland') return UK;
+  if (a.taxCountry === 'canada') return CANADA;
+  if (a.taxCountry === 'us') return a.taxMode === 'us_estimate' ? US_ESTIMATE : flat(calendarUs, US_FIRST_BIG, usFirstBigDetail);
+  return flat(noCalendar, NO_CALENDAR, noCalendarDetail);
+}
+
+/** Every setting, for what is derived from all of them (the input names each adds). */
+export const TAX_SETTINGS: Record<TaxSystem, TaxSetting> = {
+  us_estimate: US_ESTIMATE,
+  flat: flat(noCalendar, NO_CALENDAR, noCalendarDetail),
+  uk: UK,
+  canada: CANADA,
+};

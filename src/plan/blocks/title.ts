@@ -1,0 +1,10 @@
+/** The top of the plan: what it is, when it was built, and the person's own words (path and service) under the headline. */
+import { planSubtitle } from '../model';
+import { LABEL, type PlanBlock, text, VALUE } from './common';
+
+export const title: PlanBlock = (g, { builtOn, answers }) => {
+  g.put(1, LABEL, { cell: text('Leap transition plan'), bold: true });
+  g.put(1, VALUE, text(`Built ${builtOn} by Leap. Rebuild from Extensions > Leap > Plan my transition…`));
+  // Row 2 is the headline.
+  g.put(3, LABEL, text(planSubtitle(answers)));
+};
