@@ -22,11 +22,12 @@ import { medianTime } from './measure';
  * Apps Script sets named ranges one at a time (the US estimate names more inputs than a flat rate).
  */
 /**
- * The most cells of a built plan that call a Leap function: each is an execution of its own on Google when its
- * inputs change. Ten of them are the flat plan's key numbers and tax calendar, nine the runway-risk simulations
- * (quit date, risk, fan and the what-if's six), the rest the schedule and the US estimate's two rates.
+ * The most cells of a built plan that call a Leap function, in every tax setting (issue 20): each is an execution
+ * of its own on Google when its inputs change. Sheets' own formulas do the arithmetic; what is left is what
+ * built-ins cannot do: the simulations (quit date, risk, fan and the what-if's six), the buffer schedule, the
+ * tax tables (the US estimate's two rates, the UK's and Canada's two rates and one calendar) and the US due dates.
  */
-export const PLAN_FUNCTION_CELL_BUDGET = 26;
+export const PLAN_FUNCTION_CELL_BUDGET = 15;
 
 export const PLAN_CALL_BUDGET =
   30 +

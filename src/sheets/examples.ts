@@ -13,8 +13,11 @@ export const EXAMPLES_SHEET_NAME = 'Leap function examples';
 const EXAMPLES_METADATA_KEY = 'leap.functionExamples';
 
 export const EXAMPLES_HEADER = ['Function', 'What it does', 'Formula', 'Expected', 'Live result'] as const;
-/** Rows left free under a function that spills a table (BUFFER_SCHEDULE, TAX_DUE_DATES), so the spill fits. */
-const TABLE_ROWS = 7;
+/**
+ * Rows left free under a function that spills a table (BUFFER_SCHEDULE, TAX_DUE_DATES), so the spill fits: the
+ * largest example is TAX_CALENDAR_CA's, a header and 13 rows.
+ */
+const TABLE_ROWS = 14;
 
 /**
  * The columns of a function's result that are amounts of money, counted from the result's first column (0);
@@ -39,6 +42,8 @@ export const MONEY_RESULT_COLUMNS: Readonly<Record<string, readonly number[]>> =
   PAYMENTS_ON_ACCOUNT_UK: [2],
   TAX_ESTIMATE_CA: [0],
   INSTALMENTS_CA: [2],
+  TAX_CALENDAR_UK: [2],
+  TAX_CALENDAR_CA: [2],
 };
 
 /**
@@ -56,6 +61,8 @@ export const RESULT_CURRENCIES: Readonly<Record<string, TaxCurrency>> = {
   PAYMENTS_ON_ACCOUNT_UK: 'GBP',
   TAX_ESTIMATE_CA: 'CAD',
   INSTALMENTS_CA: 'CAD',
+  TAX_CALENDAR_UK: 'GBP',
+  TAX_CALENDAR_CA: 'CAD',
 };
 
 /** The sheet column (1 = A) of the live result. */
