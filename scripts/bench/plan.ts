@@ -4,7 +4,6 @@
  * the time of one build with HyperFormula evaluating the sheet.
  */
 import { type Emulator, loadDist } from '../../emulator/src';
-import { callsLeapFunction } from '../../src/functions';
 import {
   CA_INPUT_NAMES,
   FLAT_INPUT_NAMES,
@@ -67,7 +66,7 @@ function freshEmulator(distDir: string): Emulator {
 
 /**
  * Calls of the build itself. Custom functions the sheet recalculates run, on Google, as executions of their
- * own (the emulator tags their calls); planCustomFunctionCells counts those cells instead.
+ * own (the emulator tags their calls); planCustomFunctionCells (settleRounds.ts) counts those cells instead.
  */
 export function countSpreadsheetCalls(emulator: Emulator): { document: number; builder: number; other: number } {
   const build = emulator.calls.filter((c) => !c.inCustomFunction);
@@ -101,14 +100,6 @@ export function measurePlanCalls(distDir: string, base: Record<string, unknown>)
   emulator.resetCalls();
   emulator.run('leapBuildPlan', base);
   return { first, rebuild: countSpreadsheetCalls(emulator).document, builder: counts.builder, other: counts.other };
-}
-
-export function measurePlanFormulaCells(distDir: string, base: Record<string, unknown>): number {
-  const emulator = freshEmulator(distDir);
-  const { sheetName } = emulator.run('leapBuildPlan', base) as { sheetName: string };
-  const sheet = emulator.toJSON().sheets.find((s) => s.name === sheetName);
-  if (!sheet) throw new Error(`the plan sheet ${sheetName} is missing after the build`);
-  return Object.values(sheet.cells).filter((c) => c.formula && callsLeapFunction(c.formula)).length;
 }
 
 export function measureBuildMs(distDir: string, base: Record<string, unknown>): number {

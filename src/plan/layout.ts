@@ -159,7 +159,7 @@ export const KEY_NUMBERS = [
     name: 'LEAP_MONTHLY_TAX_SET_ASIDE',
     label: 'Tax to set aside in a low month',
     format: 'money',
-    meaning: 'TAX_SET_ASIDE on the low month',
+    meaning: 'The low month times the set-aside rate (nothing from a loss)',
   },
   {
     name: 'LEAP_LOW_END_BUDGET',
