@@ -17,7 +17,7 @@ export const EXAMPLES_HEADER = ['Function', 'What it does', 'Formula', 'Expected
  * Rows left free under a function that spills a table (BUFFER_SCHEDULE, TAX_DUE_DATES), so the spill fits: the
  * largest example is TAX_CALENDAR_CA's, a header and 13 rows.
  */
-const TABLE_ROWS = 14;
+export const EXAMPLE_TABLE_ROWS = 14;
 
 /**
  * The columns of a function's result that are amounts of money, counted from the result's first column (0);
@@ -85,13 +85,13 @@ export function examplesGrid(functions: readonly FunctionInfo[] = describeFuncti
     const row = values.length + 1;
     values.push([f.name, f.summary, f.example.formula, f.example.result, f.example.formula]);
     const table = f.shape === 'table';
-    if (table) for (let i = 1; i < TABLE_ROWS; i++) values.push(['', '', '', '', '']);
+    if (table) for (let i = 1; i < EXAMPLE_TABLE_ROWS; i++) values.push(['', '', '', '', '']);
     const currency = RESULT_CURRENCIES[f.name];
     if (currency && !currencyRanges[currency]) currencyRanges[currency] = [];
     const ranges = (currency && currencyRanges[currency]) || moneyRanges;
     for (const offset of MONEY_RESULT_COLUMNS[f.name] ?? []) {
       const column = columnLetters(LIVE_COLUMN + offset);
-      ranges.push(table ? `${column}${row + 1}:${column}${row + TABLE_ROWS - 1}` : `${column}${row}`);
+      ranges.push(table ? `${column}${row + 1}:${column}${row + EXAMPLE_TABLE_ROWS - 1}` : `${column}${row}`);
     }
   }
   return { values, moneyRanges, currencyRanges };
