@@ -486,3 +486,16 @@ function displayOf(em: Emulator, name: string): string {
   const a1 = (em.toJSON().namedRanges[name] as string).split('!')[1].replace(/\$/g, '');
   return em.spreadsheet.getSheetByName('Transition Plan')?.getRange(a1).getDisplayValue() ?? '';
 }
+
+test('nothing saved each month: the months to the buffer say "never", and the schedule beside says why', () => {
+  const { em } = fresh();
+  build(em);
+  const ref = em.spreadsheet.getRangeByName('LEAP_MONTHLY_SAVINGS');
+  if (!ref) throw new Error('no LEAP_MONTHLY_SAVINGS');
+  em.enterInput('Transition Plan', ref.getA1Notation(), '0');
+  expect(named(em, 'LEAP_MONTHS_TO_BUFFER')).toBe('never: save more than 0 a month');
+  // BUFFER_SCHEDULE's message names the argument and the fix.
+  expect(String(cells(em, 'Transition Plan').G5.value)).toMatch(
+    /BUFFER_SCHEDULE: monthly_saving is 0, so savings never reach the target; expected an amount above 0/,
+  );
+});
