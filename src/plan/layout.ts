@@ -4,8 +4,9 @@
  * updates the plan. The writer (src/sheets/planWriter.ts) only copies this onto a sheet in a few calls.
  */
 
-import { MONTH_NOISE_DIGITS, SCHEDULE_MONTHS_MAX } from '../finance/buffer';
+import { MONTH_NOISE_DIGITS, NEVER_RUNS_OUT, SCHEDULE_MONTHS_MAX } from '../finance/buffer';
 import { CA_SUPPORTED_YEARS, GST_HST_SMALL_SUPPLIER_LIMIT } from '../finance/caTax/tables';
+import { WEEKS_PER_YEAR } from '../finance/rates';
 import { SELF_ASSESSMENT_REGISTRATION, UK_SUPPORTED_YEARS } from '../finance/ukTax/tables';
 import { functionTable } from '../functions';
 import { QUIT_DATE_NEVER_SAFE } from '../functions/riskFunctions';
@@ -118,6 +119,9 @@ const RED = { background: '#f4c7c3' };
 const AMBER = { background: '#fce8b2' };
 const GREEN = { background: '#b7e1cd' };
 
+/** What the months to the buffer read when nothing is saved each month. */
+const NEVER_REACHED = 'never: save more than 0 a month';
+
 /** The rows a buffer schedule can need: header + month 0 + BUFFER_SCHEDULE's longest schedule. */
 export const SCHEDULE_ROWS = 2 + SCHEDULE_MONTHS_MAX;
 
@@ -155,7 +159,7 @@ export const KEY_NUMBERS = [
     name: 'LEAP_MONTHLY_TAX_SET_ASIDE',
     label: 'Tax to set aside in a low month',
     format: 'money',
-    meaning: 'TAX_SET_ASIDE on the low month',
+    meaning: 'The low month times the set-aside rate (nothing from a loss)',
   },
   {
     name: 'LEAP_LOW_END_BUDGET',
@@ -348,12 +352,15 @@ const FAN_ROW = 25;
  */
 const WORK = FAN;
 const WORK_ROW = FAN_ROW + 12 + 3;
-/** The rows of the workings: four figures, then the first year's table, then the second's. */
-const WORK_FIGURES = 4;
-const WORK_FIRST_TABLE = WORK_ROW + WORK_FIGURES + 2;
-const WORK_SECOND_TABLE = WORK_FIRST_TABLE + 7;
-/** Under the second table (a heading and five rows): the country's registration figure the checklist quotes. */
-const WORK_REGISTRATION = WORK_SECOND_TABLE + 7;
+/**
+ * The rows of the workings: the first year's income, then TAX_CALENDAR_UK's or TAX_CALENDAR_CA's table (a header,
+ * three figures, then each year's payments: 4 rows in the UK, 5 in Canada).
+ */
+const WORK_CALENDAR = WORK_ROW + 3;
+const WORK_CALENDAR_FIGURES = 3;
+const PAYMENT_ROWS = { uk: 4, canada: 5 } as const;
+/** Under the calendar's table, a row apart: the country's registration figure the checklist quotes. */
+const WORK_REGISTRATION = WORK_CALENDAR + 1 + WORK_CALENDAR_FIGURES + 2 * PAYMENT_ROWS.canada + 1;
 /** The months the risk figures look ahead from the leave date. */
 const RISK_MONTHS = 12;
 /** The what-if cases and their default earnings factors. */
@@ -626,8 +633,7 @@ export function layoutPlan(
   const countryYears = system === 'uk' ? UK_SUPPORTED_YEARS : CA_SUPPORTED_YEARS;
   const firstYearFigures = clampTo(countryYears, taxYear);
   const secondYearFigures = clampTo(countryYears, `${taxYear}+1`);
-  const workAt = (i: number) => abs(WORK_ROW + i, WORK + 1);
-  const [firstYearIncome, atSource, firstYearBill, secondYearBill] = [1, 2, 3, 4].map(workAt);
+  const firstYearIncome = abs(WORK_ROW + 1, WORK + 1);
   const countryRate = (fn: string, income: string, year: string, place: string, wages: string) =>
     `=${fn}(${income},${year},${place},${wages})`;
   const rateFormulas: Record<TaxSystem, { leaveYear: string; fullYear: string }> = {
@@ -645,19 +651,34 @@ export function layoutPlan(
       fullYear: countryRate('TAX_RATE_CA', `12*${expected}`, clampTo(CA_SUPPORTED_YEARS, readyYear), refs.provinceRate, '0'),
     },
   };
+  /**
+   * BUFFER_RUNWAY on a steady low month after tax: savings over the monthly shortfall, "∞" when income covers the
+   * costs.
+   */
+  const runwayFormula = (savings: string): string => {
+    const shortfall = `(${costs})-(${refs.low}-${key('LEAP_MONTHLY_TAX_SET_ASIDE')})`;
+    return `=IF(${shortfall}<=0,${quoted(NEVER_RUNS_OUT)},${savings}/(${shortfall}))`;
+  };
   const formulas: Record<KeyNumberName, string> = {
     LEAP_EXPECTED_MONTHLY: figures ? `=AVERAGE(${figures})` : `=(${refs.low}+${refs.high})/2`,
     LEAP_TAX_RATE: rateFormulas[system].leaveYear,
     // The simulations look at whole independent years, with no wages: a rate that does not hang on the leave date,
     // which they decide.
     LEAP_FULL_YEAR_TAX_RATE: rateFormulas[system].fullYear,
-    LEAP_MONTHLY_TAX_SET_ASIDE: `=TAX_SET_ASIDE(${refs.low},${key('LEAP_TAX_RATE')})`,
-    LEAP_LOW_END_BUDGET: `=LOW_END_BUDGET(${refs.low},${key('LEAP_TAX_RATE')},${refs.health})`,
+    // The arithmetic of Leap's functions in Sheets' own formulas, so each reads at once rather than as an execution
+    // of its own (a round of "Loading..." on Sheets): TAX_SET_ASIDE sets nothing aside from a loss.
+    LEAP_MONTHLY_TAX_SET_ASIDE: `=MAX(0,${refs.low})*${key('LEAP_TAX_RATE')}`,
+    // LOW_END_BUDGET: the low month, less its set-aside, less health cover.
+    LEAP_LOW_END_BUDGET: `=${refs.low}-${key('LEAP_MONTHLY_TAX_SET_ASIDE')}-${refs.health}`,
     LEAP_LOW_MONTH_LEFT_OVER: `=${key('LEAP_LOW_END_BUDGET')}-${refs.expenses}`,
-    LEAP_BENEFITS_COST: `=BENEFITS_COST(${refs.salary},${refs.health},${refs.retirement},${refs.pto})`,
-    LEAP_BUFFER_TARGET: `=BUFFER_TARGET(${costs},${refs.bufferMonths})`,
-    LEAP_RUNWAY_MONTHS: `=BUFFER_RUNWAY(${refs.savings},${costs},${refs.low}-${key('LEAP_MONTHLY_TAX_SET_ASIDE')})`,
-    LEAP_MONTHS_TO_BUFFER: `=BUFFER_MONTHS_TO_GOAL(${refs.savings},${key('LEAP_BUFFER_TARGET')},${refs.monthlySavings})`,
+    // BENEFITS_COST: health cover, the employer's retirement share and the paid weeks off, a month's worth each.
+    LEAP_BENEFITS_COST: `=${refs.health}+(${refs.salary}*${refs.retirement})/12+((${refs.salary}/${WEEKS_PER_YEAR})*${refs.pto})/12`,
+    // BUFFER_TARGET: months of cushion times living costs and health cover.
+    LEAP_BUFFER_TARGET: `=(${costs})*${refs.bufferMonths}`,
+    LEAP_RUNWAY_MONTHS: runwayFormula(refs.savings),
+    // BUFFER_MONTHS_TO_GOAL: what is missing over the monthly saving. A saving of 0 or less never gets there: the
+    // buffer schedule beside says so in words (BUFFER_SCHEDULE's message), and this cell reads as that.
+    LEAP_MONTHS_TO_BUFFER: `=IF(${refs.savings}>=${key('LEAP_BUFFER_TARGET')},0,IF(${refs.monthlySavings}>0,(${key('LEAP_BUFFER_TARGET')}-${refs.savings})/${refs.monthlySavings},${quoted(NEVER_REACHED)}))`,
     // ROUND first so float noise (14.0000000001) does not add a month: the month rule of src/finance/buffer.ts.
     LEAP_READY_DATE: `=EDATE(${refs.start},ROUNDUP(ROUND(${key('LEAP_MONTHS_TO_BUFFER')},${MONTH_NOISE_DIGITS}),0))`,
     LEAP_QUIT_DATE: `=QUIT_DATE(${refs.savings},${refs.monthlySavings},${costs},${history},${refs.start},${refs.maxRisk},${RISK_MONTHS},${simRate},${refs.ramp})`,
@@ -665,13 +686,14 @@ export function layoutPlan(
     // error here and in the headline: ISNUMBER would have read it as "never safe" and shown the buffer date.
     LEAP_LEAVE_DATE: `=IF(ISTEXT(${quit}),${ready},MAX(${ready},${quit}))`,
     LEAP_SAVINGS_AT_LEAVE: `=${refs.savings}+${refs.monthlySavings}*MAX(0,${monthsStartToLeave})`,
-    LEAP_RUNWAY_AT_LEAVE: `=BUFFER_RUNWAY(${key('LEAP_SAVINGS_AT_LEAVE')},${costs},${refs.low}-${key('LEAP_MONTHLY_TAX_SET_ASIDE')})`,
+    LEAP_RUNWAY_AT_LEAVE: runwayFormula(key('LEAP_SAVINGS_AT_LEAVE')),
     LEAP_RUNWAY_RISK: `=RUNWAY_RISK(${key('LEAP_SAVINGS_AT_LEAVE')},${costs},${history},${RISK_MONTHS},${simRate},${refs.ramp})`,
     LEAP_TAX_YEAR: system === 'uk' ? `=${ukYearOf(leave)}` : `=YEAR(${leave})`,
     // Set once the tax calendar below is placed.
     LEAP_FIRST_BIG_TAX_PAYMENT: '',
     LEAP_FIRST_BIG_TAX_DATE: '',
-    LEAP_HOURLY_RATE: `=HOURLY_RATE(${refs.salary}+12*${key('LEAP_BENEFITS_COST')})`,
+    // HOURLY_RATE with its defaults: salary and benefits over the billable hours of the weeks worked.
+    LEAP_HOURLY_RATE: `=(${refs.salary}+12*${key('LEAP_BENEFITS_COST')})/(${hourlyRateDefault('billable_hours_per_week')}*(${WEEKS_PER_YEAR}-${hourlyRateDefault('weeks_off')}))`,
   };
   const countryDetails: Partial<Record<KeyNumberName, Cell>> =
     system === 'uk'
@@ -829,7 +851,10 @@ export function layoutPlan(
           `=TEXT(${from},"mmm yyyy")&IF(${months}>1," to "&TEXT(${periodEnd},"mmm yyyy"),"")&" ("&${months}&IF(${months}=1," month)"," months)")`,
         ),
       });
-      put(row, VALUE, { cell: formula(`=NEXT_TAX_DUE(${periodEnd}+1)`), format: 'date' });
+      // One NEXT_TAX_DUE call asks for the four due dates (the day after each period's end) and spills them down:
+      // one execution on Sheets rather than four.
+      const periodEnds = `${abs(calendarFirst, ITEM_ID)}:${abs(calendarFirst + QUARTERLY_PAYMENTS - 1, ITEM_ID)}`;
+      put(row, VALUE, { cell: i === 0 ? formula(`=NEXT_TAX_DUE(ARRAYFORMULA(${periodEnds}+1))`) : null, format: 'date' });
       put(row, DETAIL, { cell: formula(`=${key('LEAP_TAX_RATE')}*${expected}*${months}`), format: 'money' });
       row++;
     }
@@ -842,9 +867,14 @@ export function layoutPlan(
 
     // The largest quarterly payment, the earliest if two are equal.
     const amounts = `${abs(calendarFirst, DETAIL)}:${abs(calendarFirst + QUARTERLY_PAYMENTS - 1, DETAIL)}`;
-    const dues = `${abs(calendarFirst, VALUE)}:${abs(calendarFirst + QUARTERLY_PAYMENTS - 1, VALUE)}`;
+    // The due dates with the "Due" header above them: a range that is exactly NEXT_TAX_DUE's spill, read while the
+    // spill is an error (text typed over an input), makes HyperFormula (the emulator) throw instead of giving it.
+    const dues = `${abs(calendarFirst - 1, VALUE)}:${abs(calendarFirst + QUARTERLY_PAYMENTS - 1, VALUE)}`;
+    const firstDue = abs(calendarFirst, VALUE);
     firstBig.amount = `=MAX(${amounts})`;
-    firstBig.date = `=INDEX(${dues},MATCH(MAX(${amounts}),${amounts},0))`;
+    // Until NEXT_TAX_DUE's spill is in, its cell shows "Loading..." (or its error) and the cells below are empty:
+    // the date shows what that cell shows rather than an empty cell the spill has not reached yet.
+    firstBig.date = `=IF(ISNUMBER(${firstDue}),INDEX(${dues},1+MATCH(MAX(${amounts}),${amounts},0)),${firstDue})`;
     firstBig.detail = `="The largest quarterly payment (Form 1040-ES), due "&${shown(key('LEAP_FIRST_BIG_TAX_DATE'), 'date')}`;
   } else if (system === 'uk' || system === 'canada') {
     row = countryCalendar(row);
@@ -881,50 +911,27 @@ export function layoutPlan(
       fill: HEADER_FILL,
     });
     for (let c = WORK + 1; c <= WORK + 2; c++) put(WORK_ROW, c, { cell: null, fill: HEADER_FILL });
-    const estimate = uk ? 'TAX_ESTIMATE_UK' : 'TAX_ESTIMATE_CA';
     work(
       1,
       uk ? 'Profit in the first tax year' : 'Net income in the first year',
       uk ? `=${expected}*(12-${ukEmployed()})` : `=${expected}*(13-MONTH(${leave}))`,
     );
-    work(
-      2,
-      uk ? 'Income tax on the wages (PAYE takes it)' : 'Tax on the wages alone (payroll takes it)',
-      `=${estimate}(0,${firstYearFigures},${place},${refs.wages})`,
-    );
-    work(
-      3,
-      uk ? 'Self Assessment bill, first tax year' : 'Tax owing, first year',
-      `=${estimate}(${firstYearIncome},${firstYearFigures},${place},${refs.wages})-${atSource}`,
-    );
-    work(
-      4,
-      uk ? 'Self Assessment bill, second tax year' : 'Tax owing, second year',
-      `=${estimate}(12*${expected},${secondYearFigures},${place},0)`,
-    );
-    put(WORK_FIRST_TABLE, WORK, {
+    // One call gives the tax at source, both years' bills and the payments they set: the bills and their payments
+    // come back in the same execution on Sheets, not one round after the other.
+    put(WORK_CALENDAR, WORK, {
       cell: formula(
-        uk
-          ? `=PAYMENTS_ON_ACCOUNT_UK(${firstYearBill},0,${firstYearFigures},0,${atSource})`
-          : `=INSTALMENTS_CA(${firstYearBill},0,0,${firstYearFigures})`,
+        `=${uk ? 'TAX_CALENDAR_UK' : 'TAX_CALENDAR_CA'}(${firstYearIncome},${firstYearFigures},${place},${refs.wages},12*${expected},${secondYearFigures})`,
       ),
       bold: true,
     });
-    put(WORK_SECOND_TABLE, WORK, {
-      cell: formula(
-        uk
-          ? `=PAYMENTS_ON_ACCOUNT_UK(${secondYearBill},${firstYearBill},${secondYearFigures},${atSource},0)`
-          : `=INSTALMENTS_CA(${secondYearBill},${firstYearBill},0,${secondYearFigures})`,
-      ),
-      bold: true,
-    });
-    const tableRows = uk ? 4 : 5;
-    for (const table of [WORK_FIRST_TABLE, WORK_SECOND_TABLE]) {
-      for (let r = 1; r <= tableRows; r++) {
-        put(table + r, WORK, { cell: null, format: 'date' });
-        put(table + r, WORK + 2, { cell: null, format: 'money' });
-      }
+    const tableRows = PAYMENT_ROWS[uk ? 'uk' : 'canada'];
+    for (let r = 1; r <= WORK_CALENDAR_FIGURES + 2 * tableRows; r++) {
+      put(WORK_CALENDAR + r, WORK, { cell: null, format: 'date' });
+      put(WORK_CALENDAR + r, WORK + 2, { cell: null, format: 'money' });
     }
+    /** Each year's payments follow the figures: row r of the first year is at firstTable + r. */
+    const firstTable = WORK_CALENDAR + WORK_CALENDAR_FIGURES;
+    const secondTable = firstTable + tableRows;
     const amountIn = (table: number, r: number) => abs(table + r, WORK + 2);
     const year = (offset: number) => (offset === 0 ? taxYear : `(${taxYear}+${offset})`);
     if (uk) {
@@ -966,10 +973,10 @@ export function layoutPlan(
     ];
     const rows: { due: string; payment: (amount: string) => string; amount: string }[] = uk
       ? [
-          onAccount(0, 1, amountIn(WORK_FIRST_TABLE, 1), firstYearNoPoa),
-          onAccount(0, 2, amountIn(WORK_FIRST_TABLE, 2), firstYearNoPoa),
-          ...afterYear(0, WORK_FIRST_TABLE),
-          ...afterYear(1, WORK_SECOND_TABLE),
+          onAccount(0, 1, amountIn(firstTable, 1), firstYearNoPoa),
+          onAccount(0, 2, amountIn(firstTable, 2), firstYearNoPoa),
+          ...afterYear(0, firstTable),
+          ...afterYear(1, secondTable),
         ]
       : [
           [1, 3, 15, 1],
@@ -985,12 +992,12 @@ export function layoutPlan(
                 due: caDay(dueOffset, month, day),
                 payment: (amount: string) =>
                   `"Instalment ${instalment} for "&${year(offset)}&IF(${amount}=0,": not required","")`,
-                amount: amountIn(WORK_SECOND_TABLE, instalment),
+                amount: amountIn(secondTable, instalment),
               }
             : {
                 due: caDay(dueOffset, month, day),
                 payment: (amount: string) => `"Balance due for "&${year(offset)}&IF(${amount}<0," (a refund)","")`,
-                amount: amountIn(offset === 0 ? WORK_FIRST_TABLE : WORK_SECOND_TABLE, 5),
+                amount: amountIn(offset === 0 ? firstTable : secondTable, 5),
               };
         });
     let r = startRow + 1;
