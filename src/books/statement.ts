@@ -117,6 +117,53 @@ function readOneRow(r: CsvRecord, m: ColumnMapping, header: string[], dateText: 
   return { date: date.iso, description: descriptionOf(r, m.description), amount: amount === 0 ? 0 : amount, line: r.line };
 }
 
+/** A record's field count, not counting empty fields at its end (a header line ending in a delimiter). */
+function widthOf(fields: string[]): number {
+  let n = fields.length;
+  while (n > 0 && fields[n - 1].trim() === '') n--;
+  return n;
+}
+
+/** The field count most data lines of a file without a header have: the one a line must have to be read. */
+function usualWidth(data: CsvRecord[]): number {
+  const counts = new Map<number, number>();
+  let best = 0;
+  let bestCount = 0;
+  for (const r of data) {
+    if (r.fields.length < 2) continue;
+    const n = (counts.get(r.fields.length) ?? 0) + 1;
+    counts.set(r.fields.length, n);
+    if (n > bestCount || (n === bestCount && r.fields.length < best)) {
+      best = r.fields.length;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+/**
+ * Why a record cannot be read by position, or null. RFC 4180 (section 2.4) has every line with the same number of
+ * fields; a line with more than the header (an unquoted 1,234.56 splits in two) or with a needed column missing
+ * would be read from the wrong columns. Tolerated, as banks write them: empty fields after the last column (Chase
+ * ends every row with one) and one short of a trailing column the mapping does not read.
+ */
+function fieldCountProblem(r: CsvRecord, width: number, needed: number, hasHeader: boolean): string | null {
+  const n = r.fields.length;
+  const filled = widthOf(r.fields);
+  const others = hasHeader ? 'the header has' : 'the other lines have';
+  if (width > 0 && filled > width) {
+    return (
+      `it has ${n} columns where ${others} ${width}, so its values cannot be matched to the columns: ` +
+      'a value holding a comma (1,234.56) must be in quotes ("1,234.56"). Fix the line or export the file again'
+    );
+  }
+  if (n <= needed || (width > 0 && n < width - 1)) {
+    const expected = width || needed + 1;
+    return `it has ${n} column${n === 1 ? '' : 's'} where ${hasHeader ? 'the header has' : 'the statement needs'} ${expected}`;
+  }
+  return null;
+}
+
 /** The rows and problems of a file, read with a given mapping; `preambleUntilDate` skips lines before the first date. */
 function readRows(
   data: CsvRecord[],
@@ -128,6 +175,7 @@ function readRows(
   const rows: StatementRow[] = [];
   const problems: LineProblem[] = [];
   const needed = Math.max(m.date, m.amount ?? -1, m.debit ?? -1, m.credit ?? -1);
+  const width = header.length ? widthOf(header) : usualWidth(data);
   let started = !preambleUntilDate;
   for (let i = 0; i < data.length; i++) {
     const r = data[i];
@@ -139,12 +187,9 @@ function readRows(
       started = true;
     }
     if (isSummary(r, m, shape !== null)) continue;
-    if (r.fields.length <= needed) {
-      const width = header.length || needed + 1;
-      problems.push({
-        line: r.line,
-        reason: `it has ${r.fields.length} column${r.fields.length === 1 ? '' : 's'} where ${header.length ? 'the header has' : 'the statement needs'} ${width}`,
-      });
+    const misfit = fieldCountProblem(r, width, needed, header.length > 0);
+    if (misfit) {
+      problems.push({ line: r.line, reason: misfit });
       continue;
     }
     if (!shape) {

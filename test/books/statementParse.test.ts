@@ -196,6 +196,44 @@ describe('bank statements as banks export them', () => {
   });
 });
 
+describe('rows that do not fit the header are not guessed (issue 22, problem 7)', () => {
+  // RFC 4180 "Common Format and MIME Type for CSV Files" (https://www.rfc-editor.org/rfc/rfc4180), section 2.4:
+  // "Each line should contain the same number of fields throughout the file", and 2.6: a field holding a comma
+  // must be enclosed in double quotes. A row with another count cannot be matched to the header by position.
+  test('an amount written 1,234.56 without quotes is listed with its line and both counts, not read as 1.00', () => {
+    const result = parseStatement(fixture('unquoted-thousands.csv'));
+    expect(rowsOf(result.rows)).toEqual([
+      [3, '2026-03-03', 'Staples', -42.1],
+      // One empty field after the last column, as some banks write on every row: nothing in it, nothing guessed.
+      [4, '2026-03-04', 'Dropbox', -11.99],
+    ]);
+    expect(result.problems.map(describeProblem)).toEqual([
+      'line 2: it has 4 columns where the header has 3, so its values cannot be matched to the columns: ' +
+        'a value holding a comma (1,234.56) must be in quotes ("1,234.56"). Fix the line or export the file again',
+    ]);
+  });
+
+  test('a row with a value past the header is refused; one short of a trailing column nobody reads is kept', () => {
+    const text = 'Date,Description,Amount,Check\n2026-03-01,Coffee,-4.50,,extra\n2026-03-02,Client,300.00\n';
+    const result = parseStatement(text);
+    expect(rowsOf(result.rows)).toEqual([[3, '2026-03-02', 'Client', 300]]);
+    expect(result.problems.map((p) => p.line)).toEqual([2]);
+    expect(result.problems[0].reason).toMatch(/^it has 5 columns where the header has 4/);
+  });
+
+  test('a file with no header: a row wider than the others is refused too', () => {
+    const text = '2026-03-01,Coffee shop,-4.50,95.50\n2026-03-02,Client,1,300.00,395.50\n2026-03-03,Tea,-2.00,393.50\n';
+    const result = parseStatement(text);
+    expect(rowsOf(result.rows)).toEqual([
+      [1, '2026-03-01', 'Coffee shop', -4.5],
+      [3, '2026-03-03', 'Tea', -2],
+    ]);
+    expect(result.problems.map(describeProblem)).toEqual([
+      expect.stringMatching(/^line 2: it has 5 columns where the other lines have 4, so its values cannot be matched/),
+    ]);
+  });
+});
+
 describe('choosing the columns by hand', () => {
   test('a changed mapping re-reads the file: another description column, debit and credit instead of an amount', () => {
     const detected = parseStatement(fixture('uk-bank.csv'));
