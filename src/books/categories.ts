@@ -307,7 +307,13 @@ export function readCategoryRules(values: readonly (readonly unknown[])[]): Cate
     const category = String(row[categoryColumn] ?? '').trim();
     if (category === '') continue;
     const rule: CategoryRule = { category, words: ruleWords(String(row[wordsColumn] ?? '')) };
-    if (kindColumn >= 0 && String(row[kindColumn] ?? '').trim().toLowerCase() === 'income') rule.moneyInOnly = true;
+    if (
+      kindColumn >= 0 &&
+      String(row[kindColumn] ?? '')
+        .trim()
+        .toLowerCase() === 'income'
+    )
+      rule.moneyInOnly = true;
     rules.push(rule);
   }
   return rules;

@@ -102,7 +102,9 @@ function importUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
     // Banks export newest first as often as oldest first; appended oldest first (a stable sort keeps a day's rows
     // in the statement's order), successive imports read as one ledger in date order.
     sorted.fresh.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    const categoryOf = new Map<StatementRow, string>(sorted.fresh.map((row) => [row, categorise(row.description, rules, row.amount)]));
+    const categoryOf = new Map<StatementRow, string>(
+      sorted.fresh.map((row) => [row, categorise(row.description, rules, row.amount)]),
+    );
     rememberMapping(request.layoutKey, request.mapping);
     appendLedgerRows(
       sheets.ledger,
