@@ -6,6 +6,7 @@
 
 import { columnsFromValues, detectDelimiter, findHeader, type HeaderColumns, normaliseHeaderCell } from './statementColumns';
 import { type CsvRecord, DELIMITERS, type Delimiter, type LineProblem, readRecords } from './statementCsv';
+import { ANY_DOLLAR, CURRENCY_WORDS, currencyIn } from './statementCurrency';
 import { type DateShape, detectDateOrder, detectDecimal, readAmount, readDateShape, shapeToIso } from './statementValues';
 import type { ColumnMapping, StatementRow } from './types';
 
@@ -24,6 +25,17 @@ export interface ParsedStatement {
   header: string[];
   /** How many columns the widest line has, for the mapping's choices when there is no header. */
   columnCount: number;
+  /** Rows the bank has not completed (a State column saying PENDING): kept out of `rows` unless the person adds them. */
+  pending: StatementRow[];
+  /**
+   * Mostly positive amounts with payments negative, as card statements are written (American Express, Discover),
+   * and the mapping does not say yet whether charges are positive: the page must ask.
+   */
+  looksLikeCard: boolean;
+  /** Why the columns were read as they are, when the file has no header and the reading is not the plain one. */
+  layoutNote: string | null;
+  /** The currencies the statement names (ISO codes, or "$" for a dollar sign alone), in the order met. */
+  currencies: string[];
 }
 
 interface ParseOptions {
@@ -32,6 +44,15 @@ interface ParseOptions {
   /** Split on this delimiter and detect the rest (the person corrected the delimiter alone). */
   delimiter?: Delimiter;
 }
+
+/** Descriptions of a card statement's payments, written negative there (they reduce what is owed). */
+const CARD_PAYMENT = /\b(payment|thank you|autopay|auto pay|credit|refund|return)\b/i;
+/** Header words of a card export: American Express writes "Card Member", others "Card No." or "Cardholder". */
+const CARD_HEADER = /\bcard\b|cardholder|card member/i;
+
+/** A State column's words for a row the bank has not completed, and for one that did not go through at all. */
+const PENDING_STATE = /^(pending|authori[sz]ed|in progress|processing)$/i;
+const FAILED_STATE = /^(reverted|declined|failed|cancell?ed|rejected|reversed)$/i;
 
 export const describeProblem = (p: LineProblem): string => `line ${p.line}: ${p.reason}`;
 
@@ -80,7 +101,7 @@ export function mappingProblem(m: ColumnMapping, columnCount: number): string | 
     return 'choose the column that holds the amount, or the paid out and paid in columns';
   const used = [m.date, ...(single ? [m.amount as number] : [m.debit, m.credit].filter((c): c is number => c !== undefined))];
   if (new Set(used).size !== used.length) return 'the date and amount columns must be different columns';
-  const all = [...used, ...m.description];
+  const all = [...used, ...m.description, ...[m.fee, m.state].filter((c): c is number => c !== undefined)];
   const outside = all.find((c) => !Number.isInteger(c) || c < 0 || (columnCount > 0 && c >= columnCount));
   if (outside !== undefined) return `the file has ${columnCount} columns; column ${outside + 1} does not exist`;
   if (!DELIMITERS.includes(m.delimiter)) return 'the delimiter must be a comma, a semicolon or a tab';
@@ -113,6 +134,14 @@ function readOneRow(r: CsvRecord, m: ColumnMapping, header: string[], dateText: 
     if (inn === null) return `the amount "${inText}" in ${columnName(header, m.credit as number)} is not a number`;
     // Paid-out columns are written as positive figures by most banks and negative by a few: either way, money out.
     amount = Number((inn - Math.abs(out)).toFixed(8));
+  }
+  if (m.chargesPositive) amount = -amount;
+  if (m.fee !== undefined) {
+    const feeText = cell(r, m.fee);
+    const fee = feeText === '' ? 0 : readAmount(feeText, m.decimal);
+    if (fee === null) return `the fee "${feeText}" in ${columnName(header, m.fee)} is not a number`;
+    // A fee is money out whichever way the export signs it (Revolut writes it positive beside a negative amount).
+    amount = Number((amount - Math.abs(fee)).toFixed(8));
   }
   return { date: date.iso, description: descriptionOf(r, m.description), amount: amount === 0 ? 0 : amount, line: r.line };
 }
@@ -171,8 +200,9 @@ function readRows(
   header: string[],
   preambleUntilDate: boolean,
   shapes: (DateShape | null)[],
-): { rows: StatementRow[]; problems: LineProblem[] } {
+): { rows: StatementRow[]; pending: StatementRow[]; problems: LineProblem[] } {
   const rows: StatementRow[] = [];
+  const pending: StatementRow[] = [];
   const problems: LineProblem[] = [];
   const needed = Math.max(m.date, m.amount ?? -1, m.debit ?? -1, m.credit ?? -1);
   const width = header.length ? widthOf(header) : usualWidth(data);
@@ -197,10 +227,14 @@ function readRows(
       continue;
     }
     const row = readOneRow(r, m, header, dateText, shape);
+    const state = cell(r, m.state);
     if (typeof row === 'string') problems.push({ line: r.line, reason: row });
+    else if (FAILED_STATE.test(state))
+      problems.push({ line: r.line, reason: `the bank marks it ${state}: it did not go through, so it is not imported` });
+    else if (PENDING_STATE.test(state)) pending.push(row);
     else rows.push(row);
   }
-  return { rows, problems };
+  return { rows, pending, problems };
 }
 
 /** The header record: the one starting at the mapping's header line, or the last one starting before it. */
@@ -226,6 +260,9 @@ function cleanMapping(m: ColumnMapping): ColumnMapping {
     decimal: m.decimal,
     delimiter: m.delimiter,
   };
+  if (typeof m.chargesPositive === 'boolean') clean.chargesPositive = m.chargesPositive;
+  if (present(m.fee)) clean.fee = m.fee;
+  if (present(m.state)) clean.state = m.state;
   if (present(m.amount)) clean.amount = m.amount;
   else {
     if (present(m.debit)) clean.debit = m.debit;
@@ -279,6 +316,8 @@ export function parseStatement(text: string, options: ParseOptions = {}): Parsed
       ...(columns.amount !== undefined ? { amount: columns.amount } : {}),
       ...(columns.amount === undefined && columns.debit !== undefined ? { debit: columns.debit } : {}),
       ...(columns.amount === undefined && columns.credit !== undefined ? { credit: columns.credit } : {}),
+      ...(columns.fee !== undefined ? { fee: columns.fee } : {}),
+      ...(columns.state !== undefined ? { state: columns.state } : {}),
       dateOrder: order.order,
       decimal,
       delimiter,
@@ -288,6 +327,7 @@ export function parseStatement(text: string, options: ParseOptions = {}): Parsed
   const layoutKey = header.length
     ? header.map(normaliseHeaderCell).join('|')
     : `no header|${columnCount} columns|${delimiter === '\t' ? 'tab' : delimiter}`;
+  const layoutNote = (!given && 'reason' in columns && columns.reason) || null;
   const wrong = mappingProblem(mapping, columnCount);
   if (wrong) {
     return {
@@ -298,9 +338,60 @@ export function parseStatement(text: string, options: ParseOptions = {}): Parsed
       dayMonthAmbiguous,
       header,
       columnCount,
+      pending: [],
+      looksLikeCard: false,
+      layoutNote,
+      currencies: [],
     };
   }
-  const { rows, problems } = readRows(data, mapping, header, headerIndex < 0, shapes);
+  const { rows, pending, problems } = readRows(data, mapping, header, headerIndex < 0, shapes);
   const allProblems = csvProblems.length ? [...csvProblems, ...problems].sort((a, b) => a.line - b.line) : problems;
-  return { rows, problems: allProblems, mapping, layoutKey, dayMonthAmbiguous, header, columnCount };
+  return {
+    rows,
+    problems: allProblems,
+    mapping,
+    layoutKey,
+    dayMonthAmbiguous,
+    header,
+    columnCount,
+    pending,
+    looksLikeCard: looksLikeCard(rows, mapping, header),
+    layoutNote,
+    currencies: namedCurrencies(header, data, mapping),
+  };
+}
+
+/**
+ * A card statement read as a bank's: most amounts positive and the negative ones payments or refunds (or a header
+ * naming a card), in one amount column, with the mapping silent on the sign. Asked, never assumed: a business
+ * account with many deposits can look the same.
+ */
+function looksLikeCard(rows: StatementRow[], m: ColumnMapping, header: string[]): boolean {
+  if (m.amount === undefined || m.chargesPositive !== undefined || rows.length === 0) return false;
+  const positive = rows.filter((r) => r.amount > 0).length;
+  if (positive / rows.length < 0.6) return false;
+  const negatives = rows.filter((r) => r.amount < 0);
+  return (
+    header.some((h) => CARD_HEADER.test(h)) || (negatives.length > 0 && negatives.every((r) => CARD_PAYMENT.test(r.description)))
+  );
+}
+
+/** The currencies a currency column, the amount columns' headers and the amounts themselves name. */
+function namedCurrencies(header: string[], data: CsvRecord[], m: ColumnMapping): string[] {
+  const found: string[] = [];
+  const add = (code: string | null) => {
+    if (code && !found.includes(code)) found.push(code);
+  };
+  const amountColumns = [m.amount, m.debit, m.credit].filter((c): c is number => c !== undefined);
+  for (const c of amountColumns) add(header[c] ? currencyIn(header[c]) : null);
+  const currencyColumn = header.findIndex((h) => CURRENCY_WORDS.includes(normaliseHeaderCell(h)));
+  for (const r of data) {
+    if (currencyColumn >= 0) add(/^[A-Z]{3}$/.test(cell(r, currencyColumn)) ? cell(r, currencyColumn) : null);
+    for (const c of amountColumns) {
+      const text = cell(r, c);
+      if (text !== '' && readAmount(text, m.decimal) !== null) add(currencyIn(text));
+    }
+  }
+  // A dollar sign says no more than a dollar code beside it does.
+  return found.length > 1 ? found.filter((c) => c !== ANY_DOLLAR) : found;
 }
