@@ -3,6 +3,7 @@
  * row), in its amount column's header ("Amount (EUR)") or in signs and codes written with the amounts (€980.00,
  * 980,00 EUR). A book holds one currency: the import refuses a statement in another unless the person gives a rate.
  */
+import type { ImportRequest, StatementRow } from './types';
 
 /** Header words of a column saying which currency each row is in. */
 export const CURRENCY_WORDS = ['currency', 'ccy', 'currency code', 'währung', 'waehrung', 'devise', 'valuta code'];
@@ -66,4 +67,48 @@ const DOLLARS = ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD'];
 /** Whether a statement in `statement` may go into books kept in `book` (both ISO codes, or "$" for the statement). */
 export function sameCurrency(statement: string, book: string): boolean {
   return statement === book || (statement === ANY_DOLLAR && DOLLARS.includes(book));
+}
+
+/** A statement's rows as the books hold them: in the book's currency, each converted one with a note saying how. */
+export interface RowsInBookCurrency {
+  rows: StatementRow[];
+  /** The Ledger's Notes text of each converted row (same order as rows); null when nothing was converted. */
+  notes: string[] | null;
+  converted: { from: string | null; to: string | null; rate: number } | null;
+}
+
+const money = (n: number): string => n.toFixed(2);
+
+/**
+ * Refuses, before anything is written, a statement in another currency than the book's unless the person gave a
+ * rate for this import; with a rate, each amount is converted to the cent and its row notes the original and the
+ * rate. `book` is the spreadsheet's currency (undefined when Leap does not know its locale: nothing to compare).
+ */
+export function rowsInBookCurrency(request: ImportRequest, book: string | undefined): RowsInBookCurrency {
+  const from = request.currency ?? null;
+  const differs = from !== null && book !== undefined && !sameCurrency(from, book);
+  if (request.rate === undefined) {
+    if (differs) {
+      throw new Error(
+        `This statement is in ${currencyWords(from)}, and this spreadsheet keeps its books in ${currencyWords(book)}. ` +
+          `Nothing was imported. To import it here, give the rate for this import (how many ${book} one ${from === ANY_DOLLAR ? 'dollar' : from} was worth); ` +
+          `or import it into a spreadsheet kept in ${currencyWords(from)}.`,
+      );
+    }
+    return { rows: request.rows, notes: null, converted: null };
+  }
+  if (from !== null && book !== undefined && !differs) {
+    throw new Error(
+      `A conversion rate was given, but this statement is in ${currencyWords(from)} like this spreadsheet's books. ` +
+        'Leave the rate empty. Nothing was imported.',
+    );
+  }
+  const rate = request.rate;
+  const rows = request.rows.map((row) => ({ ...row, amount: Math.round(row.amount * rate * 100) / 100 || 0 }));
+  const per = from && book ? ` ${book} per ${from === ANY_DOLLAR ? 'dollar' : from}` : '';
+  const notes = request.rows.map(
+    (row) =>
+      `${from && from !== ANY_DOLLAR ? `${from} ` : ''}${money(row.amount)} converted at ${rate}${per} (rate given at import)`,
+  );
+  return { rows, notes, converted: { from, to: book ?? null, rate } };
 }

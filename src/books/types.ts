@@ -38,4 +38,6 @@ export interface ImportResult {
   uncategorised: number;
   firstDate: string | null;
   lastDate: string | null;
+  /** Set when the amounts were converted at a rate the person gave (each row's Notes says so). */
+  converted?: { from: string | null; to: string | null; rate: number };
 }
