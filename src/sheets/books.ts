@@ -101,7 +101,8 @@ function importUnderLock(
   inBook: RowsInBookCurrency,
 ): ImportResult {
   const noteOf = new Map<StatementRow, string>();
-  if (inBook.notes) inBook.rows.forEach((row, i) => noteOf.set(row, (inBook.notes as string[])[i]));
+  const notes = inBook.notes ?? [];
+  for (let i = 0; i < notes.length; i++) noteOf.set(inBook.rows[i], notes[i]);
   const sheets = ensureBooksSheets(spreadsheet);
   try {
     checkLedgerHeader(sheets.ledger);
