@@ -397,6 +397,22 @@ describe('the import page', () => {
     expect(await axeProblems(page)).toEqual([]);
   });
 
+  test('a statement in two currencies cannot be imported: the page says why and Import stays off', async () => {
+    opened = await openImportPage();
+    const { page } = opened;
+    await page.fill(
+      '#statement-text',
+      fixture('revolut.csv').replace('0.00,USD,COMPLETED,1968.00', '0.00,EUR,COMPLETED,1968.00'),
+    );
+    await page.locator('#currency-field').waitFor();
+    expect(await page.locator('#currency-note').textContent()).toBe(
+      "This statement has amounts in US dollars (USD) and euros (EUR). A book holds one currency: export each currency's " +
+        'transactions on their own and import them one at a time.',
+    );
+    expect(await page.locator('#import-button').isDisabled()).toBe(true);
+    expect(await page.locator('#rate').isDisabled()).toBe(true);
+  });
+
   test('a row whose unquoted 1,234.56 split it is listed as not read, with both counts', async () => {
     opened = await openImportPage();
     const { page } = opened;

@@ -185,6 +185,20 @@ describe('the import request', () => {
     expect(() => validateImportRequest({ ...good, rows: undefined })).toThrow('The import has no rows');
   });
 
+  test('the statement currency and a conversion rate pass when readable; a rate of 0 or text is refused', () => {
+    const checked = validateImportRequest({ ...good, currency: 'EUR', rate: 1.085 });
+    expect([checked.currency, checked.rate]).toEqual(['EUR', 1.085]);
+    expect(validateImportRequest({ ...good, currency: '$' }).currency).toBe('$');
+    expect(() => validateImportRequest({ ...good, rate: 0 })).toThrow(
+      'The conversion rate must be a number above 0, such as 1.08. Nothing was imported.',
+    );
+    expect(() => validateImportRequest({ ...good, rate: '1.08' })).toThrow('The conversion rate must be a number above 0');
+    expect(() => validateImportRequest({ ...good, currency: 'euro' })).toThrow('named its currency in a way Leap cannot read');
+    expect(() =>
+      validateImportRequest({ ...good, mapping: { ...mapping, chargesPositive: 'yes', fee: -1, state: 1.5 } }),
+    ).toThrow('fee must be a column number; state must be a column number; chargesPositive must be true or false');
+  });
+
   test(`more than ${MAX_IMPORT_ROWS} rows are refused, saying how to split the file`, () => {
     const rows = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => ({ ...good.rows[0], line: i + 2 }));
     expect(() => validateImportRequest({ ...good, rows })).toThrow(

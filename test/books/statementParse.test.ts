@@ -304,6 +304,11 @@ describe('the currency a statement names (issue 22, problem 4)', () => {
     expect(parseStatement('Date,Description,Amount\n2026-03-01,Tea,-$2.50\n').currencies).toEqual(['$']);
     expect(parseStatement(fixture('chase-checking.csv')).currencies).toEqual([]);
   });
+
+  test('a statement of two currencies names both (the page then refuses it: one currency per book)', () => {
+    const revolut = fixture('revolut.csv').replace('0.00,USD,COMPLETED,1968.00', '0.00,EUR,COMPLETED,1968.00');
+    expect(parseStatement(revolut).currencies).toEqual(['USD', 'EUR']);
+  });
 });
 
 describe('choosing the columns by hand', () => {
