@@ -5,8 +5,9 @@
  */
 import { describeProblem, MAX_STATEMENT_ROWS, type ParsedStatement, parseStatement } from '../src/books/statement';
 import type { Delimiter } from '../src/books/statementCsv';
+import { currencyWords } from '../src/books/statementCurrency';
 import { importResultText, spokenDate, tooManyRowsText } from '../src/books/statementText';
-import type { ColumnMapping, ImportRequest } from '../src/books/types';
+import type { ColumnMapping, ImportRequest, StatementRow } from '../src/books/types';
 import { byId, el } from './dom';
 import { callServer, serverErrorMessage } from './server';
 
@@ -33,6 +34,18 @@ const resultBox = byId('import-result');
 const errorBox = byId('import-error');
 const statusText = byId('import-status');
 const importButton = byId<HTMLButtonElement>('import-button');
+const layoutNote = byId('layout-note');
+const signQuestion = byId<HTMLFieldSetElement>('sign-question');
+const signWhy = byId('sign-why');
+const signError = byId('err-sign');
+const pendingField = byId('pending-field');
+const includePendingBox = byId<HTMLInputElement>('include-pending');
+const pendingLabel = byId('pending-label');
+const currencyField = byId('currency-field');
+const currencyNote = byId('currency-note');
+const rateInput = byId<HTMLInputElement>('rate');
+const rateHint = byId('rate-hint');
+const rateError = byId('err-rate');
 
 // ---- State ----
 
@@ -40,6 +53,8 @@ let text = '';
 let parsed: ParsedStatement | null = null;
 /** The day/month order was chosen by the person (or remembered from their last import of this layout). */
 let orderAnswered = false;
+/** The file looked like a card statement: the sign question stays on screen once asked, answered or not. */
+let signAsked = false;
 let accountEdited = false;
 let importing = false;
 let lookingUp = false;
@@ -90,6 +105,9 @@ function loadText(content: string): void {
   textVersion++;
   lookingUp = false;
   orderAnswered = false;
+  signAsked = false;
+  includePendingBox.checked = false;
+  rateInput.value = '';
   imported = false;
   resultBox.replaceChildren();
   if (text.trim() === '') {
@@ -238,7 +256,17 @@ function renderMapping(p: ParsedStatement): void {
               m.credit === undefined ? '' : String(m.credit),
             ),
           ]
-        : [select('map-amount', 'Amount', columns, String(m.amount))]),
+        : [
+            select('map-amount', 'Amount', columns, String(m.amount)),
+            el(
+              'label',
+              { class: 'choice' },
+              el('input', { type: 'checkbox', id: 'map-charges-positive', name: 'map-charges-positive' }),
+              el('span', {}, 'Charges are positive (a card statement)'),
+            ),
+          ]),
+      select('map-fee', 'Fee (money out, added to the amount)', [none, ...columns], m.fee === undefined ? '' : String(m.fee)),
+      select('map-state', 'Status (pending rows are kept out)', [none, ...columns], m.state === undefined ? '' : String(m.state)),
       select('map-order', 'Dates are written', Object.entries(ORDER_LABELS) as [string, string][], m.dateOrder),
       select(
         'map-decimal',
@@ -275,6 +303,10 @@ function renderMapping(p: ParsedStatement): void {
   setValue('map-amount', String(m.amount ?? ''));
   setValue('map-debit', m.debit === undefined ? '' : String(m.debit));
   setValue('map-credit', m.credit === undefined ? '' : String(m.credit));
+  setValue('map-fee', m.fee === undefined ? '' : String(m.fee));
+  setValue('map-state', m.state === undefined ? '' : String(m.state));
+  const card = document.getElementById('map-charges-positive') as HTMLInputElement | null;
+  if (card) card.checked = m.chargesPositive === true;
   setValue('map-order', m.dateOrder);
   setValue('map-decimal', m.decimal);
   setValue('map-delimiter', m.delimiter);
@@ -302,7 +334,17 @@ function mappingFromControls(changed: string): ColumnMapping | null {
     decimal: value('map-decimal') as ColumnMapping['decimal'],
     delimiter: value('map-delimiter') as Delimiter,
   };
+  const fee = optional('map-fee');
+  if (fee !== undefined) next.fee = fee;
+  const state = optional('map-state');
+  if (state !== undefined) next.state = state;
   const kind = (mappingFields.querySelector('input[name="map-amount-kind"]:checked') as HTMLInputElement | null)?.value;
+  // Whether charges are positive is the person's answer: kept until they change it, never set by another control.
+  if (kind !== 'split') {
+    const card = document.getElementById('map-charges-positive') as HTMLInputElement | null;
+    if (changed === 'map-charges-positive' && card) next.chargesPositive = card.checked;
+    else if (m.chargesPositive !== undefined) next.chargesPositive = m.chargesPositive;
+  }
   if (changed.startsWith('map-amount-') && kind === 'split') {
     next.debit = m.amount;
   } else if (changed.startsWith('map-amount-') && kind === 'single') {
@@ -358,15 +400,75 @@ function renderQuestion(p: ParsedStatement): void {
     radio.checked = orderAnswered && radio.value === p.mapping.dateOrder;
 }
 
+/** The rows the import sends: the completed ones, and the pending ones when the person includes them. */
+function rowsToImport(p: ParsedStatement): StatementRow[] {
+  if (!includePendingBox.checked || p.pending.length === 0) return p.rows;
+  return [...p.rows, ...p.pending].sort((a, b) => a.line - b.line);
+}
+
+/** The file looks like a card's and the person has not said which way its amounts go. */
+const signUnanswered = (p: ParsedStatement): boolean =>
+  signAsked && p.mapping.amount !== undefined && p.mapping.chargesPositive === undefined;
+
+function renderSign(p: ParsedStatement): void {
+  signAsked = signAsked || p.looksLikeCard;
+  signQuestion.hidden = !(signAsked && p.mapping.amount !== undefined);
+  if (signQuestion.hidden) return;
+  const positive = p.rows.filter((r) => (p.mapping.chargesPositive ? r.amount < 0 : r.amount > 0)).length;
+  signWhy.textContent =
+    `${showCount(positive)} of ${showCount(p.rows.length)} amounts are written positive and the others are payments or ` +
+    'refunds, as card statements (American Express, Discover) write them. Leap does not guess which way round they are.';
+  byId<HTMLInputElement>('sign-card').checked = p.mapping.chargesPositive === true;
+  byId<HTMLInputElement>('sign-bank').checked = p.mapping.chargesPositive === false;
+}
+
+function renderLayoutNote(p: ParsedStatement): void {
+  layoutNote.hidden = !p.layoutNote;
+  layoutNote.textContent = p.layoutNote ?? '';
+}
+
+function renderPending(p: ParsedStatement): void {
+  pendingField.hidden = p.pending.length === 0;
+  const n = p.pending.length;
+  pendingLabel.textContent = `Include ${showCount(n)} pending row${n === 1 ? '' : 's'} (line${n === 1 ? '' : 's'} ${p.pending.map((r) => r.line).join(', ')})`;
+}
+
+function renderCurrency(p: ParsedStatement): void {
+  const named = p.currencies;
+  currencyField.hidden = named.length === 0;
+  rateInput.disabled = named.length > 1;
+  if (named.length === 0) return;
+  if (named.length > 1) {
+    currencyNote.textContent =
+      `This statement has amounts in ${named.map(currencyWords).join(' and ')}. A book holds one currency: ` +
+      "export each currency's transactions on their own and import them one at a time.";
+    rateHint.textContent = '';
+    return;
+  }
+  const code = named[0] === '$' ? 'dollar' : named[0];
+  currencyNote.textContent = `This statement's amounts are in ${currencyWords(named[0])}.`;
+  rateHint.textContent =
+    `Only if this spreadsheet keeps its books in another currency: how much of it one ${code} was worth. ` +
+    "Each amount is converted and its row's Notes say so. Without a rate, a statement in another currency is refused.";
+}
+
+/** The rate typed for this import: undefined when empty, null when it is not a number above 0. */
+function typedRate(): number | undefined | null {
+  const typed = rateInput.value.trim();
+  if (typed === '') return undefined;
+  const rate = Number(typed.includes('.') ? typed.replace(/,/g, '') : typed.replace(',', '.'));
+  return Number.isFinite(rate) && rate > 0 ? rate : null;
+}
+
 function renderPreview(p: ParsedStatement): void {
-  const shown = p.rows.slice(0, PREVIEW_ROWS);
+  const shown = rowsToImport(p).slice(0, PREVIEW_ROWS);
   previewRows.replaceChildren(
     ...shown.map((r) =>
       el(
         'tr',
         {},
         el('td', {}, showDate(r.date)),
-        el('td', {}, r.description),
+        el('td', {}, r.description, ...(p.pending.includes(r) ? [' ', el('span', { class: 'tag' }, 'pending')] : [])),
         el('td', { class: r.amount < 0 ? 'num out' : 'num' }, amountFormat.format(r.amount)),
       ),
     ),
@@ -391,13 +493,15 @@ function renderProblems(p: ParsedStatement): void {
 }
 
 function renderSummary(p: ParsedStatement): void {
-  const rows = p.rows.length;
-  const dates = p.rows.map((r) => r.date).sort();
+  const toImport = rowsToImport(p);
+  const rows = toImport.length;
+  const dates = toImport.map((r) => r.date).sort();
   // Until the day/month order is answered the dates are a guess: no span is shown from them.
   const settled = !p.dayMonthAmbiguous || orderAnswered;
   const span = rows && settled ? `, ${spokenDate(dates[0])} to ${spokenDate(dates[dates.length - 1])}` : '';
   const unread = p.problems.length ? `; ${showCount(p.problems.length)} line${p.problems.length === 1 ? '' : 's'} not read` : '';
-  summary.textContent = `${showCount(rows)} row${rows === 1 ? '' : 's'}${span}${unread}.`;
+  const kept = p.pending.length && !includePendingBox.checked ? `; ${showCount(p.pending.length)} pending kept out` : '';
+  summary.textContent = `${showCount(rows)} row${rows === 1 ? '' : 's'}${span}${unread}${kept}.`;
   const tooMany = tooManyRowsText(rows);
   errorBox.textContent = tooMany ?? '';
 }
@@ -411,6 +515,10 @@ function render(): void {
   }
   renderSummary(parsed);
   renderQuestion(parsed);
+  renderLayoutNote(parsed);
+  renderSign(parsed);
+  renderPending(parsed);
+  renderCurrency(parsed);
   renderMapping(parsed);
   // Nothing read: the columns are what needs changing, so they are shown.
   if (parsed.rows.length === 0) byId<HTMLDetailsElement>('mapping').open = true;
@@ -420,9 +528,11 @@ function render(): void {
 }
 
 function updateButton(): void {
-  const rows = parsed?.rows.length ?? 0;
+  const rows = parsed ? rowsToImport(parsed).length : 0;
   importButton.textContent = imported ? 'Imported' : rows ? `Import ${showCount(rows)} row${rows === 1 ? '' : 's'}` : 'Import';
-  importButton.disabled = importing || lookingUp || imported || rows === 0 || rows > MAX_STATEMENT_ROWS;
+  // A question about the sign, or a statement in two currencies, must be settled first: nothing is guessed.
+  const unsettled = parsed !== null && (signUnanswered(parsed) || parsed.currencies.length > 1);
+  importButton.disabled = importing || lookingUp || imported || rows === 0 || rows > MAX_STATEMENT_ROWS || unsettled;
 }
 
 function clearMessages(): void {
@@ -431,6 +541,10 @@ function clearMessages(): void {
   accountInput.removeAttribute('aria-invalid');
   orderError.textContent = '';
   orderQuestion.removeAttribute('aria-invalid');
+  signError.textContent = '';
+  signQuestion.removeAttribute('aria-invalid');
+  rateError.textContent = '';
+  rateInput.removeAttribute('aria-invalid');
 }
 
 // ---- Importing ----
@@ -453,6 +567,19 @@ function submit(): void {
     orderQuestion.querySelector<HTMLInputElement>('input')?.focus();
     return;
   }
+  if (signUnanswered(parsed)) {
+    signError.textContent = 'Choose whether this is a card statement, whose charges are written positive.';
+    signQuestion.setAttribute('aria-invalid', 'true');
+    signQuestion.querySelector<HTMLInputElement>('input')?.focus();
+    return;
+  }
+  const rate = typedRate();
+  if (rate === null) {
+    rateError.textContent = 'Type the rate as a number above 0, such as 1.08, or leave it empty.';
+    rateInput.setAttribute('aria-invalid', 'true');
+    rateInput.focus();
+    return;
+  }
   const account = accountInput.value.trim();
   if (!account) {
     accountError.textContent = 'Type the account these rows belong to, e.g. Chase checking.';
@@ -460,10 +587,13 @@ function submit(): void {
     accountInput.focus();
     return;
   }
-  const request: ImportRequest = { rows: parsed.rows, account, layoutKey: parsed.layoutKey, mapping: parsed.mapping };
+  const rows = rowsToImport(parsed);
+  const request: ImportRequest = { rows, account, layoutKey: parsed.layoutKey, mapping: parsed.mapping };
+  if (parsed.currencies.length === 1) request.currency = parsed.currencies[0];
+  if (rate !== undefined) request.rate = rate;
   importing = true;
   updateButton();
-  statusText.textContent = `Importing ${showCount(parsed.rows.length)} rows…`;
+  statusText.textContent = `Importing ${showCount(rows.length)} rows…`;
   callServer('leapImportStatement', request)
     .then(
       (result) => {
@@ -475,7 +605,16 @@ function submit(): void {
       },
       (error: unknown) => {
         statusText.textContent = '';
-        errorBox.textContent = `Nothing was imported: ${serverErrorMessage(error)}`;
+        const message = serverErrorMessage(error);
+        errorBox.textContent = `Nothing was imported: ${message}`;
+        // Refused for its currency: the rate is what can fix it, so that is where the person is taken.
+        if (/give the rate for this import|conversion rate was given/.test(message)) {
+          rateError.textContent = /conversion rate was given/.test(message)
+            ? 'Leave the rate empty: the statement is in the books’ own currency.'
+            : 'Type the rate for this import, or import the statement into a spreadsheet kept in its currency.';
+          rateInput.setAttribute('aria-invalid', 'true');
+          rateInput.focus();
+        }
       },
     )
     .finally(() => {
@@ -515,6 +654,24 @@ orderQuestion.addEventListener('change', (event) => {
   document.getElementById(radio.id)?.focus();
 });
 mappingFields.addEventListener('change', onMappingChange);
+signQuestion.addEventListener('change', (event) => {
+  const radio = event.target as HTMLInputElement;
+  if (!parsed || radio.name !== 'sign-answer') return;
+  signError.textContent = '';
+  signQuestion.removeAttribute('aria-invalid');
+  reparse({ ...parsed.mapping, chargesPositive: radio.value === 'card' });
+  document.getElementById(radio.id)?.focus();
+});
+includePendingBox.addEventListener('change', () => {
+  if (!parsed) return;
+  imported = false;
+  resultBox.replaceChildren();
+  render();
+});
+rateInput.addEventListener('input', () => {
+  rateError.textContent = '';
+  rateInput.removeAttribute('aria-invalid');
+});
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   submit();

@@ -11,10 +11,10 @@ export const IMPORT_SIZES = [10, 5000] as const;
 export type ImportSize = (typeof IMPORT_SIZES)[number];
 
 /**
- * The most document round trips one import into an existing ledger may make. Measured: 19 = the spreadsheet and
- * its three sheets by name (4); the ledger header, the categories and the key column with the ranges they need (7);
- * insert the rows, write, clear the header's formats off them and set number formats (5); the Category dropdown
- * on the new rows with its source range (3).
+ * The most document round trips one import into an existing ledger may make. Measured: 20 = the spreadsheet's
+ * locale, for its currency (1); the spreadsheet and its three sheets by name (4); the ledger header, the categories
+ * and the key column with the ranges they need (7); insert the rows, write, clear the header's formats off them and
+ * set number formats (5); the Category dropdown on the new rows with its source range (3).
  */
 export const IMPORT_CALL_BUDGET = 20;
 

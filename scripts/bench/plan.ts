@@ -4,7 +4,6 @@
  * the time of one build with HyperFormula evaluating the sheet.
  */
 import { type Emulator, loadDist } from '../../emulator/src';
-import { callsLeapFunction } from '../../src/functions';
 import {
   CA_INPUT_NAMES,
   FLAT_INPUT_NAMES,
@@ -22,11 +21,12 @@ import { medianTime } from './measure';
  * Apps Script sets named ranges one at a time (the US estimate names more inputs than a flat rate).
  */
 /**
- * The most cells of a built plan that call a Leap function: each is an execution of its own on Google when its
- * inputs change. Ten of them are the flat plan's key numbers and tax calendar, nine the runway-risk simulations
- * (quit date, risk, fan and the what-if's six), the rest the schedule and the US estimate's two rates.
+ * The most cells of a built plan that call a Leap function, in every tax setting (issue 20): each is an execution
+ * of its own on Google when its inputs change. Sheets' own formulas do the arithmetic; what is left is what
+ * built-ins cannot do: the simulations (quit date, risk, fan and the what-if's six), the buffer schedule, the
+ * tax tables (the US estimate's two rates, the UK's and Canada's two rates and one calendar) and the US due dates.
  */
-export const PLAN_FUNCTION_CELL_BUDGET = 26;
+export const PLAN_FUNCTION_CELL_BUDGET = 15;
 
 export const PLAN_CALL_BUDGET =
   30 +
@@ -66,7 +66,7 @@ function freshEmulator(distDir: string): Emulator {
 
 /**
  * Calls of the build itself. Custom functions the sheet recalculates run, on Google, as executions of their
- * own (the emulator tags their calls); planCustomFunctionCells counts those cells instead.
+ * own (the emulator tags their calls); planCustomFunctionCells (settleRounds.ts) counts those cells instead.
  */
 export function countSpreadsheetCalls(emulator: Emulator): { document: number; builder: number; other: number } {
   const build = emulator.calls.filter((c) => !c.inCustomFunction);
@@ -100,14 +100,6 @@ export function measurePlanCalls(distDir: string, base: Record<string, unknown>)
   emulator.resetCalls();
   emulator.run('leapBuildPlan', base);
   return { first, rebuild: countSpreadsheetCalls(emulator).document, builder: counts.builder, other: counts.other };
-}
-
-export function measurePlanFormulaCells(distDir: string, base: Record<string, unknown>): number {
-  const emulator = freshEmulator(distDir);
-  const { sheetName } = emulator.run('leapBuildPlan', base) as { sheetName: string };
-  const sheet = emulator.toJSON().sheets.find((s) => s.name === sheetName);
-  if (!sheet) throw new Error(`the plan sheet ${sheetName} is missing after the build`);
-  return Object.values(sheet.cells).filter((c) => c.formula && callsLeapFunction(c.formula)).length;
 }
 
 export function measureBuildMs(distDir: string, base: Record<string, unknown>): number {

@@ -18,7 +18,7 @@ export interface CategoryDefault {
   scheduleCLine: string;
   /** Share of the amount that is deductible (1 = all of it). */
   deductibleShare: number;
-  /** Words any of which in a description picks this category (case does not matter). */
+  /** Words any of which in a description picks this category (case, punctuation and apostrophes do not matter). */
   words: string[];
 }
 
@@ -35,7 +35,30 @@ export const DEFAULT_CATEGORIES: readonly CategoryDefault[] = [
     kind: 'Income',
     scheduleCLine: '1',
     deductibleShare: 1,
-    words: ['stripe payout', 'stripe transfer', 'paypal transfer', 'square payout', 'client payment', 'invoice payment'],
+    // Money in as US banks describe it: Zelle and ACH credits (Chase writes "ORIG CO NAME:<payer> … ACH" on both
+    // credits and debits, so Income rules pick money in only), remote and mobile check deposits, payouts of
+    // payment platforms, wires and transfers from a client.
+    words: [
+      'stripe payout',
+      'stripe transfer',
+      'paypal transfer',
+      'square payout',
+      'client payment',
+      'invoice payment',
+      'zelle payment from',
+      'zelle from',
+      'zelle credit',
+      'ach credit',
+      'orig co name',
+      'remote deposit',
+      'remote online deposit',
+      'mobile deposit',
+      'mobile check deposit',
+      'payout',
+      'incoming wire',
+      'wire transfer from',
+      'transfer from client',
+    ],
   },
   {
     category: 'Other income',
@@ -214,12 +237,24 @@ export const CATEGORY_HEADER = ['Category', 'Kind', 'Schedule C line', 'Deductib
 /** One rule as read from the Categories sheet. */
 interface CategoryRule {
   category: string;
-  /** Lower case, spaces collapsed; empty words are dropped. */
+  /** Folded for matching (foldForMatching); empty words are dropped. */
   words: string[];
+  /** A rule of an Income category picks only money in: "ORIG CO NAME" heads ACH debits as well as credits. */
+  moneyInOnly?: boolean;
 }
 
-/** Lower case with runs of white space as one space: what rule words and descriptions are compared in. */
-const foldForMatching = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+/**
+ * What rule words and descriptions are compared in: lower case, apostrophes and ampersands dropped (LOWE'S is
+ * lowes, AT&T is att), every other run of punctuation or space one space. Banks write the same merchant with and
+ * without them.
+ */
+export const foldForMatching = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/['’‘`´&]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** The words of a "Description contains" cell: comma-separated. */
 export function ruleWords(cell: string): string[] {
@@ -229,10 +264,22 @@ export function ruleWords(cell: string): string[] {
     .filter((w) => w !== '');
 }
 
-/** The first rule with a word inside the description wins; none: Uncategorized. */
-export function categorise(description: string, rules: readonly CategoryRule[]): string {
-  const text = foldForMatching(description);
-  for (const rule of rules) if (rule.words.some((w) => text.includes(w))) return rule.category;
+/**
+ * A rule word matches from the start of a description's word ("royalt" finds ROYALTIES, "att" not MATT); a word of
+ * three letters or fewer must be a whole word (ATT*BILL, not ATTIC).
+ */
+const wordPattern = (word: string): string => (word.length <= 3 ? ` ${word} ` : ` ${word}`);
+
+/**
+ * The first rule with a word inside the description wins; none: Uncategorized. With the amount, a rule for money in
+ * (an Income category) passes over money out.
+ */
+export function categorise(description: string, rules: readonly CategoryRule[], amount?: number): string {
+  const text = ` ${foldForMatching(description)} `;
+  for (const rule of rules) {
+    if (rule.moneyInOnly && amount !== undefined && !(amount > 0)) continue;
+    if (rule.words.some((w) => text.includes(wordPattern(w)))) return rule.category;
+  }
   return UNCATEGORISED;
 }
 
@@ -245,6 +292,7 @@ export function readCategoryRules(values: readonly (readonly unknown[])[]): Cate
   const column = (name: string): number => header.indexOf(name.toLowerCase());
   const categoryColumn = column('Category');
   const wordsColumn = column('Description contains');
+  const kindColumn = column('Kind');
   const missing = [categoryColumn < 0 ? '"Category"' : null, wordsColumn < 0 ? '"Description contains"' : null].filter(
     (m) => m !== null,
   );
@@ -258,7 +306,15 @@ export function readCategoryRules(values: readonly (readonly unknown[])[]): Cate
   for (const row of values.slice(1)) {
     const category = String(row[categoryColumn] ?? '').trim();
     if (category === '') continue;
-    rules.push({ category, words: ruleWords(String(row[wordsColumn] ?? '')) });
+    const rule: CategoryRule = { category, words: ruleWords(String(row[wordsColumn] ?? '')) };
+    if (
+      kindColumn >= 0 &&
+      String(row[kindColumn] ?? '')
+        .trim()
+        .toLowerCase() === 'income'
+    )
+      rule.moneyInOnly = true;
+    rules.push(rule);
   }
   return rules;
 }

@@ -62,11 +62,14 @@ export function mappingProblem(mapping: unknown): string | null {
   if (!Array.isArray(m.description) || m.description.length === 0 || !m.description.every(isIndex)) {
     problems.push('description must be one or more column numbers');
   }
-  for (const key of ['amount', 'debit', 'credit'] as const) {
+  for (const key of ['amount', 'debit', 'credit', 'fee', 'state'] as const) {
     if (m[key] !== undefined && !isIndex(m[key])) problems.push(`${key} must be a column number`);
   }
   if (m.amount === undefined && m.debit === undefined && m.credit === undefined) {
     problems.push('choose the amount column, or the debit and credit columns');
+  }
+  if (m.chargesPositive !== undefined && typeof m.chargesPositive !== 'boolean') {
+    problems.push('chargesPositive must be true or false');
   }
   if (!['ymd', 'mdy', 'dmy'].includes(m.dateOrder as string)) problems.push('dateOrder must be ymd, mdy or dmy');
   if (!['.', ','].includes(m.decimal as string)) problems.push('decimal must be "." or ","');
@@ -116,10 +119,23 @@ export function validateImportRequest(raw: unknown): ImportRequest {
   }
   const mapping = mappingProblem(raw.mapping);
   if (mapping !== null) throw new Error(`The import cannot be saved: ${mapping}. Nothing was imported.`);
-  return {
+  const request: ImportRequest = {
     rows: (raw.rows as StatementRow[]).map(({ date, description, amount, line }) => ({ date, description, amount, line })),
     account,
     layoutKey: raw.layoutKey,
     mapping: raw.mapping as unknown as ColumnMapping,
   };
+  if (raw.currency !== undefined && raw.currency !== null) {
+    if (typeof raw.currency !== 'string' || !/^([A-Z]{3}|\$)$/.test(raw.currency)) {
+      throw new Error('The import named its currency in a way Leap cannot read. Reload the import page and try again.');
+    }
+    request.currency = raw.currency;
+  }
+  if (raw.rate !== undefined && raw.rate !== null) {
+    if (typeof raw.rate !== 'number' || !Number.isFinite(raw.rate) || raw.rate <= 0 || raw.rate >= 1e6) {
+      throw new Error('The conversion rate must be a number above 0, such as 1.08. Nothing was imported.');
+    }
+    request.rate = raw.rate;
+  }
+  return request;
 }

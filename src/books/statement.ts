@@ -6,6 +6,7 @@
 
 import { columnsFromValues, detectDelimiter, findHeader, type HeaderColumns, normaliseHeaderCell } from './statementColumns';
 import { type CsvRecord, DELIMITERS, type Delimiter, type LineProblem, readRecords } from './statementCsv';
+import { ANY_DOLLAR, CURRENCY_WORDS, currencyIn } from './statementCurrency';
 import { type DateShape, detectDateOrder, detectDecimal, readAmount, readDateShape, shapeToIso } from './statementValues';
 import type { ColumnMapping, StatementRow } from './types';
 
@@ -24,6 +25,17 @@ export interface ParsedStatement {
   header: string[];
   /** How many columns the widest line has, for the mapping's choices when there is no header. */
   columnCount: number;
+  /** Rows the bank has not completed (a State column saying PENDING): kept out of `rows` unless the person adds them. */
+  pending: StatementRow[];
+  /**
+   * Mostly positive amounts with payments negative, as card statements are written (American Express, Discover),
+   * and the mapping does not say yet whether charges are positive: the page must ask.
+   */
+  looksLikeCard: boolean;
+  /** Why the columns were read as they are, when the file has no header and the reading is not the plain one. */
+  layoutNote: string | null;
+  /** The currencies the statement names (ISO codes, or "$" for a dollar sign alone), in the order met. */
+  currencies: string[];
 }
 
 interface ParseOptions {
@@ -32,6 +44,15 @@ interface ParseOptions {
   /** Split on this delimiter and detect the rest (the person corrected the delimiter alone). */
   delimiter?: Delimiter;
 }
+
+/** Descriptions of a card statement's payments, written negative there (they reduce what is owed). */
+const CARD_PAYMENT = /\b(payment|thank you|autopay|auto pay|credit|refund|return)\b/i;
+/** Header words of a card export: American Express writes "Card Member", others "Card No." or "Cardholder". */
+const CARD_HEADER = /\bcard\b|cardholder|card member/i;
+
+/** A State column's words for a row the bank has not completed, and for one that did not go through at all. */
+const PENDING_STATE = /^(pending|authori[sz]ed|in progress|processing)$/i;
+const FAILED_STATE = /^(reverted|declined|failed|cancell?ed|rejected|reversed)$/i;
 
 export const describeProblem = (p: LineProblem): string => `line ${p.line}: ${p.reason}`;
 
@@ -80,7 +101,7 @@ export function mappingProblem(m: ColumnMapping, columnCount: number): string | 
     return 'choose the column that holds the amount, or the paid out and paid in columns';
   const used = [m.date, ...(single ? [m.amount as number] : [m.debit, m.credit].filter((c): c is number => c !== undefined))];
   if (new Set(used).size !== used.length) return 'the date and amount columns must be different columns';
-  const all = [...used, ...m.description];
+  const all = [...used, ...m.description, ...[m.fee, m.state].filter((c): c is number => c !== undefined)];
   const outside = all.find((c) => !Number.isInteger(c) || c < 0 || (columnCount > 0 && c >= columnCount));
   if (outside !== undefined) return `the file has ${columnCount} columns; column ${outside + 1} does not exist`;
   if (!DELIMITERS.includes(m.delimiter)) return 'the delimiter must be a comma, a semicolon or a tab';
@@ -114,7 +135,62 @@ function readOneRow(r: CsvRecord, m: ColumnMapping, header: string[], dateText: 
     // Paid-out columns are written as positive figures by most banks and negative by a few: either way, money out.
     amount = Number((inn - Math.abs(out)).toFixed(8));
   }
+  if (m.chargesPositive) amount = -amount;
+  if (m.fee !== undefined) {
+    const feeText = cell(r, m.fee);
+    const fee = feeText === '' ? 0 : readAmount(feeText, m.decimal);
+    if (fee === null) return `the fee "${feeText}" in ${columnName(header, m.fee)} is not a number`;
+    // A fee is money out whichever way the export signs it (Revolut writes it positive beside a negative amount).
+    amount = Number((amount - Math.abs(fee)).toFixed(8));
+  }
   return { date: date.iso, description: descriptionOf(r, m.description), amount: amount === 0 ? 0 : amount, line: r.line };
+}
+
+/** A record's field count, not counting empty fields at its end (a header line ending in a delimiter). */
+function widthOf(fields: string[]): number {
+  let n = fields.length;
+  while (n > 0 && fields[n - 1].trim() === '') n--;
+  return n;
+}
+
+/** The field count most data lines of a file without a header have: the one a line must have to be read. */
+function usualWidth(data: CsvRecord[]): number {
+  const counts = new Map<number, number>();
+  let best = 0;
+  let bestCount = 0;
+  for (const r of data) {
+    if (r.fields.length < 2) continue;
+    const n = (counts.get(r.fields.length) ?? 0) + 1;
+    counts.set(r.fields.length, n);
+    if (n > bestCount || (n === bestCount && r.fields.length < best)) {
+      best = r.fields.length;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+/**
+ * Why a record cannot be read by position, or null. RFC 4180 (section 2.4) has every line with the same number of
+ * fields; a line with more than the header (an unquoted 1,234.56 splits in two) or with a needed column missing
+ * would be read from the wrong columns. Tolerated, as banks write them: empty fields after the last column (Chase
+ * ends every row with one) and one short of a trailing column the mapping does not read.
+ */
+function fieldCountProblem(r: CsvRecord, width: number, needed: number, hasHeader: boolean): string | null {
+  const n = r.fields.length;
+  const filled = widthOf(r.fields);
+  const others = hasHeader ? 'the header has' : 'the other lines have';
+  if (width > 0 && filled > width) {
+    return (
+      `it has ${n} columns where ${others} ${width}, so its values cannot be matched to the columns: ` +
+      'a value holding a comma (1,234.56) must be in quotes ("1,234.56"). Fix the line or export the file again'
+    );
+  }
+  if (n <= needed || (width > 0 && n < width - 1)) {
+    const expected = width || needed + 1;
+    return `it has ${n} column${n === 1 ? '' : 's'} where ${hasHeader ? 'the header has' : 'the statement needs'} ${expected}`;
+  }
+  return null;
 }
 
 /** The rows and problems of a file, read with a given mapping; `preambleUntilDate` skips lines before the first date. */
@@ -124,10 +200,12 @@ function readRows(
   header: string[],
   preambleUntilDate: boolean,
   shapes: (DateShape | null)[],
-): { rows: StatementRow[]; problems: LineProblem[] } {
+): { rows: StatementRow[]; pending: StatementRow[]; problems: LineProblem[] } {
   const rows: StatementRow[] = [];
+  const pending: StatementRow[] = [];
   const problems: LineProblem[] = [];
   const needed = Math.max(m.date, m.amount ?? -1, m.debit ?? -1, m.credit ?? -1);
+  const width = header.length ? widthOf(header) : usualWidth(data);
   let started = !preambleUntilDate;
   for (let i = 0; i < data.length; i++) {
     const r = data[i];
@@ -139,12 +217,9 @@ function readRows(
       started = true;
     }
     if (isSummary(r, m, shape !== null)) continue;
-    if (r.fields.length <= needed) {
-      const width = header.length || needed + 1;
-      problems.push({
-        line: r.line,
-        reason: `it has ${r.fields.length} column${r.fields.length === 1 ? '' : 's'} where ${header.length ? 'the header has' : 'the statement needs'} ${width}`,
-      });
+    const misfit = fieldCountProblem(r, width, needed, header.length > 0);
+    if (misfit) {
+      problems.push({ line: r.line, reason: misfit });
       continue;
     }
     if (!shape) {
@@ -152,10 +227,14 @@ function readRows(
       continue;
     }
     const row = readOneRow(r, m, header, dateText, shape);
+    const state = cell(r, m.state);
     if (typeof row === 'string') problems.push({ line: r.line, reason: row });
+    else if (FAILED_STATE.test(state))
+      problems.push({ line: r.line, reason: `the bank marks it ${state}: it did not go through, so it is not imported` });
+    else if (PENDING_STATE.test(state)) pending.push(row);
     else rows.push(row);
   }
-  return { rows, problems };
+  return { rows, pending, problems };
 }
 
 /** The header record: the one starting at the mapping's header line, or the last one starting before it. */
@@ -181,6 +260,9 @@ function cleanMapping(m: ColumnMapping): ColumnMapping {
     decimal: m.decimal,
     delimiter: m.delimiter,
   };
+  if (typeof m.chargesPositive === 'boolean') clean.chargesPositive = m.chargesPositive;
+  if (present(m.fee)) clean.fee = m.fee;
+  if (present(m.state)) clean.state = m.state;
   if (present(m.amount)) clean.amount = m.amount;
   else {
     if (present(m.debit)) clean.debit = m.debit;
@@ -234,6 +316,8 @@ export function parseStatement(text: string, options: ParseOptions = {}): Parsed
       ...(columns.amount !== undefined ? { amount: columns.amount } : {}),
       ...(columns.amount === undefined && columns.debit !== undefined ? { debit: columns.debit } : {}),
       ...(columns.amount === undefined && columns.credit !== undefined ? { credit: columns.credit } : {}),
+      ...(columns.fee !== undefined ? { fee: columns.fee } : {}),
+      ...(columns.state !== undefined ? { state: columns.state } : {}),
       dateOrder: order.order,
       decimal,
       delimiter,
@@ -243,6 +327,7 @@ export function parseStatement(text: string, options: ParseOptions = {}): Parsed
   const layoutKey = header.length
     ? header.map(normaliseHeaderCell).join('|')
     : `no header|${columnCount} columns|${delimiter === '\t' ? 'tab' : delimiter}`;
+  const layoutNote = (!given && 'reason' in columns && columns.reason) || null;
   const wrong = mappingProblem(mapping, columnCount);
   if (wrong) {
     return {
@@ -253,9 +338,60 @@ export function parseStatement(text: string, options: ParseOptions = {}): Parsed
       dayMonthAmbiguous,
       header,
       columnCount,
+      pending: [],
+      looksLikeCard: false,
+      layoutNote,
+      currencies: [],
     };
   }
-  const { rows, problems } = readRows(data, mapping, header, headerIndex < 0, shapes);
+  const { rows, pending, problems } = readRows(data, mapping, header, headerIndex < 0, shapes);
   const allProblems = csvProblems.length ? [...csvProblems, ...problems].sort((a, b) => a.line - b.line) : problems;
-  return { rows, problems: allProblems, mapping, layoutKey, dayMonthAmbiguous, header, columnCount };
+  return {
+    rows,
+    problems: allProblems,
+    mapping,
+    layoutKey,
+    dayMonthAmbiguous,
+    header,
+    columnCount,
+    pending,
+    looksLikeCard: looksLikeCard(rows, mapping, header),
+    layoutNote,
+    currencies: namedCurrencies(header, data, mapping),
+  };
+}
+
+/**
+ * A card statement read as a bank's: most amounts positive and the negative ones payments or refunds (or a header
+ * naming a card), in one amount column, with the mapping silent on the sign. Asked, never assumed: a business
+ * account with many deposits can look the same.
+ */
+function looksLikeCard(rows: StatementRow[], m: ColumnMapping, header: string[]): boolean {
+  if (m.amount === undefined || m.chargesPositive !== undefined || rows.length === 0) return false;
+  const positive = rows.filter((r) => r.amount > 0).length;
+  if (positive / rows.length < 0.6) return false;
+  const negatives = rows.filter((r) => r.amount < 0);
+  return (
+    header.some((h) => CARD_HEADER.test(h)) || (negatives.length > 0 && negatives.every((r) => CARD_PAYMENT.test(r.description)))
+  );
+}
+
+/** The currencies a currency column, the amount columns' headers and the amounts themselves name. */
+function namedCurrencies(header: string[], data: CsvRecord[], m: ColumnMapping): string[] {
+  const found: string[] = [];
+  const add = (code: string | null) => {
+    if (code && !found.includes(code)) found.push(code);
+  };
+  const amountColumns = [m.amount, m.debit, m.credit].filter((c): c is number => c !== undefined);
+  for (const c of amountColumns) add(header[c] ? currencyIn(header[c]) : null);
+  const currencyColumn = header.findIndex((h) => CURRENCY_WORDS.includes(normaliseHeaderCell(h)));
+  for (const r of data) {
+    if (currencyColumn >= 0) add(/^[A-Z]{3}$/.test(cell(r, currencyColumn)) ? cell(r, currencyColumn) : null);
+    for (const c of amountColumns) {
+      const text = cell(r, c);
+      if (text !== '' && readAmount(text, m.decimal) !== null) add(currencyIn(text));
+    }
+  }
+  // A dollar sign says no more than a dollar code beside it does.
+  return found.length > 1 ? found.filter((c) => c !== ANY_DOLLAR) : found;
 }

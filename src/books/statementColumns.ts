@@ -12,8 +12,8 @@ export function normaliseHeaderCell(cell: string): string {
     .normalize('NFC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}#]+/gu, ' ')
-    .replace(/\s+(in\s+)?(gbp|eur|usd|cad|aud|nzd|chf)$/, '')
-    .trim();
+    .trim()
+    .replace(/\s+(in\s+)?(gbp|eur|usd|cad|aud|nzd|chf)$/, '');
 }
 
 /** Each role's header words, best first: the first column matching the earliest word wins. */
@@ -93,6 +93,11 @@ const CREDIT_WORDS = [
   'in',
 ];
 
+/** Fees charged on a row, beside its amount (Revolut's "Fee"). */
+const FEE_WORDS = ['fee', 'fees', 'transaction fee', 'gebühr', 'gebuehr'];
+/** Whether the bank has completed a row (Revolut's "State": COMPLETED, PENDING, REVERTED). */
+const STATE_WORDS = ['state', 'status', 'transaction status'];
+
 function findColumn(cells: string[], words: string[], taken: Set<number>): number | undefined {
   let best: number | undefined;
   let bestRank = Number.POSITIVE_INFINITY;
@@ -113,6 +118,10 @@ export interface HeaderColumns {
   amount?: number;
   debit?: number;
   credit?: number;
+  fee?: number;
+  state?: number;
+  /** Why the columns were read as they are, when no header says so and the reading is not the plain one. */
+  reason?: string;
 }
 
 /** The columns a header row names, or null when it does not name a date and an amount (or debit/credit). */
@@ -142,7 +151,9 @@ function columnsFromHeader(header: string[]): HeaderColumns | null {
     const details = take(DETAILS_WORDS);
     if (details !== undefined) description = [details];
   }
-  return { date, description, amount, debit, credit };
+  const fee = amount !== undefined ? take(FEE_WORDS) : undefined;
+  const state = take(STATE_WORDS);
+  return { date, description, amount, debit, credit, fee, state };
 }
 
 /** Where the header is: the first of the opening records that names a date and an amount column. */
@@ -170,10 +181,41 @@ export function columnsFromValues(records: CsvRecord[]): HeaderColumns {
   const isAmount = (v: string) => readAmount(v, '.') !== null || readAmount(v, ',') !== null;
   const columns = Array.from({ length: width }, (_, i) => i);
   const date = columns.find((c) => share((v) => readDateShape(v) !== null, c) >= 0.8) ?? 0;
-  const amount = columns.find((c) => c !== date && share(isAmount, c) >= 0.8);
   const textLength = (c: number) => sample.reduce((sum, r) => sum + (r.fields[c] ?? '').trim().length, 0);
-  const text = columns.filter((c) => c !== date && c !== amount).sort((x, y) => textLength(y) - textLength(x));
-  return { date, description: text.length ? [text[0]] : [], amount: amount ?? (width > 1 ? width - 1 : undefined) };
+  const descriptionBesides = (used: number[]): number[] => {
+    const text = columns.filter((c) => c !== date && !used.includes(c)).sort((x, y) => textLength(y) - textLength(x));
+    return text.length ? [text[0]] : [];
+  };
+  const amounts = columns.filter((c) => c !== date && share(isAmount, c) >= 0.8);
+  const split = paidOutAndIn(sample, amounts, date);
+  if (split) {
+    const [debit, credit] = split;
+    const balance = amounts.find((c) => c > credit);
+    const reason =
+      `This file has no header. Columns ${debit + 1} and ${credit + 1} hold amounts and are never both filled, so they ` +
+      `are read as paid out (column ${debit + 1}) and paid in (column ${credit + 1}), the way TD and RBC write them` +
+      `${balance === undefined ? '' : `; column ${balance + 1}, filled on every row, is the balance`}. ` +
+      'If deposits show as money out below, swap the two under Columns and formats.';
+    return { date, description: descriptionBesides([debit, credit]), debit, credit, reason };
+  }
+  const amount = amounts[0] ?? (width > 1 ? width - 1 : undefined);
+  return { date, description: descriptionBesides(amount === undefined ? [] : [amount]), amount };
+}
+
+/**
+ * Two amount columns of which every dated line fills exactly one: paid out and paid in, first and second (TD and
+ * RBC in Canada export `date,description,debit,credit,balance` without a header). Null when no pair fits.
+ */
+function paidOutAndIn(sample: CsvRecord[], amounts: number[], date: number): [number, number] | null {
+  const lines = sample.filter((r) => readDateShape((r.fields[date] ?? '').trim()) !== null);
+  if (lines.length < 2) return null;
+  const filled = (r: CsvRecord, c: number) => (r.fields[c] ?? '').trim() !== '';
+  for (let i = 0; i + 1 < amounts.length; i++) {
+    const [a, b] = [amounts[i], amounts[i + 1]];
+    const onlyOne = lines.every((r) => filled(r, a) !== filled(r, b));
+    if (onlyOne && lines.some((r) => filled(r, a)) && lines.some((r) => filled(r, b))) return [a, b];
+  }
+  return null;
 }
 
 /**

@@ -21,6 +21,11 @@ export function importResultText(r: ImportResult): string {
   if (r.firstDate && r.lastDate)
     parts.push(r.firstDate === r.lastDate ? spokenDate(r.firstDate) : `${spokenDate(r.firstDate)} to ${spokenDate(r.lastDate)}`);
   let text = `${parts.join(', ')}.`;
+  if (r.converted) {
+    const { from, to, rate } = r.converted;
+    const per = from && to ? ` ${to} per ${from === '$' ? 'dollar' : from}` : '';
+    text += ` Amounts converted${from ? ` from ${from}` : ''} at ${rate}${per}, the rate you gave; each row's Notes say so.`;
+  }
   if (r.repeatedInStatement > 0)
     text += ` ${count(r.repeatedInStatement, 'row appears', 'rows appear')} more than once in the statement; every copy was kept.`;
   return text;

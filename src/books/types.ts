@@ -13,6 +13,10 @@ export interface ColumnMapping {
   amount?: number;
   debit?: number;
   credit?: number; // either amount, or debit and/or credit
+  /** A card statement: charges are written positive and payments negative, so every amount is read the other way. */
+  chargesPositive?: boolean; // absent: not asked yet (the page asks when the file looks like a card's)
+  fee?: number; // a column of fees charged on each row (Revolut's Fee): money out, part of the row's amount
+  state?: number; // a column saying whether the bank completed the row (Revolut's State: COMPLETED, PENDING)
   dateOrder: 'ymd' | 'mdy' | 'dmy';
   decimal: '.' | ',';
   delimiter: ',' | ';' | '\t';
@@ -22,6 +26,10 @@ export interface ImportRequest {
   account: string; // the Ledger's Account column, e.g. "Chase checking" (the person types it; default file name)
   layoutKey: string; // identifies the file layout (e.g. the normalised header line) to remember the mapping
   mapping: ColumnMapping; // remembered per layoutKey in document properties for next time
+  /** The currency the statement names (ISO code, or "$" for a dollar sign alone); absent when it names none. */
+  currency?: string;
+  /** Units of the spreadsheet's currency one unit of the statement's was worth, given by the person for this import. */
+  rate?: number;
 }
 export interface ImportResult {
   imported: number;
@@ -30,4 +38,6 @@ export interface ImportResult {
   uncategorised: number;
   firstDate: string | null;
   lastDate: string | null;
+  /** Set when the amounts were converted at a rate the person gave (each row's Notes says so). */
+  converted?: { from: string | null; to: string | null; rate: number };
 }

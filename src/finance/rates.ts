@@ -1,6 +1,6 @@
 /** Replacing an employer: benefits cost and the hourly rate that pays for a year. */
 
-const WEEKS_PER_YEAR = 52;
+export const WEEKS_PER_YEAR = 52;
 
 /**
  * Monthly cost of what an employer used to pay for: health cover, the retirement contribution

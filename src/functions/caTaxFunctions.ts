@@ -128,4 +128,51 @@ export const caTaxFunctions: FunctionSpec[] = [
       ...instalments(owing, last, twoAgo, year, method, quebec).map((r) => [r.date, r.payment, r.amount]),
     ],
   },
+  /**
+   * The CRA calendar of a leave year and the year after, in one call: the tax owing (TAX_ESTIMATE_CA) and the
+   * instalments and balances it sets (INSTALMENTS_CA). On Sheets each custom-function cell is an execution of its
+   * own and a cell reading another waits for it; asked of one cell, the owing and its payments come back together.
+   */
+  {
+    name: 'TAX_CALENDAR_CA',
+    family: FAMILY,
+    summary:
+      "A first year of self-employment and the next: the tax payroll takes from the first year's wages, each year's tax owing (TAX_ESTIMATE_CA), then each year's instalments and 30 April balance (INSTALMENTS_CA, prior-year option).",
+    shape: 'table',
+    params: [
+      { ...netIncome, name: 'first_year_income', description: 'Net self-employment income in the first year on your own.' },
+      { ...taxYear, name: 'first_tax_year', description: `The first year's federal figures: ${caSupportedYearsText()}.` },
+      provinceRate,
+      {
+        ...employmentIncome,
+        name: 'wages',
+        description: 'Employment income of the first year: payroll takes its tax, and it uses up CPP room first.',
+      },
+      { ...netIncome, name: 'second_year_income', description: 'Net self-employment income in the second year (no wages).' },
+      {
+        ...taxYear,
+        name: 'second_tax_year',
+        description: `The second year's federal figures: the year after the first, or the nearest Leap has (${caSupportedYearsText()}).`,
+      },
+    ],
+    returns:
+      'A header (Date, Item, Amount), three rows of figures (tax at source, first owing, second owing), then 5 rows of payments for each year.',
+    example: {
+      formula: '=TAX_CALENDAR_CA(30000, 2025, 10%, 40000, 60000, 2026)',
+      result: 'a header and 13 rows, 2025-03-17 to 2027-04-30',
+    },
+    compute: (income1: number, year1: number, rate: number, wages: number, income2: number, year2: number) => {
+      const atSource = caTaxEstimate(0, year1, rate, wages).total;
+      const owing1 = caTaxEstimate(income1, year1, rate, wages).total - atSource;
+      const owing2 = caTaxEstimate(income2, year2, rate, 0).total;
+      return [
+        ['Date', 'Item', 'Amount'],
+        ['', 'Tax on the wages alone (payroll takes it)', atSource],
+        ['', 'Tax owing, first year', owing1],
+        ['', 'Tax owing, second year', owing2],
+        ...instalments(owing1, 0, 0, year1, 'prior', false).map((p) => [p.date, p.payment, p.amount]),
+        ...instalments(owing2, owing1, 0, year2, 'prior', false).map((p) => [p.date, p.payment, p.amount]),
+      ];
+    },
+  },
 ];

@@ -122,4 +122,56 @@ export const ukTaxFunctions: FunctionSpec[] = [
       ...paymentsOnAccount(bill, last, year, lastAtSource, atSource).map((r) => [r.date, r.payment, r.amount]),
     ],
   },
+  /**
+   * The Self Assessment calendar of a leave year and the year after, in one call: the bills (TAX_ESTIMATE_UK) and
+   * the payments on account they set (PAYMENTS_ON_ACCOUNT_UK). On Sheets each custom-function cell is an execution of
+   * its own and a cell reading another waits for it; asked of one cell, the bills and their payments come back
+   * together rather than one round after the other.
+   */
+  {
+    name: 'TAX_CALENDAR_UK',
+    family: FAMILY,
+    summary:
+      "A first year of self-employment and the next: the tax PAYE takes from the first year's wages, each year's Self Assessment bill (TAX_ESTIMATE_UK), then each year's payments (PAYMENTS_ON_ACCOUNT_UK).",
+    shape: 'table',
+    params: [
+      { ...profit, name: 'first_year_profit', description: 'Trading profit in the first tax year on your own.' },
+      {
+        ...taxYear,
+        name: 'first_tax_year',
+        description: `The first tax year, 6 April to 5 April. Leap has ${ukSupportedYearsText()}.`,
+      },
+      region,
+      {
+        ...otherIncome,
+        name: 'wages',
+        description: 'Wages from the job in the first tax year: PAYE takes their tax, and they count towards the bands.',
+      },
+      { ...profit, name: 'second_year_profit', description: 'Trading profit in the second tax year (no wages).' },
+      {
+        ...taxYear,
+        name: 'second_tax_year',
+        description: `The second tax year's figures: the year after the first, or the nearest Leap has (${ukSupportedYearsText()}).`,
+      },
+    ],
+    returns:
+      'A header (Date, Item, Amount), three rows of figures (tax at source, first bill, second bill), then 4 rows of payments for each year.',
+    example: {
+      formula: '=TAX_CALENDAR_UK(20000, 2025, "england", 10000, 40000, 2026)',
+      result: 'a header and 11 rows, 2026-01-31 to 2028-07-31',
+    },
+    compute: (profit1: number, year1: number, r: UkRegion, wages: number, profit2: number, year2: number) => {
+      const atSource = ukTaxEstimate(0, year1, r, wages).total;
+      const bill1 = ukTaxEstimate(profit1, year1, r, wages).total - atSource;
+      const bill2 = ukTaxEstimate(profit2, year2, r, 0).total;
+      return [
+        ['Date', 'Item', 'Amount'],
+        ['', 'Income tax on the wages (PAYE takes it)', atSource],
+        ['', 'Self Assessment bill, first tax year', bill1],
+        ['', 'Self Assessment bill, second tax year', bill2],
+        ...paymentsOnAccount(bill1, 0, year1, 0, atSource).map((p) => [p.date, p.payment, p.amount]),
+        ...paymentsOnAccount(bill2, bill1, year2, atSource, 0).map((p) => [p.date, p.payment, p.amount]),
+      ];
+    },
+  },
 ];

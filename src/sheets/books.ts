@@ -5,8 +5,10 @@
 import { categorise, readCategoryRules, UNCATEGORISED } from '../books/categories';
 import { sortOutDuplicates } from '../books/duplicates';
 import { mappingProblem, validateImportRequest } from '../books/importRequest';
-import { ledgerRows } from '../books/layout';
+import { LEDGER_COLUMN, ledgerRows } from '../books/layout';
+import { type RowsInBookCurrency, rowsInBookCurrency } from '../books/statementCurrency';
 import type { ColumnMapping, ImportRequest, ImportResult, StatementRow } from '../books/types';
+import { localeCurrency } from '../plan/currency';
 import { appendLedgerRows, checkLedgerHeader, ensureBooksSheets, readLedgerKeys, removeSheets } from './booksWriter';
 import { PROPERTY_VALUE_LIMIT_BYTES, utf8Bytes } from './drafts';
 
@@ -87,10 +89,20 @@ export function importStatement(raw: unknown): ImportResult {
   // Checked before any service call: a refused statement writes nothing.
   const request = validateImportRequest(raw);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  return withDocumentLock(() => importUnderLock(spreadsheet, request));
+  // One currency per book: a statement in another is refused here, before anything is written, unless the person
+  // gave a rate for this import (then every row is converted and its Notes say from what, at what rate).
+  const inBook = rowsInBookCurrency(request, localeCurrency(spreadsheet.getSpreadsheetLocale())?.code);
+  return withDocumentLock(() => importUnderLock(spreadsheet, { ...request, rows: inBook.rows }, inBook));
 }
 
-function importUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, request: ImportRequest): ImportResult {
+function importUnderLock(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  request: ImportRequest,
+  inBook: RowsInBookCurrency,
+): ImportResult {
+  const noteOf = new Map<StatementRow, string>();
+  const notes = inBook.notes ?? [];
+  for (let i = 0; i < notes.length; i++) noteOf.set(inBook.rows[i], notes[i]);
   const sheets = ensureBooksSheets(spreadsheet);
   try {
     checkLedgerHeader(sheets.ledger);
@@ -102,14 +114,16 @@ function importUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
     // Banks export newest first as often as oldest first; appended oldest first (a stable sort keeps a day's rows
     // in the statement's order), successive imports read as one ledger in date order.
     sorted.fresh.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    const categoryOf = new Map<StatementRow, string>(sorted.fresh.map((row) => [row, categorise(row.description, rules)]));
-    rememberMapping(request.layoutKey, request.mapping);
-    appendLedgerRows(
-      sheets.ledger,
-      sheets.categories,
-      lastRow,
-      ledgerRows(sorted.fresh, request.account, (row) => categoryOf.get(row) as string),
+    const categoryOf = new Map<StatementRow, string>(
+      sorted.fresh.map((row) => [row, categorise(row.description, rules, row.amount)]),
     );
+    rememberMapping(request.layoutKey, request.mapping);
+    const cells = ledgerRows(sorted.fresh, request.account, (row) => categoryOf.get(row) as string);
+    sorted.fresh.forEach((row, i) => {
+      const note = noteOf.get(row);
+      if (note !== undefined) cells[i][LEDGER_COLUMN.notes - 1] = { text: note };
+    });
+    appendLedgerRows(sheets.ledger, sheets.categories, lastRow, cells);
     const dates = sorted.fresh.map((row) => row.date).sort();
     return {
       imported: sorted.fresh.length,
@@ -118,6 +132,7 @@ function importUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
       uncategorised: [...categoryOf.values()].filter((c) => c === UNCATEGORISED).length,
       firstDate: dates[0] ?? null,
       lastDate: dates[dates.length - 1] ?? null,
+      ...(inBook.converted ? { converted: inBook.converted } : {}),
     };
   } catch (error) {
     removeSheets(spreadsheet, sheets.created);

@@ -13,8 +13,11 @@ export const EXAMPLES_SHEET_NAME = 'Leap function examples';
 const EXAMPLES_METADATA_KEY = 'leap.functionExamples';
 
 export const EXAMPLES_HEADER = ['Function', 'What it does', 'Formula', 'Expected', 'Live result'] as const;
-/** Rows left free under a function that spills a table (BUFFER_SCHEDULE, TAX_DUE_DATES), so the spill fits. */
-const TABLE_ROWS = 7;
+/**
+ * Rows left free under a function that spills a table (BUFFER_SCHEDULE, TAX_DUE_DATES), so the spill fits: the
+ * largest example is TAX_CALENDAR_CA's, a header and 13 rows.
+ */
+export const EXAMPLE_TABLE_ROWS = 14;
 
 /**
  * The columns of a function's result that are amounts of money, counted from the result's first column (0);
@@ -39,6 +42,8 @@ export const MONEY_RESULT_COLUMNS: Readonly<Record<string, readonly number[]>> =
   PAYMENTS_ON_ACCOUNT_UK: [2],
   TAX_ESTIMATE_CA: [0],
   INSTALMENTS_CA: [2],
+  TAX_CALENDAR_UK: [2],
+  TAX_CALENDAR_CA: [2],
 };
 
 /**
@@ -56,6 +61,8 @@ export const RESULT_CURRENCIES: Readonly<Record<string, TaxCurrency>> = {
   PAYMENTS_ON_ACCOUNT_UK: 'GBP',
   TAX_ESTIMATE_CA: 'CAD',
   INSTALMENTS_CA: 'CAD',
+  TAX_CALENDAR_UK: 'GBP',
+  TAX_CALENDAR_CA: 'CAD',
 };
 
 /** The sheet column (1 = A) of the live result. */
@@ -78,13 +85,13 @@ export function examplesGrid(functions: readonly FunctionInfo[] = describeFuncti
     const row = values.length + 1;
     values.push([f.name, f.summary, f.example.formula, f.example.result, f.example.formula]);
     const table = f.shape === 'table';
-    if (table) for (let i = 1; i < TABLE_ROWS; i++) values.push(['', '', '', '', '']);
+    if (table) for (let i = 1; i < EXAMPLE_TABLE_ROWS; i++) values.push(['', '', '', '', '']);
     const currency = RESULT_CURRENCIES[f.name];
     if (currency && !currencyRanges[currency]) currencyRanges[currency] = [];
     const ranges = (currency && currencyRanges[currency]) || moneyRanges;
     for (const offset of MONEY_RESULT_COLUMNS[f.name] ?? []) {
       const column = columnLetters(LIVE_COLUMN + offset);
-      ranges.push(table ? `${column}${row + 1}:${column}${row + TABLE_ROWS - 1}` : `${column}${row}`);
+      ranges.push(table ? `${column}${row + 1}:${column}${row + EXAMPLE_TABLE_ROWS - 1}` : `${column}${row}`);
     }
   }
   return { values, moneyRanges, currencyRanges };

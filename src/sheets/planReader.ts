@@ -24,8 +24,8 @@ import { findPlanSheet } from './planWriter';
 const STILL_COMPUTING = /^(Loading\.{0,3}|…)$/i;
 /**
  * How long the build waits for the key numbers to settle before it answers with those still loading marked as
- * calculating. A plan's custom functions form chains a few executions deep (the buffer target, the months to it, the
- * tax rate of the ready year, the quit date, the leave year's rate ...), each execution about a second.
+ * calculating. A plan's custom functions form chains at most three executions deep (a full year's tax rate, the quit
+ * date, then the leave year's rate and the simulations from the leave date), each execution about a second.
  */
 const COMPUTE_WAIT_MS = 10000;
 const COMPUTE_POLL_MS = 500;

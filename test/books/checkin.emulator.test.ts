@@ -331,8 +331,9 @@ describe('the Check-ins snapshot while the plan is still calculating', () => {
     em.run('onOpen');
     withPlan(em);
     expect(em.loadingCells().length).toBeGreaterThan(0);
+    // The risk waits for the quit date (two rounds of 20 seconds): still loading when the snapshot is asked for.
     expect(() => em.run('leapSaveCheckIn')).toThrow(
-      /^Still calculating on the plan: .*Leave date.*Save the snapshot again in a moment\.$/,
+      /^Still calculating on the plan: .*Runway risk.*Save the snapshot again in a moment\.$/,
     );
     expect(em.workbook.getSheetByName(CHECKINS_SHEET)).toBeNull();
     em.settle();

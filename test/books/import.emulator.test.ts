@@ -403,6 +403,60 @@ test('20,001 rows are refused with a message and nothing is written, not even a 
   expect(sheetNames(em)).toEqual(['Sheet1']);
 });
 
+describe('one currency per book (issue 22, problem 4)', () => {
+  // Google documents a spreadsheet's locale as deciding its currency ("Set a spreadsheet's location & calculation
+  // settings", https://support.google.com/docs/answer/58515): a number is in one currency, never two. Converting
+  // is Leap's own rule: only at a rate the person gives, and written beside each row.
+  const euros = () => {
+    const r = statementRows();
+    return [r('2026-03-04', 'Payment from Globex GmbH invoice 2026-03', 980), r('2026-03-06', 'Deutsche Bahn', -45.9)];
+  };
+  const send = (em: Emulator, extra: Record<string, unknown>) =>
+    em.run('leapImportStatement', { rows: euros(), account: 'N26', layoutKey: ISO_LAYOUT_KEY, mapping: ISO_MAPPING, ...extra });
+
+  test('a euro statement into a US spreadsheet is refused with both currencies named, and nothing is written', () => {
+    const em = fresh();
+    em.resetCalls();
+    expect(() => send(em, { currency: 'EUR' })).toThrow(
+      'This statement is in euros (EUR), and this spreadsheet keeps its books in US dollars (USD). Nothing was imported. ' +
+        'To import it here, give the rate for this import (how many USD one EUR was worth); or import it into a ' +
+        'spreadsheet kept in euros (EUR).',
+    );
+    expect(sheetNames(em)).toEqual(['Sheet1']);
+    expect(scriptCalls(em).map((c) => c.method)).toEqual(['getActiveSpreadsheet', 'getSpreadsheetLocale']);
+  });
+
+  test('with a rate given, every amount is converted to the cent and its Notes say from what and at what rate', () => {
+    const em = fresh();
+    const result = send(em, { currency: 'EUR', rate: 1.085 }) as { imported: number; converted: unknown };
+    expect(result.imported).toBe(2);
+    expect(result.converted).toEqual({ from: 'EUR', to: 'USD', rate: 1.085 });
+    expect(ledger(em).map((r) => [r[1], r[2], r[5]])).toEqual([
+      ['Payment from Globex GmbH invoice 2026-03', 1063.3, 'EUR 980.00 converted at 1.085 USD per EUR (rate given at import)'],
+      ['Deutsche Bahn', -49.8, 'EUR -45.90 converted at 1.085 USD per EUR (rate given at import)'],
+    ]);
+  });
+
+  test('a statement in the book’s own currency goes in as written; a rate given for it is refused', () => {
+    const em = fresh();
+    expect(() => send(em, { currency: 'USD', rate: 1.1 })).toThrow(
+      'A conversion rate was given, but this statement is in US dollars (USD) like this spreadsheet',
+    );
+    expect(sheetNames(em)).toEqual(['Sheet1']);
+    expect((send(em, { currency: '$' }) as { imported: number }).imported).toBe(2);
+    expect(ledger(em).map((r) => r[2])).toEqual([980, -45.9]);
+  });
+
+  test('a pound statement into a UK spreadsheet goes in; into a US one it is refused', () => {
+    const uk = createLeapEmulator({ timeZone: 'UTC', locale: 'en_GB' });
+    loadDist(uk);
+    expect((send(uk, { currency: 'GBP' }) as { imported: number }).imported).toBe(2);
+    expect(() => send(fresh(), { currency: 'GBP' })).toThrow(
+      'This statement is in pounds sterling (GBP), and this spreadsheet keeps its books in US dollars (USD).',
+    );
+  });
+});
+
 test('two imports at once: the second waits for the lock, is told to try again, and each row ends up once', () => {
   const em = fresh();
   const statement = [row('2026-05-01', 'STRIPE PAYOUT', 900), row('2026-05-02', 'GITHUB', -4)];

@@ -21,6 +21,8 @@ interface FakeSetup {
   fail?: Record<string, string>;
   /** Round-trip time per function (default 20 ms). */
   slow?: Record<string, number>;
+  /** The server's refusal of a statement in this currency sent without a rate (the books are in another). */
+  refuseCurrency?: { currency: string; message: string };
 }
 interface Call {
   name: string;
@@ -32,7 +34,9 @@ function installFakeServer(setup: FakeSetup): void {
   const handlers: Record<string, (...args: unknown[]) => unknown> = {
     leapGetStatementMapping: (key) => setup.remembered?.[key as string] ?? null,
     leapImportStatement: (request) => {
-      const rows = (request as ImportRequest).rows;
+      const { rows, currency, rate } = request as ImportRequest;
+      if (setup.refuseCurrency && currency === setup.refuseCurrency.currency && rate === undefined)
+        throw new Error(setup.refuseCurrency.message);
       const dates = rows.map((r) => r.date).sort();
       return (
         setup.result ?? {
@@ -61,8 +65,14 @@ function installFakeServer(setup: FakeSetup): void {
             const copied = JSON.parse(JSON.stringify(args));
             state.calls.push({ name: prop, args: copied });
             setTimeout(() => {
-              if (state.fail[prop]) failure?.(new Error(state.fail[prop]));
-              else success?.(JSON.parse(JSON.stringify(handler(...copied))));
+              if (state.fail[prop]) return failure?.(new Error(state.fail[prop]));
+              let answer: unknown;
+              try {
+                answer = handler(...copied);
+              } catch (e) {
+                return failure?.(e);
+              }
+              success?.(JSON.parse(JSON.stringify(answer)));
             }, setup.slow?.[prop] ?? 20);
           };
         },
@@ -283,5 +293,135 @@ describe('the import page', () => {
     expect(await page.locator('#import-button').isDisabled()).toBe(true);
     expect(await page.locator('#import-button').textContent()).toBe('Import 20,001 rows');
     expect(await importCalls(opened)).toEqual([]);
+  });
+
+  // Issue 22, problems 7, 8 and 4 on the page. Google documents only that a dialog's page talks to the script through
+  // google.script.run ("Class google.script.run", https://developers.google.com/apps-script/guides/html/reference/run):
+  // the questions, and that Import waits for them, are Leap's own.
+  test('a card export: the page asks which way its amounts go and keeps Import off until answered', async () => {
+    opened = await openImportPage();
+    const { page } = opened;
+    await page.setInputFiles('#statement-file', fixturePath('amex-card.csv'));
+    await page.locator('#sign-question').waitFor();
+    expect(await page.locator('#sign-why').textContent()).toBe(
+      '3 of 5 amounts are written positive and the others are payments or refunds, as card statements (American ' +
+        'Express, Discover) write them. Leap does not guess which way round they are.',
+    );
+    expect(await page.locator('#import-button').isDisabled()).toBe(true);
+    expect(await axeProblems(page)).toEqual([]);
+    await screenshot(page, 'card-question');
+    await page.locator('#sign-card').check();
+    await page.locator('#preview-rows td').getByText('-54.99').waitFor();
+    expect(await page.locator('#import-button').isDisabled()).toBe(false);
+    await page.locator('#mapping summary').click();
+    expect(await page.locator('#map-charges-positive').isChecked()).toBe(true);
+    await page.fill('#account', 'Amex Blue');
+    await page.locator('#import-button').getByText('Import 5 rows').click();
+    await page.locator('#import-message').waitFor();
+    const detected = parseStatement(fixture('amex-card.csv'));
+    const answered = parseStatement(fixture('amex-card.csv'), { mapping: { ...detected.mapping, chargesPositive: true } });
+    const request = (await importCalls(opened))[0].args[0] as ImportRequest;
+    expect(request.mapping.chargesPositive).toBe(true);
+    expect(request.rows).toEqual(answered.rows);
+    expect(request.rows.map((r) => r.amount)).toEqual([-54.99, -389.2, 444.19, -23.45, 120]);
+  });
+
+  test('a headerless TD export is read as paid out and paid in, and the page says why', async () => {
+    opened = await openImportPage();
+    const { page } = opened;
+    await page.setInputFiles('#statement-file', fixturePath('td-no-header.csv'));
+    await page.locator('#layout-note').waitFor();
+    expect(await page.locator('#layout-note').textContent()).toBe(parseStatement(fixture('td-no-header.csv')).layoutNote);
+    expect((await previewCells(page)).map((r) => r[2])).toEqual(['-4.25', '1,500.00', '-85.40', '650.00', '-39.00']);
+    expect(await page.locator('#import-button').textContent()).toBe('Import 5 rows');
+    await screenshot(page, 'td-layout');
+  });
+
+  test('a Revolut export: pending rows are kept out until included; the fee is in the amount', async () => {
+    opened = await openImportPage();
+    const { page } = opened;
+    await page.setInputFiles('#statement-file', fixturePath('revolut.csv'));
+    await page.locator('#pending-field').waitFor();
+    expect(await page.locator('#statement-summary').textContent()).toBe(
+      '3 rows, 2 Mar 2026 to 5 Mar 2026; 1 line not read; 1 pending kept out.',
+    );
+    expect(await page.locator('#pending-label').textContent()).toBe('Include 1 pending row (line 5)');
+    expect(await page.locator('#problem-list li').allTextContents()).toEqual([
+      'line 6: the bank marks it REVERTED: it did not go through, so it is not imported',
+    ]);
+    expect((await previewCells(page)).map((r) => r[2])).toEqual(['-12.00', '980.00', '-100.50']);
+    await page.locator('#include-pending').check();
+    await page.locator('#import-button').getByText('Import 4 rows').waitFor();
+    expect((await previewCells(page))[3]).toEqual(['Mar 6, 2026', 'Amtrak pending', '-45.90']);
+    await screenshot(page, 'pending');
+    await page.fill('#account', 'Revolut');
+    await page.click('#import-button');
+    await page.locator('#import-message').waitFor();
+    const request = (await importCalls(opened))[0].args[0] as ImportRequest;
+    expect(request.rows.map((r) => r.line)).toEqual([2, 3, 4, 5]);
+    expect(request.currency).toBe('USD');
+  });
+
+  test('a euro statement: refused by the books in words, then imported with the rate the person types', async () => {
+    const message =
+      'This statement is in euros (EUR), and this spreadsheet keeps its books in US dollars (USD). Nothing was ' +
+      'imported. To import it here, give the rate for this import (how many USD one EUR was worth); or import it ' +
+      'into a spreadsheet kept in euros (EUR).';
+    opened = await openImportPage({ refuseCurrency: { currency: 'EUR', message } });
+    const { page } = opened;
+    await page.setInputFiles('#statement-file', fixturePath('euro-account.csv'));
+    await page.locator('#currency-field').waitFor();
+    expect(await page.locator('#currency-note').textContent()).toBe("This statement's amounts are in euros (EUR).");
+    await page.fill('#account', 'N26');
+    await page.click('#import-button');
+    await page.locator('#import-error').getByText(`Nothing was imported: ${message}`).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('rate');
+    expect(await page.locator('#err-rate').textContent()).toBe(
+      'Type the rate for this import, or import the statement into a spreadsheet kept in its currency.',
+    );
+    await screenshot(page, 'currency-refused');
+    await page.fill('#rate', 'abc');
+    await page.click('#import-button');
+    expect(await page.locator('#err-rate').textContent()).toBe(
+      'Type the rate as a number above 0, such as 1.08, or leave it empty.',
+    );
+    await page.fill('#rate', '1.085');
+    await page.click('#import-button');
+    await page.locator('#import-message').waitFor();
+    const calls = await importCalls(opened);
+    expect(calls).toHaveLength(2);
+    expect(calls.map((c) => [(c.args[0] as ImportRequest).currency, (c.args[0] as ImportRequest).rate])).toEqual([
+      ['EUR', undefined],
+      ['EUR', 1.085],
+    ]);
+    expect(await axeProblems(page)).toEqual([]);
+  });
+
+  test('a statement in two currencies cannot be imported: the page says why and Import stays off', async () => {
+    opened = await openImportPage();
+    const { page } = opened;
+    await page.fill(
+      '#statement-text',
+      fixture('revolut.csv').replace('0.00,USD,COMPLETED,1968.00', '0.00,EUR,COMPLETED,1968.00'),
+    );
+    await page.locator('#currency-field').waitFor();
+    expect(await page.locator('#currency-note').textContent()).toBe(
+      "This statement has amounts in US dollars (USD) and euros (EUR). A book holds one currency: export each currency's " +
+        'transactions on their own and import them one at a time.',
+    );
+    expect(await page.locator('#import-button').isDisabled()).toBe(true);
+    expect(await page.locator('#rate').isDisabled()).toBe(true);
+  });
+
+  test('a row whose unquoted 1,234.56 split it is listed as not read, with both counts', async () => {
+    opened = await openImportPage();
+    const { page } = opened;
+    await page.setInputFiles('#statement-file', fixturePath('unquoted-thousands.csv'));
+    await page.locator('#problem-list li').first().waitFor();
+    expect(await page.locator('#problem-list li').allTextContents()).toEqual([
+      'line 2: it has 4 columns where the header has 3, so its values cannot be matched to the columns: a value ' +
+        'holding a comma (1,234.56) must be in quotes ("1,234.56"). Fix the line or export the file again',
+    ]);
+    expect(await page.locator('#import-button').textContent()).toBe('Import 2 rows');
   });
 });

@@ -34,6 +34,37 @@ describe('categorising', () => {
     expect(categorise(description, defaultRules)).toBe(category);
   });
 
+  // Issue 22, problem 5. Google's documentation has nothing on this (it is Leap's own rule matching): the
+  // descriptions are as Chase, Bank of America and Wells Fargo exports write them.
+  test.each([
+    ["LOWE'S #1127 AUSTIN TX", -84.2, 'Supplies'],
+    ['LOWE’S HOME CTR', -12, 'Supplies'],
+    ['AT&T*BILL PAYMENT', -85.4, 'Utilities'],
+    ['ATT*BILL PAYMENT 800-288-2020', -85.4, 'Utilities'],
+    ['Zelle payment from ACME LLC for "March invoice"; Conf# abc123', 2450, 'Client income'],
+    ['ORIG CO NAME:GLOBEX CORP ORIG ID:1234567890 DESC DATE:260310 CO ENTRY DESCR:PAYMENT SEC:CCD', 3900, 'Client income'],
+    ['ACH CREDIT INITECH INC', 1200, 'Client income'],
+    ['REMOTE ONLINE DEPOSIT #1', 650, 'Client income'],
+    ['MOBILE DEPOSIT REF 55512', 300, 'Client income'],
+    ['ETSY PAYOUT 8812', 410.5, 'Client income'],
+    ['WIRE TRANSFER FROM NORTHWIND TRADERS', 5000, 'Client income'],
+    // Money out under an ACH heading is not income: the Income rules pick money in only.
+    ['ORIG CO NAME:COMCAST ORIG ID:0000 CO ENTRY DESCR:CABLE SEC:PPD', -89.1, 'Utilities'],
+    // Short words are whole words: an attic is not AT&T.
+    ['ATTIC STORAGE LLC', -40, UNCATEGORISED],
+  ])('%s (%d) -> %s: case, punctuation and apostrophes aside; money in recognised', (description, amount, category) => {
+    expect(categorise(description, defaultRules, amount)).toBe(category);
+  });
+
+  test('rule words typed with punctuation match descriptions written without it, and the other way round', () => {
+    const rules = readCategoryRules([
+      ['Category', 'Kind', 'Schedule C line', 'Deductible share', 'Description contains'],
+      ['Supplies', 'Expense', '22', 1, "Lowe's, home-depot"],
+    ]);
+    expect(categorise('LOWES #1127', rules)).toBe('Supplies');
+    expect(categorise('THE HOME DEPOT #6543', rules)).toBe('Supplies');
+  });
+
   test('the first category whose words appear wins, case and spacing aside', () => {
     const rules = readCategoryRules([
       ['Category', 'Kind', 'Schedule C line', 'Deductible share', 'Description contains'],
@@ -152,6 +183,20 @@ describe('the import request', () => {
     );
     expect(() => validateImportRequest('rows')).toThrow('did not arrive as a statement');
     expect(() => validateImportRequest({ ...good, rows: undefined })).toThrow('The import has no rows');
+  });
+
+  test('the statement currency and a conversion rate pass when readable; a rate of 0 or text is refused', () => {
+    const checked = validateImportRequest({ ...good, currency: 'EUR', rate: 1.085 });
+    expect([checked.currency, checked.rate]).toEqual(['EUR', 1.085]);
+    expect(validateImportRequest({ ...good, currency: '$' }).currency).toBe('$');
+    expect(() => validateImportRequest({ ...good, rate: 0 })).toThrow(
+      'The conversion rate must be a number above 0, such as 1.08. Nothing was imported.',
+    );
+    expect(() => validateImportRequest({ ...good, rate: '1.08' })).toThrow('The conversion rate must be a number above 0');
+    expect(() => validateImportRequest({ ...good, currency: 'euro' })).toThrow('named its currency in a way Leap cannot read');
+    expect(() =>
+      validateImportRequest({ ...good, mapping: { ...mapping, chargesPositive: 'yes', fee: -1, state: 1.5 } }),
+    ).toThrow('fee must be a column number; state must be a column number; chargesPositive must be true or false');
   });
 
   test(`more than ${MAX_IMPORT_ROWS} rows are refused, saying how to split the file`, () => {

@@ -196,6 +196,121 @@ describe('bank statements as banks export them', () => {
   });
 });
 
+describe('rows that do not fit the header are not guessed (issue 22, problem 7)', () => {
+  // RFC 4180 "Common Format and MIME Type for CSV Files" (https://www.rfc-editor.org/rfc/rfc4180), section 2.4:
+  // "Each line should contain the same number of fields throughout the file", and 2.6: a field holding a comma
+  // must be enclosed in double quotes. A row with another count cannot be matched to the header by position.
+  test('an amount written 1,234.56 without quotes is listed with its line and both counts, not read as 1.00', () => {
+    const result = parseStatement(fixture('unquoted-thousands.csv'));
+    expect(rowsOf(result.rows)).toEqual([
+      [3, '2026-03-03', 'Staples', -42.1],
+      // One empty field after the last column, as some banks write on every row: nothing in it, nothing guessed.
+      [4, '2026-03-04', 'Dropbox', -11.99],
+    ]);
+    expect(result.problems.map(describeProblem)).toEqual([
+      'line 2: it has 4 columns where the header has 3, so its values cannot be matched to the columns: ' +
+        'a value holding a comma (1,234.56) must be in quotes ("1,234.56"). Fix the line or export the file again',
+    ]);
+  });
+
+  test('a row with a value past the header is refused; one short of a trailing column nobody reads is kept', () => {
+    const text = 'Date,Description,Amount,Check\n2026-03-01,Coffee,-4.50,,extra\n2026-03-02,Client,300.00\n';
+    const result = parseStatement(text);
+    expect(rowsOf(result.rows)).toEqual([[3, '2026-03-02', 'Client', 300]]);
+    expect(result.problems.map((p) => p.line)).toEqual([2]);
+    expect(result.problems[0].reason).toMatch(/^it has 5 columns where the header has 4/);
+  });
+
+  test('a file with no header: a row wider than the others is refused too', () => {
+    const text = '2026-03-01,Coffee shop,-4.50,95.50\n2026-03-02,Client,1,300.00,395.50\n2026-03-03,Tea,-2.00,393.50\n';
+    const result = parseStatement(text);
+    expect(rowsOf(result.rows)).toEqual([
+      [1, '2026-03-01', 'Coffee shop', -4.5],
+      [3, '2026-03-03', 'Tea', -2],
+    ]);
+    expect(result.problems.map(describeProblem)).toEqual([
+      expect.stringMatching(/^line 2: it has 5 columns where the other lines have 4, so its values cannot be matched/),
+    ]);
+  });
+});
+
+describe('signs and layouts are never guessed silently (issue 22, problem 8)', () => {
+  // American Express, "Download your transactions" CSV (americanexpress.com): charges positive, payments and
+  // credits negative. Discover writes the same. Google's documentation has nothing on bank exports: Leap's rule.
+  test('a card export with positive charges is flagged for the question, and read as money out once answered', () => {
+    const asBank = parseStatement(fixture('amex-card.csv'));
+    expect(asBank.looksLikeCard).toBe(true);
+    expect(asBank.mapping.chargesPositive).toBeUndefined();
+    const answered = parseStatement(fixture('amex-card.csv'), { mapping: { ...asBank.mapping, chargesPositive: true } });
+    expect(answered.looksLikeCard).toBe(false);
+    expect(rowsOf(answered.rows)).toEqual([
+      [2, '2026-03-02', 'ADOBE *CREATIVE CLOUD SAN JOSE CA', -54.99],
+      [3, '2026-03-05', 'DELTA AIR LINES ATLANTA GA', -389.2],
+      [4, '2026-03-10', 'AUTOPAY PAYMENT RECEIVED - THANK YOU', 444.19],
+      [5, '2026-03-12', 'STAPLES 00123 AUSTIN TX', -23.45],
+      [6, '2026-03-18', 'DELTA AIR LINES ATLANTA GA - REFUND', 120],
+    ]);
+    // "No, money in is positive" is an answer too: no question, read as written.
+    const notCard = parseStatement(fixture('amex-card.csv'), { mapping: { ...asBank.mapping, chargesPositive: false } });
+    expect(notCard.looksLikeCard).toBe(false);
+    expect(notCard.rows[0].amount).toBe(54.99);
+  });
+
+  test('a bank statement with money out negative is not taken for a card', () => {
+    expect(parseStatement(fixture('chase-checking.csv')).looksLikeCard).toBe(false);
+  });
+
+  test('a headerless TD/RBC export (date,description,debit,credit,balance) reads paid out and paid in, and says why', () => {
+    const result = parseStatement(fixture('td-no-header.csv'));
+    expect(result.mapping).toMatchObject({ headerLine: 0, date: 0, description: [1], debit: 2, credit: 3 });
+    expect(result.mapping.amount).toBeUndefined();
+    expect(result.problems).toEqual([]);
+    expect(rowsOf(result.rows)).toEqual([
+      [1, '2026-03-02', 'TIM HORTONS #1234', -4.25],
+      [2, '2026-03-03', 'E-TRANSFER FROM GLOBEX INC', 1500],
+      [3, '2026-03-09', 'ROGERS WIRELESS', -85.4],
+      [4, '2026-03-16', 'MOBILE DEPOSIT', 650],
+      [5, '2026-03-20', 'SHOPIFY SUBSCRIPTION', -39],
+    ]);
+    expect(result.layoutNote).toBe(
+      'This file has no header. Columns 3 and 4 hold amounts and are never both filled, so they are read as paid out ' +
+        '(column 3) and paid in (column 4), the way TD and RBC write them; column 5, filled on every row, is the ' +
+        'balance. If deposits show as money out below, swap the two under Columns and formats.',
+    );
+  });
+
+  test('a Revolut export: the fee is part of the amount, pending rows are kept apart, reverted ones are listed', () => {
+    const result = parseStatement(fixture('revolut.csv'));
+    expect(result.mapping).toMatchObject({ date: 2, description: [4], amount: 5, fee: 6, state: 8 });
+    expect(rowsOf(result.rows)).toEqual([
+      [2, '2026-03-02', 'Figma', -12],
+      [3, '2026-03-04', 'Payment from Globex Inc', 980],
+      [4, '2026-03-05', 'To Jordan Lee', -100.5],
+    ]);
+    expect(rowsOf(result.pending)).toEqual([[5, '2026-03-06', 'Amtrak', -45.9]]);
+    expect(result.problems.map(describeProblem)).toEqual([
+      'line 6: the bank marks it REVERTED: it did not go through, so it is not imported',
+    ]);
+  });
+});
+
+describe('the currency a statement names (issue 22, problem 4)', () => {
+  test('a currency column, an amount header or the amounts themselves name it; a plain file names none', () => {
+    expect(parseStatement(fixture('euro-account.csv')).currencies).toEqual(['EUR']);
+    expect(parseStatement('Date,Description,Amount (GBP)\n2026-03-01,Tea,-2.50\n').currencies).toEqual(['GBP']);
+    expect(parseStatement('Date,Description,Amount\n2026-03-01,Tea,-€2.50\n2026-03-02,Cake,"1.234,00 EUR"\n').currencies).toEqual(
+      ['EUR'],
+    );
+    expect(parseStatement('Date,Description,Amount\n2026-03-01,Tea,-$2.50\n').currencies).toEqual(['$']);
+    expect(parseStatement(fixture('chase-checking.csv')).currencies).toEqual([]);
+  });
+
+  test('a statement of two currencies names both (the page then refuses it: one currency per book)', () => {
+    const revolut = fixture('revolut.csv').replace('0.00,USD,COMPLETED,1968.00', '0.00,EUR,COMPLETED,1968.00');
+    expect(parseStatement(revolut).currencies).toEqual(['USD', 'EUR']);
+  });
+});
+
 describe('choosing the columns by hand', () => {
   test('a changed mapping re-reads the file: another description column, debit and credit instead of an amount', () => {
     const detected = parseStatement(fixture('uk-bank.csv'));

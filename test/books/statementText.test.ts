@@ -29,6 +29,10 @@ test.each([
     'Imported 48 rows, 3 already in your ledger skipped, 5 uncategorised, 1 Mar 2026 to 31 Mar 2026. 1 row appears more than once in the statement; every copy was kept.',
     { ...result, repeatedInStatement: 1 },
   ],
+  [
+    "Imported 48 rows, 3 already in your ledger skipped, 5 uncategorised, 1 Mar 2026 to 31 Mar 2026. Amounts converted from EUR at 1.085 USD per EUR, the rate you gave; each row's Notes say so.",
+    { ...result, converted: { from: 'EUR', to: 'USD', rate: 1.085 } },
+  ],
 ])('the result reads "%s"', (text, r) => {
   expect(importResultText(r)).toBe(text);
 });

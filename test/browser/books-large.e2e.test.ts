@@ -75,19 +75,21 @@ const MERCHANTS: readonly Merchant[] = [
     weight: 1,
   },
   {
+    // Money in from a client by Zelle: a default rule since issue 22.
     text: (p) => `ZELLE FROM ${p(NAMES)} ${id(p, 8)}`,
-    category: UNCATEGORISED,
-    kind: '',
-    share: 0,
+    category: 'Client income',
+    kind: 'Income',
+    share: 1,
     sign: 1,
     cents: [2000, 60000],
     weight: 2,
   },
   {
+    // "google ads" matches with the punctuation aside (issue 22).
     text: (p) => `GOOGLE *ADS${digits(p, 7)} CC@GOOGLE.COM CA`,
-    category: UNCATEGORISED,
-    kind: '',
-    share: 0,
+    category: 'Advertising',
+    kind: 'Expense',
+    share: 1,
     sign: -1,
     cents: [2000, 30000],
     weight: 2,

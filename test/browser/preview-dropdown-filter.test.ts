@@ -69,7 +69,7 @@ test('the Ledger: Category offers the Categories sheet, other text is refused, a
     { date: '2026-03-02', description: 'STRIPE PAYOUT', amount: 1800, line: 2 },
     { date: '2026-03-04', description: 'QX VENDOR 4417', amount: -18, line: 3 },
     { date: '2026-03-09', description: 'ADOBE CREATIVE CLOUD', amount: -59.99, line: 4 },
-    { date: '2026-03-11', description: 'ZELLE FROM J SMITH', amount: 250, line: 5 },
+    { date: '2026-03-11', description: 'CASH DEPOSIT BRANCH 12', amount: 250, line: 5 },
   ];
   importStatement(session.emulator, rows);
   session.activate(LEDGER_SHEET);
@@ -100,7 +100,7 @@ test('the Ledger: Category offers the Categories sheet, other text is refused, a
   expect(ledger.filter?.hiddenRows).toHaveLength(ledger.rows - 3);
   const drawn = [...new Set(Object.keys(ledger.cells).map((a1) => Number(a1.replace(/^[A-Z]+/, ''))))];
   expect(drawn).toEqual([1, 3, 5]);
-  expect([ledger.cells.B3.display, ledger.cells.B5.display]).toEqual(['QX VENDOR 4417', 'ZELLE FROM J SMITH']);
+  expect([ledger.cells.B3.display, ledger.cells.B5.display]).toEqual(['QX VENDOR 4417', 'CASH DEPOSIT BRANCH 12']);
 
   // Categorising a shown row hides it at the next drawing.
   session.enterInput(LEDGER_SHEET, 'D5', 'Client income');

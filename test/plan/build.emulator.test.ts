@@ -141,8 +141,12 @@ describe('a built plan', () => {
     expect(plan.H6.value).toBe(8000);
     expect(plan.J6.value).toBe(22950);
     // Leaving on 1 April 2027, the first payment covers April and May and is due on 15 June 2027.
-    const dueDates = Object.values(plan).filter((c) => c.formula?.startsWith('=NEXT_TAX_DUE'));
-    expect(dueDates.map((c) => isoDay(c.value))).toEqual(['2027-06-15', '2027-09-15', '2028-01-18', '2028-04-18']);
+    // One NEXT_TAX_DUE call spills the four due dates down its column.
+    const dueCalls = Object.entries(plan).filter(([, c]) => c.formula?.startsWith('=NEXT_TAX_DUE'));
+    expect(dueCalls).toHaveLength(1);
+    const [column, row] = (/^([A-Z]+)(\d+)$/.exec(dueCalls[0][0]) as RegExpExecArray).slice(1);
+    const dueDates = [0, 1, 2, 3].map((i) => isoDay(plan[`${column}${Number(row) + i}`].value));
+    expect(dueDates).toEqual(['2027-06-15', '2027-09-15', '2028-01-18', '2028-04-18']);
     expect(isoDay(plan[`C${itemRow(em, 'Transition Plan', 'niche-demand')}`].value)).toBe('2026-03-01');
     // The sample's low month leaves 1,475 - 3,200 = -1,725 after living costs: giving notice is not yet advised.
     expect(named(em, 'LEAP_LOW_MONTH_LEFT_OVER')).toBe(-1725);
@@ -463,7 +467,8 @@ describe('key numbers read back while the custom functions run as executions', (
   });
 
   test('slow executions: those still loading after the wait come back as calculating, the rest as figures', () => {
-    const em = createLeapEmulator({ timeZone: 'UTC', customFunctionExecutions: { executionMs: 4000 } });
+    // The sample plan's chain is two executions deep: at 6 seconds each, the build's 10-second wait ends first.
+    const em = createLeapEmulator({ timeZone: 'UTC', customFunctionExecutions: { executionMs: 6000 } });
     loadDist(em);
     const result = build(em);
     const calculating = result.keyNumbers.filter((k) => k.calculating);
@@ -481,3 +486,16 @@ function displayOf(em: Emulator, name: string): string {
   const a1 = (em.toJSON().namedRanges[name] as string).split('!')[1].replace(/\$/g, '');
   return em.spreadsheet.getSheetByName('Transition Plan')?.getRange(a1).getDisplayValue() ?? '';
 }
+
+test('nothing saved each month: the months to the buffer say "never", and the schedule beside says why', () => {
+  const { em } = fresh();
+  build(em);
+  const ref = em.spreadsheet.getRangeByName('LEAP_MONTHLY_SAVINGS');
+  if (!ref) throw new Error('no LEAP_MONTHLY_SAVINGS');
+  em.enterInput('Transition Plan', ref.getA1Notation(), '0');
+  expect(named(em, 'LEAP_MONTHS_TO_BUFFER')).toBe('never: save more than 0 a month');
+  // BUFFER_SCHEDULE's message names the argument and the fix.
+  expect(String(cells(em, 'Transition Plan').G5.value)).toMatch(
+    /BUFFER_SCHEDULE: monthly_saving is 0, so savings never reach the target; expected an amount above 0/,
+  );
+});

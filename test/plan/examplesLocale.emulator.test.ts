@@ -1,7 +1,13 @@
 /** "Insert function examples" shows money results in the spreadsheet's currency (the built bundle, on the emulator). */
 import { loadDist } from '../../emulator/src';
 import { describeFunctions } from '../../src/functions';
-import { EXAMPLES_SHEET_NAME, examplesGrid, MONEY_RESULT_COLUMNS, RESULT_CURRENCIES } from '../../src/sheets/examples';
+import {
+  EXAMPLE_TABLE_ROWS,
+  EXAMPLES_SHEET_NAME,
+  examplesGrid,
+  MONEY_RESULT_COLUMNS,
+  RESULT_CURRENCIES,
+} from '../../src/sheets/examples';
 import { createLeapEmulator } from '../support/emulator';
 
 /** The examples sheet of a fresh spreadsheet in this locale, as displayed, with the row each function starts on. */
@@ -43,7 +49,9 @@ test('the money ranges cover the live-result column (E) and, for tables, the row
   const taxSetAside = grid.values.findIndex((row) => row[0] === 'TAX_SET_ASIDE') + 1;
   const schedule = grid.values.findIndex((row) => row[0] === 'BUFFER_SCHEDULE') + 1;
   expect(grid.moneyRanges).toContain(`E${taxSetAside}`);
-  expect(grid.moneyRanges).toContain(`F${schedule + 1}:F${schedule + 6}`);
+  // Every table gets the rows the largest example spills (TAX_CALENDAR_CA: a header and 13 rows).
+  expect(EXAMPLE_TABLE_ROWS).toBe(14);
+  expect(grid.moneyRanges).toContain(`F${schedule + 1}:F${schedule + EXAMPLE_TABLE_ROWS - 1}`);
   expect(grid.moneyRanges.some((a1) => a1.startsWith('E') && a1.includes(':'))).toBe(false);
 });
 

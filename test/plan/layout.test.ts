@@ -51,21 +51,22 @@ describe('layoutPlan', () => {
     for (const k of KEY_NUMBERS) expect(formulaOf(cellAt(layout.cells, layout.namedRanges[k.name]))).toMatch(/^=/);
   });
 
-  test('key numbers are Leap functions of the input cells', () => {
+  test("key numbers are live formulas on the input cells: Sheets' own arithmetic where it does the job", () => {
     const at = (name: string) => `$${layout.namedRanges[name].replace(/(\d+)$/, '$$$1')}`;
     const f = (name: string) => formulaOf(cellAt(layout.cells, layout.namedRanges[name]));
     const low = at('LEAP_PROJECTED_LOW');
-    expect(f('LEAP_MONTHLY_TAX_SET_ASIDE')).toBe(`=TAX_SET_ASIDE(${low},${at('LEAP_TAX_RATE')})`);
+    const costs = `${at('LEAP_MONTHLY_EXPENSES')}+${at('LEAP_HEALTH_MONTHLY')}`;
+    // TAX_SET_ASIDE's rule: nothing set aside from a loss.
+    expect(f('LEAP_MONTHLY_TAX_SET_ASIDE')).toBe(`=MAX(0,${low})*${at('LEAP_TAX_RATE')}`);
     // One low month: the budget reads the same cell as the set-aside and the runway.
-    expect(f('LEAP_LOW_END_BUDGET')).toBe(`=LOW_END_BUDGET(${low},${at('LEAP_TAX_RATE')},${at('LEAP_HEALTH_MONTHLY')})`);
-    expect(f('LEAP_BUFFER_TARGET')).toBe(
-      `=BUFFER_TARGET(${at('LEAP_MONTHLY_EXPENSES')}+${at('LEAP_HEALTH_MONTHLY')},${at('LEAP_BUFFER_MONTHS_INPUT')})`,
-    );
-    expect(f('LEAP_RUNWAY_MONTHS')).toBe(
-      `=BUFFER_RUNWAY(${at('LEAP_SAVINGS')},${at('LEAP_MONTHLY_EXPENSES')}+${at('LEAP_HEALTH_MONTHLY')},${low}-${at('LEAP_MONTHLY_TAX_SET_ASIDE')})`,
-    );
+    expect(f('LEAP_LOW_END_BUDGET')).toBe(`=${low}-${at('LEAP_MONTHLY_TAX_SET_ASIDE')}-${at('LEAP_HEALTH_MONTHLY')}`);
+    expect(f('LEAP_BUFFER_TARGET')).toBe(`=(${costs})*${at('LEAP_BUFFER_MONTHS_INPUT')}`);
+    const shortfall = `(${costs})-(${low}-${at('LEAP_MONTHLY_TAX_SET_ASIDE')})`;
+    expect(f('LEAP_RUNWAY_MONTHS')).toBe(`=IF(${shortfall}<=0,"∞",${at('LEAP_SAVINGS')}/(${shortfall}))`);
+    expect(f('LEAP_RUNWAY_AT_LEAVE')).toBe(`=IF(${shortfall}<=0,"∞",${at('LEAP_SAVINGS_AT_LEAVE')}/(${shortfall}))`);
     expect(f('LEAP_MONTHS_TO_BUFFER')).toBe(
-      `=BUFFER_MONTHS_TO_GOAL(${at('LEAP_SAVINGS')},${at('LEAP_BUFFER_TARGET')},${at('LEAP_MONTHLY_SAVINGS')})`,
+      `=IF(${at('LEAP_SAVINGS')}>=${at('LEAP_BUFFER_TARGET')},0,IF(${at('LEAP_MONTHLY_SAVINGS')}>0,` +
+        `(${at('LEAP_BUFFER_TARGET')}-${at('LEAP_SAVINGS')})/${at('LEAP_MONTHLY_SAVINGS')},"never: save more than 0 a month"))`,
     );
     expect(f('LEAP_READY_DATE')).toBe(`=EDATE(${at('LEAP_START_DATE')},ROUNDUP(ROUND(${at('LEAP_MONTHS_TO_BUFFER')},9),0))`);
     expect(f('LEAP_LEAVE_DATE')).toBe(
@@ -73,7 +74,11 @@ describe('layoutPlan', () => {
     );
     expect(f('LEAP_TAX_YEAR')).toBe(`=YEAR(${at('LEAP_LEAVE_DATE')})`);
     expect(f('LEAP_EXPECTED_MONTHLY')).toBe(`=(${low}+${at('LEAP_PROJECTED_HIGH')})/2`);
-    expect(f('LEAP_HOURLY_RATE')).toBe(`=HOURLY_RATE(${at('LEAP_ANNUAL_SALARY')}+12*${at('LEAP_BENEFITS_COST')})`);
+    // HOURLY_RATE with its defaults: 25 billable hours a week, 6 weeks off.
+    expect(f('LEAP_HOURLY_RATE')).toBe(`=(${at('LEAP_ANNUAL_SALARY')}+12*${at('LEAP_BENEFITS_COST')})/(25*(52-6))`);
+    expect(f('LEAP_BENEFITS_COST')).toBe(
+      `=${at('LEAP_HEALTH_MONTHLY')}+(${at('LEAP_ANNUAL_SALARY')}*${at('LEAP_RETIREMENT_RATE')})/12+((${at('LEAP_ANNUAL_SALARY')}/52)*${at('LEAP_PTO_WEEKS')})/12`,
+    );
   });
 
   test('the US estimate calls TAX_RATE_US on the leave year; a flat rate reads its input cell', () => {

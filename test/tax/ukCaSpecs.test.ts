@@ -50,3 +50,48 @@ test('the tables spill a header and dated rows', () => {
   expect(ca[1][2]).toBe(500);
   expect(() => run('INSTALMENTS_CA', 2_000, 2_000, 0, 2026, 'prior', 'maybe')).toThrow(/TRUE or FALSE/);
 });
+
+// One call for a plan's whole calendar: on Sheets every custom-function cell is an execution of its own and a cell
+// reading another waits for it (Google, "Custom Functions in Google Sheets",
+// https://developers.google.com/apps-script/guides/sheets/functions), so the bills and the payments they set come
+// from one cell. Each part is the function it stands for, on the same figures.
+describe('TAX_CALENDAR_UK and TAX_CALENDAR_CA: the bills and their payments in one table', () => {
+  test('UK: tax at source, both bills, then PAYMENTS_ON_ACCOUNT_UK on each year', () => {
+    const table = run('TAX_CALENDAR_UK', 20_000, 2025, 'scotland', 10_000, 40_000, '2026/27') as unknown[][];
+    const atSource = run('TAX_ESTIMATE_UK', 0, 2025, 'scotland', 10_000) as number;
+    const bill1 = (run('TAX_ESTIMATE_UK', 20_000, 2025, 'scotland', 10_000) as number) - atSource;
+    const bill2 = run('TAX_ESTIMATE_UK', 40_000, 2026, 'scotland', 0) as number;
+    expect(table.slice(0, 4)).toEqual([
+      ['Date', 'Item', 'Amount'],
+      ['', 'Income tax on the wages (PAYE takes it)', atSource],
+      ['', 'Self Assessment bill, first tax year', bill1],
+      ['', 'Self Assessment bill, second tax year', bill2],
+    ]);
+    const first = (run('PAYMENTS_ON_ACCOUNT_UK', bill1, 0, 2025, 0, atSource) as unknown[][]).slice(1);
+    const second = (run('PAYMENTS_ON_ACCOUNT_UK', bill2, bill1, 2026, atSource, 0) as unknown[][]).slice(1);
+    expect(table.slice(4)).toEqual([...first, ...second]);
+    expect(table).toHaveLength(12);
+  });
+
+  test('Canada: tax on the wages alone, both years owing, then INSTALMENTS_CA (prior-year option) on each', () => {
+    const table = run('TAX_CALENDAR_CA', 30_000, 2025, 0.1, 40_000, 60_000, 2026) as unknown[][];
+    const atSource = run('TAX_ESTIMATE_CA', 0, 2025, 0.1, 40_000) as number;
+    const owing1 = (run('TAX_ESTIMATE_CA', 30_000, 2025, 0.1, 40_000) as number) - atSource;
+    const owing2 = run('TAX_ESTIMATE_CA', 60_000, 2026, 0.1, 0) as number;
+    expect(table.slice(1, 4).map((r) => r[2])).toEqual([atSource, owing1, owing2]);
+    const first = (run('INSTALMENTS_CA', owing1, 0, 0, 2025) as unknown[][]).slice(1);
+    const second = (run('INSTALMENTS_CA', owing2, owing1, 0, 2026) as unknown[][]).slice(1);
+    expect(table.slice(4)).toEqual([...first, ...second]);
+    expect(table).toHaveLength(14);
+  });
+
+  test('a bad argument is refused by name, as the functions it stands for refuse it', () => {
+    expect(() => run('TAX_CALENDAR_UK', 20_000, 2024, 'england', 0, 40_000, 2025)).toThrow(
+      /TAX_CALENDAR_UK: first_tax_year .*2025\/26 or 2026\/27/,
+    );
+    expect(() => run('TAX_CALENDAR_UK', 20_000, 2025, 'france', 0, 40_000, 2026)).toThrow(/TAX_CALENDAR_UK: region/);
+    expect(() => run('TAX_CALENDAR_CA', 30_000, 2025, 30, 0, 60_000, 2026)).toThrow(/TAX_CALENDAR_CA: province_rate .*30%/);
+    expect(() => run('TAX_CALENDAR_CA', 30_000, 2025, 0.1, -1, 60_000, 2026)).toThrow(/TAX_CALENDAR_CA: wages/);
+    expect(() => run('TAX_CALENDAR_CA', 30_000, 2025, 0.1, 0, 60_000, 2030)).toThrow(/TAX_CALENDAR_CA: second_tax_year/);
+  });
+});

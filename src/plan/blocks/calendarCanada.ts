@@ -37,17 +37,11 @@ function craRows({ year, amountIn }: Workings): PaymentRow[] {
 
 export const CANADA_CALENDAR: CountryCalendar = {
   workingsTitle: 'Tax workings: CRA instalments',
-  estimate: 'TAX_ESTIMATE_CA',
-  payments: (bill, previousBill, figuresYear) => `INSTALMENTS_CA(${bill},${previousBill},0,${figuresYear})`,
+  calendarFunction: 'TAX_CALENDAR_CA',
   paymentRows: 5,
   place: 'LEAP_PROVINCE_TAX_RATE',
   years: CA_SUPPORTED_YEARS,
-  labels: {
-    income: 'Net income in the first year',
-    atSource: 'Tax on the wages alone (payroll takes it)',
-    firstBill: 'Tax owing, first year',
-    secondBill: 'Tax owing, second year',
-  },
+  incomeLabel: 'Net income in the first year',
   firstYearIncome: (read) => `${read.cell('LEAP_EXPECTED_MONTHLY')}*(13-MONTH(${read.cell('LEAP_LEAVE_DATE')}))`,
   registration: {
     id: WORKINGS_FIGURES.gstHstLimit,

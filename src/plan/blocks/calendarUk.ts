@@ -5,7 +5,7 @@
 import { SELF_ASSESSMENT_REGISTRATION, UK_SUPPORTED_YEARS } from '../../finance/ukTax/tables';
 import type { Reader } from '../../layout/grid';
 import { WORKINGS_FIGURES } from '../model';
-import { type CountryCalendar, type PaymentRow, type Workings, workingsOf } from './countryCalendar';
+import { type CountryCalendar, type PaymentRow, type Workings, yearAfter } from './countryCalendar';
 
 /** A UK tax year as people write it ("2026/27"), from a formula for the year it starts in. */
 export const ukYearText = (year: string): string => `${year}&"/"&RIGHT(${year}+1,2)`;
@@ -18,7 +18,7 @@ export const ukEmployed = (read: Reader): string => {
 };
 
 /**
- * A tax year t (0: the leave tax year) has one PAYMENTS_ON_ACCOUNT_UK table in the workings: its rows 1 and 2 are the
+ * A tax year t (0: the leave tax year) has its payments in TAX_CALENDAR_UK's table in the workings: its rows 1 and 2 are the
  * payments on account due within it (none in the first year), row 3 the 31 January balancing payment with the next
  * year's 1st payment on account, row 4 the next year's 2nd payment on account on 31 July. Payments on account for a
  * year are due only when the previous year's bill was large enough and not mostly taxed at source
@@ -53,23 +53,16 @@ const { month, day, yearsAfterTaxYearStart } = SELF_ASSESSMENT_REGISTRATION;
 
 export const UK_CALENDAR: CountryCalendar = {
   workingsTitle: 'Tax workings: Self Assessment',
-  estimate: 'TAX_ESTIMATE_UK',
-  payments: (bill, previousBill, figuresYear, atSourceBefore, atSource) =>
-    `PAYMENTS_ON_ACCOUNT_UK(${bill},${previousBill},${figuresYear},${atSourceBefore},${atSource})`,
+  calendarFunction: 'TAX_CALENDAR_UK',
   paymentRows: 4,
   place: 'LEAP_UK_REGION',
   years: UK_SUPPORTED_YEARS,
-  labels: {
-    income: 'Profit in the first tax year',
-    atSource: 'Income tax on the wages (PAYE takes it)',
-    firstBill: 'Self Assessment bill, first tax year',
-    secondBill: 'Self Assessment bill, second tax year',
-  },
+  incomeLabel: 'Profit in the first tax year',
   firstYearIncome: (read) => `${read.cell('LEAP_EXPECTED_MONTHLY')}*(12-${ukEmployed(read)})`,
   registration: {
     id: WORKINGS_FIGURES.selfAssessmentRegistration,
     label: 'Self Assessment registration deadline (TMA 1970 s.7)',
-    value: (read) => `=DATE(${workingsOf(read).year(yearsAfterTaxYearStart)},${month},${day})`,
+    value: (read) => `=DATE(${yearAfter(read, yearsAfterTaxYearStart)},${month},${day})`,
     format: 'date',
   },
   headingNote: 'Self Assessment (PAYMENTS_ON_ACCOUNT_UK): due date and amount',

@@ -60,8 +60,10 @@ export const calendarUs: MainBlock = (g, sheet, row) => {
     {
       key: 'due',
       header: 'Due',
+      // One NEXT_TAX_DUE call asks for the four due dates (the day after each period's end) and spills them down:
+      // one execution on Sheets rather than four.
       cell: ({ index }) => ({
-        cell: (read) => `=NEXT_TAX_DUE(${read.cellOf(TABLE, 'periodEnd', index)}+1)`,
+        cell: index === 0 ? (read) => `=NEXT_TAX_DUE(ARRAYFORMULA(${read.column(TABLE, 'periodEnd')}+1))` : null,
         format: formats.date,
       }),
     },
@@ -121,7 +123,13 @@ export const US_FIRST_BIG: Pick<
   LEAP_FIRST_BIG_TAX_PAYMENT: (read) => `=MAX(${read.column(TABLE, 'amount')})`,
   LEAP_FIRST_BIG_TAX_DATE: (read) => {
     const amounts = read.column(TABLE, 'amount');
-    return `=INDEX(${read.column(TABLE, 'due')},MATCH(MAX(${amounts}),${amounts},0))`;
+    // The due dates with the "Due" header above them: a range that is exactly NEXT_TAX_DUE's spill, read while the
+    // spill is an error (text typed over an input), makes HyperFormula (the emulator) throw instead of giving it.
+    const dues = read.column(TABLE, 'due', -1);
+    const firstDue = read.cellOf(TABLE, 'due', 0);
+    // Until NEXT_TAX_DUE's spill is in, its cell shows "Loading..." (or its error) and the cells below are empty:
+    // the date shows what that cell shows rather than an empty cell the spill has not reached yet.
+    return `=IF(ISNUMBER(${firstDue}),INDEX(${dues},1+MATCH(MAX(${amounts}),${amounts},0)),${firstDue})`;
   },
 };
 export const usFirstBigDetail = (read: Reader, sheet: PlanSheet): string =>

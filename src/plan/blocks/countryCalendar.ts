@@ -29,17 +29,18 @@ import {
  */
 export const WORK = FAN;
 export const WORK_ROW = FAN_ROW + RISK_MONTHS + 3;
-/** The rows of the workings: four figures, then the first year's table, then the second's. */
-const WORK_FIGURES = 4;
-const WORK_FIRST_TABLE = WORK_ROW + WORK_FIGURES + 2;
-const WORK_SECOND_TABLE = WORK_FIRST_TABLE + 7;
-/** Under the second table (a heading and five rows): the country's registration figure the checklist quotes. */
-const WORK_REGISTRATION = WORK_SECOND_TABLE + 7;
+/**
+ * The rows of the workings: the first year's income, then TAX_CALENDAR_UK's or TAX_CALENDAR_CA's table (a header,
+ * three figures, then each year's payments: 4 rows in the UK, 5 in Canada).
+ */
+const WORK_CALENDAR = WORK_ROW + 3;
+const WORK_CALENDAR_FIGURES = 3;
+/** The most payment rows a country's year has (Canada's): the registration row sits below them on every plan. */
+const MOST_PAYMENT_ROWS = 5;
+/** Under the calendar's table, a row apart: the country's registration figure the checklist quotes. */
+const WORK_REGISTRATION = WORK_CALENDAR + 1 + WORK_CALENDAR_FIGURES + 2 * MOST_PAYMENT_ROWS + 1;
 
-const TAX_AT_SOURCE = 'taxAtSource';
-const FIRST_YEAR_BILL = 'firstYearBill';
-const SECOND_YEAR_BILL = 'secondYearBill';
-const PAYMENTS = ['firstYearPayments', 'secondYearPayments'] as const;
+const CALENDAR = 'taxCalendar';
 const TABLE = 'countryCalendar';
 
 /** What a payment row's formulas are made of, given the workings: year(0) is the leave tax year. */
@@ -58,13 +59,16 @@ export interface PaymentRow {
 /** What a country's calendar says and calls. */
 export interface CountryCalendar {
   workingsTitle: string;
-  /** The country's estimate function, its calendar function on a bill, and the input that says where. */
-  estimate: string;
-  payments: (bill: string, previousBill: string, figuresYear: string, atSourceBefore: string, atSource: string) => string;
+  /**
+   * The country's calendar function: given the first year's income, its figures' year, the input that says where,
+   * the wages, a full year's income and the second year's figures, it spills the tax at source, both years' bills
+   * and then each year's `paymentRows` payments (date, words, amount).
+   */
+  calendarFunction: string;
   paymentRows: number;
   place: string;
   years: readonly number[];
-  labels: { income: string; atSource: string; firstBill: string; secondBill: string };
+  incomeLabel: string;
   /** The profit or net income of the first year, without "=". */
   firstYearIncome: (read: Reader) => string;
   registration: { id: string; label: string; value: Content; format: FormatName };
@@ -77,9 +81,13 @@ export interface CountryCalendar {
 }
 
 const taxYear = (read: Reader) => read.cell('LEAP_TAX_YEAR');
-export const workingsOf = (read: Reader): Workings => ({
-  year: (offset) => (offset === 0 ? taxYear(read) : `(${taxYear(read)}+${offset})`),
-  amountIn: (table, r) => read.spill(PAYMENTS[table], r, 2),
+/** The tax year `offset` years after the leave tax year, as a formula. */
+export const yearAfter = (read: Reader, offset: number): string =>
+  offset === 0 ? taxYear(read) : `(${taxYear(read)}+${offset})`;
+/** Each year's payments follow the calendar's three figures: row r of year t is that many rows below the call. */
+const workingsOf = (read: Reader, country: CountryCalendar): Workings => ({
+  year: (offset) => yearAfter(read, offset),
+  amountIn: (table, r) => read.spill(CALENDAR, WORK_CALENDAR_FIGURES + table * country.paymentRows + r, 2),
 });
 /** The leave tax year, and the one after it, in the years Leap has figures for. */
 export const figuresYear = (read: Reader, country: CountryCalendar, offset: 0 | 1): string =>
@@ -88,44 +96,28 @@ export const figuresYear = (read: Reader, country: CountryCalendar, offset: 0 | 
 function workings(g: Parameters<MainBlock>[0], sheet: PlanSheet, country: CountryCalendar): void {
   const { formats } = sheet;
   g.heading(WORK_ROW, WORK, text(country.workingsTitle), { fillThrough: WORK + 2 });
-  const figure = (i: number, id: string, label: string, value: (read: Reader) => string) => {
-    g.figure({ id, row: WORK_ROW + i, column: WORK + 1, label, value, format: formats.money });
-  };
-  const fn = country.estimate;
-  const place = (read: Reader) => read.cell(country.place);
-  const [first, second] = [(read: Reader) => figuresYear(read, country, 0), (read: Reader) => figuresYear(read, country, 1)];
-  const expected = (read: Reader) => read.cell('LEAP_EXPECTED_MONTHLY');
-  figure(1, FIRST_YEAR_INCOME, country.labels.income, (read) => `=${country.firstYearIncome(read)}`);
-  figure(2, TAX_AT_SOURCE, country.labels.atSource, (read) => `=${fn}(0,${first(read)},${place(read)},${read.cell(WAGES)})`);
-  figure(
-    3,
-    FIRST_YEAR_BILL,
-    country.labels.firstBill,
-    (read) =>
-      `=${fn}(${read.cell(FIRST_YEAR_INCOME)},${first(read)},${place(read)},${read.cell(WAGES)})-${read.cell(TAX_AT_SOURCE)}`,
-  );
-  figure(
-    4,
-    SECOND_YEAR_BILL,
-    country.labels.secondBill,
-    (read) => `=${fn}(12*${expected(read)},${second(read)},${place(read)},0)`,
-  );
-  [WORK_FIRST_TABLE, WORK_SECOND_TABLE].forEach((row, i) => {
-    g.figure({
-      id: PAYMENTS[i],
-      row,
-      column: WORK,
-      bold: true,
-      value: (read) =>
-        i === 0
-          ? `=${country.payments(read.cell(FIRST_YEAR_BILL), '0', first(read), '0', read.cell(TAX_AT_SOURCE))}`
-          : `=${country.payments(read.cell(SECOND_YEAR_BILL), read.cell(FIRST_YEAR_BILL), second(read), read.cell(TAX_AT_SOURCE), '0')}`,
-    });
-    for (let r = 1; r <= country.paymentRows; r++) {
-      g.put(row + r, WORK, { cell: null, format: formats.date }, PAYMENTS[i]);
-      g.put(row + r, WORK + 2, { cell: null, format: formats.money }, PAYMENTS[i]);
-    }
+  g.figure({
+    id: FIRST_YEAR_INCOME,
+    row: WORK_ROW + 1,
+    column: WORK + 1,
+    label: country.incomeLabel,
+    value: (read) => `=${country.firstYearIncome(read)}`,
+    format: formats.money,
   });
+  // One call gives the tax at source, both years' bills and the payments they set: the bills and their payments
+  // come back in the same execution on Sheets, not one round after the other.
+  g.figure({
+    id: CALENDAR,
+    row: WORK_CALENDAR,
+    column: WORK,
+    bold: true,
+    value: (read) =>
+      `=${country.calendarFunction}(${read.cell(FIRST_YEAR_INCOME)},${figuresYear(read, country, 0)},${read.cell(country.place)},${read.cell(WAGES)},12*${read.cell('LEAP_EXPECTED_MONTHLY')},${figuresYear(read, country, 1)})`,
+  });
+  for (let r = 1; r <= WORK_CALENDAR_FIGURES + 2 * country.paymentRows; r++) {
+    g.put(WORK_CALENDAR + r, WORK, { cell: null, format: formats.date }, CALENDAR);
+    g.put(WORK_CALENDAR + r, WORK + 2, { cell: null, format: formats.money }, CALENDAR);
+  }
   const { registration } = country;
   g.figure({
     id: registration.id,
@@ -146,7 +138,7 @@ export function countryCalendarBlock(country: CountryCalendar): MainBlock {
       fillThrough: LAST_MAIN,
       note: text(country.headingNote),
     });
-    const rowOf = (read: Reader, index: number) => country.rows(workingsOf(read))[index];
+    const rowOf = (read: Reader, index: number) => country.rows(workingsOf(read, country))[index];
     // How many rows: the rows' words are formulas of the workings, but not their count.
     const count = country.rows({ year: () => '', amountIn: () => '' }).length;
     const columns: TableColumn[] = [
@@ -185,4 +177,4 @@ export function countryFirstBig(
   };
 }
 export const countryFirstBigDetail = (country: CountryCalendar) => (read: Reader) =>
-  `=${country.firstBigDetail(workingsOf(read))}`;
+  `=${country.firstBigDetail(workingsOf(read, country))}`;

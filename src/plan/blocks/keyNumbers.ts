@@ -4,10 +4,11 @@
  * table; the cells each formula reads (`read.cell`) are the plan's dependency graph. A new key number is one entry
  * here; the five a tax setting decides take their formula from it (src/plan/blocks/taxSettings.ts).
  */
-import { MONTH_NOISE_DIGITS } from '../../finance/buffer';
+import { MONTH_NOISE_DIGITS, NEVER_RUNS_OUT } from '../../finance/buffer';
+import { WEEKS_PER_YEAR } from '../../finance/rates';
 import { functionTable } from '../../functions';
 import { QUIT_DATE_NEVER_SAFE } from '../../functions/riskFunctions';
-import { a1, type Reader } from '../../layout/grid';
+import { a1, quoted, type Reader } from '../../layout/grid';
 import {
   costs,
   EXPENSES,
@@ -52,8 +53,16 @@ const monthsStartToLeave = (read: Reader) => {
   const [leave, start] = [read.cell('LEAP_LEAVE_DATE'), read.cell(START)];
   return `((YEAR(${leave})-YEAR(${start}))*12+MONTH(${leave})-MONTH(${start}))`;
 };
-/** The monthly shortfall of a low month after tax, as BUFFER_RUNWAY takes it. */
-const lowAfterTax = (read: Reader) => `${read.cell(LOW)}-${read.cell('LEAP_MONTHLY_TAX_SET_ASIDE')}`;
+/** What the months to the buffer read when nothing is saved each month. */
+const NEVER_REACHED = 'never: save more than 0 a month';
+/**
+ * BUFFER_RUNWAY on a steady low month after tax: savings over the monthly shortfall, "∞" when income covers the
+ * costs.
+ */
+const runway = (read: Reader, savings: string): string => {
+  const shortfall = `(${costs(read)})-(${read.cell(LOW)}-${read.cell('LEAP_MONTHLY_TAX_SET_ASIDE')})`;
+  return `=IF(${shortfall}<=0,${quoted(NEVER_RUNS_OUT)},${savings}/(${shortfall}))`;
+};
 
 export const KEY_NUMBERS = [
   {
@@ -84,15 +93,18 @@ export const KEY_NUMBERS = [
     name: 'LEAP_MONTHLY_TAX_SET_ASIDE',
     label: 'Tax to set aside in a low month',
     format: 'money',
-    meaning: 'TAX_SET_ASIDE on the low month',
-    formula: (read) => `=TAX_SET_ASIDE(${read.cell(LOW)},${read.cell('LEAP_TAX_RATE')})`,
+    meaning: 'The low month times the set-aside rate (nothing from a loss)',
+    // The arithmetic of Leap's functions in Sheets' own formulas, so each reads at once rather than as an execution
+    // of its own (a round of "Loading..." on Sheets): TAX_SET_ASIDE sets nothing aside from a loss.
+    formula: (read) => `=MAX(0,${read.cell(LOW)})*${read.cell('LEAP_TAX_RATE')}`,
   },
   {
     name: 'LEAP_LOW_END_BUDGET',
     label: 'Monthly budget on the low end',
     format: 'money',
     meaning: 'Low month, less tax, less health cover; red means a shortfall',
-    formula: (read) => `=LOW_END_BUDGET(${read.cell(LOW)},${read.cell('LEAP_TAX_RATE')},${read.cell(HEALTH)})`,
+    // LOW_END_BUDGET: the low month, less its set-aside, less health cover.
+    formula: (read) => `=${read.cell(LOW)}-${read.cell('LEAP_MONTHLY_TAX_SET_ASIDE')}-${read.cell(HEALTH)}`,
   },
   {
     name: 'LEAP_LOW_MONTH_LEFT_OVER',
@@ -106,30 +118,38 @@ export const KEY_NUMBERS = [
     label: 'Benefits to replace, per month',
     format: 'money',
     meaning: 'Health cover, retirement and paid time off your employer paid',
-    formula: (read) =>
-      `=BENEFITS_COST(${read.cell(SALARY)},${read.cell(HEALTH)},${read.cell('LEAP_RETIREMENT_RATE')},${read.cell('LEAP_PTO_WEEKS')})`,
+    // BENEFITS_COST: health cover, the employer's retirement share and the paid weeks off, a month's worth each.
+    formula: (read) => {
+      const salary = read.cell(SALARY);
+      return `=${read.cell(HEALTH)}+(${salary}*${read.cell('LEAP_RETIREMENT_RATE')})/12+((${salary}/${WEEKS_PER_YEAR})*${read.cell('LEAP_PTO_WEEKS')})/12`;
+    },
   },
   {
     name: 'LEAP_BUFFER_TARGET',
     label: 'Buffer target',
     format: 'money',
     meaning: 'Months of cushion times expenses and health cover',
-    formula: (read) => `=BUFFER_TARGET(${costs(read)},${read.cell('LEAP_BUFFER_MONTHS_INPUT')})`,
+    // BUFFER_TARGET: months of cushion times living costs and health cover.
+    formula: (read) => `=(${costs(read)})*${read.cell('LEAP_BUFFER_MONTHS_INPUT')}`,
   },
   {
     name: 'LEAP_RUNWAY_MONTHS',
     label: 'Runway today on low months',
     format: 'months',
     meaning: 'Months your savings today last on low months after tax (∞: income covers costs)',
-    formula: (read) => `=BUFFER_RUNWAY(${read.cell(SAVINGS)},${costs(read)},${lowAfterTax(read)})`,
+    formula: (read) => runway(read, read.cell(SAVINGS)),
   },
   {
     name: 'LEAP_MONTHS_TO_BUFFER',
     label: 'Months to reach the buffer',
     format: 'months',
     meaning: 'Saving what you can each month while employed',
-    formula: (read) =>
-      `=BUFFER_MONTHS_TO_GOAL(${read.cell(SAVINGS)},${read.cell('LEAP_BUFFER_TARGET')},${read.cell(MONTHLY_SAVINGS)})`,
+    // BUFFER_MONTHS_TO_GOAL: what is missing over the monthly saving. A saving of 0 or less never gets there: the
+    // buffer schedule beside says so in words (BUFFER_SCHEDULE's message), and this cell reads as that.
+    formula: (read) => {
+      const [savings, target, monthly] = [read.cell(SAVINGS), read.cell('LEAP_BUFFER_TARGET'), read.cell(MONTHLY_SAVINGS)];
+      return `=IF(${savings}>=${target},0,IF(${monthly}>0,(${target}-${savings})/${monthly},${quoted(NEVER_REACHED)}))`;
+    },
   },
   {
     name: 'LEAP_READY_DATE',
@@ -171,7 +191,7 @@ export const KEY_NUMBERS = [
     label: 'Runway from the leave date',
     format: 'months',
     meaning: 'Months those savings last on low months after tax (∞: income covers costs)',
-    formula: (read) => `=BUFFER_RUNWAY(${read.cell('LEAP_SAVINGS_AT_LEAVE')},${costs(read)},${lowAfterTax(read)})`,
+    formula: (read) => runway(read, read.cell('LEAP_SAVINGS_AT_LEAVE')),
   },
   {
     name: 'LEAP_RUNWAY_RISK',
@@ -207,7 +227,9 @@ export const KEY_NUMBERS = [
     label: 'Hourly rate to replace your salary',
     format: 'moneyCents',
     meaning: `Salary plus benefits, over ${hourlyRateDefault('billable_hours_per_week')} billable hours a week and ${hourlyRateDefault('weeks_off')} weeks off`,
-    formula: (read) => `=HOURLY_RATE(${read.cell(SALARY)}+12*${read.cell('LEAP_BENEFITS_COST')})`,
+    // HOURLY_RATE with its defaults: salary and benefits over the billable hours of the weeks worked.
+    formula: (read) =>
+      `=(${read.cell(SALARY)}+12*${read.cell('LEAP_BENEFITS_COST')})/(${hourlyRateDefault('billable_hours_per_week')}*(${WEEKS_PER_YEAR}-${hourlyRateDefault('weeks_off')}))`,
   },
 ] as const satisfies readonly {
   name: string;
@@ -251,13 +273,13 @@ export const keyNumbers: MainBlock = (g, sheet, row) => {
   // Key numbers sit right, "∞" with the numbers.
   sheet.extras.rightAligned = `${a1(first, VALUE)}:${a1(last, VALUE)}`;
   // First matching rule wins: under 3 months red, under 6 amber, 6 or more green, and "∞" (income covers costs) green.
-  const runway = (read: Reader) => read.a1('LEAP_RUNWAY_MONTHS');
-  g.rule((read) => ({ range: runway(read), when: 'numberLessThan', value: 3, ...RED }));
-  g.rule((read) => ({ range: runway(read), when: 'numberLessThan', value: 6, ...AMBER }));
+  const months = (read: Reader) => read.a1('LEAP_RUNWAY_MONTHS');
+  g.rule((read) => ({ range: months(read), when: 'numberLessThan', value: 3, ...RED }));
+  g.rule((read) => ({ range: months(read), when: 'numberLessThan', value: 6, ...AMBER }));
   g.rule((read) => ({
-    range: runway(read),
+    range: months(read),
     when: 'formula',
-    value: `=OR(ISTEXT(${runway(read)}),${runway(read)}>=6)`,
+    value: `=OR(ISTEXT(${months(read)}),${months(read)}>=6)`,
     ...GREEN,
   }));
   // The budget and what it leaves after living costs sit one above the other: one rule colours both.
