@@ -12,7 +12,8 @@
  *   src/plan/blocks/calendarUk.ts (or its own calendar block, like calendarUs.ts).
  */
 
-import { type BuiltGrid, type Cell, columnLetters, Grid, INPUT_FILL } from '../layout/grid';
+import { callsLeapFunction } from '../functions';
+import { type BuiltGrid, type Cell, columnLetters, Grid, INPUT_FILL, longestChain } from '../layout/grid';
 import { MAIN_FLOW, PLAN_BLOCKS } from './blocks';
 import {
   type CarriedItem,
@@ -143,4 +144,15 @@ export function layoutPlan(
     frozenRows: 2,
     columnWidths: Array.from({ length: built.columns }, (_, i) => widths[i] ?? 100),
   };
+}
+
+/**
+ * How a plan settles on Sheets, from its declarations rather than a built sheet: each cell calling a Leap function is
+ * an execution of its own, and one whose formula reads another (through any plain formulas between) waits for it.
+ * `chain` is the longest such chain of declarations, first computed first: the rounds of "Loading..." an edit can take.
+ */
+export function planSettling(grid: Grid): { chain: string[]; customFunctionCells: number } {
+  const declarations = grid.declarations();
+  const customFunctionCells = declarations.reduce((n, d) => n + d.formulas.filter(callsLeapFunction).length, 0);
+  return { chain: longestChain(declarations, callsLeapFunction), customFunctionCells };
 }

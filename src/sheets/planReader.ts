@@ -4,12 +4,15 @@
  * Reads are batched: one getDisplayValues per contiguous block of key numbers, one getValues and one
  * getFormulas over the plan's data for the inputs.
  */
-import { FILING_STATUSES, type FieldName, TAX_COUNTRIES, TAX_MODES } from '../plan/answers';
+import { FILING_STATUSES, TAX_COUNTRIES, TAX_MODES } from '../plan/answers';
+import { PLAN_INPUTS } from '../plan/blocks/inputs';
+import { FILING_STATUS_INPUT, FLAT_RATE_INPUT, STATE_RATE_INPUT } from '../plan/blocks/taxSettings';
 import {
   KEY_NUMBERS,
   type PlanSheetLayout,
   PROVINCE_RATE_LABEL,
   TAX_COUNTRY_LABEL,
+  TAX_MODE_LABEL,
   UK_REGION_LABEL,
   UK_REGIONS,
 } from '../plan/layout';
@@ -98,27 +101,18 @@ export function readKeyNumbers(
 
 // ---- Inputs back to answers ----
 
-/** How the plan labels each input it writes (column A, the value beside it), and the answer it holds. */
-export const PLAN_INPUT_LABELS = {
-  monthlyExpenses: 'Monthly living expenses',
-  currentSavings: 'Savings today',
-  annualSalary: 'Current annual salary',
-  projectedMonthlyLow: 'Projected monthly earnings: a low month',
-  projectedMonthlyHigh: 'Projected monthly earnings: a good month',
-  healthMonthly: 'Health insurance per month',
-  retirementRate: 'Employer retirement contribution',
-  ptoWeeks: 'Paid weeks off per year',
-  bufferMonths: 'Months of cushion',
-  monthlySavings: 'Saved per month while employed',
-  startDate: 'Start saving from',
-  rampMonths: 'Months to ramp up after you leave',
-  maxRisk: 'Highest chance of running out you accept',
-  filingStatus: 'Filing status',
-  stateTaxRate: 'State income tax rate',
-  taxRate: 'Tax set-aside rate (flat)',
-} as const satisfies Partial<Record<FieldName, string>>;
+/**
+ * The inputs Build again reads back by the label the plan writes beside each (column A, the value beside it): their
+ * declarations (src/plan/blocks/inputs.ts, taxSettings.ts) give answer -> label. The UK region and the provincial
+ * rate are read below by their own labels.
+ */
+const READ_BACK = [...PLAN_INPUTS, FILING_STATUS_INPUT, STATE_RATE_INPUT, FLAT_RATE_INPUT] as const;
+export const PLAN_INPUT_LABELS = Object.fromEntries(READ_BACK.map((i) => [i.answer, i.label])) as Readonly<
+  Record<(typeof READ_BACK)[number]['answer'], string>
+>;
 /** The row that says the US estimate is in use (its value is TAX_MODES.us_estimate); the flat rate's row says flat. */
-export const TAX_MODE_LABEL = 'Tax set-aside';
+export { TAX_MODE_LABEL };
+
 const INPUTS_HEADING = 'Inputs';
 const FIGURES_HEADING = 'Monthly figures';
 

@@ -20,17 +20,17 @@ function craRows({ year, amountIn }: Workings): PaymentRow[] {
   // CRA due days on a weekend move to the next business day, as INSTALMENTS_CA moves them.
   const craDay = (offset: number, month: number, day: number) => `WORKDAY(DATE(${year(offset)},${month},${day})-1,1)`;
   return PAYMENT_DAYS.map(([offset, month, day, instalment], i) => {
-    const due = craDay(i === 5 ? 2 : 1, month, day);
+    const due = () => craDay(i === 5 ? 2 : 1, month, day);
     return instalment
       ? {
           due,
           payment: (amount: string) => `"Instalment ${instalment} for "&${year(offset)}&IF(${amount}=0,": not required","")`,
-          amount: amountIn(1, instalment),
+          amount: () => amountIn(1, instalment),
         }
       : {
           due,
           payment: (amount: string) => `"Balance due for "&${year(offset)}&IF(${amount}<0," (a refund)","")`,
-          amount: amountIn(offset === 0 ? 0 : 1, 5),
+          amount: () => amountIn(offset === 0 ? 0 : 1, 5),
         };
   });
 }

@@ -25,25 +25,30 @@ export const ukEmployed = (read: Reader): string => {
  * (PAYMENTS_ON_ACCOUNT_UK's rule): the year before the first holds none.
  */
 function selfAssessmentRows({ year, amountIn }: Workings): PaymentRow[] {
-  const firstYearNoPoa = `"No payment on account: your "&${ukYearText(year(0))}&" bill is your first"`;
+  const firstYearNoPoa = () => `"No payment on account: your "&${ukYearText(year(0))}&" bill is your first"`;
   const laterNoPoa = (offset: number) =>
     `"No payment on account for "&${ukYearText(year(offset + 1))}&": the "&${ukYearText(year(offset))}&" bill was too small or mostly taxed at source"`;
-  const onAccount = (t: number, n: 1 | 2, amount: string, none: string): PaymentRow => ({
-    due: `DATE(${year(t + 1)},${n === 1 ? 1 : 7},31)`,
-    payment: (shown) => `IF(${shown}=0,${none},"${n === 1 ? '1st' : '2nd'} payment on account "&${ukYearText(year(t))})`,
+  const onAccount = (t: number, n: 1 | 2, amount: () => string, none: () => string): PaymentRow => ({
+    due: () => `DATE(${year(t + 1)},${n === 1 ? 1 : 7},31)`,
+    payment: (shown) => `IF(${shown}=0,${none()},"${n === 1 ? '1st' : '2nd'} payment on account "&${ukYearText(year(t))})`,
     amount,
   });
   const afterYear = (t: 0 | 1): PaymentRow[] => [
     {
-      due: `DATE(${year(t + 2)},1,31)`,
+      due: () => `DATE(${year(t + 2)},1,31)`,
       payment: () => `"Balancing payment "&${ukYearText(year(t))}&" + 1st payment on account "&${ukYearText(year(t + 1))}`,
-      amount: amountIn(t, 3),
+      amount: () => amountIn(t, 3),
     },
-    onAccount(t + 1, 2, amountIn(t, 4), laterNoPoa(t)),
+    onAccount(
+      t + 1,
+      2,
+      () => amountIn(t, 4),
+      () => laterNoPoa(t),
+    ),
   ];
   return [
-    onAccount(0, 1, amountIn(0, 1), firstYearNoPoa),
-    onAccount(0, 2, amountIn(0, 2), firstYearNoPoa),
+    onAccount(0, 1, () => amountIn(0, 1), firstYearNoPoa),
+    onAccount(0, 2, () => amountIn(0, 2), firstYearNoPoa),
     ...afterYear(0),
     ...afterYear(1),
   ];

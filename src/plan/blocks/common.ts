@@ -7,7 +7,7 @@
 import { SCHEDULE_MONTHS_MAX } from '../../finance/buffer';
 import type { Content, Grid, Reader } from '../../layout/grid';
 import { quoted } from '../../layout/grid';
-import type { Answers } from '../answers';
+import type { Answers, FieldName } from '../answers';
 import type { Plan } from '../model';
 
 export const FORMATS = {
@@ -75,7 +75,10 @@ export interface InputSpec {
   name: string;
   label: string;
   format: FormatName;
-  value: (sheet: PlanSheet) => Content;
+  /** The wizard's answer it shows: Build again reads it back from the sheet by the label (src/sheets/planReader.ts). */
+  answer?: FieldName;
+  /** What it holds at first, when not the answer's number. */
+  value?: (sheet: PlanSheet) => Content;
   /** Words right of the value. */
   note?: (sheet: PlanSheet) => Content;
 }

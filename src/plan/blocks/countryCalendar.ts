@@ -49,11 +49,12 @@ export interface Workings {
   /** Row r (1-based) of the payments table of the first (0) or second (1) year. */
   amountIn(table: 0 | 1, r: number): string;
 }
+/** A payment row's formulas, each built only when its cell is written, so a cell reads only what its own formula reads. */
 export interface PaymentRow {
-  due: string;
+  due: () => string;
   /** The payment's words, given its own amount cell. */
   payment: (amount: string) => string;
-  amount: string;
+  amount: () => string;
 }
 
 /** What a country's calendar says and calls. */
@@ -153,12 +154,12 @@ export function countryCalendarBlock(country: CountryCalendar): MainBlock {
       {
         key: 'due',
         header: 'Due',
-        cell: ({ index }) => ({ cell: (read) => `=${rowOf(read, index).due}`, format: sheet.formats.date }),
+        cell: ({ index }) => ({ cell: (read) => `=${rowOf(read, index).due()}`, format: sheet.formats.date }),
       },
       {
         key: 'amount',
         header: 'Amount',
-        cell: ({ index }) => ({ cell: (read) => `=${rowOf(read, index).amount}`, format: sheet.formats.money }),
+        cell: ({ index }) => ({ cell: (read) => `=${rowOf(read, index).amount()}`, format: sheet.formats.money }),
       },
     ];
     const table = g.table({ id: TABLE, row: heading + 1, column: LABEL, rows: count, columns, headerStyle: { bold: true } });

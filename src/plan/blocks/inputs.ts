@@ -36,23 +36,25 @@ const fromFigures = (sheet: PlanSheet, fn: 'MIN' | 'MAX', leftToThem: boolean, t
   sheet.figuresLength && (sheet.linked || leftToThem) ? (read) => `=${fn}(${read.column(HISTORY, 'month')})` : { number: typed };
 
 /** The inputs every plan has, in sheet order. */
-export const PLAN_INPUTS: readonly InputSpec[] = [
+export const PLAN_INPUTS = [
   {
     name: 'LEAP_MONTHLY_EXPENSES',
     label: 'Monthly living expenses',
     format: 'money',
-    value: (s) => ({ number: s.answers.monthlyExpenses }),
+    answer: 'monthlyExpenses',
   },
-  { name: 'LEAP_SAVINGS', label: 'Savings today', format: 'money', value: (s) => ({ number: s.answers.currentSavings }) },
-  { name: SALARY, label: 'Current annual salary', format: 'money', value: (s) => ({ number: s.answers.annualSalary }) },
+  { name: 'LEAP_SAVINGS', label: 'Savings today', format: 'money', answer: 'currentSavings' },
+  { name: SALARY, label: 'Current annual salary', format: 'money', answer: 'annualSalary' },
   {
     name: LOW,
+    answer: 'projectedMonthlyLow',
     label: 'Projected monthly earnings: a low month',
     format: 'money',
     value: (s) => fromFigures(s, 'MIN', s.answers.lowFromFigures, s.answers.projectedMonthlyLow),
   },
   {
     name: HIGH,
+    answer: 'projectedMonthlyHigh',
     label: 'Projected monthly earnings: a good month',
     format: 'money',
     value: (s) => fromFigures(s, 'MAX', s.answers.highFromFigures, s.answers.projectedMonthlyHigh),
@@ -61,29 +63,30 @@ export const PLAN_INPUTS: readonly InputSpec[] = [
     name: 'LEAP_HEALTH_MONTHLY',
     label: 'Health insurance per month',
     format: 'money',
-    value: (s) => ({ number: s.answers.healthMonthly }),
+    answer: 'healthMonthly',
   },
   {
     name: 'LEAP_RETIREMENT_RATE',
     label: 'Employer retirement contribution',
     format: 'percent',
-    value: (s) => ({ number: s.answers.retirementRate }),
+    answer: 'retirementRate',
   },
-  { name: 'LEAP_PTO_WEEKS', label: 'Paid weeks off per year', format: 'whole', value: (s) => ({ number: s.answers.ptoWeeks }) },
+  { name: 'LEAP_PTO_WEEKS', label: 'Paid weeks off per year', format: 'whole', answer: 'ptoWeeks' },
   {
     name: 'LEAP_BUFFER_MONTHS_INPUT',
     label: 'Months of cushion',
     format: 'whole',
-    value: (s) => ({ number: s.answers.bufferMonths }),
+    answer: 'bufferMonths',
   },
   {
     name: 'LEAP_MONTHLY_SAVINGS',
     label: 'Saved per month while employed',
     format: 'money',
-    value: (s) => ({ number: s.answers.monthlySavings }),
+    answer: 'monthlySavings',
   },
   {
     name: 'LEAP_START_DATE',
+    answer: 'startDate',
     label: 'Start saving from',
     format: 'date',
     // A DATE formula, not a Date value: the day stays the day whatever the server's and the sheet's time zones.
@@ -96,15 +99,22 @@ export const PLAN_INPUTS: readonly InputSpec[] = [
     name: 'LEAP_RAMP_MONTHS',
     label: 'Months to ramp up after you leave',
     format: 'whole',
-    value: (s) => ({ number: s.answers.rampMonths }),
+    answer: 'rampMonths',
   },
   {
     name: 'LEAP_MAX_RISK',
     label: 'Highest chance of running out you accept',
     format: 'percent',
-    value: (s) => ({ number: s.answers.maxRisk }),
+    answer: 'maxRisk',
   },
-];
+] as const satisfies readonly InputSpec[];
+
+/** What an input holds at first: its own value, else the answer it shows, a number. */
+function inputValue(spec: InputSpec, sheet: PlanSheet): Content {
+  if (spec.value) return spec.value(sheet);
+  if (!spec.answer) throw new Error(`Input ${spec.name} has neither a value nor an answer`);
+  return { number: sheet.answers[spec.answer] as number };
+}
 
 /**
  * Wages from the job in the first independent (tax) year; the person may type the real figure over it. `employed`
@@ -127,14 +137,14 @@ export const inputs: MainBlock = (g, sheet, row) => {
     fillThrough: LAST_MAIN,
     note: text('Edit the shaded cells: every number and sentence on this sheet updates.'),
   });
-  const all = [...PLAN_INPUTS, ...sheet.tax.inputs];
+  const all: readonly InputSpec[] = [...PLAN_INPUTS, ...sheet.tax.inputs];
   all.forEach((spec, i) => {
     g.input({
       id: spec.name,
       row: row + 1 + i,
       column: VALUE,
       label: spec.label,
-      value: spec.value(sheet),
+      value: inputValue(spec, sheet),
       format: formats[spec.format],
       note: spec.note?.(sheet),
       name: spec.name,

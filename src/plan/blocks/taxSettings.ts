@@ -66,12 +66,25 @@ const NO_CALENDAR: FirstBig = {
 };
 const noCalendarDetail = () => '="Leap has no tax calendar for your country: ask your tax authority when payments fall due"';
 
-const FLAT_RATE_INPUT: InputSpec = {
+export const FLAT_RATE_INPUT = {
   name: 'LEAP_FLAT_TAX_RATE',
   label: 'Tax set-aside rate (flat)',
   format: 'percent',
-  value: (s) => ({ number: s.answers.taxRate }),
-};
+  answer: 'taxRate',
+} as const satisfies InputSpec;
+export const FILING_STATUS_INPUT = {
+  name: 'LEAP_FILING_STATUS',
+  label: 'Filing status',
+  format: 'general',
+  answer: 'filingStatus',
+  value: (s: PlanSheet) => text(FILING_STATUSES[s.answers.filingStatus]),
+} as const satisfies InputSpec;
+export const STATE_RATE_INPUT = {
+  name: 'LEAP_STATE_TAX_RATE',
+  label: 'State income tax rate',
+  format: 'percent',
+  answer: 'stateTaxRate',
+} as const satisfies InputSpec;
 /** A flat rate the person chose: every rate is that cell. */
 const flat = (calendar: MainBlock, firstBig: FirstBig, firstBigDetail: TaxSetting['details']['LEAP_TAX_RATE']) =>
   ({
@@ -92,18 +105,8 @@ const US_ESTIMATE: TaxSetting = {
   system: 'us_estimate',
   mode: TAX_MODES.us_estimate,
   inputs: [
-    {
-      name: 'LEAP_FILING_STATUS',
-      label: 'Filing status',
-      format: 'general',
-      value: (s) => text(FILING_STATUSES[s.answers.filingStatus]),
-    },
-    {
-      name: 'LEAP_STATE_TAX_RATE',
-      label: 'State income tax rate',
-      format: 'percent',
-      value: (s) => ({ number: s.answers.stateTaxRate }),
-    },
+    FILING_STATUS_INPUT,
+    STATE_RATE_INPUT,
     // Wages of the leave year follow from the salary and the leave date; the person may type the real figure over it.
     wagesInput(monthsBeforeLeave, leaveYear),
   ],
@@ -172,7 +175,7 @@ const CANADA: TaxSetting = {
       name: 'LEAP_PROVINCE_TAX_RATE',
       label: PROVINCE_RATE_LABEL,
       format: 'percent',
-      value: (s) => ({ number: s.answers.stateTaxRate }),
+      answer: 'stateTaxRate',
       note: () => text('A flat rate on taxable income standing in for your province or territory (Quebec is not modelled)'),
     },
     wagesInput(monthsBeforeLeave, leaveYear),
