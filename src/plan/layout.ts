@@ -110,7 +110,7 @@ export function planGrid(
   const grid = new Grid();
   for (const block of PLAN_BLOCKS) block(grid, sheet);
   let row = INPUTS_ROW;
-  for (const block of MAIN_FLOW) row = (block === 'tax calendar' ? sheet.tax.calendar : block)(grid, sheet, row);
+  for (const block of MAIN_FLOW) row = block(grid, sheet, row);
   return { grid, sheet };
 }
 

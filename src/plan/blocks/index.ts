@@ -16,12 +16,7 @@ import { whatIf } from './whatIf';
 
 export const PLAN_BLOCKS: readonly PlanBlock[] = [title, headline, history, schedule, fan];
 
-/** The main flow; `tax` is the tax setting's calendar (src/plan/blocks/taxSettings.ts). */
-export const MAIN_FLOW: readonly (MainBlock | 'tax calendar')[] = [
-  inputs,
-  keyNumbers,
-  whatIf,
-  'tax calendar',
-  checklist,
-  challenges,
-];
+/** The tax calendar of the plan's tax setting (src/plan/blocks/taxSettings.ts). */
+const taxCalendar: MainBlock = (g, sheet, row) => sheet.tax.calendar(g, sheet, row);
+
+export const MAIN_FLOW: readonly MainBlock[] = [inputs, keyNumbers, whatIf, taxCalendar, checklist, challenges];
