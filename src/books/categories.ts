@@ -271,14 +271,29 @@ export function ruleWords(cell: string): string[] {
 const wordPattern = (word: string): string => (word.length <= 3 ? ` ${word} ` : ` ${word}`);
 
 /**
+ * Words banks and payroll providers put on a paycheck. Wages from a job are not business income (they are reported
+ * on Form W-2 and Form 1040 line 1a, not Schedule C: IRS, Instructions for Schedule C 2025, line 1), yet a paycheck
+ * paid by ACH reads like a client's payment ("ORIG CO NAME:ACME CORP … CO ENTRY DESCR:PAYROLL", "ACH CREDIT …
+ * DIRECT DEP"). An Income rule therefore takes such a row only through a word that itself names pay; otherwise the
+ * row stays uncategorised for the person to decide. Leap's audience is still employed when it imports.
+ */
+const PAYCHECK_WORDS = ['payroll', 'direct dep', 'dir dep', 'salary', 'paychex', 'adp wage', 'wages'];
+const namesPay = (folded: string): boolean => PAYCHECK_WORDS.some((w) => folded.includes(w));
+
+/**
  * The first rule with a word inside the description wins; none: Uncategorized. With the amount, a rule for money in
- * (an Income category) passes over money out.
+ * (an Income category) passes over money out, and over a paycheck unless the rule's word names pay.
  */
 export function categorise(description: string, rules: readonly CategoryRule[], amount?: number): string {
-  const text = ` ${foldForMatching(description)} `;
+  const folded = foldForMatching(description);
+  const text = ` ${folded} `;
+  const paycheck = namesPay(folded);
   for (const rule of rules) {
     if (rule.moneyInOnly && amount !== undefined && !(amount > 0)) continue;
-    if (rule.words.some((w) => text.includes(wordPattern(w)))) return rule.category;
+    const matched = rule.words.filter((w) => text.includes(wordPattern(w)));
+    if (matched.length === 0) continue;
+    if (rule.moneyInOnly && paycheck && !matched.some(namesPay)) continue;
+    return rule.category;
   }
   return UNCATEGORISED;
 }

@@ -52,8 +52,23 @@ describe('categorising', () => {
     ['ORIG CO NAME:COMCAST ORIG ID:0000 CO ENTRY DESCR:CABLE SEC:PPD', -89.1, 'Utilities'],
     // Short words are whole words: an attic is not AT&T.
     ['ATTIC STORAGE LLC', -40, UNCATEGORISED],
+    // A paycheck paid by ACH is wages from a job, not a client's payment (Form W-2, not Schedule C line 1): it is
+    // left for the person to categorise rather than filed as business income by a generic money-in word.
+    ['ORIG CO NAME:ACME CORP ORIG ID:9876543210 DESC DATE:260315 CO ENTRY DESCR:PAYROLL SEC:PPD', 2890.12, UNCATEGORISED],
+    ['ACH CREDIT GLOBEX DIRECT DEP', 2450, UNCATEGORISED],
+    ['MOBILE DEPOSIT SALARY ADVANCE', 500, UNCATEGORISED],
   ])('%s (%d) -> %s: case, punctuation and apostrophes aside; money in recognised', (description, amount, category) => {
     expect(categorise(description, defaultRules, amount)).toBe(category);
+  });
+
+  test("a person's own rule that names pay still takes a paycheck", () => {
+    const rules = readCategoryRules([
+      ['Category', 'Kind', 'Schedule C line', 'Deductible share', 'Description contains'],
+      ['Client income', 'Income', '1', 1, 'orig co name'],
+      ['Wages', 'Income', '', 0, 'payroll'],
+    ]);
+    expect(categorise('ORIG CO NAME:ACME CORP CO ENTRY DESCR:PAYROLL', rules, 2890)).toBe('Wages');
+    expect(categorise('ORIG CO NAME:GLOBEX CORP CO ENTRY DESCR:PAYMENT', rules, 3900)).toBe('Client income');
   });
 
   test('rule words typed with punctuation match descriptions written without it, and the other way round', () => {
