@@ -88,7 +88,7 @@ const inputs: BooksBlock = (g, { money }) => {
       `=IF(N(${read.cell(WAGES)})>0,TAX_ESTIMATE_US(0,${read.cell(FILING_STATUS)},${usFiguresYear(read.cell(YEAR))},0,${read.cell(WAGES)}),0)`,
     format: money.federal,
     note: (read) =>
-      `="The federal tax on the "&${asText(read.cell(WAGES), money.federal)}&" of wages alone, as a W-4 aims to withhold: type the "&${read.cell(YEAR)}&" figure from your pay slips (year to date, plus what is still to come)."`,
+      `="Default: the federal tax on "&${asText(read.cell(WAGES), money.federal)}&" of wages alone. Type your "&${read.cell(YEAR)}&" pay slips' figure, with what is still to come."`,
     name: WITHHELD,
   });
 };
