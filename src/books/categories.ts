@@ -189,7 +189,20 @@ export const DEFAULT_CATEGORIES: readonly CategoryDefault[] = [
     kind: 'Tax payment',
     scheduleCLine: '',
     deductibleShare: 0,
-    words: ['IRS USATAXPYMT', 'EFTPS', '1040-ES'],
+    // The IRS as US banks name it; HMRC as UK banks name a Self Assessment payment (gov.uk "Pay your Self
+    // Assessment tax bill": payee "HMRC Self Assessment"; a Direct Debit reads "HMRC NDDS"); the CRA as Canadian
+    // banks name an instalment or balance (canada.ca "Make a payment to the CRA": payee "CRA (revenue)", cheques to
+    // the "Receiver General for Canada").
+    words: [
+      'IRS USATAXPYMT',
+      'EFTPS',
+      '1040-ES',
+      'hmrc self assessment',
+      'hmrc ndds',
+      'cra revenue',
+      'canada revenue agency',
+      'receiver general',
+    ],
   },
   {
     category: 'Transfer between own accounts',

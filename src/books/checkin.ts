@@ -55,7 +55,10 @@ export function lastMonthOf(today: string): { year: number; month: number } {
 
 export { MONTH_NAMES } from './statementValues';
 
-/** The Books sheet's block the check-in reads: tax year and rate, the months and the year-to-date row, A2:G18. */
+/**
+ * The Books sheet's block the check-in reads: tax year, rate and the year's wages, the months and the year-to-date
+ * row, A2:G18.
+ */
 export const BOOKS_READ = { a1: `A${BOOKS.yearRow}:G${BOOKS.totalRow}`, firstRow: BOOKS.yearRow } as const;
 
 /** Money in, expenses, profit, tax set aside at the rate, tax paid, uncategorised: columns B-G of a Books row. */
@@ -80,6 +83,8 @@ const rowShown = (row: readonly string[]): BooksRowShown => ({
 interface BooksRead {
   year: number;
   rate: number;
+  /** The year's wages as Books holds them (its input beside the tax year); NaN while not a number. */
+  wages: number;
   /** The rate as the Books sheet displays it, in the document's separators ("30.0%"); "" when read without display values. */
   rateShown: string;
   /** month (1-12) -> its row as displayed; the year-to-date row. */
@@ -100,6 +105,7 @@ export function readBooksBlock(values: unknown[][], shown: string[][]): BooksRea
   return {
     year: asNumber(values[at(BOOKS.yearRow)][1]),
     rate: asNumber(values[at(BOOKS.rateRow)][1]),
+    wages: asNumber(values[at(BOOKS.wages.row)][BOOKS.wages.column - 1]),
     rateShown: shown[at(BOOKS.rateRow)]?.[1] ?? '',
     month: (m) => rowShown(shown[monthRow(m)] ?? []),
     monthValues: (m) => ({

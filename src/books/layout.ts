@@ -9,6 +9,7 @@
  */
 
 import { type Cell, Grid, HEADER_FILL, type SheetGrid } from '../layout/grid';
+import { taxCountryOfLocale } from '../plan/answers';
 import { BOOKS_BLOCKS } from './blocks';
 import { type BooksMoney, CATEGORY_ROWS, PERCENT, PLAIN_BOOKS_MONEY } from './blocks/common';
 import { CATEGORY_HEADER, type CategoryDefault } from './categories';
@@ -123,11 +124,11 @@ export interface BooksLayout extends SheetGrid {
 }
 
 /**
- * The Books sheet for the tax year `year`: its blocks (src/books/blocks/index.ts) placed on one grid. The rate cell
- * reads the plan's LEAP_TAX_RATE when a plan exists and falls back to 30%, so Books works without one.
+ * The Books sheet for the tax year `year` in a spreadsheet of `locale`: its blocks (src/books/blocks/index.ts) placed
+ * on one grid. Without a plan, Books follows the country the locale suggests.
  */
-export function layoutBooks(year: number, money: BooksMoney = PLAIN_BOOKS_MONEY): BooksLayout {
-  const g = booksGrid(year, money);
+export function layoutBooks(year: number, money: BooksMoney = PLAIN_BOOKS_MONEY, locale = 'en_US'): BooksLayout {
+  const g = booksGrid(year, money, locale);
   const { namedRanges, ...grid } = g.build();
   // Column H parts the month table from Schedule C, and holds April in the by-category table below: wide enough
   // for an amount. Columns M:S also hold the tax blocks' labels, notes and figures above the by-category table.
@@ -143,9 +144,10 @@ export function layoutBooks(year: number, money: BooksMoney = PLAIN_BOOKS_MONEY)
 }
 
 /** The Books sheet's blocks on one grid: its declarations are the sheet's dependency graph. */
-export function booksGrid(year: number, money: BooksMoney = PLAIN_BOOKS_MONEY): Grid {
+export function booksGrid(year: number, money: BooksMoney = PLAIN_BOOKS_MONEY, locale = 'en_US'): Grid {
   const g = new Grid();
-  for (const block of BOOKS_BLOCKS) block(g, { year, money });
+  const localeCountry = taxCountryOfLocale(locale);
+  for (const block of BOOKS_BLOCKS) block(g, { year, money, localeCountry });
   return g;
 }
 

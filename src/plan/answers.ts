@@ -36,7 +36,7 @@ export const TAX_COUNTRIES = {
   canada: 'Canada (with a provincial rate)',
   elsewhere: 'Elsewhere (flat rate)',
 } as const;
-type TaxCountry = keyof typeof TAX_COUNTRIES;
+export type TaxCountry = keyof typeof TAX_COUNTRIES;
 
 /** The wizard's first guess from the spreadsheet's locale (File > Settings), before the person answers. */
 export function taxCountryOfLocale(locale: string): TaxCountry {

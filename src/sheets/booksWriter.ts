@@ -141,7 +141,8 @@ export function ensureBooksSheets(spreadsheet: Spreadsheet): BooksSheets {
     if (!books) {
       books = spreadsheet.insertSheet(BOOKS_SHEET);
       created.push(books);
-      writeBooks(spreadsheet, books, layoutBooks(thisYear(spreadsheet), booksMoney(spreadsheet.getSpreadsheetLocale())));
+      const locale = spreadsheet.getSpreadsheetLocale();
+      writeBooks(spreadsheet, books, layoutBooks(thisYear(spreadsheet), booksMoney(locale), locale));
     }
     return { ledger, categories, books, created };
   } catch (error) {

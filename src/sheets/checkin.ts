@@ -218,16 +218,23 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
       (k) => FILING_STATUSES[k] === plan.value(PLAN_INPUT_LABELS.filingStatus),
     );
     const stateRate = plan.value(PLAN_INPUT_LABELS.stateTaxRate);
-    const estimate = taxEstimate({
-      netProfit: Math.max(0, yearProfit),
+    // The year's wages from Books: the tax of the year is what the profit adds on top of them, as the Books rate is.
+    const wages = Number.isFinite(books.wages) ? Math.max(0, books.wages) : 0;
+    const input = {
       status: status ?? 'single',
       // Leap's tables cover a few years; another year is estimated with the nearest, as the plan does.
       year: Math.max(TAX_FIGURES_YEARS.first, Math.min(TAX_FIGURES_YEARS.last, books.year)),
       stateRate: typeof stateRate === 'number' ? stateRate : 0,
-      w2Wages: 0,
-    }).total;
+      w2Wages: wages,
+    };
+    const estimate =
+      taxEstimate({ ...input, netProfit: Math.max(0, yearProfit) }).total - taxEstimate({ ...input, netProfit: 0 }).total;
     estimatedTax = money(estimate);
-    estimateBasis = `TAX_ESTIMATE_US on ${money(yearProfit)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12, no wages.`;
+    const scaled = `the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12`;
+    estimateBasis =
+      wages > 0
+        ? `TAX_ESTIMATE_US on ${money(yearProfit)}: ${scaled}, on top of ${money(wages)} of wages (Books), less the tax on the wages alone.`
+        : `TAX_ESTIMATE_US on ${money(yearProfit)}: ${scaled}, no wages.`;
   } else {
     estimatedTax = money(Math.max(0, yearProfit) * books.rate);
     const rate = books.rateShown || `${(books.rate * 100).toFixed(1)}%`;

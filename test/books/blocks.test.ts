@@ -30,6 +30,8 @@ test('every named cell of Books is one declaration with its label and format', (
 
 test('which figure reads which: the payment reads the inputs, the four profits and the total paid', () => {
   expect(byId.LEAP_BOOKS_NEXT_PAYMENT.reads).toEqual([
+    'LEAP_BOOKS_WAGES',
+    'LEAP_BOOKS_WITHHELD',
     'LEAP_BOOKS_YEAR',
     'filingStatus',
     'paidForTheYear',
@@ -40,8 +42,15 @@ test('which figure reads which: the payment reads the inputs, the four profits a
     'profitTo2',
     'profitTo3',
     'profitTo4',
-    'withholding',
   ]);
+  // The rate reads the projected profit and the wages; the projection reads the months' profit and today.
+  expect(byId.LEAP_BOOKS_TAX_RATE.reads).toEqual([
+    'LEAP_BOOKS_PROJECTED_PROFIT',
+    'LEAP_BOOKS_WAGES',
+    'LEAP_BOOKS_YEAR',
+    'filingStatus',
+  ]);
+  expect(byId.LEAP_BOOKS_PROJECTED_PROFIT.reads).toEqual(['LEAP_BOOKS_YEAR', 'months.profit', 'today']);
   expect(byId.paidForTheYear.reads).toEqual(['taxPaidByHand.amount']);
   expect(byId['taxPaidByHand.amount'].reads).toEqual(['taxPaidByHand.period', 'taxPeriods.amount']);
   expect(byId['taxPeriods.amount'].reads).toEqual([
@@ -67,9 +76,13 @@ test('which figure reads which: the payment reads the inputs, the four profits a
   ]);
 });
 
-test('four declarations call Leap functions, and no chain of them is longer than two', () => {
+// Issue 22, problem 2: the rate and the default withholding add two round trips; no chain grows past two (at most
+// three are allowed), since the wages and the projected profit are native formulas.
+test('six declarations call Leap functions, and no chain of them is longer than two', () => {
   expect(declarations.filter((d) => d.formulas.some(callsLeap)).map((d) => d.id)).toEqual([
+    'LEAP_BOOKS_TAX_RATE',
     'taxPeriods.due',
+    'LEAP_BOOKS_WITHHELD',
     'previousDue',
     'LEAP_BOOKS_NEXT_DUE',
     'LEAP_BOOKS_NEXT_PAYMENT',

@@ -35,9 +35,15 @@ test('the new named ranges point at the tax figures; the existing ones are uncha
 });
 
 test('the inputs are shaded and start empty, with notes pointing at Form 1040 lines and the pay slips', () => {
-  for (const row of [np.priorTaxRow, np.priorAgiRow, np.withholdingRow]) {
+  for (const row of [np.priorTaxRow, np.priorAgiRow]) {
     expect(at(row, np.valueColumn)).toEqual({ cell: null, fill: '#e8f0fe', format: '$#,##0.00' });
   }
+  // The tax withheld starts as the federal tax on the year's wages alone (issue 22, problem 2).
+  expect(at(np.withholdingRow, np.valueColumn)).toEqual({
+    cell: { formula: '=IF(N($D$2)>0,TAX_ESTIMATE_US(0,$S$6,MAX(2025,MIN(2026,$B$2)),0,$D$2),0)' },
+    fill: '#e8f0fe',
+    format: '$#,##0.00',
+  });
   const note = (row: number) => (at(row, np.noteColumn).cell as { formula: string }).formula;
   expect(note(np.priorTaxRow)).toContain('Form 1040, line "&"24"&" (total tax)');
   expect(note(np.priorAgiRow)).toContain('Form 1040, line "&IF($B$2-1<2025,"11","11a")&" (adjusted gross income)');
@@ -77,7 +83,7 @@ test('the payment reads the Books year, the inputs and the total paid; the tax b
   const payment = at(np.paymentRow, np.valueColumn).cell as { formula: string };
   const v = (row: number) => `$${columnLetters(np.valueColumn)}$${row}`;
   expect(payment.formula).toBe(
-    `=IF(${v(np.periodsEndedRow)}=0,"",ESTIMATED_PAYMENT_US(${v(np.firstProfitRow)}:${v(np.firstProfitRow + 3)},,${v(np.statusRow)},$B$2,${v(np.priorTaxRow)},${v(np.priorAgiRow)},${v(np.paidRow)},${v(np.withholdingRow)}))`,
+    `=IF(${v(np.periodsEndedRow)}=0,"",ESTIMATED_PAYMENT_US(${v(np.firstProfitRow)}:${v(np.firstProfitRow + 3)},{${[3, 5, 8, 12].map((m, i) => `IF(${v(np.firstProfitRow + i)}="","",N($D$2)*${m}/12)`).join(';')}},${v(np.statusRow)},$B$2,${v(np.priorTaxRow)},${v(np.priorAgiRow)},${v(np.paidRow)},${v(np.withholdingRow)}))`,
   );
   expect(Math.max(rv.sentenceRow, np.sentenceRow, tp.totalRow)).toBeLessThan(BOOKS.category.titleRow);
   expect(books.cells[BOOKS.category.headerRow - 1].slice(20, 25)).toEqual([

@@ -263,7 +263,9 @@ describe('using the actual months in the plan', () => {
 });
 
 describe('the check-in with the US estimate', () => {
-  test('the year\u2019s tax is TAX_ESTIMATE_US on the profit annualised, with the plan\u2019s status and state rate', () => {
+  // Issue 22, problem 2: the year's tax includes the household's wages (Books' LEAP_BOOKS_WAGES, from the plan's
+  // salary for the months employed in the Books year): the profit's tax is what it adds on top of them.
+  test('the year\u2019s tax is TAX_ESTIMATE_US on the profit annualised on top of the year\u2019s wages, with the plan\u2019s status and state rate', () => {
     const em = fresh();
     const answers = { ...SAMPLE_ANSWERS, taxMode: 'us_estimate', filingStatus: 'married_joint', stateTaxRate: 0.05 };
     em.run('leapSaveDraft', answers);
@@ -277,13 +279,19 @@ describe('the check-in with the US estimate', () => {
       expect(view.books?.yearToDate.estimatedTax).toBe('');
       return;
     }
+    const wages = value(em, 'LEAP_BOOKS_WAGES') as number;
+    expect(wages).toBeGreaterThan(0);
     const yearProfit = (profit * 12) / over;
     const year = Math.max(TAX_FIGURES_YEARS.first, Math.min(TAX_FIGURES_YEARS.last, YEAR));
-    const tax = taxEstimate({ netProfit: yearProfit, status: 'married_joint', year, stateRate: 0.05, w2Wages: 0 }).total;
+    const input = { status: 'married_joint' as const, year, stateRate: 0.05, w2Wages: wages };
+    const tax = taxEstimate({ ...input, netProfit: yearProfit }).total - taxEstimate({ ...input, netProfit: 0 }).total;
     expect(view.books?.yearToDate.estimatedTax).toBe(dollars(tax));
     expect(view.books?.yearToDate.estimateBasis).toBe(
-      `TAX_ESTIMATE_US on ${dollars(yearProfit)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12, no wages.`,
+      `TAX_ESTIMATE_US on ${dollars(yearProfit)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12, on top of ${dollars(wages)} of wages (Books), less the tax on the wages alone.`,
     );
+    // More than the tax on the profit alone: the wages fill the lower brackets first.
+    const alone = taxEstimate({ ...input, w2Wages: 0, netProfit: yearProfit }).total;
+    expect(tax).toBeGreaterThan(alone);
     // Not the flat rate on the same profit: the estimate really came from the US tables.
     expect(view.books?.yearToDate.estimatedTax).not.toBe(dollars(yearProfit * 0.3));
   });

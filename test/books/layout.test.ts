@@ -22,18 +22,34 @@ test('the named ranges: the year, the rate, twelve cells each for months, income
     LEAP_BOOKS_PROFIT: 'D6:D17',
     LEAP_BOOKS_PROFIT_YTD: 'D18',
     LEAP_BOOKS_UNCATEGORISED: 'G18',
+    LEAP_BOOKS_WAGES: 'D2',
+    LEAP_BOOKS_WITHHELD: 'S9',
+    LEAP_BOOKS_PROJECTED_PROFIT: 'S21',
   });
   expect(at('B2')).toEqual({ number: 2026 });
-  expect(at('B3')).toEqual({ formula: '=IFERROR(LEAP_TAX_RATE,0.3)' });
+  // Issue 22, problem 2: the Books year's own rate on the projected profit on top of its wages, unless a plan of
+  // another kind (flat, UK, Canada) names its rate.
+  expect(at('B3')).toEqual({
+    formula:
+      '=IF(ISERROR(LEAP_FILING_STATUS)*NOT(ISERROR(LEAP_TAX_RATE)),LEAP_TAX_RATE,IF($S$21>0,TAX_RATE_US($S$21,$S$6,MAX(2025,MIN(2026,$B$2)),IFERROR(LEAP_STATE_TAX_RATE,0),$D$2),0.3))',
+  });
+  // A spreadsheet outside the US without a plan keeps the flat 30%: no US tables on its books.
+  expect(layoutBooks(2026, undefined, 'en_GB').cells[2][1]).toEqual({
+    formula:
+      '=IF(NOT(ISERROR(LEAP_FILING_STATUS)),IF($S$21>0,TAX_RATE_US($S$21,$S$6,MAX(2025,MIN(2026,$B$2)),IFERROR(LEAP_STATE_TAX_RATE,0),$D$2),0.3),IFERROR(LEAP_TAX_RATE,0.3))',
+  });
 });
 
-test('every figure is a native formula over whole Ledger columns: Leap custom functions only in four tax cells', () => {
+test('every figure is a native formula over whole Ledger columns: Leap custom functions only in six tax cells', () => {
   const leap = new RegExp(`\\b(${functionTable.map((f) => f.name).join('|')})\\(`);
   const formulas = books.cells.flat().filter((c) => c !== null && 'formula' in c) as { formula: string }[];
   expect(formulas.length).toBeGreaterThan(CATEGORY_ROWS * 12);
-  // The due dates, last year's final due date, the next due date and the payment: four round trips in all.
+  // The rate, the due dates, the tax withheld on the wages, last year's final due date, the next due date and the
+  // payment: six round trips in all.
   expect(formulas.filter((f) => leap.test(f.formula)).map((f) => f.formula.match(leap)?.[1])).toEqual([
+    'TAX_RATE_US',
     'TAX_DUE_DATES',
+    'TAX_ESTIMATE_US',
     'NEXT_TAX_DUE',
     'NEXT_TAX_DUE',
     'ESTIMATED_PAYMENT_US',

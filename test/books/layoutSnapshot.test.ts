@@ -38,7 +38,9 @@ function built(): Record<string, unknown> {
     BOOKS_MONTH_HEADER,
   };
   for (const c of CASES) {
-    sheets[`books ${c.year} ${c.locale ?? 'plain'}`] = layoutBooks(c.year, c.locale ? booksMoney(c.locale) : PLAIN_BOOKS_MONEY);
+    sheets[`books ${c.year} ${c.locale ?? 'plain'}`] = c.locale
+      ? layoutBooks(c.year, booksMoney(c.locale), c.locale)
+      : layoutBooks(c.year, PLAIN_BOOKS_MONEY);
   }
   return JSON.parse(JSON.stringify(sheets));
 }

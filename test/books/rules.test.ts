@@ -61,6 +61,19 @@ describe('categorising', () => {
     expect(categorise(description, defaultRules, amount)).toBe(category);
   });
 
+  // Issue 22, problem 3: the default rules know each country's tax authority's payments as tax payments. Google's
+  // documentation has nothing on this (Leap's own rules); the descriptions are as UK and Canadian banks write them.
+  test.each([
+    ['HMRC SELF ASSESSMENT 1234567890K', -1850],
+    ['DD HMRC NDDS 1234567890K', -310.5],
+    ['CRA (REVENUE) TAX INSTALMENT', -2200],
+    ['RECEIVER GENERAL FOR CANADA', -900],
+    ['CANADA REVENUE AGENCY PAYMENT', -1200],
+  ])('%s (%d) is a tax payment by the default rules', (description, amount) => {
+    const category = categorise(description, defaultRules, amount);
+    expect(DEFAULT_CATEGORIES.find((c) => c.category === category)?.kind).toBe('Tax payment');
+  });
+
   test("a person's own rule that names pay still takes a paycheck", () => {
     const rules = readCategoryRules([
       ['Category', 'Kind', 'Schedule C line', 'Deductible share', 'Description contains'],

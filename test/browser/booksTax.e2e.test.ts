@@ -276,6 +276,9 @@ test('lumpy income and two estimated payments: the tax blocks match the annualiz
   await expect(at(v(np.todayRow))).resolves.toBe(shortDate(clockDay));
   if ((await at(`B${BOOKS.yearRow}`)) !== String(YEAR)) await typeInto(`B${BOOKS.yearRow}`, String(YEAR));
   await typeInto(v(np.todayRow), TODAY);
+  // The blocks at a rate the person typed over the default (the Books year's own rate on the projected profit and
+  // the wages is tested in test/books/yearAsLived.emulator.test.ts).
+  await typeInto(`B${BOOKS.rateRow}`, String(FLAT_RATE));
   await typeInto(`${L(rv.valueColumn)}${rv.balanceInputRow}`, String(RESERVE_BALANCE));
   await expect(at(v(np.todayRow))).resolves.toBe(shortDate(TODAY));
   const ended = TAX_PERIODS.filter((p) => TODAY > `${YEAR}-${String(p.lastMonth).padStart(2, '0')}-${p.lastDay}`).length;

@@ -4,7 +4,9 @@
  * writer and the tests read.
  */
 
+import { SUPPORTED_TAX_YEARS } from '../../finance/usTax/tables';
 import type { Grid } from '../../layout/grid';
+import type { TaxCountry } from '../../plan/answers';
 import { moneyFormat, moneyFormatIn } from '../../plan/currency';
 
 export const LEDGER_SHEET = 'Ledger';
@@ -34,10 +36,14 @@ export const PERCENT = '0%';
 export const DATE_FORMAT = 'mmm d, yyyy';
 export const PERIOD_FORMAT = '"Period "0';
 
-/** What every block is given: the tax year the sheet opens on and its money formats. */
+/**
+ * What every block is given: the tax year the sheet opens on, its money formats, and the country the spreadsheet's
+ * locale suggests (taxCountryOfLocale), which Books follows while no plan names one.
+ */
 export interface BooksSheet {
   year: number;
   money: BooksMoney;
+  localeCountry: TaxCountry;
 }
 
 /** One block of the Books sheet: it places its cells on the grid, reading other blocks' cells through `read`. */
@@ -47,6 +53,8 @@ export type BooksBlock = (g: Grid, books: BooksSheet) => void;
 export const BOOKS = {
   yearRow: 2,
   rateRow: 3,
+  /** The year's wages sit beside the tax year (label, value, note in C:E), inside the block the check-in reads. */
+  wages: { row: 2, column: 4 },
   monthHeaderRow: 5,
   firstMonthRow: 6,
   totalRow: 18,
@@ -93,6 +101,7 @@ export const BOOKS = {
     paymentRow: 18,
     flatRow: 19,
     sentenceRow: 20,
+    projectedRow: 21,
     labelColumn: 18,
     valueColumn: 19,
     noteColumn: 20,
@@ -163,3 +172,22 @@ export const TAX_PERIODS_TABLE = 'taxPeriods';
 export const TAX_PAID_BY_HAND = 'taxPaidByHand';
 export const PREVIOUS_DUE = 'previousDue';
 export const TAX_ACCOUNT = 'taxAccount';
+export const TODAY = 'today';
+export const FILING_STATUS = 'filingStatus';
+export const WAGES = 'LEAP_BOOKS_WAGES';
+export const WITHHELD = 'LEAP_BOOKS_WITHHELD';
+export const PROJECTED_PROFIT = 'LEAP_BOOKS_PROJECTED_PROFIT';
+
+/**
+ * The year of the US tables for the Books year: Leap's tables cover a few years (src/finance/usTax/tables.ts); a
+ * year outside them uses the nearest, as the plan and the check-in do.
+ */
+export const usFiguresYear = (yearCell: string): string =>
+  `MAX(${SUPPORTED_TAX_YEARS[0]},MIN(${SUPPORTED_TAX_YEARS[SUPPORTED_TAX_YEARS.length - 1]},${yearCell}))`;
+
+/**
+ * How many months of the Books year are over on `todayCell`: none before it starts, all twelve after it ends (as
+ * the check-in counts them, src/books/checkin.ts monthsOver).
+ */
+export const monthsOverFormula = (yearCell: string, todayCell: string): string =>
+  `MAX(0,MIN(12,(YEAR(${todayCell})-${yearCell})*12+MONTH(${todayCell})-1))`;

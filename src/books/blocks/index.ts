@@ -11,5 +11,15 @@ import { reserve } from './reserve';
 import { scheduleC } from './scheduleC';
 import { taxPaid } from './taxPaid';
 import { title } from './title';
+import { yearAsLived } from './yearAsLived';
 
-export const BOOKS_BLOCKS: readonly BooksBlock[] = [title, byCategory, months, scheduleC, taxPaid, nextPayment, reserve];
+export const BOOKS_BLOCKS: readonly BooksBlock[] = [
+  title,
+  yearAsLived,
+  byCategory,
+  months,
+  scheduleC,
+  taxPaid,
+  nextPayment,
+  reserve,
+];

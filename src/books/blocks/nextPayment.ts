@@ -7,6 +7,7 @@ import {
   BOOKS,
   type BooksBlock,
   DATE_FORMAT,
+  FILING_STATUS,
   form1040LineFormula,
   MONTHS,
   PREVIOUS_DUE,
@@ -14,15 +15,16 @@ import {
   TAX_PAID_BY_HAND,
   TAX_PERIODS,
   TAX_PERIODS_TABLE,
+  TODAY,
+  usFiguresYear,
+  WAGES,
+  WITHHELD,
   YEAR,
 } from './common';
 
 const np = BOOKS.nextPayment;
-const TODAY = 'today';
-const FILING_STATUS = 'filingStatus';
 const PRIOR_TAX = 'priorYearTax';
 const PRIOR_AGI = 'priorYearAgi';
-const WITHHOLDING = 'withholding';
 const PERIODS_ENDED = 'periodsEnded';
 const NEXT_DUE = 'LEAP_BOOKS_NEXT_DUE';
 const PAID = 'paidForTheYear';
@@ -31,6 +33,12 @@ const FLAT = 'LEAP_BOOKS_FLAT_PAYMENT';
 const profitTo = (period: number) => `profitTo${period}`;
 const dueDate = (read: Reader, period: number) => read.cellOf(TAX_PERIODS_TABLE, 'due', period - 1);
 const profits = (read: Reader) => read.span(profitTo(1), profitTo(TAX_PERIODS.length));
+/**
+ * The year's wages as earned by the end of each period that has ended, counted as earned evenly through the year
+ * (Schedule AI annualises them back to the year's wages); blank for periods not ended, as the profits are.
+ */
+const wagesByPeriod = (read: Reader) =>
+  `{${TAX_PERIODS.map((p, i) => `IF(${read.cell(profitTo(i + 1))}="","",N(${read.cell(WAGES)})*${p.lastMonth}/12)`).join(';')}}`;
 const line = { row: 0, column: np.valueColumn };
 
 /** What the person gives the method: today, filing status, last year's return and this year's withholding. */
@@ -71,14 +79,17 @@ const inputs: BooksBlock = (g, { money }) => {
     note: (read) =>
       `="Your "&${lastYear(read)}&" Form 1040, line "&${form1040LineFormula('adjustedGrossIncome', `${read.cell(YEAR)}-1`)}&" (adjusted gross income): above $150,000 ($75,000 married filing separately) last year's tax counts at 110%."`,
   });
+  // By default the federal tax on the wages alone, which is what a W-4 aims to withhold.
   g.input({
-    id: WITHHOLDING,
+    id: WITHHELD,
     ...onRow(np.withholdingRow),
     label: 'Federal tax withheld this year',
-    value: null,
+    value: (read) =>
+      `=IF(N(${read.cell(WAGES)})>0,TAX_ESTIMATE_US(0,${read.cell(FILING_STATUS)},${usFiguresYear(read.cell(YEAR))},0,${read.cell(WAGES)}),0)`,
     format: money.federal,
     note: (read) =>
-      `="From a job: the federal income tax withheld on your "&${read.cell(YEAR)}&" pay slips (year to date, plus what is still to come). Blank if none."`,
+      `="Default: the federal tax on "&${asText(read.cell(WAGES), money.federal)}&" of wages alone. Type your "&${read.cell(YEAR)}&" pay slips' figure, with what is still to come."`,
+    name: WITHHELD,
   });
 };
 
@@ -141,7 +152,7 @@ const payments: BooksBlock = (g, { money }) => {
     ...onRow(np.paymentRow),
     label: 'Pay now (on what you have earned)',
     value: (read) =>
-      `=IF(${read.cell(PERIODS_ENDED)}=0,"",ESTIMATED_PAYMENT_US(${profits(read)},,${read.cell(FILING_STATUS)},${read.cell(YEAR)},${read.cell(PRIOR_TAX)},${read.cell(PRIOR_AGI)},${read.cell(PAID)},${read.cell(WITHHOLDING)}))`,
+      `=IF(${read.cell(PERIODS_ENDED)}=0,"",ESTIMATED_PAYMENT_US(${profits(read)},${wagesByPeriod(read)},${read.cell(FILING_STATUS)},${read.cell(YEAR)},${read.cell(PRIOR_TAX)},${read.cell(PRIOR_AGI)},${read.cell(PAID)},${read.cell(WITHHELD)}))`,
     format: money.federal,
     bold: true,
     note: { text: 'The annualized income installment method (Form 2210, Schedule AI): federal tax only.' },
