@@ -141,7 +141,8 @@ export function ensureBooksSheets(spreadsheet: Spreadsheet): BooksSheets {
     if (!books) {
       books = spreadsheet.insertSheet(BOOKS_SHEET);
       created.push(books);
-      writeBooks(spreadsheet, books, layoutBooks(thisYear(spreadsheet), booksMoney(spreadsheet.getSpreadsheetLocale())));
+      const money = booksMoney(spreadsheet.getSpreadsheetLocale());
+      writeBooks(spreadsheet, books, layoutBooks(thisYear(spreadsheet), money, ledger.getSheetId()));
     }
     return { ledger, categories, books, created };
   } catch (error) {

@@ -38,6 +38,8 @@ export const PERIOD_FORMAT = '"Period "0';
 export interface BooksSheet {
   year: number;
   money: BooksMoney;
+  /** The Ledger's sheet id (gid), for links to its rows; null when laid out without a spreadsheet (no link then). */
+  ledgerGid?: number | null;
 }
 
 /** One block of the Books sheet: it places its cells on the grid, reading other blocks' cells through `read`. */
@@ -163,3 +165,5 @@ export const TAX_PERIODS_TABLE = 'taxPeriods';
 export const TAX_PAID_BY_HAND = 'taxPaidByHand';
 export const PREVIOUS_DUE = 'previousDue';
 export const TAX_ACCOUNT = 'taxAccount';
+export const UNCATEGORISED_IN = 'LEAP_BOOKS_UNCATEGORISED_IN';
+export const FORM_NET = 'LEAP_BOOKS_FORM_NET';
