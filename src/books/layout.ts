@@ -126,8 +126,8 @@ export interface BooksLayout extends SheetGrid {
  * The Books sheet for the tax year `year`: its blocks (src/books/blocks/index.ts) placed on one grid. The rate cell
  * reads the plan's LEAP_TAX_RATE when a plan exists and falls back to 30%, so Books works without one.
  */
-export function layoutBooks(year: number, money: BooksMoney = PLAIN_BOOKS_MONEY, ledgerGid: number | null = null): BooksLayout {
-  const g = booksGrid(year, money, ledgerGid);
+export function layoutBooks(year: number, money: BooksMoney = PLAIN_BOOKS_MONEY, ledgerUrl: string | null = null): BooksLayout {
+  const g = booksGrid(year, money, ledgerUrl);
   const { namedRanges, ...grid } = g.build();
   // Column H parts the month table from Schedule C, and holds April in the by-category table below: wide enough
   // for an amount. Columns M:S also hold the tax blocks' labels, notes and figures above the by-category table.
@@ -143,9 +143,9 @@ export function layoutBooks(year: number, money: BooksMoney = PLAIN_BOOKS_MONEY,
 }
 
 /** The Books sheet's blocks on one grid: its declarations are the sheet's dependency graph. */
-export function booksGrid(year: number, money: BooksMoney = PLAIN_BOOKS_MONEY, ledgerGid: number | null = null): Grid {
+export function booksGrid(year: number, money: BooksMoney = PLAIN_BOOKS_MONEY, ledgerUrl: string | null = null): Grid {
   const g = new Grid();
-  for (const block of BOOKS_BLOCKS) block(g, { year, money, ledgerGid });
+  for (const block of BOOKS_BLOCKS) block(g, { year, money, ledgerUrl });
   return g;
 }
 

@@ -108,6 +108,7 @@ describe('the check-in figures', () => {
     const sums = monthSums(rows, LAST.month);
     expect(view.books?.lastMonth).toEqual({
       name: `${MONTH_NAMES[LAST.month - 1]} ${LAST.year}`,
+      month: LAST.month,
       moneyIn: money(sums.moneyIn),
       againstPlan:
         sums.moneyIn >= 4750

@@ -58,7 +58,7 @@ describe('one profit: the months, the year to date, the form net and the check-i
   em.run('onOpen');
   importStatement(em, rows);
   const ledger = em.workbook.getSheetByName('Ledger');
-  const gid = ledger?.getSheetId();
+  const url = `${em.workbook.getUrl()}#gid=${ledger?.getSheetId()}`;
 
   test('with money in uncategorised: it is its own line, in no total, and the form says how much with a link', () => {
     const f = booksFigures(em);
@@ -73,7 +73,7 @@ describe('one profit: the months, the year to date, the form net and the check-i
     );
     // Live: a formula over the named cell, linking to the Ledger at its first Uncategorized row.
     const formula = f.sentence?.getFormula() ?? '';
-    expect(formula).toContain(`HYPERLINK("#gid=${gid}&range=A"&IFERROR(MATCH("Uncategorized",Ledger!$D:$D,0),1)`);
+    expect(formula).toContain(`HYPERLINK("${url}&range=A"&IFERROR(MATCH("Uncategorized",Ledger!$D:$D,0),1)`);
     expect(formula).toMatch(/TEXT\(\$K\$24,/);
   });
 

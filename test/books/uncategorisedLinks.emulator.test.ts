@@ -3,8 +3,9 @@
  * for last month opened a Ledger view "Showing 6 rows", because the filter took every uncategorised row of every
  * month and year. Each link now filters the Ledger to the period its count is for, and says how many rows it shows.
  * The rows shown are worked out by the preview's filter (scripts/preview/sheet-view.ts), which applies the custom
- * formula row by row as Sheets does: "Filter by condition ... Custom formula is" (Google Docs Editors Help, "Sort &
- * filter your data", support.google.com/docs/answer/3540681).
+ * formula row by row as Sheets does (Class FilterCriteriaBuilder, whenFormulaSatisfied: "Sets the filter criteria to
+ * show cells where the specified formula ... evaluates to true", developers.google.com/apps-script/reference/
+ * spreadsheet/filter-criteria-builder); the emulator records the criteria and the preview applies them.
  */
 import { type Emulator, loadDist } from '../../emulator/src';
 import { sheetView } from '../../scripts/preview/sheet-view';

@@ -38,8 +38,11 @@ export const PERIOD_FORMAT = '"Period "0';
 export interface BooksSheet {
   year: number;
   money: BooksMoney;
-  /** The Ledger's sheet id (gid), for links to its rows; null when laid out without a spreadsheet (no link then). */
-  ledgerGid?: number | null;
+  /**
+   * The Ledger's address, the spreadsheet's URL with `#gid=` and the Ledger's sheet id, for links to its rows; null
+   * when laid out without a spreadsheet (no link then).
+   */
+  ledgerUrl?: string | null;
 }
 
 /** One block of the Books sheet: it places its cells on the grid, reading other blocks' cells through `read`. */

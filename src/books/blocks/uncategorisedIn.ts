@@ -21,7 +21,7 @@ const UNCATEGORISED_ROWS_IN = 'uncategorisedRowsIn';
 const criteria = (yearCell: string, category: string) =>
   `${inYear(yearCell)},${LEDGER.amount},">0",${LEDGER.category},${category}`;
 
-export function uncategorisedIn(g: Grid, { money, ledgerGid }: BooksSheet, at: UncategorisedInPlace): void {
+export function uncategorisedIn(g: Grid, { money, ledgerUrl }: BooksSheet, at: UncategorisedInPlace): void {
   g.put(at.row, at.lineColumn, { text: 'Not yet categorised' });
   g.figure({
     id: UNCATEGORISED_IN,
@@ -56,12 +56,12 @@ export function uncategorisedIn(g: Grid, { money, ledgerGid }: BooksSheet, at: U
       const amount = read.cell(UNCATEGORISED_IN);
       const rows = read.cell(UNCATEGORISED_ROWS_IN);
       const words = `${asText(amount, money.books)}&" of money in ("&${rows}&IF(${rows}=1," row"," rows")&") has no category: in no line or profit until categorised on the Ledger."`;
-      // A link to the Ledger at its first Uncategorized row (Insert > Link's "#gid=…&range=…" form); without the
-      // Ledger's id (a layout made without a spreadsheet), the words alone.
+      // A link to the Ledger at its first Uncategorized row (the "#gid=…&range=…" form Insert > Link writes); without
+      // the Ledger's address (a layout made without a spreadsheet), the words alone.
       const said =
-        ledgerGid === null || ledgerGid === undefined
+        ledgerUrl === null || ledgerUrl === undefined
           ? words
-          : `HYPERLINK("#gid=${ledgerGid}&range=A"&IFERROR(MATCH(${quoted(UNCATEGORISED)},${LEDGER_SHEET}!$D:$D,0),1),${words})`;
+          : `HYPERLINK(${quoted(`${ledgerUrl}&range=A`)}&IFERROR(MATCH(${quoted(UNCATEGORISED)},${LEDGER_SHEET}!$D:$D,0),1),${words})`;
       return `=IF(${amount}>0,${said},"Every row of money in of "&${read.cell(YEAR)}&" has a category.")`;
     },
   });
