@@ -98,9 +98,8 @@ function expectedBooks(rows: Row[]) {
     const c = CATEGORY.get(category);
     if (!c) throw new Error(`no category ${category}`);
     if (category === UNCATEGORISED) {
+      // In no income or expense until it has a category (issue 22: one profit, as on the tax form).
       m.uncategorised++;
-      // Uncategorised money in counts as income; money out is not deducted until it has a category.
-      if (r.amount > 0) m.income += r.amount;
     } else if (c.kind === 'Income') {
       m.income += r.amount;
       lines.set(c.scheduleCLine, (lines.get(c.scheduleCLine) ?? 0) + r.amount);
