@@ -27,7 +27,7 @@ export function uncategorisedIn(g: Grid, { money, ledgerUrl }: BooksSheet, at: U
     id: UNCATEGORISED_IN,
     row: at.row,
     column: at.valueColumn,
-    label: 'Money in with no category (in no line or total)',
+    label: 'Money in with no category yet',
     value: (read) => {
       const year = read.cell(YEAR);
       return `=SUMIFS(${LEDGER.amount},${criteria(year, quoted(UNCATEGORISED))})+SUMIFS(${LEDGER.amount},${criteria(year, '""')})`;
