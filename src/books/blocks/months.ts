@@ -54,7 +54,9 @@ function columns({ money }: BooksSheet): TableColumn[] {
       key: 'profit',
       header: profit,
       cell: amount((read, { row }) => `=${onRow(read, 'income', row)}-${onRow(read, 'expenses', row)}`, true),
-      total: { cell: sum('profit'), format: money.books },
+      // To the cent, as the form's net is: meals at 50% make half cents, and the two sums, added in different orders,
+      // could round a half cent apart (ROUND to 6 places first takes off the order's floating-point dust).
+      total: { cell: (read) => `=ROUND(ROUND(SUM(${read.columnA1(MONTHS, 'profit')}),6),2)`, format: money.books },
     },
     {
       key: 'setAside',

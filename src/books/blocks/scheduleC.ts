@@ -39,7 +39,8 @@ export const scheduleC: BooksBlock = (g, books) => {
         }),
         total: {
           cell: {
-            formula: `=SUM(${total}${sc.firstRow}:${total}${sc.firstRow + incomeLines - 1})-SUM(${total}${sc.firstRow + incomeLines}:${total}${lastLine})`,
+            // To the cent, rounded as the months' year to date is (LEAP_BOOKS_PROFIT_YTD), so the two agree.
+            formula: `=ROUND(ROUND(SUM(${total}${sc.firstRow}:${total}${sc.firstRow + incomeLines - 1})-SUM(${total}${sc.firstRow + incomeLines}:${total}${lastLine}),6),2)`,
           },
           format: money.books,
         },
