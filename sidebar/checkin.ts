@@ -37,11 +37,12 @@ function setBusy(on: boolean): void {
   snapshotButton.disabled = on || !current?.plan;
 }
 
-function uncategorisedButton(): HTMLButtonElement {
-  const button = el('button', { type: 'button', class: 'link', id: 'show-uncategorised' }, 'Show them in the Ledger');
+/** A button that filters the Ledger to the uncategorised rows of the period its count is for: the same rows. */
+function uncategorisedButton(id: string, scope: { year: number; month?: number }): HTMLButtonElement {
+  const button = el('button', { type: 'button', class: 'link', id }, 'Show them in the Ledger');
   button.addEventListener('click', () => {
     serverError.textContent = '';
-    callServer('leapShowUncategorised').then(
+    callServer('leapShowUncategorised', scope).then(
       (shown) => {
         button.textContent = `Showing ${shown.rows} row${shown.rows === 1 ? '' : 's'} on ${shown.sheetName}`;
       },
@@ -116,7 +117,7 @@ function render(view: CheckInView): void {
               'p',
               { class: 'note', id: 'uncategorised' },
               `${last.uncategorised} row${last.uncategorised === 1 ? '' : 's'} not yet categorised. `,
-              uncategorisedButton(),
+              uncategorisedButton('show-uncategorised', { year: books.year, month: last.month }),
             )
           : el('p', { class: 'hint', id: 'uncategorised' }, 'Every row of the month has a category.'),
       );
@@ -133,6 +134,15 @@ function render(view: CheckInView): void {
         { label: 'Estimated tax paid', value: y.taxPaid },
       ]),
       el('p', { class: 'hint', id: 'estimate-basis' }, y.estimateBasis),
+      // Money in with no category is in no profit above until it has one: the count says so, with its rows.
+      y.uncategorised > 0
+        ? el(
+            'p',
+            { class: 'note', id: 'year-uncategorised' },
+            `${y.uncategorised} row${y.uncategorised === 1 ? '' : 's'} of ${books.year} not yet categorised (in no profit until categorised). `,
+            uncategorisedButton('show-year-uncategorised', { year: books.year }),
+          )
+        : el('p', { class: 'hint', id: 'year-uncategorised' }, `Every row of ${books.year} has a category.`),
     );
   }
 

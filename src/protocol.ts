@@ -98,6 +98,8 @@ export interface CheckInView {
     /** Last month's figures, or null when last month is outside the Books year (`lastMonthNote` says so). */
     lastMonth: {
       name: string;
+      /** 1-12, of the Books year: the month its uncategorised count covers. */
+      month: number;
       moneyIn: string;
       /** Money in against the plan's low and expected month, in words; "" without a plan. */
       againstPlan: string;
@@ -199,8 +201,11 @@ export interface ServerFunctions {
   leapSetPlanHistory(source: 'books' | 'plan'): CheckInView;
   /** Appends today's row of the plan's key numbers to the Check-ins sheet (made when missing). */
   leapSaveCheckIn(): CheckInSnapshot;
-  /** Shows the Ledger filtered to rows whose Category is Uncategorized or blank. */
-  leapShowUncategorised(): UncategorisedShown;
+  /**
+   * Shows the Ledger filtered to the rows of a month (or a whole year) whose Category is Uncategorized or blank: the
+   * rows the check-in's count of that period covers, and says how many.
+   */
+  leapShowUncategorised(scope: { year: number; month?: number }): UncategorisedShown;
   /** Shows the Invoices sheet; refused, in words, when the spreadsheet has none. */
   leapShowInvoices(): InvoicesShown;
 }

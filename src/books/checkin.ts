@@ -6,8 +6,9 @@
 import { asText } from '../plan/cellValue';
 import { columnLetters, type LinkedHistory } from '../plan/layout';
 import type { OverdueInvoice, OwedView } from '../protocol';
+import { UNCATEGORISED } from './categories';
 import { COLUMN, FIRST_ROW, PANEL_ROW, PANEL_VALUE_COLUMN } from './invoices';
-import { BOOKS, LEDGER_SHEET } from './layout';
+import { BOOKS, LEDGER_COLUMN, LEDGER_SHEET } from './layout';
 
 export const CHECKINS_SHEET = 'Check-ins';
 /** Document property: "books" while the plan runs on the Books' months; absent otherwise. Read by every plan build. */
@@ -219,4 +220,69 @@ export function owedFromShown(sheetName: string, shown: readonly (readonly strin
     more: Math.max(0, overdue.length - OVERDUE_LISTED),
     note: overdue.length === 0 ? NOTHING_OVERDUE : '',
   };
+}
+
+// ---- The uncategorised rows a count stands for
+
+/**
+ * Which Ledger rows a quoted count of uncategorised rows covers: a month (last month's "3 rows not yet categorised")
+ * or a whole year. The count on Books (a month's "Not yet categorised", the year to date) and the rows the Ledger
+ * filter shows are the same rows: dated in the period, with a blank or "Uncategorized" category, money in and out.
+ */
+export interface UncategorisedScope {
+  year: number;
+  /** 1-12; absent for the whole year. */
+  month?: number;
+}
+
+/** The scope a page sent, checked: a year and an optional month, whole numbers. */
+export function uncategorisedScope(raw: unknown): UncategorisedScope {
+  const scope = (raw ?? {}) as { year?: unknown; month?: unknown };
+  const year = Number(scope.year);
+  const month = scope.month === undefined || scope.month === null ? undefined : Number(scope.month);
+  if (
+    !Number.isInteger(year) ||
+    year < 1900 ||
+    year > 9999 ||
+    (month !== undefined && !(Number.isInteger(month) && month >= 1 && month <= 12))
+  ) {
+    throw new Error('Say which rows to show: a year, and a month from 1 to 12 if only one month.');
+  }
+  return month === undefined ? { year } : { year, month };
+}
+
+/** First day of the scope and the day after its last, as ISO days. */
+function scopeDays({ year, month }: UncategorisedScope): { from: string; until: string } {
+  const day = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-01`;
+  if (month === undefined) return { from: day(year, 1), until: day(year + 1, 1) };
+  return { from: day(year, month), until: month === 12 ? day(year + 1, 1) : day(year, month + 1) };
+}
+
+/**
+ * The Ledger filter's custom formula for the scope, written for row 2 (Sheets moves it down row by row): a date in
+ * the period (a number: a date typed as text is in no Books count either) and a blank or "Uncategorized" category.
+ */
+export function uncategorisedFilterFormula(scope: UncategorisedScope): string {
+  const date = `$${columnLetters(LEDGER_COLUMN.date)}2`;
+  const category = `$${columnLetters(LEDGER_COLUMN.category)}2`;
+  const start = scope.month === undefined ? `DATE(${scope.year},1,1)` : `DATE(${scope.year},${scope.month},1)`;
+  const end = scope.month === undefined ? `DATE(${scope.year + 1},1,1)` : `EDATE(${start},1)`;
+  return `=AND(ISNUMBER(${date}),${date}>=${start},${date}<${end},OR(${category}="${UNCATEGORISED}",${category}=""))`;
+}
+
+/**
+ * How many rows the filter shows: the same test in the script, over the Ledger's dates (as ISO days in the
+ * spreadsheet's zone, null for a cell that holds no date) and categories. Sheets compares text ignoring case.
+ */
+export function countUncategorised(
+  rows: readonly { day: string | null; category: unknown }[],
+  scope: UncategorisedScope,
+): number {
+  const { from, until } = scopeDays(scope);
+  const uncategorised = UNCATEGORISED.toLowerCase();
+  return rows.filter(({ day, category }) => {
+    if (day === null || day < from || day >= until) return false;
+    const c = String(category ?? '').toLowerCase();
+    return c === uncategorised || c === '';
+  }).length;
 }

@@ -60,3 +60,30 @@ export function sortOutDuplicates<T extends StatementRow>(rows: readonly T[], le
   }
   return { fresh, alreadyInLedger, repeatedInStatement };
 }
+
+/**
+ * The rows of one statement that repeat (same date, amount to the cent and normalised description), each with its
+ * place among its copies: which copy it is and how many the statement holds. The import keeps every copy (two
+ * coffees on one day are real) and marks them in the Ledger's Notes, so the person sees which rows to check.
+ */
+export function copiesInStatement<T extends StatementRow>(rows: readonly T[]): Map<T, { copy: number; of: number }> {
+  const byKey = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = importKey(row);
+    const group = byKey.get(key);
+    if (group) group.push(row);
+    else byKey.set(key, [row]);
+  }
+  const copies = new Map<T, { copy: number; of: number }>();
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue;
+    group.forEach((row, i) => {
+      copies.set(row, { copy: i + 1, of: group.length });
+    });
+  }
+  return copies;
+}
+
+/** The Notes text of a row kept as one of several copies in its statement. */
+export const copyNote = ({ copy, of }: { copy: number; of: number }): string =>
+  `Copy ${copy} of ${of} in the statement (same date, amount and description): kept. Delete it if it is not a real payment.`;

@@ -127,8 +127,13 @@ export interface BooksLayout extends SheetGrid {
  * The Books sheet for the tax year `year` in a spreadsheet of `locale`: its blocks (src/books/blocks/index.ts) placed
  * on one grid. Without a plan, Books follows the country the locale suggests.
  */
-export function layoutBooks(year: number, money: BooksMoney = PLAIN_BOOKS_MONEY, locale = 'en_US'): BooksLayout {
-  const g = booksGrid(year, money, locale);
+export function layoutBooks(
+  year: number,
+  money: BooksMoney = PLAIN_BOOKS_MONEY,
+  locale = 'en_US',
+  ledgerUrl: string | null = null,
+): BooksLayout {
+  const g = booksGrid(year, money, locale, ledgerUrl);
   const { namedRanges, ...grid } = g.build();
   // Column H parts the month table from Schedule C, and holds April in the by-category table below: wide enough
   // for an amount. Columns M:S also hold the tax blocks' labels, notes and figures above the by-category table.
@@ -144,10 +149,15 @@ export function layoutBooks(year: number, money: BooksMoney = PLAIN_BOOKS_MONEY,
 }
 
 /** The Books sheet's blocks on one grid: its declarations are the sheet's dependency graph. */
-export function booksGrid(year: number, money: BooksMoney = PLAIN_BOOKS_MONEY, locale = 'en_US'): Grid {
+export function booksGrid(
+  year: number,
+  money: BooksMoney = PLAIN_BOOKS_MONEY,
+  locale = 'en_US',
+  ledgerUrl: string | null = null,
+): Grid {
   const g = new Grid();
   const localeCountry = taxCountryOfLocale(locale);
-  for (const block of BOOKS_BLOCKS) block(g, { year, money, localeCountry });
+  for (const block of BOOKS_BLOCKS) block(g, { year, money, localeCountry, ledgerUrl });
   return g;
 }
 

@@ -3,7 +3,7 @@
  * set up the Ledger, Categories and Books sheets, and open the import page.
  */
 import { categorise, readCategoryRules, UNCATEGORISED } from '../books/categories';
-import { sortOutDuplicates } from '../books/duplicates';
+import { copiesInStatement, copyNote, sortOutDuplicates } from '../books/duplicates';
 import { mappingProblem, validateImportRequest } from '../books/importRequest';
 import { LEDGER_COLUMN, ledgerRows } from '../books/layout';
 import { type RowsInBookCurrency, rowsInBookCurrency } from '../books/statementCurrency';
@@ -119,9 +119,13 @@ function importUnderLock(
     );
     rememberMapping(request.layoutKey, request.mapping);
     const cells = ledgerRows(sorted.fresh, request.account, (row) => categoryOf.get(row) as string);
+    // Rows a statement holds more than once are all kept (they can be real) and marked as copies in Notes, beside
+    // any conversion note; a copy already in the Ledger from an earlier import is not written again.
+    const copies = copiesInStatement(request.rows);
     sorted.fresh.forEach((row, i) => {
-      const note = noteOf.get(row);
-      if (note !== undefined) cells[i][LEDGER_COLUMN.notes - 1] = { text: note };
+      const copy = copies.get(row);
+      const notes = [noteOf.get(row), copy ? copyNote(copy) : undefined].filter((n): n is string => n !== undefined);
+      if (notes.length > 0) cells[i][LEDGER_COLUMN.notes - 1] = { text: notes.join(' ') };
     });
     appendLedgerRows(sheets.ledger, sheets.categories, lastRow, cells);
     const dates = sorted.fresh.map((row) => row.date).sort();

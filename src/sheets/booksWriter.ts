@@ -113,6 +113,13 @@ function writeBooks(spreadsheet: Spreadsheet, sheet: Sheet, layout: BooksLayout)
   setWidths(sheet, layout.columnWidths);
 }
 
+/**
+ * The Ledger's address for links from Books: the spreadsheet's URL with the sheet's id, the form Insert > Link writes
+ * for a sheet. A full https URL, since the HYPERLINK page documents only links with a protocol (support.google.com/
+ * docs/answer/3093313: without one, http:// is put in front).
+ */
+const ledgerUrl = (spreadsheet: Spreadsheet, ledger: Sheet): string => `${spreadsheet.getUrl()}#gid=${ledger.getSheetId()}`;
+
 /** This year in the spreadsheet's own time zone: the year the person is in. */
 function thisYear(spreadsheet: Spreadsheet): number {
   return Number(Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy'));
@@ -142,7 +149,7 @@ export function ensureBooksSheets(spreadsheet: Spreadsheet): BooksSheets {
       books = spreadsheet.insertSheet(BOOKS_SHEET);
       created.push(books);
       const locale = spreadsheet.getSpreadsheetLocale();
-      writeBooks(spreadsheet, books, layoutBooks(thisYear(spreadsheet), booksMoney(locale), locale));
+      writeBooks(spreadsheet, books, layoutBooks(thisYear(spreadsheet), booksMoney(locale), locale, ledgerUrl(spreadsheet, ledger)));
     }
     return { ledger, categories, books, created };
   } catch (error) {

@@ -4,7 +4,6 @@
  * the choice stored in a document property, appends Check-ins rows and filters the Ledger to uncategorised rows.
  */
 
-import { UNCATEGORISED } from '../books/categories';
 import {
   ACTUAL_MONTHS_HEADING,
   annualised,
@@ -12,6 +11,7 @@ import {
   CHECKIN_COLUMNS,
   CHECKINS_SHEET,
   checkinRow,
+  countUncategorised,
   invoicesReadA1,
   lastMonthOf,
   MIN_ACTUAL_MONTHS,
@@ -25,13 +25,15 @@ import {
   PLAN_HISTORY_PROPERTY,
   readBooksBlock,
   tooFewMonthsMessage,
+  uncategorisedFilterFormula,
+  uncategorisedScope,
 } from '../books/checkin';
 import { BOOKS_SHEET, LEDGER_COLUMN, LEDGER_SHEET } from '../books/layout';
 import { taxEstimate } from '../finance/usTax/estimate';
 import { FILING_STATUSES, TAX_MODES } from '../plan/answers';
 import { asText } from '../plan/cellValue';
 import { moneyAsShown } from '../plan/currency';
-import { columnLetters, KEY_NUMBERS } from '../plan/layout';
+import { KEY_NUMBERS } from '../plan/layout';
 import { TAX_FIGURES_YEARS } from '../plan/model';
 import type { CheckInSnapshot, CheckInView, InvoicesShown, OwedView, UncategorisedShown } from '../protocol';
 import { getDraft } from './drafts';
@@ -181,6 +183,7 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
     const values = books.monthValues(last.month);
     lastMonth = {
       name: lastMonthName,
+      month: last.month,
       moneyIn: shown.moneyIn,
       againstPlan: plan
         ? againstPlan(
@@ -386,24 +389,30 @@ export function saveCheckIn(): CheckInSnapshot {
 
 // ---- Uncategorised rows ----
 
-export function showUncategorised(): UncategorisedShown {
+/**
+ * Filters the Ledger to the uncategorised rows of a month or a year (the scope the check-in quotes a count for) and
+ * says how many it shows: the same rows the count on Books covers, so "3 rows not yet categorised" opens 3 rows.
+ */
+export function showUncategorised(rawScope: unknown): UncategorisedShown {
+  const scope = uncategorisedScope(rawScope);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
   if (!ledger) throw new Error(NO_BOOKS);
-  const c = columnLetters(LEDGER_COLUMN.category);
   // A formula rather than a list of values: it also shows blank categories, and not the empty rows below the data.
-  const criteria = SpreadsheetApp.newFilterCriteria()
-    .whenFormulaSatisfied(`=AND($A2<>"",OR($${c}2="${UNCATEGORISED}",$${c}2=""))`)
-    .build();
+  const criteria = SpreadsheetApp.newFilterCriteria().whenFormulaSatisfied(uncategorisedFilterFormula(scope)).build();
   const filter = ledger.getFilter() ?? ledger.getRange(1, 1, ledger.getMaxRows(), LEDGER_COLUMN.importKey).createFilter();
   filter.setColumnFilterCriteria(LEDGER_COLUMN.category, criteria);
   ledger.activate();
   const lastRow = ledger.getLastRow();
-  const categories = lastRow < 2 ? [] : ledger.getRange(2, LEDGER_COLUMN.category, lastRow - 1, 1).getValues();
-  return {
-    sheetName: ledger.getName(),
-    rows: categories.filter((r) => r[0] === UNCATEGORISED || r[0] === '').length,
-  };
+  const width = LEDGER_COLUMN.category - LEDGER_COLUMN.date + 1;
+  const values = lastRow < 2 ? [] : ledger.getRange(2, LEDGER_COLUMN.date, lastRow - 1, width).getValues();
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const isDate = (v: unknown) => v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
+  const rows = values.map((r) => ({
+    day: isDate(r[0]) ? Utilities.formatDate(r[0] as Date, timeZone, 'yyyy-MM-dd') : null,
+    category: r[LEDGER_COLUMN.category - LEDGER_COLUMN.date],
+  }));
+  return { sheetName: ledger.getName(), rows: countUncategorised(rows, scope) };
 }
 
 // ---- Money owed to you

@@ -69,8 +69,8 @@ export const serverEntryPoints: ServerEntryPoints = {
   },
   leapSaveCheckIn: { params: [], doc: "Check-in page: appends today's key numbers to the Check-ins sheet.", run: saveCheckIn },
   leapShowUncategorised: {
-    params: [],
-    doc: 'Check-in page: shows the Ledger filtered to uncategorised rows.',
+    params: ['scope'],
+    doc: 'Check-in page: shows the Ledger filtered to the uncategorised rows of a month or a year ({year, month}).',
     run: showUncategorised,
   },
   leapShowInvoices: { params: [], doc: 'Check-in page: shows the Invoices sheet.', run: showInvoices },

@@ -108,6 +108,7 @@ describe('the check-in figures', () => {
     const sums = monthSums(rows, LAST.month);
     expect(view.books?.lastMonth).toEqual({
       name: `${MONTH_NAMES[LAST.month - 1]} ${LAST.year}`,
+      month: LAST.month,
       moneyIn: money(sums.moneyIn),
       againstPlan:
         sums.moneyIn >= 4750
@@ -165,13 +166,15 @@ describe('the check-in figures', () => {
     expect(reads.filter((c) => c.method === 'getDisplayValues').length).toBeLessThanOrEqual(3);
   });
 
-  test('the uncategorised button filters the Ledger to Uncategorized or blank categories and shows it', () => {
-    const shown = em.run('leapShowUncategorised') as UncategorisedShown;
+  test('the uncategorised button filters the Ledger to the year’s Uncategorized or blank categories and shows it', () => {
+    const shown = em.run('leapShowUncategorised', { year: YEAR }) as UncategorisedShown;
     expect(shown).toEqual({ sheetName: 'Ledger', rows: MONTHS.length });
     const ledger = em.workbook.getSheetByName('Ledger');
     const criteria = ledger?.getFilter()?.getColumnFilterCriteria(4);
     expect(String(criteria?.getCriteriaType())).toBe('CUSTOM_FORMULA');
-    expect(criteria?.getCriteriaValues()).toEqual(['=AND($A2<>"",OR($D2="Uncategorized",$D2=""))']);
+    expect(criteria?.getCriteriaValues()).toEqual([
+      `=AND(ISNUMBER($A2),$A2>=DATE(${YEAR},1,1),$A2<DATE(${YEAR + 1},1,1),OR($D2="Uncategorized",$D2=""))`,
+    ]);
     expect(em.toJSON().activeSheet).toBe('Ledger');
   });
 });
@@ -390,7 +393,7 @@ describe('refusals and what is missing', () => {
     expect(em.run('leapGetCheckIn')).toEqual({ missing: [NO_PLAN, NO_BOOKS], plan: null, books: null, owed: NO_INVOICES_VIEW });
     expect(() => em.run('leapSaveCheckIn')).toThrow(NO_PLAN);
     expect(() => em.run('leapSetPlanHistory', 'books')).toThrow(NO_PLAN);
-    expect(() => em.run('leapShowUncategorised')).toThrow(NO_BOOKS);
+    expect(() => em.run('leapShowUncategorised', { year: YEAR })).toThrow(NO_BOOKS);
   });
 
   test('a plan without Books: says to import a statement first and refuses the actual months', () => {

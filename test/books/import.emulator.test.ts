@@ -176,6 +176,24 @@ test('a re-import adds nothing; identical rows inside one statement are both kep
   ]);
 });
 
+// Issue 22, problem 6: the Ledger said nothing of which rows were the copies the import kept. Each is marked in the
+// Notes column (an existing column: the Ledger's header and every reader of LEDGER_HEADER stay as they are).
+test('rows a statement holds more than once are kept and marked as copies in Notes; other rows are not', () => {
+  const em = fresh();
+  importRows(em, [
+    row('2026-05-02', 'STARBUCKS 123', -5),
+    row('2026-05-02', 'GITHUB INC', -4),
+    row('2026-05-02', 'Starbucks 123', -5.0),
+  ]);
+  const note = (copy: number) =>
+    `Copy ${copy} of 2 in the statement (same date, amount and description): kept. Delete it if it is not a real payment.`;
+  expect(ledger(em).map((r) => [r[1], r[5]])).toEqual([
+    ['STARBUCKS 123', note(1)],
+    ['GITHUB INC', ''],
+    ['Starbucks 123', note(2)],
+  ]);
+});
+
 test("an overlapping import keeps the person's category edits and notes, and adds only the new rows", () => {
   const em = fresh();
   importRows(em, [row('2026-04-01', 'CORNER DELI', -18), row('2026-04-02', 'ADOBE', -20)]);
@@ -241,8 +259,8 @@ describe('the Books sheet', () => {
       const month = months[m - 1];
       const category = byName.get(categoryOf(r));
       if (!category || category.category === UNCATEGORISED) {
+        // Money in with no category is in no income until it has one (issue 22: one profit, as on Schedule C).
         month.uncategorised++;
-        if (r.amount > 0) month.income += r.amount;
         continue;
       }
       if (category.kind === 'Income') month.income += r.amount;
@@ -265,7 +283,7 @@ describe('the Books sheet', () => {
     });
   };
 
-  test('by month: income (uncategorised money in included), deductible expenses (meals at 50%), profit, tax', () => {
+  test('by month: income (categorised only), deductible expenses (meals at 50%), profit, tax', () => {
     // The set-aside rate is the Books year's own (yearAsLived.emulator.test.ts): the months use the one on the sheet.
     const rate = cells(em, 'Books').B3.value as number;
     const want = expected(2026, rate);
@@ -299,8 +317,8 @@ describe('the Books sheet', () => {
     );
     expect(c[`E${BOOKS.totalRow}`].value).toBeCloseTo(want.taxYtd, 6);
     expect(named(em, 'LEAP_BOOKS_UNCATEGORISED')).toBe(want.months.reduce((a, m) => a + m.uncategorised, 0));
-    // Hand-checked: February has the deli lunch and the cash deposit uncategorised; the deposit counts as income.
-    expect(want.months[1]).toEqual({ income: 1074 + 300, expenses: 54.99 + 12 * 0.5, taxPaid: 0, uncategorised: 2 });
+    // Hand-checked: February has the deli lunch and the cash deposit uncategorised; the deposit is in no income.
+    expect(want.months[1]).toEqual({ income: 1074, expenses: 54.99 + 12 * 0.5, taxPaid: 0, uncategorised: 2 });
   });
 
   test('the Schedule C table totals each line for the year with the deductible share applied', () => {

@@ -104,8 +104,8 @@ interface ImportPage {
   calls(): Promise<Call[]>;
 }
 
-async function openImportPage(setup: FakeSetup = {}): Promise<ImportPage> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 700 }, locale: 'en-US' });
+async function openImportPage(setup: FakeSetup = {}, viewport = { width: 300, height: 700 }): Promise<ImportPage> {
+  const page = await browser.newPage({ viewport, locale: 'en-US' });
   page.setDefaultTimeout(5000);
   const problems: Error[] = [];
   page.on('pageerror', (e) => problems.push(e));
@@ -195,6 +195,36 @@ describe('the import page', () => {
     });
     expect(await page.locator('#import-button').textContent()).toBe('Imported');
     expect(await page.locator('#import-button').isDisabled()).toBe(true);
+  });
+
+  // Issue 22, problem 6: the result ("1 row appears more than once; every copy was kept") sat below the dialog's
+  // fold, after the preview. In the dialog's own size (showModalDialog at 760 x 600, src/sheets/books.ts; "Dialogs
+  // and sidebars in Google Workspace documents", developers.google.com/apps-script/guides/dialogs), the result is in
+  // view at the top of the page, before the preview.
+  test('the result is in view without scrolling, above the preview, at the dialog’s size', async () => {
+    opened = await openImportPage({}, { width: 760, height: 600 });
+    const { page } = opened;
+    await page.setInputFiles('#statement-file', fixturePath('chase-checking.csv'));
+    await page.locator('#statement-summary').getByText('6 rows, 1 Mar 2026 to 31 Mar 2026.').waitFor();
+    await page.fill('#account', 'Chase checking');
+    await page.locator('#import-button').getByText('Import 6 rows').click();
+    await page.locator('#import-message').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const where = await page.evaluate(() => {
+      const box = (id: string) => document.getElementById(id)?.getBoundingClientRect() as DOMRect;
+      const footer = document.querySelector('.wizard-foot')?.getBoundingClientRect() as DOMRect;
+      return {
+        result: box('import-result'),
+        preview: box('preview-heading'),
+        visibleTo: Math.min(window.innerHeight, footer.top),
+      };
+    });
+    expect(where.result.height).toBeGreaterThan(0);
+    expect(where.result.top).toBeGreaterThanOrEqual(0);
+    // Above the Import button's bar too, which stays at the bottom of the dialog.
+    expect(where.result.bottom).toBeLessThanOrEqual(where.visibleTo);
+    expect(where.result.top).toBeLessThan(where.preview.top);
+    await page.screenshot({ path: screenshotPath('import-result-dialog') });
   });
 
   test('ambiguous dates: the page asks, refuses to import until answered, and re-reads with the answer', async () => {

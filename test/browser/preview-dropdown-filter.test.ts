@@ -90,10 +90,16 @@ test('the Ledger: Category offers the Categories sheet, other text is refused, a
   expect(session.view().active.cells.D3.display).toBe('office');
   session.enterInput(LEDGER_SHEET, 'D3', UNCATEGORISED);
 
-  expect(session.scriptRun('leapShowUncategorised', [])).toEqual({ ok: true, result: { sheetName: LEDGER_SHEET, rows: 2 } });
+  expect(session.scriptRun('leapShowUncategorised', [{ year: 2026, month: 3 }])).toEqual({
+    ok: true,
+    result: { sheetName: LEDGER_SHEET, rows: 2 },
+  });
   ledger = session.view().active;
   expect(ledger.filter?.criteria).toEqual([
-    { column: 4, description: `rows where =AND($A2<>"",OR($D2="${UNCATEGORISED}",$D2=""))` },
+    {
+      column: 4,
+      description: `rows where =AND(ISNUMBER($A2),$A2>=DATE(2026,3,1),$A2<EDATE(DATE(2026,3,1),1),OR($D2="${UNCATEGORISED}",$D2=""))`,
+    },
   ]);
   // Rows 2 and 4 have categories; every empty row below the data is hidden too (its date is blank), as in Sheets.
   expect(ledger.filter?.hiddenRows.slice(0, 3)).toEqual([2, 4, 6]);

@@ -76,7 +76,7 @@ const CALLS: Record<ServerFunctionName, unknown[]> = {
   leapGetCheckIn: [],
   leapSetPlanHistory: ['books'],
   leapSaveCheckIn: [],
-  leapShowUncategorised: [],
+  leapShowUncategorised: [{ year: 2026 }],
   leapShowInvoices: [],
   leapClearDraft: [],
 };

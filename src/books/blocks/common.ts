@@ -44,6 +44,11 @@ export interface BooksSheet {
   year: number;
   money: BooksMoney;
   localeCountry: TaxCountry;
+  /**
+   * The Ledger's address, the spreadsheet's URL with `#gid=` and the Ledger's sheet id, for links to its rows; null
+   * when laid out without a spreadsheet (no link then).
+   */
+  ledgerUrl?: string | null;
 }
 
 /** One block of the Books sheet: it places its cells on the grid, reading other blocks' cells through `read`. */
@@ -191,3 +196,5 @@ export const usFiguresYear = (yearCell: string): string =>
  */
 export const monthsOverFormula = (yearCell: string, todayCell: string): string =>
   `MAX(0,MIN(12,(YEAR(${todayCell})-${yearCell})*12+MONTH(${todayCell})-1))`;
+export const UNCATEGORISED_IN = 'LEAP_BOOKS_UNCATEGORISED_IN';
+export const FORM_NET = 'LEAP_BOOKS_FORM_NET';

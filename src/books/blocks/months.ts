@@ -19,8 +19,6 @@ const onRow = (read: Reader, key: string, row: number) => read.inRow(MONTHS, key
 /** The category amounts of this row's month, one per category. */
 const amounts = (read: Reader, { index }: TableRow) => read.column(BY_CATEGORY, monthKey(index + 1));
 const kinds = (read: Reader) => read.column(BY_CATEGORY, 'kind');
-const uncategorisedIn = (month: string, criteria: string) =>
-  `SUMIFS(${LEDGER.amount},${inMonth(month)},${LEDGER.amount},">0",${LEDGER.category},${criteria})`;
 const uncategorisedCount = (month: string, criteria: string) => `COUNTIFS(${inMonth(month)},${LEDGER.category},${criteria})`;
 const sum = (key: string) => (read: Reader) => `=SUM(${read.columnA1(MONTHS, key)})`;
 
@@ -41,11 +39,9 @@ function columns({ money }: BooksSheet): TableColumn[] {
     {
       key: 'income',
       header: income,
-      // Uncategorised money in counts as income (blank or "Uncategorized"); uncategorised money out is not deducted.
-      cell: amount(
-        (read, r) =>
-          `=SUMIFS(${amounts(read, r)},${kinds(read)},"Income")+${uncategorisedIn(monthCell(read, r), `"${UNCATEGORISED}"`)}+${uncategorisedIn(monthCell(read, r), '""')}`,
-      ),
+      // Income categories only: money in not yet categorised (blank or "Uncategorized") is in no total until it
+      // has a category, as on the tax form; the form block shows it on a line of its own (LEAP_BOOKS_UNCATEGORISED_IN).
+      cell: amount((read, r) => `=SUMIFS(${amounts(read, r)},${kinds(read)},"Income")`),
       total: { cell: sum('income'), format: money.books },
     },
     {
@@ -58,7 +54,9 @@ function columns({ money }: BooksSheet): TableColumn[] {
       key: 'profit',
       header: profit,
       cell: amount((read, { row }) => `=${onRow(read, 'income', row)}-${onRow(read, 'expenses', row)}`, true),
-      total: { cell: sum('profit'), format: money.books },
+      // To the cent, as the form's net is: meals at 50% make half cents, and the two sums, added in different orders,
+      // could round a half cent apart (ROUND to 6 places first takes off the order's floating-point dust).
+      total: { cell: (read) => `=ROUND(ROUND(SUM(${read.columnA1(MONTHS, 'profit')}),6),2)`, format: money.books },
     },
     {
       key: 'setAside',

@@ -1,15 +1,17 @@
 /** Schedule C beside the months: the year's total on each Schedule C line, then the net. */
-import { columnLetters } from '../../layout/grid';
+import { a1, columnLetters } from '../../layout/grid';
 import { SCHEDULE_C_LINES } from '../categories';
-import { BOOKS, type BooksBlock, BY_CATEGORY, YEAR } from './common';
+import { BOOKS, type BooksBlock, BY_CATEGORY, FORM_NET, YEAR } from './common';
+import { uncategorisedIn } from './uncategorisedIn';
 
-export const scheduleC: BooksBlock = (g, { money }) => {
+export const scheduleC: BooksBlock = (g, books) => {
+  const { money } = books;
   const sc = BOOKS.scheduleC;
   g.heading(sc.titleRow, sc.lineColumn, (read) => `="Schedule C (Form 1040) "&${read.cell(YEAR)}`);
   const lastLine = sc.firstRow + SCHEDULE_C_LINES.length - 1;
   const incomeLines = SCHEDULE_C_LINES.filter((l) => l.line === '1' || l.line === '6').length;
   const total = columnLetters(sc.totalColumn);
-  g.table({
+  const table = g.table({
     id: 'scheduleC',
     row: sc.headerRow,
     column: sc.lineColumn,
@@ -37,11 +39,16 @@ export const scheduleC: BooksBlock = (g, { money }) => {
         }),
         total: {
           cell: {
-            formula: `=SUM(${total}${sc.firstRow}:${total}${sc.firstRow + incomeLines - 1})-SUM(${total}${sc.firstRow + incomeLines}:${total}${lastLine})`,
+            // To the cent, rounded as the months' year to date is (LEAP_BOOKS_PROFIT_YTD), so the two agree.
+            formula: `=ROUND(ROUND(SUM(${total}${sc.firstRow}:${total}${sc.firstRow + incomeLines - 1})-SUM(${total}${sc.firstRow + incomeLines}:${total}${lastLine}),6),2)`,
           },
           format: money.books,
         },
       },
     ],
   });
+  const netRow = table.totalRow ?? lastLine + 1;
+  g.name(FORM_NET, a1(netRow, table.columnOf('total')));
+  // Money in with no category, below the net it is not in.
+  uncategorisedIn(g, books, { row: netRow + 1, lineColumn: sc.lineColumn, valueColumn: table.columnOf('total') });
 };
