@@ -157,7 +157,7 @@ function checklistSteps(a: Answers): ChecklistItem[] {
     },
     { id: 'buffer-reached', step: ['Reach your buffer of ', fig('LEAP_BUFFER_TARGET', 'money')], phase: 1, done: false },
     { id: GIVE_NOTICE_ITEM, step: 'Choose your last day at work and give notice', phase: 1, done: false },
-    ...firstBigPaymentStep(a),
+    ...firstTaxPaymentStep(a),
   ];
 }
 
@@ -223,7 +223,7 @@ function countryRegistrationSteps(a: Answers): ChecklistItem[] {
           fig(WORKINGS_FIGURES.selfAssessmentRegistration, 'date'),
           ': the deadline after your first tax year of trading',
         ],
-        // After the leave date and before the first big payment.
+        // After the leave date and before the first tax payment.
         phase: 1.005,
         done: false,
         due: WORKINGS_FIGURES.selfAssessmentRegistration,
@@ -251,7 +251,7 @@ function countryRegistrationSteps(a: Answers): ChecklistItem[] {
  * The UK's 31 January and Canada's 30 April after the first year ask for a whole year's tax at once (in the UK
  * half of it again on top): the step that has it ready, due on that day.
  */
-function firstBigPaymentStep(a: Answers): ChecklistItem[] {
+function firstTaxPaymentStep(a: Answers): ChecklistItem[] {
   const uk = inUk(a);
   if (!uk && a.taxCountry !== 'canada') return [];
   return [
@@ -259,17 +259,17 @@ function firstBigPaymentStep(a: Answers): ChecklistItem[] {
       id: 'first-big-tax-payment',
       step: [
         'Have ',
-        fig('LEAP_FIRST_BIG_TAX_PAYMENT', 'money'),
+        fig('LEAP_FIRST_TAX_PAYMENT', 'money'),
         ' in your tax account by ',
-        fig('LEAP_FIRST_BIG_TAX_DATE', 'date'),
+        fig('LEAP_FIRST_TAX_DATE', 'date'),
         uk
           ? ': the first Self Assessment payment, your first tax year and half of it again'
-          : ": the first 30 April balance, your first year's tax in one payment",
+          : ': your first tax payment on your own (the tax calendar lists the rest)',
       ],
       // After the leave date, so it sorts last.
       phase: 1.01,
       done: false,
-      due: 'LEAP_FIRST_BIG_TAX_DATE',
+      due: 'LEAP_FIRST_TAX_DATE',
     },
   ];
 }

@@ -142,15 +142,15 @@ test.each([
     expect(startedOn).toBe(country);
     expect(entityWords).toEqual(entities);
     await expect(sidebar.locator('#server-error').textContent()).resolves.toBe('');
-    const amount = await namedValue('LEAP_FIRST_BIG_TAX_PAYMENT');
+    const amount = await namedValue('LEAP_LARGEST_TAX_PAYMENT');
     expect(typeof amount).toBe('number');
     expect(amount as number).toBeGreaterThan(1000);
-    expect(String(await namedValue('LEAP_FIRST_BIG_TAX_DATE')).slice(4, 10)).toBe(dueDay);
+    expect(String(await namedValue('LEAP_LARGEST_TAX_DATE')).slice(4, 10)).toBe(dueDay);
     await page.locator('[data-sheet="Transition Plan"]').click();
     await expect(page.getByText(row, { exact: true }).first().isVisible()).resolves.toBe(true);
     await expect(page.getByText(calendarRow).first().isVisible()).resolves.toBe(true);
     // Money cells in the locale's currency: the first big payment and the buffer target.
-    expect(await namedShown('LEAP_FIRST_BIG_TAX_PAYMENT')).toMatch(money);
+    expect(await namedShown('LEAP_LARGEST_TAX_PAYMENT')).toMatch(money);
     expect(await namedShown('LEAP_BUFFER_TARGET')).toMatch(money);
     await page.screenshot({ path: screenshotPath(join('e2e', `country-${id}`)), fullPage: true });
     expect(problems).toEqual([]);

@@ -76,8 +76,8 @@ describe('a built plan', () => {
       LEAP_EXPECTED_MONTHLY: '$4,750',
       // The largest 1040-ES payment: 30% of three months of $4,750, due Jan 18, 2028 (Jan 15 is a Saturday and
       // Jan 17 Martin Luther King Jr. Day).
-      LEAP_FIRST_BIG_TAX_PAYMENT: '$5,700',
-      LEAP_FIRST_BIG_TAX_DATE: 'Jan 18, 2028',
+      LEAP_LARGEST_TAX_PAYMENT: '$5,700',
+      LEAP_LARGEST_TAX_DATE: 'Jan 18, 2028',
       LEAP_TAX_RATE: '30.0%',
       LEAP_FULL_YEAR_TAX_RATE: '30.0%',
       LEAP_MONTHLY_TAX_SET_ASIDE: '$900',

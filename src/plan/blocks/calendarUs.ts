@@ -1,22 +1,32 @@
 /**
  * The US tax calendar: the four 1040-ES periods from the one holding the leave date, each with its due date
- * (NEXT_TAX_DUE) and the set-aside on its months; the largest is the first big payment.
+ * (NEXT_TAX_DUE) and the set-aside on its months, built up over the ramp as the runway counts them; then the safe
+ * harbor that keeps the underpayment penalty away.
  */
-import type { Reader, TableColumn } from '../../layout/grid';
+import { STATUTE } from '../../finance/usTax/tables';
+import { quoted, type Reader, type TableColumn } from '../../layout/grid';
+import { FILING_STATUSES } from '../answers';
+import { TAX_FIGURES_YEARS } from '../model';
 import {
+  clampTo,
   DETAIL,
   ITEM_ID,
   LABEL,
   LAST_MAIN,
   type MainBlock,
   type PlanSheet,
+  paymentFigures,
+  rampedMonths,
+  SALARY,
   shownAs,
-  type TaxFigure,
   text,
   VALUE,
+  WAGES,
 } from './common';
 
 const TABLE = 'usCalendar';
+/** The safe-harbor figure under the calendar: the sentence beside quotes it. */
+export const US_SAFE_HARBOR = 'LEAP_SAFE_HARBOR';
 const QUARTERLY_PAYMENTS = 4;
 /**
  * Formula fragments for the 1040-ES periods (Jan-Mar, Apr-May, Jun-Aug, Sep-Dec): the period of a month as 1-4,
@@ -32,6 +42,12 @@ function periodOfRow(read: Reader, index: number): { from: string; end: string; 
   const end = read.cellOf(TABLE, 'periodEnd', index);
   const from = index === 0 ? read.cell('LEAP_LEAVE_DATE') : `(${read.cellOf(TABLE, 'periodEnd', index - 1)}+1)`;
   return { from, end, months: `((YEAR(${end})-YEAR(${from}))*12+MONTH(${end})-MONTH(${from})+1)` };
+}
+
+/** The months from the leave month to the end of row `index`'s period, both counted. */
+function monthsOnOwn(read: Reader, index: number): string {
+  const [leave, end] = [read.cell('LEAP_LEAVE_DATE'), read.cellOf(TABLE, 'periodEnd', index)];
+  return `(YEAR(${end})-YEAR(${leave}))*12+MONTH(${end})-MONTH(${leave})+1`;
 }
 
 export const calendarUs: MainBlock = (g, sheet, row) => {
@@ -71,7 +87,13 @@ export const calendarUs: MainBlock = (g, sheet, row) => {
       key: 'amount',
       header: 'Amount',
       cell: ({ index }) => ({
-        cell: (read) => `=${read.cell('LEAP_TAX_RATE')}*${read.cell('LEAP_EXPECTED_MONTHLY')}*${periodOfRow(read, index).months}`,
+        // The set-aside on the period's earnings, built up over the ramp as the runway counts them: the months from
+        // the leave month to the period's end, less those to the previous period's end.
+        cell: (read) => {
+          const earned = (upTo: number) => rampedMonths(read, monthsOnOwn(read, upTo));
+          const months = index === 0 ? earned(0) : `(${earned(index)}-${earned(index - 1)})`;
+          return `=${read.cell('LEAP_TAX_RATE')}*${read.cell('LEAP_EXPECTED_MONTHLY')}*${months}`;
+        },
         format: formats.money,
       }),
     },
@@ -112,25 +134,62 @@ export const calendarUs: MainBlock = (g, sheet, row) => {
     },
     'usCalendarNote',
   );
-  return table.lastRow + 2;
+  safeHarbor(g, sheet, table.lastRow + 2);
+  return table.lastRow + 4;
 };
 
-/** The first big payment in the US: the largest quarterly payment, the earliest if two are equal. */
-export const US_FIRST_BIG: Pick<
-  Record<TaxFigure, (read: Reader, sheet: PlanSheet) => string>,
-  'LEAP_FIRST_BIG_TAX_PAYMENT' | 'LEAP_FIRST_BIG_TAX_DATE'
-> = {
-  LEAP_FIRST_BIG_TAX_PAYMENT: (read) => `=MAX(${read.column(TABLE, 'amount')})`,
-  LEAP_FIRST_BIG_TAX_DATE: (read) => {
-    const amounts = read.column(TABLE, 'amount');
-    // The due dates with the "Due" header above them: a range that is exactly NEXT_TAX_DUE's spill, read while the
-    // spill is an error (text typed over an input), makes HyperFormula (the emulator) throw instead of giving it.
-    const dues = read.column(TABLE, 'due', -1);
-    const firstDue = read.cellOf(TABLE, 'due', 0);
-    // Until NEXT_TAX_DUE's spill is in, its cell shows "Loading..." (or its error) and the cells below are empty:
-    // the date shows what that cell shows rather than an empty cell the spill has not reached yet.
-    return `=IF(ISNUMBER(${firstDue}),INDEX(${dues},1+MATCH(MAX(${amounts}),${amounts},0)),${firstDue})`;
-  },
-};
-export const usFirstBigDetail = (read: Reader, sheet: PlanSheet): string =>
-  `="The largest quarterly payment (Form 1040-ES), due "&${shownAs(sheet.formats, read.cell('LEAP_FIRST_BIG_TAX_DATE'), 'date')}`;
+const { safeHarborCurrentYearShare, safeHarborPriorYearShare, safeHarborHighIncomePriorYearShare, safeHarborHighIncomeAgi } =
+  STATUTE;
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/**
+ * The safe harbor of the leave year (IRC 6654(d)(1); IRS Form 1040-ES instructions, "Who Must Pay Estimated Tax"):
+ * no underpayment penalty once withholding and estimated payments reach the lesser of 90% of this year's tax and
+ * 100% of last year's (110% above $150,000 of AGI). Last year the person worked the job all year: its tax is
+ * TAX_ESTIMATE_US on the salary (federal only, as the safe harbor is), which the job withheld. One cell asks
+ * SAFE_HARBOR with both years' tax, so the figure is one execution on Sheets.
+ */
+function safeHarbor(g: Parameters<MainBlock>[0], sheet: PlanSheet, row: number): void {
+  const estimate = sheet.tax.system === 'us_estimate';
+  const status = (read: Reader) =>
+    estimate ? read.cell('LEAP_FILING_STATUS') : quoted(FILING_STATUSES[sheet.answers.filingStatus]);
+  const year = (read: Reader, offset: number) =>
+    clampTo(
+      [TAX_FIGURES_YEARS.first, TAX_FIGURES_YEARS.last],
+      `YEAR(${read.cell('LEAP_LEAVE_DATE')})${offset ? `-${offset}` : ''}`,
+    );
+  g.figure({
+    id: US_SAFE_HARBOR,
+    row,
+    column: VALUE,
+    label: 'Safe harbor for the leave year',
+    value: (read) => {
+      const [leave, salary] = [read.cell('LEAP_LEAVE_DATE'), read.cell(SALARY)];
+      // The wages of the leave year: the plan's input when the setting has one, else the salary's months before leaving.
+      const wages = estimate ? read.cell(WAGES) : `${salary}*(MONTH(${leave})-1)/12`;
+      const profit = `${read.cell('LEAP_EXPECTED_MONTHLY')}*${rampedMonths(read, `13-MONTH(${leave})`)}`;
+      const thisYear = `TAX_ESTIMATE_US(${profit},${status(read)},${year(read, 0)},0,${wages})`;
+      const lastYear = `TAX_ESTIMATE_US(0,${status(read)},${year(read, 1)},0,${salary})`;
+      return `=SAFE_HARBOR(${thisYear},${lastYear},${salary},${status(read)})`;
+    },
+    format: sheet.formats.money,
+    bold: true,
+  });
+  const agi = safeHarborHighIncomeAgi;
+  g.put(
+    row + 1,
+    LABEL,
+    (read) => {
+      const leaveYear = `YEAR(${read.cell('LEAP_LEAVE_DATE')})`;
+      return `="No underpayment penalty for "&${leaveYear}&" once your job's withholding and these payments reach "&${shownAs(sheet.formats, read.cell(US_SAFE_HARBOR), 'money')}&" by the January payment after it: ${percent(safeHarborCurrentYearShare)} of this year's expected tax or ${percent(safeHarborPriorYearShare)} of last year's tax on your salary, whichever is less (${percent(safeHarborHighIncomePriorYearShare)} of last year's when your income then passed $${agi.single.toLocaleString('en-US')}, $${agi.married_separate.toLocaleString('en-US')} married filing separately). Last year's figure holds however this year turns out (Form 1040-ES)."`;
+    },
+    'usSafeHarborNote',
+  );
+}
+
+/** The first and the largest quarterly payments. */
+export const US_PAYMENTS = paymentFigures(TABLE);
+export const usFirstDetail = (read: Reader, sheet: PlanSheet): string =>
+  `="The first quarterly payment (Form 1040-ES) on your own, due "&${shownAs(sheet.formats, read.cell('LEAP_FIRST_TAX_DATE'), 'date')}&": it covers the months you are building up to full earnings"`;
+export const usLargestDetail = (read: Reader, sheet: PlanSheet): string =>
+  `="The largest quarterly payment (Form 1040-ES), due "&${shownAs(sheet.formats, read.cell('LEAP_LARGEST_TAX_DATE'), 'date')}`;
