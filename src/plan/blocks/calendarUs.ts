@@ -3,7 +3,7 @@
  * (NEXT_TAX_DUE) and the set-aside on its months, built up over the ramp as the runway counts them; then the safe
  * harbor that keeps the underpayment penalty away.
  */
-import { STATUTE } from '../../finance/usTax/tables';
+import { type FilingStatus, STATUTE } from '../../finance/usTax/tables';
 import { quoted, type Reader, type TableColumn } from '../../layout/grid';
 import { FILING_STATUSES } from '../answers';
 import { TAX_FIGURES_YEARS } from '../model';
@@ -21,7 +21,6 @@ import {
   shownAs,
   text,
   VALUE,
-  WAGES,
 } from './common';
 
 const TABLE = 'usCalendar';
@@ -135,53 +134,72 @@ export const calendarUs: MainBlock = (g, sheet, row) => {
     'usCalendarNote',
   );
   safeHarbor(g, sheet, table.lastRow + 2);
-  return table.lastRow + 4;
+  return table.lastRow + 5;
 };
 
 const { safeHarborCurrentYearShare, safeHarborPriorYearShare, safeHarborHighIncomePriorYearShare, safeHarborHighIncomeAgi } =
   STATUTE;
 const percent = (share: number) => `${Math.round(share * 100)}%`;
+const dollars = (n: number) => `$${n.toLocaleString('en-US')}`;
+/** Last year's tax on the salary: the job withheld it. */
+const LAST_YEAR_TAX = 'usLastYearTax';
 
 /**
- * The safe harbor of the leave year (IRC 6654(d)(1); IRS Form 1040-ES instructions, "Who Must Pay Estimated Tax"):
- * no underpayment penalty once withholding and estimated payments reach the lesser of 90% of this year's tax and
- * 100% of last year's (110% above $150,000 of AGI). Last year the person worked the job all year: its tax is
- * TAX_ESTIMATE_US on the salary (federal only, as the safe harbor is), which the job withheld. One cell asks
- * SAFE_HARBOR with both years' tax, so the figure is one execution on Sheets.
+ * The AGI above which the safe harbor asks 110% of last year's tax, for a filing status cell (words or short value,
+ * as TAX_RATE_US reads it): the statute's figure for each status, from STATUTE.
+ */
+function highIncomeAgi(status: string): string {
+  const base = safeHarborHighIncomeAgi.single;
+  const others = (Object.keys(safeHarborHighIncomeAgi) as FilingStatus[]).filter((k) => safeHarborHighIncomeAgi[k] !== base);
+  return others.reduceRight(
+    (otherwise, k) =>
+      `IF(OR(${status}=${quoted(FILING_STATUSES[k])},${status}=${quoted(k)}),${safeHarborHighIncomeAgi[k]},${otherwise})`,
+    String(base),
+  );
+}
+
+/**
+ * The safe harbor of the leave year (IRC 6654(d)(1); IRS Form 1040-ES instructions, "Who Must Pay Estimated Tax",
+ * and Publication 505): no underpayment penalty once withholding and estimated payments reach 100% of last year's
+ * tax (110% when last year's AGI was over $150,000, $75,000 married filing separately), or 90% of this year's if
+ * less. Last year the person worked the job all year: its tax is TAX_ESTIMATE_US on the salary (federal only, as the
+ * safe harbor is), which the job withheld. One Leap cell, no nested call (a call inside another's arguments waits for
+ * it: a round more on Sheets); the 100% or 110% is Sheets' arithmetic on the statute's figures (SAFE_HARBOR's rule).
  */
 function safeHarbor(g: Parameters<MainBlock>[0], sheet: PlanSheet, row: number): void {
   const estimate = sheet.tax.system === 'us_estimate';
   const status = (read: Reader) =>
     estimate ? read.cell('LEAP_FILING_STATUS') : quoted(FILING_STATUSES[sheet.answers.filingStatus]);
-  const year = (read: Reader, offset: number) =>
-    clampTo(
-      [TAX_FIGURES_YEARS.first, TAX_FIGURES_YEARS.last],
-      `YEAR(${read.cell('LEAP_LEAVE_DATE')})${offset ? `-${offset}` : ''}`,
-    );
+  g.figure({
+    id: LAST_YEAR_TAX,
+    row,
+    column: VALUE,
+    label: "Last year's federal tax on your salary",
+    value: (read) => {
+      const year = clampTo([TAX_FIGURES_YEARS.first, TAX_FIGURES_YEARS.last], `YEAR(${read.cell('LEAP_LEAVE_DATE')})-1`);
+      return `=TAX_ESTIMATE_US(0,${status(read)},${year},0,${read.cell(SALARY)})`;
+    },
+    format: sheet.formats.money,
+  });
   g.figure({
     id: US_SAFE_HARBOR,
-    row,
+    row: row + 1,
     column: VALUE,
     label: 'Safe harbor for the leave year',
     value: (read) => {
-      const [leave, salary] = [read.cell('LEAP_LEAVE_DATE'), read.cell(SALARY)];
-      // The wages of the leave year: the plan's input when the setting has one, else the salary's months before leaving.
-      const wages = estimate ? read.cell(WAGES) : `${salary}*(MONTH(${leave})-1)/12`;
-      const profit = `${read.cell('LEAP_EXPECTED_MONTHLY')}*${rampedMonths(read, `13-MONTH(${leave})`)}`;
-      const thisYear = `TAX_ESTIMATE_US(${profit},${status(read)},${year(read, 0)},0,${wages})`;
-      const lastYear = `TAX_ESTIMATE_US(0,${status(read)},${year(read, 1)},0,${salary})`;
-      return `=SAFE_HARBOR(${thisYear},${lastYear},${salary},${status(read)})`;
+      const [salary, lastYear] = [read.cell(SALARY), read.cell(LAST_YEAR_TAX)];
+      return `=IF(${salary}>${highIncomeAgi(status(read))},${safeHarborHighIncomePriorYearShare},${safeHarborPriorYearShare})*${lastYear}`;
     },
     format: sheet.formats.money,
     bold: true,
   });
   const agi = safeHarborHighIncomeAgi;
   g.put(
-    row + 1,
+    row + 2,
     LABEL,
     (read) => {
       const leaveYear = `YEAR(${read.cell('LEAP_LEAVE_DATE')})`;
-      return `="No underpayment penalty for "&${leaveYear}&" once your job's withholding and these payments reach "&${shownAs(sheet.formats, read.cell(US_SAFE_HARBOR), 'money')}&" by the January payment after it: ${percent(safeHarborCurrentYearShare)} of this year's expected tax or ${percent(safeHarborPriorYearShare)} of last year's tax on your salary, whichever is less (${percent(safeHarborHighIncomePriorYearShare)} of last year's when your income then passed $${agi.single.toLocaleString('en-US')}, $${agi.married_separate.toLocaleString('en-US')} married filing separately). Last year's figure holds however this year turns out (Form 1040-ES)."`;
+      return `="No underpayment penalty for "&${leaveYear}&", however it turns out, once your job's withholding and these payments reach "&${shownAs(sheet.formats, read.cell(US_SAFE_HARBOR), 'money')}&" by the January payment after it: ${percent(safeHarborPriorYearShare)} of last year's tax on your salary (${percent(safeHarborHighIncomePriorYearShare)} when that income passed ${dollars(agi.single)}, ${dollars(agi.married_separate)} married filing separately). ${percent(safeHarborCurrentYearShare)} of this year's tax is enough when that is less (Form 1040-ES)."`;
     },
     'usSafeHarborNote',
   );

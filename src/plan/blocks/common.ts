@@ -20,6 +20,11 @@ export const FORMATS = {
   date: 'mmm d, yyyy',
   months: '0.0',
   whole: '0',
+  /**
+   * A count the person types (weeks off, months): Sheets' automatic format shows the decimals a number has and no
+   * more, so 5.6 weeks read 5.6 and 6 reads 6 ("0" rounded 5.6 to 6; "0.##" would show "6.").
+   */
+  count: 'General',
 } as const;
 export type FormatName = keyof typeof FORMATS;
 export type PlanFormats = Record<FormatName, string>;
@@ -179,6 +184,10 @@ export function shownAs(formats: PlanFormats, ref: string, as: Exclude<FormatNam
     case 'months':
       // BUFFER_RUNWAY's text ("∞") reads "indefinitely"; an error stays an error (ISNUMBER would make it "indefinitely").
       return `IF(ISTEXT(${ref}),"indefinitely",TEXT(${ref},${quoted(formats.months)})&" months")`;
+    case 'count':
+      // TEXT has no automatic format: a whole number without decimals, else with the ones it has (up to 2), each in
+      // the spreadsheet locale's separators. Fixed patterns only, whose meaning no engine reads differently.
+      return `IF(ROUND(${ref},0)=${ref},TEXT(${ref},"0"),IF(ROUND(${ref},1)=${ref},TEXT(${ref},"0.0"),TEXT(${ref},"0.00")))`;
     default:
       return `TEXT(${ref},${quoted(formats[as])})`;
   }
