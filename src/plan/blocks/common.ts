@@ -232,7 +232,8 @@ export function paymentFigures(table: string): Record<PaymentFigure, (read: Read
         read.column(table, 'due', -1),
         read.cell('LEAP_FIRST_TAX_DATE'),
       ];
-      return `=IF(ISNUMBER(${date}),INDEX(${amounts},MATCH(${date},${dues},0)),0)`;
+      // No date: nothing to pay (0), or what the date shows while the calendar is still loading or failed.
+      return `=IF(ISNUMBER(${date}),INDEX(${amounts},MATCH(${date},${dues},0)),IF(${date}=${quoted(NO_TAX_DUE)},0,${date}))`;
     },
     LEAP_LARGEST_TAX_PAYMENT: (read) => `=MAX(0,${read.column(table, 'amount', -1)})`,
     LEAP_LARGEST_TAX_DATE: (read) => {
