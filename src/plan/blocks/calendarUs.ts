@@ -58,7 +58,9 @@ export const calendarUs: MainBlock = (g, sheet, row) => {
     (read) => `="Quarterly tax payments from "&${shownAs(formats, read.cell('LEAP_LEAVE_DATE'), 'date')}`,
     {
       fillThrough: LAST_MAIN,
-      note: text('Estimated tax (Form 1040-ES): due date and amount'),
+      note: text(
+        'Estimated tax (Form 1040-ES): due date and amount, the set-aside on each period’s earnings as they build up over your ramp months',
+      ),
     },
   );
   const columns: TableColumn[] = [
