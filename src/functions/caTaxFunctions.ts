@@ -3,7 +3,13 @@
  */
 import { caTaxEstimate, caTaxRate } from '../finance/caTax/estimate';
 import { type InstalmentMethod, instalments } from '../finance/caTax/instalments';
-import { caDefaultTaxYear, caSupportedYearsText, isCaSupportedYear } from '../finance/caTax/tables';
+import {
+  CA_SUPPORTED_YEARS,
+  caDefaultTaxYear,
+  caNearestYear,
+  caSupportedYearsText,
+  isCaSupportedYear,
+} from '../finance/caTax/tables';
 import { readYear } from './runner';
 import { type CellInput, type FunctionSpec, Invalid, type ParamSpec } from './types';
 
@@ -24,6 +30,28 @@ const taxYear: ParamSpec = {
     return isCaSupportedYear(year) ? year : new Invalid(TAX_YEAR_EXPECTED);
   },
 };
+
+/** The last tax year a calendar takes: later than any plan's leave date, and still a four-digit year. */
+const LAST_CALENDAR_YEAR = 2099;
+const CALENDAR_YEAR_EXPECTED = `a tax year from ${CA_SUPPORTED_YEARS[0]}; years after ${CA_SUPPORTED_YEARS[CA_SUPPORTED_YEARS.length - 1]} use its figures`;
+/**
+ * A calendar's tax year: its payments are dated and labelled by the year itself, and a year later than Leap's tables
+ * is estimated with the latest figures (the row of its owing says so), so a plan's dates are those of the real year.
+ */
+const calendarYear = (name: string, description: string): ParamSpec => ({
+  ...taxYear,
+  name,
+  description,
+  expected: CALENDAR_YEAR_EXPECTED,
+  read: (v: CellInput): number | Invalid => {
+    const year = readYear(v);
+    if (year instanceof Invalid) return year;
+    return year >= CA_SUPPORTED_YEARS[0] && year <= LAST_CALENDAR_YEAR ? year : new Invalid(CALENDAR_YEAR_EXPECTED);
+  },
+});
+/** The words of a year's figure: its year, and the figures used when they are another year's. */
+const owingOf = (what: string, year: number, figures: number) =>
+  `${what} ${year}${figures === year ? '' : ` (${figures} figures, the latest Leap has)`}`;
 
 const netIncome: ParamSpec = {
   name: 'net_income',
@@ -137,11 +165,14 @@ export const caTaxFunctions: FunctionSpec[] = [
     name: 'TAX_CALENDAR_CA',
     family: FAMILY,
     summary:
-      "A first year of self-employment and the next: the tax payroll takes from the first year's wages, each year's tax owing (TAX_ESTIMATE_CA), then each year's instalments and 30 April balance (INSTALMENTS_CA, prior-year option).",
+      "A first year of self-employment and the next: the tax payroll takes from the first year's wages, each year's tax owing (TAX_ESTIMATE_CA), then the instalments and 30 April balances they set (INSTALMENTS_CA, prior-year option), dated in the real years.",
     shape: 'table',
     params: [
       { ...netIncome, name: 'first_year_income', description: 'Net self-employment income in the first year on your own.' },
-      { ...taxYear, name: 'first_tax_year', description: `The first year's federal figures: ${caSupportedYearsText()}.` },
+      calendarYear(
+        'first_tax_year',
+        'The first year on your own: its payments are dated in it. A year after the latest Leap has figures for is estimated with those figures.',
+      ),
       provinceRate,
       {
         ...employmentIncome,
@@ -149,29 +180,31 @@ export const caTaxFunctions: FunctionSpec[] = [
         description: 'Employment income of the first year: payroll takes its tax, and it uses up CPP room first.',
       },
       { ...netIncome, name: 'second_year_income', description: 'Net self-employment income in the second year (no wages).' },
-      {
-        ...taxYear,
-        name: 'second_tax_year',
-        description: `The second year's federal figures: the year after the first, or the nearest Leap has (${caSupportedYearsText()}).`,
-      },
+      calendarYear('second_tax_year', 'The second year, the one after the first: its payments are dated in it.'),
     ],
     returns:
-      'A header (Date, Item, Amount), three rows of figures (tax at source, first owing, second owing), then 5 rows of payments for each year.',
+      "A header (Date, Item, Amount), three rows of figures (tax at source, first owing, second owing), then the 6 payments from the first year on, in date order: the second year's 4 instalments and both 30 April balances.",
     example: {
       formula: '=TAX_CALENDAR_CA(30000, 2025, 10%, 40000, 60000, 2026)',
-      result: 'a header and 13 rows, 2025-03-17 to 2027-04-30',
+      result: 'a header and 9 rows, 2026-03-16 to 2027-04-30',
     },
     compute: (income1: number, year1: number, rate: number, wages: number, income2: number, year2: number) => {
-      const atSource = caTaxEstimate(0, year1, rate, wages).total;
-      const owing1 = caTaxEstimate(income1, year1, rate, wages).total - atSource;
-      const owing2 = caTaxEstimate(income2, year2, rate, 0).total;
+      const [figures1, figures2] = [caNearestYear(year1), caNearestYear(year2)];
+      const atSource = caTaxEstimate(0, figures1, rate, wages).total;
+      const owing1 = caTaxEstimate(income1, figures1, rate, wages).total - atSource;
+      const owing2 = caTaxEstimate(income2, figures2, rate, 0).total;
+      // The first year on your own needs no instalments (nothing was owing the two years before, as INSTALMENTS_CA
+      // finds): only its 30 April balance, so nothing is due before the person is on their own. In date order, the
+      // second year's first instalment (15 March) comes before that balance.
+      const first = instalments(owing1, 0, 0, year1, 'prior', false).slice(4);
+      const second = instalments(owing2, owing1, 0, year2, 'prior', false);
+      const payments = [...first, ...second].sort((x, y) => x.date.getTime() - y.date.getTime());
       return [
         ['Date', 'Item', 'Amount'],
-        ['', 'Tax on the wages alone (payroll takes it)', atSource],
-        ['', 'Tax owing, first year', owing1],
-        ['', 'Tax owing, second year', owing2],
-        ...instalments(owing1, 0, 0, year1, 'prior', false).map((p) => [p.date, p.payment, p.amount]),
-        ...instalments(owing2, owing1, 0, year2, 'prior', false).map((p) => [p.date, p.payment, p.amount]),
+        ['', owingOf('Tax on the wages alone (payroll takes it),', year1, figures1), atSource],
+        ['', owingOf('Tax owing for', year1, figures1), owing1],
+        ['', owingOf('Tax owing for', year2, figures2), owing2],
+        ...payments.map((p) => [p.date, p.payment, p.amount]),
       ];
     },
   },

@@ -6,9 +6,12 @@ import { paymentsOnAccount } from '../finance/ukTax/paymentsOnAccount';
 import {
   isUkSupportedYear,
   parseUkTaxYear,
+  UK_SUPPORTED_YEARS,
   type UkRegion,
   ukDefaultTaxYear,
+  ukNearestYear,
   ukSupportedYearsText,
+  ukYearLabel,
 } from '../finance/ukTax/tables';
 import { type CellInput, type FunctionSpec, Invalid, type ParamSpec } from './types';
 
@@ -30,6 +33,29 @@ const taxYear: ParamSpec = {
     return year !== undefined && isUkSupportedYear(year) ? year : new Invalid(TAX_YEAR_EXPECTED);
   },
 };
+
+/** The last tax year a calendar takes: later than any plan's leave date, and still a four-digit year. */
+const LAST_CALENDAR_YEAR = 2099;
+const CALENDAR_YEAR_EXPECTED = `a UK tax year from ${ukYearLabel(UK_SUPPORTED_YEARS[0])} (2027 means 2027/28); years after ${ukYearLabel(UK_SUPPORTED_YEARS[UK_SUPPORTED_YEARS.length - 1])} use its figures`;
+/**
+ * A calendar's tax year: its payments are dated and labelled by the year itself, and a year later than Leap's tables
+ * is estimated with the latest figures (the row of its bill says so), so a plan's dates are those of the real year.
+ */
+const calendarYear = (name: string, description: string): ParamSpec => ({
+  ...taxYear,
+  name,
+  description,
+  expected: CALENDAR_YEAR_EXPECTED,
+  read: (v: CellInput): number | Invalid => {
+    const year = parseUkTaxYear(v);
+    return year !== undefined && year >= UK_SUPPORTED_YEARS[0] && year <= LAST_CALENDAR_YEAR
+      ? year
+      : new Invalid(CALENDAR_YEAR_EXPECTED);
+  },
+});
+/** The words of a year's bill: its tax year, and the figures used when they are another year's. */
+const billOf = (what: string, year: number, figures: number) =>
+  `${what} ${ukYearLabel(year)}${figures === year ? '' : ` (${ukYearLabel(figures)} figures, the latest Leap has)`}`;
 
 const region: ParamSpec = {
   name: 'region',
@@ -132,15 +158,14 @@ export const ukTaxFunctions: FunctionSpec[] = [
     name: 'TAX_CALENDAR_UK',
     family: FAMILY,
     summary:
-      "A first year of self-employment and the next: the tax PAYE takes from the first year's wages, each year's Self Assessment bill (TAX_ESTIMATE_UK), then each year's payments (PAYMENTS_ON_ACCOUNT_UK).",
+      "A first year of self-employment and the next: the tax PAYE takes from the first year's wages, each year's Self Assessment bill (TAX_ESTIMATE_UK), then the payments they set (PAYMENTS_ON_ACCOUNT_UK), dated in the real tax years.",
     shape: 'table',
     params: [
       { ...profit, name: 'first_year_profit', description: 'Trading profit in the first tax year on your own.' },
-      {
-        ...taxYear,
-        name: 'first_tax_year',
-        description: `The first tax year, 6 April to 5 April. Leap has ${ukSupportedYearsText()}.`,
-      },
+      calendarYear(
+        'first_tax_year',
+        'The first tax year on your own, 6 April to 5 April: its payments are dated in it. A year after the latest Leap has figures for is estimated with those figures.',
+      ),
       region,
       {
         ...otherIncome,
@@ -148,29 +173,30 @@ export const ukTaxFunctions: FunctionSpec[] = [
         description: 'Wages from the job in the first tax year: PAYE takes their tax, and they count towards the bands.',
       },
       { ...profit, name: 'second_year_profit', description: 'Trading profit in the second tax year (no wages).' },
-      {
-        ...taxYear,
-        name: 'second_tax_year',
-        description: `The second tax year's figures: the year after the first, or the nearest Leap has (${ukSupportedYearsText()}).`,
-      },
+      calendarYear('second_tax_year', 'The second tax year, the one after the first: its payments are dated in it.'),
     ],
     returns:
-      'A header (Date, Item, Amount), three rows of figures (tax at source, first bill, second bill), then 4 rows of payments for each year.',
+      "A header (Date, Item, Amount), three rows of figures (tax at source, first bill, second bill), then the 4 payments from the first bill on, in date order: each 31 January's balancing payment with the next year's 1st payment on account, and each 31 July's 2nd.",
     example: {
       formula: '=TAX_CALENDAR_UK(20000, 2025, "england", 10000, 40000, 2026)',
-      result: 'a header and 11 rows, 2026-01-31 to 2028-07-31',
+      result: 'a header and 7 rows, 2027-01-31 to 2028-07-31',
     },
     compute: (profit1: number, year1: number, r: UkRegion, wages: number, profit2: number, year2: number) => {
-      const atSource = ukTaxEstimate(0, year1, r, wages).total;
-      const bill1 = ukTaxEstimate(profit1, year1, r, wages).total - atSource;
-      const bill2 = ukTaxEstimate(profit2, year2, r, 0).total;
+      const [figures1, figures2] = [ukNearestYear(year1), ukNearestYear(year2)];
+      const atSource = ukTaxEstimate(0, figures1, r, wages).total;
+      const bill1 = ukTaxEstimate(profit1, figures1, r, wages).total - atSource;
+      const bill2 = ukTaxEstimate(profit2, figures2, r, 0).total;
+      // The first year on your own has no payments on account (the year before had no Self Assessment bill, as
+      // PAYMENTS_ON_ACCOUNT_UK finds for a last-year bill of 0), so nothing is due before its own bill; and the
+      // second year's payments on account are those paid with the first bill: each payment is listed once.
+      const fromTheBill = (rows: ReturnType<typeof paymentsOnAccount>) => rows.slice(2).map((p) => [p.date, p.payment, p.amount]);
       return [
         ['Date', 'Item', 'Amount'],
-        ['', 'Income tax on the wages (PAYE takes it)', atSource],
-        ['', 'Self Assessment bill, first tax year', bill1],
-        ['', 'Self Assessment bill, second tax year', bill2],
-        ...paymentsOnAccount(bill1, 0, year1, 0, atSource).map((p) => [p.date, p.payment, p.amount]),
-        ...paymentsOnAccount(bill2, bill1, year2, atSource, 0).map((p) => [p.date, p.payment, p.amount]),
+        ['', billOf('Income tax on the wages (PAYE takes it),', year1, figures1), atSource],
+        ['', billOf('Self Assessment bill', year1, figures1), bill1],
+        ['', billOf('Self Assessment bill', year2, figures2), bill2],
+        ...fromTheBill(paymentsOnAccount(bill1, 0, year1, 0, atSource)),
+        ...fromTheBill(paymentsOnAccount(bill2, bill1, year2, atSource, 0)),
       ];
     },
   },

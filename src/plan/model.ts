@@ -36,7 +36,7 @@ interface Challenge {
 export type Sentence = string | readonly (string | Figure)[];
 interface Figure {
   figure: string;
-  as: 'money' | 'percent' | 'months' | 'whole' | 'date';
+  as: 'money' | 'percent' | 'months' | 'whole' | 'count' | 'date';
 }
 const fig = (figure: string, as: Figure['as']): Figure => ({ figure, as });
 
@@ -111,16 +111,7 @@ function checklistSteps(a: Answers): ChecklistItem[] {
       phase: 0.7,
       done: false,
     },
-    {
-      id: 'health-cover',
-      step: [
-        "Arrange health insurance to start the day your job's cover ends; the plan budgets ",
-        fig('LEAP_HEALTH_MONTHLY', 'money'),
-        ' a month for it',
-      ],
-      phase: 0.85,
-      done: false,
-    },
+    { id: 'health-cover', step: healthCoverStep(a), phase: 0.85, done: false },
     {
       id: 'workspace',
       step:
@@ -157,8 +148,33 @@ function checklistSteps(a: Answers): ChecklistItem[] {
     },
     { id: 'buffer-reached', step: ['Reach your buffer of ', fig('LEAP_BUFFER_TARGET', 'money')], phase: 1, done: false },
     { id: GIVE_NOTICE_ITEM, step: 'Choose your last day at work and give notice', phase: 1, done: false },
-    ...firstBigPaymentStep(a),
+    ...firstTaxPaymentStep(a),
   ];
+}
+
+/**
+ * What health cover asks of someone leaving a job, in their country's words. In the UK the NHS is residence-based
+ * (National Health Service Act 2006 s.1: free to people ordinarily resident), so nothing stops with the job and private cover is a choice; Canadian
+ * provincial and territorial plans insure residents whatever their work (Canada Health Act s.10), so what ends is the
+ * job's extended health and dental benefits; in the US and elsewhere health insurance itself may end with the job.
+ */
+function healthCoverStep(a: Answers): Sentence {
+  const budget = fig('LEAP_HEALTH_MONTHLY', 'money');
+  if (inUk(a)) {
+    return [
+      'Your NHS cover continues when you leave: it does not depend on a job. Private health insurance is optional; the plan budgets ',
+      budget,
+      ' a month for it (type 0 over it if you go without)',
+    ];
+  }
+  if (a.taxCountry === 'canada') {
+    return [
+      "Your provincial health plan keeps covering you: replace what your job's extended health and dental benefits paid (an individual plan or a professional association's group plan); the plan budgets ",
+      budget,
+      ' a month for it',
+    ];
+  }
+  return ["Arrange health insurance to start the day your job's cover ends; the plan budgets ", budget, ' a month for it'];
 }
 
 const inUk = (a: Answers): boolean => a.taxCountry === 'uk_england' || a.taxCountry === 'uk_scotland';
@@ -223,7 +239,7 @@ function countryRegistrationSteps(a: Answers): ChecklistItem[] {
           fig(WORKINGS_FIGURES.selfAssessmentRegistration, 'date'),
           ': the deadline after your first tax year of trading',
         ],
-        // After the leave date and before the first big payment.
+        // After the leave date and before the first tax payment.
         phase: 1.005,
         done: false,
         due: WORKINGS_FIGURES.selfAssessmentRegistration,
@@ -251,7 +267,7 @@ function countryRegistrationSteps(a: Answers): ChecklistItem[] {
  * The UK's 31 January and Canada's 30 April after the first year ask for a whole year's tax at once (in the UK
  * half of it again on top): the step that has it ready, due on that day.
  */
-function firstBigPaymentStep(a: Answers): ChecklistItem[] {
+function firstTaxPaymentStep(a: Answers): ChecklistItem[] {
   const uk = inUk(a);
   if (!uk && a.taxCountry !== 'canada') return [];
   return [
@@ -259,17 +275,17 @@ function firstBigPaymentStep(a: Answers): ChecklistItem[] {
       id: 'first-big-tax-payment',
       step: [
         'Have ',
-        fig('LEAP_FIRST_BIG_TAX_PAYMENT', 'money'),
+        fig('LEAP_FIRST_TAX_PAYMENT', 'money'),
         ' in your tax account by ',
-        fig('LEAP_FIRST_BIG_TAX_DATE', 'date'),
+        fig('LEAP_FIRST_TAX_DATE', 'date'),
         uk
           ? ': the first Self Assessment payment, your first tax year and half of it again'
-          : ": the first 30 April balance, your first year's tax in one payment",
+          : ': your first tax payment on your own (the tax calendar lists the rest)',
       ],
       // After the leave date, so it sorts last.
       phase: 1.01,
       done: false,
-      due: 'LEAP_FIRST_BIG_TAX_DATE',
+      due: 'LEAP_FIRST_TAX_DATE',
     },
   ];
 }
@@ -285,7 +301,7 @@ function challengesOf(a: Answers): Challenge[] {
         'Your budget is planned on a low month of ',
         fig('LEAP_PROJECTED_LOW', 'money'),
         ' before tax, less the tax set aside, and a buffer of ',
-        fig('LEAP_BUFFER_MONTHS_INPUT', 'whole'),
+        fig('LEAP_BUFFER_MONTHS_INPUT', 'count'),
         ' months covers the gaps; today your savings last ',
         fig('LEAP_RUNWAY_MONTHS', 'months'),
         ' on low months.',

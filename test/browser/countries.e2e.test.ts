@@ -1,7 +1,7 @@
 /**
  * The UK and the Canadian plan built through the `npm start` preview in Chromium, each in a spreadsheet of the
  * country's locale (en_GB, en_CA): the wizard's "Where do you pay tax?" starts on that country, the plan shows
- * the country's first big tax payment in the locale's money, and the sheet is screenshotted to test-output/e2e/
+ * the country's largest tax payment in the locale's money, and the sheet is screenshotted to test-output/e2e/
  * (the README's pictures, docs/plan-uk.png and docs/plan-canada.png, are copies of them).
  */
 import { mkdirSync } from 'node:fs';
@@ -107,8 +107,8 @@ test.each([
     entities: ['Sole trader', 'Limited company'],
     // The pound, as en_GB shows it.
     money: /^£\d{1,3}(,\d{3})*$/,
-    // The first tax year has no payment on account, and the row says why.
-    calendarRow: /^No payment on account: your \d{4}\/\d{2} bill is your first$/,
+    // The first payment is the first tax year's bill with the next year's first payment on account.
+    calendarRow: /^Balancing payment \d{4}\/\d{2} \+ 1st payment on account \d{4}\/\d{2}$/,
   },
   {
     id: 'canada',
@@ -123,7 +123,7 @@ test.each([
     calendarRow: /^Balance due for \d{4}$/,
   },
 ])(
-  'in an $locale spreadsheet the wizard starts on $country, and the plan shows its first big tax payment in its money',
+  'in an $locale spreadsheet the wizard starts on $country, and the plan shows its largest tax payment in its money',
   async ({ id, locale, country, changes, dueDay, row, entities, money, calendarRow }) => {
     await start(locale);
     const sidebar = await openWizard();
@@ -142,15 +142,15 @@ test.each([
     expect(startedOn).toBe(country);
     expect(entityWords).toEqual(entities);
     await expect(sidebar.locator('#server-error').textContent()).resolves.toBe('');
-    const amount = await namedValue('LEAP_FIRST_BIG_TAX_PAYMENT');
+    const amount = await namedValue('LEAP_LARGEST_TAX_PAYMENT');
     expect(typeof amount).toBe('number');
     expect(amount as number).toBeGreaterThan(1000);
-    expect(String(await namedValue('LEAP_FIRST_BIG_TAX_DATE')).slice(4, 10)).toBe(dueDay);
+    expect(String(await namedValue('LEAP_LARGEST_TAX_DATE')).slice(4, 10)).toBe(dueDay);
     await page.locator('[data-sheet="Transition Plan"]').click();
     await expect(page.getByText(row, { exact: true }).first().isVisible()).resolves.toBe(true);
     await expect(page.getByText(calendarRow).first().isVisible()).resolves.toBe(true);
-    // Money cells in the locale's currency: the first big payment and the buffer target.
-    expect(await namedShown('LEAP_FIRST_BIG_TAX_PAYMENT')).toMatch(money);
+    // Money cells in the locale's currency: the largest payment and the buffer target.
+    expect(await namedShown('LEAP_LARGEST_TAX_PAYMENT')).toMatch(money);
     expect(await namedShown('LEAP_BUFFER_TARGET')).toMatch(money);
     await page.screenshot({ path: screenshotPath(join('e2e', `country-${id}`)), fullPage: true });
     expect(problems).toEqual([]);

@@ -62,16 +62,24 @@ test('what each key number reads comes from its declaration, per tax setting', (
     'LEAP_STATE_TAX_RATE',
     'LEAP_TAX_YEAR',
   ]);
-  // The US first big payment reads the calendar's amounts and its one NEXT_TAX_DUE spill.
-  expect(us('LEAP_FIRST_BIG_TAX_DATE')).toEqual(['usCalendar.amount', 'usCalendar.due']);
+  // The US first and largest payments read the calendar's amounts and its one NEXT_TAX_DUE spill.
+  expect(us('LEAP_LARGEST_TAX_DATE')).toEqual(['usCalendar.amount', 'usCalendar.due']);
+  expect(us('LEAP_FIRST_TAX_DATE')).toEqual(['usCalendar.amount', 'usCalendar.due']);
+  expect(us('LEAP_FIRST_TAX_PAYMENT')).toEqual(['LEAP_FIRST_TAX_DATE', 'usCalendar.amount', 'usCalendar.due']);
   const uk = readsOf('uk_scotland');
   expect(uk('LEAP_TAX_RATE')).toEqual(['LEAP_LEAVE_YEAR_WAGES', 'LEAP_TAX_YEAR', 'LEAP_UK_REGION', 'firstYearIncome']);
-  // The note names the tax year; the amount is one row of the calendar, spilled by TAX_CALENDAR_UK.
-  expect(uk('LEAP_FIRST_BIG_TAX_PAYMENT')).toEqual(['LEAP_TAX_YEAR', 'countryCalendar.amount']);
+  // The largest is read off the calendar's rows (its note quotes its date); the first's note names the tax year.
+  expect(uk('LEAP_LARGEST_TAX_PAYMENT')).toEqual(['LEAP_LARGEST_TAX_DATE', 'countryCalendar.amount']);
+  expect(uk('LEAP_FIRST_TAX_PAYMENT')).toEqual([
+    'LEAP_FIRST_TAX_DATE',
+    'LEAP_TAX_YEAR',
+    'countryCalendar.amount',
+    'countryCalendar.due',
+  ]);
   expect(uk('countryCalendar.amount')).toEqual(['taxCalendar']);
   const flat = readsOf('elsewhere');
   expect(flat('LEAP_TAX_RATE')).toEqual(['LEAP_FLAT_TAX_RATE']);
-  expect(flat('LEAP_FIRST_BIG_TAX_PAYMENT')).toEqual([]);
+  expect(flat('LEAP_LARGEST_TAX_PAYMENT')).toEqual([]);
 });
 
 test('the input names are the input declarations, every plan’s and each tax setting’s', () => {

@@ -74,10 +74,14 @@ describe('a built plan', () => {
     const shown = Object.fromEntries(result.keyNumbers.map((k) => [k.name, k.display]));
     expect(shown).toEqual({
       LEAP_EXPECTED_MONTHLY: '$4,750',
-      // The largest 1040-ES payment: 30% of three months of $4,750, due Jan 18, 2028 (Jan 15 is a Saturday and
-      // Jan 17 Martin Luther King Jr. Day).
-      LEAP_FIRST_BIG_TAX_PAYMENT: '$5,700',
-      LEAP_FIRST_BIG_TAX_DATE: 'Jan 18, 2028',
+      // The first 1040-ES payment: 30% of April and May 2027, the first two of the 3 ramp months (1/4 and 2/4 of
+      // $4,750), due Jun 15, 2027.
+      LEAP_FIRST_TAX_PAYMENT: '$1,069',
+      LEAP_FIRST_TAX_DATE: 'Jun 15, 2027',
+      // The largest: 30% of four full months of $4,750 (September to December), due Jan 18, 2028 (Jan 15 is a
+      // Saturday and Jan 17 Martin Luther King Jr. Day).
+      LEAP_LARGEST_TAX_PAYMENT: '$5,700',
+      LEAP_LARGEST_TAX_DATE: 'Jan 18, 2028',
       LEAP_TAX_RATE: '30.0%',
       LEAP_FULL_YEAR_TAX_RATE: '30.0%',
       LEAP_MONTHLY_TAX_SET_ASIDE: '$900',

@@ -1,6 +1,7 @@
 /**
  * The plan for each place people pay tax, built by the bundle on the emulator: no error cells, and the UK and
- * Canadian tax calendars and first big payment equal the calendar functions called directly with the plan's figures.
+ * Canadian tax calendars and the first and largest payments equal the calendar functions called directly with the plan's
+ * figures.
  * The start date puts the leave date in October 2025, so both tax years are ones Leap has figures for.
  */
 import { type Emulator, loadDist } from '../../emulator/src';
@@ -35,17 +36,35 @@ const errorCells = (em: Emulator) =>
     .filter(([, c]) => typeof c.value === 'string' && /^#[A-Z/0!?]+/.test(c.value))
     .map(([a1, c]) => `${a1}: ${c.value}`);
 
-/** The calendar's rows under its Payment | Due | Amount header: [payment, due (ISO day), amount]. */
+/** The calendar's rows under its Payment | Due | Amount header, down to the note under them: [payment, due (ISO day), amount]. */
 function calendar(em: Emulator): [string, string, number][] {
   const cells = cellsOf(em);
-  const header = Object.entries(cells).find(([a1, c]) => /^A\d+$/.test(a1) && c.value === 'Payment');
+  // "Payment" heads the UK and Canadian calendars, "Income of" the US quarters.
+  const header = Object.entries(cells).find(([a1, c]) => /^A\d+$/.test(a1) && (c.value === 'Payment' || c.value === 'Income of'));
   if (!header) throw new Error('no tax calendar');
-  const first = Number(header[0].slice(1)) + 1;
-  return Array.from({ length: 6 }, (_, i) => [
-    String(cells[`A${first + i}`]?.value),
-    String(cells[`B${first + i}`]?.value).slice(0, 10),
-    Number(cells[`C${first + i}`]?.value),
-  ]);
+  const rows: [string, string, number][] = [];
+  for (let r = Number(header[0].slice(1)) + 1; cells[`B${r}`]?.value !== undefined && cells[`B${r}`]?.value !== ''; r++) {
+    rows.push([String(cells[`A${r}`]?.value), day(cells[`B${r}`]?.value), Number(cells[`C${r}`]?.value)]);
+  }
+  return rows;
+}
+
+/** The payments of the tax workings: the rows the calendar function spills under its three figures. */
+function workings(em: Emulator, fn: string): [string, string, number][] {
+  const cells = cellsOf(em);
+  const call = Object.entries(cells).find(([, c]) => String(c.formula ?? '').startsWith(`=${fn}(`));
+  if (!call) throw new Error(`no ${fn} call`);
+  const [, column, row] = /^([A-Z]+)(\d+)$/.exec(call[0]) as RegExpExecArray;
+  const next = (k: number) => String.fromCharCode(column.charCodeAt(0) + k);
+  const rows: [string, string, number][] = [];
+  for (let r = Number(row) + 4; cells[`${column}${r}`]?.value !== undefined && cells[`${column}${r}`]?.value !== ''; r++) {
+    rows.push([
+      String(cells[`${next(1)}${r}`]?.value),
+      day(cells[`${column}${r}`]?.value),
+      Number(cells[`${next(2)}${r}`]?.value),
+    ]);
+  }
+  return rows;
 }
 
 /** A Date of the bundle's realm (not `instanceof Date` here) or an ISO day from a cell. */
@@ -93,22 +112,22 @@ describe('the UK plan', () => {
     const bill2 = bundle.TAX_ESTIMATE_UK(12 * expected, 2026, 'england', 0) as number;
     const first = (bundle.PAYMENTS_ON_ACCOUNT_UK(bill1, 0, 2025, 0, atSource) as Table).slice(1);
     const second = (bundle.PAYMENTS_ON_ACCOUNT_UK(bill2, bill1, 2026, atSource, 0) as Table).slice(1);
-    const want = [...first, ...second.slice(2)];
+    // From the first bill on: the first year has no payments on account, the second year's come with the first bill.
+    const want = [...first.slice(2), ...second.slice(2)];
     const rows = calendar(em);
+    expect(rows).toHaveLength(4);
     rows.forEach(([payment, due, amount], i) => {
       expect(due).toBe(day(want[i][0]));
       expect(amount).toBeCloseTo(want[i][2] as number, 6);
-      if (i > 1) expect(payment).toBe(String(want[i][1]));
+      expect(payment).toBe(String(want[i][1]));
     });
-    // Nothing before the first tax year ends, and the rows say why rather than naming a payment of 0.
-    expect(rows[0][2]).toBe(0);
-    expect(rows[1][2]).toBe(0);
-    expect(rows[0][0]).toBe('No payment on account: your 2025/26 bill is your first');
-    expect(rows[1][0]).toBe('No payment on account: your 2025/26 bill is your first');
-    // Then the first year's bill and half of it again on one day.
-    expect(rows[2][2]).toBeCloseTo(1.5 * bill1, 6);
-    expect(named(em, 'LEAP_FIRST_BIG_TAX_PAYMENT')).toBeCloseTo(1.5 * bill1, 6);
-    expect(day(named(em, 'LEAP_FIRST_BIG_TAX_DATE'))).toBe('2027-01-31');
+    // The first year's bill and half of it again on one day: the first tax payment.
+    expect(rows[0][2]).toBeCloseTo(1.5 * bill1, 6);
+    expect(named(em, 'LEAP_FIRST_TAX_PAYMENT')).toBeCloseTo(1.5 * bill1, 6);
+    expect(day(named(em, 'LEAP_FIRST_TAX_DATE'))).toBe('2027-01-31');
+    const largest = Math.max(...rows.map((r) => r[2]));
+    expect(named(em, 'LEAP_LARGEST_TAX_PAYMENT')).toBeCloseTo(largest, 6);
+    expect(day(named(em, 'LEAP_LARGEST_TAX_DATE'))).toBe(rows.find((r) => r[2] === largest)?.[1]);
   });
 
   test('the checklist has the first big payment ready on its day, in words quoting the live figures', () => {
@@ -126,11 +145,19 @@ describe('the UK plan', () => {
     const { em: edited } = built({ taxCountry: 'uk_england' });
     const cells = cellsOf(edited);
     const header = Object.entries(cells).find(([a1, c]) => /^A\d+$/.test(a1) && c.value === 'Payment');
-    const first = Number(header?.[0].slice(1)) + 1;
-    expect(cells[`A${first}`].value).toBe('No payment on account: your 2025/26 bill is your first');
-    // Someone whose previous year already had a Self Assessment bill types the payment over the amount.
-    edited.enterInput(PLAN, `C${first}`, '1200');
-    expect(cellsOf(edited)[`A${first}`].value).toBe('1st payment on account 2025/26');
+    const july = Number(header?.[0].slice(1)) + 2;
+    expect(cells[`A${july}`].value).toBe('2nd payment on account 2026/27');
+    // Someone who knows the first bill stays under £1,000 types 0 over the 31 July amount.
+    edited.enterInput(PLAN, `C${july}`, '0');
+    expect(cellsOf(edited)[`A${july}`].value).toBe(
+      'No payment on account for 2026/27: the 2025/26 bill was too small or mostly taxed at source',
+    );
+  });
+
+  test('the tax workings list the same payments as the calendar, none before the leave date', () => {
+    expect(workings(em, 'TAX_CALENDAR_UK').map(([, due, amount]) => [due, amount])).toEqual(
+      calendar(em).map(([, due, amount]) => [due, amount]),
+    );
   });
 
   test('the checklist registers for Self Assessment by 5 October after the first tax year, a live date', () => {
@@ -162,6 +189,97 @@ describe('the UK plan', () => {
   });
 });
 
+// Issue 21, problems 4 and 5: a UK copywriter leaving a £46,000 job in the 2027/28 tax year, past Leap's latest
+// tables. The workings were dated and labelled as 2026/27 (31 Jan 2028) while the calendar said 31 Jan 2029.
+describe('the UK copywriter leaving in 2027/28', () => {
+  const { em } = built({
+    taxCountry: 'uk_england',
+    annualSalary: 46000,
+    currentSavings: 60000,
+    startDate: '2027-07-01',
+  });
+  const leave = day(named(em, 'LEAP_LEAVE_DATE'));
+
+  test('the workings and the calendar agree on every date and amount, all after the leave date', () => {
+    expect(named(em, 'LEAP_TAX_YEAR')).toBe(2027);
+    const [work, rows] = [workings(em, 'TAX_CALENDAR_UK'), calendar(em)];
+    expect(work.map(([, due, amount]) => [due, amount])).toEqual(rows.map(([, due, amount]) => [due, amount]));
+    expect(rows[0][1]).toBe('2029-01-31');
+    for (const [, due] of work) expect(due > leave).toBe(true);
+    // The words name the real tax years, and the figures' year where they are the nearest Leap has.
+    expect(work[0][0]).toBe('Balancing payment 2027/28 + 1st payment on account 2028/29');
+    expect(rows[0][0]).toBe(work[0][0]);
+    const items = Object.values(cellsOf(em)).map((c) => String(c.value));
+    expect(items).toContain('Self Assessment bill 2027/28 (2026/27 figures, the latest Leap has)');
+    expect(items.some((v) => v.includes('Balancing payment 2026/27'))).toBe(false);
+  });
+
+  test('the first tax payment is the first one due, the largest the largest', () => {
+    const rows = calendar(em);
+    expect(day(named(em, 'LEAP_FIRST_TAX_DATE'))).toBe('2029-01-31');
+    expect(named(em, 'LEAP_FIRST_TAX_PAYMENT')).toBeCloseTo(rows[0][2], 6);
+    const largest = Math.max(...rows.map((r) => r[2]));
+    expect(named(em, 'LEAP_LARGEST_TAX_PAYMENT')).toBeCloseTo(largest, 6);
+  });
+});
+
+// Issue 21, problem 4: an electrician leaving on 1 January 2028. The first 1040-ES quarter charged a full expected
+// month times 3 though the runway builds up over the ramp months; the largest payment was called the "first big" one;
+// safe harbor was never mentioned.
+describe('the US quarterly payments as lived', () => {
+  const { em, bundle } = built({
+    taxCountry: 'us',
+    taxMode: 'us_estimate',
+    filingStatus: 'single',
+    stateTaxRate: 0,
+    currentSavings: 90000,
+    startDate: '2028-01-01',
+  });
+  const [rate, expected, ramp] = ['LEAP_TAX_RATE', 'LEAP_EXPECTED_MONTHLY', 'LEAP_RAMP_MONTHS'].map((n) => Number(named(em, n)));
+
+  test('the quarters follow the runway ramp: month t of the ramp earns t/(ramp+1) of a month', () => {
+    expect(day(named(em, 'LEAP_LEAVE_DATE'))).toBe('2028-01-01');
+    expect(ramp).toBeGreaterThan(0);
+    const earned = (m: number) => {
+      let total = 0;
+      for (let t = 1; t <= m; t++) total += t <= ramp ? t / (ramp + 1) : 1;
+      return total;
+    };
+    const rows = calendar(em);
+    const ends = [3, 5, 8, 12];
+    rows.forEach(([, , amount], i) => {
+      expect(amount).toBeCloseTo(rate * expected * (earned(ends[i]) - (i ? earned(ends[i - 1]) : 0)), 6);
+    });
+    expect(rows.map((r) => r[1])).toEqual(['2028-04-18', '2028-06-15', '2028-09-15', '2029-01-16']);
+    expect(rows[0][2]).toBeLessThan(rate * expected * 3);
+  });
+
+  test('"First tax payment" is the first due, "Largest tax payment" the largest', () => {
+    const rows = calendar(em);
+    expect(named(em, 'LEAP_FIRST_TAX_PAYMENT')).toBeCloseTo(rows[0][2], 6);
+    expect(day(named(em, 'LEAP_FIRST_TAX_DATE'))).toBe('2028-04-18');
+    const largest = Math.max(...rows.map((r) => r[2]));
+    expect(named(em, 'LEAP_LARGEST_TAX_PAYMENT')).toBeCloseTo(largest, 6);
+    expect(day(named(em, 'LEAP_LARGEST_TAX_DATE'))).toBe(rows.find((r) => r[2] === largest)?.[1]);
+  });
+
+  test("a line gives the safe harbor on last year's tax from the job, and what it means", () => {
+    const cells = Object.entries(cellsOf(em));
+    const label = cells.find(([, c]) => c.value === 'Safe harbor for the leave year');
+    if (!label) throw new Error('no safe harbor line');
+    const r = Number(label[0].slice(1));
+    const salary = Number(named(em, 'LEAP_ANNUAL_SALARY'));
+    // The leave year 2028 is past the tables: last year's tax with the latest figures Leap has.
+    const lastYear = bundle.TAX_ESTIMATE_US(0, 'single', 2026, 0, salary) as number;
+    expect(cellsOf(em)[`B${r - 1}`].value).toBeCloseTo(lastYear, 6);
+    // SAFE_HARBOR's prior-year test: 100% of last year's tax on a $78,000 salary (110% only above $150,000 AGI).
+    expect(cellsOf(em)[`B${r}`].value).toBeCloseTo(bundle.SAFE_HARBOR(1e9, lastYear, salary, 'single') as number, 6);
+    expect(String(cellsOf(em)[`A${r + 1}`].value)).toMatch(
+      /^No underpayment penalty for 2028, however it turns out, once your job's withholding and these payments reach \$[\d,]+ by the January payment after it: 100% of last year's tax on your salary \(110% when that income passed \$150,000, \$75,000 married filing separately\)\. 90% of this year's tax is enough when that is less \(Form 1040-ES\)\.$/,
+    );
+  });
+});
+
 describe('the Canadian plan', () => {
   const { em, bundle } = built({ taxCountry: 'canada', stateTaxRate: 0.1 });
   const expected = Number(named(em, 'LEAP_EXPECTED_MONTHLY'));
@@ -173,7 +291,7 @@ describe('the Canadian plan', () => {
     expect(named(em, 'LEAP_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_CA(3 * expected, 2025, 0.1, wages) as number, 10);
   });
 
-  test('the calendar and the first 30 April balance equal INSTALMENTS_CA on the two years', () => {
+  test('the calendar, the first and the largest payment equal INSTALMENTS_CA on the two years', () => {
     const withheld = bundle.TAX_ESTIMATE_CA(0, 2025, 0.1, wages) as number;
     const owing1 = (bundle.TAX_ESTIMATE_CA(3 * expected, 2025, 0.1, wages) as number) - withheld;
     const owing2 = bundle.TAX_ESTIMATE_CA(12 * expected, 2026, 0.1, 0) as number;
@@ -184,8 +302,19 @@ describe('the Canadian plan', () => {
       expect(due).toBe(day(want[i][0]));
       expect(amount).toBeCloseTo(want[i][2] as number, 6);
     });
-    expect(named(em, 'LEAP_FIRST_BIG_TAX_PAYMENT')).toBeCloseTo(owing1, 6);
-    expect(day(named(em, 'LEAP_FIRST_BIG_TAX_DATE'))).toBe(day(first[4][0]));
+    // The largest of them, wherever it falls: here the second year's balance, a full year on one's own.
+    const largest = want.reduce((a, b) => ((b[2] as number) > (a[2] as number) ? b : a));
+    expect(named(em, 'LEAP_LARGEST_TAX_PAYMENT')).toBeCloseTo(largest[2] as number, 6);
+    expect(day(named(em, 'LEAP_LARGEST_TAX_DATE'))).toBe(day(largest[0]));
+    expect(first[4][2]).toBeCloseTo(owing1, 6);
+    // The first payment with something to pay: the second year's first instalment when one is required.
+    const firstDue = want.find((r) => (r[2] as number) > 0) as unknown[];
+    expect(named(em, 'LEAP_FIRST_TAX_PAYMENT')).toBeCloseTo(firstDue[2] as number, 6);
+    expect(day(named(em, 'LEAP_FIRST_TAX_DATE'))).toBe(day(firstDue[0]));
+    // The workings list the very same payments, none in the first year before the person is on their own.
+    expect(workings(em, 'TAX_CALENDAR_CA').map(([, due, amount]) => [due, amount])).toEqual(
+      calendar(em).map(([, due, amount]) => [due, amount]),
+    );
   });
 
   test('the checklist registers for GST/HST past the small-supplier limit, quoted from its cell', () => {
@@ -209,7 +338,7 @@ describe('the Canadian plan', () => {
 test('elsewhere: the flat rate, and a line saying Leap has no tax calendar', () => {
   const { em } = built({ taxCountry: 'elsewhere', taxRate: 0.25 });
   expect(named(em, 'LEAP_TAX_RATE')).toBe(0.25);
-  expect(named(em, 'LEAP_FIRST_BIG_TAX_PAYMENT')).toBe('No calendar');
+  expect(named(em, 'LEAP_LARGEST_TAX_PAYMENT')).toBe('No calendar');
   expect(Object.values(cellsOf(em)).some((c) => String(c.value).startsWith('Leap has no tax calendar for your country'))).toBe(
     true,
   );

@@ -39,10 +39,11 @@ const leavingOn = (date: string, changes: Record<string, unknown> = {}) =>
 describe('the quarterly tax calendar starts at the leave date', () => {
   test('leave 1 December 2027: due 2028-01-18 (December), 2028-04-18 (3), 2028-06-15 (2), 2028-09-15 (3)', () => {
     const em = leavingOn('2027-12-01');
-    // 30% of an expected month of 4,750 is 1,425 a month.
+    // 30% of an expected month of 4,750 is 1,425 a month, once at full earnings: over the 3 ramp months the runway
+    // counts (month t earns t/4 of a month) December is a quarter of that, and January to March 0.5 + 0.75 + 1.
     expect(calendar(em)).toEqual([
-      { covers: 'Dec 2027 (1 month)', due: 'Jan 18, 2028', amount: '$1,425' },
-      { covers: 'Jan 2028 to Mar 2028 (3 months)', due: 'Apr 18, 2028', amount: '$4,275' },
+      { covers: 'Dec 2027 (1 month)', due: 'Jan 18, 2028', amount: '$356' },
+      { covers: 'Jan 2028 to Mar 2028 (3 months)', due: 'Apr 18, 2028', amount: '$3,206' },
       { covers: 'Apr 2028 to May 2028 (2 months)', due: 'Jun 15, 2028', amount: '$2,850' },
       { covers: 'Jun 2028 to Aug 2028 (3 months)', due: 'Sep 15, 2028', amount: '$4,275' },
     ]);
@@ -54,7 +55,8 @@ describe('the quarterly tax calendar starts at the leave date', () => {
   test('leave 20 June 2027: due 2027-09-15 (June-August), 2028-01-18 (4), 2028-04-18 (3), 2028-06-15 (2)', () => {
     const em = leavingOn('2027-06-20');
     expect(calendar(em)).toEqual([
-      { covers: 'Jun 2027 to Aug 2027 (3 months)', due: 'Sep 15, 2027', amount: '$4,275' },
+      // The ramp: 0.25 + 0.5 + 0.75 of a month's 1,425.
+      { covers: 'Jun 2027 to Aug 2027 (3 months)', due: 'Sep 15, 2027', amount: '$2,138' },
       { covers: 'Sep 2027 to Dec 2027 (4 months)', due: 'Jan 18, 2028', amount: '$5,700' },
       { covers: 'Jan 2028 to Mar 2028 (3 months)', due: 'Apr 18, 2028', amount: '$4,275' },
       { covers: 'Apr 2028 to May 2028 (2 months)', due: 'Jun 15, 2028', amount: '$2,850' },
@@ -63,7 +65,7 @@ describe('the quarterly tax calendar starts at the leave date', () => {
 
   test('leave 1 January 2028: the first payment is due 2028-04-18 for three months', () => {
     const em = leavingOn('2028-01-01');
-    expect(calendar(em)[0]).toEqual({ covers: 'Jan 2028 to Mar 2028 (3 months)', due: 'Apr 18, 2028', amount: '$4,275' });
+    expect(calendar(em)[0]).toEqual({ covers: 'Jan 2028 to Mar 2028 (3 months)', due: 'Apr 18, 2028', amount: '$2,138' });
     expect(shown(em).flat()).toContain('You leave in January: every month of 2028 is independent.');
   });
 
@@ -78,7 +80,7 @@ describe('the quarterly tax calendar starts at the leave date', () => {
     // The sample: 8,000 saved, 1,200 a month towards 22,950 from 1 March 2026: ready (and leaving) 1 April 2027.
     const em = planFor({});
     expect(em.spreadsheet.getRangeByName('LEAP_LEAVE_DATE')?.getDisplayValue()).toBe('Apr 1, 2027');
-    expect(calendar(em)[0]).toEqual({ covers: 'Apr 2027 to May 2027 (2 months)', due: 'Jun 15, 2027', amount: '$2,850' });
+    expect(calendar(em)[0]).toEqual({ covers: 'Apr 2027 to May 2027 (2 months)', due: 'Jun 15, 2027', amount: '$1,069' });
   });
 });
 

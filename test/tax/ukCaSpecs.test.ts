@@ -56,24 +56,44 @@ test('the tables spill a header and dated rows', () => {
 // https://developers.google.com/apps-script/guides/sheets/functions), so the bills and the payments they set come
 // from one cell. Each part is the function it stands for, on the same figures.
 describe('TAX_CALENDAR_UK and TAX_CALENDAR_CA: the bills and their payments in one table', () => {
-  test('UK: tax at source, both bills, then PAYMENTS_ON_ACCOUNT_UK on each year', () => {
+  test('UK: tax at source, both bills, then the payments PAYMENTS_ON_ACCOUNT_UK sets from the first bill on', () => {
     const table = run('TAX_CALENDAR_UK', 20_000, 2025, 'scotland', 10_000, 40_000, '2026/27') as unknown[][];
     const atSource = run('TAX_ESTIMATE_UK', 0, 2025, 'scotland', 10_000) as number;
     const bill1 = (run('TAX_ESTIMATE_UK', 20_000, 2025, 'scotland', 10_000) as number) - atSource;
     const bill2 = run('TAX_ESTIMATE_UK', 40_000, 2026, 'scotland', 0) as number;
     expect(table.slice(0, 4)).toEqual([
       ['Date', 'Item', 'Amount'],
-      ['', 'Income tax on the wages (PAYE takes it)', atSource],
-      ['', 'Self Assessment bill, first tax year', bill1],
-      ['', 'Self Assessment bill, second tax year', bill2],
+      ['', 'Income tax on the wages (PAYE takes it), 2025/26', atSource],
+      ['', 'Self Assessment bill 2025/26', bill1],
+      ['', 'Self Assessment bill 2026/27', bill2],
     ]);
+    // The first year has no payments on account (no bill the year before), and the second year's are paid with the
+    // first bill: each payment once, the first on 31 January after the first year.
     const first = (run('PAYMENTS_ON_ACCOUNT_UK', bill1, 0, 2025, 0, atSource) as unknown[][]).slice(1);
     const second = (run('PAYMENTS_ON_ACCOUNT_UK', bill2, bill1, 2026, atSource, 0) as unknown[][]).slice(1);
-    expect(table.slice(4)).toEqual([...first, ...second]);
-    expect(table).toHaveLength(12);
+    expect(first.slice(0, 2).map((r) => r[2])).toEqual([0, 0]);
+    expect(table.slice(4)).toEqual([...first.slice(2), ...second.slice(2)]);
+    expect(table).toHaveLength(8);
   });
 
-  test('Canada: tax on the wages alone, both years owing, then INSTALMENTS_CA (prior-year option) on each', () => {
+  // Issue 21, problem 5: a leave in 2027/28, past the latest tables, was dated and labelled as the nearest year's
+  // (31 Jan 2028, "2026/27") while the plan's calendar rightly said 31 Jan 2029.
+  test('a tax year past the tables keeps its own dates and labels, with the latest figures said so', () => {
+    const table = run('TAX_CALENDAR_UK', 30_000, 2027, 'england', 13_000, 60_000, 2028) as unknown[][];
+    const atSource = run('TAX_ESTIMATE_UK', 0, 2026, 'england', 13_000) as number;
+    const bill1 = (run('TAX_ESTIMATE_UK', 30_000, 2026, 'england', 13_000) as number) - atSource;
+    expect(table[2]).toEqual(['', 'Self Assessment bill 2027/28 (2026/27 figures, the latest Leap has)', bill1]);
+    expect(table[3][1]).toBe('Self Assessment bill 2028/29 (2026/27 figures, the latest Leap has)');
+    const days = table.slice(4).map((r) => (r[0] as Date).toDateString());
+    expect(days).toEqual(['Wed Jan 31 2029', 'Tue Jul 31 2029', 'Thu Jan 31 2030', 'Wed Jul 31 2030']);
+    expect(table[4][1]).toBe('Balancing payment 2027/28 + 1st payment on account 2028/29');
+    const ca = run('TAX_CALENDAR_CA', 30_000, 2028, 0.1, 40_000, 60_000, 2029) as unknown[][];
+    expect(ca[2][1]).toBe('Tax owing for 2028 (2026 figures, the latest Leap has)');
+    expect(ca.slice(4).map((r) => (r[0] as Date).getFullYear())).toEqual([2029, 2029, 2029, 2029, 2029, 2030]);
+    expect(ca[5][1]).toBe('Balance due for 2028');
+  });
+
+  test('Canada: tax on the wages alone, both years owing, then the instalments and balances INSTALMENTS_CA sets', () => {
     const table = run('TAX_CALENDAR_CA', 30_000, 2025, 0.1, 40_000, 60_000, 2026) as unknown[][];
     const atSource = run('TAX_ESTIMATE_CA', 0, 2025, 0.1, 40_000) as number;
     const owing1 = (run('TAX_ESTIMATE_CA', 30_000, 2025, 0.1, 40_000) as number) - atSource;
@@ -81,17 +101,20 @@ describe('TAX_CALENDAR_UK and TAX_CALENDAR_CA: the bills and their payments in o
     expect(table.slice(1, 4).map((r) => r[2])).toEqual([atSource, owing1, owing2]);
     const first = (run('INSTALMENTS_CA', owing1, 0, 0, 2025) as unknown[][]).slice(1);
     const second = (run('INSTALMENTS_CA', owing2, owing1, 0, 2026) as unknown[][]).slice(1);
-    expect(table.slice(4)).toEqual([...first, ...second]);
-    expect(table).toHaveLength(14);
+    // None in the first year (nothing owing the two years before): its 30 April balance, and the second year's
+    // instalments around it, in date order.
+    expect(first.slice(0, 4).map((r) => r[2])).toEqual([0, 0, 0, 0]);
+    expect(table.slice(4)).toEqual([second[0], first[4], ...second.slice(1)]);
+    expect(table).toHaveLength(10);
   });
 
   test('a bad argument is refused by name, as the functions it stands for refuse it', () => {
     expect(() => run('TAX_CALENDAR_UK', 20_000, 2024, 'england', 0, 40_000, 2025)).toThrow(
-      /TAX_CALENDAR_UK: first_tax_year .*2025\/26 or 2026\/27/,
+      /TAX_CALENDAR_UK: first_tax_year is 2024; expected a UK tax year from 2025\/26/,
     );
     expect(() => run('TAX_CALENDAR_UK', 20_000, 2025, 'france', 0, 40_000, 2026)).toThrow(/TAX_CALENDAR_UK: region/);
     expect(() => run('TAX_CALENDAR_CA', 30_000, 2025, 30, 0, 60_000, 2026)).toThrow(/TAX_CALENDAR_CA: province_rate .*30%/);
     expect(() => run('TAX_CALENDAR_CA', 30_000, 2025, 0.1, -1, 60_000, 2026)).toThrow(/TAX_CALENDAR_CA: wages/);
-    expect(() => run('TAX_CALENDAR_CA', 30_000, 2025, 0.1, 0, 60_000, 2030)).toThrow(/TAX_CALENDAR_CA: second_tax_year/);
+    expect(() => run('TAX_CALENDAR_CA', 30_000, 2025, 0.1, 0, 60_000, 2024)).toThrow(/TAX_CALENDAR_CA: second_tax_year/);
   });
 });

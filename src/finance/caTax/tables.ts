@@ -85,6 +85,10 @@ export function caFiguresFor(year: number): CaTaxYear {
   return CA_TAX_YEARS[year];
 }
 
+/** The supported year nearest a tax year: a later year is estimated with the latest figures Leap has. */
+export const caNearestYear = (year: number): number =>
+  Math.min(Math.max(year, CA_SUPPORTED_YEARS[0]), CA_SUPPORTED_YEARS[CA_SUPPORTED_YEARS.length - 1]);
+
 /** This calendar year, clamped to the supported years. */
 export function caDefaultTaxYear(today: Date): number {
   const first = CA_SUPPORTED_YEARS[0];

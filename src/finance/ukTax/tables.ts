@@ -91,6 +91,10 @@ export function ukFiguresFor(year: number): UkTaxYear {
   return UK_TAX_YEARS[year];
 }
 
+/** The supported year nearest a tax year: a later year is estimated with the latest figures Leap has. */
+export const ukNearestYear = (year: number): number =>
+  Math.min(Math.max(year, UK_SUPPORTED_YEARS[0]), UK_SUPPORTED_YEARS[UK_SUPPORTED_YEARS.length - 1]);
+
 /** The tax year (6 April to 5 April) containing a day, clamped to the supported years. */
 export function ukDefaultTaxYear(today: Date): number {
   const m = today.getMonth() + 1;

@@ -19,18 +19,19 @@ const PAYMENT_DAYS = [
 function craRows({ year, amountIn }: Workings): PaymentRow[] {
   // CRA due days on a weekend move to the next business day, as INSTALMENTS_CA moves them.
   const craDay = (offset: number, month: number, day: number) => `WORKDAY(DATE(${year(offset)},${month},${day})-1,1)`;
+  // The rows are TAX_CALENDAR_CA's payments, in the same date order: row i quotes payment i + 1.
   return PAYMENT_DAYS.map(([offset, month, day, instalment], i) => {
     const due = () => craDay(i === 5 ? 2 : 1, month, day);
     return instalment
       ? {
           due,
           payment: (amount: string) => `"Instalment ${instalment} for "&${year(offset)}&IF(${amount}=0,": not required","")`,
-          amount: () => amountIn(1, instalment),
+          amount: () => amountIn(i + 1),
         }
       : {
           due,
           payment: (amount: string) => `"Balance due for "&${year(offset)}&IF(${amount}<0," (a refund)","")`,
-          amount: () => amountIn(offset === 0 ? 0 : 1, 5),
+          amount: () => amountIn(i + 1),
         };
   });
 }
@@ -38,7 +39,7 @@ function craRows({ year, amountIn }: Workings): PaymentRow[] {
 export const CANADA_CALENDAR: CountryCalendar = {
   workingsTitle: 'Tax workings: CRA instalments',
   calendarFunction: 'TAX_CALENDAR_CA',
-  paymentRows: 5,
+  paymentRows: PAYMENT_DAYS.length,
   place: 'LEAP_PROVINCE_TAX_RATE',
   years: CA_SUPPORTED_YEARS,
   incomeLabel: 'Net income in the first year',
@@ -51,9 +52,8 @@ export const CANADA_CALENDAR: CountryCalendar = {
   },
   headingNote: 'CRA instalments (INSTALMENTS_CA) and the 30 April balances: due date and amount',
   rows: craRows,
-  firstBigRow: 1,
-  firstBigDetail: ({ year }) =>
-    `"30 April after "&${year(0)}&": all of that year's tax owing, as no instalments were required in it"`,
+  firstDetail: ({ year }) =>
+    `"The first payment with something to pay: no instalments fall in "&${year(0)}&", so its tax owing is all due on 30 April after it, unless the "&${year(1)}&" instalments start first"`,
   closingNote: (workings) =>
     `Your first year on your own needs no instalments (they start once tax owing passed the threshold in the year before or the one before that): its tax is the 30 April balance, and the second year's instalments follow from it. The owing behind these payments is in the tax workings at ${workings}.`,
 };

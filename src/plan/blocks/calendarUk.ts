@@ -18,40 +18,27 @@ export const ukEmployed = (read: Reader): string => {
 };
 
 /**
- * A tax year t (0: the leave tax year) has its payments in TAX_CALENDAR_UK's table in the workings: its rows 1 and 2 are the
- * payments on account due within it (none in the first year), row 3 the 31 January balancing payment with the next
- * year's 1st payment on account, row 4 the next year's 2nd payment on account on 31 July. Payments on account for a
- * year are due only when the previous year's bill was large enough and not mostly taxed at source
- * (PAYMENTS_ON_ACCOUNT_UK's rule): the year before the first holds none.
+ * The payments from the first bill on, as TAX_CALENDAR_UK lists them in the workings: on each 31 January after a tax
+ * year t (0: the leave tax year) its balancing payment with the next year's 1st payment on account, on 31 July its
+ * 2nd. The first year has no payments on account (the year before had no Self Assessment bill), so nothing falls
+ * due while the person is still employed. Payments on account are due only when the previous year's bill was large
+ * enough and not mostly taxed at source (PAYMENTS_ON_ACCOUNT_UK's rule).
  */
 function selfAssessmentRows({ year, amountIn }: Workings): PaymentRow[] {
-  const firstYearNoPoa = () => `"No payment on account: your "&${ukYearText(year(0))}&" bill is your first"`;
-  const laterNoPoa = (offset: number) =>
-    `"No payment on account for "&${ukYearText(year(offset + 1))}&": the "&${ukYearText(year(offset))}&" bill was too small or mostly taxed at source"`;
-  const onAccount = (t: number, n: 1 | 2, amount: () => string, none: () => string): PaymentRow => ({
-    due: () => `DATE(${year(t + 1)},${n === 1 ? 1 : 7},31)`,
-    payment: (shown) => `IF(${shown}=0,${none()},"${n === 1 ? '1st' : '2nd'} payment on account "&${ukYearText(year(t))})`,
-    amount,
-  });
   const afterYear = (t: 0 | 1): PaymentRow[] => [
     {
       due: () => `DATE(${year(t + 2)},1,31)`,
       payment: () => `"Balancing payment "&${ukYearText(year(t))}&" + 1st payment on account "&${ukYearText(year(t + 1))}`,
-      amount: () => amountIn(t, 3),
+      amount: () => amountIn(2 * t + 1),
     },
-    onAccount(
-      t + 1,
-      2,
-      () => amountIn(t, 4),
-      () => laterNoPoa(t),
-    ),
+    {
+      due: () => `DATE(${year(t + 2)},7,31)`,
+      payment: (shown) =>
+        `IF(${shown}=0,"No payment on account for "&${ukYearText(year(t + 1))}&": the "&${ukYearText(year(t))}&" bill was too small or mostly taxed at source","2nd payment on account "&${ukYearText(year(t + 1))})`,
+      amount: () => amountIn(2 * t + 2),
+    },
   ];
-  return [
-    onAccount(0, 1, () => amountIn(0, 1), firstYearNoPoa),
-    onAccount(0, 2, () => amountIn(0, 2), firstYearNoPoa),
-    ...afterYear(0),
-    ...afterYear(1),
-  ];
+  return [...afterYear(0), ...afterYear(1)];
 }
 
 const { month, day, yearsAfterTaxYearStart } = SELF_ASSESSMENT_REGISTRATION;
@@ -72,9 +59,8 @@ export const UK_CALENDAR: CountryCalendar = {
   },
   headingNote: 'Self Assessment (PAYMENTS_ON_ACCOUNT_UK): due date and amount',
   rows: selfAssessmentRows,
-  firstBigRow: 2,
-  firstBigDetail: ({ year }) =>
-    `"31 January after the "&${ukYearText(year(0))}&" tax year: that year's bill, plus half of it again when a payment on account is due"`,
+  firstDetail: ({ year }) =>
+    `"31 January after the "&${ukYearText(year(0))}&" tax year: that year's bill, plus half of it again when a payment on account is due (none falls in your first tax year)"`,
   closingNote: (workings) =>
     `Until you leave, PAYE takes tax from your wages; the bills behind these payments are in the tax workings at ${workings}.`,
 };

@@ -1,22 +1,31 @@
 /**
  * The US tax calendar: the four 1040-ES periods from the one holding the leave date, each with its due date
- * (NEXT_TAX_DUE) and the set-aside on its months; the largest is the first big payment.
+ * (NEXT_TAX_DUE) and the set-aside on its months, built up over the ramp as the runway counts them; then the safe
+ * harbor that keeps the underpayment penalty away.
  */
-import type { Reader, TableColumn } from '../../layout/grid';
+import { type FilingStatus, STATUTE } from '../../finance/usTax/tables';
+import { quoted, type Reader, type TableColumn } from '../../layout/grid';
+import { FILING_STATUSES } from '../answers';
+import { TAX_FIGURES_YEARS } from '../model';
 import {
+  clampTo,
   DETAIL,
   ITEM_ID,
   LABEL,
   LAST_MAIN,
   type MainBlock,
   type PlanSheet,
+  paymentFigures,
+  rampedMonths,
+  SALARY,
   shownAs,
-  type TaxFigure,
   text,
   VALUE,
 } from './common';
 
 const TABLE = 'usCalendar';
+/** The safe-harbor figure under the calendar: the sentence beside quotes it. */
+export const US_SAFE_HARBOR = 'LEAP_SAFE_HARBOR';
 const QUARTERLY_PAYMENTS = 4;
 /**
  * Formula fragments for the 1040-ES periods (Jan-Mar, Apr-May, Jun-Aug, Sep-Dec): the period of a month as 1-4,
@@ -34,6 +43,12 @@ function periodOfRow(read: Reader, index: number): { from: string; end: string; 
   return { from, end, months: `((YEAR(${end})-YEAR(${from}))*12+MONTH(${end})-MONTH(${from})+1)` };
 }
 
+/** The months from the leave month to the end of row `index`'s period, both counted. */
+function monthsOnOwn(read: Reader, index: number): string {
+  const [leave, end] = [read.cell('LEAP_LEAVE_DATE'), read.cellOf(TABLE, 'periodEnd', index)];
+  return `(YEAR(${end})-YEAR(${leave}))*12+MONTH(${end})-MONTH(${leave})+1`;
+}
+
 export const calendarUs: MainBlock = (g, sheet, row) => {
   const { formats } = sheet;
   const heading = row + 1;
@@ -43,7 +58,9 @@ export const calendarUs: MainBlock = (g, sheet, row) => {
     (read) => `="Quarterly tax payments from "&${shownAs(formats, read.cell('LEAP_LEAVE_DATE'), 'date')}`,
     {
       fillThrough: LAST_MAIN,
-      note: text('Estimated tax (Form 1040-ES): due date and amount'),
+      note: text(
+        'Estimated tax (Form 1040-ES): due date and amount, the set-aside on each period’s earnings as they build up over your ramp months',
+      ),
     },
   );
   const columns: TableColumn[] = [
@@ -71,7 +88,13 @@ export const calendarUs: MainBlock = (g, sheet, row) => {
       key: 'amount',
       header: 'Amount',
       cell: ({ index }) => ({
-        cell: (read) => `=${read.cell('LEAP_TAX_RATE')}*${read.cell('LEAP_EXPECTED_MONTHLY')}*${periodOfRow(read, index).months}`,
+        // The set-aside on the period's earnings, built up over the ramp as the runway counts them: the months from
+        // the leave month to the period's end, less those to the previous period's end.
+        cell: (read) => {
+          const earned = (upTo: number) => rampedMonths(read, monthsOnOwn(read, upTo));
+          const months = index === 0 ? earned(0) : `(${earned(index)}-${earned(index - 1)})`;
+          return `=${read.cell('LEAP_TAX_RATE')}*${read.cell('LEAP_EXPECTED_MONTHLY')}*${months}`;
+        },
         format: formats.money,
       }),
     },
@@ -112,25 +135,81 @@ export const calendarUs: MainBlock = (g, sheet, row) => {
     },
     'usCalendarNote',
   );
-  return table.lastRow + 2;
+  safeHarbor(g, sheet, table.lastRow + 2);
+  return table.lastRow + 5;
 };
 
-/** The first big payment in the US: the largest quarterly payment, the earliest if two are equal. */
-export const US_FIRST_BIG: Pick<
-  Record<TaxFigure, (read: Reader, sheet: PlanSheet) => string>,
-  'LEAP_FIRST_BIG_TAX_PAYMENT' | 'LEAP_FIRST_BIG_TAX_DATE'
-> = {
-  LEAP_FIRST_BIG_TAX_PAYMENT: (read) => `=MAX(${read.column(TABLE, 'amount')})`,
-  LEAP_FIRST_BIG_TAX_DATE: (read) => {
-    const amounts = read.column(TABLE, 'amount');
-    // The due dates with the "Due" header above them: a range that is exactly NEXT_TAX_DUE's spill, read while the
-    // spill is an error (text typed over an input), makes HyperFormula (the emulator) throw instead of giving it.
-    const dues = read.column(TABLE, 'due', -1);
-    const firstDue = read.cellOf(TABLE, 'due', 0);
-    // Until NEXT_TAX_DUE's spill is in, its cell shows "Loading..." (or its error) and the cells below are empty:
-    // the date shows what that cell shows rather than an empty cell the spill has not reached yet.
-    return `=IF(ISNUMBER(${firstDue}),INDEX(${dues},1+MATCH(MAX(${amounts}),${amounts},0)),${firstDue})`;
-  },
-};
-export const usFirstBigDetail = (read: Reader, sheet: PlanSheet): string =>
-  `="The largest quarterly payment (Form 1040-ES), due "&${shownAs(sheet.formats, read.cell('LEAP_FIRST_BIG_TAX_DATE'), 'date')}`;
+const { safeHarborCurrentYearShare, safeHarborPriorYearShare, safeHarborHighIncomePriorYearShare, safeHarborHighIncomeAgi } =
+  STATUTE;
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+const dollars = (n: number) => `$${n.toLocaleString('en-US')}`;
+/** Last year's tax on the salary: the job withheld it. */
+const LAST_YEAR_TAX = 'usLastYearTax';
+
+/**
+ * The AGI above which the safe harbor asks 110% of last year's tax, for a filing status cell (words or short value,
+ * as TAX_RATE_US reads it): the statute's figure for each status, from STATUTE.
+ */
+function highIncomeAgi(status: string): string {
+  const base = safeHarborHighIncomeAgi.single;
+  const others = (Object.keys(safeHarborHighIncomeAgi) as FilingStatus[]).filter((k) => safeHarborHighIncomeAgi[k] !== base);
+  return others.reduceRight(
+    (otherwise, k) =>
+      `IF(OR(${status}=${quoted(FILING_STATUSES[k])},${status}=${quoted(k)}),${safeHarborHighIncomeAgi[k]},${otherwise})`,
+    String(base),
+  );
+}
+
+/**
+ * The safe harbor of the leave year (IRC 6654(d)(1); IRS Form 1040-ES instructions, "Who Must Pay Estimated Tax",
+ * and Publication 505): no underpayment penalty once withholding and estimated payments reach 100% of last year's
+ * tax (110% when last year's AGI was over $150,000, $75,000 married filing separately), or 90% of this year's if
+ * less. Last year the person worked the job all year: its tax is TAX_ESTIMATE_US on the salary (federal only, as the
+ * safe harbor is), which the job withheld. One Leap cell, no nested call (a call inside another's arguments waits for
+ * it: a round more on Sheets); the 100% or 110% is Sheets' arithmetic on the statute's figures (SAFE_HARBOR's rule).
+ */
+function safeHarbor(g: Parameters<MainBlock>[0], sheet: PlanSheet, row: number): void {
+  const estimate = sheet.tax.system === 'us_estimate';
+  const status = (read: Reader) =>
+    estimate ? read.cell('LEAP_FILING_STATUS') : quoted(FILING_STATUSES[sheet.answers.filingStatus]);
+  g.figure({
+    id: LAST_YEAR_TAX,
+    row,
+    column: VALUE,
+    label: "Last year's federal tax on your salary",
+    value: (read) => {
+      const year = clampTo([TAX_FIGURES_YEARS.first, TAX_FIGURES_YEARS.last], `YEAR(${read.cell('LEAP_LEAVE_DATE')})-1`);
+      return `=TAX_ESTIMATE_US(0,${status(read)},${year},0,${read.cell(SALARY)})`;
+    },
+    format: sheet.formats.money,
+  });
+  g.figure({
+    id: US_SAFE_HARBOR,
+    row: row + 1,
+    column: VALUE,
+    label: 'Safe harbor for the leave year',
+    value: (read) => {
+      const [salary, lastYear] = [read.cell(SALARY), read.cell(LAST_YEAR_TAX)];
+      return `=IF(${salary}>${highIncomeAgi(status(read))},${safeHarborHighIncomePriorYearShare},${safeHarborPriorYearShare})*${lastYear}`;
+    },
+    format: sheet.formats.money,
+    bold: true,
+  });
+  const agi = safeHarborHighIncomeAgi;
+  g.put(
+    row + 2,
+    LABEL,
+    (read) => {
+      const leaveYear = `YEAR(${read.cell('LEAP_LEAVE_DATE')})`;
+      return `="No underpayment penalty for "&${leaveYear}&", however it turns out, once your job's withholding and these payments reach "&${shownAs(sheet.formats, read.cell(US_SAFE_HARBOR), 'money')}&" by the January payment after it: ${percent(safeHarborPriorYearShare)} of last year's tax on your salary (${percent(safeHarborHighIncomePriorYearShare)} when that income passed ${dollars(agi.single)}, ${dollars(agi.married_separate)} married filing separately). ${percent(safeHarborCurrentYearShare)} of this year's tax is enough when that is less (Form 1040-ES)."`;
+    },
+    'usSafeHarborNote',
+  );
+}
+
+/** The first and the largest quarterly payments. */
+export const US_PAYMENTS = paymentFigures(TABLE);
+export const usFirstDetail = (read: Reader, sheet: PlanSheet): string =>
+  `="The first quarterly payment (Form 1040-ES) on your own, due "&${shownAs(sheet.formats, read.cell('LEAP_FIRST_TAX_DATE'), 'date')}&": it covers the months you are building up to full earnings"`;
+export const usLargestDetail = (read: Reader, sheet: PlanSheet): string =>
+  `="The largest quarterly payment (Form 1040-ES), due "&${shownAs(sheet.formats, read.cell('LEAP_LARGEST_TAX_DATE'), 'date')}`;

@@ -20,6 +20,11 @@ export const FORMATS = {
   date: 'mmm d, yyyy',
   months: '0.0',
   whole: '0',
+  /**
+   * A count the person types (weeks off, months): Sheets' automatic format shows the decimals a number has and no
+   * more, so 5.6 weeks read 5.6 and 6 reads 6 ("0" rounded 5.6 to 6; "0.##" would show "6.").
+   */
+  count: 'General',
 } as const;
 export type FormatName = keyof typeof FORMATS;
 export type PlanFormats = Record<FormatName, string>;
@@ -67,8 +72,10 @@ export type TaxFigure =
   | 'LEAP_TAX_RATE'
   | 'LEAP_FULL_YEAR_TAX_RATE'
   | 'LEAP_TAX_YEAR'
-  | 'LEAP_FIRST_BIG_TAX_PAYMENT'
-  | 'LEAP_FIRST_BIG_TAX_DATE';
+  | 'LEAP_FIRST_TAX_PAYMENT'
+  | 'LEAP_FIRST_TAX_DATE'
+  | 'LEAP_LARGEST_TAX_PAYMENT'
+  | 'LEAP_LARGEST_TAX_DATE';
 
 /** One labelled input of the plan: the person edits its value; its name is a contract users' formulas rely on. */
 export interface InputSpec {
@@ -177,9 +184,63 @@ export function shownAs(formats: PlanFormats, ref: string, as: Exclude<FormatNam
     case 'months':
       // BUFFER_RUNWAY's text ("∞") reads "indefinitely"; an error stays an error (ISNUMBER would make it "indefinitely").
       return `IF(ISTEXT(${ref}),"indefinitely",TEXT(${ref},${quoted(formats.months)})&" months")`;
+    case 'count':
+      // TEXT has no automatic format: a whole number without decimals, else with the ones it has (up to 2), each in
+      // the spreadsheet locale's separators. Fixed patterns only, whose meaning no engine reads differently.
+      return `IF(ROUND(${ref},0)=${ref},TEXT(${ref},"0"),IF(ROUND(${ref},1)=${ref},TEXT(${ref},"0.0"),TEXT(${ref},"0.00")))`;
     default:
       return `TEXT(${ref},${quoted(formats[as])})`;
   }
+}
+
+/**
+ * A month's worth of earnings over the first `months` months on your own, as the runway's simulations count them
+ * (src/finance/runwayRisk.ts): during the ramp, month t earns t/(ramp+1) of a full month, then full months. A
+ * closed sum, so the tax calendar's periods charge what the runway expects without a cell per month.
+ */
+export const rampedMonths = (read: Reader, months: string): string => {
+  const [m, ramp] = [`(${months})`, read.cell(RAMP)];
+  const ramping = `MIN(MAX(0,${m}),${ramp})`;
+  return `(${ramping}*(${ramping}+1)/(2*(${ramp}+1))+MAX(0,${m})-${ramping})`;
+};
+
+type PaymentFigure = 'LEAP_FIRST_TAX_PAYMENT' | 'LEAP_FIRST_TAX_DATE' | 'LEAP_LARGEST_TAX_PAYMENT' | 'LEAP_LARGEST_TAX_DATE';
+/** What a tax calendar says when nothing in it is over 0 (a year without profit). */
+export const NO_TAX_DUE = 'No payment due';
+/**
+ * The first payment with something to pay and the largest (the earliest of equals), read off a tax calendar table's
+ * "amount" and "due" columns, rows in date order. The columns are read with their header above: a range that is
+ * exactly a spill (the US due dates, NEXT_TAX_DUE's), read while the spill is an error, makes HyperFormula (the
+ * emulator) throw instead of giving the error. Until a spill's first cell is a date (it shows "Loading..." on Sheets,
+ * or an error), the dates show what it shows rather than an empty cell the spill has not reached yet.
+ */
+export function paymentFigures(table: string): Record<PaymentFigure, (read: Reader) => string> {
+  const columns = (read: Reader) => ({
+    amounts: read.column(table, 'amount', -1),
+    dues: read.column(table, 'due', -1),
+    firstDue: read.cellOf(table, 'due', 0),
+  });
+  const whenDated = (firstDue: string, date: string) => `IF(ISNUMBER(${firstDue}),${date},${firstDue})`;
+  return {
+    LEAP_FIRST_TAX_DATE: (read) => {
+      const { amounts, dues, firstDue } = columns(read);
+      return `=IF(COUNTIF(${amounts},">0")=0,${quoted(NO_TAX_DUE)},${whenDated(firstDue, `MINIFS(${dues},${amounts},">0")`)})`;
+    },
+    LEAP_FIRST_TAX_PAYMENT: (read) => {
+      const [amounts, dues, date] = [
+        read.column(table, 'amount', -1),
+        read.column(table, 'due', -1),
+        read.cell('LEAP_FIRST_TAX_DATE'),
+      ];
+      // No date: nothing to pay (0), or what the date shows while the calendar is still loading or failed.
+      return `=IF(ISNUMBER(${date}),INDEX(${amounts},MATCH(${date},${dues},0)),IF(${date}=${quoted(NO_TAX_DUE)},0,${date}))`;
+    },
+    LEAP_LARGEST_TAX_PAYMENT: (read) => `=MAX(0,${read.column(table, 'amount', -1)})`,
+    LEAP_LARGEST_TAX_DATE: (read) => {
+      const { amounts, dues, firstDue } = columns(read);
+      return `=IF(COUNTIF(${amounts},">0")=0,${quoted(NO_TAX_DUE)},${whenDated(firstDue, `INDEX(${dues},MATCH(MAX(${amounts}),${amounts},0))`)})`;
+    },
+  };
 }
 
 /** A year clamped to the years a country's tables cover: a leave year outside them is estimated with the nearest. */

@@ -1,9 +1,10 @@
 /**
  * The UK and Canadian calendars, one shape for both: the tax workings under the runway fan (the first year's income,
  * the tax at source, both years' bills, the country's calendar function on each, and the registration figure the
- * checklist quotes), and the payment rows of the main flow quoting their amounts. The functions take only the years
- * Leap has figures for, so the rows' dates and words follow the leave date itself (the due days are the same every
- * year). What differs by country is a CountryCalendar (src/plan/blocks/calendarUk.ts, calendarCanada.ts).
+ * checklist quotes), and the payment rows of the main flow quoting their amounts. The functions are given the real
+ * tax years (a year after Leap's tables is estimated with the latest figures, and the workings say so), so the
+ * workings and the rows agree on every date; they list only payments from the first bill on, none before the person
+ * is on their own. What differs by country is a CountryCalendar (src/plan/blocks/calendarUk.ts, calendarCanada.ts).
  */
 import { type Content, columnLetters, type Reader, type TableColumn } from '../../layout/grid';
 import {
@@ -16,9 +17,9 @@ import {
   LAST_MAIN,
   type MainBlock,
   type PlanSheet,
+  paymentFigures,
   RISK_MONTHS,
   shownAs,
-  type TaxFigure,
   text,
   WAGES,
 } from './common';
@@ -31,14 +32,14 @@ export const WORK = FAN;
 export const WORK_ROW = FAN_ROW + RISK_MONTHS + 3;
 /**
  * The rows of the workings: the first year's income, then TAX_CALENDAR_UK's or TAX_CALENDAR_CA's table (a header,
- * three figures, then each year's payments: 4 rows in the UK, 5 in Canada).
+ * three figures, then the payments in date order: 4 rows in the UK, 6 in Canada).
  */
 const WORK_CALENDAR = WORK_ROW + 3;
 const WORK_CALENDAR_FIGURES = 3;
-/** The most payment rows a country's year has (Canada's): the registration row sits below them on every plan. */
-const MOST_PAYMENT_ROWS = 5;
+/** The most payment rows a country's calendar has (Canada's): the registration row sits below them on every plan. */
+const MOST_PAYMENT_ROWS = 6;
 /** Under the calendar's table, a row apart: the country's registration figure the checklist quotes. */
-const WORK_REGISTRATION = WORK_CALENDAR + 1 + WORK_CALENDAR_FIGURES + 2 * MOST_PAYMENT_ROWS + 1;
+const WORK_REGISTRATION = WORK_CALENDAR + 1 + WORK_CALENDAR_FIGURES + MOST_PAYMENT_ROWS + 1;
 
 const CALENDAR = 'taxCalendar';
 const TABLE = 'countryCalendar';
@@ -46,8 +47,8 @@ const TABLE = 'countryCalendar';
 /** What a payment row's formulas are made of, given the workings: year(0) is the leave tax year. */
 export interface Workings {
   year(offset: number): string;
-  /** Row r (1-based) of the payments table of the first (0) or second (1) year. */
-  amountIn(table: 0 | 1, r: number): string;
+  /** The amount of payment r (1-based) of the calendar function's payments, in date order. */
+  amountIn(r: number): string;
 }
 /** A payment row's formulas, each built only when its cell is written, so a cell reads only what its own formula reads. */
 export interface PaymentRow {
@@ -61,9 +62,9 @@ export interface PaymentRow {
 export interface CountryCalendar {
   workingsTitle: string;
   /**
-   * The country's calendar function: given the first year's income, its figures' year, the input that says where,
-   * the wages, a full year's income and the second year's figures, it spills the tax at source, both years' bills
-   * and then each year's `paymentRows` payments (date, words, amount).
+   * The country's calendar function: given the first year's income, its tax year, the input that says where,
+   * the wages, a full year's income and the second year, it spills the tax at source, both years' bills and then
+   * `paymentRows` payments (date, words, amount) in date order.
    */
   calendarFunction: string;
   paymentRows: number;
@@ -75,9 +76,8 @@ export interface CountryCalendar {
   registration: { id: string; label: string; value: Content; format: FormatName };
   headingNote: string;
   rows: (w: Workings) => PaymentRow[];
-  /** Which payment row (0-based) is the first big payment, and what the key number says of it. */
-  firstBigRow: number;
-  firstBigDetail: (w: Workings) => string;
+  /** What the first tax payment's key number says of it. */
+  firstDetail: (w: Workings) => string;
   closingNote: (workings: string) => string;
 }
 
@@ -85,12 +85,12 @@ const taxYear = (read: Reader) => read.cell('LEAP_TAX_YEAR');
 /** The tax year `offset` years after the leave tax year, as a formula. */
 export const yearAfter = (read: Reader, offset: number): string =>
   offset === 0 ? taxYear(read) : `(${taxYear(read)}+${offset})`;
-/** Each year's payments follow the calendar's three figures: row r of year t is that many rows below the call. */
-const workingsOf = (read: Reader, country: CountryCalendar): Workings => ({
+/** The payments follow the calendar's three figures: payment r is that many rows below the call. */
+const workingsOf = (read: Reader): Workings => ({
   year: (offset) => yearAfter(read, offset),
-  amountIn: (table, r) => read.spill(CALENDAR, WORK_CALENDAR_FIGURES + table * country.paymentRows + r, 2),
+  amountIn: (r) => read.spill(CALENDAR, WORK_CALENDAR_FIGURES + r, 2),
 });
-/** The leave tax year, and the one after it, in the years Leap has figures for. */
+/** The leave tax year, and the one after it, in the years Leap has figures for (the set-aside rate's figures). */
 export const figuresYear = (read: Reader, country: CountryCalendar, offset: 0 | 1): string =>
   clampTo(country.years, offset === 0 ? taxYear(read) : `${taxYear(read)}+1`);
 
@@ -106,16 +106,17 @@ function workings(g: Parameters<MainBlock>[0], sheet: PlanSheet, country: Countr
     format: formats.money,
   });
   // One call gives the tax at source, both years' bills and the payments they set: the bills and their payments
-  // come back in the same execution on Sheets, not one round after the other.
+  // come back in the same execution on Sheets, not one round after the other. It is given the real tax years, so its
+  // dates and words are those of the years the person lives through; it takes the nearest figures itself.
   g.figure({
     id: CALENDAR,
     row: WORK_CALENDAR,
     column: WORK,
     bold: true,
     value: (read) =>
-      `=${country.calendarFunction}(${read.cell(FIRST_YEAR_INCOME)},${figuresYear(read, country, 0)},${read.cell(country.place)},${read.cell(WAGES)},12*${read.cell('LEAP_EXPECTED_MONTHLY')},${figuresYear(read, country, 1)})`,
+      `=${country.calendarFunction}(${read.cell(FIRST_YEAR_INCOME)},${yearAfter(read, 0)},${read.cell(country.place)},${read.cell(WAGES)},12*${read.cell('LEAP_EXPECTED_MONTHLY')},${yearAfter(read, 1)})`,
   });
-  for (let r = 1; r <= WORK_CALENDAR_FIGURES + 2 * country.paymentRows; r++) {
+  for (let r = 1; r <= WORK_CALENDAR_FIGURES + country.paymentRows; r++) {
     g.put(WORK_CALENDAR + r, WORK, { cell: null, format: formats.date }, CALENDAR);
     g.put(WORK_CALENDAR + r, WORK + 2, { cell: null, format: formats.money }, CALENDAR);
   }
@@ -139,7 +140,7 @@ export function countryCalendarBlock(country: CountryCalendar): MainBlock {
       fillThrough: LAST_MAIN,
       note: text(country.headingNote),
     });
-    const rowOf = (read: Reader, index: number) => country.rows(workingsOf(read, country))[index];
+    const rowOf = (read: Reader, index: number) => country.rows(workingsOf(read))[index];
     // How many rows: the rows' words are formulas of the workings, but not their count.
     const count = country.rows({ year: () => '', amountIn: () => '' }).length;
     const columns: TableColumn[] = [
@@ -168,14 +169,10 @@ export function countryCalendarBlock(country: CountryCalendar): MainBlock {
   };
 }
 
-/** The first big payment: one row of the calendar. */
-export function countryFirstBig(
-  country: CountryCalendar,
-): Pick<Record<TaxFigure, (read: Reader) => string>, 'LEAP_FIRST_BIG_TAX_PAYMENT' | 'LEAP_FIRST_BIG_TAX_DATE'> {
-  return {
-    LEAP_FIRST_BIG_TAX_PAYMENT: (read) => `=${read.cellOf(TABLE, 'amount', country.firstBigRow)}`,
-    LEAP_FIRST_BIG_TAX_DATE: (read) => `=${read.cellOf(TABLE, 'due', country.firstBigRow)}`,
-  };
-}
-export const countryFirstBigDetail = (country: CountryCalendar) => (read: Reader) =>
-  `=${country.firstBigDetail(workingsOf(read, country))}`;
+/** The first and the largest payment: read off the calendar rows. */
+export const countryPayments = paymentFigures(TABLE);
+export const countryDetails = (country: CountryCalendar) => ({
+  LEAP_FIRST_TAX_PAYMENT: (read: Reader) => `=${country.firstDetail(workingsOf(read))}`,
+  LEAP_LARGEST_TAX_PAYMENT: (read: Reader, sheet: PlanSheet) =>
+    `="The largest payment in the tax calendar below, due "&${shownAs(sheet.formats, read.cell('LEAP_LARGEST_TAX_DATE'), 'date')}`,
+});

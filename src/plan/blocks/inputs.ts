@@ -71,11 +71,11 @@ export const PLAN_INPUTS = [
     format: 'percent',
     answer: 'retirementRate',
   },
-  { name: 'LEAP_PTO_WEEKS', label: 'Paid weeks off per year', format: 'whole', answer: 'ptoWeeks' },
+  { name: 'LEAP_PTO_WEEKS', label: 'Paid weeks off per year', format: 'count', answer: 'ptoWeeks' },
   {
     name: 'LEAP_BUFFER_MONTHS_INPUT',
     label: 'Months of cushion',
-    format: 'whole',
+    format: 'count',
     answer: 'bufferMonths',
   },
   {
@@ -98,7 +98,7 @@ export const PLAN_INPUTS = [
   {
     name: 'LEAP_RAMP_MONTHS',
     label: 'Months to ramp up after you leave',
-    format: 'whole',
+    format: 'count',
     answer: 'rampMonths',
   },
   {

@@ -208,19 +208,33 @@ export const KEY_NUMBERS = [
     formula: bySetting('LEAP_TAX_YEAR'),
   },
   {
-    name: 'LEAP_FIRST_BIG_TAX_PAYMENT',
-    label: 'First big tax payment',
+    name: 'LEAP_FIRST_TAX_PAYMENT',
+    label: 'First tax payment',
     format: 'money',
-    meaning:
-      'The payment that catches new freelancers out: UK 31 January after the first tax year, Canada the first 30 April balance, US the largest quarterly payment',
-    formula: bySetting('LEAP_FIRST_BIG_TAX_PAYMENT'),
+    meaning: 'The first payment on your own with something to pay, from the tax calendar below',
+    formula: bySetting('LEAP_FIRST_TAX_PAYMENT'),
   },
   {
-    name: 'LEAP_FIRST_BIG_TAX_DATE',
-    label: 'First big tax payment due',
+    name: 'LEAP_FIRST_TAX_DATE',
+    label: 'First tax payment due',
     format: 'date',
     meaning: 'The day that payment is due',
-    formula: bySetting('LEAP_FIRST_BIG_TAX_DATE'),
+    formula: bySetting('LEAP_FIRST_TAX_DATE'),
+  },
+  {
+    name: 'LEAP_LARGEST_TAX_PAYMENT',
+    label: 'Largest tax payment',
+    format: 'money',
+    meaning:
+      'The payment that catches new freelancers out: in the UK a 31 January with a payment on account on top, in Canada a 30 April balance, in the US the quarter with the most months at full earnings',
+    formula: bySetting('LEAP_LARGEST_TAX_PAYMENT'),
+  },
+  {
+    name: 'LEAP_LARGEST_TAX_DATE',
+    label: 'Largest tax payment due',
+    format: 'date',
+    meaning: 'The day that payment is due',
+    formula: bySetting('LEAP_LARGEST_TAX_DATE'),
   },
   {
     name: 'LEAP_HOURLY_RATE',

@@ -1,6 +1,6 @@
 /**
  * The tax settings: for each, the inputs it adds, the words of its "Tax set-aside" row, the five key numbers it
- * decides (the set-aside rate, the full-year rate, the tax year, the first big payment and its date) with their
+ * decides (the set-aside rate, the full-year rate, the tax year, the first and the largest payment and their dates) with their
  * words, and its calendar block. A new country is one setting here and, when it has a calendar, one module beside
  * calendarUk.ts (a CountryCalendar) or its own block.
  */
@@ -11,7 +11,7 @@ import { type Answers, FILING_STATUSES, TAX_MODES } from '../answers';
 import { TAX_FIGURES_YEARS } from '../model';
 import { CANADA_CALENDAR } from './calendarCanada';
 import { UK_CALENDAR, ukEmployed, ukYearOf, ukYearText } from './calendarUk';
-import { calendarUs, US_FIRST_BIG, usFirstBigDetail } from './calendarUs';
+import { calendarUs, US_PAYMENTS, usFirstDetail, usLargestDetail } from './calendarUs';
 import {
   clampTo,
   FIRST_YEAR_INCOME,
@@ -26,7 +26,7 @@ import {
   text,
   WAGES,
 } from './common';
-import { countryCalendarBlock, countryFirstBig, countryFirstBigDetail, figuresYear } from './countryCalendar';
+import { countryCalendarBlock, countryDetails, countryPayments, figuresYear } from './countryCalendar';
 import { UK_REGIONS, wagesInput } from './inputs';
 
 export const UK_REGION_LABEL = 'UK income tax region';
@@ -59,12 +59,24 @@ const noCalendar: MainBlock = (g, _sheet, row) => {
   );
   return row + 3;
 };
-type FirstBig = Pick<TaxSetting['figures'], 'LEAP_FIRST_BIG_TAX_PAYMENT' | 'LEAP_FIRST_BIG_TAX_DATE'>;
-const NO_CALENDAR: FirstBig = {
-  LEAP_FIRST_BIG_TAX_PAYMENT: () => '="No calendar"',
-  LEAP_FIRST_BIG_TAX_DATE: () => '="No calendar"',
+type Payments = Pick<
+  TaxSetting['figures'],
+  'LEAP_FIRST_TAX_PAYMENT' | 'LEAP_FIRST_TAX_DATE' | 'LEAP_LARGEST_TAX_PAYMENT' | 'LEAP_LARGEST_TAX_DATE'
+>;
+type PaymentDetails = Pick<TaxSetting['details'], 'LEAP_FIRST_TAX_PAYMENT' | 'LEAP_LARGEST_TAX_PAYMENT'>;
+const noCalendarCell = () => '="No calendar"';
+const NO_CALENDAR: Payments = {
+  LEAP_FIRST_TAX_PAYMENT: noCalendarCell,
+  LEAP_FIRST_TAX_DATE: noCalendarCell,
+  LEAP_LARGEST_TAX_PAYMENT: noCalendarCell,
+  LEAP_LARGEST_TAX_DATE: noCalendarCell,
 };
-const noCalendarDetail = () => '="Leap has no tax calendar for your country: ask your tax authority when payments fall due"';
+const noCalendarWords = () => '="Leap has no tax calendar for your country: ask your tax authority when payments fall due"';
+const NO_CALENDAR_DETAILS: PaymentDetails = {
+  LEAP_FIRST_TAX_PAYMENT: noCalendarWords,
+  LEAP_LARGEST_TAX_PAYMENT: noCalendarWords,
+};
+const US_DETAILS: PaymentDetails = { LEAP_FIRST_TAX_PAYMENT: usFirstDetail, LEAP_LARGEST_TAX_PAYMENT: usLargestDetail };
 
 export const FLAT_RATE_INPUT = {
   name: 'LEAP_FLAT_TAX_RATE',
@@ -86,7 +98,7 @@ export const STATE_RATE_INPUT = {
   answer: 'stateTaxRate',
 } as const satisfies InputSpec;
 /** A flat rate the person chose: every rate is that cell. */
-const flat = (calendar: MainBlock, firstBig: FirstBig, firstBigDetail: TaxSetting['details']['LEAP_TAX_RATE']) =>
+const flat = (calendar: MainBlock, payments: Payments, paymentDetails: PaymentDetails) =>
   ({
     system: 'flat',
     mode: TAX_MODES.flat,
@@ -95,9 +107,9 @@ const flat = (calendar: MainBlock, firstBig: FirstBig, firstBigDetail: TaxSettin
       LEAP_TAX_RATE: (read) => `=${read.cell('LEAP_FLAT_TAX_RATE')}`,
       LEAP_FULL_YEAR_TAX_RATE: (read) => `=${read.cell('LEAP_FLAT_TAX_RATE')}`,
       LEAP_TAX_YEAR: (read) => `=${leaveYear(read)}`,
-      ...firstBig,
+      ...payments,
     },
-    details: { LEAP_FIRST_BIG_TAX_PAYMENT: firstBigDetail },
+    details: paymentDetails,
     calendar,
   }) satisfies TaxSetting;
 
@@ -116,7 +128,7 @@ const US_ESTIMATE: TaxSetting = {
     LEAP_FULL_YEAR_TAX_RATE: (read) =>
       `=TAX_RATE_US(12*${expected(read)},${read.cell('LEAP_FILING_STATUS')},${clampTo([TAX_FIGURES_YEARS.first, TAX_FIGURES_YEARS.last], `YEAR(${read.cell('LEAP_READY_DATE')})`)},${read.cell('LEAP_STATE_TAX_RATE')},0)`,
     LEAP_TAX_YEAR: (read) => `=${leaveYear(read)}`,
-    ...US_FIRST_BIG,
+    ...US_PAYMENTS,
   },
   details: {
     LEAP_TAX_YEAR: (read) => {
@@ -127,7 +139,7 @@ const US_ESTIMATE: TaxSetting = {
       `="TAX_RATE_US on 12 months of "&${shown(read, sheet, 'LEAP_EXPECTED_MONTHLY')}&" and no wages: what the risk simulates with"`,
     LEAP_TAX_RATE: (read, sheet) =>
       `="TAX_RATE_US on "&${shown(read, sheet, 'LEAP_EXPECTED_MONTHLY')}&" a month from the leave month to December, with the wages above"`,
-    LEAP_FIRST_BIG_TAX_PAYMENT: usFirstBigDetail,
+    ...US_DETAILS,
   },
   calendar: calendarUs,
 };
@@ -151,7 +163,7 @@ const UK: TaxSetting = {
     LEAP_FULL_YEAR_TAX_RATE: (read) =>
       `=TAX_RATE_UK(12*${expected(read)},${clampTo(UK_SUPPORTED_YEARS, ukYearOf(read.cell('LEAP_READY_DATE')))},${read.cell('LEAP_UK_REGION')},0)`,
     LEAP_TAX_YEAR: (read) => `=${ukYearOf(leave(read))}`,
-    ...countryFirstBig(UK_CALENDAR),
+    ...countryPayments,
   },
   details: {
     LEAP_TAX_YEAR: (read) => {
@@ -162,7 +174,7 @@ const UK: TaxSetting = {
       `="TAX_RATE_UK on 12 months of "&${shown(read, sheet, 'LEAP_EXPECTED_MONTHLY')}&" and no wages: what the risk simulates with"`,
     LEAP_TAX_RATE: (read, sheet) =>
       `="TAX_RATE_UK on "&${shown(read, sheet, FIRST_YEAR_INCOME)}&" of profit from the leave month to 5 April, with the wages above"`,
-    LEAP_FIRST_BIG_TAX_PAYMENT: countryFirstBigDetail(UK_CALENDAR),
+    ...countryDetails(UK_CALENDAR),
   },
   calendar: countryCalendarBlock(UK_CALENDAR),
 };
@@ -186,7 +198,7 @@ const CANADA: TaxSetting = {
     LEAP_FULL_YEAR_TAX_RATE: (read) =>
       `=TAX_RATE_CA(12*${expected(read)},${clampTo(CA_SUPPORTED_YEARS, `YEAR(${read.cell('LEAP_READY_DATE')})`)},${read.cell('LEAP_PROVINCE_TAX_RATE')},0)`,
     LEAP_TAX_YEAR: (read) => `=${leaveYear(read)}`,
-    ...countryFirstBig(CANADA_CALENDAR),
+    ...countryPayments,
   },
   details: {
     LEAP_TAX_YEAR: (read) => {
@@ -197,7 +209,7 @@ const CANADA: TaxSetting = {
       `="TAX_RATE_CA on 12 months of "&${shown(read, sheet, 'LEAP_EXPECTED_MONTHLY')}&" and no wages: what the risk simulates with"`,
     LEAP_TAX_RATE: (read, sheet) =>
       `="TAX_RATE_CA on "&${shown(read, sheet, FIRST_YEAR_INCOME)}&" of net income from the leave month to December, with the wages above"`,
-    LEAP_FIRST_BIG_TAX_PAYMENT: countryFirstBigDetail(CANADA_CALENDAR),
+    ...countryDetails(CANADA_CALENDAR),
   },
   calendar: countryCalendarBlock(CANADA_CALENDAR),
 };
@@ -206,14 +218,14 @@ const CANADA: TaxSetting = {
 export function taxSettingOf(a: Pick<Answers, 'taxCountry' | 'taxMode'>): TaxSetting {
   if (a.taxCountry === 'uk_england' || a.taxCountry === 'uk_scotland') return UK;
   if (a.taxCountry === 'canada') return CANADA;
-  if (a.taxCountry === 'us') return a.taxMode === 'us_estimate' ? US_ESTIMATE : flat(calendarUs, US_FIRST_BIG, usFirstBigDetail);
-  return flat(noCalendar, NO_CALENDAR, noCalendarDetail);
+  if (a.taxCountry === 'us') return a.taxMode === 'us_estimate' ? US_ESTIMATE : flat(calendarUs, US_PAYMENTS, US_DETAILS);
+  return flat(noCalendar, NO_CALENDAR, NO_CALENDAR_DETAILS);
 }
 
 /** Every setting, for what is derived from all of them (the input names each adds). */
 export const TAX_SETTINGS: Record<TaxSystem, TaxSetting> = {
   us_estimate: US_ESTIMATE,
-  flat: flat(noCalendar, NO_CALENDAR, noCalendarDetail),
+  flat: flat(noCalendar, NO_CALENDAR, NO_CALENDAR_DETAILS),
   uk: UK,
   canada: CANADA,
 };
