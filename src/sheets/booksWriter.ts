@@ -149,7 +149,11 @@ export function ensureBooksSheets(spreadsheet: Spreadsheet): BooksSheets {
       books = spreadsheet.insertSheet(BOOKS_SHEET);
       created.push(books);
       const locale = spreadsheet.getSpreadsheetLocale();
-      writeBooks(spreadsheet, books, layoutBooks(thisYear(spreadsheet), booksMoney(locale), locale, ledgerUrl(spreadsheet, ledger)));
+      writeBooks(
+        spreadsheet,
+        books,
+        layoutBooks(thisYear(spreadsheet), booksMoney(locale), locale, ledgerUrl(spreadsheet, ledger)),
+      );
     }
     return { ledger, categories, books, created };
   } catch (error) {
