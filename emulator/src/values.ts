@@ -532,12 +532,19 @@ function formatNumberSection(n: number, section: string, separators: Separators)
   const percent = body.includes('%');
   const value = percent ? n * 100 : n;
   const numeric = /[0#,]+(\.[0#]+)?/.exec(body.replace(/%/g, ''));
+  // After the point, 0 is a digit always shown and # one shown only when it is not a trailing zero ("0.0#": 4.5 shows
+  // 4.5, 4.56 shows 4.56). A pattern with a point keeps it even when no decimal is left ("0.##": 4 shows "4."), as
+  // Sheets' custom number formats do (Docs Editors Help, "Format numbers in a spreadsheet", custom formats:
+  // https://support.google.com/docs/answer/56470).
   const decimals = numeric?.[1] ? numeric[1].length - 1 : 0;
+  const requiredDecimals = numeric?.[1] ? (numeric[1].match(/0/g) ?? []).length : 0;
   const grouped = numeric ? numeric[0].includes(',') : false;
   const fixed = Math.abs(value).toFixed(decimals);
-  const [whole, fraction] = fixed.split('.');
+  const [whole, allDecimals] = fixed.split('.');
+  let fraction = allDecimals ?? '';
+  while (fraction.length > requiredDecimals && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
   const groupedWhole = grouped ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, separators.group) : whole;
-  const digits = `${groupedWhole}${fraction ? `${separators.decimal}${fraction}` : ''}`;
+  const digits = `${groupedWhole}${numeric?.[1] ? `${separators.decimal}${fraction}` : ''}`;
   // Literal text around the digits: "$", "\"USD \"", "[$€]", "[$£-809]" all become prefix or suffix text.
   const literal = (s: string) =>
     s.replace(/\[\$([^\]-]*)[^\]]*\]/g, '$1').replace(/"([^"]*)"|\\(.)|[0#,.]/g, (_m, q, e) => q ?? e ?? '');

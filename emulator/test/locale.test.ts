@@ -39,6 +39,16 @@ describe('spreadsheet locale', () => {
     expect(formatNumber(1234.5, '"£"#,##0', 'en_GB')).toBe('£1,235');
   });
 
+  // Docs Editors Help, "Format numbers in a spreadsheet" (https://support.google.com/docs/answer/56470): in a custom
+  // format 0 is a digit always shown and # a digit shown only when it is significant; the point stays ("4.").
+  test('# after the point is an optional decimal: 0.0# shows 4.5 and 4.56, 0.## shows 4.', () => {
+    expect(formatNumber(4.5, '0.0#', 'en_US')).toBe('4.5');
+    expect(formatNumber(4.56, '0.0#', 'en_US')).toBe('4.56');
+    expect(formatNumber(4.567, '0.0#', 'de_DE')).toBe('4,57');
+    expect(formatNumber(4, '0.##', 'en_US')).toBe('4.');
+    expect(formatNumber(1234.5, '#,##0.00', 'en_US')).toBe('1,234.50');
+  });
+
   test("TEXT formats as cells do, in the spreadsheet's locale: grouping, brackets, dates", () => {
     const emu = createEmulator({ locale: 'de_DE', timeZone: 'UTC' });
     const sheet = emu.spreadsheet.getActiveSheet();
