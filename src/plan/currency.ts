@@ -287,7 +287,7 @@ export function moneyText(locale: string, options: { cents?: boolean } = {}): (a
  * 1234.5 ("1.234,50 €", "CHF 1'234.50", "¥1,235"), so the table stays the one source. A locale missing from the
  * table gets its separators from the runtime's locale data when it has them, else "," and ".".
  */
-function separators(locale: string): { group: string; decimal: string } {
+export function separators(locale: string): { group: string; decimal: string } {
   const shows = localeCurrency(locale)?.shows;
   const found = shows ? /1(\D?)23[45](?:(\D)50)?/.exec(shows) : null;
   if (found) return { group: found[1] || ',', decimal: found[2] ?? '.' };
