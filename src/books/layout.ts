@@ -82,15 +82,7 @@ export const ledgerRowFormats = (
   /** The document's date pattern (src/plan/currency.ts dateFormat). */
   date: string,
 ): string[][] =>
-  Array.from({ length: count }, () => [
-    date,
-    'General',
-    LEDGER_AMOUNT_FORMAT,
-    'General',
-    'General',
-    'General',
-    'General',
-  ]);
+  Array.from({ length: count }, () => [date, 'General', LEDGER_AMOUNT_FORMAT, 'General', 'General', 'General', 'General']);
 
 // ---------------------------------------------------------------- Categories
 
