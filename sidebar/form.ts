@@ -27,6 +27,7 @@ import {
   validateStep,
   type WizardStep,
 } from '../src/plan/answers';
+import { dateAsShown } from '../src/plan/currency';
 import type { AnswersPayload, DocumentMoney, KeyNumberView } from '../src/protocol';
 
 /** What the inputs hold: the text of each box or chosen option, and true/false for a checkbox. */
@@ -239,7 +240,6 @@ export function demandScoreOf(form: FormValues): number | undefined {
 
 // ---- Review ----
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** How the document shows money (the server sends it with the draft); null: a plain number, as the plan shows it. */
 let documentMoney: DocumentMoney | null = null;
 export function useDocumentMoney(money: DocumentMoney | null): void {
@@ -261,11 +261,18 @@ export function amount(n: number): string {
   return n < 0 ? `-${shown}` : shown;
 }
 
-/** "2026-03-01" -> "1 Mar 2026", read as a calendar date so no time zone can move it a day. */
+/** The document's date pattern (the server sends it with the draft); en_US's until it arrives. */
+let documentDates = 'mmm d, yyyy';
+export function useDocumentDates(pattern: string | null | undefined): void {
+  documentDates = typeof pattern === 'string' && pattern !== '' ? pattern : 'mmm d, yyyy';
+}
+
+/**
+ * "2026-03-01" as the plan's cells show it in this document: "Mar 1, 2026" (en_US), "1 Mar 2026" (en_GB),
+ * "01.03.2026" (de_DE); read as a calendar date so no time zone can move it a day.
+ */
 export function formatIsoDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
-  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+  return dateAsShown(iso, documentDates);
 }
 
 /** One answer as the review shows it; `answers` give a choice its labels for the other answers (the entity's country). */

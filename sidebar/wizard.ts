@@ -25,6 +25,7 @@ import {
   percentWarning,
   stepErrors,
   suggestBufferMonths,
+  useDocumentDates,
   useDocumentMoney,
   useDocumentNumbers,
 } from './form';
@@ -318,6 +319,7 @@ function restore(): void {
     ([draft, plan]: [Draft, PlanAnswers | null]) => {
       useDocumentMoney(draft?.money ?? null);
       useDocumentNumbers(draft?.numbers);
+      useDocumentDates(draft?.datePattern);
       const { answers, fromSheet } = mergePlanAnswers(draft?.answers ?? null, plan?.answers ?? null);
       // Until the person says where they pay tax, the spreadsheet's locale answers for them.
       if (answers.taxCountry === undefined && !touched.has('taxCountry') && draft && draft.taxCountry in TAX_COUNTRIES) {

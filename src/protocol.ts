@@ -25,6 +25,8 @@ export interface Draft {
   money: DocumentMoney | null;
   /** How the document writes numbers, so the wizard reads amounts as the document's cells read them. */
   numbers: { group: string; decimal: string };
+  /** The document's date pattern (src/plan/currency.ts dateFormat), so the review writes dates as the plan shows them. */
+  datePattern: string;
 }
 
 /** The spreadsheet's locale and its currency symbol, as the plan's money cells show them. */

@@ -4,7 +4,7 @@
  * would not fit is refused with a clear message and the previous draft is kept as it was.
  */
 import { FIELD_NAMES, taxCountryOfLocale } from '../plan/answers';
-import { localeCurrency, separators } from '../plan/currency';
+import { dateFormat, localeCurrency, separators } from '../plan/currency';
 import type { ClearedDraft, DocumentMoney, Draft, SavedDraft } from '../protocol';
 
 export const DRAFT_KEY = 'leap.draft';
@@ -47,8 +47,9 @@ export function getDraft(): Draft {
   const taxCountry = taxCountryOfLocale(locale);
   const money = documentMoney(locale);
   const numbers = separators(locale);
+  const datePattern = dateFormat(locale);
   const raw = PropertiesService.getDocumentProperties().getProperty(DRAFT_KEY);
-  if (!raw) return { answers: null, savedAt: null, taxCountry, money, numbers };
+  if (!raw) return { answers: null, savedAt: null, taxCountry, money, numbers, datePattern };
   try {
     const parsed = JSON.parse(raw) as { answers?: unknown; savedAt?: unknown };
     return {
@@ -57,10 +58,11 @@ export function getDraft(): Draft {
       taxCountry,
       money,
       numbers,
+      datePattern,
     };
   } catch {
     // A draft that cannot be read is not worth an error on every opening: the wizard starts fresh.
-    return { answers: null, savedAt: null, taxCountry, money, numbers };
+    return { answers: null, savedAt: null, taxCountry, money, numbers, datePattern };
   }
 }
 

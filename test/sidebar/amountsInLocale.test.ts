@@ -8,13 +8,15 @@
 import {
   buildQuestions,
   checkForBuild,
+  displayValue,
   type FormValues,
   formToAnswers,
   stepErrors,
+  useDocumentDates,
   useDocumentNumbers,
 } from '../../sidebar/form';
 import { STEPS, toNumber, validateAnswers } from '../../src/plan/answers';
-import { separators } from '../../src/plan/currency';
+import { dateFormat, separators } from '../../src/plan/currency';
 import { SAMPLE_ANSWERS } from '../plan/sample';
 
 const money = STEPS.find((s) => s.id === 'money')!;
@@ -32,7 +34,10 @@ const asForm = (changes: FormValues): FormValues => ({
   ...changes,
 });
 
-afterEach(() => useDocumentNumbers(null));
+afterEach(() => {
+  useDocumentNumbers(null);
+  useDocumentDates(null);
+});
 
 describe('amounts in the document’s locale', () => {
   test('"5.000,50" in an en_US document is refused: did you mean 5,000.50? It is never read as 5.0005', () => {
@@ -82,5 +87,18 @@ describe('figures to confirm before the build', () => {
       { name: 'taxRate', question: 'Share to set aside for tax: 0.3%. Did you mean 30%?' },
     ]);
     expect(questionsFor({ taxMode: 'flat', taxRate: '0.3%' })).toEqual([]);
+  });
+});
+
+// Issue 21, problem 8: the review writes dates as the document's plan shows them (the pattern comes with the draft);
+// it said "1 Jan 2027" in an en_US document.
+describe('dates in the review, in the document’s style', () => {
+  test.each([
+    ['en_US', 'Jan 1, 2027'],
+    ['en_GB', '1 Jan 2027'],
+    ['de_DE', '01.01.2027'],
+  ])('%s: %s', (locale, shown) => {
+    useDocumentDates(dateFormat(locale));
+    expect(displayValue('startDate', '2027-01-01')).toBe(shown);
   });
 });

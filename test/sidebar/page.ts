@@ -54,6 +54,8 @@ export interface FakeServerSetup {
   money?: DocumentMoney | null;
   /** How the document writes numbers (en_US's unless given). */
   numbers?: { group: string; decimal: string };
+  /** The document's date pattern (en_US's unless given). */
+  datePattern?: string;
   /** What leapGetPlanAnswers returns (null or absent: the spreadsheet has no plan). */
   planAnswers?: PlanAnswers | null;
   /** Round-trip time of each call, as in Apps Script where every call is a request. */
@@ -86,6 +88,7 @@ function installFakeServer(setup: FakeServerSetup): void {
       taxCountry: 'us',
       money: setup.money ?? null,
       numbers: setup.numbers ?? { group: ',', decimal: '.' },
+      datePattern: setup.datePattern ?? 'mmm d, yyyy',
     }),
     leapSaveDraft: (answers: AnswersPayload) => {
       state.draft = answers;

@@ -219,7 +219,7 @@ describe('the wizard page', () => {
     await expectStep(page, 8);
     expect(await page.locator('#next').textContent()).toBe('Build plan');
     const review = (await page.locator('#review').textContent()) ?? '';
-    for (const shown of ['Creative freelancer', 'Brand identity for small cafés', '3,200', '28%', '4%', 'LLC', '1 Mar 2026']) {
+    for (const shown of ['Creative freelancer', 'Brand identity for small cafés', '3,200', '28%', '4%', 'LLC', 'Mar 1, 2026']) {
       expect(review).toContain(shown);
     }
     expect(review).toContain('Demand score75 of 100');
