@@ -32,6 +32,12 @@ describe.each(Object.entries(STYLES))('a plan in %s', (locale, style) => {
       expect([name, shown(em, name)]).toEqual([name, expect.stringMatching(style)]);
   });
 
+  test('a check-in snapshot shows its dates as the plan does', () => {
+    const saved = em.run('leapSaveCheckIn') as { shown: Record<string, string> };
+    expect(saved.shown['Leave date']).toBe(shown(em, 'LEAP_LEAVE_DATE'));
+    expect(saved.shown.Date).toMatch(style);
+  });
+
   test('the headline quotes the leave date as the cell shows it', () => {
     const headline = em.spreadsheet.getSheetByName('Transition Plan')?.getRange('A2').getDisplayValue() ?? '';
     expect(headline).toContain(`Leave on ${shown(em, 'LEAP_LEAVE_DATE')}`);
