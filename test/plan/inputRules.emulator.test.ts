@@ -73,3 +73,14 @@ describe('plan inputs refuse what they cannot take', () => {
     uk.enterInput(PLAN, cellOf(uk, 'LEAP_UK_REGION'), 'scotland');
   });
 });
+
+// The wizard refuses "5.000,50" in an en_US document (test/sidebar/amountsInLocale.test.ts); the server, given it as
+// text, refuses it by the same schema rather than reading 5.0005, and writes nothing.
+test('the server refuses an amount written in another locale’s style and writes nothing', () => {
+  const em = createLeapEmulator({ timeZone: 'UTC' });
+  loadDist(em);
+  expect(() => em.run('leapBuildPlan', { ...SAMPLE_ANSWERS, monthlyExpenses: '5.000,50' })).toThrow(
+    'Monthly living expenses: Enter your monthly living expenses as an amount',
+  );
+  expect(em.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Sheet1']);
+});
