@@ -13,7 +13,10 @@ import {
   type Field,
   type FieldErrors,
   type FieldName,
+  type NumberStyle,
   optionLabels,
+  otherStyleAmount,
+  PLAIN_NUMBERS,
   parseMonthlyFigures,
   ruleHolds,
   SCALE_MAX,
@@ -24,6 +27,7 @@ import {
   validateStep,
   type WizardStep,
 } from '../src/plan/answers';
+import { dateAsShown } from '../src/plan/currency';
 import type { AnswersPayload, DocumentMoney, KeyNumberView } from '../src/protocol';
 
 /** What the inputs hold: the text of each box or chosen option, and true/false for a checkbox. */
@@ -36,9 +40,19 @@ export const fieldInfo = (name: FieldName): Field<unknown> => FIELDS[name];
 /** Drops floating-point noise such as 0.07 * 100 = 7.000000000000001, which would otherwise show in the form. */
 const tidy = (n: number): number => Math.round(n * 1e9) / 1e9;
 
+/**
+ * How the document writes numbers (the server sends it with the draft): amounts are read in it, as the document's
+ * cells read what is typed, so "5.000,50" in an en_US document is not taken for 5.0005.
+ */
+let documentNumbers: NumberStyle = PLAIN_NUMBERS;
+export function useDocumentNumbers(numbers: NumberStyle | null | undefined): void {
+  documentNumbers = numbers && typeof numbers.group === 'string' && typeof numbers.decimal === 'string' ? numbers : PLAIN_NUMBERS;
+}
+const readNumber = (text: string): unknown => toNumber(text, documentNumbers);
+
 /** "30", "30%" or "7.5" typed in a percentage box -> 0.3, 0.075; anything else is left as typed for the schema to explain. */
 export function percentToFraction(text: string): number | string {
-  const n = toNumber(text.trim().replace(/%$/, ''));
+  const n = readNumber(text.trim().replace(/%$/, ''));
   return typeof n === 'number' && Number.isFinite(n) ? tidy(n) / 100 : text.trim();
 }
 
@@ -59,7 +73,7 @@ export const formatNumber = (n: number, decimals = 2): string => n.toLocaleStrin
  */
 export function percentWarning(name: FieldName, text: string | boolean | undefined): string | undefined {
   if (fieldInfo(name).kind !== 'percent' || typeof text !== 'string' || /%\s*$/.test(text)) return undefined;
-  const n = toNumber(text.trim());
+  const n = readNumber(text.trim());
   if (typeof n !== 'number' || !(n > 0 && n < 1)) return undefined;
   const meant = fractionToPercent(n);
   return `${text.trim()} here means ${text.trim()}%. For ${meant}%, enter ${meant}`;
@@ -94,7 +108,7 @@ export function formToAnswers(form: FormValues): DraftAnswers {
       case 'money':
       case 'count':
       case 'scale': {
-        const n = toNumber(text);
+        const n = readNumber(text);
         answers[name] = typeof n === 'number' && Number.isFinite(n) ? n : text.trim();
         break;
       }
@@ -164,8 +178,21 @@ export function stepErrors(step: WizardStep, form: FormValues): FieldErrors {
   for (const name of step.fields) {
     const message = errors[name];
     if (message && fieldInfo(name).kind === 'date') errors[name] = inPickerFormat(message);
+    // Text the schema could read in another style (it reads text as en_US writes it) is still the wrong style here.
+    const meant = isShown(name, form) ? otherStyleMeaning(name, form[name]) : undefined;
+    if (meant) errors[name] = meant;
   }
   return errors;
+}
+
+/** An amount written in another locale's style than the document's: what to write instead. */
+function otherStyleMeaning(name: FieldName, typed: string | boolean | undefined): string | undefined {
+  if (typeof typed !== 'string' || !['money', 'count', 'percent'].includes(fieldInfo(name).kind)) return undefined;
+  const text = typed.trim().replace(/%$/, '');
+  const meant = otherStyleAmount(text, documentNumbers);
+  return meant === undefined
+    ? undefined
+    : `${text} is not how this document writes numbers: did you mean ${meant}? (${documentNumbers.decimal === ',' ? 'a comma' : 'a point'} before the decimals)`;
 }
 
 /**
@@ -213,7 +240,6 @@ export function demandScoreOf(form: FormValues): number | undefined {
 
 // ---- Review ----
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** How the document shows money (the server sends it with the draft); null: a plain number, as the plan shows it. */
 let documentMoney: DocumentMoney | null = null;
 export function useDocumentMoney(money: DocumentMoney | null): void {
@@ -235,11 +261,18 @@ export function amount(n: number): string {
   return n < 0 ? `-${shown}` : shown;
 }
 
-/** "2026-03-01" -> "1 Mar 2026", read as a calendar date so no time zone can move it a day. */
+/** The document's date pattern (the server sends it with the draft); en_US's until it arrives. */
+let documentDates = 'mmm d, yyyy';
+export function useDocumentDates(pattern: string | null | undefined): void {
+  documentDates = typeof pattern === 'string' && pattern !== '' ? pattern : 'mmm d, yyyy';
+}
+
+/**
+ * "2026-03-01" as the plan's cells show it in this document: "Mar 1, 2026" (en_US), "1 Mar 2026" (en_GB),
+ * "01.03.2026" (de_DE); read as a calendar date so no time zone can move it a day.
+ */
 export function formatIsoDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
-  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+  return dateAsShown(iso, documentDates);
 }
 
 /** One answer as the review shows it; `answers` give a choice its labels for the other answers (the entity's country). */
@@ -299,11 +332,52 @@ export function reviewSections(answers: Answers | DraftAnswers): ReviewSection[]
   return sections;
 }
 
+/** A figure the wizard asks about before it builds: it passes the schema but is more likely a slip than meant. */
+export interface BuildQuestion {
+  name: FieldName;
+  question: string;
+}
+
+/**
+ * What to confirm before the build: an amount outside its field's plausible range (5 a month of living costs), and
+ * a rate typed under 1 in a percentage box (0.3 there is 0.3%, most likely meant as 30%).
+ */
+export function buildQuestions(answers: Answers, form: FormValues): BuildQuestion[] {
+  const questions: BuildQuestion[] = [];
+  const record = answers as unknown as Record<string, unknown>;
+  for (const name of FIELD_NAMES) {
+    if (!isShown(name, form)) continue;
+    const info = fieldInfo(name);
+    const value = record[name];
+    if (info.kind === 'money' && info.plausible && typeof value === 'number') {
+      const { low, high } = info.plausible;
+      if (low !== undefined && value < low) {
+        questions.push({ name, question: `${info.label}: ${amount(value)}, far below what a household's is. Is that right?` });
+      } else if (high !== undefined && value > high) {
+        questions.push({ name, question: `${info.label}: ${amount(value)}, far above what a household's is. Is that right?` });
+      }
+    }
+    const typed = form[name];
+    if (info.kind === 'percent' && typeof value === 'number' && percentWarning(name, typed) !== undefined) {
+      const meant = fractionToPercent(value * 100);
+      questions.push({ name, question: `${info.label}: ${String(typed).trim()}%. Did you mean ${meant}%?` });
+    }
+  }
+  return questions;
+}
+
 export type BuildCheck = { ok: true; answers: Answers } | { ok: false; errors: FieldErrors };
 
 /** The full check before Build: the same validateAnswers the server runs, on what the form holds. */
 export function checkForBuild(form: FormValues): BuildCheck {
-  return validateAnswers(formToAnswers(form));
+  const check = validateAnswers(formToAnswers(form));
+  const styleErrors: FieldErrors = {};
+  for (const name of FIELD_NAMES) {
+    const meant = isShown(name, form) ? otherStyleMeaning(name, form[name]) : undefined;
+    if (meant) styleErrors[name] = meant;
+  }
+  if (Object.keys(styleErrors).length === 0) return check;
+  return { ok: false, errors: { ...(check.ok ? {} : check.errors), ...styleErrors } };
 }
 
 /** The step a field is asked on, to send the user back to fix it. */

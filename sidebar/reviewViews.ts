@@ -5,7 +5,15 @@
 import type { FieldErrors, FieldName } from '../src/plan/answers';
 import type { BuildResult } from '../src/protocol';
 import { definitionList, el } from './dom';
-import { calculatingKeyNumbers, type DraftAnswers, fieldInfo, keyNumberRows, reviewSections, stepIndexOf } from './form';
+import {
+  type BuildQuestion,
+  calculatingKeyNumbers,
+  type DraftAnswers,
+  fieldInfo,
+  keyNumberRows,
+  reviewSections,
+  stepIndexOf,
+} from './form';
 
 /** Every answered step with an "Edit" link back to it (marked as coming from the review). */
 export function reviewView(answers: DraftAnswers): HTMLElement[] {
@@ -50,6 +58,30 @@ export function buildProblemsView(errors: FieldErrors): HTMLElement[] {
     );
   });
   return [el('p', {}, 'Some answers need fixing before the plan can be built:'), el('ul', {}, ...items)];
+}
+
+/** The figures to confirm before the build, each with a way back to its step, and the button that builds anyway. */
+export function confirmBuildView(questions: readonly BuildQuestion[], build: () => void): HTMLElement[] {
+  const items = questions.map(({ name, question }) => {
+    const step = stepIndexOf(name);
+    return el(
+      'li',
+      {},
+      `${question} `,
+      el(
+        'button',
+        { type: 'button', class: 'link small', 'data-step': String(step), 'data-field': name, 'data-from-review': '' },
+        `Change it (step ${step + 1})`,
+      ),
+    );
+  });
+  const buildAnyway = el('button', { type: 'button', class: 'primary', id: 'confirm-build' }, 'Yes, build with these');
+  buildAnyway.addEventListener('click', build);
+  return [
+    el('p', {}, 'Before building, check these figures:'),
+    el('ul', {}, ...items),
+    el('div', { class: 'button-row' }, buildAnyway),
+  ];
 }
 
 export function buildingView(): HTMLElement {

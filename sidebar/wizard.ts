@@ -9,6 +9,7 @@ import { byId, el, toNode } from './dom';
 import { createDraftSaver } from './draftSaver';
 import {
   answersToForm,
+  buildQuestions,
   checkForBuild,
   choiceLabels,
   defaultForm,
@@ -24,9 +25,11 @@ import {
   percentWarning,
   stepErrors,
   suggestBufferMonths,
+  useDocumentDates,
   useDocumentMoney,
+  useDocumentNumbers,
 } from './form';
-import { buildingView, buildProblemsView, builtView, reviewView } from './reviewViews';
+import { buildingView, buildProblemsView, builtView, confirmBuildView, reviewView } from './reviewViews';
 import { callServer, serverErrorMessage } from './server';
 
 const REVIEW_INDEX = STEPS.length - 1;
@@ -266,11 +269,21 @@ function showBuilt(result: BuildResult): void {
   focus.focus();
 }
 
-/** Build plan: the full check here first, then the server builds (and checks again). */
-function requestBuild(): void {
-  const check = checkForBuild(readForm());
+/**
+ * Build plan: the full check here first, then the figures to confirm (an implausible amount, a rate under 1%), then
+ * the server builds (and checks again). `confirmed`: the person said yes to the figures shown.
+ */
+function requestBuild(confirmed = false): void {
+  const form = readForm();
+  const check = checkForBuild(form);
   if (!check.ok) {
     reviewProblems.replaceChildren(...buildProblemsView(check.errors));
+    return;
+  }
+  const questions = confirmed ? [] : buildQuestions(check.answers, form);
+  if (questions.length > 0) {
+    reviewProblems.replaceChildren(...confirmBuildView(questions, () => requestBuild(true)));
+    reviewProblems.querySelector<HTMLElement>('#confirm-build')?.focus();
     return;
   }
   reviewProblems.replaceChildren();
@@ -305,6 +318,8 @@ function restore(): void {
   Promise.all([callServer('leapGetDraft'), planAnswers()]).then(
     ([draft, plan]: [Draft, PlanAnswers | null]) => {
       useDocumentMoney(draft?.money ?? null);
+      useDocumentNumbers(draft?.numbers);
+      useDocumentDates(draft?.datePattern);
       const { answers, fromSheet } = mergePlanAnswers(draft?.answers ?? null, plan?.answers ?? null);
       // Until the person says where they pay tax, the spreadsheet's locale answers for them.
       if (answers.taxCountry === undefined && !touched.has('taxCountry') && draft && draft.taxCountry in TAX_COUNTRIES) {

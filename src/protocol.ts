@@ -23,6 +23,10 @@ export interface Draft {
   taxCountry: string;
   /** How the document shows money, so the review's amounts look like the plan's: null where Leap does not know the locale. */
   money: DocumentMoney | null;
+  /** How the document writes numbers, so the wizard reads amounts as the document's cells read them. */
+  numbers: { group: string; decimal: string };
+  /** The document's date pattern (src/plan/currency.ts dateFormat), so the review writes dates as the plan shows them. */
+  datePattern: string;
 }
 
 /** The spreadsheet's locale and its currency symbol, as the plan's money cells show them. */

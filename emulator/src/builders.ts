@@ -6,6 +6,7 @@
 import { Emulated } from './calls';
 import { chartOptionProblem } from './chartOptions';
 import type { Range } from './spreadsheet';
+import { isDateFormat } from './values';
 
 const enumOf = <T extends string>(...names: T[]): Record<T, T> =>
   Object.freeze(Object.fromEntries(names.map((n) => [n, n]))) as Record<T, T>;
@@ -18,6 +19,7 @@ export const DataValidationCriteria = enumOf(
   'NUMBER_GREATER_THAN',
   'NUMBER_GREATER_THAN_OR_EQUAL_TO',
   'NUMBER_LESS_THAN',
+  'NUMBER_LESS_THAN_OR_EQUAL_TO',
   'DATE_IS_VALID_DATE',
   'CUSTOM_FORMULA',
 );
@@ -67,8 +69,14 @@ export class DataValidation extends Emulated {
     b._helpText = this._helpText;
     return b;
   }
-  /** Whether a value passes the rule (for what a person types). */
-  _accepts(value: unknown): boolean {
+  /**
+   * Whether a value passes the rule (for what a person types). `numberFormat` is the format the typing gave it: a
+   * date typed in the locale's style is a number with a date format. Clearing a cell is always allowed, as in Sheets
+   * (a rule checks what is entered, and an empty cell holds nothing).
+   */
+  _accepts(value: unknown, numberFormat?: string): boolean {
+    if (value === '' && this._criteria !== DataValidationCriteria.CHECKBOX) return true;
+    const [first, second] = this._values as number[];
     switch (this._criteria) {
       case DataValidationCriteria.CHECKBOX:
         return typeof value === 'boolean';
@@ -83,12 +91,32 @@ export class DataValidation extends Emulated {
             .some((v) => v !== '' && String(v).toLowerCase() === String(value).toLowerCase())
         );
       case DataValidationCriteria.NUMBER_BETWEEN:
-        return typeof value === 'number' && value >= (this._values[0] as number) && value <= (this._values[1] as number);
+        return typeof value === 'number' && value >= first && value <= second;
+      case DataValidationCriteria.NUMBER_GREATER_THAN:
+        return typeof value === 'number' && value > first;
+      case DataValidationCriteria.NUMBER_GREATER_THAN_OR_EQUAL_TO:
+        return typeof value === 'number' && value >= first;
+      case DataValidationCriteria.NUMBER_LESS_THAN:
+        return typeof value === 'number' && value < first;
+      case DataValidationCriteria.NUMBER_LESS_THAN_OR_EQUAL_TO:
+        return typeof value === 'number' && value <= first;
+      // "requireDate(): Sets the data validation rule to require a date" (Class DataValidationBuilder): a number typed
+      // without a date's form ("45000") is not a date, though Sheets stores dates as serial numbers.
+      case DataValidationCriteria.DATE_IS_VALID_DATE:
+        return typeof value === 'number' && isDateFormat(numberFormat);
       default:
         return true;
     }
   }
 }
+
+/** A number argument, refused otherwise as Apps Script refuses a parameter of the wrong type. */
+const number = (method: string, value: unknown): number => {
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    throw new Error(`The parameters (${typeof value}) don't match the method signature for DataValidationBuilder.${method}.`);
+  }
+  return value;
+};
 
 export class DataValidationBuilder extends Emulated {
   readonly serviceName = 'DataValidationBuilder';
@@ -118,7 +146,29 @@ export class DataValidationBuilder extends Emulated {
   }
   requireNumberBetween(start: number, end: number): this {
     this._criteria = DataValidationCriteria.NUMBER_BETWEEN;
-    this._values = [start, end];
+    this._values = [number('requireNumberBetween', start), number('requireNumberBetween', end)];
+    return this;
+  }
+  requireNumberGreaterThan(value: number): this {
+    return this._number(DataValidationCriteria.NUMBER_GREATER_THAN, 'requireNumberGreaterThan', value);
+  }
+  requireNumberGreaterThanOrEqualTo(value: number): this {
+    return this._number(DataValidationCriteria.NUMBER_GREATER_THAN_OR_EQUAL_TO, 'requireNumberGreaterThanOrEqualTo', value);
+  }
+  requireNumberLessThan(value: number): this {
+    return this._number(DataValidationCriteria.NUMBER_LESS_THAN, 'requireNumberLessThan', value);
+  }
+  requireNumberLessThanOrEqualTo(value: number): this {
+    return this._number(DataValidationCriteria.NUMBER_LESS_THAN_OR_EQUAL_TO, 'requireNumberLessThanOrEqualTo', value);
+  }
+  requireDate(): this {
+    this._criteria = DataValidationCriteria.DATE_IS_VALID_DATE;
+    this._values = [];
+    return this;
+  }
+  private _number(criteria: string, method: string, value: number): this {
+    this._criteria = criteria;
+    this._values = [number(method, value)];
     return this;
   }
   setAllowInvalid(allowInvalidData: boolean): this {

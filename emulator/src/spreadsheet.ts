@@ -1140,7 +1140,7 @@ export class Sheet extends Emulated {
         ? { kind: 'value' as const, value: input }
         : parseInput(input, this._inputContext());
     const rule = this._formats.get(`${row}:${column}`)?.validation;
-    if (rule && parsed.kind === 'value' && !rule._allowInvalid && !rule._accepts(parsed.value)) {
+    if (rule && parsed.kind === 'value' && !rule._allowInvalid && !rule._accepts(parsed.value, parsed.numberFormat)) {
       throw new Error(rule._helpText || `Invalid: input must fall within specified range (${rule._criteria}).`);
     }
     const cell =

@@ -595,6 +595,47 @@ describe('conditional format rules and data validation', () => {
     expect(sh.getRange('D2:D3').getValues()).toEqual([['travel'], ['Meals']]);
     expect(String(sh.getRange('D4').getDataValidation()!.getCriteriaType())).toBe('VALUE_IN_RANGE');
   });
+  // Class DataValidationBuilder (developers.google.com/apps-script/reference/spreadsheet/data-validation-builder):
+  // requireNumberGreaterThanOrEqualTo(number) "require a number greater than or equal to the given value",
+  // requireNumberBetween(start, end) "a number that falls between, or is either of, two specified numbers",
+  // requireDate() "require a date", setAllowInvalid(false) rejects the input, setHelpText "the help text that
+  // appears when the user hovers over the cell"; Sheets shows it when it refuses what was typed. Clearing a cell is
+  // allowed (Google's page is silent; a rule checks what is entered).
+  test('number and date rules that reject invalid input refuse text typed as an amount, with the help text', () => {
+    const { emu, sh } = sheet();
+    const app = emu.globals.SpreadsheetApp as SpreadsheetAppService;
+    const amount = app
+      .newDataValidation()
+      .requireNumberGreaterThanOrEqualTo(0)
+      .setAllowInvalid(false)
+      .setHelpText('An amount of 0 or more, such as 5000')
+      .build();
+    sh.getRange('B1').setDataValidation(amount);
+    emu.enterInput('Sheet1', 'B1', '5,200');
+    expect(() => emu.enterInput('Sheet1', 'B1', '5k')).toThrow('An amount of 0 or more, such as 5000');
+    expect(() => emu.enterInput('Sheet1', 'B1', '-1')).toThrow('An amount of 0 or more');
+    expect(sh.getRange('B1').getValue()).toBe(5200);
+    expect(String(sh.getRange('B1').getDataValidation()!.getCriteriaType())).toBe('NUMBER_GREATER_THAN_OR_EQUAL_TO');
+    expect(sh.getRange('B1').getDataValidation()!.getCriteriaValues()).toEqual([0]);
+
+    const rate = app.newDataValidation().requireNumberBetween(0, 1).setAllowInvalid(false).setHelpText('0% to 100%').build();
+    sh.getRange('B2').setDataValidation(rate);
+    emu.enterInput('Sheet1', 'B2', '30%');
+    expect(() => emu.enterInput('Sheet1', 'B2', '130%')).toThrow('0% to 100%');
+    expect(sh.getRange('B2').getValue()).toBeCloseTo(0.3);
+
+    const day = app.newDataValidation().requireDate().setAllowInvalid(false).setHelpText('A date').build();
+    sh.getRange('B3').setDataValidation(day);
+    emu.enterInput('Sheet1', 'B3', '1/15/2027');
+    expect(() => emu.enterInput('Sheet1', 'B3', 'soon')).toThrow('A date');
+    expect(() => emu.enterInput('Sheet1', 'B3', '46000')).toThrow('A date');
+    expect(String(sh.getRange('B3').getDataValidation()!.getCriteriaType())).toBe('DATE_IS_VALID_DATE');
+    emu.enterInput('Sheet1', 'B1', '');
+    expect(sh.getRange('B1').getValue()).toBe('');
+    expect(() => app.newDataValidation().requireNumberGreaterThanOrEqualTo('0' as unknown as number)).toThrow(
+      "don't match the method signature",
+    );
+  });
 });
 
 describe('spreadsheet properties', () => {

@@ -136,11 +136,14 @@ export function monthsOver(booksYear: number, today: string): number {
   return m - 1;
 }
 
-/** The Check-ins sheet's header; the plan's key numbers follow the date as values. */
+/**
+ * The Check-ins sheet's header; the plan's key numbers follow the date as values. A format "date" is the document's
+ * date pattern (checkinFormats), so a snapshot's dates read as the plan's.
+ */
 export const CHECKIN_COLUMNS = [
-  { header: 'Date', name: null, format: 'yyyy-mm-dd' },
-  { header: 'Leave date', name: 'LEAP_LEAVE_DATE', format: 'yyyy-mm-dd' },
-  { header: 'Quit date', name: 'LEAP_QUIT_DATE', format: 'yyyy-mm-dd' },
+  { header: 'Date', name: null, format: 'date' },
+  { header: 'Leave date', name: 'LEAP_LEAVE_DATE', format: 'date' },
+  { header: 'Quit date', name: 'LEAP_QUIT_DATE', format: 'date' },
   { header: 'Buffer target', name: 'LEAP_BUFFER_TARGET', format: '#,##0' },
   { header: 'Savings on the leave date', name: 'LEAP_SAVINGS_AT_LEAVE', format: '#,##0' },
   { header: 'Runway risk', name: 'LEAP_RUNWAY_RISK', format: '0.0%' },
@@ -148,6 +151,10 @@ export const CHECKIN_COLUMNS = [
   { header: 'Expected month', name: 'LEAP_EXPECTED_MONTHLY', format: '#,##0' },
   { header: 'Profit so far this year', name: 'LEAP_BOOKS_PROFIT_YTD', format: '#,##0' },
 ] as const;
+
+/** The number formats of a Check-ins row, with dates in `datePattern` (src/plan/currency.ts dateFormat). */
+export const checkinFormats = (datePattern: string): string[] =>
+  CHECKIN_COLUMNS.map((c) => (c.format === 'date' ? datePattern : c.format));
 
 type CheckinValue = string | number | Date;
 

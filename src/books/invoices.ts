@@ -35,6 +35,7 @@ export const FIRST_ROW = 2;
 const DEFAULT_PAYMENT_DAYS = 30;
 
 export const INVOICE_FORMATS = {
+  /** Where the document's locale is not given: the writers pass its own date pattern. */
   date: 'yyyy-mm-dd',
   money: '#,##0.00',
   count: '0',
@@ -154,7 +155,12 @@ interface InvoicesPanel {
 const text = (t: string): Cell => ({ text: t });
 
 /** The side panel: totals, as-of day, the aging table, the days-to-pay lookup and the business details (blank). */
-export function invoicesPanel(lastRow: number, money: string = INVOICE_FORMATS.money): InvoicesPanel {
+export function invoicesPanel(
+  lastRow: number,
+  money: string = INVOICE_FORMATS.money,
+  /** The document's date pattern (src/plan/currency.ts dateFormat). */
+  date: string = INVOICE_FORMATS.date,
+): InvoicesPanel {
   const r = (name: InvoiceColumn) => columnRange(name, lastRow);
   const rows = PANEL_LAST_ROW;
   const cells: Cell[][] = Array.from({ length: rows }, () => Array<Cell>(PANEL_COLUMNS).fill(null));
@@ -179,7 +185,7 @@ export function invoicesPanel(lastRow: number, money: string = INVOICE_FORMATS.m
     PANEL_ROW.asOf,
     1,
     { formula: '=TODAY()' },
-    INVOICE_FORMATS.date,
+    date,
     false,
     'Statuses, totals and the aging table count from this day. It is TODAY(); type a date to see them as of another day.',
   );
@@ -225,7 +231,12 @@ interface InvoicesTable {
 }
 
 /** A new table: the header, a Due formula on every row and the two ARRAYFORMULAs in row 2. */
-export function newInvoicesTable(lastRow: number, money: string = INVOICE_FORMATS.money): InvoicesTable {
+export function newInvoicesTable(
+  lastRow: number,
+  money: string = INVOICE_FORMATS.money,
+  /** The document's date pattern (src/plan/currency.ts dateFormat). */
+  date: string = INVOICE_FORMATS.date,
+): InvoicesTable {
   const cells: Cell[][] = [INVOICE_HEADER.map(text)];
   for (let row = FIRST_ROW; row <= lastRow; row++) {
     const line: Cell[] = INVOICE_HEADER.map(() => null);
@@ -234,18 +245,18 @@ export function newInvoicesTable(lastRow: number, money: string = INVOICE_FORMAT
   }
   cells[FIRST_ROW - 1][COLUMN.Status - 1] = { formula: statusFormula(lastRow) };
   cells[FIRST_ROW - 1][COLUMN['Days late'] - 1] = { formula: daysLateFormula(lastRow) };
-  return { cells, numberFormats: tableFormats(lastRow, money) };
+  return { cells, numberFormats: tableFormats(lastRow, money, date) };
 }
 
 /** Formats of the whole table, header included: dates, money and whole days. */
-function tableFormats(lastRow: number, money: string): string[][] {
+function tableFormats(lastRow: number, money: string, date: string): string[][] {
   const formatOf: Record<InvoiceColumn, string> = {
     Invoice: PLAIN_TEXT,
     Client: PLAIN_TEXT,
-    Issued: INVOICE_FORMATS.date,
-    Due: INVOICE_FORMATS.date,
+    Issued: date,
+    Due: date,
     Amount: money,
-    'Paid on': INVOICE_FORMATS.date,
+    'Paid on': date,
     Status: 'General',
     'Days late': INVOICE_FORMATS.days,
   };

@@ -121,6 +121,8 @@ export function printableInvoice(
   lastRow: number,
   description: string = DEFAULT_DESCRIPTION,
   money: string = INVOICE_FORMATS.money,
+  /** The document's date pattern (src/plan/currency.ts dateFormat). */
+  date: string = INVOICE_FORMATS.date,
 ): PrintableInvoice {
   const rows = PRINT_ROW.payment;
   const cells: Cell[][] = Array.from({ length: rows }, () => Array<Cell>(PRINT_COLUMNS).fill(null));
@@ -154,9 +156,9 @@ export function printableInvoice(
     PLAIN_TEXT,
   );
   set(PRINT_ROW.issued, 3, text('Issue date'), undefined, true);
-  set(PRINT_ROW.issued, 4, { formula: lookUp('Issued') }, INVOICE_FORMATS.date);
+  set(PRINT_ROW.issued, 4, { formula: lookUp('Issued') }, date);
   set(PRINT_ROW.due, 3, text('Due date'), undefined, true);
-  set(PRINT_ROW.due, 4, { formula: lookUp('Due') }, INVOICE_FORMATS.date);
+  set(PRINT_ROW.due, 4, { formula: lookUp('Due') }, date);
   if (typeof invoice.number === 'number') numberFormats[PRINT_ROW.number - 1][3] = 'General';
 
   set(PRINT_ROW.billToHeading, 1, text('Bill to'), undefined, true);
@@ -173,7 +175,7 @@ export function printableInvoice(
   const issued = `D${PRINT_ROW.issued}`;
   const due = `D${PRINT_ROW.due}`;
   set(PRINT_ROW.terms, 1, {
-    formula: `=IF(ISNUMBER(${due}),"Please pay by "&TEXT(${due},"${INVOICE_FORMATS.date}")&IF(ISNUMBER(${issued}),", "&(${due}-${issued})&" days from the issue date","")&".","")`,
+    formula: `=IF(ISNUMBER(${due}),"Please pay by "&TEXT(${due},"${date}")&IF(ISNUMBER(${issued}),", "&(${due}-${issued})&" days from the issue date","")&".","")`,
   });
   if (business.payment) {
     set(PRINT_ROW.paymentHeading, 1, text('Payment details'), undefined, true);

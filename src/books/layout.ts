@@ -37,8 +37,7 @@ export const LEDGER_HEADER = ['Date', 'Description', 'Amount', 'Category', 'Acco
 /** 1-based columns of the Ledger. */
 export const LEDGER_COLUMN = { date: 1, description: 2, amount: 3, category: 4, account: 5, notes: 6, importKey: 7 } as const;
 
-/** Formats that read the same in every locale: ISO dates, and amounts whose separators follow the document's locale. */
-const LEDGER_DATE_FORMAT = 'yyyy-mm-dd';
+/** Amounts whose separators follow the document's locale; dates take the document's own pattern (ledgerRowFormats). */
 const LEDGER_AMOUNT_FORMAT = '#,##0.00';
 
 const text = (t: string): Cell => ({ text: t });
@@ -79,16 +78,12 @@ export function ledgerRows(
 }
 
 /** The number formats of appended ledger rows. */
-export const ledgerRowFormats = (count: number): string[][] =>
-  Array.from({ length: count }, () => [
-    LEDGER_DATE_FORMAT,
-    'General',
-    LEDGER_AMOUNT_FORMAT,
-    'General',
-    'General',
-    'General',
-    'General',
-  ]);
+export const ledgerRowFormats = (
+  count: number,
+  /** The document's date pattern (src/plan/currency.ts dateFormat). */
+  date: string,
+): string[][] =>
+  Array.from({ length: count }, () => [date, 'General', LEDGER_AMOUNT_FORMAT, 'General', 'General', 'General', 'General']);
 
 // ---------------------------------------------------------------- Categories
 

@@ -168,8 +168,16 @@ export interface ConditionalRule {
   background: string;
 }
 
-/** A data validation: tick boxes, or a list of allowed values. */
-export type Validation = { range: string; kind: 'checkbox' } | { range: string; kind: 'list'; values: readonly string[] };
+/**
+ * A data validation: tick boxes; or a rule that refuses what a person types outside it, with the help text Sheets
+ * shows when it refuses (a list of allowed values, a number of at least `min`, a number from `min` to `max`, a date).
+ */
+export type Validation =
+  | { range: string; kind: 'checkbox' }
+  | { range: string; kind: 'list'; values: readonly string[]; help?: string }
+  | { range: string; kind: 'atLeast'; min: number; help: string }
+  | { range: string; kind: 'between'; min: number; max: number; help: string }
+  | { range: string; kind: 'date'; help: string };
 
 /** One declaration as the dependency graph sees it. */
 export interface Declaration {

@@ -111,13 +111,62 @@ type FieldKind = 'money' | 'percent' | 'count' | 'scale' | 'date' | 'text' | 'lo
 
 // ---- Value schemas. Each message says what to enter, in the form's terms (percentages, not fractions). ----
 
+/** How a document writes numbers: the grouping and the decimal character (en_US "," and ".", de_DE "." and ","). */
+export interface NumberStyle {
+  group: string;
+  decimal: string;
+}
+/** The style amounts sent as text to the server are read in: the form sends numbers, so text is a person's typing. */
+export const PLAIN_NUMBERS: NumberStyle = { group: ',', decimal: '.' };
+/** The two styles people write amounts in: one reading of "5.000,50" or "5,000.50" is the other's. */
+const NUMBER_STYLES: readonly NumberStyle[] = [PLAIN_NUMBERS, { group: '.', decimal: ',' }];
+
+const escaped = (c: string): string => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * An amount as written in `style`, or NaN: signs, currency symbols and spaces aside, digits grouped in threes by the
+ * style's grouping character (or not grouped) and at most one decimal character. "5.000,50" is NaN in en_US rather
+ * than 5.0005: a grouping character only ever groups.
+ */
+function readInStyle(text: string, style: NumberStyle): number {
+  const cleaned = text.replace(/[\s\u00a0\u202f$€£¥]|CHF|R\$/g, '');
+  const [g, d] = [escaped(style.group), escaped(style.decimal)];
+  const shape = new RegExp(`^([-+]?)(\\d{1,3}(?:${g}\\d{3})+|\\d+)?(?:${d}(\\d+))?$`);
+  const match = shape.exec(cleaned);
+  if (!match || (match[2] === undefined && match[3] === undefined)) return Number.NaN;
+  const whole = (match[2] ?? '0').split(style.group).join('');
+  return Number(`${match[1]}${whole}.${match[3] ?? '0'}`);
+}
+
 /** "1,200", "$1,200.50" and " 1200 " are what people type; the form may send text or numbers. */
-export function toNumber(value: unknown): unknown {
+export function toNumber(value: unknown, style: NumberStyle = PLAIN_NUMBERS): unknown {
   if (typeof value === 'number') return value;
   if (typeof value !== 'string') return value;
-  const cleaned = value.replace(/[\s,$€£]/g, '');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return Number.NaN;
-  return Number(cleaned);
+  return readInStyle(value, style);
+}
+
+/** `n` written in `style` with the decimals it was typed with: 5000.5 -> "5,000.50" or "5.000,50". */
+export function writtenInStyle(n: number, style: NumberStyle, decimals: number): string {
+  const [whole, fraction] = Math.abs(n).toFixed(decimals).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, style.group);
+  return `${n < 0 ? '-' : ''}${grouped}${fraction ? `${style.decimal}${fraction}` : ''}`;
+}
+
+/**
+ * Text that is no amount in the document's style but is one in the other style: what the person meant, written as
+ * the document writes it ("5.000,50" in en_US: "5,000.50"), so the form can ask "did you mean ...?". Undefined when
+ * the text reads in the document's style, or in neither.
+ */
+export function otherStyleAmount(text: string, style: NumberStyle): string | undefined {
+  if (Number.isFinite(readInStyle(text, style))) return undefined;
+  for (const other of NUMBER_STYLES) {
+    if (other.group === style.group && other.decimal === style.decimal) continue;
+    const n = readInStyle(text, other);
+    if (!Number.isFinite(n)) continue;
+    const typedDecimals = text.includes(other.decimal) ? text.length - text.lastIndexOf(other.decimal) - 1 : 0;
+    return writtenInStyle(n, style, /^\d+$/.test(text.slice(text.length - typedDecimals)) ? typedDecimals : 0);
+  }
+  return undefined;
 }
 
 interface NumberRules {
@@ -256,6 +305,7 @@ export interface Field<T> {
   required: boolean;
   /** The rule for an answered value; an empty answer never reaches it. */
   schema: v.GenericSchema<unknown, T>;
+  plausible?: Plausible;
 }
 
 /** Labels of a choice that depend on another answer (the entity's words follow the tax country). */
@@ -282,10 +332,18 @@ interface Extras<T> {
   hint?: string;
   showWhen?: ShowRule;
   default?: T;
+  /** For an amount: the range a household's figure falls in; outside it the wizard asks before it builds. */
+  plausible?: Plausible;
+}
+
+/** Where an amount is believable: below `low` or above `high` it is more likely a slip (5 for 5,000) than meant. */
+export interface Plausible {
+  low?: number;
+  high?: number;
 }
 
 function field<T>(label: string, kind: FieldKind, schema: v.GenericSchema<unknown, T>, extras: Extras<T>): Field<T> {
-  const { hint, showWhen, default: defaultValue } = extras;
+  const { hint, showWhen, default: defaultValue, plausible } = extras;
   return {
     label,
     kind,
@@ -295,6 +353,7 @@ function field<T>(label: string, kind: FieldKind, schema: v.GenericSchema<unknow
     ...(hint !== undefined && { hint }),
     ...(showWhen && { showWhen }),
     ...(defaultValue !== undefined && { defaultValue }),
+    ...(plausible && { plausible }),
   };
 }
 
@@ -348,6 +407,12 @@ function optional<T>(declared: Field<T>): Field<T | undefined> {
 }
 
 const ONE_TO_FIVE = '1 = not at all, 5 = very much';
+/**
+ * A month's money for one household, in any of the currencies Leap plans in: under 100 a month of living costs is a
+ * slip ("5" for 5,000, "5.000,50" read in the wrong style), and over 1,000,000 a month extra zeros. Outside,
+ * the wizard asks before it builds; the schema still takes the figure, since a person may mean it (yen, rupees).
+ */
+const PLAUSIBLE_MONTHLY = { low: 100, high: 1_000_000 } as const;
 const IN_US: ShowWhen = { field: 'taxCountry', equals: 'us' };
 const US_ESTIMATE: ShowWhen = { ...IN_US, and: { field: 'taxMode', equals: 'us_estimate' } };
 
@@ -372,19 +437,28 @@ export const FIELDS = {
   demandAsked: scale(DEMAND_QUESTIONS.demandAsked, 'how often people ask for it', { hint: ONE_TO_FIVE }),
   demandPaid: scale(DEMAND_QUESTIONS.demandPaid, 'whether people pay for it today', { hint: ONE_TO_FIVE }),
   demandReach: scale(DEMAND_QUESTIONS.demandReach, 'whether you can reach people who need it', { hint: ONE_TO_FIVE }),
-  monthlyExpenses: money('Monthly living expenses', 'your monthly living expenses', { above: 0 }),
-  currentSavings: money('Savings you can use today', 'your savings', { min: 0 }),
-  annualSalary: money('Current annual salary', 'your annual salary', { min: 0, hint: 'Enter 0 if you have none' }),
+  monthlyExpenses: money('Monthly living expenses', 'your monthly living expenses', {
+    above: 0,
+    plausible: { low: PLAUSIBLE_MONTHLY.low, high: PLAUSIBLE_MONTHLY.high },
+  }),
+  currentSavings: money('Savings you can use today', 'your savings', { min: 0, plausible: { high: 20_000_000 } }),
+  annualSalary: money('Current annual salary', 'your annual salary', {
+    min: 0,
+    hint: 'Enter 0 if you have none',
+    plausible: { high: 12 * PLAUSIBLE_MONTHLY.high },
+  }),
   projectedMonthlyLow: optional(
     money('Projected monthly earnings: a low month', 'a low month', {
       min: 0,
       hint: 'Left empty with figures pasted below: the lowest of them',
+      plausible: { high: PLAUSIBLE_MONTHLY.high },
     }),
   ),
   projectedMonthlyHigh: optional(
     money('Projected monthly earnings: a good month', 'a good month', {
       min: 0,
       hint: 'Left empty with figures pasted below: the highest of them',
+      plausible: { high: PLAUSIBLE_MONTHLY.high },
     }),
   ),
   monthlyFigures: optional(
@@ -410,7 +484,11 @@ export const FIELDS = {
     default: 0,
     showWhen: [US_ESTIMATE, { field: 'taxCountry', equals: 'canada' }],
   }),
-  healthMonthly: money('Health insurance per month', 'health insurance per month', { min: 0, default: 0 }),
+  healthMonthly: money('Health insurance per month', 'health insurance per month', {
+    min: 0,
+    default: 0,
+    plausible: { high: 10_000 },
+  }),
   retirementRate: percent('Employer retirement contribution', 'the retirement contribution', {
     default: 0,
     hint: 'Share of salary, e.g. 4%',
@@ -422,7 +500,10 @@ export const FIELDS = {
     default: 6,
     hint: `${BUFFER_MONTHS_MIN} to ${BUFFER_MONTHS_MAX}; steadier income needs fewer`,
   }),
-  monthlySavings: money('What you can save per month while employed', 'what you can save per month', { min: 0 }),
+  monthlySavings: money('What you can save per month while employed', 'what you can save per month', {
+    min: 0,
+    plausible: { high: PLAUSIBLE_MONTHLY.high },
+  }),
   startDate: field('Start saving from', 'date', isoDateSchema, {}),
   rampMonths: count('Months to ramp up after you leave', 'the months to ramp up', {
     min: 0,

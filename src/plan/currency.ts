@@ -260,6 +260,79 @@ export function moneyFormats(locale: string): { money: string; moneyCents: strin
   return { money: moneyFormat(locale), moneyCents: moneyFormat(locale, { cents: true }), axisMoney: chartMoneyFormat(locale) };
 }
 
+// ---- Dates in the spreadsheet's own style
+
+interface LocaleDate {
+  /** The Sheets date pattern a date cell gets (Sheets API guide "Date and number formats": d, dd, mmm, mm, yyyy). */
+  pattern: string;
+  /** What a cell with the pattern shows for 1 July 2027 in a spreadsheet of this locale. */
+  shows: string;
+}
+
+/**
+ * Sheets locale -> how its dates read, beside LOCALE_CURRENCIES (the same locales): the order of day, month and year
+ * and the separators of Unicode CLDR 48's date formats for the locale (medium form where CLDR names the month in
+ * English, numeric elsewhere, so no English month name shows in a German or French sheet).
+ */
+export const LOCALE_DATES: Readonly<Record<string, LocaleDate>> = {
+  en_US: { pattern: 'mmm d, yyyy', shows: 'Jul 1, 2027' },
+  en_GB: { pattern: 'd mmm yyyy', shows: '1 Jul 2027' },
+  en_CA: { pattern: 'mmm d, yyyy', shows: 'Jul 1, 2027' },
+  en_AU: { pattern: 'd mmm yyyy', shows: '1 Jul 2027' },
+  en_NZ: { pattern: 'd mmm yyyy', shows: '1 Jul 2027' },
+  en_IE: { pattern: 'd mmm yyyy', shows: '1 Jul 2027' },
+  en_IN: { pattern: 'd mmm yyyy', shows: '1 Jul 2027' },
+  de_DE: { pattern: 'dd.mm.yyyy', shows: '01.07.2027' },
+  fr_FR: { pattern: 'dd/mm/yyyy', shows: '01/07/2027' },
+  es_ES: { pattern: 'dd/mm/yyyy', shows: '01/07/2027' },
+  it_IT: { pattern: 'dd/mm/yyyy', shows: '01/07/2027' },
+  nl_NL: { pattern: 'dd-mm-yyyy', shows: '01-07-2027' },
+  ja_JP: { pattern: 'yyyy/mm/dd', shows: '2027/07/01' },
+  pt_BR: { pattern: 'dd/mm/yyyy', shows: '01/07/2027' },
+  de_CH: { pattern: 'dd.mm.yyyy', shows: '01.07.2027' },
+};
+
+/** A date in a spreadsheet whose locale Leap does not know: year-month-day, which no reader takes the wrong way round. */
+export const PLAIN_DATE_FORMAT = 'yyyy-mm-dd';
+
+/** The date pattern of a spreadsheet in this locale (accepts "en_GB", "en-GB", "en_gb"). */
+export function dateFormat(locale: string): string {
+  const [language = '', region = ''] = String(locale ?? '')
+    .trim()
+    .split(/[-_]/);
+  return LOCALE_DATES[`${language.toLowerCase()}_${region.toUpperCase()}`]?.pattern ?? PLAIN_DATE_FORMAT;
+}
+
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * What a cell with `pattern` shows for the calendar date `iso` (YYYY-MM-DD), for text Leap writes in code (the
+ * wizard's review, the check-in, the import preview): "Jul 1, 2027", "1 Jul 2027", "01.07.2027". Read as a calendar
+ * date, so no time zone can move it a day; text that is no such date is given back unchanged.
+ */
+export function dateAsShown(iso: string, pattern: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
+  if (!match) return String(iso);
+  const [year, month, day] = [match[1], Number(match[2]), Number(match[3])];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return pattern.replace(/yyyy|mmm|mm|dd|d/g, (token) =>
+    token === 'yyyy'
+      ? year
+      : token === 'mmm'
+        ? SHORT_MONTHS[month - 1]
+        : token === 'mm'
+          ? pad(month)
+          : token === 'dd'
+            ? pad(day)
+            : String(day),
+  );
+}
+
+/** A locale's money and date formats under the names the plan layout's format table uses. */
+export function localeFormats(locale: string): ReturnType<typeof moneyFormats> & { date: string } {
+  return { ...moneyFormats(locale), date: dateFormat(locale) };
+}
+
 /** A text in a formula: quotes doubled, as Sheets reads string literals. */
 const formulaString = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
@@ -287,7 +360,7 @@ export function moneyText(locale: string, options: { cents?: boolean } = {}): (a
  * 1234.5 ("1.234,50 €", "CHF 1'234.50", "¥1,235"), so the table stays the one source. A locale missing from the
  * table gets its separators from the runtime's locale data when it has them, else "," and ".".
  */
-function separators(locale: string): { group: string; decimal: string } {
+export function separators(locale: string): { group: string; decimal: string } {
   const shows = localeCurrency(locale)?.shows;
   const found = shows ? /1(\D?)23[45](?:(\D)50)?/.exec(shows) : null;
   if (found) return { group: found[1] || ',', decimal: found[2] ?? '.' };

@@ -68,6 +68,8 @@ export interface PlanSheetLayout {
   /** The checklist's steps and target dates, A1: a step or a "Not yet" warning wraps within its column rather than being cut off. */
   wrapRange: string;
   conditionalRules: BuiltGrid['conditionalRules'];
+  /** The inputs' rules: each refuses what a person types outside it (src/plan/blocks/inputs.ts inputRule). */
+  validations: BuiltGrid['validations'];
   /** The buffer chart, then the runway fan. */
   charts: ChartSpec[];
   frozenRows: number;
@@ -140,6 +142,7 @@ export function layoutPlan(
     // The item ids (and the calendar's period ends) are for Leap: a rebuild finds ticks and notes by them.
     hiddenColumns: [ITEM_ID],
     conditionalRules: built.conditionalRules,
+    validations: built.validations,
     charts: sheet.extras.charts,
     frozenRows: 2,
     columnWidths: Array.from({ length: built.columns }, (_, i) => widths[i] ?? 100),

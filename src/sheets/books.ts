@@ -8,7 +8,7 @@ import { mappingProblem, validateImportRequest } from '../books/importRequest';
 import { LEDGER_COLUMN, ledgerRows } from '../books/layout';
 import { type RowsInBookCurrency, rowsInBookCurrency } from '../books/statementCurrency';
 import type { ColumnMapping, ImportRequest, ImportResult, StatementRow } from '../books/types';
-import { localeCurrency } from '../plan/currency';
+import { dateFormat, localeCurrency } from '../plan/currency';
 import { appendLedgerRows, checkLedgerHeader, ensureBooksSheets, readLedgerKeys, removeSheets } from './booksWriter';
 import { PROPERTY_VALUE_LIMIT_BYTES, utf8Bytes } from './drafts';
 
@@ -91,14 +91,17 @@ export function importStatement(raw: unknown): ImportResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   // One currency per book: a statement in another is refused here, before anything is written, unless the person
   // gave a rate for this import (then every row is converted and its Notes say from what, at what rate).
-  const inBook = rowsInBookCurrency(request, localeCurrency(spreadsheet.getSpreadsheetLocale())?.code);
-  return withDocumentLock(() => importUnderLock(spreadsheet, { ...request, rows: inBook.rows }, inBook));
+  const locale = spreadsheet.getSpreadsheetLocale();
+  const inBook = rowsInBookCurrency(request, localeCurrency(locale)?.code);
+  return withDocumentLock(() => importUnderLock(spreadsheet, { ...request, rows: inBook.rows }, inBook, dateFormat(locale)));
 }
 
 function importUnderLock(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   request: ImportRequest,
   inBook: RowsInBookCurrency,
+  /** The document's date pattern, for the Ledger's dates. */
+  date: string,
 ): ImportResult {
   const noteOf = new Map<StatementRow, string>();
   const notes = inBook.notes ?? [];
@@ -127,7 +130,7 @@ function importUnderLock(
       const notes = [noteOf.get(row), copy ? copyNote(copy) : undefined].filter((n): n is string => n !== undefined);
       if (notes.length > 0) cells[i][LEDGER_COLUMN.notes - 1] = { text: notes.join(' ') };
     });
-    appendLedgerRows(sheets.ledger, sheets.categories, lastRow, cells);
+    appendLedgerRows(sheets.ledger, sheets.categories, lastRow, cells, date);
     const dates = sorted.fresh.map((row) => row.date).sort();
     return {
       imported: sorted.fresh.length,

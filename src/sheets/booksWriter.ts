@@ -192,7 +192,14 @@ export function readLedgerKeys(ledger: Sheet): { lastRow: number; keys: unknown[
  * and every existing row stay as they are), written, formatted and given the Category dropdown; any failure
  * after the insert deletes the inserted rows again, leaving the ledger as it was.
  */
-export function appendLedgerRows(ledger: Sheet, categories: Sheet, lastRow: number, rows: LedgerCell[][]): void {
+export function appendLedgerRows(
+  ledger: Sheet,
+  categories: Sheet,
+  lastRow: number,
+  rows: LedgerCell[][],
+  /** The document's date pattern (src/plan/currency.ts dateFormat). */
+  date: string,
+): void {
   const count = rows.length;
   if (count === 0) return;
   ledger.insertRowsAfter(lastRow, count);
@@ -201,7 +208,8 @@ export function appendLedgerRows(ledger: Sheet, categories: Sheet, lastRow: numb
     block.setValues(rows.map((row) => row.map(ledgerValue)));
     // Rows inserted below the header take its bold and fill; the ledger's rows are plain.
     block.clearFormat();
-    block.setNumberFormats(ledgerRowFormats(count));
+    // Dates as the document writes them (en_GB 1 Jul 2027, de_DE 01.07.2027), as on the plan and the Books.
+    block.setNumberFormats(ledgerRowFormats(count, date));
     ledger.getRange(lastRow + 1, LEDGER_COLUMN.category, count, 1).setDataValidation(categoryRule(categories));
   } catch (error) {
     ledger.deleteRows(lastRow + 1, count);

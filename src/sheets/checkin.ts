@@ -10,6 +10,7 @@ import {
   BOOKS_READ,
   CHECKIN_COLUMNS,
   CHECKINS_SHEET,
+  checkinFormats,
   checkinRow,
   countUncategorised,
   invoicesReadA1,
@@ -32,7 +33,7 @@ import { BOOKS_SHEET, LEDGER_COLUMN, LEDGER_SHEET } from '../books/layout';
 import { taxEstimate } from '../finance/usTax/estimate';
 import { FILING_STATUSES, TAX_MODES } from '../plan/answers';
 import { asText } from '../plan/cellValue';
-import { moneyAsShown } from '../plan/currency';
+import { dateFormat, moneyAsShown } from '../plan/currency';
 import { KEY_NUMBERS } from '../plan/layout';
 import { TAX_FIGURES_YEARS } from '../plan/model';
 import type { CheckInSnapshot, CheckInView, InvoicesShown, OwedView, UncategorisedShown } from '../protocol';
@@ -375,7 +376,7 @@ export function saveCheckIn(): CheckInSnapshot {
     const row = Math.max(sheet.getLastRow(), 1) + 1;
     const range = sheet.getRange(row, 1, 1, CHECKIN_COLUMNS.length);
     range.setValues([checkinRow(today(spreadsheet), figures)]);
-    range.setNumberFormats([CHECKIN_COLUMNS.map((c) => c.format)]);
+    range.setNumberFormats([checkinFormats(dateFormat(spreadsheet.getSpreadsheetLocale()))]);
     const shown = range.getDisplayValues()[0];
     return {
       sheetName: sheet.getName(),

@@ -4,7 +4,7 @@
  * would not fit is refused with a clear message and the previous draft is kept as it was.
  */
 import { FIELD_NAMES, taxCountryOfLocale } from '../plan/answers';
-import { localeCurrency } from '../plan/currency';
+import { dateFormat, localeCurrency, separators } from '../plan/currency';
 import type { ClearedDraft, DocumentMoney, Draft, SavedDraft } from '../protocol';
 
 export const DRAFT_KEY = 'leap.draft';
@@ -46,8 +46,10 @@ export function getDraft(): Draft {
   const locale = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale();
   const taxCountry = taxCountryOfLocale(locale);
   const money = documentMoney(locale);
+  const numbers = separators(locale);
+  const datePattern = dateFormat(locale);
   const raw = PropertiesService.getDocumentProperties().getProperty(DRAFT_KEY);
-  if (!raw) return { answers: null, savedAt: null, taxCountry, money };
+  if (!raw) return { answers: null, savedAt: null, taxCountry, money, numbers, datePattern };
   try {
     const parsed = JSON.parse(raw) as { answers?: unknown; savedAt?: unknown };
     return {
@@ -55,10 +57,12 @@ export function getDraft(): Draft {
       savedAt: typeof parsed.savedAt === 'string' ? parsed.savedAt : null,
       taxCountry,
       money,
+      numbers,
+      datePattern,
     };
   } catch {
     // A draft that cannot be read is not worth an error on every opening: the wizard starts fresh.
-    return { answers: null, savedAt: null, taxCountry, money };
+    return { answers: null, savedAt: null, taxCountry, money, numbers, datePattern };
   }
 }
 

@@ -29,7 +29,7 @@ import {
 } from '../books/invoices';
 import { columnLetters } from '../layout/grid';
 import { cellValue, PLAIN_TEXT } from '../plan/cellValue';
-import { moneyFormat } from '../plan/currency';
+import { dateFormat, moneyFormat } from '../plan/currency';
 import { pointName } from './names';
 import { LOCK_WAIT_MS } from './planWriter';
 
@@ -104,9 +104,10 @@ function create(spreadsheet: Spreadsheet): SetupResult {
   try {
     const lastRow = sheet.getMaxRows();
     const money = moneyFormat(spreadsheet.getSpreadsheetLocale(), { cents: true });
-    const table = newInvoicesTable(lastRow, money);
+    const date = dateFormat(spreadsheet.getSpreadsheetLocale());
+    const table = newInvoicesTable(lastRow, money, date);
     const business = storedBusiness();
-    const panel = invoicesPanel(lastRow, money);
+    const panel = invoicesPanel(lastRow, money, date);
     if (business) {
       BUSINESS_FIELDS.forEach((f, i) => {
         panel.cells[BUSINESS_FIRST_ROW - 1 + i][1] = business[f.key] ? { text: business[f.key] } : null;
@@ -179,7 +180,8 @@ function repair(spreadsheet: Spreadsheet, sheet: Sheet): SetupResult {
     .getRanges();
   const before = panelRange.getValues();
   const formulas = panelRange.getFormulas();
-  const panel = invoicesPanel(lastRow, moneyFormat(spreadsheet.getSpreadsheetLocale(), { cents: true }));
+  const locale = spreadsheet.getSpreadsheetLocale();
+  const panel = invoicesPanel(lastRow, moneyFormat(locale, { cents: true }), dateFormat(locale));
   // The cells the person types into keep what they typed, a formula of theirs included; an as-of cell left empty
   // gets TODAY() back.
   const personal: number[] = [PANEL_ROW.asOf, PANEL_ROW.client, ...BUSINESS_FIELDS.map((_, i) => BUSINESS_FIRST_ROW + i)];

@@ -16,7 +16,7 @@ import {
 } from '../books/invoicesPrintable';
 import { columnLetters } from '../layout/grid';
 import { cellValue } from '../plan/cellValue';
-import { moneyFormat } from '../plan/currency';
+import { dateFormat, moneyFormat } from '../plan/currency';
 import { BUSINESS_PROPERTY_KEY, findInvoicesSheet, storedBusiness } from './invoices';
 
 /** Marks a printable invoice Leap made; the value is the invoice number. */
@@ -85,9 +85,18 @@ export function makeInvoice(): MakeInvoiceResult {
     );
   }
   // A remake keeps the line's description the person wrote.
-  const money = moneyFormat(spreadsheet.getSpreadsheetLocale(), { cents: true });
+  const locale = spreadsheet.getSpreadsheetLocale();
+  const money = moneyFormat(locale, { cents: true });
   const layoutOf = (description?: string) =>
-    printableInvoice(invoice, business, invoicesName, invoices.getMaxRows(), description || DEFAULT_DESCRIPTION, money);
+    printableInvoice(
+      invoice,
+      business,
+      invoicesName,
+      invoices.getMaxRows(),
+      description || DEFAULT_DESCRIPTION,
+      money,
+      dateFormat(locale),
+    );
   const description = previous ? String(previous.getRange(layoutOf().descriptionCell).getValue()) : undefined;
   const layout = layoutOf(description);
 

@@ -1,7 +1,7 @@
 /** Building and showing the plan: validate the answers, compute the plan, lay it out, write it, read it back. */
 import { booksHistory, PLAN_HISTORY_BOOKS, PLAN_HISTORY_PROPERTY } from '../books/checkin';
 import { FIELDS, type FieldName, validateAnswers } from '../plan/answers';
-import { moneyFormats } from '../plan/currency';
+import { localeFormats } from '../plan/currency';
 import { FORMATS, layoutPlan, type PlanSheetLayout } from '../plan/layout';
 import { buildPlan } from '../plan/model';
 import type { ActivatedPlan, BuildResult } from '../protocol';
@@ -25,8 +25,8 @@ export function buildPlanSheet(raw: unknown): BuildResult {
   const plan = buildPlan(checked.answers);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const builtOn = today(spreadsheet);
-  // Money shows in the document's currency: the cells' formats and the sentences' TEXT() alike.
-  const formats = { ...FORMATS, ...moneyFormats(spreadsheet.getSpreadsheetLocale()) };
+  // Money and dates show in the document's style: the cells' formats and the sentences' TEXT() alike.
+  const formats = { ...FORMATS, ...localeFormats(spreadsheet.getSpreadsheetLocale()) };
   let written: PlanSheetLayout | undefined;
   const { sheetName } = writePlan(spreadsheet, (carried) => {
     written = layoutPlan(plan, builtOn, carried, formats, { linkedHistory: linkedHistoryChoice() });

@@ -6,6 +6,8 @@
  * renames it); a sheet Leap did not make is never touched. Everything is written in a few batched calls:
  * one getRangeList for every range, then one call per property of the whole grid.
  */
+
+import type { Validation } from '../layout/grid';
 import { cellValue } from '../plan/cellValue';
 import { type CarriedItem, CHECKLIST_HEADER, columnLetters, type PlanSheetLayout } from '../plan/layout';
 import { pointName } from './names';
@@ -227,6 +229,7 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
     ...layout.charts.flatMap((c) => c.ranges),
     ...ruleRanges,
     ...names.map((n) => layout.namedRanges[n]),
+    ...(layout.validations.length > 0 ? [validationBox(layout.validations).a1] : []),
   ];
   const ranges = sheet.getRangeList(a1s).getRanges();
   let i = 0;
@@ -237,6 +240,7 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
   const chartRanges = layout.charts.map((c) => c.ranges.map(() => ranges[i++]));
   const rules = ruleRanges.map(() => ranges[i++]);
   const named = Object.fromEntries(names.map((n) => [n, ranges[i++]]));
+  const validated = layout.validations.length > 0 ? ranges[i++] : null;
 
   // The boxes go in before the values: insertCheckboxes() sets every cell of its range to false (Google's Range
   // reference, insertCheckboxes), so after it the carried-over ticks would be gone. setValues then ticks them.
@@ -261,6 +265,8 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
     }),
   );
 
+  if (validated) validated.setDataValidations(validationRules(layout.validations));
+
   layout.charts.forEach((spec, k) => {
     const chart = sheet.newChart().setChartType(Charts.ChartType.LINE);
     for (const range of chartRanges[k]) chart.addRange(range);
@@ -284,4 +290,69 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
     }
   }
   return { named };
+}
+
+/** A single cell's A1 ("B12") as 1-based row and column. */
+function cellOf(a1: string): { row: number; column: number } {
+  const match = /^([A-Z]+)(\d+)$/.exec(a1);
+  if (!match) throw new Error(`A validation's range must be one cell, not ${a1}`);
+  const column = match[1].split('').reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
+  return { row: Number(match[2]), column };
+}
+
+/** The rectangle holding every validated cell, so the rules go on in one setDataValidations call. */
+function validationBox(validations: readonly Validation[]): {
+  a1: string;
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+} {
+  const cells = validations.map((v) => cellOf(v.range));
+  const top = Math.min(...cells.map((c) => c.row));
+  const left = Math.min(...cells.map((c) => c.column));
+  const bottom = Math.max(...cells.map((c) => c.row));
+  const right = Math.max(...cells.map((c) => c.column));
+  const a1 = `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
+  return { a1, top, left, rows: bottom - top + 1, columns: right - left + 1 };
+}
+
+/**
+ * Each rule as Sheets builds it (Class DataValidationBuilder, developers.google.com/apps-script/reference/spreadsheet/
+ * data-validation-builder): setAllowInvalid(false) refuses the input rather than flagging it, and the help text says
+ * what the cell takes.
+ */
+function buildRule(validation: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
+  const builder = SpreadsheetApp.newDataValidation();
+  switch (validation.kind) {
+    case 'checkbox':
+      return builder.requireCheckbox().build();
+    case 'list':
+      builder.requireValueInList([...validation.values], true);
+      break;
+    case 'atLeast':
+      builder.requireNumberGreaterThanOrEqualTo(validation.min);
+      break;
+    case 'between':
+      builder.requireNumberBetween(validation.min, validation.max);
+      break;
+    case 'date':
+      builder.requireDate();
+      break;
+  }
+  if (validation.help) builder.setHelpText(validation.help);
+  return builder.setAllowInvalid(false).build();
+}
+
+/** The rules over the validations' rectangle, cell by cell; null where a cell has none. */
+function validationRules(validations: readonly Validation[]): (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] {
+  const box = validationBox(validations);
+  const rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] = Array.from({ length: box.rows }, () =>
+    Array.from({ length: box.columns }, () => null),
+  );
+  for (const validation of validations) {
+    const { row, column } = cellOf(validation.range);
+    rules[row - box.top][column - box.left] = buildRule(validation);
+  }
+  return rules;
 }

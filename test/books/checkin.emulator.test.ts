@@ -328,7 +328,9 @@ describe('the Check-ins snapshot', () => {
     });
     expect(JSON.stringify(em.toJSON().sheets.find((s) => s.name === CHECKINS_SHEET))).not.toContain('"formula"');
     expect(sheet?.getCharts()).toHaveLength(1);
-    expect(first.shown['Leave date']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Dates as the plan shows them, in the document's style (en_GB and de_DE: test/plan/dateStyle.emulator.test.ts).
+    expect(first.shown['Leave date']).toBe(em.spreadsheet.getRangeByName('LEAP_LEAVE_DATE')?.getDisplayValue());
+    expect(first.shown['Leave date']).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
   });
 });
 
@@ -350,7 +352,7 @@ describe('the Check-ins snapshot while the plan is still calculating', () => {
     em.settle();
     const saved = em.run('leapSaveCheckIn') as CheckInSnapshot;
     expect(Object.values(saved.shown)).not.toContain('Loading...');
-    expect(saved.shown['Leave date']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(saved.shown['Leave date']).toBe(em.spreadsheet.getRangeByName('LEAP_LEAVE_DATE')?.getDisplayValue());
   });
 
   test('figures still loading after the wait are not shown as figures: the check-in says they are calculating', () => {

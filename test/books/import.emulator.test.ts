@@ -104,7 +104,8 @@ describe('a first import', () => {
     expect(JSON.stringify(cells(em, 'Ledger'))).not.toContain('"formula"');
     const sheet = em.workbook.getSheetByName('Ledger')!;
     expect((sheet.getRange('A2').getValue() as Date).toISOString()).toBe('2026-01-05T00:00:00.000Z');
-    expect(sheet.getRange('A2:C2').getDisplayValues()).toEqual([['2026-01-05', 'STRIPE PAYOUT ST-1', '2,400.00']]);
+    // The date in the document's style (en_US here; en_GB and de_DE: test/books/dateStyle.emulator.test.ts).
+    expect(sheet.getRange('A2:C2').getDisplayValues()).toEqual([['Jan 5, 2026', 'STRIPE PAYOUT ST-1', '2,400.00']]);
   });
 
   test('the Ledger has a frozen header, a filter over its columns, the key column hidden and a Category dropdown', () => {

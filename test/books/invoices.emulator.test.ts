@@ -5,6 +5,7 @@
  */
 import { type Emulator, loadDist } from '../../emulator/src';
 import { BUSINESS_FIRST_ROW, INVOICE_HEADER } from '../../src/books/invoices';
+import { dateAsShown } from '../../src/plan/currency';
 import { BUSINESS_PROPERTY_KEY, INVOICES_METADATA_KEY } from '../../src/sheets/invoices';
 import { createLeapEmulator } from '../support/emulator';
 
@@ -159,7 +160,8 @@ describe('one list of invoices around every bucket edge', () => {
     expect(shown[rowOf(8) - 2][6]).toBe('Due in 1 day');
     expect(shown[rowOf(12) - 2][6]).toBe('Overdue 15 days'); // paid after the as-of day: still owed on it
     // The formula's default due date: Issued + 30.
-    expect(sheet.getRange('D3').getDisplayValue()).toBe(dueOf(INVOICES[1]));
+    // Shown in the document's style (en_US here; en_GB and de_DE: test/books/dateStyle.emulator.test.ts).
+    expect(sheet.getRange('D3').getDisplayValue()).toBe(dateAsShown(dueOf(INVOICES[1]), 'mmm d, yyyy'));
     // The empty row shows nothing.
     expect(shown[EMPTY_ROW - 2].every((v) => v === '')).toBe(true);
   });
@@ -215,13 +217,14 @@ describe('one list of invoices around every bucket edge', () => {
     expect(printable.getRange('A3:A6').getValues().flat()).toEqual([...BUSINESS.slice(0, 3), 'Tax id: GB123456789']);
     expect(printable.getRange('A3').getFormula()).toBe('');
     expect(printable.getRange('D3').getValue()).toBe('2026-003');
-    expect(printable.getRange('D4:D5').getDisplayValues()).toEqual([[inv.issued], [dueOf(inv)]]);
+    const us = (iso: string) => dateAsShown(iso, 'mmm d, yyyy');
+    expect(printable.getRange('D4:D5').getDisplayValues()).toEqual([[us(inv.issued)], [us(dueOf(inv))]]);
     expect(printable.getRange('A10').getValue()).toBe('Birch Ltd');
     expect(printable.getRange('A13').getValue()).toBe('Services as agreed');
     expect(printable.getRange('D13').getValue()).toBe(300.5);
     expect(printable.getRange('D15').getValue()).toBe(300.5);
     expect(printable.getRange('D15').getDisplayValue()).toBe('$300.50');
-    expect(printable.getRange('A18').getValue()).toBe(`Please pay by ${dueOf(inv)}, 30 days from the issue date.`);
+    expect(printable.getRange('A18').getValue()).toBe(`Please pay by ${us(dueOf(inv))}, 30 days from the issue date.`);
     expect(printable.getRange('A21').getValue()).toBe(BUSINESS[4]);
     expect(printable.hasHiddenGridlines()).toBe(true);
     expect(printable.getColumnWidth(1)).toBe(330);
@@ -328,7 +331,7 @@ describe('setting up', () => {
     expect(sheet.getRange('A1:H1').getValues()[0]).toEqual([...INVOICE_HEADER]);
     expect(sheet.getFrozenRows()).toBe(1);
     expect(em.spreadsheet.getActiveSheet().getName()).toBe('Invoices');
-    expect(sheet.getRange('C2').getNumberFormat()).toBe('yyyy-mm-dd');
+    expect(sheet.getRange('C2').getNumberFormat()).toBe('mmm d, yyyy');
     expect(sheet.getRange('E500').getNumberFormat()).toBe('$#,##0.00');
     expect(sheet.getRange('D7').getFormula()).toBe('=IF(C7="","",C7+30)');
     expect(sheet.getRange('G2').getFormula()).toMatch(/^=ARRAYFORMULA\(/);

@@ -17,6 +17,7 @@ import {
   ledgerRowFormats,
   PLAIN_BOOKS_MONEY,
 } from '../../src/books/layout';
+import { PLAIN_DATE_FORMAT } from '../../src/plan/currency';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'books-layout.json');
 
@@ -33,7 +34,8 @@ function built(): Record<string, unknown> {
   const sheets: Record<string, unknown> = {
     ledger: layoutLedger(),
     categories: layoutCategories(DEFAULT_CATEGORIES),
-    ledgerRowFormats: ledgerRowFormats(2),
+    // A locale Leap does not know: ISO dates (the locales' own patterns are the Books sheets' below).
+    ledgerRowFormats: ledgerRowFormats(2, PLAIN_DATE_FORMAT),
     BOOKS,
     BOOKS_MONTH_HEADER,
   };

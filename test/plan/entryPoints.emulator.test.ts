@@ -8,6 +8,8 @@ import { SAMPLE_ANSWERS } from './sample';
 
 /** How an en_US document shows money: what the draft tells the sidebar, so the review shows $3,200. */
 const US_MONEY = { locale: 'en-US', symbol: '$', placement: 'before', spaced: false };
+/** How an en_US document writes numbers and dates: the wizard reads and shows them so. */
+const US_STYLE = { numbers: { group: ',', decimal: '.' }, datePattern: 'mmm d, yyyy' };
 
 function fresh(): Emulator {
   const em = createLeapEmulator({ timeZone: 'UTC' });
@@ -21,7 +23,7 @@ const documentProperties = (em: Emulator) =>
 describe('drafts', () => {
   test('a saved draft comes back when the sidebar opens again; Start over clears it', () => {
     const em = fresh();
-    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null, taxCountry: 'us', money: US_MONEY });
+    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null, taxCountry: 'us', money: US_MONEY, ...US_STYLE });
     const saved = em.run('leapSaveDraft', { monthlyExpenses: '3,200', pathKind: 'creative_freelancer', notAField: 1 }) as {
       savedAt: string;
       bytes: number;
@@ -32,9 +34,10 @@ describe('drafts', () => {
       savedAt: saved.savedAt,
       taxCountry: 'us',
       money: US_MONEY,
+      ...US_STYLE,
     });
     expect(em.run('leapClearDraft')).toEqual({ cleared: true });
-    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null, taxCountry: 'us', money: US_MONEY });
+    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null, taxCountry: 'us', money: US_MONEY, ...US_STYLE });
   });
 
   test('only the wizard\'s own field names are kept: inherited names such as "constructor" are not', () => {
@@ -83,7 +86,7 @@ describe('drafts', () => {
   test('a draft that cannot be read starts the wizard fresh', () => {
     const em = fresh();
     documentProperties(em).setProperty(DRAFT_KEY, '{not json');
-    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null, taxCountry: 'us', money: US_MONEY });
+    expect(em.run('leapGetDraft')).toEqual({ answers: null, savedAt: null, taxCountry: 'us', money: US_MONEY, ...US_STYLE });
   });
 });
 

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { booksHistory } from '../../src/books/checkin';
 import { validateAnswers } from '../../src/plan/answers';
-import { moneyFormats } from '../../src/plan/currency';
+import { localeFormats } from '../../src/plan/currency';
 import { columnLetters, FORMATS, layoutPlan, type PlanSheetLayout } from '../../src/plan/layout';
 import { buildPlan } from '../../src/plan/model';
 import { SAMPLE_ANSWERS } from './sample';
@@ -38,7 +38,7 @@ const FIGURES_ONLY = {
   projectedMonthlyHigh: undefined,
 };
 const TYPED = { monthlyFigures: [2800, 5100, 4700, 3600] };
-const formatsOf = (locale: string) => ({ ...FORMATS, ...moneyFormats(locale) });
+const formatsOf = (locale: string) => ({ ...FORMATS, ...localeFormats(locale) });
 
 function built(): Record<string, unknown> {
   const sheets: Record<string, PlanSheetLayout> = {};

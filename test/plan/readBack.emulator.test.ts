@@ -37,7 +37,8 @@ test('UK and Canadian plans give back where the person pays tax, the region edit
   const uk = fresh();
   uk.run('leapBuildPlan', { ...SAMPLE_ANSWERS, taxCountry: 'uk_england' });
   expect(planAnswers(uk)?.answers).toMatchObject({ taxCountry: 'uk_england' });
-  uk.enterInput(PLAN, cellOf(uk, 'LEAP_UK_REGION'), 'Scotland');
+  // The region cell takes TAX_RATE_UK's own words (its dropdown: test/plan/inputRules.emulator.test.ts).
+  uk.enterInput(PLAN, cellOf(uk, 'LEAP_UK_REGION'), 'scotland');
   expect(planAnswers(uk)?.answers).toMatchObject({ taxCountry: 'uk_scotland' });
   const ca = fresh();
   ca.run('leapBuildPlan', { ...SAMPLE_ANSWERS, taxCountry: 'canada', stateTaxRate: 0.1 });
@@ -148,10 +149,12 @@ test('the US estimate: filing status and state rate come back in the answers’ 
   expect(planAnswers(em)?.answers).not.toHaveProperty('w2Wages');
 });
 
-test('text typed over an amount comes back as typed, so the wizard says what to fix', () => {
+test('text over an amount comes back as it stands, so the wizard says what to fix', () => {
   const em = fresh();
   em.run('leapBuildPlan', SAMPLE_ANSWERS);
-  em.enterInput(PLAN, cellOf(em, 'LEAP_SAVINGS'), 'about 8k');
+  // Typing it is refused at the cell (test/plan/inputRules.emulator.test.ts); a plan built before its inputs had
+  // rules, or a script's write, can still hold it.
+  em.spreadsheet.getSheetByName(PLAN)?.getRange(cellOf(em, 'LEAP_SAVINGS')).setValue('about 8k');
   const back = planAnswers(em)?.answers;
   expect(back?.currentSavings).toBe('about 8k');
   const check = validateAnswers({ ...SAMPLE_ANSWERS, ...back });

@@ -254,10 +254,11 @@ describe('review and key numbers', () => {
     expect(displayValue('entity', 'llc', { taxCountry: 'canada' })).toBe('Corporation');
     expect(displayValue('entity', 'llc', { taxCountry: 'elsewhere' })).toBe('Company (LLC, limited company, corporation)');
     expect(displayValue('accountabilityGroup', false)).toBe('No');
-    expect(displayValue('startDate', '2026-03-01')).toBe('1 Mar 2026');
+    // Dates as the document's plan shows them: en_US until the server says otherwise (amountsInLocale.test.ts).
+    expect(displayValue('startDate', '2026-03-01')).toBe('Mar 1, 2026');
     expect(displayValue('monthlyFigures', [2500, 6000, 4000])).toBe('3 months, 2,500 to 6,000');
     expect(displayValue('skills', '')).toBe('—');
-    expect(formatIsoDate('2026-12-31')).toBe('31 Dec 2026');
+    expect(formatIsoDate('2026-12-31')).toBe('Dec 31, 2026');
   });
 
   test('the review lists every step but the last, with the demand score, and leaves out hidden questions', () => {

@@ -52,6 +52,10 @@ export interface FakeServerSetup {
   buildResult?: BuildResult;
   /** The document's money style leapGetDraft reports (null or absent: a locale Leap does not know, plain numbers). */
   money?: DocumentMoney | null;
+  /** How the document writes numbers (en_US's unless given). */
+  numbers?: { group: string; decimal: string };
+  /** The document's date pattern (en_US's unless given). */
+  datePattern?: string;
   /** What leapGetPlanAnswers returns (null or absent: the spreadsheet has no plan). */
   planAnswers?: PlanAnswers | null;
   /** Round-trip time of each call, as in Apps Script where every call is a request. */
@@ -83,6 +87,8 @@ function installFakeServer(setup: FakeServerSetup): void {
       savedAt: state.draft ? '2026-01-05T10:00:00.000Z' : null,
       taxCountry: 'us',
       money: setup.money ?? null,
+      numbers: setup.numbers ?? { group: ',', decimal: '.' },
+      datePattern: setup.datePattern ?? 'mmm d, yyyy',
     }),
     leapSaveDraft: (answers: AnswersPayload) => {
       state.draft = answers;

@@ -219,7 +219,7 @@ describe('the wizard page', () => {
     await expectStep(page, 8);
     expect(await page.locator('#next').textContent()).toBe('Build plan');
     const review = (await page.locator('#review').textContent()) ?? '';
-    for (const shown of ['Creative freelancer', 'Brand identity for small cafés', '3,200', '28%', '4%', 'LLC', '1 Mar 2026']) {
+    for (const shown of ['Creative freelancer', 'Brand identity for small cafés', '3,200', '28%', '4%', 'LLC', 'Mar 1, 2026']) {
       expect(review).toContain(shown);
     }
     expect(review).toContain('Demand score75 of 100');
@@ -355,7 +355,7 @@ describe('the wizard page', () => {
       `Read from “My plan” as it is now: ${[FIELDS.monthlyExpenses, FIELDS.taxRate, FIELDS.startDate].map((f) => f.label).join('; ')}.`,
     );
     const review = (await page.locator('#review').textContent()) ?? '';
-    for (const shown of ['3,500', '25%', '15 Jan 2027', 'Pricing audits']) expect(review).toContain(shown);
+    for (const shown of ['3,500', '25%', 'Jan 15, 2027', 'Pricing audits']) expect(review).toContain(shown);
     // What the wizard now holds becomes the draft, so the next opening agrees with the sheet.
     await eventually(async () => (await sidebar.draft())?.monthlyExpenses, 3500);
     expect(await sidebar.draft()).toMatchObject({ taxRate: 0.25, startDate: '2027-01-15', nicheService: 'Pricing audits' });

@@ -7,7 +7,7 @@
 import { SUPPORTED_TAX_YEARS } from '../../finance/usTax/tables';
 import type { Grid } from '../../layout/grid';
 import type { TaxCountry } from '../../plan/answers';
-import { moneyFormat, moneyFormatIn } from '../../plan/currency';
+import { dateFormat, moneyFormat, moneyFormatIn } from '../../plan/currency';
 
 export const LEDGER_SHEET = 'Ledger';
 export const CATEGORIES_SHEET = 'Categories';
@@ -23,17 +23,19 @@ export const CATEGORY_ROWS = 40;
 export interface BooksMoney {
   books: string;
   federal: string;
+  /** The document's date pattern (src/plan/currency.ts dateFormat): the Books' dates read as its other dates. */
+  date: string;
 }
-export const PLAIN_BOOKS_MONEY: BooksMoney = { books: '#,##0.00', federal: '$#,##0.00' };
+export const PLAIN_BOOKS_MONEY: BooksMoney = { books: '#,##0.00', federal: '$#,##0.00', date: 'mmm d, yyyy' };
 
 /** The Books money formats of a spreadsheet in `locale`: its own currency, and dollars placed as it places money. */
 export const booksMoney = (locale: string): BooksMoney => ({
   books: moneyFormat(locale, { cents: true }),
   federal: moneyFormatIn(locale, 'USD', { cents: true }),
+  date: dateFormat(locale),
 });
 
 export const PERCENT = '0%';
-export const DATE_FORMAT = 'mmm d, yyyy';
 export const PERIOD_FORMAT = '"Period "0';
 
 /**

@@ -6,7 +6,6 @@ import { asText, type Entry, type Reader } from '../../layout/grid';
 import {
   BOOKS,
   type BooksBlock,
-  DATE_FORMAT,
   FILING_STATUS,
   form1040LineFormula,
   MONTHS,
@@ -50,7 +49,7 @@ const inputs: BooksBlock = (g, { money }) => {
     ...onRow(np.todayRow),
     label: 'Today',
     value: { formula: '=TODAY()' },
-    format: DATE_FORMAT,
+    format: money.date,
     note: { text: 'Type a date to see this block as it was or will be on that day.' },
   });
   g.input({
@@ -101,7 +100,7 @@ const calendar: BooksBlock = (g, { money }) => {
     ...onRow(np.previousDueRow),
     label: 'Last year’s final payment was due',
     value: (read) => `=NEXT_TAX_DUE(DATE(${read.cell(YEAR)},1,1))`,
-    format: DATE_FORMAT,
+    format: money.date,
     note: (read) => `="Payments after it count for "&${read.cell(YEAR)}&"."`,
   });
   g.figure({
@@ -121,7 +120,7 @@ const calendar: BooksBlock = (g, { money }) => {
       const today = read.cell(TODAY);
       return `=IF(${today}<=${read.cell(PREVIOUS_DUE)},${dueDate(read, 1)},IF(${today}>${dueDate(read, 4)},"All four "&${read.cell(YEAR)}&" dates are past",NEXT_TAX_DUE(${today})))`;
     },
-    format: DATE_FORMAT,
+    format: money.date,
     bold: true,
     name: NEXT_DUE,
   });
@@ -173,14 +172,15 @@ const payments: BooksBlock = (g, { money }) => {
 };
 
 /** What to pay by when, in words; one IF per case, joined at run time: the bundle keeps one clause a line for the Executions log. */
-function paymentSentence(read: Reader, federal: string): string {
+function paymentSentence(read: Reader, federal: string, date: string): string {
   const ended = read.cell(PERIODS_ENDED);
   const year = read.cell(YEAR);
   const nextDue = read.cell(NEXT_DUE);
   const payment = read.cell(PAYMENT);
   const flat = read.cell(FLAT);
   const dollars = (expression: string) => asText(expression, federal);
-  const longDate = (ref: string) => asText(ref, 'mmmm d, yyyy');
+  // The document's date style, as the cells beside the sentence show dates.
+  const longDate = (ref: string) => asText(ref, date);
   const periodEnd = `CHOOSE(${ended},${TAX_PERIODS.map((p) => `"${p.ends}"`).join(',')})`;
   const lastEndedDue = `CHOOSE(${ended},${TAX_PERIODS.map((_, i) => dueDate(read, i + 1)).join(',')})`;
   return [
@@ -201,7 +201,7 @@ export const nextPayment: BooksBlock = (g, books) => {
   inputs(g, books);
   calendar(g, books);
   payments(g, books);
-  const sentence: Entry = (read) => paymentSentence(read, books.money.federal);
+  const sentence: Entry = (read) => paymentSentence(read, books.money.federal, books.money.date);
   g.sentence({
     id: 'LEAP_BOOKS_NEXT_PAYMENT_TEXT',
     row: np.sentenceRow,

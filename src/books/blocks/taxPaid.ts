@@ -2,13 +2,12 @@
  * Estimated tax paid for the year (Form 1040-ES): one row per period from the Ledger's Tax payment rows, then rows
  * the person fills for payments made elsewhere, and the year's total.
  */
-import { a1, INPUT_FILL, type Reader } from '../../layout/grid';
+import { a1, INPUT_FILL, quoted, type Reader } from '../../layout/grid';
 import { taxPaidKey } from './byCategory';
 import {
   BOOKS,
   type BooksBlock,
   BY_CATEGORY,
-  DATE_FORMAT,
   PERIOD_FORMAT,
   PREVIOUS_DUE,
   TAX_PAID_BY_HAND,
@@ -36,8 +35,8 @@ export const taxPaid: BooksBlock = (g, { money }) => {
         // TAX_DUE_DATES spills the four due dates down from the first row.
         cell: ({ index }) =>
           index === 0
-            ? { cell: (read) => `=TAX_DUE_DATES(${read.cell(YEAR)})`, format: DATE_FORMAT }
-            : { cell: null, format: DATE_FORMAT },
+            ? { cell: (read) => `=TAX_DUE_DATES(${read.cell(YEAR)})`, format: money.date }
+            : { cell: null, format: money.date },
       },
       { key: 'period', header: 'Period', cell: ({ index }) => ({ cell: { number: index + 1 }, format: PERIOD_FORMAT }) },
       {
@@ -54,7 +53,7 @@ export const taxPaid: BooksBlock = (g, { money }) => {
         cell:
           ({ index }) =>
           (read) =>
-            `="Ledger rows of kind Tax payment, "&TEXT(${dayBefore(read, index)}+1,"mmm d")&" to "&TEXT(${read.cellOf(TAX_PERIODS_TABLE, 'due', index)},"mmm d, yyyy")`,
+            `="Ledger rows of kind Tax payment, "&TEXT(${dayBefore(read, index)}+1,${quoted(money.date)})&" to "&TEXT(${read.cellOf(TAX_PERIODS_TABLE, 'due', index)},${quoted(money.date)})`,
       },
     ],
   });
@@ -68,7 +67,7 @@ export const taxPaid: BooksBlock = (g, { money }) => {
     columns: [
       {
         key: 'date',
-        cell: () => ({ cell: null, format: DATE_FORMAT, fill: INPUT_FILL }),
+        cell: () => ({ cell: null, format: money.date, fill: INPUT_FILL }),
         total: (read) => `="Paid for "&${read.cell(YEAR)}`,
       },
       {

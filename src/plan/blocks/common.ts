@@ -88,6 +88,8 @@ export interface InputSpec {
   value?: (sheet: PlanSheet) => Content;
   /** Words right of the value. */
   note?: (sheet: PlanSheet) => Content;
+  /** For a "general" input holding words: the only words it takes (the cell refuses others as it is typed). */
+  choices?: readonly string[];
 }
 
 /**

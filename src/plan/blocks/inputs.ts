@@ -3,7 +3,7 @@
  * tax setting's own inputs after the common ones, then the rows naming the tax setting and the country. A new input
  * is one entry in PLAN_INPUTS (or in its tax setting's `inputs`, src/plan/blocks/taxSettings.ts).
  */
-import { type Content, quoted, type Reader } from '../../layout/grid';
+import { a1, type Content, quoted, type Reader, type Validation } from '../../layout/grid';
 import { TAX_COUNTRIES } from '../answers';
 import { parseIsoDate } from '../model';
 import {
@@ -131,6 +131,29 @@ export function wagesInput(employed: (read: Reader) => string, yearText: (read: 
   };
 }
 
+/**
+ * The rule an input's cell keeps, so a slip such as "5k" in an amount is refused as it is typed, with words saying
+ * what the cell takes, instead of filling the plan with errors that name functions: amounts and counts of 0 or
+ * more, rates from 0% to 100% (a percent cell holds 0 to 1), dates, and a choice's own words. Sheets applies a rule
+ * to what a person enters; a formula default (the leave-year wages) stays until it is typed over.
+ */
+export function inputRule(spec: InputSpec, range: string): Validation | undefined {
+  switch (spec.format) {
+    case 'money':
+      return { range, kind: 'atLeast', min: 0, help: `${spec.label}: an amount of 0 or more, e.g. 5000` };
+    case 'whole':
+      return { range, kind: 'atLeast', min: 0, help: `${spec.label}: a number of 0 or more` };
+    case 'percent':
+      return { range, kind: 'between', min: 0, max: 1, help: `${spec.label}: a percentage from 0% to 100%, e.g. 4%` };
+    case 'date':
+      return { range, kind: 'date', help: `${spec.label}: a date` };
+    default:
+      return spec.choices
+        ? { range, kind: 'list', values: spec.choices, help: `${spec.label}: one of ${spec.choices.join(', ')}` }
+        : undefined;
+  }
+}
+
 export const inputs: MainBlock = (g, sheet, row) => {
   const { formats } = sheet;
   g.heading(row, LABEL, text('Inputs'), {
@@ -149,6 +172,8 @@ export const inputs: MainBlock = (g, sheet, row) => {
       note: spec.note?.(sheet),
       name: spec.name,
     });
+    const rule = inputRule(spec, a1(row + 1 + i, VALUE));
+    if (rule) g.validation(rule);
   });
   const modeRow = row + 1 + all.length;
   g.put(modeRow, LABEL, text(TAX_MODE_LABEL));

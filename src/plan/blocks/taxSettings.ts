@@ -90,6 +90,7 @@ export const FILING_STATUS_INPUT = {
   format: 'general',
   answer: 'filingStatus',
   value: (s: PlanSheet) => text(FILING_STATUSES[s.answers.filingStatus]),
+  choices: Object.values(FILING_STATUSES),
 } as const satisfies InputSpec;
 export const STATE_RATE_INPUT = {
   name: 'LEAP_STATE_TAX_RATE',
@@ -153,6 +154,7 @@ const UK: TaxSetting = {
       label: UK_REGION_LABEL,
       format: 'general',
       value: (s) => text(UK_REGIONS[s.answers.taxCountry as keyof typeof UK_REGIONS]),
+      choices: Object.values(UK_REGIONS),
       note: () => text('"england" (England, Wales and Northern Ireland) or "scotland" (the Scottish bands)'),
     },
     wagesInput(ukEmployed, (read) => `"the "&${ukYearText(taxYear(read))}&" tax year"`),
