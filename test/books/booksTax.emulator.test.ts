@@ -124,7 +124,7 @@ describe('a ledger with lumpy income and estimated tax payments, seen on June 10
     expect(want).toBeLessThan(flat);
     const money = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
     expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT_TEXT')).toBe(
-      `Pay ${money(want)} by June 15, 2026 for the profit to May 31. The flat rate would ask ${money(flat)}: ` +
+      `Pay ${money(want)} by Jun 15, 2026 for the profit to May 31. The flat rate would ask ${money(flat)}: ` +
         `paying on what you have earned keeps ${money(flat - want)} in your hands for now.`,
     );
   });
@@ -136,7 +136,7 @@ describe('a ledger with lumpy income and estimated tax payments, seen on June 10
     expect(want).toBeGreaterThan(0);
     expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT_TEXT')).toMatch(
       new RegExp(
-        `^Pay \\$${want.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).replace('.', '\\.')} now for the profit to May 31: it was due June 15, 2026\\. The flat rate would ask`,
+        `^Pay \\$${want.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).replace('.', '\\.')} now for the profit to May 31: it was due Jun 15, 2026\\. The flat rate would ask`,
       ),
     );
     // Paid in full by hand: nothing more is due, and the sentence says so rather than "Pay $0.00".
@@ -144,12 +144,12 @@ describe('a ledger with lumpy income and estimated tax payments, seen on June 10
     em.enterInput('Books', `${L(tp.amountColumn)}${tp.firstHandRow}`, String(Math.ceil(want)));
     expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT')).toBe(0);
     expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT_TEXT')).toMatch(
-      /^Nothing more is due for the profit to May 31: what you have paid covers it\. The next date is September 15, 2026\. The flat rate would ask/,
+      /^Nothing more is due for the profit to May 31: what you have paid covers it\. The next date is Sep 15, 2026\. The flat rate would ask/,
     );
     em.enterInput('Books', `${L(tp.dateColumn)}${tp.firstHandRow}`, '');
     em.enterInput('Books', `${L(tp.amountColumn)}${tp.firstHandRow}`, '');
     setToday(em, '2026-06-10');
-    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT_TEXT')).toMatch(/^Pay \$[\d,.]+ by June 15, 2026 for the profit to May 31\./);
+    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT_TEXT')).toMatch(/^Pay \$[\d,.]+ by Jun 15, 2026 for the profit to May 31\./);
   });
 
   test('every figure is a live formula and TODAY() stays out of custom function arguments', () => {
@@ -255,7 +255,7 @@ describe('a Books year seen before and after its payment periods', () => {
     expect(named(em, 'LEAP_BOOKS_FLAT_PAYMENT')).toBe('');
     expect(dateAt(em, next(np.nextDueRow))).toBe('2026-04-15');
     expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT_TEXT')).toBe(
-      'No payment period of 2026 has ended yet: the first, January 1 to March 31, is due April 15, 2026.',
+      'No payment period of 2026 has ended yet: the first, January 1 to March 31, is due Apr 15, 2026.',
     );
     expect(named(em, 'LEAP_BOOKS_TAX_PAID')).toBe(400);
   });

@@ -1,5 +1,6 @@
 /** The Books sheet's tax blocks as a pure grid: inputs shaded and empty, notes that say where figures come from, names. */
 import { BOOKS, booksMoney, form1040LineFormula, layoutBooks } from '../../src/books/layout';
+import { dateFormat } from '../../src/plan/currency';
 import { columnLetters } from '../../src/plan/layout';
 
 const books = layoutBooks(2026);
@@ -60,9 +61,11 @@ test('the inputs are shaded and start empty, with notes pointing at Form 1040 li
 });
 
 test("money: the person's amounts in the document's currency, the federal blocks in dollars placed as the locale places money", () => {
-  expect(booksMoney('en_US')).toEqual({ books: '$#,##0.00', federal: '$#,##0.00' });
-  expect(booksMoney('en_GB')).toEqual({ books: '[$£]#,##0.00', federal: '[$US$]#,##0.00' });
-  expect(booksMoney('de_DE')).toEqual({ books: '#,##0.00 [$€]', federal: '#,##0.00 [$US$]' });
+  // Dates in the document's style, from the one table beside the money formats (src/plan/currency.ts).
+  expect(booksMoney('en_US')).toEqual({ books: '$#,##0.00', federal: '$#,##0.00', date: dateFormat('en_US') });
+  expect(booksMoney('en_GB')).toEqual({ books: '[$£]#,##0.00', federal: '[$US$]#,##0.00', date: dateFormat('en_GB') });
+  expect(booksMoney('de_DE')).toEqual({ books: '#,##0.00 [$€]', federal: '#,##0.00 [$US$]', date: dateFormat('de_DE') });
+  expect([dateFormat('en_US'), dateFormat('en_GB'), dateFormat('de_DE')]).toEqual(['mmm d, yyyy', 'd mmm yyyy', 'dd.mm.yyyy']);
   const gb = layoutBooks(2026, booksMoney('en_GB'));
   const formatAt = (row: number, column: number) => gb.numberFormats[row - 1][column - 1];
   expect(formatAt(np.priorTaxRow, np.valueColumn)).toBe('[$US$]#,##0.00');

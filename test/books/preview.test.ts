@@ -56,7 +56,7 @@ test('the preview menu offers the import and the set-up, and google.script.run i
   session.activate('Ledger');
   const ledger = session.view().active.cells;
   expect([ledger.A2.display, ledger.B2.display, ledger.C3.display, ledger.D3.display]).toEqual([
-    '2026-01-05',
+    'Jan 5, 2026',
     'STRIPE PAYOUT',
     '-54.99',
     'Software',

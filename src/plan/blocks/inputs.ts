@@ -142,6 +142,7 @@ export function inputRule(spec: InputSpec, range: string): Validation | undefine
     case 'money':
       return { range, kind: 'atLeast', min: 0, help: `${spec.label}: an amount of 0 or more, e.g. 5000` };
     case 'whole':
+    case 'count':
       return { range, kind: 'atLeast', min: 0, help: `${spec.label}: a number of 0 or more` };
     case 'percent':
       return { range, kind: 'between', min: 0, max: 1, help: `${spec.label}: a percentage from 0% to 100%, e.g. 4%` };
