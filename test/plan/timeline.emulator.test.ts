@@ -163,7 +163,11 @@ describe('money follows the document locale, in cells and sentences alike', () =
     expect(shown(em)[1][0]).toMatch(headline);
     // Within the risk accepted, the buffer carries the low months: the plan's answer is yes, the checklist agrees.
     expect(em.spreadsheet.getRangeByName('LEAP_CAN_LEAVE')?.getDisplayValue()).toBe('Yes');
-    expect(shown(em).flat().filter((s) => /Not yet/.test(s))).toEqual([]);
+    expect(
+      shown(em)
+        .flat()
+        .filter((s) => /Not yet/.test(s)),
+    ).toEqual([]);
   });
 });
 
