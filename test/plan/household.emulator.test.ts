@@ -13,6 +13,7 @@
 import { type Emulator, loadDist } from '../../emulator/src';
 import { mergePlanAnswers } from '../../sidebar/form';
 import { FIELDS, STEPS, validateAnswers } from '../../src/plan/answers';
+import { INPUT_NAMES, US_INPUT_NAMES } from '../../src/plan/layout';
 import type { BuildResult, PlanAnswers } from '../../src/protocol';
 import { PLAN_INPUT_LABELS } from '../../src/sheets/planReader';
 import { createLeapEmulator } from '../support/emulator';
@@ -136,6 +137,45 @@ describe('problem 2: what the person types stays', () => {
     expect(named(em, 'LEAP_PARTNER_TAKE_HOME')).toBe(3600);
     // A second read gives the same answers: a second Build again changes nothing.
     expect(planAnswers(em)?.answers).toEqual(back?.answers);
+  });
+
+  test('every input of a US-estimate plan typed over on the sheet is read back as typed and kept by Build again', () => {
+    const { em } = fresh();
+    em.run('leapBuildPlan', ELECTRICIAN);
+    // What the person types, as Sheets reads it (text in the en_US locale), and the value the cell then holds.
+    const typed: Record<string, [string, unknown]> = {
+      LEAP_MONTHLY_EXPENSES: ['5,000', 5000],
+      LEAP_PARTNER_TAKE_HOME: ['3,000', 3000],
+      LEAP_PARTNER_WAGES: ['50,000', 50000],
+      LEAP_SAVINGS: ['15,000', 15000],
+      LEAP_ANNUAL_SALARY: ['60,000', 60000],
+      LEAP_PROJECTED_LOW: ['4,000', 4000],
+      LEAP_PROJECTED_HIGH: ['8,800', 8800],
+      LEAP_HEALTH_MONTHLY: ['100', 100],
+      LEAP_RETIREMENT_RATE: ['5%', 0.05],
+      LEAP_PTO_WEEKS: ['2', 2],
+      LEAP_BUFFER_MONTHS_INPUT: ['4', 4],
+      LEAP_MONTHLY_SAVINGS: ['900', 900],
+      LEAP_RAMP_MONTHS: ['2', 2],
+      LEAP_MAX_RISK: ['12%', 0.12],
+      LEAP_FILING_STATUS: ['Single', 'Single'],
+      LEAP_STATE_TAX_RATE: ['3%', 0.03],
+      LEAP_LEAVE_YEAR_WAGES: ['41,000', 41000],
+    };
+    expect(Object.keys(typed).sort()).toEqual([...INPUT_NAMES, ...US_INPUT_NAMES].filter((n) => n !== 'LEAP_START_DATE').sort());
+    for (const [name, [text]] of Object.entries(typed)) em.enterInput(PLAN, cellOf(em, name), text);
+    em.enterInput(PLAN, cellOf(em, 'LEAP_START_DATE'), '2026-04-01');
+    const back = planAnswers(em)?.answers;
+    const { answers, fromSheet } = mergePlanAnswers({ ...ELECTRICIAN } as never, back as never);
+    const checked = validateAnswers(answers);
+    expect(checked.ok).toBe(true);
+    em.run('leapBuildPlan', answers);
+    for (const [name, [, value]] of Object.entries(typed)) expect([name, named(em, name)]).toEqual([name, value]);
+    expect(String(named(em, 'LEAP_START_DATE')).slice(0, 10)).toBe('2026-04-01');
+    // The wizard's note lists every one of them as read from the sheet.
+    for (const field of Object.keys(PLAN_INPUT_LABELS)) {
+      if (field !== 'taxRate') expect([field, fromSheet.includes(field as never)]).toEqual([field, true]);
+    }
   });
 
   test('typed over the low month taken from pasted figures (a MIN formula), Build again keeps the figure', () => {
