@@ -20,15 +20,16 @@ export const MIN_ACTUAL_MONTHS = 2;
 const MONTHS = 12;
 
 /**
- * The plan's history as twelve formulas, one per month of the Books year: the month's money in when the Ledger has
- * any row dated in it, else "". By name (LEAP_BOOKS_MONTHS, LEAP_BOOKS_INCOME), so rows a person inserts on Books do
- * not shift it, and on the Ledger's whole date column, so every later import moves the plan.
+ * The plan's history as twelve formulas, one per month of the Books year: the month's profit (money in less business
+ * costs, before tax: what the plan's earnings mean and the tax functions take) when the Ledger has any row dated in
+ * it, else "". By name (LEAP_BOOKS_MONTHS, LEAP_BOOKS_PROFIT), so rows a person inserts on Books do not shift it, and
+ * on the Ledger's whole date column, so every later import moves the plan.
  */
 export function booksHistory(): LinkedHistory {
   const ledgerDates = `${LEDGER_SHEET}!$A:$A`;
   const cells = Array.from({ length: MONTHS }, (_, i) => {
     const month = `INDEX(LEAP_BOOKS_MONTHS,${i + 1})`;
-    return `=IF(COUNTIFS(${ledgerDates},">="&${month},${ledgerDates},"<"&EDATE(${month},1))>0,INDEX(LEAP_BOOKS_INCOME,${i + 1}),"")`;
+    return `=IF(COUNTIFS(${ledgerDates},">="&${month},${ledgerDates},"<"&EDATE(${month},1))>0,INDEX(LEAP_BOOKS_PROFIT,${i + 1}),"")`;
   });
   return { heading: ACTUAL_MONTHS_HEADING, cells, counted: 'months with ledger rows in Books' };
 }

@@ -28,7 +28,7 @@ const savings: ParamSpec = { name: 'savings', kind: 'number', description: 'Savi
 const monthlyExpenses: ParamSpec = {
   name: 'monthly_expenses',
   kind: 'number',
-  description: 'What a month costs, including business costs.',
+  description: 'What a month of living costs (earnings are profit, so business costs are already out of them).',
   min: { value: 0 },
 };
 const pastEarnings: ParamSpec = {

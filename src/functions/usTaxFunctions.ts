@@ -67,6 +67,15 @@ const w2Wages: ParamSpec = {
   min: { value: 0 },
 };
 
+const spouseWages: ParamSpec = {
+  name: 'spouse_wages',
+  kind: 'number',
+  description:
+    "A spouse's wages on a joint return: taxed with the profit, counted toward the additional Medicare threshold, never toward your Social Security wage base. Ignored unless filing jointly.",
+  defaultValue: 0,
+  min: { value: 0 },
+};
+
 const stateRate: ParamSpec = {
   name: 'state_rate',
   kind: 'rate',
@@ -168,11 +177,11 @@ export const usTaxFunctions: FunctionSpec[] = [
     summary:
       'The share of each self-employment dollar to set aside for US tax: the tax the profit adds, divided by the profit. Use it in TAX_SET_ASIDE.',
     shape: 'elementwise',
-    params: [netProfit, filingStatus, taxYear, stateRate, w2Wages],
+    params: [netProfit, filingStatus, taxYear, stateRate, w2Wages, spouseWages],
     returns: 'A rate such as 0.21 (21%); 0 when there is no profit.',
     example: { formula: '=TAX_RATE_US(80000, "single", 2026)', result: '0.2081' },
-    compute: (profit: number, status: FilingStatus, year: number, state: number, wages: number) =>
-      taxRate({ netProfit: profit, status, year, stateRate: state, w2Wages: wages }),
+    compute: (profit: number, status: FilingStatus, year: number, state: number, wages: number, spouse: number) =>
+      taxRate({ netProfit: profit, status, year, stateRate: state, w2Wages: wages, spouseWages: spouse }),
   },
   {
     name: 'TAX_DUE_DATES',

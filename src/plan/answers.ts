@@ -72,6 +72,18 @@ export const ENTITIES_BY_COUNTRY: Readonly<Record<TaxCountry, Readonly<Record<ke
   elsewhere: ENTITIES,
 };
 
+/** Who pays the living costs: the person alone, or a household with a partner's pay. */
+export const HOUSEHOLDS = {
+  alone: 'I pay my living costs alone',
+  partner: 'I share living costs with a partner',
+} as const;
+
+/**
+ * What a month's earnings mean everywhere in Leap: the tax functions take net profit (Schedule C line 31, the UK's
+ * trading profit, Canada's net business income), so the wizard, the plan and the check-in speak of profit.
+ */
+export const EARNINGS_MEANING = 'Money in less business costs, before tax';
+
 const BANK_ACCOUNT = {
   have: 'I already have a separate business account',
   will_open: 'I will open one',
@@ -415,6 +427,9 @@ const ONE_TO_FIVE = '1 = not at all, 5 = very much';
 const PLAUSIBLE_MONTHLY = { low: 100, high: 1_000_000 } as const;
 const IN_US: ShowWhen = { field: 'taxCountry', equals: 'us' };
 const US_ESTIMATE: ShowWhen = { ...IN_US, and: { field: 'taxMode', equals: 'us_estimate' } };
+const WITH_PARTNER: ShowWhen = { field: 'household', equals: 'partner' };
+/** The settings whose estimate takes the job's wages in the leave year: the US estimate, the UK and Canada. */
+const ESTIMATES_WITH_WAGES: ShowRule = [US_ESTIMATE, { field: 'taxCountry', equals: ['uk_england', 'uk_scotland', 'canada'] }];
 
 /** Every question of the wizard, declared once; the schema, defaults, hints and the sidebar form come from here. */
 export const FIELDS = {
@@ -447,23 +462,39 @@ export const FIELDS = {
     hint: 'Enter 0 if you have none',
     plausible: { high: 12 * PLAUSIBLE_MONTHLY.high },
   }),
+  household: choice('Who pays the living costs?', HOUSEHOLDS, 'who pays the living costs', {
+    default: 'alone',
+    hint: 'With a partner, the living expenses above are the household’s',
+  }),
+  partnerTakeHome: money("Your partner's take-home pay per month", "your partner's take-home pay", {
+    min: 0,
+    default: 0,
+    showWhen: WITH_PARTNER,
+    hint: 'After their tax: it pays part of the household’s costs every month',
+  }),
+  partnerWages: money("Your partner's wages per year, before tax", "your partner's yearly wages", {
+    min: 0,
+    default: 0,
+    showWhen: WITH_PARTNER,
+    hint: 'In the US a joint return taxes them with your profit; the UK and Canada tax each person separately',
+  }),
   projectedMonthlyLow: optional(
     money('Projected monthly earnings: a low month', 'a low month', {
       min: 0,
-      hint: 'Left empty with figures pasted below: the lowest of them',
+      hint: `${EARNINGS_MEANING}. Left empty with figures pasted below: the lowest of them`,
       plausible: { high: PLAUSIBLE_MONTHLY.high },
     }),
   ),
   projectedMonthlyHigh: optional(
     money('Projected monthly earnings: a good month', 'a good month', {
       min: 0,
-      hint: 'Left empty with figures pasted below: the highest of them',
+      hint: `${EARNINGS_MEANING}. Left empty with figures pasted below: the highest of them`,
       plausible: { high: PLAUSIBLE_MONTHLY.high },
     }),
   ),
   monthlyFigures: optional(
     field('Or paste monthly figures (optional)', 'figures', monthlyFiguresSchema, {
-      hint: 'One amount per month, e.g. from a past year of side work',
+      hint: 'One profit per month (money in less business costs), e.g. from a past year of side work',
     }),
   ),
   taxCountry: choice('Where do you pay tax?', TAX_COUNTRIES, 'where you pay tax', {
@@ -484,6 +515,13 @@ export const FIELDS = {
     default: 0,
     showWhen: [US_ESTIMATE, { field: 'taxCountry', equals: 'canada' }],
   }),
+  leaveYearWages: optional(
+    money('Wages from your job in the leave year', 'the wages in the leave year', {
+      min: 0,
+      showWhen: ESTIMATES_WITH_WAGES,
+      hint: 'Left empty: your salary for the months you still work that year',
+    }),
+  ),
   healthMonthly: money('Health insurance per month', 'health insurance per month', {
     min: 0,
     default: 0,
@@ -582,12 +620,12 @@ export const STEPS: readonly WizardStep[] = [
     id: 'money',
     title: 'Money today',
     why: 'Your costs and savings set how long you can go without steady pay.',
-    fields: ['monthlyExpenses', 'currentSavings', 'annualSalary'],
+    fields: ['monthlyExpenses', 'currentSavings', 'annualSalary', 'household', 'partnerTakeHome', 'partnerWages'],
   },
   {
     id: 'earnings',
     title: 'Earnings and taxes',
-    why: 'Planning on the low month, after tax, keeps a bad month from becoming a crisis.',
+    why: 'Earnings here are profit: money in less business costs, before tax. Planning on the low month, after tax, keeps a bad month from becoming a crisis.',
     fields: [
       'projectedMonthlyLow',
       'projectedMonthlyHigh',
@@ -597,6 +635,7 @@ export const STEPS: readonly WizardStep[] = [
       'taxRate',
       'filingStatus',
       'stateTaxRate',
+      'leaveYearWages',
     ],
   },
   {
@@ -699,7 +738,9 @@ function crossFieldErrors(a: Partial<Parsed>, fields: readonly FieldName[]): Fie
   }
   const { monthlySavings, currentSavings, monthlyExpenses } = a;
   if (monthlySavings !== undefined && currentSavings !== undefined && monthlyExpenses !== undefined) {
-    const target = (monthlyExpenses + (a.healthMonthly ?? 0)) * (a.bufferMonths ?? (FIELDS.bufferMonths.defaultValue as number));
+    const target =
+      householdCosts(monthlyExpenses, a.healthMonthly ?? 0, a.household === 'partner' ? (a.partnerTakeHome ?? 0) : 0) *
+      (a.bufferMonths ?? (FIELDS.bufferMonths.defaultValue as number));
     const months = monthsToGoal(currentSavings, target, monthlySavings);
     if (months === undefined) {
       errors.monthlySavings = 'With nothing saved each month the buffer is never reached: enter an amount above 0';
@@ -710,6 +751,13 @@ function crossFieldErrors(a: Partial<Parsed>, fields: readonly FieldName[]): Fie
   }
   return errors;
 }
+
+/**
+ * What the household needs from the person's savings and earnings each month: living expenses and health cover, less
+ * the partner's take-home pay (never below nothing). The plan's `costs` is the same rule in a formula.
+ */
+export const householdCosts = (expenses: number, health: number, partnerTakeHome: number): number =>
+  Math.max(0, expenses + health - partnerTakeHome);
 
 const asRecord = (raw: unknown): Record<string, unknown> | undefined =>
   typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
@@ -725,7 +773,9 @@ export function validateAnswers(raw: unknown): ValidationResult {
   const cross = crossFieldErrors(values, FIELD_NAMES);
   for (const f of FIELD_NAMES) if (cross[f] && !errors[f]) errors[f] = cross[f];
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const a = values as Parsed;
+  const parsed = values as Parsed;
+  // Living alone, a partner's figures left in the hidden fields are no one's pay.
+  const a = parsed.household === 'partner' ? parsed : { ...parsed, partnerTakeHome: 0, partnerWages: 0 };
   const figures = a.monthlyFigures ?? [];
   return {
     ok: true,

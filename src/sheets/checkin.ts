@@ -110,12 +110,12 @@ function readPlan(spreadsheet: Spreadsheet): PlanRead | null {
   };
 }
 
-/** Money in against the plan's low and expected month, in words. */
-function againstPlan(moneyIn: number, low: unknown, expected: unknown, lowShown: string, expectedShown: string): string {
-  if (typeof low !== 'number' || typeof expected !== 'number' || !Number.isFinite(moneyIn)) return '';
-  if (moneyIn < low) return `Below your low month (${lowShown}): check the runway before spending.`;
-  if (moneyIn < expected) return `Between your low month (${lowShown}) and your expected month (${expectedShown}).`;
-  return `At or above your expected month (${expectedShown}).`;
+/** A month's profit against the plan's low and expected month (both profit: money in less business costs), in words. */
+function againstPlan(profit: number, low: unknown, expected: unknown, lowShown: string, expectedShown: string): string {
+  if (typeof low !== 'number' || typeof expected !== 'number' || !Number.isFinite(profit)) return '';
+  if (profit < low) return `Profit below your low month (${lowShown}): check the runway before spending.`;
+  if (profit < expected) return `Profit between your low month (${lowShown}) and your expected month (${expectedShown}).`;
+  return `Profit at or above your expected month (${expectedShown}).`;
 }
 
 /**
@@ -188,7 +188,7 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
       moneyIn: shown.moneyIn,
       againstPlan: plan
         ? againstPlan(
-            values.moneyIn,
+            values.profit,
             plan.value(LOW_LABEL),
             plan.value(label('LEAP_EXPECTED_MONTHLY')),
             plan.display(LOW_LABEL),

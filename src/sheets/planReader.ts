@@ -5,7 +5,7 @@
  * getFormulas over the plan's data for the inputs.
  */
 import { FILING_STATUSES, TAX_COUNTRIES, TAX_MODES } from '../plan/answers';
-import { PLAN_INPUTS } from '../plan/blocks/inputs';
+import { PLAN_INPUTS, WAGES_INPUT } from '../plan/blocks/inputs';
 import { FILING_STATUS_INPUT, FLAT_RATE_INPUT, STATE_RATE_INPUT } from '../plan/blocks/taxSettings';
 import {
   KEY_NUMBERS,
@@ -106,7 +106,12 @@ export function readKeyNumbers(
  * declarations (src/plan/blocks/inputs.ts, taxSettings.ts) give answer -> label. The UK region and the provincial
  * rate are read below by their own labels.
  */
-const READ_BACK = [...PLAN_INPUTS, FILING_STATUS_INPUT, STATE_RATE_INPUT, FLAT_RATE_INPUT] as const;
+const READ_BACK = [...PLAN_INPUTS, FILING_STATUS_INPUT, STATE_RATE_INPUT, FLAT_RATE_INPUT, WAGES_INPUT] as const;
+/**
+ * Inputs that start as a formula the sheet invites the person to type over: a formula there is the plan's own (the
+ * answer left empty), a value is the person's figure, which Build again keeps.
+ */
+const FORMULA_DEFAULTS = ['leaveYearWages'] as const;
 export const PLAN_INPUT_LABELS = Object.fromEntries(READ_BACK.map((i) => [i.answer, i.label])) as Readonly<
   Record<(typeof READ_BACK)[number]['answer'], string>
 >;
@@ -164,6 +169,16 @@ export function answersFromGrid(
       const key = (Object.keys(FILING_STATUSES) as (keyof typeof FILING_STATUSES)[]).find((k) => FILING_STATUSES[k] === value);
       if (key) answers[name] = key;
     } else answers[name] = numberOrText(value, formatDay);
+  }
+  for (const name of FORMULA_DEFAULTS) {
+    const r = rowOf(PLAN_INPUT_LABELS[name]);
+    if (r !== undefined && /^=/.test(formulas[r]?.[1] ?? '')) answers[name] = '';
+  }
+  // A partner's pay on the sheet is a household; both 0 (or the rows absent, an older plan) is living alone.
+  const partner = [PLAN_INPUT_LABELS.partnerTakeHome, PLAN_INPUT_LABELS.partnerWages].map(rowOf);
+  if (partner.some((r) => r !== undefined)) {
+    const shared = partner.some((r) => r !== undefined && !(valueAt(r) === 0 || isBlank(valueAt(r))));
+    answers.household = shared ? 'partner' : 'alone';
   }
   // Where the person pays tax; a UK plan's region cell decides between England (with Wales and NI) and Scotland.
   const countryRow = rowOf(TAX_COUNTRY_LABEL);

@@ -111,11 +111,12 @@ describe('the check-in figures', () => {
       month: LAST.month,
       moneyIn: money(sums.moneyIn),
       againstPlan:
-        sums.moneyIn >= 4750
-          ? 'At or above your expected month ($4,750).'
-          : sums.moneyIn >= 3000
-            ? 'Between your low month ($3,000) and your expected month ($4,750).'
-            : 'Below your low month ($3,000): check the runway before spending.',
+        // The plan's months are profit (money in less business costs): the month is weighed by its profit.
+        sums.profit >= 4750
+          ? 'Profit at or above your expected month ($4,750).'
+          : sums.profit >= 3000
+            ? 'Profit between your low month ($3,000) and your expected month ($4,750).'
+            : 'Profit below your low month ($3,000): check the runway before spending.',
       profit: money(sums.profit),
       setAside: money(Math.max(0, sums.profit) * 0.3),
       uncategorised: 1,
@@ -185,7 +186,8 @@ describe('using the actual months in the plan', () => {
   const before = planShown(em);
   const rows = statement(MONTHS, (i) => [2400, 1800, 3100][i]);
   importRows(em, rows);
-  const lows = MONTHS.map((m) => monthSums(rows, m).moneyIn);
+  // The plan's earnings are profit, before tax (issue 21, problem 6): each month's money in less its software spend.
+  const lows = MONTHS.map((m) => monthSums(rows, m).profit);
   const quitBefore = value(em, 'LEAP_QUIT_DATE');
 
   test('refuses while the Ledger holds fewer than 2 months', () => {

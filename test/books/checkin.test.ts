@@ -43,9 +43,9 @@ describe('the Books history', () => {
     const history = booksHistory();
     expect(history.cells).toHaveLength(12);
     expect(history.cells[0]).toBe(
-      '=IF(COUNTIFS(Ledger!$A:$A,">="&INDEX(LEAP_BOOKS_MONTHS,1),Ledger!$A:$A,"<"&EDATE(INDEX(LEAP_BOOKS_MONTHS,1),1))>0,INDEX(LEAP_BOOKS_INCOME,1),"")',
+      '=IF(COUNTIFS(Ledger!$A:$A,">="&INDEX(LEAP_BOOKS_MONTHS,1),Ledger!$A:$A,"<"&EDATE(INDEX(LEAP_BOOKS_MONTHS,1),1))>0,INDEX(LEAP_BOOKS_PROFIT,1),"")',
     );
-    expect(history.cells[11]).toContain('INDEX(LEAP_BOOKS_INCOME,12)');
+    expect(history.cells[11]).toContain('INDEX(LEAP_BOOKS_PROFIT,12)');
   });
 
   test('months with rows: distinct months of the year only, from dates or ISO text', () => {

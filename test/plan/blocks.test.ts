@@ -40,9 +40,15 @@ test('each key number is declared once, with the label, format and formula the s
     expect({ name: k.name, label: d?.label, format: d?.format, kind: d?.kind }).toEqual({
       name: k.name,
       label: k.label,
-      format: { money: '$#,##0', moneyCents: '$#,##0.00', percent: '0.0%', date: 'mmm d, yyyy', months: '0.0', whole: '0' }[
-        k.format
-      ],
+      format: {
+        general: 'General',
+        money: '$#,##0',
+        moneyCents: '$#,##0.00',
+        percent: '0.0%',
+        date: 'mmm d, yyyy',
+        months: '0.0',
+        whole: '0',
+      }[k.format],
       kind: 'figure',
     });
     const [column, row] = [layout.namedRanges[k.name].charCodeAt(0) - 65, Number(layout.namedRanges[k.name].slice(1)) - 1];
@@ -59,6 +65,7 @@ test('what each key number reads comes from its declaration, per tax setting', (
     'LEAP_FILING_STATUS',
     'LEAP_LEAVE_DATE',
     'LEAP_LEAVE_YEAR_WAGES',
+    'LEAP_PARTNER_WAGES',
     'LEAP_STATE_TAX_RATE',
     'LEAP_TAX_YEAR',
   ]);
@@ -83,7 +90,7 @@ test('what each key number reads comes from its declaration, per tax setting', (
 });
 
 test('the input names are the input declarations, every plan’s and each tax setting’s', () => {
-  expect(INPUT_NAMES).toHaveLength(13);
+  expect(INPUT_NAMES).toHaveLength(15);
   expect(US_INPUT_NAMES).toEqual(['LEAP_FILING_STATUS', 'LEAP_STATE_TAX_RATE', 'LEAP_LEAVE_YEAR_WAGES']);
   expect(FLAT_INPUT_NAMES).toEqual(['LEAP_FLAT_TAX_RATE']);
   expect(UK_INPUT_NAMES).toEqual(['LEAP_UK_REGION', 'LEAP_LEAVE_YEAR_WAGES']);

@@ -55,11 +55,14 @@ describe('layoutPlan', () => {
     const at = (name: string) => `$${layout.namedRanges[name].replace(/(\d+)$/, '$$$1')}`;
     const f = (name: string) => formulaOf(cellAt(layout.cells, layout.namedRanges[name]));
     const low = at('LEAP_PROJECTED_LOW');
-    const costs = `${at('LEAP_MONTHLY_EXPENSES')}+${at('LEAP_HEALTH_MONTHLY')}`;
+    // The household's costs: the partner's take-home meets part of them (never below 0).
+    const costs = `MAX(0,${at('LEAP_MONTHLY_EXPENSES')}+${at('LEAP_HEALTH_MONTHLY')}-${at('LEAP_PARTNER_TAKE_HOME')})`;
     // TAX_SET_ASIDE's rule: nothing set aside from a loss.
     expect(f('LEAP_MONTHLY_TAX_SET_ASIDE')).toBe(`=MAX(0,${low})*${at('LEAP_TAX_RATE')}`);
     // One low month: the budget reads the same cell as the set-aside and the runway.
-    expect(f('LEAP_LOW_END_BUDGET')).toBe(`=${low}-${at('LEAP_MONTHLY_TAX_SET_ASIDE')}-${at('LEAP_HEALTH_MONTHLY')}`);
+    expect(f('LEAP_LOW_END_BUDGET')).toBe(
+      `=${low}-${at('LEAP_MONTHLY_TAX_SET_ASIDE')}-${at('LEAP_HEALTH_MONTHLY')}+${at('LEAP_PARTNER_TAKE_HOME')}`,
+    );
     expect(f('LEAP_BUFFER_TARGET')).toBe(`=(${costs})*${at('LEAP_BUFFER_MONTHS_INPUT')}`);
     const shortfall = `(${costs})-(${low}-${at('LEAP_MONTHLY_TAX_SET_ASIDE')})`;
     expect(f('LEAP_RUNWAY_MONTHS')).toBe(`=IF(${shortfall}<=0,"∞",${at('LEAP_SAVINGS')}/(${shortfall}))`);
@@ -88,7 +91,7 @@ describe('layoutPlan', () => {
     const year = at('LEAP_TAX_YEAR');
     expect(rate).toBe(
       `=TAX_RATE_US(${at('LEAP_EXPECTED_MONTHLY')}*(13-MONTH(${at('LEAP_LEAVE_DATE')})),${at('LEAP_FILING_STATUS')},` +
-        `MAX(2025,MIN(2026,${year})),${at('LEAP_STATE_TAX_RATE')},${at('LEAP_LEAVE_YEAR_WAGES')})`,
+        `MAX(2025,MIN(2026,${year})),${at('LEAP_STATE_TAX_RATE')},${at('LEAP_LEAVE_YEAR_WAGES')},${at('LEAP_PARTNER_WAGES')})`,
     );
     // Wages of the leave year: a formula on the salary and the leave date, in a shaded input cell.
     expect(formulaOf(cellAt(us.cells, us.namedRanges.LEAP_LEAVE_YEAR_WAGES))).toBe(

@@ -65,6 +65,10 @@ test('a plan just built gives back the answers it was built from', () => {
     projectedMonthlyLow: 3000,
     projectedMonthlyHigh: 6500,
     healthMonthly: 625,
+    // Living alone: the partner's rows hold 0.
+    household: 'alone',
+    partnerTakeHome: 0,
+    partnerWages: 0,
     retirementRate: 0.04,
     ptoWeeks: 3,
     bufferMonths: 6,

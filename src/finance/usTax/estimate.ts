@@ -14,6 +14,13 @@ export interface TaxEstimateInput {
   stateRate?: number;
   /** W-2 wages from a job held alongside (Social Security and Medicare wages). */
   w2Wages?: number;
+  /**
+   * A spouse's wages on a joint return: taxable income and the additional Medicare tax's threshold count them (one
+   * return, Form 8959's combined wages), the self-employed person's Social Security wage base does not (Schedule SE
+   * counts only that person's own wages). Ignored unless the status is married filing jointly: on any other return
+   * the spouse's wages are not this return's income.
+   */
+  spouseWages?: number;
 }
 
 interface TaxEstimate {
@@ -50,11 +57,19 @@ export function qbiDeduction(qbi: number, taxableBeforeQbi: number, status: Fili
   return Math.min(deduction, taxableBeforeQbi);
 }
 
-export function taxEstimate({ netProfit, status, year, stateRate = 0, w2Wages = 0 }: TaxEstimateInput): TaxEstimate {
+export function taxEstimate({
+  netProfit,
+  status,
+  year,
+  stateRate = 0,
+  w2Wages = 0,
+  spouseWages = 0,
+}: TaxEstimateInput): TaxEstimate {
   const figures = figuresFor(year);
   const se = selfEmploymentTax(netProfit, year, w2Wages);
   const deductibleSeTax = STATUTE.deductibleShareOfSeTax * se.total;
-  const adjustedGrossIncome = w2Wages + netProfit - deductibleSeTax;
+  const jointWages = status === 'married_joint' ? spouseWages : 0;
+  const adjustedGrossIncome = w2Wages + jointWages + netProfit - deductibleSeTax;
   const taxableBeforeQbi = Math.max(0, adjustedGrossIncome - figures.standardDeduction[status]);
   const qualifiedBusinessIncome = netProfit - deductibleSeTax;
   const deduction = qbiDeduction(qualifiedBusinessIncome, taxableBeforeQbi, status, year);
@@ -62,7 +77,8 @@ export function taxEstimate({ netProfit, status, year, stateRate = 0, w2Wages = 
   const federalIncomeTax = incomeTax(taxableIncome, status, year);
   // Form 8959: wages and SE income together above the threshold; SE income is what Schedule SE taxed (0 under $400).
   const additionalMedicare =
-    STATUTE.additionalMedicareRate * Math.max(0, w2Wages + se.taxedEarnings - STATUTE.additionalMedicareThreshold[status]);
+    STATUTE.additionalMedicareRate *
+    Math.max(0, w2Wages + jointWages + se.taxedEarnings - STATUTE.additionalMedicareThreshold[status]);
   const stateTax = stateRate * Math.max(0, adjustedGrossIncome);
   return {
     seTax: se.total,

@@ -6,6 +6,7 @@
 import { a1, type Content, quoted, type Reader, type TableColumn } from '../../layout/grid';
 import { GIVE_NOTICE_ITEM, type Sentence } from '../model';
 import { DETAIL, LABEL, LAST_MAIN, type MainBlock, type PlanFormats, START, shownAs, text, VALUE } from './common';
+import { canLeave, notYetReason } from './keyNumbers';
 
 /** Where the checklist sits, so a rebuild can find ticks and notes by item id. */
 export const CHECKLIST_HEADER = ['Step', 'Done', 'Target date', 'Notes', 'Item id'] as const;
@@ -56,16 +57,15 @@ export const checklist: MainBlock = (g, sheet, row) => {
 
 /**
  * A step's date: a figure's own date when the step has one, else phased live between the start and the leave date,
- * so moving either moves the whole plan. Giving notice is the one step a low month that does not pay for itself
- * should stop: the date gives way to a live warning with the shortfall, which clears itself once a low month pays.
+ * so moving either moves the whole plan. Giving notice follows the plan's one answer to "can I leave?"
+ * (LEAP_CAN_LEAVE): while it is not yet, the date gives way to the same words the headline shows.
  */
 function targetDate(read: Reader, formats: PlanFormats, item: { id: string; phase: number; due?: string }): string {
   if (item.due) return `=${read.cell(item.due)}`;
   const start = read.cell(START);
   const target = `${start}+ROUND((${read.cell('LEAP_LEAVE_DATE')}-${start})*${item.phase})`;
   if (item.id !== GIVE_NOTICE_ITEM) return `=${target}`;
-  const leftOver = read.cell('LEAP_LOW_MONTH_LEFT_OVER');
-  return `=IF(${leftOver}<0,"Not yet: a low month leaves you "&${shownAs(formats, `-${leftOver}`, 'money')}&" short",${target})`;
+  return `=IF(${canLeave(read)},${target},${notYetReason(read, formats)})`;
 }
 
 export const challenges: MainBlock = (g, { plan, formats }, row) => {

@@ -172,11 +172,19 @@ export const START = 'LEAP_START_DATE';
 export const RAMP = 'LEAP_RAMP_MONTHS';
 export const MAX_RISK = 'LEAP_MAX_RISK';
 export const WAGES = 'LEAP_LEAVE_YEAR_WAGES';
+/** The household: the partner's take-home pay a month (it pays part of the costs) and wages a year (a joint return's). */
+export const PARTNER_TAKE_HOME = 'LEAP_PARTNER_TAKE_HOME';
+export const PARTNER_WAGES = 'LEAP_PARTNER_WAGES';
 
 export const text = (t: string): Content => ({ text: t });
 
-/** Living expenses plus health cover, the monthly costs the buffer and the simulations use. */
-export const costs = (read: Reader): string => `${read.cell(EXPENSES)}+${read.cell(HEALTH)}`;
+/**
+ * The household's costs the person's savings and earnings must meet each month: living expenses plus health cover,
+ * less the partner's take-home pay, never below 0 (answers.ts householdCosts). The buffer, the runway and the
+ * simulations (QUIT_DATE's and RUNWAY_RISK's monthly costs) use it.
+ */
+export const costs = (read: Reader): string =>
+  `MAX(0,${read.cell(EXPENSES)}+${read.cell(HEALTH)}-${read.cell(PARTNER_TAKE_HOME)})`;
 /** The earnings history the simulations replay. */
 export const history = (read: Reader): string => read.column(HISTORY, 'month');
 

@@ -1,5 +1,6 @@
 /** The headline under the title: when can I leave, what holds it back, and does a low month pay? */
-import { LABEL, MAX_RISK, type PlanBlock, shownAs } from './common';
+import { LABEL, MAX_RISK, PARTNER_TAKE_HOME, type PlanBlock, shownAs } from './common';
+import { canLeave, notYetReason } from './keyNumbers';
 
 export const headline: PlanBlock = (g, { formats }) => {
   g.sentence({
@@ -17,10 +18,13 @@ export const headline: PlanBlock = (g, { formats }) => {
       const heldBack =
         `IF(ISTEXT(${quit})," (the buffer date: the chance of running out never falls to "&${shown(read.cell(MAX_RISK), 'percent')}&" within 10 years)",` +
         `IF(${quit}>${ready}," (held back by the risk: the buffer is reached "&${shown(ready, 'date')}&")"," (held back by the buffer)"))`;
+      // "Can I leave?" is LEAP_CAN_LEAVE's answer, the one the give-notice step and the sidebar show too.
+      const answer = `IF(${canLeave(read)},"Leave on "&${shown(read.cell('LEAP_LEAVE_DATE'), 'date')}&${heldBack},${notYetReason(read, formats)})`;
+      const partner = read.cell(PARTNER_TAKE_HOME);
       return (
-        `="Leave on "&${shown(read.cell('LEAP_LEAVE_DATE'), 'date')}&${heldBack}&" – buffer "&${shown(read.cell('LEAP_BUFFER_TARGET'), 'money')}` +
+        `=${answer}&" – buffer "&${shown(read.cell('LEAP_BUFFER_TARGET'), 'money')}` +
         `&" – a low month leaves you "&${shown(`ABS(${leftOver})`, 'money')}&IF(${leftOver}<0," short"," over")` +
-        `&" after tax, health cover and living costs – your savings then last "&${shown(read.cell('LEAP_RUNWAY_AT_LEAVE'), 'months')}` +
+        `&" after tax, health cover and living costs"&IF(${partner}>0,", with your partner's take-home","")&" – your savings then last "&${shown(read.cell('LEAP_RUNWAY_AT_LEAVE'), 'months')}` +
         `&" – chance of running out in the first year: "&${shown(read.cell('LEAP_RUNWAY_RISK'), 'percent')}`
       );
     },

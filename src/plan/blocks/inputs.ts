@@ -4,7 +4,7 @@
  * is one entry in PLAN_INPUTS (or in its tax setting's `inputs`, src/plan/blocks/taxSettings.ts).
  */
 import { a1, type Content, quoted, type Reader, type Validation } from '../../layout/grid';
-import { TAX_COUNTRIES } from '../answers';
+import { EARNINGS_MEANING, FILING_STATUSES, TAX_COUNTRIES } from '../answers';
 import { parseIsoDate } from '../model';
 import {
   HIGH,
@@ -14,6 +14,8 @@ import {
   LAST_MAIN,
   LOW,
   type MainBlock,
+  PARTNER_TAKE_HOME,
+  PARTNER_WAGES,
   type PlanSheet,
   SALARY,
   text,
@@ -24,6 +26,8 @@ import {
 /** The plan's words for the tax rows that Build again reads back (src/sheets/planReader.ts). */
 export const TAX_COUNTRY_LABEL = 'Where you pay tax';
 export const TAX_MODE_LABEL = 'Tax set-aside';
+/** The leave year's wages: a formula at first, which the person may type their own figure over. */
+export const WAGES_INPUT = { answer: 'leaveYearWages', label: 'Wages from your job in the leave year' } as const;
 /** The region cell holds TAX_ESTIMATE_UK's own words, so the formulas pass it straight through. */
 export const UK_REGIONS = { uk_england: 'england', uk_scotland: 'scotland' } as const;
 
@@ -43,6 +47,20 @@ export const PLAN_INPUTS = [
     format: 'money',
     answer: 'monthlyExpenses',
   },
+  {
+    name: PARTNER_TAKE_HOME,
+    label: "Your partner's take-home pay per month",
+    format: 'money',
+    answer: 'partnerTakeHome',
+    note: () => text("After their tax; it meets part of the household's costs in every month, a low one too (0: none)"),
+  },
+  {
+    name: PARTNER_WAGES,
+    label: "Your partner's wages per year, before tax",
+    format: 'money',
+    answer: 'partnerWages',
+    note: (s) => partnerWagesNote(s),
+  },
   { name: 'LEAP_SAVINGS', label: 'Savings today', format: 'money', answer: 'currentSavings' },
   { name: SALARY, label: 'Current annual salary', format: 'money', answer: 'annualSalary' },
   {
@@ -51,6 +69,7 @@ export const PLAN_INPUTS = [
     label: 'Projected monthly earnings: a low month',
     format: 'money',
     value: (s) => fromFigures(s, 'MIN', s.answers.lowFromFigures, s.answers.projectedMonthlyLow),
+    note: () => text(`${EARNINGS_MEANING}: the profit the tax estimates take`),
   },
   {
     name: HIGH,
@@ -58,6 +77,7 @@ export const PLAN_INPUTS = [
     label: 'Projected monthly earnings: a good month',
     format: 'money',
     value: (s) => fromFigures(s, 'MAX', s.answers.highFromFigures, s.answers.projectedMonthlyHigh),
+    note: () => text(EARNINGS_MEANING),
   },
   {
     name: 'LEAP_HEALTH_MONTHLY',
@@ -109,6 +129,34 @@ export const PLAN_INPUTS = [
   },
 ] as const satisfies readonly InputSpec[];
 
+/** The filing status's words on a joint return, as TAX_RATE_US reads them (it takes "mfj" and the key too). */
+const JOINT_WORDS = [FILING_STATUSES.married_joint.toLowerCase(), 'married_joint', 'mfj'];
+
+/**
+ * Whose tax the partner's wages change, said live on the plan: a US joint return taxes them with the profit
+ * (TAX_RATE_US's spouse_wages); the UK and Canada tax each person on their own income, and a flat rate takes none.
+ */
+function partnerWagesNote(sheet: PlanSheet): Content {
+  switch (sheet.tax.system) {
+    case 'us_estimate':
+      return (read) => {
+        const status = `LOWER(TRIM(${read.cell('LEAP_FILING_STATUS')}))`;
+        const joint = `OR(${JOINT_WORDS.map((w) => `${status}=${quoted(w)}`).join(',')})`;
+        return `=IF(${joint},"Filing jointly: these wages are on your return, so the set-aside rates count them (not toward your Social Security wage base)","Not filing jointly: these wages are not on your return; only their take-home changes the plan, in the budget")`;
+      };
+    case 'uk':
+      return text(
+        'The UK taxes each person on their own income: these wages change nothing in your tax, only their take-home changes the plan',
+      );
+    case 'canada':
+      return text(
+        'Canada taxes each person on their own income: these wages change nothing in your tax, only their take-home changes the plan',
+      );
+    default:
+      return text('A flat set-aside rate takes no wages: only their take-home changes the plan');
+  }
+}
+
 /** What an input holds at first: its own value, else the answer it shows, a number. */
 function inputValue(spec: InputSpec, sheet: PlanSheet): Content {
   if (spec.value) return spec.value(sheet);
@@ -123,9 +171,13 @@ function inputValue(spec: InputSpec, sheet: PlanSheet): Content {
 export function wagesInput(employed: (read: Reader) => string, yearText: (read: Reader) => string): InputSpec {
   return {
     name: WAGES,
-    label: 'Wages from your job in the leave year',
+    ...WAGES_INPUT,
     format: 'money',
-    value: () => (read) => `=${read.cell(SALARY)}*${employed(read)}/12`,
+    // The person's own figure, typed over the formula and read back by Build again, stays; else the salary's share.
+    value: (s) =>
+      s.answers.leaveYearWages !== undefined
+        ? { number: s.answers.leaveYearWages }
+        : (read) => `=${read.cell(SALARY)}*${employed(read)}/12`,
     note: () => (read) =>
       `="Salary × "&${employed(read)}&" months employed in "&${yearText(read)}&" ÷ 12; type your own figure over it if you know it"`,
   };

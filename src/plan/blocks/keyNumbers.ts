@@ -23,12 +23,14 @@ import {
   MAX_RISK,
   type MainBlock,
   MONTHLY_SAVINGS,
+  PARTNER_TAKE_HOME,
   type PlanSheet,
   RAMP,
   RISK_MONTHS,
   SALARY,
   SAVINGS,
   START,
+  shownAs,
   type TaxFigure,
   text,
   VALUE,
@@ -42,6 +44,24 @@ function hourlyRateDefault(param: string): number | string {
 }
 
 type KeyFormula = (read: Reader, sheet: PlanSheet) => string;
+
+/** The named cell that answers "can I leave?", and its rule as the plan states it. */
+export const CAN_LEAVE = 'LEAP_CAN_LEAVE';
+export const CAN_LEAVE_YES = 'Yes';
+const CAN_LEAVE_NOT_YET = 'Not yet';
+/** What moves a quit date that is never safe. */
+const NEVER_SAFE_ADVICE = 'earn more in a low month, spend less or save more';
+const CAN_LEAVE_RULE =
+  'Yes when the chance of running out in the first year from the leave date is at or below the chance you accept: the buffer then carries the low months';
+/** Whether the plan's answer is yes, as a condition other formulas test. */
+export const canLeave = (read: Reader): string => `${read.cell(CAN_LEAVE)}=${quoted(CAN_LEAVE_YES)}`;
+/** Why not yet, in words every sentence that says "not yet" quotes (the headline, the give-notice step, the key number). */
+export const notYetReason = (read: Reader, formats: PlanSheet['formats']): string =>
+  `"Not yet: from "&${shownAs(formats, read.cell('LEAP_LEAVE_DATE'), 'date')}&" the chance of running out in the first year is "&${shownAs(formats, read.cell('LEAP_RUNWAY_RISK'), 'percent')}&", above the "&${shownAs(formats, read.cell(MAX_RISK), 'percent')}&" you accept"` +
+  `&IF(ISTEXT(${read.cell('LEAP_QUIT_DATE')}),${quoted(` (it never falls that low within ${QUIT_DATE_NEVER_SAFE.replace(/^Not within /, '')}: ${NEVER_SAFE_ADVICE})`)},"")`;
+/** The key number's words beside it: the rule, and when it says not yet, why. */
+const canLeaveDetail = (read: Reader, sheet: PlanSheet): string =>
+  `=IF(${canLeave(read)},${quoted(CAN_LEAVE_RULE)},${notYetReason(read, sheet.formats)})`;
 /** One of the five key numbers whose formula the tax setting gives. */
 const bySetting =
   (figure: TaxFigure): KeyFormula =>
@@ -102,15 +122,17 @@ export const KEY_NUMBERS = [
     name: 'LEAP_LOW_END_BUDGET',
     label: 'Monthly budget on the low end',
     format: 'money',
-    meaning: 'Low month, less tax, less health cover; red means a shortfall',
-    // LOW_END_BUDGET: the low month, less its set-aside, less health cover.
-    formula: (read) => `=${read.cell(LOW)}-${read.cell('LEAP_MONTHLY_TAX_SET_ASIDE')}-${read.cell(HEALTH)}`,
+    meaning: "Low month, less tax, less health cover, plus your partner's take-home; red means a shortfall",
+    // LOW_END_BUDGET: the low month, less its set-aside, less health cover; the household's budget adds the partner's
+    // take-home pay, which goes on in a low month.
+    formula: (read) =>
+      `=${read.cell(LOW)}-${read.cell('LEAP_MONTHLY_TAX_SET_ASIDE')}-${read.cell(HEALTH)}+${read.cell(PARTNER_TAKE_HOME)}`,
   },
   {
     name: 'LEAP_LOW_MONTH_LEFT_OVER',
     label: 'Left after living costs in a low month',
     format: 'money',
-    meaning: 'Budget on the low end less living expenses; red means a low month leaves you short',
+    meaning: "Budget on the low end less the household's living expenses; red means a low month leaves you short",
     formula: (read) => `=${read.cell('LEAP_LOW_END_BUDGET')}-${read.cell(EXPENSES)}`,
   },
   {
@@ -128,8 +150,8 @@ export const KEY_NUMBERS = [
     name: 'LEAP_BUFFER_TARGET',
     label: 'Buffer target',
     format: 'money',
-    meaning: 'Months of cushion times expenses and health cover',
-    // BUFFER_TARGET: months of cushion times living costs and health cover.
+    meaning: "Months of cushion times expenses and health cover, less your partner's take-home",
+    // BUFFER_TARGET: months of cushion times living costs and health cover, less what the partner's pay meets.
     formula: (read) => `=(${costs(read)})*${read.cell('LEAP_BUFFER_MONTHS_INPUT')}`,
   },
   {
@@ -164,7 +186,7 @@ export const KEY_NUMBERS = [
     name: 'LEAP_QUIT_DATE',
     label: 'Quit date at the risk you accept',
     format: 'date',
-    meaning: `QUIT_DATE: the first month your savings keep the chance of running out in a year at or below your limit ("${QUIT_DATE_NEVER_SAFE}": earn more in a low month, spend less or save more)`,
+    meaning: `QUIT_DATE: the first month your savings keep the chance of running out in a year at or below your limit ("${QUIT_DATE_NEVER_SAFE}": ${NEVER_SAFE_ADVICE})`,
     formula: (read) => quitDate(read, history(read)),
   },
   {
@@ -199,6 +221,20 @@ export const KEY_NUMBERS = [
     format: 'percent',
     meaning: 'RUNWAY_RISK over 12 months from the leave date, with the savings then',
     formula: (read) => runwayRisk(read, history(read)),
+  },
+  {
+    name: CAN_LEAVE,
+    label: 'Can you leave on the leave date?',
+    format: 'general',
+    meaning: CAN_LEAVE_RULE,
+    // The one answer the headline, the give-notice step and the sidebar quote. A failure stays an error here and in all
+    // three (ISNUMBER would read it as "Not yet", hiding it): the leave date's own first, whose message names the
+    // cause, rather than the risk's, which only says its savings are an error.
+    formula: (read) => {
+      const leave = read.cell('LEAP_LEAVE_DATE');
+      const answer = `IF(${read.cell('LEAP_RUNWAY_RISK')}<=${read.cell(MAX_RISK)},${quoted(CAN_LEAVE_YES)},${quoted(CAN_LEAVE_NOT_YET)})`;
+      return `=IF(ISERROR(${leave}),${leave},${answer})`;
+    },
   },
   {
     name: 'LEAP_TAX_YEAR',
@@ -270,7 +306,7 @@ export const keyNumbers: MainBlock = (g, sheet, row) => {
   const heading = row + 1;
   g.heading(heading, LABEL, text('Key numbers'), { fillThrough: LAST_MAIN, note: text('Live formulas on the inputs above') });
   KEY_NUMBERS.forEach((k, i) => {
-    const detail = sheet.tax.details[k.name as TaxFigure];
+    const detail = k.name === CAN_LEAVE ? canLeaveDetail : sheet.tax.details[k.name as TaxFigure];
     g.figure({
       id: k.name,
       row: heading + 1 + i,

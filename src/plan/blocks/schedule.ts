@@ -2,7 +2,7 @@
  * Beside the main flow: the buffer schedule (BUFFER_SCHEDULE's spill, with a target column for its chart) and the
  * runway fan (RUNWAY_BANDS over the first year after the leave date, with a zero line), each with its chart.
  */
-import { a1, HEADER_FILL } from '../../layout/grid';
+import { a1, HEADER_FILL, quoted } from '../../layout/grid';
 import {
   CHARTS,
   costs,
@@ -23,6 +23,7 @@ import {
 } from './common';
 
 const BUFFER_SCHEDULE = 'bufferSchedule';
+const NO_BUFFER_NEEDED = "No buffer to save: your partner's take-home meets the household's costs";
 const RUNWAY_BANDS = 'runwayBands';
 
 export const schedule: PlanBlock = (g, { formats, extras }) => {
@@ -31,8 +32,12 @@ export const schedule: PlanBlock = (g, { formats, extras }) => {
     id: BUFFER_SCHEDULE,
     row: 5,
     column: SCHEDULE,
-    value: (read) =>
-      `=BUFFER_SCHEDULE(${read.cell(SAVINGS)},${read.cell(MONTHLY_SAVINGS)},${read.cell('LEAP_BUFFER_TARGET')},${read.cell(START)})`,
+    // A partner's take-home that meets all the household's costs leaves no buffer to save for (BUFFER_SCHEDULE wants
+    // a target above 0): the schedule says so instead.
+    value: (read) => {
+      const target = read.cell('LEAP_BUFFER_TARGET');
+      return `=IF(${target}>0,BUFFER_SCHEDULE(${read.cell(SAVINGS)},${read.cell(MONTHLY_SAVINGS)},${target},${read.cell(START)}),${quoted(NO_BUFFER_NEEDED)})`;
+    },
     bold: true,
   });
   g.put(5, SCHEDULE_TARGET, { cell: text('Target'), bold: true });

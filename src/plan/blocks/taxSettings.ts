@@ -19,6 +19,7 @@ import {
   LABEL,
   LAST_MAIN,
   type MainBlock,
+  PARTNER_WAGES,
   type PlanSheet,
   shownAs,
   type TaxSetting,
@@ -125,9 +126,9 @@ const US_ESTIMATE: TaxSetting = {
   ],
   figures: {
     LEAP_TAX_RATE: (read) =>
-      `=TAX_RATE_US(${expected(read)}*(13-MONTH(${leave(read)})),${read.cell('LEAP_FILING_STATUS')},${usFiguresYear(read)},${read.cell('LEAP_STATE_TAX_RATE')},${read.cell(WAGES)})`,
+      `=TAX_RATE_US(${expected(read)}*(13-MONTH(${leave(read)})),${read.cell('LEAP_FILING_STATUS')},${usFiguresYear(read)},${read.cell('LEAP_STATE_TAX_RATE')},${read.cell(WAGES)},${read.cell(PARTNER_WAGES)})`,
     LEAP_FULL_YEAR_TAX_RATE: (read) =>
-      `=TAX_RATE_US(12*${expected(read)},${read.cell('LEAP_FILING_STATUS')},${clampTo([TAX_FIGURES_YEARS.first, TAX_FIGURES_YEARS.last], `YEAR(${read.cell('LEAP_READY_DATE')})`)},${read.cell('LEAP_STATE_TAX_RATE')},0)`,
+      `=TAX_RATE_US(12*${expected(read)},${read.cell('LEAP_FILING_STATUS')},${clampTo([TAX_FIGURES_YEARS.first, TAX_FIGURES_YEARS.last], `YEAR(${read.cell('LEAP_READY_DATE')})`)},${read.cell('LEAP_STATE_TAX_RATE')},0,${read.cell(PARTNER_WAGES)})`,
     LEAP_TAX_YEAR: (read) => `=${leaveYear(read)}`,
     ...US_PAYMENTS,
   },
@@ -137,9 +138,9 @@ const US_ESTIMATE: TaxSetting = {
       return `=IF(${figures}<>${year},${figures}&" US tax figures used for "&${year}&" (the latest Leap has)",${year}&" US tax figures")`;
     },
     LEAP_FULL_YEAR_TAX_RATE: (read, sheet) =>
-      `="TAX_RATE_US on 12 months of "&${shown(read, sheet, 'LEAP_EXPECTED_MONTHLY')}&" and no wages: what the risk simulates with"`,
+      `="TAX_RATE_US on 12 months of "&${shown(read, sheet, 'LEAP_EXPECTED_MONTHLY')}&" and no wages of yours (a joint return's partner wages counted): what the risk simulates with"`,
     LEAP_TAX_RATE: (read, sheet) =>
-      `="TAX_RATE_US on "&${shown(read, sheet, 'LEAP_EXPECTED_MONTHLY')}&" a month from the leave month to December, with the wages above"`,
+      `="TAX_RATE_US on "&${shown(read, sheet, 'LEAP_EXPECTED_MONTHLY')}&" a month from the leave month to December, with the wages above (a joint return's partner wages too)"`,
     ...US_DETAILS,
   },
   calendar: calendarUs,

@@ -12,6 +12,7 @@ import {
   LAST_MAIN,
   LOW,
   type MainBlock,
+  PARTNER_TAKE_HOME,
   text,
   VALUE,
   WHAT_IF_HISTORY,
@@ -71,7 +72,7 @@ export const whatIf: MainBlock = (g, sheet, row) => {
       column,
       value: (read) => {
         const low = `${read.cell(LOW)}*${read.cell(factorOf(c.name))}`;
-        return `=${low}-MAX(0,${low})*${read.cell('LEAP_TAX_RATE')}-${read.cell(HEALTH)}-${read.cell(EXPENSES)}`;
+        return `=${low}-MAX(0,${low})*${read.cell('LEAP_TAX_RATE')}-${read.cell(HEALTH)}+${read.cell(PARTNER_TAKE_HOME)}-${read.cell(EXPENSES)}`;
       },
       format: formats.money,
     });
