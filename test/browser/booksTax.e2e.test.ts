@@ -292,7 +292,7 @@ test('lumpy income and two estimated payments: the tax blocks match the annualiz
   );
   expect(taxTable).toEqual(DUE_DATES.flatMap((due, i) => [shortDate(due), `Period ${i + 1}`, money(paidByPeriod[i])]));
   await expect(at(`${L(tp.noteColumn)}${tp.firstPeriodRow + 1}`)).resolves.toBe(
-    'Ledger rows of kind Tax payment, Apr 16 to Jun 15, 2026',
+    'Ledger rows of kind Tax payment, Apr 16, 2026 to Jun 15, 2026',
   );
   await expect(at(`${L(tp.amountColumn)}${tp.totalRow}`)).resolves.toBe(money(paid));
 
