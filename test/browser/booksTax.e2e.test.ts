@@ -78,13 +78,9 @@ function expectedBooks(rows: Row[]) {
 const DAY = 86_400_000;
 const dayOf = (iso: string): number => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY;
 const isoOf = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
-/** A day as the Books sheet shows it (mmm d, yyyy) and as its sentences write it (mmmm d, yyyy), in en_US. */
-const dateIn =
-  (month: 'short' | 'long') =>
-  (iso: string): string =>
-    new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { month, day: 'numeric', year: 'numeric', timeZone: 'UTC' });
-const shortDate = dateIn('short');
-const longDate = dateIn('long');
+/** A day as the Books sheet and its sentences show it in an en_US document (mmm d, yyyy: the locale's date style). */
+const shortDate = (iso: string): string =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 /** $#,##0.00 as the page shows it in en_US: Books and Invoices show money in the document's currency. */
 const money = (n: number): string =>
   `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true })}`;
@@ -309,7 +305,7 @@ test('lumpy income and two estimated payments: the tax blocks match the annualiz
   expect(payment).toBeLessThan(flat);
   await expect(at(`${L(np.labelColumn)}${np.sentenceRow}`)).resolves.toBe(
     // December 1 is past September 15, when the period to August 31 was due: the sentence says to pay now.
-    `Pay ${money(payment)} now for the profit to ${TAX_PERIODS[ended - 1].ends}: it was due ${longDate(DUE_DATES[ended - 1])}. ` +
+    `Pay ${money(payment)} now for the profit to ${TAX_PERIODS[ended - 1].ends}: it was due ${shortDate(DUE_DATES[ended - 1])}. ` +
       `The flat rate would ask ${money(flat)}: paying on what you have earned keeps ${money(flat - payment)} in your hands for now.`,
   );
 
