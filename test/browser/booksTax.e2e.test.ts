@@ -373,7 +373,9 @@ test('lumpy income and two estimated payments: the tax blocks match the annualiz
   });
   expect(status.map((s) => s[0])).toEqual(['Paid', 'Overdue 100 days', 'Overdue 45 days', 'Overdue 5 days', 'Due in 10 days']);
   const tableShown = await shown(INVOICES.flatMap((_, i) => ['C', 'D', 'E', 'G', 'H'].map((c) => `${c}${i + 2}`)));
-  expect(tableShown).toEqual(INVOICES.flatMap((inv, i) => [shortDate(inv.issued), shortDate(dueOf(inv)), money(amountOf(inv)), ...status[i]]));
+  expect(tableShown).toEqual(
+    INVOICES.flatMap((inv, i) => [shortDate(inv.issued), shortDate(dueOf(inv)), money(amountOf(inv)), ...status[i]]),
+  );
   // Blank rows below stay blank.
   await expect(shown(['G7', 'H7', 'D7'])).resolves.toEqual(['', '', '']);
 
