@@ -10,13 +10,11 @@
  * user typed them into the UI", https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption). A plan
  * that wrote its ticks before the boxes, or its notes as bare text, loses them here as it would on Sheets.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { STEPS } from '../../src/plan/answers';
 import { CHECKLIST_HEADER } from '../../src/plan/layout';
 import { SAMPLE_ANSWERS } from '../plan/sample';
-import { openPreviewPage, type PreviewPage, REPO, screenshotPath } from '../support/browser';
+import { openPreviewPage, type PreviewPage, screenshotPath, sidebarTitle } from '../support/browser';
 
 interface SpreadsheetJson {
   sheets: { name: string; cells: Record<string, { value: unknown; formula?: string }> }[];
@@ -26,12 +24,6 @@ const PLAN = 'Transition Plan';
 
 let opened: PreviewPage;
 let page: Page;
-
-const sidebarTitle = (): string => {
-  const title = /<title>([^<]*)<\/title>/.exec(readFileSync(join(REPO, 'dist', 'Sidebar.html'), 'utf8'))?.[1];
-  if (!title) throw new Error('dist/Sidebar.html has no <title>');
-  return title;
-};
 
 async function planCells(): Promise<Record<string, { value: unknown }>> {
   const response = await fetch(`${opened.preview.url}/api/spreadsheet`);

@@ -4,18 +4,16 @@
  * opens the sidebar frame, reset restores the sample, a taken port fails clearly and Ctrl-C stops cleanly.
  */
 
-import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer, type Server } from 'node:net';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SAMPLE_ANSWERS } from '../plan/sample';
 import {
   freePort,
   launchChromium,
   type PreviewProcess,
-  REPO,
   screenshotPath,
+  sidebarTitle,
   spawnPreview,
   startPreview,
 } from '../support/browser';
@@ -125,18 +123,18 @@ test('an error cell shows its message on hover, naming the function and what to 
 });
 
 test('Extensions > Leap > Plan my transition… opens the add-on sidebar in a 300-px frame titled by its page', async () => {
-  const sidebarTitle = /<title>([^<]*)<\/title>/.exec(readFileSync(join(REPO, 'dist', 'Sidebar.html'), 'utf8'))?.[1];
-  expect(sidebarTitle).toBeTruthy();
+  const title = sidebarTitle();
+  expect(title).toBeTruthy();
   await page.getByRole('button', { name: 'Extensions' }).click();
   await page.getByRole('menuitem', { name: 'Leap' }).click();
   await andRedraw(() => page.getByRole('menuitem', { name: 'Plan my transition…' }).click());
   await expect(page.locator('#status').textContent()).resolves.toBe('');
-  const frame = page.locator(`iframe[title="${sidebarTitle}"]`);
+  const frame = page.locator(`iframe[title="${title}"]`);
   await frame.waitFor({ timeout: 5000 });
   const box = await frame.boundingBox();
   expect(box?.width).toBe(300);
   // The frame holds the page as built, with google.script.run bridged in.
-  const content = page.frameLocator(`iframe[title="${sidebarTitle}"]`);
+  const content = page.frameLocator(`iframe[title="${title}"]`);
   await expect(
     content
       .locator('body')
@@ -145,9 +143,9 @@ test('Extensions > Leap > Plan my transition… opens the add-on sidebar in a 30
   await page.screenshot({ path: screenshotPath('preview-sidebar') });
 });
 
-test('google.script.run in the sidebar reaches the bundle: success, failure and user object after a JSON round trip', async () => {
-  const sidebarTitle = /<title>([^<]*)<\/title>/.exec(readFileSync(join(REPO, 'dist', 'Sidebar.html'), 'utf8'))?.[1];
-  const content = page.frameLocator(`iframe[title="${sidebarTitle}"]`);
+test('google.script.run in the sidebar reaches the bundle: success, failure and user object, copied as Google copies them', async () => {
+  const title = sidebarTitle();
+  const content = page.frameLocator(`iframe[title="${title}"]`);
   const outcome = await content.locator('body').evaluate(
     () =>
       new Promise<unknown>((resolve) => {
@@ -169,8 +167,8 @@ test('google.script.run in the sidebar reaches the bundle: success, failure and 
 // attempt to pass a Date, Function, DOM element besides a form, or other prohibited type, including prohibited types
 // inside objects or arrays." JSON would turn the Date into text on its way: the shim refuses it in the page.
 test('google.script.run in the sidebar refuses a Date argument, nested, before anything reaches the bundle', async () => {
-  const sidebarTitle = /<title>([^<]*)<\/title>/.exec(readFileSync(join(REPO, 'dist', 'Sidebar.html'), 'utf8'))?.[1];
-  const content = page.frameLocator(`iframe[title="${sidebarTitle}"]`);
+  const title = sidebarTitle();
+  const content = page.frameLocator(`iframe[title="${title}"]`);
   const callsBefore = ((await (await fetch(`${preview.url}/api/view`)).json()) as { calls: number }).calls;
   const outcome = await content.locator('body').evaluate(
     () =>
@@ -206,8 +204,8 @@ test('Extensions > Leap > Help shows a modal dialog that closes again', async ()
 });
 
 test('building the plan from the sidebar adds its sheet: tab, chart, frozen rows and checkboxes that set TRUE/FALSE', async () => {
-  const sidebarTitle = /<title>([^<]*)<\/title>/.exec(readFileSync(join(REPO, 'dist', 'Sidebar.html'), 'utf8'))?.[1];
-  const content = page.frameLocator(`iframe[title="${sidebarTitle}"]`);
+  const title = sidebarTitle();
+  const content = page.frameLocator(`iframe[title="${title}"]`);
   const built = await content.locator('body').evaluate(
     (_body, answers) =>
       new Promise<unknown>((resolve, reject) => {

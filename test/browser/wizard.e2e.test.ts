@@ -5,14 +5,21 @@
  * numbers. Then the plan is shown ("Open …"), an input is edited in the formula bar and the buffer target follows.
  * Screenshots of every step and of the whole plan sheet go to test-output/e2e/ (look at them).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { loadDist } from '../../emulator/src';
 import { FIELDS, type FieldName, STEPS } from '../../src/plan/answers';
 import { INPUT_FILL, KEY_NUMBERS } from '../../src/plan/layout';
 import { SAMPLE_ANSWERS } from '../plan/sample';
-import { openPreviewPage, type PreviewPage, type PreviewProcess, REPO, screenshotPath, TEST_OUTPUT } from '../support/browser';
+import {
+  openPreviewPage,
+  type PreviewPage,
+  type PreviewProcess,
+  screenshotPath,
+  sidebarTitle,
+  TEST_OUTPUT,
+} from '../support/browser';
 import { createLeapEmulator } from '../support/emulator';
 
 interface CellJson {
@@ -60,12 +67,6 @@ let sidebar: FrameLocator;
 let opened: PreviewPage | undefined;
 /** Page errors and network requests, as the page reported them. */
 const problems = (): string[] => opened?.problems ?? [];
-
-const sidebarTitle = (): string => {
-  const title = /<title>([^<]*)<\/title>/.exec(readFileSync(join(REPO, 'dist', 'Sidebar.html'), 'utf8'))?.[1];
-  if (!title) throw new Error('dist/Sidebar.html has no <title>');
-  return title;
-};
 
 async function spreadsheetJson(): Promise<SpreadsheetJson> {
   const response = await fetch(`${preview.url}/api/spreadsheet`);

@@ -4,7 +4,7 @@
  * test passes while testing nothing.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -32,6 +32,13 @@ export async function launchChromium(): Promise<Browser> {
       `Chromium is missing at ${CHROMIUM_PATH}. Browser tests need it and never skip: apt-get install -y chromium (.ci/run does).`,
     );
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** The built sidebar page's <title>: the preview names the sidebar's frame with it, as Sheets titles the sidebar. */
+export function sidebarTitle(): string {
+  const title = /<title>([^<]*)<\/title>/.exec(readFileSync(join(REPO, 'dist', 'Sidebar.html'), 'utf8'))?.[1];
+  if (!title) throw new Error('dist/Sidebar.html has no <title>');
+  return title;
 }
 
 export function screenshotPath(name: string): string {
