@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parseStatement } from '../../src/books/statement';
 import { importResultText, tooManyRowsText } from '../../src/books/statementText';
 import type { ColumnMapping, ImportRequest, ImportResult } from '../../src/books/types';
+import { scriptRunRulesScript } from '../sidebar/page';
 import { launchChromium, screenshotPath } from '../support/browser';
 
 const PAGE_FILE = join(__dirname, '..', '..', 'dist', 'Import.html');
@@ -31,6 +32,9 @@ interface Call {
 
 function installFakeServer(setup: FakeSetup): void {
   const state = { calls: [] as Call[], fail: setup.fail ?? {} };
+  type Rules = typeof import('../../emulator/src/scriptRun');
+  // Google's rules for what crosses google.script.run, loaded by scriptRunRulesScript (test/sidebar/page.ts).
+  const rules = (window as unknown as { __leapScriptRunRules: Rules }).__leapScriptRunRules;
   const handlers: Record<string, (...args: unknown[]) => unknown> = {
     leapGetStatementMapping: (key) => setup.remembered?.[key as string] ?? null,
     leapImportStatement: (request) => {
@@ -61,18 +65,24 @@ function installFakeServer(setup: FakeSetup): void {
           const handler = handlers[prop];
           if (!handler) return undefined;
           return (...args: unknown[]) => {
-            // Arguments cross google.script.run as JSON-like data.
-            const copied = JSON.parse(JSON.stringify(args));
+            let copied: unknown[];
+            try {
+              copied = rules.copyArgumentsAcrossScriptRun(prop, args);
+            } catch (e) {
+              // Refused in the page, as Google refuses a Date or a function: the server never hears of the call.
+              setTimeout(() => failure?.(e), 0);
+              return;
+            }
             state.calls.push({ name: prop, args: copied });
             setTimeout(() => {
               if (state.fail[prop]) return failure?.(new Error(state.fail[prop]));
               let answer: unknown;
               try {
-                answer = handler(...copied);
+                answer = rules.copyAcrossScriptRun(handler(...copied), prop, 'the result');
               } catch (e) {
                 return failure?.(e);
               }
-              success?.(JSON.parse(JSON.stringify(answer)));
+              success?.(answer);
             }, setup.slow?.[prop] ?? 20);
           };
         },
@@ -113,6 +123,7 @@ async function openImportPage(setup: FakeSetup = {}, viewport = { width: 300, he
     problems.push(new Error(`network request to ${route.request().url()}`));
     return route.abort();
   });
+  await page.addInitScript({ content: scriptRunRulesScript() });
   await page.addInitScript(installFakeServer, setup);
   await page.goto(`file://${PAGE_FILE}`);
   await page.waitForFunction(() => performance.getEntriesByName('leap-import-interactive').length > 0);
