@@ -136,6 +136,7 @@ interface Ast {
 }
 interface State {
   formulaAddress: SimpleCellAddress;
+  arraysFlag?: boolean;
 }
 
 /** Engines by their dependency graph: a plugin instance reaches its engine's bundle through it. */
@@ -270,6 +271,102 @@ HyperFormula.registerFunctionPlugin(LoadingAwareFallbackPlugin, {
   enGB: { IFERROR: 'IFERROR', IFNA: 'IFNA' },
   enUS: { IFERROR: 'IFERROR', IFNA: 'IFNA' },
 });
+
+/**
+ * Sheets' IF returns what its chosen branch returns, an array included: `=IF(A1>0, BUFFER_SCHEDULE(...), "none")`
+ * spills the table ("IF function", Docs Editors Help, https://support.google.com/docs/answer/3093364: the value when
+ * true or false, which may be any value). HyperFormula's IF takes its branches as scalars and sizes the cell as one,
+ * so the table was clipped to its first cell and re-entered on every change. This IF sizes the cell by the branch its
+ * condition chooses when that branch is a function call (a custom function predicts its own size), and otherwise
+ * keeps HyperFormula's scalar rule.
+ */
+class SheetsIfPlugin extends FunctionPlugin {
+  static implementedFunctions: ImplementedFunctions = {
+    IF: {
+      method: 'sheetsIf',
+      sizeOfResultArrayMethod: 'sheetsIfSize',
+      parameters: [
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+      ],
+    },
+  };
+
+  /** The branch the condition picks: its AST (undefined for a missing FALSE branch), or the condition's error. */
+  private branch(ast: Ast, state: State): { chosen: unknown } | { error: CellError } {
+    const condition = (this as unknown as PluginThis).evaluateAst(ast.args[0], state);
+    const truth = conditionTruth(condition);
+    if (truth instanceof CellError) return { error: truth };
+    return { chosen: truth ? ast.args[1] : ast.args[2] };
+  }
+
+  /** HyperFormula's own IF: used for array arithmetic (ARRAYFORMULA) and for branches that are no function call. */
+  private builtInIf(ast: Ast, state: State): unknown {
+    const self = this as unknown as {
+      runFunction(args: unknown[], st: State, metadata: unknown, fn: (...a: unknown[]) => unknown): unknown;
+    };
+    return self.runFunction(ast.args, state, BUILT_IN_IF, (condition, whenTrue, whenFalse) => (condition ? whenTrue : whenFalse));
+  }
+
+  sheetsIf(ast: Ast, state: State): unknown {
+    if (state.arraysFlag || !ast.args.slice(1).some(isFunctionCall)) return this.builtInIf(ast, state);
+    const picked = this.branch(ast, state);
+    if ('error' in picked) return picked.error;
+    if (!isFunctionCall(picked.chosen)) return this.builtInIf(ast, state);
+    const value = (this as unknown as PluginThis).evaluateAst(picked.chosen, state);
+    if (!(value instanceof SimpleRangeValue)) return value;
+    const engine = engines.get((this as unknown as PluginThis).dependencyGraph);
+    return engine ? engine.fitArray(value, state.formulaAddress, (this as unknown as PluginThis).dependencyGraph) : value;
+  }
+
+  sheetsIfSize(ast: Ast, state: State): ArraySize {
+    const sizeOf = (a: unknown) =>
+      (this as unknown as { arraySizeForAst(x: unknown, s: State): ArraySize }).arraySizeForAst(a, state);
+    if (state.arraysFlag) {
+      // HyperFormula's rule for an elementwise function under array arithmetic: the largest argument.
+      const sizes = ast.args.map(sizeOf);
+      return new ArraySize(Math.max(...sizes.map((z) => z.width)), Math.max(...sizes.map((z) => z.height)));
+    }
+    if (!ast.args.slice(1).some(isFunctionCall)) return ArraySize.scalar();
+    try {
+      const picked = this.branch(ast, state);
+      if ('error' in picked || !isFunctionCall(picked.chosen)) return ArraySize.scalar();
+      const size = sizeOf(picked.chosen);
+      return size.isRef || !Number.isFinite(size.width) || size.width < 1 || size.height < 1 ? ArraySize.scalar() : size;
+    } catch {
+      // The condition reads cells entered in the same change: one cell until re-entered.
+      return ArraySize.scalar();
+    }
+  }
+}
+/** HyperFormula's declaration of IF (BooleanPlugin), which the built-in path runs with. */
+const BUILT_IN_IF = {
+  parameters: [
+    { argumentType: FunctionArgumentType.BOOLEAN },
+    { argumentType: FunctionArgumentType.SCALAR, passSubtype: true },
+    { argumentType: FunctionArgumentType.SCALAR, defaultValue: false, passSubtype: true },
+  ],
+};
+HyperFormula.registerFunctionPlugin(SheetsIfPlugin, { enGB: { IF: 'IF' }, enUS: { IF: 'IF' } });
+
+const isFunctionCall = (ast: unknown): boolean =>
+  typeof ast === 'object' && ast !== null && (ast as { type?: unknown }).type === 'FUNCTION_CALL';
+
+/** A condition as IF reads it (HyperFormula's boolean coercion): an error stays one, text other than TRUE/FALSE is #VALUE!. */
+function conditionTruth(v: unknown): boolean | CellError {
+  if (v instanceof CellError) return v;
+  if (v instanceof SimpleRangeValue)
+    return v.width() === 1 && v.height() === 1 ? conditionTruth(v.data[0][0]) : new CellError(ErrorType.VALUE);
+  if (typeof v === 'boolean') return v;
+  if (v === EmptyValue || v === null || v === undefined) return false;
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'object' && 'val' in v) return (v as { val: number }).val !== 0;
+  const text = String(v).toUpperCase();
+  if (text === 'TRUE') return true;
+  if (text === 'FALSE' || text === '') return false;
+  return new CellError(ErrorType.VALUE);
+}
 
 /** An argument's engine value as plain data, to tell whether an execution's arguments changed. */
 function plainArgument(v: unknown): unknown {
@@ -609,6 +706,21 @@ export class FormulaEngine {
   private cellName(at: SimpleCellAddress): string {
     const sheet = this.hf.getSheetName(at.sheet) ?? '';
     return `'${sheet.replace(/'/g, "''")}'!${this.hf.simpleCellAddressToString({ ...at }, at.sheet) ?? ''}`;
+  }
+
+  /**
+   * An array a formula returns through IF, fitted to the room the engine gave the cell: when the sizes differ the
+   * formula is re-entered after the change, as for a custom function's own result.
+   */
+  fitArray(value: SimpleRangeValue, at: SimpleCellAddress, graph: object): unknown {
+    const vertex = (graph as { getCell(a: SimpleCellAddress): { array?: { size?: ArraySize } } | undefined }).getCell(at);
+    const size = vertex?.array?.size;
+    const room = size && Number.isFinite(size.width) ? { width: size.width, height: size.height } : { width: 1, height: 1 };
+    if (value.width() === room.width && value.height() === room.height) return value;
+    this.needsReentry.set(addressKey(at), at);
+    const clipped = value.data.slice(0, room.height).map((row) => row.slice(0, room.width));
+    if (room.width === 1 && room.height === 1) return clipped[0][0];
+    return SimpleRangeValue.onlyValues(clipped as never);
   }
 
   callCustom(name: string, ast: Ast, state: State, evaluate: Evaluate, graph: object): unknown {

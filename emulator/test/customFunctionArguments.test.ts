@@ -50,3 +50,27 @@ test("a range argument is the script realm's array, without the built-ins newer 
   sheet.getRange('B1').setFormula('=KIND(A1:A2)');
   expect(sheet.getRange('B1').getValue()).toBe('undefined undefined true true true');
 });
+
+// "IF function" (Docs Editors Help, https://support.google.com/docs/answer/3093364): IF returns the value of the
+// branch its condition picks, and an array returned there spills as it would alone. HyperFormula's IF took its
+// branches as scalars: the table was clipped to its first cell and the formula re-entered on every change.
+test('IF spills the array of the custom function its condition picks, and follows the condition when it changes', () => {
+  const body = 'var rows = [["Month"]]; for (var i = 1; i <= n; i++) rows.push([i]); calls.n++; return rows;';
+  const { emu, context } = withBundle(
+    [{ name: 'TABLE', params: [{ name: 'n', kind: 'number' }], body }],
+    'var calls = { n: 0 };',
+  );
+  const sheet = emu.spreadsheet.getActiveSheet();
+  sheet.getRange('A1').setValue(3);
+  sheet.getRange('B1').setFormula('=IF(A1>0,TABLE(A1),"none")');
+  expect(sheet.getRange('B1:B5').getValues()).toEqual([['Month'], [1], [2], [3], ['']]);
+  const before = (context.calls as { n: number }).n;
+  sheet.getRange('A1').setValue(0);
+  expect(sheet.getRange('B1:B2').getValues()).toEqual([['none'], ['']]);
+  sheet.getRange('A1').setValue(2);
+  expect(sheet.getRange('B1:B4').getValues()).toEqual([['Month'], [1], [2], ['']]);
+  // One edit, one or two runs (the size is predicted from the new values, then the cell computed), not a loop.
+  expect((context.calls as { n: number }).n - before).toBeLessThanOrEqual(6);
+  expect(sheet.getRange('C1').setFormula('=IF(1=1,,1)').getValue()).toBe('');
+  expect(sheet.getRange('C2').setFormula('=IF("maybe",1,2)').getDisplayValue()).toBe('#VALUE!');
+});
