@@ -42,6 +42,12 @@ describe.each(Object.entries(STYLES))('a plan in %s', (locale, style) => {
     const headline = em.spreadsheet.getSheetByName('Transition Plan')?.getRange('A2').getDisplayValue() ?? '';
     expect(headline).toContain(`Leave on ${shown(em, 'LEAP_LEAVE_DATE')}`);
   });
+
+  test('the day the plan was built, under its title, in the locale’s style', () => {
+    const built = em.spreadsheet.getSheetByName('Transition Plan')?.getRange('B1').getDisplayValue() ?? '';
+    expect(built).toMatch(/^Built (.+) by /);
+    expect(/^Built (.+?) by /.exec(built)?.[1]).toMatch(style);
+  });
 });
 
 test('the date table gives each locale’s pattern; code writes dates the way the cells show them', () => {
