@@ -113,6 +113,15 @@ test('confirming writes the link; Paid on follows the Ledger date; the deposit i
   expect(invoices?.getRange('F2').getValue()).toEqual(ledger?.getRange(`A${zelle}`).getValue());
   expect(shown(em, 'Invoices', 'H2')).toBe('9');
 
+  // The Ledger sorted newest first (its rows rewritten in another order, as a sort does): the link holds.
+  const block = ledger?.getRange(`A2:G${DEPOSITS.length + 1}`);
+  block?.setValues([...(block?.getValues() ?? [])].reverse());
+  const moved = DEPOSITS.length + 3 - zelle;
+  expect(ledger?.getRange(`B${moved}`).getValue()).toBe('ZELLE FROM ACME DESIGN LLC');
+  expect(shown(em, 'Invoices', 'F2')).toBe(shown(em, 'Ledger', `A${moved}`));
+  expect(shown(em, 'Invoices', 'F2')).toBe('Apr 9, 2026');
+  block?.setValues([...(block?.getValues() ?? [])].reverse());
+
   // A deposit the Ledger no longer holds is named in Status, not taken as unpaid.
   const keyCell = ledger?.getRange(`G${zelle}`);
   keyCell?.setValue('edited');
