@@ -132,9 +132,23 @@ const lastDay = (inv: InvoiceLine): number => dayNumber(isIsoDay(inv.due) ? inv.
  * (else the due date), then the Ledger's order.
  */
 export function suggestionsFor(inv: InvoiceLine, ledger: readonly LedgerLine[], invoices: readonly InvoiceLine[]): Suggestion[] {
-  if (invoiceProblem(inv) !== null || inv.paidBy !== '') return [];
+  return suggest(inv, ledger, usesOf(invoices), rowsOf(ledger));
+}
+
+/** Every invoice's suggestions (by its row), with the keys' uses counted once for the whole sheet. */
+export function allSuggestions(invoices: readonly InvoiceLine[], ledger: readonly LedgerLine[]): Map<number, Suggestion[]> {
   const uses = usesOf(invoices);
   const rows = rowsOf(ledger);
+  return new Map(invoices.map((inv) => [inv.row, suggest(inv, ledger, uses, rows)]));
+}
+
+function suggest(
+  inv: InvoiceLine,
+  ledger: readonly LedgerLine[],
+  uses: Map<string, number>,
+  rows: Map<string, number>,
+): Suggestion[] {
+  if (invoiceProblem(inv) !== null || inv.paidBy !== '') return [];
   const cents = amountKey(inv.amount);
   const from = dayNumber(inv.issued);
   const until = lastDay(inv);

@@ -8,6 +8,7 @@
  * sentence in Notes naming the invoice, and the import key a hand-typed row lacked. Nothing when the check fails.
  */
 import {
+  allSuggestions,
   type InvoiceLine,
   type LedgerLine,
   linkKey,
@@ -17,7 +18,6 @@ import {
   notesWith,
   notesWithout,
   paidNote,
-  suggestionsFor,
 } from '../books/invoiceMatch';
 import { COLUMN, FIRST_ROW, INVOICE_HEADER, paidOnFormula } from '../books/invoices';
 import { LEDGER_COLUMN, LEDGER_SHEET } from '../books/layout';
@@ -101,6 +101,7 @@ function viewOf(sheet: Sheet, invoices: Read<InvoiceLine>, ledger: Read<LedgerLi
   const shownOf = (row: number, c: keyof typeof COLUMN) => invoices.shown.get(row)?.[COLUMN[c] - 1] ?? '';
   const ledgerShown = (row: number, c: number) => ledger?.shown.get(row)?.[c - 1] ?? '';
   const open: OpenInvoiceView[] = [];
+  const suggested = ledger ? allSuggestions(invoices.lines, ledger.lines) : new Map<number, never[]>();
   const matched: InvoiceMatchView['matched'] = [];
   for (const inv of invoices.lines) {
     const base = {
@@ -116,7 +117,7 @@ function viewOf(sheet: Sheet, invoices: Read<InvoiceLine>, ledger: Read<LedgerLi
       continue;
     }
     if (!ledger) continue;
-    const suggestions = suggestionsFor(inv, ledger.lines, invoices.lines);
+    const suggestions = suggested.get(inv.row) ?? [];
     if (suggestions.length === 0) continue;
     open.push({
       ...base,

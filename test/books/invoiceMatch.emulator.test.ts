@@ -179,3 +179,21 @@ test('a match that is not valid is refused in words and writes nothing', () => {
   refused({ invoiceRow: 5, invoice: 'INV-4', ledgerRow: 4, key: importKey(DEPOSITS[2]) }, /same amount/);
   refused({ invoiceRow: 'x' }, /Say which invoice/);
 });
+
+test('a deposit typed into the Ledger by hand is suggested and, once matched, carries the import key an import would give it', () => {
+  const em = fresh();
+  const typed = DEPOSITS.length + 2;
+  em.enterInput('Ledger', `A${typed}`, '2026-04-02');
+  em.enterInput('Ledger', `B${typed}`, 'Cheque from Cobalt');
+  em.enterInput('Ledger', `C${typed}`, '750');
+  const view = em.scriptRun('leapGetInvoiceMatches') as InvoiceMatchView;
+  const [suggestion] = view.open.find((i) => i.invoice === 'INV-3')?.suggestions ?? [];
+  const key = importKey({ date: '2026-04-02', description: 'Cheque from Cobalt', amount: 750 });
+  expect(suggestion).toMatchObject({ ledgerRow: typed, key, byName: true });
+  em.scriptRun('leapMatchInvoice', { invoiceRow: 4, invoice: 'INV-3', ledgerRow: typed, key });
+  const ledger = em.workbook.getSheetByName('Ledger');
+  expect(ledger?.getRange(`F${typed}:G${typed}`).getValues()).toEqual([['Paid invoice INV-3 (Cobalt).', key]]);
+  expect(shown(em, 'Invoices', 'F4')).toBe('Apr 2, 2026');
+  // Importing the same row later adds nothing: the Ledger now holds its key.
+  expect(importStatement(em, [{ date: '2026-04-02', description: 'Cheque from Cobalt', amount: 750, line: 2 }]).imported).toBe(0);
+});
