@@ -219,7 +219,10 @@ export function matchProblem(
     return `The deposit is ${amountKey(line.amount)} and invoice ${inv.invoice} is ${amountKey(inv.amount)}: a match needs the same amount to the cent. Nothing was written.`;
   }
   if (/[*?~]/.test(request.key)) {
-    // The Paid on lookup is MATCH, where * ? and ~ are wildcards; an import never writes them (src/books/duplicates.ts).
+    // The Paid on lookup is MATCH. Google's MATCH page (support.google.com/docs/answer/3093378) says nothing of
+    // wildcards; the OOXML spec's MATCH (ECMA-376 Part 4) makes ? and * wildcards and ~ their escape in an exact
+    // match. Such a key is refused rather than trusted to match only itself; an import never writes one, since its
+    // description is folded to letters, digits and spaces (src/books/duplicates.ts).
     return `Row ${request.ledgerRow} of the Ledger has an import key with * ? or ~ in it: clear its Import key cell and match again. Nothing was written.`;
   }
   const taken = usesOf(invoices).get(request.key) ?? 0;

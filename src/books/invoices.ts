@@ -109,6 +109,8 @@ const columnRange = (name: InvoiceColumn, lastRow: number): string => `${col(nam
  * holds. Looked up by key (INDEX/MATCH over whole columns), so the link holds when the Ledger is sorted or filtered
  * and editing the Ledger row's date moves Paid on. A key no longer in the Ledger leaves the cell blank (not #N/A,
  * which RECEIVABLES_AGING and CLIENT_DAYS_TO_PAY would refuse for the whole column), and Status says why.
+ * MATCH with search_type 0 is the exact match "required in situations where range is not sorted" (Google, MATCH
+ * function, https://support.google.com/docs/answer/3093378).
  */
 export function paidOnFormula(row: number, ledgerSheet: string): string {
   const ledger = `'${ledgerSheet.replace(/'/g, "''")}'`;
