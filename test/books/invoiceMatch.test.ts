@@ -98,3 +98,11 @@ test("the Notes sentence goes after the person's notes and comes out again, leav
   expect(notesWithout(notesWith('', note), note)).toBe('');
   expect(notesWithout('Kept as written.', note)).toBe('Kept as written.');
 });
+
+test('a key with a MATCH wildcard in it (typed over an Import key) is refused; an import never writes one', () => {
+  const inv = invoice();
+  const edited = deposit('2026-02-10', 'CLIENT PAYMENT', 1250, 'client*');
+  const request = { invoiceRow: 2, invoice: 'INV-9', ledgerRow: edited.row, key: 'client*' };
+  expect(matchProblem(request, inv, edited, [inv], [edited])).toMatch(/\* \? or ~.*Nothing was written/);
+  expect(importKey({ date: '2026-02-10', description: 'PAY*MENT ~ WHAT?', amount: 1 })).toBe('2026-02-10|1.00|pay ment what');
+});
