@@ -197,3 +197,23 @@ test('a deposit typed into the Ledger by hand is suggested and, once matched, ca
   // Importing the same row later adds nothing: the Ledger now holds its key.
   expect(importStatement(em, [{ date: '2026-04-02', description: 'Cheque from Cobalt', amount: 750, line: 2 }]).imported).toBe(0);
 });
+
+test('setting up an Invoices sheet made before Paid by: the heading and its width come, the panel and the matches stay', () => {
+  const em = fresh();
+  const zelle = ledgerRowOf('ZELLE FROM ACME DESIGN LLC');
+  const key = keyOf('ZELLE FROM ACME DESIGN LLC');
+  em.scriptRun('leapMatchInvoice', { invoiceRow: 2, invoice: 'INV-1', ledgerRow: zelle, key });
+  const sheet = em.spreadsheet.getSheetByName('Invoices');
+  // As the sheet was: column I an empty 24 px gap before the panel.
+  sheet?.getRange('I1').setValue('');
+  sheet?.setColumnWidth(9, 24);
+  em.run('leapSetupInvoices');
+  expect(sheet?.getRange('I1').getValue()).toBe('Paid by');
+  expect(sheet?.getColumnWidth(9)).toBe(110);
+  expect(sheet?.getRange('J1:K1').getValues()).toEqual([['Owed to you', 500 + 750 + 3900]]);
+  expect([sheet?.getRange('I2').getValue(), shown(em, 'Invoices', 'G2')]).toEqual([key, 'Paid']);
+  // A width the person chose wider is theirs.
+  sheet?.setColumnWidth(9, 300);
+  em.run('leapSetupInvoices');
+  expect(sheet?.getColumnWidth(9)).toBe(300);
+});
