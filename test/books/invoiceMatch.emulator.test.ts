@@ -64,8 +64,12 @@ function snapshot(em: Emulator): string {
 
 test('suggestions: exact amount, the client named first, inside the window, only unmatched invoices', () => {
   const em = fresh();
+  // INV-4 marked paid by hand, as the issue found a $3,900 invoice: paid on the sheet, with no link to its deposit.
+  em.enterInput('Invoices', 'F5', '2026-03-29');
+  expect(shown(em, 'Invoices', 'G5')).toBe('Paid');
   const view = em.scriptRun('leapGetInvoiceMatches') as InvoiceMatchView;
   expect(view.sheetName).toBe('Invoices');
+  expect(view.open.find((i) => i.invoice === 'INV-4')?.paidOn).toBe('Mar 29, 2026');
   // The name outranks the nearer date; the deposit a cent off is not offered.
   expect(suggestedFor(view, 'INV-1')).toEqual(['ZELLE FROM ACME DESIGN LLC', 'REMOTE DEPOSIT 1234']);
   expect(view.open.find((i) => i.invoice === 'INV-1')?.suggestions.map((s) => s.byName)).toEqual([true, false]);
