@@ -2,7 +2,7 @@
  * The monthly check-in page: last month and the year so far as the sheets display them, the switch between the
  * Books' months and the person's own figures as the plan's history, and the Check-ins snapshot.
  */
-import type { CheckInView, OwedView } from '../src/protocol';
+import type { CheckInView, DepositSuggestion, InvoiceMatchView, OpenInvoiceView, OwedView } from '../src/protocol';
 import { byId, definitionList, el } from './dom';
 import { callServer } from './server';
 
@@ -197,6 +197,137 @@ snapshotButton.addEventListener('click', () => {
     )
     .finally(() => setBusy(false));
 });
+
+// ---- Deposits that paid an invoice: its own section and server calls, so the rest of the page is untouched by it.
+
+const depositsSection = byId('deposits');
+const depositsBody = byId('deposits-body');
+const depositsStatus = byId('deposits-status');
+let matching = false;
+
+/** Refreshes the Owed to you totals after a match or an unmatch: the invoice's status has changed on the sheet. */
+function refreshCheckIn(): void {
+  callServer('leapGetCheckIn').then(render, (error: Error) => showError(error.message));
+}
+
+function afterMatch(done: string): (view: InvoiceMatchView) => void {
+  return (view) => {
+    renderDeposits(view);
+    depositsStatus.textContent = done;
+    refreshCheckIn();
+  };
+}
+
+function failedMatch(error: Error): void {
+  depositsStatus.textContent = '';
+  showError(error.message);
+}
+
+/** Asks before writing: the match sets the invoice's paid date and notes the Ledger row. */
+function confirmLine(invoice: OpenInvoiceView, deposit: DepositSuggestion, item: HTMLElement): HTMLElement {
+  const yes = el('button', { type: 'button', class: 'primary', 'data-confirm': '' }, 'Confirm match');
+  const no = el('button', { type: 'button', class: 'link' }, 'Cancel');
+  const line = el(
+    'div',
+    { class: 'match-confirm', role: 'group', 'aria-label': 'Confirm the match' },
+    `Invoice ${invoice.invoice} paid on ${deposit.date}?`,
+    yes,
+    no,
+  );
+  no.addEventListener('click', () => line.remove());
+  yes.addEventListener('click', () => {
+    if (matching) return;
+    matching = true;
+    serverError.textContent = '';
+    depositsStatus.textContent = 'Matching…';
+    yes.disabled = true;
+    callServer('leapMatchInvoice', {
+      invoiceRow: invoice.row,
+      invoice: invoice.invoice,
+      ledgerRow: deposit.ledgerRow,
+      key: deposit.key,
+    })
+      .then(afterMatch(`Invoice ${invoice.invoice} is paid by the deposit of ${deposit.date}.`), failedMatch)
+      .finally(() => {
+        matching = false;
+        yes.disabled = false;
+      });
+  });
+  item.append(line);
+  return line;
+}
+
+function suggestionItem(invoice: OpenInvoiceView, deposit: DepositSuggestion): HTMLElement {
+  const button = el('button', { type: 'button', class: 'link small' }, 'Paid this');
+  const item = el(
+    'li',
+    {},
+    el('span', { class: 'match-deposit' }, `${deposit.date} · ${deposit.description}`),
+    button,
+    el('span', { class: 'match-why' }, deposit.byName ? 'Names the client; same amount' : 'Same amount; the client is not named'),
+  );
+  button.addEventListener('click', () => {
+    if (!item.querySelector('.match-confirm')) confirmLine(invoice, deposit, item).querySelector('button')?.focus();
+  });
+  return item;
+}
+
+/** Open invoices with the deposits that could have paid them, and the matches made, each with Unmatch. Text nodes only. */
+function renderDeposits(view: InvoiceMatchView): void {
+  depositsSection.hidden = view.sheetName === null;
+  const nodes: Node[] = view.open.map((invoice) =>
+    el(
+      'div',
+      { class: 'match-invoice', 'data-invoice-row': String(invoice.row) },
+      el(
+        'p',
+        {},
+        el('span', { class: 'match-who' }, el('strong', {}, invoice.invoice), ` ${invoice.client}`),
+        el('span', { class: 'overdue-amount' }, invoice.amount),
+      ),
+      el(
+        'ul',
+        { class: 'match-list', 'aria-label': `Deposits that may have paid ${invoice.invoice}` },
+        ...invoice.suggestions.map((d) => suggestionItem(invoice, d)),
+      ),
+    ),
+  );
+  if (view.note) nodes.push(el('p', { class: 'hint', id: 'deposits-note' }, view.note));
+  if (view.matched.length > 0) {
+    nodes.push(
+      el('h3', { class: 'match-heading' }, 'Matched to a deposit'),
+      el(
+        'ul',
+        { class: 'match-list', id: 'matched-list', 'aria-label': 'Invoices matched to a deposit' },
+        ...view.matched.map((m) => {
+          const unmatch = el('button', { type: 'button', class: 'link small' }, 'Unmatch');
+          unmatch.addEventListener('click', () => {
+            if (matching) return;
+            matching = true;
+            serverError.textContent = '';
+            callServer('leapUnmatchInvoice', { invoiceRow: m.row, invoice: m.invoice })
+              .then(afterMatch(`Invoice ${m.invoice} is open again.`), failedMatch)
+              .finally(() => {
+                matching = false;
+              });
+          });
+          return el(
+            'li',
+            {},
+            el('span', { class: 'match-who' }, el('strong', {}, m.invoice), ` ${m.client}: paid ${m.paidOn || '–'}`),
+            unmatch,
+            el('span', { class: 'match-why' }, m.deposit ? `by ${m.deposit}` : 'The deposit is no longer in the Ledger'),
+          );
+        }),
+      ),
+    );
+  }
+  depositsBody.replaceChildren(...nodes);
+}
+
+callServer('leapGetInvoiceMatches').then(renderDeposits, (error: Error) =>
+  showError(`The deposits could not be matched to invoices: ${error.message}`),
+);
 
 callServer('leapGetCheckIn').then(render, (error: Error) => {
   loading.hidden = true;

@@ -154,6 +154,39 @@ export interface InvoicesShown {
   sheetName: string;
 }
 
+/** A Ledger deposit that could have paid an open invoice, as the Ledger displays it. */
+export interface DepositSuggestion {
+  ledgerRow: number;
+  /** The import key the match records (sent back to confirm it). */
+  key: string;
+  date: string;
+  description: string;
+  amount: string;
+  /** The description names the client. */
+  byName: boolean;
+}
+
+/** An invoice not yet matched, with the deposits that could have paid it, best first. */
+export interface OpenInvoiceView {
+  row: number;
+  invoice: string;
+  client: string;
+  amount: string;
+  /** The paid date the person typed, as shown; "" when none. */
+  paidOn: string;
+  suggestions: DepositSuggestion[];
+}
+
+/** The check-in's deposits-to-invoices section: open invoices with suggestions, and the matches made. */
+export interface InvoiceMatchView {
+  /** null without an Invoices sheet. */
+  sheetName: string | null;
+  open: OpenInvoiceView[];
+  matched: { row: number; invoice: string; client: string; amount: string; paidOn: string; deposit: string }[];
+  /** Why nothing is offered, or "". */
+  note: string;
+}
+
 export interface CheckInSnapshot {
   sheetName: string;
   /** The 1-based row the snapshot went to. */
@@ -212,6 +245,16 @@ export interface ServerFunctions {
   leapShowUncategorised(scope: { year: number; month?: number }): UncategorisedShown;
   /** Shows the Invoices sheet; refused, in words, when the spreadsheet has none. */
   leapShowInvoices(): InvoicesShown;
+  /** Open invoices with the Ledger deposits that could have paid them, and the matches made. */
+  leapGetInvoiceMatches(): InvoiceMatchView;
+  /**
+   * Links an invoice to the deposit the person confirmed: Paid by holds its import key, Paid on looks up its date,
+   * the Ledger row's Notes name the invoice. Refused in words, writing nothing, when the sheets no longer hold what
+   * was suggested, the invoice or the deposit is already matched, or the amounts differ.
+   */
+  leapMatchInvoice(request: { invoiceRow: number; invoice: string; ledgerRow: number; key: string }): InvoiceMatchView;
+  /** Undoes a match: the invoice is open again and the deposit's note goes. */
+  leapUnmatchInvoice(request: { invoiceRow: number; invoice: string }): InvoiceMatchView;
 }
 
 export type ServerFunctionName = keyof ServerFunctions;
@@ -233,4 +276,7 @@ export const SERVER_FUNCTION_NAMES: readonly ServerFunctionName[] = [
   'leapSaveCheckIn',
   'leapShowUncategorised',
   'leapShowInvoices',
+  'leapGetInvoiceMatches',
+  'leapMatchInvoice',
+  'leapUnmatchInvoice',
 ];

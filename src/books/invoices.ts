@@ -13,10 +13,25 @@
 import type { Cell } from '../layout/grid';
 import { columnLetters } from '../layout/grid';
 import { PLAIN_TEXT } from '../plan/cellValue';
+import { LEDGER_COLUMN } from './layout';
 
 export const INVOICES_SHEET_NAME = 'Invoices';
 
-export const INVOICE_HEADER = ['Invoice', 'Client', 'Issued', 'Due', 'Amount', 'Paid on', 'Status', 'Days late'] as const;
+/**
+ * "Paid by" holds the import key of the Ledger deposit matched to the invoice (src/books/invoiceMatch.ts); it sits in
+ * what was the gap before the side panel, so sheets made before it keep their panel where it was.
+ */
+export const INVOICE_HEADER = [
+  'Invoice',
+  'Client',
+  'Issued',
+  'Due',
+  'Amount',
+  'Paid on',
+  'Status',
+  'Days late',
+  'Paid by',
+] as const;
 export type InvoiceColumn = (typeof INVOICE_HEADER)[number];
 
 /** 1-based column of each heading. */
@@ -43,8 +58,8 @@ export const INVOICE_FORMATS = {
   averageDays: '0.0',
 } as const;
 
-/** The side panel starts one empty column to the right of the table. */
-export const PANEL_LABEL_COLUMN = INVOICE_HEADER.length + 2; // J
+/** The side panel starts right of the table's last column, Paid by (I). */
+export const PANEL_LABEL_COLUMN = 10; // J
 export const PANEL_VALUE_COLUMN = PANEL_LABEL_COLUMN + 1; // K
 
 /** Rows of the side panel (1-based sheet rows). */
@@ -89,6 +104,20 @@ const CLIENT_CELL = panelValue(PANEL_ROW.client);
 /** The cells of one column of the table, e.g. D2:D1000. */
 const columnRange = (name: InvoiceColumn, lastRow: number): string => `${col(name)}${FIRST_ROW}:${col(name)}${lastRow}`;
 
+/**
+ * The Paid on cell of an invoice matched to a deposit: the date of the Ledger row whose Import key the row's Paid by
+ * holds. Looked up by key (INDEX/MATCH over whole columns), so the link holds when the Ledger is sorted or filtered
+ * and editing the Ledger row's date moves Paid on. A key no longer in the Ledger leaves the cell blank (not #N/A,
+ * which RECEIVABLES_AGING and CLIENT_DAYS_TO_PAY would refuse for the whole column), and Status says why.
+ * MATCH with search_type 0 is the exact match "required in situations where range is not sorted" (Google, MATCH
+ * function, https://support.google.com/docs/answer/3093378).
+ */
+export function paidOnFormula(row: number, ledgerSheet: string): string {
+  const ledger = `'${ledgerSheet.replace(/'/g, "''")}'`;
+  const column = (c: number) => `${ledger}!$${columnLetters(c)}:$${columnLetters(c)}`;
+  return `=IFERROR(INDEX(${column(LEDGER_COLUMN.date)},MATCH($${col('Paid by')}${row},${column(LEDGER_COLUMN.importKey)},0)),"")`;
+}
+
 /** The Due cell of a row: Issued + 30 days once an issue date is typed, blank before. */
 export function dueFormula(row: number): string {
   const issued = `${col('Issued')}${row}`;
@@ -111,12 +140,13 @@ export function statusFormula(lastRow: number): string {
   return (
     `=ARRAYFORMULA(IF(${blankRow(lastRow)},"",` +
     `IF(NOT(ISNUMBER(${asOf})),"As of (${AS_OF_CELL}): type a date",` +
+    `IF((${r('Paid by')}<>"")*NOT(ISNUMBER(${paid})),"Paid by: deposit not in the Ledger",` +
     `IF((${paid}<>"")*NOT(ISNUMBER(${paid})),"Paid on: type a date",` +
     `IF(ISNUMBER(${paid})*(INT(${paid})<=${asOf}),"Paid",` +
     `IF(NOT(ISNUMBER(${r('Due')})),"Due: type a date",` +
     `IF(NOT(ISNUMBER(${r('Amount')})),"Amount: type a number",` +
     `IF(${due}>${asOf},"Due in "&${days(`(${due}-${asOf})`)},` +
-    `IF(${due}=${asOf},"Due today","Overdue "&${days(`(${asOf}-${due})`)})))))))))`
+    `IF(${due}=${asOf},"Due today","Overdue "&${days(`(${asOf}-${due})`)}))))))))))`
   );
 }
 
@@ -259,10 +289,11 @@ function tableFormats(lastRow: number, money: string, date: string): string[][] 
     'Paid on': date,
     Status: 'General',
     'Days late': INVOICE_FORMATS.days,
+    'Paid by': PLAIN_TEXT,
   };
   const body = INVOICE_HEADER.map((h) => formatOf[h]);
   return [INVOICE_HEADER.map(() => PLAIN_TEXT), ...Array.from({ length: lastRow - 1 }, () => [...body])];
 }
 
-/** Column widths in pixels: the table, the gap, then the panel. */
-export const INVOICES_COLUMN_WIDTHS = [90, 170, 95, 95, 100, 95, 140, 75, 24, 210, 110, 80];
+/** Column widths in pixels: the table (Paid by's keys are long: the cell shows their start), then the panel. */
+export const INVOICES_COLUMN_WIDTHS = [90, 170, 95, 95, 100, 95, 140, 75, 110, 210, 110, 80];

@@ -9,6 +9,7 @@ import { getCheckIn, saveCheckIn, setPlanHistory, showCheckIn, showInvoices, sho
 import { showHelp, showSidebar } from './dialogs';
 import { clearDraft, getDraft, saveDraft } from './drafts';
 import { insertExamples } from './examples';
+import { getInvoiceMatches, matchInvoice, unmatchInvoice } from './invoiceMatch';
 import { setupInvoices } from './invoices';
 import { makeInvoice } from './invoicesMake';
 import { onOpen } from './menu';
@@ -74,6 +75,21 @@ export const serverEntryPoints: ServerEntryPoints = {
     run: showUncategorised,
   },
   leapShowInvoices: { params: [], doc: 'Check-in page: shows the Invoices sheet.', run: showInvoices },
+  leapGetInvoiceMatches: {
+    params: [],
+    doc: 'Check-in page: open invoices with the Ledger deposits that could have paid them, and the matches made.',
+    run: getInvoiceMatches,
+  },
+  leapMatchInvoice: {
+    params: ['request'],
+    doc: 'Check-in page: links an invoice to the deposit that paid it ({invoiceRow, invoice, ledgerRow, key}).',
+    run: matchInvoice,
+  },
+  leapUnmatchInvoice: {
+    params: ['request'],
+    doc: "Check-in page: undoes an invoice's match to a deposit ({invoiceRow, invoice}).",
+    run: unmatchInvoice,
+  },
 };
 
 export const entryPoints: Record<string, EntryPoint> = {

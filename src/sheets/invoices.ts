@@ -208,6 +208,11 @@ function repair(spreadsheet: Spreadsheet, sheet: Sheet): SetupResult {
   panelRange.setFontWeights(panel.fontWeights);
   panelRange.setNotes(panel.notes);
   sheet.setFrozenRows(1);
+  // A sheet made before Paid by had a narrow gap there: widened so the heading shows, a wider one the person chose kept.
+  const paidBy = COLUMN['Paid by'];
+  if (sheet.getColumnWidth(paidBy) < INVOICES_COLUMN_WIDTHS[paidBy - 1]) {
+    sheet.setColumnWidth(paidBy, INVOICES_COLUMN_WIDTHS[paidBy - 1]);
+  }
   Object.keys(INVOICE_NAMED_RANGES).forEach((n, i) => {
     pointName(spreadsheet, n, named[i]);
   });

@@ -138,7 +138,7 @@ describe('money owed to you from the Invoices sheet as displayed', () => {
   /** A display grid A1:K<rows>: header, invoice rows, the panel's totals in K1:K2. */
   function grid(rows: [string, string, string, string, string][]): string[][] {
     const shown = [
-      [...INVOICE_HEADER, '', 'Owed to you', '9,999.00'],
+      [...INVOICE_HEADER, 'Owed to you', '9,999.00'],
       ['', '', '', '', '', '', '', '', '', 'Overdue', '1,234.00'],
     ];
     rows.forEach(([invoice, client, amount, status, late], i) => {

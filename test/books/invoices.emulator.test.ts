@@ -328,7 +328,7 @@ describe('setting up', () => {
     expect(countOf(em, 'setValues')).toBe(2);
     expect(ownCalls(em).length).toBeLessThanOrEqual(40);
     const sheet = sheetOf(em, 'Invoices');
-    expect(sheet.getRange('A1:H1').getValues()[0]).toEqual([...INVOICE_HEADER]);
+    expect(sheet.getRange('A1:I1').getValues()[0]).toEqual([...INVOICE_HEADER]);
     expect(sheet.getFrozenRows()).toBe(1);
     expect(em.spreadsheet.getActiveSheet().getName()).toBe('Invoices');
     expect(sheet.getRange('C2').getNumberFormat()).toBe('mmm d, yyyy');

@@ -6,10 +6,11 @@
  * emulator's scriptRun applies those rules (emulator/test/scriptRun.test.ts), so each target is called through it.
  */
 import { type Emulator, loadDist } from '../../emulator/src';
+import { importKey } from '../../src/books/duplicates';
 import { validateAnswers } from '../../src/plan/answers';
 import { type PlanAnswers, SERVER_FUNCTION_NAMES, type ServerFunctionName } from '../../src/protocol';
 import { PLAN_INPUT_LABELS } from '../../src/sheets/planReader';
-import { OWED, typeInvoices } from '../books/fixtures/owed';
+import { daysBefore, OWED, typeInvoices } from '../books/fixtures/owed';
 import { ISO_LAYOUT_KEY, ISO_MAPPING, statementRows } from '../support/books';
 import { createLeapEmulator } from '../support/emulator';
 import { SAMPLE_ANSWERS } from './sample';
@@ -64,6 +65,9 @@ test('a plan whose amount cells hold dates reads back through google.script.run 
   });
 });
 
+/** The day INV-101 was paid: after its issue date, in the window a match looks in. */
+const PAID_101 = daysBefore(20);
+
 /** Each target with the arguments its page sends, in a spreadsheet with a plan, Books, a ledger and invoices. */
 const CALLS: Record<ServerFunctionName, unknown[]> = {
   leapGetDraft: [],
@@ -78,6 +82,17 @@ const CALLS: Record<ServerFunctionName, unknown[]> = {
   leapSaveCheckIn: [],
   leapShowUncategorised: [{ year: 2026 }],
   leapShowInvoices: [],
+  leapGetInvoiceMatches: [],
+  // INV-101 (row 2, $1,200.00 to Acme) and the deposit that paid it, the Ledger's 4th row after the import below.
+  leapMatchInvoice: [
+    {
+      invoiceRow: 2,
+      invoice: 'INV-101',
+      ledgerRow: 5,
+      key: importKey({ date: PAID_101, amount: 1200, description: 'ZELLE FROM ACME' }),
+    },
+  ],
+  leapUnmatchInvoice: [{ invoiceRow: 2, invoice: 'INV-101' }],
   leapClearDraft: [],
 };
 
@@ -93,6 +108,7 @@ test('every google.script.run target of the sidebar, check-in and import pages a
         row(`${year}-01-03`, 'STRIPE PAYOUT', 4200),
         row(`${year}-01-09`, 'QX VENDOR 4417', -4.5),
         row(`${year}-02-03`, 'STRIPE PAYOUT', 3900),
+        row(PAID_101, 'ZELLE FROM ACME', 1200),
       ],
       account: 'Checking',
       layoutKey: ISO_LAYOUT_KEY,

@@ -124,6 +124,15 @@ function installFakeServer(setup: FakeServerSetup): void {
     leapShowInvoices: () => {
       throw new Error('The wizard page called leapShowInvoices');
     },
+    leapGetInvoiceMatches: () => {
+      throw new Error('The wizard page called leapGetInvoiceMatches');
+    },
+    leapMatchInvoice: () => {
+      throw new Error('The wizard page called leapMatchInvoice');
+    },
+    leapUnmatchInvoice: () => {
+      throw new Error('The wizard page called leapUnmatchInvoice');
+    },
   };
   type Handler = ((value: unknown) => void) | undefined;
   const runner = (success: Handler, failure: Handler): unknown =>
