@@ -15,6 +15,7 @@ import { onOpen } from './menu';
 import { activatePlan, buildPlanSheet } from './plan';
 import { readPlanAnswers } from './planReader';
 import { ARGUMENTS_PROBE, describeArguments, runSelfTest } from './selfTest';
+import { applyToSimilar, getSimilarRows, makeRule } from './similarRows';
 
 interface EntryPoint {
   /** Parameter names of the top-level stub. */
@@ -74,6 +75,21 @@ export const serverEntryPoints: ServerEntryPoints = {
     run: showUncategorised,
   },
   leapShowInvoices: { params: [], doc: 'Check-in page: shows the Invoices sheet.', run: showInvoices },
+  leapGetSimilarRows: {
+    params: [],
+    doc: 'Check-in page: the uncategorised rows and the rows categorised by hand that no rule covers, grouped by description.',
+    run: getSimilarRows,
+  },
+  leapMakeRule: {
+    params: ['request'],
+    doc: 'Check-in page: adds a rule word to a category on the Categories sheet and categorises the uncategorised rows it matches.',
+    run: makeRule,
+  },
+  leapApplyToSimilar: {
+    params: ['request'],
+    doc: 'Check-in page: categorises the uncategorised Ledger rows a word matches ({word, category}).',
+    run: applyToSimilar,
+  },
 };
 
 export const entryPoints: Record<string, EntryPoint> = {

@@ -78,6 +78,9 @@ const CALLS: Record<ServerFunctionName, unknown[]> = {
   leapSaveCheckIn: [],
   leapShowUncategorised: [{ year: 2026 }],
   leapShowInvoices: [],
+  leapGetSimilarRows: [],
+  leapMakeRule: [{ word: 'qx vendor', category: 'Office' }],
+  leapApplyToSimilar: [{ word: 'qx vendor', category: 'Office' }],
   leapClearDraft: [],
 };
 

@@ -124,6 +124,15 @@ function installFakeServer(setup: FakeServerSetup): void {
     leapShowInvoices: () => {
       throw new Error('The wizard page called leapShowInvoices');
     },
+    leapGetSimilarRows: () => {
+      throw new Error('The wizard page called leapGetSimilarRows');
+    },
+    leapMakeRule: () => {
+      throw new Error('The wizard page called leapMakeRule');
+    },
+    leapApplyToSimilar: () => {
+      throw new Error('The wizard page called leapApplyToSimilar');
+    },
   };
   type Handler = ((value: unknown) => void) | undefined;
   const runner = (success: Handler, failure: Handler): unknown =>
