@@ -192,7 +192,9 @@ function outcome(word: string, category: string, changed: number, kept: number):
   const done =
     changed === 0
       ? `No uncategorised row matches "${word}".`
-      : `${rowsWord(changed)} not yet categorised that match "${word}" ${changed === 1 ? 'is' : 'are'} now ${category}.`;
+      : changed === 1
+        ? `1 row not yet categorised that matches "${word}" is now ${category}.`
+        : `${changed} rows not yet categorised that match "${word}" are now ${category}.`;
   const left = kept === 0 ? '' : ` ${rowsWord(kept)} it matches already had another category and kept it.`;
   return done + left;
 }

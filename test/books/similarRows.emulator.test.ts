@@ -124,7 +124,7 @@ describe('Make a rule', () => {
     expect(result.ruleAdded).toBe(true);
     expect(result.message).toBe(
       'Rule added on Categories: "harbor freight" gives Supplies on the next imports. ' +
-        '1 row not yet categorised that match "harbor freight" is now Supplies. ' +
+        '1 row not yet categorised that matches "harbor freight" is now Supplies. ' +
         '1 row it matches already had another category and kept it.',
     );
     expect(rulesCell(em, 'Supplies').getValue()).toBe(`${before}, harbor freight`);
@@ -179,7 +179,7 @@ describe('Apply to similar rows', () => {
     const rules = sheet(em, 'Categories').getDataRange().getValues();
     const result = em.scriptRun('leapApplyToSimilar', { word: 'maple', category: 'Client income' }) as RuleResult;
     expect(result).toMatchObject({ changed: 1, kept: 0, ruleAdded: false });
-    expect(result.message).toBe('1 row not yet categorised that match "maple" is now Client income.');
+    expect(result.message).toBe('1 row not yet categorised that matches "maple" is now Client income.');
     expect(categoryOf(em, 'MAPLE STUDIO LLC 7790')).toBe('Client income');
     expect(sheet(em, 'Categories').getDataRange().getValues()).toEqual(rules);
     // An Income category's word takes money in only, as the import's rules do.
