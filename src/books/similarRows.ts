@@ -5,7 +5,7 @@
  * of uncategorised rows and of rows categorised by hand that no rule covers. Pure: the sheet side is
  * src/sheets/similarRows.ts.
  */
-import { categorise, foldForMatching, type Kind, UNCATEGORISED } from './categories';
+import { categorise, foldForMatching, type Kind, UNCATEGORISED, wordPattern } from './categories';
 
 /** One Ledger row as read: its sheet row, description, amount and category as the cells hold them. */
 export interface LedgerLine {
@@ -126,6 +126,20 @@ export function rowsToCategorise(lines: readonly LedgerLine[], word: string, cho
   return lines.filter((line) => isUncategorised(line.category) && wordMatches(line, word, choice));
 }
 
+/** Fewer rows than this say nothing about a word being everywhere. */
+const EVERY_ROW_MIN = 5;
+
+/**
+ * Why a word cannot be a rule in this Ledger, or null: one that is in every description (a bank's own name on each
+ * line, say) would match every row the bank sends. Checked against the rows, after ruleWordProblem.
+ */
+export function everyRowProblem(lines: readonly LedgerLine[], word: string): string | null {
+  const described = lines.filter((l) => l.description.trim() !== '');
+  const any: CategoryChoice = { category: 'match', kind: '' };
+  if (described.length < EVERY_ROW_MIN || !described.every((l) => wordMatches(l, word, any))) return null;
+  return `The rule word "${word}" is in every description on the Ledger, so it would match every row: type the merchant's or the payer's name instead.`;
+}
+
 /** One group of similar rows as the check-in lists it. */
 export interface SimilarGroup {
   /** What the descriptions have in common (merchantKey). */
@@ -146,9 +160,14 @@ export interface SimilarGroup {
 /**
  * The groups of rows still uncategorised and of rows categorised by hand that no rule on the sheet covers (their
  * category is not what the rules give), most uncategorised rows first. `rules` are the Categories sheet's
- * (readCategoryRules).
+ * (readCategoryRules). A rule word is suggested for the first `suggest` groups (the ones a page shows): each
+ * suggestion reads every row, so a long Ledger is not read once per group of its whole history.
  */
-export function similarGroups(lines: readonly LedgerLine[], rules: Parameters<typeof categorise>[1]): SimilarGroup[] {
+export function similarGroups(
+  lines: readonly LedgerLine[],
+  rules: Parameters<typeof categorise>[1],
+  suggest = Number.POSITIVE_INFINITY,
+): SimilarGroup[] {
   const keyOf = new Map<LedgerLine, string>();
   const groups = new Map<string, { lines: LedgerLine[]; uncategorised: number; byHand: Map<string, number> }>();
   for (const line of lines) {
@@ -174,7 +193,9 @@ export function similarGroups(lines: readonly LedgerLine[], rules: Parameters<ty
   groups.forEach((group, key) => {
     let category = '';
     let most = 0;
+    let byHand = 0;
     group.byHand.forEach((count, c) => {
+      byHand += count;
       if (count > most) {
         category = c;
         most = count;
@@ -186,26 +207,34 @@ export function similarGroups(lines: readonly LedgerLine[], rules: Parameters<ty
       rows: group.lines.length,
       total: Math.round(group.lines.reduce((sum, l) => sum + l.amount, 0) * 100) / 100,
       uncategorised: group.uncategorised,
-      categorisedByHand: most === 0 ? 0 : [...group.byHand.values()].reduce((a, b) => a + b, 0),
+      categorisedByHand: byHand,
       category,
-      suggestedWord: suggestedWord(key, lines, keyOf),
+      suggestedWord: key,
     });
   });
-  return result.sort((a, b) => b.uncategorised - a.uncategorised || Math.abs(b.total) - Math.abs(a.total));
+  result.sort((a, b) => b.uncategorised - a.uncategorised || Math.abs(b.total) - Math.abs(a.total));
+  // Every row's folded description once, with its key, for the suggestions.
+  const texts: { text: string; key: string }[] = [];
+  keyOf.forEach((key, line) => {
+    texts.push({ text: ` ${foldForMatching(line.description)} `, key });
+  });
+  for (let i = 0; i < result.length && i < suggest; i++) result[i].suggestedWord = suggestedWord(result[i].key, texts);
+  return result;
 }
 
 /**
  * The shortest leading part of `key`, in whole words, that is a usable rule word and matches only rows of this key
- * anywhere in the Ledger: "lowes" when every Lowe's row is one group, "zelle payment from acme" when other Zelle
- * payers are in the Ledger. The whole key when no shorter part is that narrow.
+ * anywhere in the Ledger (as the import matches a word: wordPattern): "lowes" when every Lowe's row is one group,
+ * "zelle payment from acme" when other Zelle payers are in the Ledger. The whole key when no shorter part is that
+ * narrow.
  */
-function suggestedWord(key: string, lines: readonly LedgerLine[], keyOf: Map<LedgerLine, string>): string {
+function suggestedWord(key: string, texts: readonly { text: string; key: string }[]): string {
   const words = key.split(' ');
-  const any: CategoryChoice = { category: 'match', kind: '' };
   for (let n = 1; n < words.length; n++) {
     const word = words.slice(0, n).join(' ');
     if (ruleWordProblem(word) !== null) continue;
-    if (lines.every((line) => keyOf.get(line) === key || !wordMatches(line, word, any))) return word;
+    const pattern = wordPattern(word);
+    if (texts.every((t) => t.key === key || !t.text.includes(pattern))) return word;
   }
   return key;
 }

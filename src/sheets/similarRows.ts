@@ -7,6 +7,7 @@ import { CATEGORY_HEADER, foldForMatching, KINDS, type Kind, readCategoryRules, 
 import { CATEGORIES_SHEET, LEDGER_COLUMN, LEDGER_SHEET } from '../books/layout';
 import {
   type CategoryChoice,
+  everyRowProblem,
   isUncategorised,
   type LedgerLine,
   rowsToCategorise,
@@ -105,7 +106,7 @@ function readCategories(categories: Sheet): CategoriesRead {
 
 function viewOf(b: Books, lines: readonly LedgerLine[], read: CategoriesRead): SimilarRowsView {
   const locale = b.spreadsheet.getSpreadsheetLocale();
-  const groups = similarGroups(lines, read.rules);
+  const groups = similarGroups(lines, read.rules, GROUPS_SHOWN);
   return {
     ledgerName: b.ledger.getName(),
     categoriesName: b.categories.getName(),
@@ -188,7 +189,7 @@ function rowsWord(n: number): string {
 }
 
 /** What was done, in words: the rows changed, and the rows the word matches that kept their own category. */
-function outcome(word: string, category: string, changed: number, kept: number): string {
+function outcome(word: string, category: string, changed: number, kept: number, moneyOutOnly: boolean): string {
   const done =
     changed === 0
       ? `No uncategorised row matches "${word}".`
@@ -196,7 +197,10 @@ function outcome(word: string, category: string, changed: number, kept: number):
         ? `1 row not yet categorised that matches "${word}" is now ${category}.`
         : `${changed} rows not yet categorised that match "${word}" are now ${category}.`;
   const left = kept === 0 ? '' : ` ${rowsWord(kept)} it matches already had another category and kept it.`;
-  return done + left;
+  const why = moneyOutOnly
+    ? ` ${category} is an Income category, and its rules take money in only: the rows "${word}" matches are money out.`
+    : '';
+  return done + left + why;
 }
 
 function applyWord(b: Books, raw: unknown, addRule: boolean): RuleResult {
@@ -204,10 +208,17 @@ function applyWord(b: Books, raw: unknown, addRule: boolean): RuleResult {
     const read = readCategories(b.categories);
     const { word, choice } = checkedRequest(raw, read);
     const lines = readLedger(b.ledger);
+    const everywhere = everyRowProblem(lines, word);
+    if (everywhere !== null) throw new Error(`${everywhere} Nothing was changed.`);
     const targets = rowsToCategorise(lines, word, choice);
     const kept = lines.filter(
       (l) => !isUncategorised(l.category) && l.category.trim() !== choice.category && wordMatches(l, word, choice),
     ).length;
+    // Nothing taken because the category is for money in and the word's rows are money out: said, not left a puzzle.
+    const moneyOutOnly =
+      targets.length === 0 &&
+      choice.kind === 'Income' &&
+      rowsToCategorise(lines, word, { category: choice.category, kind: '' }).length > 0;
     let ruleAdded = false;
     let said = '';
     if (addRule) {
@@ -230,7 +241,7 @@ function applyWord(b: Books, raw: unknown, addRule: boolean): RuleResult {
       changed: targets.length,
       kept,
       ruleAdded,
-      message: said + outcome(word, choice.category, targets.length, kept),
+      message: said + outcome(word, choice.category, targets.length, kept, moneyOutOnly),
       view: viewOf(b, afterLines, after),
     };
   });

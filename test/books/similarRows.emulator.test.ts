@@ -185,6 +185,10 @@ describe('Apply to similar rows', () => {
     // An Income category's word takes money in only, as the import's rules do.
     const out = em.scriptRun('leapApplyToSimilar', { word: 'harbor', category: 'Client income' }) as RuleResult;
     expect(out.changed).toBe(0);
+    expect(out.message).toBe(
+      'No uncategorised row matches "harbor". Client income is an Income category, and its rules take money in only: ' +
+        'the rows "harbor" matches are money out.',
+    );
     expect(categoryOf(em, 'HARBOR BREWING 33')).toBe('Uncategorized');
     // The same word for an expense category takes both uncategorised Harbor rows; the person's two stay.
     const expense = em.scriptRun('leapApplyToSimilar', { word: 'harbor', category: 'Supplies' }) as RuleResult;
