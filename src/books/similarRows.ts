@@ -169,7 +169,11 @@ export function similarGroups(
   suggest = Number.POSITIVE_INFINITY,
 ): SimilarGroup[] {
   const keyOf = new Map<LedgerLine, string>();
-  const groups = new Map<string, { lines: LedgerLine[]; uncategorised: number; byHand: Map<string, number> }>();
+  // byHand: per category in lower case (the dropdown takes any case), its first spelling and its count.
+  const groups = new Map<
+    string,
+    { lines: LedgerLine[]; uncategorised: number; byHand: Map<string, { name: string; count: number }> }
+  >();
   for (const line of lines) {
     if (line.description.trim() === '') continue;
     const key = merchantKey(line.description);
@@ -187,17 +191,22 @@ export function similarGroups(
     }
     group.lines.push(line);
     if (open) group.uncategorised++;
-    else group.byHand.set(line.category.trim(), (group.byHand.get(line.category.trim()) ?? 0) + 1);
+    else {
+      const name = line.category.trim();
+      const seen = group.byHand.get(name.toLowerCase());
+      if (seen) seen.count++;
+      else group.byHand.set(name.toLowerCase(), { name, count: 1 });
+    }
   }
   const result: SimilarGroup[] = [];
   groups.forEach((group, key) => {
     let category = '';
     let most = 0;
     let byHand = 0;
-    group.byHand.forEach((count, c) => {
+    group.byHand.forEach(({ name, count }) => {
       byHand += count;
       if (count > most) {
-        category = c;
+        category = name;
         most = count;
       }
     });

@@ -104,6 +104,12 @@ function readCategories(categories: Sheet): CategoriesRead {
   return { values, rules, choices, wordsColumn };
 }
 
+/** The Categories sheet's category of this name: the same spelling first, else the same ignoring case. */
+function sameCategory<T extends CategoryChoice>(choices: readonly T[], name: string): T | undefined {
+  const wanted = name.trim();
+  return choices.find((c) => c.category === wanted) ?? choices.find((c) => c.category.toLowerCase() === wanted.toLowerCase());
+}
+
 function viewOf(b: Books, lines: readonly LedgerLine[], read: CategoriesRead): SimilarRowsView {
   const locale = b.spreadsheet.getSpreadsheetLocale();
   const groups = similarGroups(lines, read.rules, GROUPS_SHOWN);
@@ -111,7 +117,13 @@ function viewOf(b: Books, lines: readonly LedgerLine[], read: CategoriesRead): S
     ledgerName: b.ledger.getName(),
     categoriesName: b.categories.getName(),
     categories: read.choices.map((c) => c.category),
-    groups: groups.slice(0, GROUPS_SHOWN).map((g) => ({ ...g, total: moneyWithCents(g.total, locale) })),
+    groups: groups.slice(0, GROUPS_SHOWN).map((g) => ({
+      ...g,
+      // The dropdown accepts a category in any case (Sheets matches a range's values ignoring case): the page offers
+      // the sheet's own spelling.
+      category: sameCategory(read.choices, g.category)?.category ?? g.category,
+      total: moneyWithCents(g.total, locale),
+    })),
     more: Math.max(0, groups.length - GROUPS_SHOWN),
   };
 }
@@ -130,9 +142,7 @@ function checkedRequest(raw: unknown, read: CategoriesRead): { word: string; cho
   if (category === '' || isUncategorised(category)) {
     throw new Error(`The Category field is empty: choose the category these rows should have. Nothing was changed.`);
   }
-  const choice =
-    read.choices.find((c) => c.category === category) ??
-    read.choices.find((c) => c.category.toLowerCase() === category.toLowerCase());
+  const choice = sameCategory(read.choices, category);
   if (!choice) {
     throw new Error(
       `The Category "${category}" is not on the Categories sheet: choose one of its categories, or add a row for it there first. Nothing was changed.`,
@@ -212,7 +222,10 @@ function applyWord(b: Books, raw: unknown, addRule: boolean): RuleResult {
     if (everywhere !== null) throw new Error(`${everywhere} Nothing was changed.`);
     const targets = rowsToCategorise(lines, word, choice);
     const kept = lines.filter(
-      (l) => !isUncategorised(l.category) && l.category.trim() !== choice.category && wordMatches(l, word, choice),
+      (l) =>
+        !isUncategorised(l.category) &&
+        l.category.trim().toLowerCase() !== choice.category.toLowerCase() &&
+        wordMatches(l, word, choice),
     ).length;
     // Nothing taken because the category is for money in and the word's rows are money out: said, not left a puzzle.
     const moneyOutOnly =
