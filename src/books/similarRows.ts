@@ -130,13 +130,15 @@ export function rowsToCategorise(lines: readonly LedgerLine[], word: string, cho
 const EVERY_ROW_MIN = 5;
 
 /**
- * Why a word cannot be a rule in this Ledger, or null: one that is in every description (a bank's own name on each
- * line, say) would match every row the bank sends. Checked against the rows, after ruleWordProblem.
+ * Why a word cannot be a rule in this Ledger, or null: one that is in every description of rows of several merchants
+ * (a bank's own name on each line, say) would match every row the bank sends. Checked against the rows, after ruleWordProblem.
  */
 export function everyRowProblem(lines: readonly LedgerLine[], word: string): string | null {
   const described = lines.filter((l) => l.description.trim() !== '');
   const any: CategoryChoice = { category: 'match', kind: '' };
   if (described.length < EVERY_ROW_MIN || !described.every((l) => wordMatches(l, word, any))) return null;
+  // Rows of one merchant only: the word is that merchant's name, a fine rule.
+  if (new Set(described.map((l) => merchantKey(l.description))).size < 2) return null;
   return `The rule word "${word}" is in every description on the Ledger, so it would match every row: type the merchant's or the payer's name instead.`;
 }
 

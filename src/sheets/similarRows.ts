@@ -161,11 +161,20 @@ function refuseBadWord(raw: unknown): void {
 function withLock<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(BUSY);
+  let result: T;
   try {
-    return work();
-  } finally {
+    result = work();
+  } catch (error) {
     lock.releaseLock();
+    throw error;
   }
+  try {
+    lock.releaseLock();
+  } catch {
+    // The rows are written and Apps Script releases a lock when the execution ends: a failed release must not
+    // report done work as failed (as the import does).
+  }
+  return result;
 }
 
 /**

@@ -234,3 +234,39 @@ describe('refused input writes nothing', () => {
     expect(() => bare.scriptRun('leapGetSimilarRows')).toThrow('No Books yet');
   });
 });
+
+test('the service calls of Apply to similar rows do not grow with the rows it categorises', () => {
+  const counts = [10, 200].map((n) => {
+    const em = createLeapEmulator({ timeZone: 'UTC' });
+    loadDist(em);
+    const at = statementRows();
+    importStatement(
+      em,
+      Array.from({ length: n }, (_, i) => at(`2026-04-${String((i % 28) + 1).padStart(2, '0')}`, `KESTREL PRINTS ${i}`, -5 - i)),
+    );
+    em.resetCalls();
+    const result = em.scriptRun('leapApplyToSimilar', { word: 'kestrel', category: 'Office' }) as RuleResult;
+    expect(result.changed).toBe(n);
+    return em.calls.filter((c) => !c.inCustomFunction).length;
+  });
+  expect(counts[1]).toBe(counts[0]);
+  console.log(`Apply to similar rows: ${counts[0]} service calls for 10 rows and for 200`);
+}, 120000);
+
+test('a word in every description of several merchants is refused, nothing written', () => {
+  const em = createLeapEmulator({ timeZone: 'UTC' });
+  loadDist(em);
+  const at = statementRows();
+  importStatement(
+    em,
+    ['OSPREY', 'HERON', 'PLOVER', 'EGRET', 'CRANE'].map((m, i) => at(`2026-05-0${i + 1}`, `FIRSTWAY CARD ${m} ${i}`, -10)),
+  );
+  const before = sheet(em, 'Ledger').getDataRange().getValues();
+  const rules = sheet(em, 'Categories').getDataRange().getValues();
+  expect(() => em.scriptRun('leapMakeRule', { word: 'firstway', category: 'Office' })).toThrow(
+    'The rule word "firstway" is in every description on the Ledger, so it would match every row: type the ' +
+      "merchant's or the payer's name instead. Nothing was changed.",
+  );
+  expect(sheet(em, 'Ledger').getDataRange().getValues()).toEqual(before);
+  expect(sheet(em, 'Categories').getDataRange().getValues()).toEqual(rules);
+});

@@ -74,6 +74,9 @@ test('a word in every description is refused for that Ledger', () => {
   );
   expect(everyRowProblem(lines.slice(0, 4), 'acme bank')).toBeNull();
   expect(everyRowProblem(lines, 'acme bank pos')).toBeNull();
+  // One merchant's rows only: its name is the rule.
+  const kestrel = [1, 2, 3, 4, 5].map((i) => line(`KESTREL PRINTS ${i}`, -i));
+  expect(everyRowProblem(kestrel, 'kestrel')).toBeNull();
 });
 
 test('5,000 rows of 1,000 merchants: grouped in well under a second', () => {
