@@ -218,6 +218,8 @@ function groupItem(group: SimilarRowsGroup, index: number, categories: readonly 
           similarStatus.textContent = result.message;
           similarStatus.hidden = false;
           renderSimilar(result.view);
+          // The group's buttons are gone with the list drawn again: focus goes to what was done, not to the page top.
+          similarStatus.focus();
           // The counts above move with the categories: read them again, as the sheets now show them.
           return callServer('leapGetCheckIn').then(render);
         },

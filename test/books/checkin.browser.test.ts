@@ -315,6 +315,7 @@ test('categorise similar rows (issue 22, problem 5): the groups, a word refused 
   );
   expect(ledgerCategory(em, 'HARBOR FREIGHT TOOLS 1187')).toBe('Supplies');
   expect(ledgerCategory(em, 'HARBOR FREIGHT TOOLS 5521')).toBe('Repairs');
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('similar-status');
   // The group is covered by the rule now, and the year's count above follows the Ledger.
   await page.waitForFunction(() =>
     /2 rows of \d+ not yet categorised/.test(document.getElementById('year-uncategorised')?.textContent ?? ''),
