@@ -58,6 +58,18 @@ function uncategorisedButton(id: string, scope: { year: number; month?: number }
   return button;
 }
 
+/** A link down to "Categorise similar rows", where the uncategorised rows get their categories. */
+function similarLink(): HTMLButtonElement {
+  const button = el('button', { type: 'button', class: 'link', id: 'go-similar' }, 'Categorise them below');
+  button.addEventListener('click', () => {
+    const title = byId('similar-title');
+    title.setAttribute('tabindex', '-1');
+    title.scrollIntoView();
+    title.focus();
+  });
+  return button;
+}
+
 /**
  * The Invoices sheet's totals and overdue invoices. Invoice numbers and client names are the person's own text:
  * they go into the page as text nodes (el), never as markup.
@@ -147,6 +159,8 @@ function render(view: CheckInView): void {
             { class: 'note', id: 'year-uncategorised' },
             `${y.uncategorised} row${y.uncategorised === 1 ? '' : 's'} of ${books.year} not yet categorised (in no profit until categorised). `,
             uncategorisedButton('show-year-uncategorised', { year: books.year }),
+            ' · ',
+            similarLink(),
           )
         : el('p', { class: 'hint', id: 'year-uncategorised' }, `Every row of ${books.year} has a category.`),
     );

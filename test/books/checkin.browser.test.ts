@@ -291,7 +291,8 @@ test('categorise similar rows (issue 22, problem 5): the groups, a word refused 
   await expect(harbor.locator('input').inputValue()).resolves.toBe('harbor freight');
   await expect(groups.filter({ hasText: 'harbor brewing' }).locator('select').inputValue()).resolves.toBe('');
   await expect(page.locator('#year-uncategorised').textContent()).resolves.toContain(`3 rows of ${YEAR} not yet categorised`);
-  await page.locator('#similar').scrollIntoViewIfNeeded();
+  await page.locator('#go-similar').click();
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('similar-title');
   await page.screenshot({ path: shot('similar'), fullPage: true });
 
   // A word that would match everything: refused beside the group, nothing written.
