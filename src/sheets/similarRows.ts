@@ -180,10 +180,10 @@ function withLock<T>(work: () => T): T {
 /**
  * Gives `category` to the rows still uncategorised that `word` matches: one setValues over the Category column from
  * the first such row to the last, every other cell of that stretch written back as it was (a formula as its
- * formula, text as text), so no category the person set changes.
+ * formula, text as text), so no category the person set changes. Returns what puts the stretch back as it was.
  */
-function categoriseRows(ledger: Sheet, targets: readonly LedgerLine[], category: string): void {
-  if (targets.length === 0) return;
+function categoriseRows(ledger: Sheet, targets: readonly LedgerLine[], category: string): () => void {
+  if (targets.length === 0) return () => {};
   const first = targets[0].row;
   const last = targets[targets.length - 1].row;
   const span = ledger.getRange(first, LEDGER_COLUMN.category, last - first + 1, 1);
@@ -191,16 +191,13 @@ function categoriseRows(ledger: Sheet, targets: readonly LedgerLine[], category:
   const formulas = span.getFormulas();
   const formats = span.getNumberFormats();
   const chosen = new Set(targets.map((t) => t.row));
-  span.setValues(
-    values.map((r, i) => {
-      const row = first + i;
-      const format = formats[i][0];
-      if (chosen.has(row)) return [asText(category, format)];
-      if (formulas[i][0] !== '') return [formulas[i][0]];
-      const v = r[0];
-      return [typeof v === 'string' ? asText(v, format) : (v as string | number | boolean)];
-    }),
-  );
+  const asWas = values.map((r, i) => {
+    if (formulas[i][0] !== '') return [formulas[i][0]];
+    const v = r[0];
+    return [typeof v === 'string' ? asText(v, formats[i][0]) : (v as string | number | boolean)];
+  });
+  span.setValues(asWas.map((cell, i) => (chosen.has(first + i) ? [asText(category, formats[i][0])] : cell)));
+  return () => span.setValues(asWas);
 }
 
 function rowsWord(n: number): string {
@@ -241,24 +238,30 @@ function applyWord(b: Books, raw: unknown, addRule: boolean): RuleResult {
       targets.length === 0 &&
       choice.kind === 'Income' &&
       rowsToCategorise(lines, word, { category: choice.category, kind: '' }).length > 0;
+    // The rows first, then the rule: a rule that cannot be written puts the rows back, all or nothing.
+    const undo = categoriseRows(b.ledger, targets, choice.category);
     let ruleAdded = false;
     let said = '';
     if (addRule) {
-      if (read.wordsColumn < 0) throw new Error('The Categories sheet has no "Description contains" column.');
       const existing = String(read.values[choice.row - 1][read.wordsColumn] ?? '').trim();
       if (ruleWords(existing).includes(foldForMatching(word))) {
         said = `"${word}" is already a rule of ${choice.category}. `;
       } else {
         // The person's word, kept as typed and written as text: "=HYPERLINK(…)" stays those characters.
-        const cell = b.categories.getRange(choice.row, read.wordsColumn + 1);
-        cell.setValue(asText(existing === '' ? word : `${existing}, ${word}`, cell.getNumberFormat()));
+        try {
+          const cell = b.categories.getRange(choice.row, read.wordsColumn + 1);
+          cell.setValue(asText(existing === '' ? word : `${existing}, ${word}`, cell.getNumberFormat()));
+        } catch (error) {
+          undo();
+          throw error;
+        }
         ruleAdded = true;
         said = `Rule added on ${b.categories.getName()}: "${word}" gives ${choice.category} on the next imports. `;
       }
     }
-    categoriseRows(b.ledger, targets, choice.category);
-    const after = addRule ? readCategories(b.categories) : read;
-    const afterLines = targets.length === 0 ? lines : readLedger(b.ledger);
+    const after = ruleAdded ? readCategories(b.categories) : read;
+    const chosen = new Set(targets);
+    const afterLines = lines.map((l) => (chosen.has(l) ? { ...l, category: choice.category } : l));
     return {
       changed: targets.length,
       kept,

@@ -134,14 +134,34 @@ describe('Make a rule', () => {
     expect(categoryOf(em, 'HARBOR FREIGHT TOOLS 0412')).toBe('Supplies');
     expect(categoryOf(em, 'HARBOR BREWING 33')).toBe('Uncategorized');
     expect(categoryOf(em, 'MAPLE STUDIO LLC 7790')).toBe('Uncategorized');
-    // One write of the Category column, and one of the rule's cell.
+    // One write of the Category column, then one of the rule's cell.
     const writes = em.calls.filter((c) => c.service === 'Range' && /^setValues?$/.test(c.method));
-    expect(writes.map((c) => c.method)).toEqual(['setValue', 'setValues']);
+    expect(writes.map((c) => c.method)).toEqual(['setValues', 'setValue']);
     // The group is covered now: it leaves the list.
     expect(result.view.groups.map((g) => g.key).sort()).toEqual(['harbor brewing', 'maple studio llc']);
     // The next import uses the rule.
     importStatement(em, [row('2026-03-20', 'HARBOR FREIGHT TOOLS 7777', -9.99)]);
     expect(categoryOf(em, 'HARBOR FREIGHT TOOLS 7777')).toBe('Supplies');
+  });
+
+  test('all or nothing: a rule that cannot be written puts the rows back', () => {
+    const probe = books();
+    probe.resetCalls();
+    probe.scriptRun('leapMakeRule', { word: 'harbor freight', category: 'Supplies' });
+    // The rule's write among this execution's calls (custom functions recalculating run in executions of their own).
+    const ruleWrite =
+      probe.calls.filter((c) => !c.inCustomFunction).findIndex((c) => c.service === 'Range' && c.method === 'setValue') + 1;
+    expect(ruleWrite).toBeGreaterThan(0);
+    const em = books();
+    const ledger = sheet(em, 'Ledger').getDataRange().getValues();
+    const rules = sheet(em, 'Categories').getDataRange().getValues();
+    em.resetCalls();
+    em.failOnCall(ruleWrite, 'Service Spreadsheets failed while accessing document');
+    expect(() => em.scriptRun('leapMakeRule', { word: 'harbor freight', category: 'Supplies' })).toThrow(
+      'Service Spreadsheets failed',
+    );
+    expect(sheet(em, 'Ledger').getDataRange().getValues()).toEqual(ledger);
+    expect(sheet(em, 'Categories').getDataRange().getValues()).toEqual(rules);
   });
 
   test('a word already a rule of the category is not added twice; its rows are still categorised', () => {
