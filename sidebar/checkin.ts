@@ -2,7 +2,17 @@
  * The monthly check-in page: last month and the year so far as the sheets display them, the switch between the
  * Books' months and the person's own figures as the plan's history, and the Check-ins snapshot.
  */
-import type { CheckInView, DepositSuggestion, InvoiceMatchView, OpenInvoiceView, OwedView } from '../src/protocol';
+import type {
+  CheckInView,
+  DepositSuggestion,
+  InvoiceMatchView,
+  OpenInvoiceView,
+  OwedView,
+  RuleResult,
+  SimilarRowsGroup,
+  SimilarRowsView,
+} from '../src/protocol';
+
 import { byId, definitionList, el } from './dom';
 import { callServer } from './server';
 
@@ -23,6 +33,12 @@ const historyLabel = byId('history-label');
 const historySwitch = byId<HTMLButtonElement>('history-switch');
 const snapshotButton = byId<HTMLButtonElement>('snapshot');
 const snapshotStatus = byId('snapshot-status');
+const similarSection = byId('similar');
+const similarStatus = byId('similar-status');
+const similarLoading = byId('similar-loading');
+const similarList = byId('similar-list');
+const similarMore = byId('similar-more');
+const similarRefresh = byId<HTMLButtonElement>('similar-refresh');
 
 let current: CheckInView | null = null;
 let busy = false;
@@ -48,6 +64,18 @@ function uncategorisedButton(id: string, scope: { year: number; month?: number }
       },
       (error: Error) => showError(error.message),
     );
+  });
+  return button;
+}
+
+/** A link down to "Categorise similar rows", where the uncategorised rows get their categories. */
+function similarLink(): HTMLButtonElement {
+  const button = el('button', { type: 'button', class: 'link', id: 'go-similar' }, 'Categorise them below');
+  button.addEventListener('click', () => {
+    const title = byId('similar-title');
+    title.setAttribute('tabindex', '-1');
+    title.scrollIntoView();
+    title.focus();
   });
   return button;
 }
@@ -141,6 +169,8 @@ function render(view: CheckInView): void {
             { class: 'note', id: 'year-uncategorised' },
             `${y.uncategorised} row${y.uncategorised === 1 ? '' : 's'} of ${books.year} not yet categorised (in no profit until categorised). `,
             uncategorisedButton('show-year-uncategorised', { year: books.year }),
+            ' · ',
+            similarLink(),
           )
         : el('p', { class: 'hint', id: 'year-uncategorised' }, `Every row of ${books.year} has a category.`),
     );
@@ -156,6 +186,126 @@ function render(view: CheckInView): void {
   }
   setBusy(busy);
 }
+
+// ---- Categorise similar rows: a dropdown edit in the Ledger runs no script, so the page offers the rule ----
+
+let similarBusy = false;
+
+function setSimilarBusy(on: boolean): void {
+  similarBusy = on;
+  similarRefresh.disabled = on;
+  for (const button of Array.from(similarList.querySelectorAll('button'))) (button as HTMLButtonElement).disabled = on;
+}
+
+const rowsText = (n: number): string => `${n} row${n === 1 ? '' : 's'}`;
+
+/** What a group holds, in words: how many rows, how many still uncategorised, and what the person chose. */
+function groupSummary(group: SimilarRowsGroup): string {
+  const parts = [`${rowsText(group.rows)}, such as \u201c${group.example}\u201d`];
+  if (group.uncategorised > 0) parts.push(`${group.uncategorised} not yet categorised`);
+  if (group.categorisedByHand > 0) parts.push(`${group.categorisedByHand} categorised by you (${group.category})`);
+  return `${parts.join(' · ')}.`;
+}
+
+/**
+ * One group: its shared words and total, the category (the person's choice, when they made one) and the rule word,
+ * which the person may change, and the two actions. Descriptions and words are the person's and the bank's text:
+ * text nodes and input values only.
+ */
+function groupItem(group: SimilarRowsGroup, index: number, categories: readonly string[]): HTMLLIElement {
+  const id = `similar-${index}`;
+  const select = el('select', { id: `${id}-category`, 'aria-describedby': `${id}-error` });
+  select.append(el('option', { value: '' }, 'Choose a category…'));
+  for (const c of categories) {
+    const option = el('option', { value: c }, c);
+    if (c === group.category) option.selected = true;
+    select.append(option);
+  }
+  const word = el('input', {
+    type: 'text',
+    id: `${id}-word`,
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'aria-describedby': `${id}-error`,
+  });
+  word.value = group.suggestedWord;
+  const error = el('p', { class: 'error', id: `${id}-error`, role: 'alert' });
+  const act = (name: 'leapMakeRule' | 'leapApplyToSimilar') => () => {
+    if (similarBusy) return;
+    error.textContent = '';
+    word.removeAttribute('aria-invalid');
+    select.removeAttribute('aria-invalid');
+    setSimilarBusy(true);
+    callServer(name, { word: word.value, category: select.value })
+      .then(
+        (result: RuleResult) => {
+          similarStatus.textContent = result.message;
+          similarStatus.hidden = false;
+          renderSimilar(result.view);
+          // The group's buttons are gone with the list drawn again: focus goes to what was done, not to the page top.
+          similarStatus.focus();
+          // The counts above move with the categories: read them again, as the sheets now show them.
+          return callServer('leapGetCheckIn').then(render);
+        },
+        (failure: Error) => {
+          error.textContent = failure.message;
+          // The field the message names is the one to fix.
+          if (/^The rule word/.test(failure.message)) word.setAttribute('aria-invalid', 'true');
+          if (/^The Category/.test(failure.message)) select.setAttribute('aria-invalid', 'true');
+        },
+      )
+      .catch((failure: Error) => showError(failure.message))
+      .finally(() => setSimilarBusy(false));
+  };
+  const makeRule = el('button', { type: 'button', class: 'secondary', id: `${id}-make-rule` }, 'Make a rule');
+  makeRule.addEventListener('click', act('leapMakeRule'));
+  const apply = el('button', { type: 'button', class: 'secondary', id: `${id}-apply` }, 'Apply to similar rows');
+  apply.addEventListener('click', act('leapApplyToSimilar'));
+  return el(
+    'li',
+    { class: 'similar-group', id },
+    el('div', { class: 'similar-head' }, el('strong', {}, group.key), el('span', { class: 'similar-total' }, group.total)),
+    el('p', { class: 'hint' }, groupSummary(group)),
+    el('label', { for: select.id }, 'Category'),
+    select,
+    el('label', { for: word.id }, 'Rule word (the description contains it)'),
+    word,
+    el('div', { class: 'similar-actions' }, makeRule, apply),
+    error,
+  );
+}
+
+function renderSimilar(view: SimilarRowsView): void {
+  similarLoading.hidden = true;
+  similarList.replaceChildren(...view.groups.map((g, i) => groupItem(g, i, view.categories)));
+  if (view.groups.length === 0) {
+    similarList.replaceChildren(
+      el('li', { class: 'hint', id: 'similar-none' }, `Every row on ${view.ledgerName} has a category a rule gives.`),
+    );
+  }
+  similarMore.hidden = view.more === 0;
+  similarMore.textContent = `and ${view.more} more group${view.more === 1 ? '' : 's'}: categorise these first.`;
+  setSimilarBusy(similarBusy);
+}
+
+function loadSimilar(): void {
+  similarSection.hidden = false;
+  similarLoading.hidden = false;
+  setSimilarBusy(true);
+  callServer('leapGetSimilarRows')
+    .then(renderSimilar, (error: Error) => {
+      similarLoading.hidden = true;
+      showError(error.message);
+    })
+    .finally(() => setSimilarBusy(false));
+}
+
+similarRefresh.addEventListener('click', () => {
+  if (similarBusy) return;
+  serverError.textContent = '';
+  similarStatus.hidden = true;
+  loadSimilar();
+});
 
 showInvoicesButton.addEventListener('click', () => {
   serverError.textContent = '';
@@ -329,7 +479,13 @@ callServer('leapGetInvoiceMatches').then(renderDeposits, (error: Error) =>
   showError(`The deposits could not be matched to invoices: ${error.message}`),
 );
 
-callServer('leapGetCheckIn').then(render, (error: Error) => {
-  loading.hidden = true;
-  showError(`The check-in could not be read: ${error.message}`);
-});
+callServer('leapGetCheckIn').then(
+  (view) => {
+    render(view);
+    if (view.books) loadSimilar();
+  },
+  (error: Error) => {
+    loading.hidden = true;
+    showError(`The check-in could not be read: ${error.message}`);
+  },
+);

@@ -201,6 +201,54 @@ export interface UncategorisedShown {
   rows: number;
 }
 
+/** One group of similar Ledger rows the check-in offers to categorise together (src/books/similarRows.ts). */
+export interface SimilarRowsGroup {
+  /** What the descriptions have in common, folded ("lowes"). */
+  key: string;
+  /** One of the descriptions, as the Ledger holds it. */
+  example: string;
+  rows: number;
+  /** The rows' amounts added up, as the document writes money with cents ("-$182.40"). */
+  total: string;
+  uncategorised: number;
+  /** Rows of the group the person categorised and no rule covers. */
+  categorisedByHand: number;
+  /** The category most of those rows were given; '' when none was. */
+  category: string;
+  /** The rule word offered, which the person may change. */
+  suggestedWord: string;
+}
+
+export interface SimilarRowsView {
+  ledgerName: string;
+  categoriesName: string;
+  /** The categories a rule can give, in the Categories sheet's order (not "Uncategorized"). */
+  categories: string[];
+  /** Most uncategorised rows first; at most a page's worth. */
+  groups: SimilarRowsGroup[];
+  /** Groups left off the list. */
+  more: number;
+}
+
+/** A rule word and the category it gives: what "Make a rule" and "Apply to similar rows" send. */
+export interface RuleRequest {
+  word: string;
+  category: string;
+}
+
+export interface RuleResult {
+  /** Ledger rows given the category: only rows that were uncategorised. */
+  changed: number;
+  /** Rows the word matches that already had another category, left as they were. */
+  kept: number;
+  /** Whether the word was added to the Categories sheet (false when it was already a rule of the category). */
+  ruleAdded: boolean;
+  /** What was done, in words. */
+  message: string;
+  /** The groups as they are after the change. */
+  view: SimilarRowsView;
+}
+
 /**
  * The google.script.run targets. Failures arrive as an Error whose message is written for the user:
  *   leapSaveDraft: "Your answers are too long to save as a draft (… KB of 9.0 KB) …" (the previous draft is kept);
@@ -255,6 +303,12 @@ export interface ServerFunctions {
   leapMatchInvoice(request: { invoiceRow: number; invoice: string; ledgerRow: number; key: string }): InvoiceMatchView;
   /** Undoes a match: the invoice is open again and the deposit's note goes. */
   leapUnmatchInvoice(request: { invoiceRow: number; invoice: string }): InvoiceMatchView;
+  /** The groups of uncategorised rows and of rows categorised by hand that no rule covers; refused without Books. */
+  leapGetSimilarRows(): SimilarRowsView;
+  /** Adds the word to the category's rules and gives the category to the uncategorised rows it matches. */
+  leapMakeRule(request: RuleRequest): RuleResult;
+  /** Gives the category to the uncategorised rows the word matches, without adding a rule. */
+  leapApplyToSimilar(request: RuleRequest): RuleResult;
 }
 
 export type ServerFunctionName = keyof ServerFunctions;
@@ -279,4 +333,7 @@ export const SERVER_FUNCTION_NAMES: readonly ServerFunctionName[] = [
   'leapGetInvoiceMatches',
   'leapMatchInvoice',
   'leapUnmatchInvoice',
+  'leapGetSimilarRows',
+  'leapMakeRule',
+  'leapApplyToSimilar',
 ];

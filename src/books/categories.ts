@@ -281,7 +281,7 @@ export function ruleWords(cell: string): string[] {
  * A rule word matches from the start of a description's word ("royalt" finds ROYALTIES, "att" not MATT); a word of
  * three letters or fewer must be a whole word (ATT*BILL, not ATTIC).
  */
-const wordPattern = (word: string): string => (word.length <= 3 ? ` ${word} ` : ` ${word}`);
+export const wordPattern = (word: string): string => (word.length <= 3 ? ` ${word} ` : ` ${word}`);
 
 /**
  * Words banks and payroll providers put on a paycheck. Wages from a job are not business income (they are reported

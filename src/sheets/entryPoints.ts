@@ -16,6 +16,7 @@ import { onOpen } from './menu';
 import { activatePlan, buildPlanSheet } from './plan';
 import { readPlanAnswers } from './planReader';
 import { ARGUMENTS_PROBE, describeArguments, runSelfTest } from './selfTest';
+import { applyToSimilar, getSimilarRows, makeRule } from './similarRows';
 
 interface EntryPoint {
   /** Parameter names of the top-level stub. */
@@ -89,6 +90,21 @@ export const serverEntryPoints: ServerEntryPoints = {
     params: ['request'],
     doc: "Check-in page: undoes an invoice's match to a deposit ({invoiceRow, invoice}).",
     run: unmatchInvoice,
+  },
+  leapGetSimilarRows: {
+    params: [],
+    doc: 'Check-in page: the uncategorised rows and the rows categorised by hand that no rule covers, grouped by description.',
+    run: getSimilarRows,
+  },
+  leapMakeRule: {
+    params: ['request'],
+    doc: 'Check-in page: adds a rule word to a category on the Categories sheet and categorises the uncategorised rows it matches.',
+    run: makeRule,
+  },
+  leapApplyToSimilar: {
+    params: ['request'],
+    doc: 'Check-in page: categorises the uncategorised Ledger rows a word matches ({word, category}).',
+    run: applyToSimilar,
   },
 };
 

@@ -12,7 +12,7 @@ import { lastMonthOf, NO_INVOICES } from '../../src/books/checkin';
 import type { StatementRow } from '../../src/books/types';
 import { NO_BOOKS, NO_PLAN } from '../../src/sheets/checkin';
 import { SAMPLE_ANSWERS } from '../plan/sample';
-import { importStatement } from '../support/books';
+import { importStatement, statementRows as statementRowsAt } from '../support/books';
 import { launchChromium, screenshotPath, TEST_OUTPUT } from '../support/browser';
 import { createLeapEmulator } from '../support/emulator';
 import { AS_OF, BIRCH, COBALT, expectedOwed, OWED, typeInvoices } from './fixtures/owed';
@@ -232,6 +232,116 @@ test('money owed to you: the totals and the overdue invoices, most overdue first
   await page.locator('#show-invoices').click();
   await page.waitForFunction(() => document.getElementById('show-invoices')?.textContent === 'Showing Invoices');
   expect(em.toJSON().activeSheet).toBe('Invoices');
+  expect(await page.locator('#server-error').textContent()).toBe('');
+  expect(problems).toEqual([]);
+  await page.close();
+}, 120000);
+
+/** A dropdown pick in the Ledger: the person's edit, which runs no script. */
+function pick(em: Emulator, description: string, category: string): void {
+  const ledger = em.workbook.getSheetByName('Ledger');
+  const r =
+    ledger
+      ?.getDataRange()
+      .getValues()
+      .findIndex((v) => v[1] === description) ?? -1;
+  if (!ledger || r < 0) throw new Error(`No Ledger row "${description}"`);
+  ledger.getRange(r + 1, 4).setValue(category);
+}
+
+const ledgerCategory = (em: Emulator, description: string) =>
+  em.workbook
+    .getSheetByName('Ledger')
+    ?.getDataRange()
+    .getValues()
+    .find((v) => v[1] === description)?.[3];
+
+test('categorise similar rows (issue 22, problem 5): the groups, a word refused in words, Make a rule and Apply to similar rows', async () => {
+  const em = createLeapEmulator({ timeZone: 'UTC' });
+  loadDist(em);
+  const m = MONTHS[0];
+  const at = statementRowsAt();
+  importStatement(em, [
+    at(iso(m, 2), 'HARBOR FREIGHT TOOLS 0412', -45.1),
+    at(iso(m, 3), 'HARBOR FREIGHT TOOLS 1187', -120),
+    at(iso(m, 4), 'HARBOR FREIGHT TOOLS 5521', -12.5),
+    at(iso(m, 5), 'MAPLE STUDIO LLC 7781', 900),
+    at(iso(m, 6), 'MAPLE STUDIO LLC 7790', 1200),
+    at(iso(m, 8), 'HARBOR BREWING 33', -30),
+  ]);
+  pick(em, 'HARBOR FREIGHT TOOLS 0412', 'Supplies');
+  pick(em, 'HARBOR FREIGHT TOOLS 5521', 'Repairs');
+  pick(em, 'MAPLE STUDIO LLC 7781', 'Client income');
+  const categories = () => em.workbook.getSheetByName('Categories')?.getDataRange().getValues();
+  const rulesBefore = categories();
+
+  const { page, problems, calls } = await open(em);
+  const groups = page.locator('#similar-list li.similar-group');
+  await groups.first().waitFor();
+  await expect(groups.locator('.similar-head').allTextContents()).resolves.toEqual([
+    'maple studio llc$2,100.00',
+    'harbor freight tools-$177.60',
+    'harbor brewing-$30.00',
+  ]);
+  const harbor = groups.filter({ hasText: 'harbor freight tools' });
+  await expect(harbor.locator('.hint').textContent()).resolves.toBe(
+    '3 rows, such as \u201cHARBOR FREIGHT TOOLS 0412\u201d · 1 not yet categorised · 2 categorised by you (Supplies).',
+  );
+  await expect(harbor.locator('select').inputValue()).resolves.toBe('Supplies');
+  await expect(harbor.locator('input').inputValue()).resolves.toBe('harbor freight');
+  await expect(groups.filter({ hasText: 'harbor brewing' }).locator('select').inputValue()).resolves.toBe('');
+  await expect(page.locator('#year-uncategorised').textContent()).resolves.toContain(`3 rows of ${YEAR} not yet categorised`);
+  await page.locator('#go-similar').click();
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('similar-title');
+  await page.screenshot({ path: shot('similar'), fullPage: true });
+
+  // A word that would match everything: refused beside the group, nothing written.
+  await harbor.locator('input').fill('a');
+  await harbor.locator('button', { hasText: 'Make a rule' }).click();
+  await page.waitForFunction(() => (document.getElementById('similar-1-error')?.textContent ?? '') !== '');
+  await expect(harbor.locator('.error').textContent()).resolves.toContain(
+    'The rule word "a" is too short: it would match almost every description.',
+  );
+  await expect(harbor.locator('input').getAttribute('aria-invalid')).resolves.toBe('true');
+  expect(categories()).toEqual(rulesBefore);
+  await page.screenshot({ path: shot('similar-refused'), fullPage: true });
+
+  await harbor.locator('input').fill('harbor freight');
+  await harbor.locator('button', { hasText: 'Make a rule' }).click();
+  await page.waitForFunction(() => !document.getElementById('similar-status')?.hidden);
+  await expect(page.locator('#similar-status').textContent()).resolves.toBe(
+    'Rule added on Categories: "harbor freight" gives Supplies on the next imports. ' +
+      '1 row not yet categorised that matches "harbor freight" is now Supplies. ' +
+      '1 row it matches already had another category and kept it.',
+  );
+  expect(ledgerCategory(em, 'HARBOR FREIGHT TOOLS 1187')).toBe('Supplies');
+  expect(ledgerCategory(em, 'HARBOR FREIGHT TOOLS 5521')).toBe('Repairs');
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('similar-status');
+  // The group is covered by the rule now, and the year's count above follows the Ledger.
+  await page.waitForFunction(() =>
+    /2 rows of \d+ not yet categorised/.test(document.getElementById('year-uncategorised')?.textContent ?? ''),
+  );
+  await expect(groups.locator('.similar-head strong').allTextContents()).resolves.toEqual(['maple studio llc', 'harbor brewing']);
+
+  const maple = groups.filter({ hasText: 'maple studio llc' });
+  await expect(maple.locator('input').inputValue()).resolves.toBe('maple');
+  await maple.locator('button', { hasText: 'Apply to similar rows' }).click();
+  await page.waitForFunction(() => /Client income\.$/.test(document.getElementById('similar-status')?.textContent ?? ''));
+  await expect(page.locator('#similar-status').textContent()).resolves.toBe(
+    '1 row not yet categorised that matches "maple" is now Client income.',
+  );
+  expect(ledgerCategory(em, 'MAPLE STUDIO LLC 7790')).toBe('Client income');
+  await page.waitForFunction(() =>
+    /1 row of \d+ not yet categorised/.test(document.getElementById('year-uncategorised')?.textContent ?? ''),
+  );
+  await page.locator('#similar').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('similar-done'), fullPage: true });
+  // The refused word crossed to the server too: the server checks it, whatever the page sends.
+  expect(calls.filter((c) => c === 'leapMakeRule' || c === 'leapApplyToSimilar')).toEqual([
+    'leapMakeRule',
+    'leapMakeRule',
+    'leapApplyToSimilar',
+  ]);
   expect(await page.locator('#server-error').textContent()).toBe('');
   expect(problems).toEqual([]);
   await page.close();

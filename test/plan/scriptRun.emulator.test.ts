@@ -93,6 +93,9 @@ const CALLS: Record<ServerFunctionName, unknown[]> = {
     },
   ],
   leapUnmatchInvoice: [{ invoiceRow: 2, invoice: 'INV-101' }],
+  leapGetSimilarRows: [],
+  leapMakeRule: [{ word: 'qx vendor', category: 'Office' }],
+  leapApplyToSimilar: [{ word: 'qx vendor', category: 'Office' }],
   leapClearDraft: [],
 };
 

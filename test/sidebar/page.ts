@@ -133,6 +133,15 @@ function installFakeServer(setup: FakeServerSetup): void {
     leapUnmatchInvoice: () => {
       throw new Error('The wizard page called leapUnmatchInvoice');
     },
+    leapGetSimilarRows: () => {
+      throw new Error('The wizard page called leapGetSimilarRows');
+    },
+    leapMakeRule: () => {
+      throw new Error('The wizard page called leapMakeRule');
+    },
+    leapApplyToSimilar: () => {
+      throw new Error('The wizard page called leapApplyToSimilar');
+    },
   };
   type Handler = ((value: unknown) => void) | undefined;
   const runner = (success: Handler, failure: Handler): unknown =>
