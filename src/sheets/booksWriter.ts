@@ -284,7 +284,16 @@ export function deleteLedgerRows(
   const weights = span.getFontWeights();
   const fills = span.getBackgrounds();
   const deleted: { start: number; count: number }[] = [];
+  // Sheets refuses to delete all of a sheet's rows below its frozen ones (deleteRows fails; the emulator does the
+  // same): a Ledger trimmed to exactly its rows gets one blank row at the bottom first, taken away again on a failure.
+  const maxRows = ledger.getMaxRows();
+  const total = runs.reduce((sum, r) => sum + r.count, 0);
+  let spareAdded = false;
   try {
+    if (total >= maxRows - ledger.getFrozenRows()) {
+      ledger.insertRowsAfter(maxRows, 1);
+      spareAdded = true;
+    }
     for (const run of runs) {
       ledger.deleteRows(run.start, run.count);
       deleted.push(run);
@@ -319,6 +328,7 @@ export function deleteLedgerRows(
       if (categories)
         ledger.getRange(run.start, LEDGER_COLUMN.category, run.count, 1).setDataValidation(categoryRule(categories));
     }
+    if (spareAdded) ledger.deleteRows(maxRows + 1, 1);
     throw error;
   }
 }

@@ -154,6 +154,17 @@ describe('undoing the last import', () => {
     expect(pageStart(em).lastImport).toBeNull();
   });
 
+  test('a Ledger trimmed to exactly the rows of its only import: every row removed, a blank one left below the header', () => {
+    const em = fresh();
+    const { lastImport } = importRows(em, SECOND);
+    const sheet = ledgerSheet(em);
+    sheet.deleteRows(6, sheet.getMaxRows() - 5);
+    expect(sheet.getMaxRows()).toBe(5);
+    expect(undo(em, lastImport?.id)).toMatchObject({ status: 'removed', removed: 4 });
+    expect(sheet.getMaxRows()).toBe(2);
+    expect(sheet.getRange('A1:G2').getValues()[1]).toEqual(['', '', '', '', '', '', '']);
+  });
+
   test('refused when another import was made since the page showed its last import, or with no id', () => {
     const em = fresh();
     const first = importRows(em, FIRST);
