@@ -94,6 +94,8 @@ let pasteTimer: ReturnType<typeof setTimeout> | undefined;
 let style: Pick<ImportPageStart, 'datePattern' | 'numbers'> | null = null;
 /** If the first call fails: dates year first, which no reader takes the wrong way round. */
 const PLAIN_STYLE = { datePattern: PLAIN_DATE_FORMAT, numbers: { group: ',', decimal: '.' } };
+/** Said while the page runs on PLAIN_STYLE. */
+let settingsProblem = '';
 
 const grouped = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, (style ?? PLAIN_STYLE).numbers.group);
 const showDate = (iso: string): string => dateAsShown(iso, (style ?? PLAIN_STYLE).datePattern);
@@ -532,7 +534,7 @@ function renderSummary(p: ParsedStatement): void {
   const kept = p.pending.length && !includePendingBox.checked ? `; ${showCount(p.pending.length)} pending kept out` : '';
   summary.textContent = `${showCount(rows)} row${rows === 1 ? '' : 's'}${span}${unread}${kept}.`;
   const tooMany = tooManyRowsText(rows);
-  errorBox.textContent = tooMany ?? '';
+  errorBox.textContent = tooMany ?? settingsProblem;
 }
 
 function render(): void {
@@ -786,7 +788,8 @@ callServer('leapGetImportPage').then(
   },
   (error: unknown) => {
     style = PLAIN_STYLE;
-    errorBox.textContent = `Leap could not read this spreadsheet's settings (${serverErrorMessage(error)}): dates are shown year first.`;
+    settingsProblem = `Leap could not read this spreadsheet's settings (${serverErrorMessage(error)}), so dates are shown year first. You can still import.`;
+    errorBox.textContent = settingsProblem;
     render();
   },
 );

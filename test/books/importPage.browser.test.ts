@@ -329,6 +329,19 @@ describe('the import page', () => {
     expect(await page.locator('#import-button').isDisabled()).toBe(false);
   });
 
+  test('when the spreadsheet’s settings cannot be read, dates are shown year first and the page says why', async () => {
+    opened = await openImportPage({ fail: { leapGetImportPage: 'Service Spreadsheets timed out' } });
+    const { page } = opened;
+    await page.setInputFiles('#statement-file', fixturePath('chase-checking.csv'));
+    await page.locator('#statement-summary').getByText('6 rows, 2026-03-01 to 2026-03-31.').waitFor();
+    expect((await previewCells(page))[0]).toEqual(['2026-03-31', 'ADOBE  *CREATIVE CLOUD 800-833-6687 CA', '-54.99']);
+    expect(await page.locator('#import-error').textContent()).toBe(
+      "Leap could not read this spreadsheet's settings (Service Spreadsheets timed out), so dates are shown year first. You can still import.",
+    );
+    expect(await page.locator('#last-import').isHidden()).toBe(true);
+    expect(await page.locator('#import-button').isEnabled()).toBe(true);
+  });
+
   test('a statement of more than 20,000 rows is refused before anything is sent', async () => {
     opened = await openImportPage();
     const { page } = opened;
