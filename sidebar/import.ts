@@ -3,11 +3,21 @@
  * src/books/statement): nothing leaves the page but the rows sent to leapImportStatement. Every piece of file or
  * server text is set with textContent, never parsed as HTML.
  */
+
+import type { LastImport } from '../src/books/lastImport';
 import { describeProblem, MAX_STATEMENT_ROWS, type ParsedStatement, parseStatement } from '../src/books/statement';
 import type { Delimiter } from '../src/books/statementCsv';
 import { currencyWords } from '../src/books/statementCurrency';
-import { importResultText, spokenDate, tooManyRowsText } from '../src/books/statementText';
-import type { ColumnMapping, ImportRequest, StatementRow } from '../src/books/types';
+import {
+  importResultText,
+  lastImportText,
+  spokenDate,
+  tooManyRowsText,
+  undoQuestionText,
+  undoResultText,
+} from '../src/books/statementText';
+import type { ColumnMapping, ImportPageStart, ImportRequest, StatementRow, UndoImportResult } from '../src/books/types';
+import { dateAsShown, PLAIN_DATE_FORMAT } from '../src/plan/currency';
 import { byId, el } from './dom';
 import { callServer, serverErrorMessage } from './server';
 
@@ -46,6 +56,14 @@ const currencyNote = byId('currency-note');
 const rateInput = byId<HTMLInputElement>('rate');
 const rateHint = byId('rate-hint');
 const rateError = byId('err-rate');
+const lastImportBox = byId('last-import');
+const lastImportLine = byId('last-import-text');
+const undoButton = byId<HTMLButtonElement>('undo-button');
+const undoConfirm = byId('undo-confirm');
+const undoQuestion = byId('undo-question');
+const undoConfirmButton = byId<HTMLButtonElement>('undo-confirm-button');
+const undoCancelButton = byId<HTMLButtonElement>('undo-cancel-button');
+const undoResultBox = byId('undo-result');
 
 // ---- State ----
 
@@ -57,23 +75,36 @@ let orderAnswered = false;
 let signAsked = false;
 let accountEdited = false;
 let importing = false;
+let undoing = false;
+/** The import "Undo last import" removes, as the server last reported it. */
+let lastImport: LastImport | null = null;
 let lookingUp = false;
 let imported = false;
 /** Each new text gets a number; a late answer about an older text is dropped. */
 let textVersion = 0;
 let pasteTimer: ReturnType<typeof setTimeout> | undefined;
 
-// ---- Formatting as the person's locale writes it ----
+// ---- Formatting as the spreadsheet writes it ----
 
-const locale = navigator.language || 'en-US';
-const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-const amountFormat = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const isoToDate = (iso: string): Date => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
-};
-const showDate = (iso: string): string => dateFormat.format(isoToDate(iso));
-const showCount = (n: number): string => n.toLocaleString(locale);
+/**
+ * The document's date pattern and separators, from the page's first call (leapGetImportPage): the preview shows rows
+ * as the Ledger will (en_US "Jul 1, 2027", en_GB "1 Jul 2027", de_DE "01.07.2027"), whatever the browser's language.
+ * Nothing read from a file is shown before it arrives.
+ */
+let style: Pick<ImportPageStart, 'datePattern' | 'numbers'> | null = null;
+/** If the first call fails: dates year first, which no reader takes the wrong way round. */
+const PLAIN_STYLE = { datePattern: PLAIN_DATE_FORMAT, numbers: { group: ',', decimal: '.' } };
+/** Said while the page runs on PLAIN_STYLE. */
+let settingsProblem = '';
+
+const grouped = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, (style ?? PLAIN_STYLE).numbers.group);
+const showDate = (iso: string): string => dateAsShown(iso, (style ?? PLAIN_STYLE).datePattern);
+const showCount = (n: number): string => grouped(String(n));
+/** An amount with cents and the document's separators: -1,234.56 (en_US), -1.234,56 (de_DE). */
+function showAmount(amount: number): string {
+  const [whole, cents] = Math.abs(amount).toFixed(2).split('.');
+  return `${amount < 0 && Math.round(Math.abs(amount) * 100) > 0 ? '-' : ''}${grouped(whole)}${(style ?? PLAIN_STYLE).numbers.decimal}${cents}`;
+}
 
 // ---- Reading the statement ----
 
@@ -469,7 +500,7 @@ function renderPreview(p: ParsedStatement): void {
         {},
         el('td', {}, showDate(r.date)),
         el('td', {}, r.description, ...(p.pending.includes(r) ? [' ', el('span', { class: 'tag' }, 'pending')] : [])),
-        el('td', { class: r.amount < 0 ? 'num out' : 'num' }, amountFormat.format(r.amount)),
+        el('td', { class: r.amount < 0 ? 'num out' : 'num' }, showAmount(r.amount)),
       ),
     ),
   );
@@ -498,18 +529,19 @@ function renderSummary(p: ParsedStatement): void {
   const dates = toImport.map((r) => r.date).sort();
   // Until the day/month order is answered the dates are a guess: no span is shown from them.
   const settled = !p.dayMonthAmbiguous || orderAnswered;
-  const span = rows && settled ? `, ${spokenDate(dates[0])} to ${spokenDate(dates[dates.length - 1])}` : '';
+  const span = rows && settled ? `, ${showDate(dates[0])} to ${showDate(dates[dates.length - 1])}` : '';
   const unread = p.problems.length ? `; ${showCount(p.problems.length)} line${p.problems.length === 1 ? '' : 's'} not read` : '';
   const kept = p.pending.length && !includePendingBox.checked ? `; ${showCount(p.pending.length)} pending kept out` : '';
   summary.textContent = `${showCount(rows)} row${rows === 1 ? '' : 's'}${span}${unread}${kept}.`;
   const tooMany = tooManyRowsText(rows);
-  errorBox.textContent = tooMany ?? '';
+  errorBox.textContent = tooMany ?? settingsProblem;
 }
 
 function render(): void {
-  statementSection.hidden = parsed === null;
-  statusText.textContent = '';
-  if (!parsed) {
+  // Until the document's style is known nothing read is shown: a date drawn in the browser's style would be redrawn.
+  statementSection.hidden = parsed === null || style === null;
+  statusText.textContent = parsed && !style ? 'Reading the spreadsheet’s settings…' : '';
+  if (!parsed || !style) {
     updateButton();
     return;
   }
@@ -532,7 +564,12 @@ function updateButton(): void {
   importButton.textContent = imported ? 'Imported' : rows ? `Import ${showCount(rows)} row${rows === 1 ? '' : 's'}` : 'Import';
   // A question about the sign, or a statement in two currencies, must be settled first: nothing is guessed.
   const unsettled = parsed !== null && (signUnanswered(parsed) || parsed.currencies.length > 1);
-  importButton.disabled = importing || lookingUp || imported || rows === 0 || rows > MAX_STATEMENT_ROWS || unsettled;
+  importButton.disabled =
+    style === null || importing || undoing || lookingUp || imported || rows === 0 || rows > MAX_STATEMENT_ROWS || unsettled;
+  // One change to the Ledger at a time: an undo while an import runs (or the reverse) waits for the other.
+  undoButton.disabled = style === null || importing || undoing || lastImport === null;
+  undoConfirmButton.disabled = importing || undoing;
+  undoCancelButton.disabled = importing || undoing;
 }
 
 function clearMessages(): void {
@@ -599,8 +636,9 @@ function submit(): void {
       (result) => {
         imported = true;
         statusText.textContent = '';
-        const message = el('p', { id: 'import-message', tabindex: '-1' }, importResultText(result));
+        const message = el('p', { id: 'import-message', tabindex: '-1' }, importResultText(result, showDate));
         resultBox.replaceChildren(el('div', { class: 'success', role: 'status' }, message));
+        if (result.lastImport) showLastImport(result.lastImport);
         message.focus();
       },
       (error: unknown) => {
@@ -622,6 +660,69 @@ function submit(): void {
       updateButton();
     });
 }
+
+// ---- Undoing the last import ----
+
+function showLastImport(record: LastImport | null): void {
+  lastImport = record;
+  undoConfirm.hidden = true;
+  undoResultBox.replaceChildren();
+  lastImportBox.hidden = record === null;
+  undoButton.hidden = record === null;
+  lastImportLine.textContent = record ? lastImportText(record, showDate) : '';
+  updateButton();
+}
+
+function undo(removeEdited: boolean): void {
+  if (!lastImport || importing || undoing) return;
+  clearMessages();
+  undoing = true;
+  undoResultBox.replaceChildren();
+  updateButton();
+  statusText.textContent = removeEdited ? 'Removing the rows of the last import…' : 'Undoing the last import…';
+  callServer('leapUndoLastImport', { importId: lastImport.id, removeEdited })
+    .then(
+      (result: UndoImportResult) => {
+        statusText.textContent = '';
+        if (result.status === 'edited') {
+          // Rows the person changed since: asked about, nothing removed yet.
+          undoQuestion.textContent = undoQuestionText(result);
+          undoConfirmButton.textContent = `Remove all ${showCount(result.edited.length)} changed row${result.edited.length === 1 ? '' : 's'} too`;
+          undoConfirm.hidden = false;
+          undoButton.hidden = true;
+          undoConfirmButton.focus();
+          return;
+        }
+        lastImport = null;
+        undoConfirm.hidden = true;
+        undoButton.hidden = true;
+        lastImportLine.textContent = '';
+        const message = el('p', { id: 'undo-message', tabindex: '-1' }, undoResultText(result));
+        undoResultBox.replaceChildren(el('div', { class: 'success', role: 'status' }, message));
+        // The rows are gone: importing the same statement again would add them again.
+        imported = false;
+        resultBox.replaceChildren();
+        message.focus();
+      },
+      (error: unknown) => {
+        statusText.textContent = '';
+        errorBox.textContent = `Nothing was removed: ${serverErrorMessage(error)}`;
+      },
+    )
+    .finally(() => {
+      undoing = false;
+      updateButton();
+    });
+}
+
+undoButton.addEventListener('click', () => undo(false));
+undoConfirmButton.addEventListener('click', () => undo(true));
+undoCancelButton.addEventListener('click', () => {
+  undoConfirm.hidden = true;
+  undoButton.hidden = false;
+  undoResultBox.replaceChildren(el('p', { class: 'hint', role: 'status' }, 'Kept: nothing was removed.'));
+  undoButton.focus();
+});
 
 // ---- Events ----
 
@@ -678,4 +779,18 @@ form.addEventListener('submit', (event) => {
 });
 
 render();
+// The page's first call: the document's style (before any preview is drawn) and the last import, to offer its undo.
+callServer('leapGetImportPage').then(
+  (start) => {
+    style = { datePattern: start.datePattern, numbers: start.numbers };
+    showLastImport(start.lastImport);
+    render();
+  },
+  (error: unknown) => {
+    style = PLAIN_STYLE;
+    settingsProblem = `Leap could not read this spreadsheet's settings (${serverErrorMessage(error)}), so dates are shown year first. You can still import.`;
+    errorBox.textContent = settingsProblem;
+    render();
+  },
+);
 performance.mark('leap-import-interactive');

@@ -4,7 +4,14 @@
  * callServer takes its argument and result types from it, so the two sides cannot drift apart.
  * Everything crosses as plain JSON: dates as ISO strings ("YYYY-MM-DD"), rates as fractions (0.3 for 30%).
  */
-import type { ColumnMapping, ImportRequest, ImportResult } from './books/types';
+import type {
+  ColumnMapping,
+  ImportPageStart,
+  ImportRequest,
+  ImportResult,
+  UndoImportRequest,
+  UndoImportResult,
+} from './books/types';
 import type { KeyNumberName } from './plan/layout';
 
 /** Answers as gathered so far: any subset of the wizard's fields (src/plan/answers.ts FIELDS), not yet validated. */
@@ -277,6 +284,13 @@ export interface ServerFunctions {
   leapImportStatement(request: ImportRequest): ImportResult;
   /** The column mapping remembered for a file layout, or null. */
   leapGetStatementMapping(layoutKey: string): ColumnMapping | null;
+  /** The import page's first call: the document's date and number style, and the last import (or null). */
+  leapGetImportPage(): ImportPageStart;
+  /**
+   * Removes the rows the last import wrote, all or nothing; asks first (status "edited", nothing removed) when some
+   * were changed since, unless removeEdited. Refused when another import was made since the page showed importId.
+   */
+  leapUndoLastImport(request: UndoImportRequest): UndoImportResult;
   /** The check-in page: last month and the year so far. */
   leapGetCheckIn(): CheckInView;
   /**
@@ -336,4 +350,6 @@ export const SERVER_FUNCTION_NAMES: readonly ServerFunctionName[] = [
   'leapGetSimilarRows',
   'leapMakeRule',
   'leapApplyToSimilar',
+  'leapGetImportPage',
+  'leapUndoLastImport',
 ];

@@ -1,3 +1,4 @@
+import type { EditedRow, LastImport } from './lastImport';
 /** One statement line as read from the bank file: money in positive, money out negative. */
 export interface StatementRow {
   date: string /* YYYY-MM-DD */;
@@ -40,4 +41,33 @@ export interface ImportResult {
   lastDate: string | null;
   /** Set when the amounts were converted at a rate the person gave (each row's Notes says so). */
   converted?: { from: string | null; to: string | null; rate: number };
+  /** The record of this import, which the page offers to undo; absent when it added no row. */
+  lastImport?: LastImport;
+}
+/** What the import page learns before it shows anything: the document's styles and the last import. */
+export interface ImportPageStart {
+  /** The spreadsheet locale's date pattern (src/plan/currency.ts dateFormat): the preview's dates follow it. */
+  datePattern: string;
+  /** The spreadsheet locale's grouping and decimal characters, for the preview's amounts. */
+  numbers: { group: string; decimal: string };
+  lastImport: LastImport | null;
+}
+export interface UndoImportRequest {
+  /** The import the page showed (LastImport.id). */
+  importId: string;
+  /** Remove the rows the person changed since the import too (asked first). */
+  removeEdited: boolean;
+}
+export interface UndoImportResult {
+  /**
+   * removed: the rows found are gone; edited: some were changed since, nothing removed (ask, then send removeEdited);
+   * none-found: none of its rows is in the Ledger any more, nothing removed and the record forgotten.
+   */
+  status: 'removed' | 'edited' | 'none-found';
+  removed: number;
+  /** Rows the import wrote that were not found. */
+  missing: number;
+  edited: EditedRow[];
+  /** The import this was about. */
+  lastImport: LastImport;
 }

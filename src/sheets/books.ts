@@ -5,11 +5,30 @@
 import { categorise, readCategoryRules, UNCATEGORISED } from '../books/categories';
 import { copiesInStatement, copyNote, sortOutDuplicates } from '../books/duplicates';
 import { mappingProblem, validateImportRequest } from '../books/importRequest';
-import { LEDGER_COLUMN, ledgerRows } from '../books/layout';
+import { type LastImport, type LedgerRowNow, newImportId, planUndo, rowRunsBottomUp, tagLedgerRows } from '../books/lastImport';
+import { CATEGORIES_SHEET, LEDGER_COLUMN, LEDGER_SHEET, ledgerRows } from '../books/layout';
 import { type RowsInBookCurrency, rowsInBookCurrency } from '../books/statementCurrency';
-import type { ColumnMapping, ImportRequest, ImportResult, StatementRow } from '../books/types';
-import { dateFormat, localeCurrency } from '../plan/currency';
-import { appendLedgerRows, checkLedgerHeader, ensureBooksSheets, readLedgerKeys, removeSheets } from './booksWriter';
+import type {
+  ColumnMapping,
+  ImportPageStart,
+  ImportRequest,
+  ImportResult,
+  StatementRow,
+  UndoImportRequest,
+  UndoImportResult,
+} from '../books/types';
+import { dateFormat, localeCurrency, separators } from '../plan/currency';
+import {
+  appendLedgerRows,
+  checkLedgerHeader,
+  deleteLedgerRows,
+  ensureBooksSheets,
+  forgetLastImport,
+  readLastImport,
+  readLedgerKeys,
+  removeSheets,
+  writeLastImport,
+} from './booksWriter';
 import { PROPERTY_VALUE_LIMIT_BYTES, utf8Bytes } from './drafts';
 
 /** How long an import waits for another import (or a plan build) in the same spreadsheet. */
@@ -130,8 +149,19 @@ function importUnderLock(
       const notes = [noteOf.get(row), copy ? copyNote(copy) : undefined].filter((n): n is string => n !== undefined);
       if (notes.length > 0) cells[i][LEDGER_COLUMN.notes - 1] = { text: notes.join(' ') };
     });
-    appendLedgerRows(sheets.ledger, sheets.categories, lastRow, cells, date);
     const dates = sorted.fresh.map((row) => row.date).sort();
+    // Each row carries the import's id, and the Ledger a record of this import, so it can be undone. An import that
+    // adds nothing leaves the record of the one before: undoing removes the rows an import added.
+    const record: LastImport = {
+      id: newImportId(Date.now(), Math.random()),
+      rows: cells.length,
+      account: request.account,
+      firstDate: dates[0] ?? null,
+      lastDate: dates[dates.length - 1] ?? null,
+      importedAt: new Date().toISOString(),
+    };
+    tagLedgerRows(cells, record.id);
+    appendLedgerRows(sheets.ledger, sheets.categories, lastRow, cells, date, () => writeLastImport(sheets.ledger, record));
     return {
       imported: sorted.fresh.length,
       skippedAlreadyInLedger: sorted.alreadyInLedger,
@@ -140,11 +170,85 @@ function importUnderLock(
       firstDate: dates[0] ?? null,
       lastDate: dates[dates.length - 1] ?? null,
       ...(inBook.converted ? { converted: inBook.converted } : {}),
+      ...(cells.length > 0 ? { lastImport: record } : {}),
     };
   } catch (error) {
     removeSheets(spreadsheet, sheets.created);
     throw error;
   }
+}
+
+/**
+ * The import page's first call, before it shows anything read from a file: the document's date pattern and number
+ * separators (the preview shows dates and amounts as the spreadsheet does, not as the browser's language would), and
+ * the last import, which the page offers to undo. Reads only: opening the page makes no sheet.
+ */
+export function getImportPage(): ImportPageStart {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const locale = spreadsheet.getSpreadsheetLocale();
+  const ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
+  return { datePattern: dateFormat(locale), numbers: separators(locale), lastImport: ledger ? readLastImport(ledger) : null };
+}
+
+const NOTHING_TO_UNDO = 'There is no import to undo: the Ledger keeps a record of its last import only, and it has none now.';
+
+/** A Ledger date cell as YYYY-MM-DD in the spreadsheet's time zone ('' when it holds no date). */
+const isoDay = (value: unknown, timeZone: string): string =>
+  value instanceof Date ? Utilities.formatDate(value, timeZone, 'yyyy-MM-dd') : '';
+
+/**
+ * "Undo last import": removes the rows the last import wrote, found by the import's id in their Import key cells
+ * wherever they are now, all or nothing under the document lock. The rule:
+ * - rows the person changed since (category, notes, account, date, amount or description) are not removed unless
+ *   the request says so (`removeEdited`): the answer lists them, and nothing is written;
+ * - rows that are no longer found (deleted by hand, or their hidden key cleared) are counted in the answer; the
+ *   rows found are removed, and nothing else is touched;
+ * - none found: nothing is removed and the record is forgotten.
+ * `importId` is the import the page showed: if another import was made since, the undo is refused.
+ */
+export function undoLastImport(raw: unknown): UndoImportResult {
+  const request = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<UndoImportRequest>;
+  if (typeof request.importId !== 'string' || request.importId === '') {
+    throw new Error('The undo did not say which import to undo. Close the import page, open it again and press Undo.');
+  }
+  const removeEdited = request.removeEdited === true;
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return withDocumentLock(() => {
+    const ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
+    const record = ledger ? readLastImport(ledger) : null;
+    if (!ledger || !record) throw new Error(NOTHING_TO_UNDO);
+    if (record.id !== request.importId) {
+      throw new Error(
+        'Another import was made since this page opened, so the last import is no longer the one shown. ' +
+          'Close the import page and open it again to see it. Nothing was removed.',
+      );
+    }
+    const timeZone = spreadsheet.getSpreadsheetTimeZone();
+    const lastRow = ledger.getLastRow();
+    const read = lastRow < 2 ? [] : ledger.getRange(2, 1, lastRow - 1, LEDGER_COLUMN.importKey).getValues();
+    const rows: LedgerRowNow[] = read.map((r, i) => ({
+      row: i + 2,
+      date: isoDay(r[LEDGER_COLUMN.date - 1], timeZone),
+      description: r[LEDGER_COLUMN.description - 1],
+      amount: r[LEDGER_COLUMN.amount - 1],
+      category: r[LEDGER_COLUMN.category - 1],
+      notes: r[LEDGER_COLUMN.notes - 1],
+      account: r[LEDGER_COLUMN.account - 1],
+      key: r[LEDGER_COLUMN.importKey - 1],
+    }));
+    const plan = planUndo(rows, record);
+    if (plan.found.length === 0) {
+      forgetLastImport(ledger);
+      return { status: 'none-found', removed: 0, missing: plan.missing, edited: [], lastImport: record };
+    }
+    if (plan.edited.length > 0 && !removeEdited) {
+      return { status: 'edited', removed: 0, missing: plan.missing, edited: plan.edited, lastImport: record };
+    }
+    deleteLedgerRows(ledger, spreadsheet.getSheetByName(CATEGORIES_SHEET), rowRunsBottomUp(plan.found), () =>
+      forgetLastImport(ledger),
+    );
+    return { status: 'removed', removed: plan.found.length, missing: plan.missing, edited: plan.edited, lastImport: record };
+  });
 }
 
 /** Menu "Set up Books": makes whichever of the three sheets is missing, then shows the Books sheet. */

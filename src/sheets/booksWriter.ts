@@ -5,6 +5,7 @@
  * insertRowsAfter, one setValues and a fixed number of format calls, whatever the number of rows.
  */
 import { DEFAULT_CATEGORIES, KINDS } from '../books/categories';
+import { duplicateKey, LAST_IMPORT_METADATA_KEY, type LastImport, lastImportText, parseLastImport } from '../books/lastImport';
 import {
   BOOKS,
   BOOKS_MONTH_HEADER,
@@ -184,7 +185,8 @@ export function checkLedgerHeader(ledger: Sheet): void {
 export function readLedgerKeys(ledger: Sheet): { lastRow: number; keys: unknown[] } {
   const lastRow = Math.max(1, ledger.getLastRow());
   const column = ledger.getRange(1, LEDGER_COLUMN.importKey, lastRow, 1).getValues();
-  return { lastRow, keys: column.slice(1).map((row) => row[0]) };
+  // Without the import's tag: a row is the same bank line whichever import wrote it.
+  return { lastRow, keys: column.slice(1).map((row) => duplicateKey(row[0])) };
 }
 
 /**
@@ -199,6 +201,8 @@ export function appendLedgerRows(
   rows: LedgerCell[][],
   /** The document's date pattern (src/plan/currency.ts dateFormat). */
   date: string,
+  /** Work that belongs to the same all-or-nothing write (the record of the import): its failure removes the rows. */
+  alsoWrite: () => void = () => {},
 ): void {
   const count = rows.length;
   if (count === 0) return;
@@ -211,8 +215,120 @@ export function appendLedgerRows(
     // Dates as the document writes them (en_GB 1 Jul 2027, de_DE 01.07.2027), as on the plan and the Books.
     block.setNumberFormats(ledgerRowFormats(count, date));
     ledger.getRange(lastRow + 1, LEDGER_COLUMN.category, count, 1).setDataValidation(categoryRule(categories));
+    alsoWrite();
   } catch (error) {
     ledger.deleteRows(lastRow + 1, count);
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------- The last import's record
+
+/**
+ * The record of the last import lives in the Ledger sheet's developer metadata: part of the Spreadsheet service, so it
+ * needs no scope beyond spreadsheets.currentonly (Sheet.addDeveloperMetadata, developers.google.com/apps-script/
+ * reference/spreadsheet/sheet), and it goes with the Ledger: "If the associated object is deleted then its metadata is
+ * deleted too" (REST Resource: spreadsheets.developerMetadata, developers.google.com/sheets/api/reference/rest/v4/
+ * spreadsheets.developerMetadata). A few hundred characters, far inside the 30,000 a location may hold
+ * ("Read, write, and search metadata", developers.google.com/sheets/api/guides/metadata).
+ */
+function lastImportMetadata(ledger: Sheet): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
+  return ledger.getDeveloperMetadata().filter((m) => m.getKey() === LAST_IMPORT_METADATA_KEY);
+}
+
+/** The last import's record, or null. */
+export function readLastImport(ledger: Sheet): LastImport | null {
+  const found = lastImportMetadata(ledger);
+  return found.length > 0 ? parseLastImport(found[0].getValue()) : null;
+}
+
+/** Replaces the record with this import's. */
+export function writeLastImport(ledger: Sheet, record: LastImport): void {
+  const found = lastImportMetadata(ledger);
+  if (found.length > 0) found[0].setValue(lastImportText(record));
+  else ledger.addDeveloperMetadata(LAST_IMPORT_METADATA_KEY, lastImportText(record));
+}
+
+/** Forgets the record (after an undo). */
+export function forgetLastImport(ledger: Sheet): void {
+  for (const m of lastImportMetadata(ledger)) m.remove();
+}
+
+/**
+ * Deletes Ledger rows all or nothing. The rows are deleted in runs of consecutive rows, bottom run first, so the rows
+ * above each run stay where they were; if a deletion (or `alsoWrite`) fails, the runs already deleted are put back,
+ * top one first, with their values, formulas, number formats, weights, fills and the Category dropdown, so the
+ * Ledger is as it was. Person's own columns to the right of the Ledger's go and come back with the rows.
+ */
+/** What getNumberFormats reports for a cell never given a format. */
+const UNFORMATTED = '0.###############';
+
+export function deleteLedgerRows(
+  ledger: Sheet,
+  categories: Sheet | null,
+  runs: readonly { start: number; count: number }[],
+  alsoWrite: () => void = () => {},
+): void {
+  if (runs.length === 0) {
+    alsoWrite();
+    return;
+  }
+  const width = Math.max(LEDGER_WIDTH, ledger.getLastColumn());
+  const top = Math.min(...runs.map((r) => r.start));
+  const bottom = Math.max(...runs.map((r) => r.start + r.count - 1));
+  // One read of everything that could need putting back, from the top run to the bottom one.
+  const span = ledger.getRange(top, 1, bottom - top + 1, width);
+  const values = span.getValues();
+  const formulas = span.getFormulas();
+  const formats = span.getNumberFormats();
+  const weights = span.getFontWeights();
+  const fills = span.getBackgrounds();
+  const deleted: { start: number; count: number }[] = [];
+  // Sheets refuses to delete all of a sheet's rows below its frozen ones (deleteRows fails; the emulator does the
+  // same): a Ledger trimmed to exactly its rows gets one blank row at the bottom first, taken away again on a failure.
+  const maxRows = ledger.getMaxRows();
+  const total = runs.reduce((sum, r) => sum + r.count, 0);
+  let spareAdded = false;
+  try {
+    if (total >= maxRows - ledger.getFrozenRows()) {
+      ledger.insertRowsAfter(maxRows, 1);
+      spareAdded = true;
+    }
+    for (const run of runs) {
+      ledger.deleteRows(run.start, run.count);
+      deleted.push(run);
+    }
+    alsoWrite();
+  } catch (error) {
+    for (const run of deleted.reverse()) {
+      const from = run.start - top;
+      const slice = <T>(grid: T[][]) => grid.slice(from, from + run.count);
+      ledger.insertRowsBefore(run.start, run.count);
+      const block = ledger.getRange(run.start, 1, run.count, width);
+      // Text goes back as text, never read as a number or a formula; a formula goes back as the formula.
+      block.setValues(
+        slice(values).map((row, r) =>
+          row.map((value, c) => {
+            const formula = formulas[from + r][c];
+            if (formula) return formula;
+            return typeof value === 'string' ? cellValue({ text: value }) : value;
+          }),
+        ),
+      );
+      // Cleared first (inserted rows take the formats of a neighbour); then the formats read, except the trailing
+      // columns that held none: getNumberFormats reports a cell never formatted as "0.###############", and writing
+      // that back would make it a cell that shows 37 as "37.".
+      block.clearFormat();
+      const runFormats = slice(formats);
+      let formatted = width;
+      while (formatted > LEDGER_WIDTH && runFormats.every((row) => row[formatted - 1] === UNFORMATTED)) formatted--;
+      ledger.getRange(run.start, 1, run.count, formatted).setNumberFormats(runFormats.map((row) => row.slice(0, formatted)));
+      block.setFontWeights(slice(weights));
+      block.setBackgrounds(slice(fills));
+      if (categories)
+        ledger.getRange(run.start, LEDGER_COLUMN.category, run.count, 1).setDataValidation(categoryRule(categories));
+    }
+    if (spareAdded) ledger.deleteRows(maxRows + 1, 1);
     throw error;
   }
 }

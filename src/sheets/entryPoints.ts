@@ -4,7 +4,7 @@
  * is checked against it, so a target missing here or with another shape does not compile.
  */
 import type { ServerFunctionName, ServerFunctions } from '../protocol';
-import { getStatementMapping, importStatement, setUpBooks, showImport } from './books';
+import { getImportPage, getStatementMapping, importStatement, setUpBooks, showImport, undoLastImport } from './books';
 import { getCheckIn, saveCheckIn, setPlanHistory, showCheckIn, showInvoices, showUncategorised } from './checkin';
 import { showHelp, showSidebar } from './dialogs';
 import { clearDraft, getDraft, saveDraft } from './drafts';
@@ -57,6 +57,16 @@ export const serverEntryPoints: ServerEntryPoints = {
     params: ['layoutKey'],
     doc: 'Import page: the column mapping remembered for a file layout, or null.',
     run: getStatementMapping,
+  },
+  leapGetImportPage: {
+    params: [],
+    doc: "Import page: the document's date and number style, and the last import, before anything is shown.",
+    run: getImportPage,
+  },
+  leapUndoLastImport: {
+    params: ['request'],
+    doc: 'Import page: removes the rows of the last import, all or nothing ({importId, removeEdited}).',
+    run: undoLastImport,
   },
   leapGetPlanAnswers: {
     params: [],

@@ -15,6 +15,7 @@ import { SAMPLE_ANSWERS } from '../plan/sample';
 import { importStatement, statementRows as statementRowsAt } from '../support/books';
 import { launchChromium, screenshotPath, TEST_OUTPUT } from '../support/browser';
 import { createLeapEmulator } from '../support/emulator';
+import { installBridge } from '../support/scriptRunBridge';
 import { AS_OF, BIRCH, COBALT, expectedOwed, OWED, typeInvoices } from './fixtures/owed';
 
 /** test-output/checkin/<name>.png */
@@ -47,38 +48,6 @@ function emulator(options: { plan: boolean; months: number[] }): Emulator {
   }
   if (options.months.length > 0) importStatement(em, rows(options.months));
   return em;
-}
-
-/** google.script.run in the page, each call crossing to the emulator as JSON, as Apps Script sends plain data. */
-function installBridge(): void {
-  type Handler = ((value: unknown) => void) | undefined;
-  const bridge = (window as unknown as { __leapServer: (name: string, args: string) => Promise<string> }).__leapServer;
-  const runner = (success: Handler, failure: Handler): unknown =>
-    new Proxy(
-      {},
-      {
-        get(_t, prop: string) {
-          if (prop === 'withSuccessHandler') return (h: Handler) => runner(h, failure);
-          if (prop === 'withFailureHandler') return (h: Handler) => runner(success, h);
-          if (prop === 'withUserObject') return () => runner(success, failure);
-          return (...args: unknown[]) => {
-            bridge(prop, JSON.stringify(args)).then(
-              (result) => success?.(result === undefined ? undefined : JSON.parse(result)),
-              (error: Error) => failure?.(new Error(error.message.replace(/^Error:\s*/, ''))),
-            );
-          };
-        },
-      },
-    );
-  Object.assign(window, {
-    google: {
-      script: {
-        get run() {
-          return runner(undefined, undefined);
-        },
-      },
-    },
-  });
 }
 
 let browser: Browser;

@@ -61,6 +61,10 @@ function named(em: Emulator, name: string): unknown {
   return out;
 }
 
+const IMPORT_ID = expect.stringMatching(/^[0-9a-z]+$/);
+/** An Import key cell: the duplicate key, then the import's tag (src/books/lastImport.ts). */
+const tagged = (key: string) => new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\|[0-9a-z]+(\\.[0-9a-f]{6}){3}$`);
+
 describe('a first import', () => {
   const em = fresh();
   em.run('onOpen');
@@ -82,12 +86,29 @@ describe('a first import', () => {
       uncategorised: 4,
       firstDate: '2026-01-05',
       lastDate: '2026-01-08',
+      // What "Undo last import" removes (test/books/importUndo.emulator.test.ts).
+      lastImport: {
+        id: IMPORT_ID,
+        rows: 5,
+        account: 'Chase checking',
+        firstDate: '2026-01-05',
+        lastDate: '2026-01-08',
+        importedAt: expect.any(String),
+      },
     });
   });
 
   test('writes each row as values: a real date, user text that stays text, the amount, category, account and key', () => {
     expect(ledger(em)).toEqual([
-      ['2026-01-05', 'STRIPE PAYOUT ST-1', 2400, 'Client income', 'Chase checking', '', '2026-01-05|2400.00|stripe payout st 1'],
+      [
+        '2026-01-05',
+        'STRIPE PAYOUT ST-1',
+        2400,
+        'Client income',
+        'Chase checking',
+        '',
+        expect.stringMatching(tagged('2026-01-05|2400.00|stripe payout st 1')),
+      ],
       [
         '2026-01-06',
         '=HYPERLINK("http://evil","click")',
@@ -95,11 +116,35 @@ describe('a first import', () => {
         UNCATEGORISED,
         'Chase checking',
         '',
-        '2026-01-06|-12.00|hyperlink http evil click',
+        expect.stringMatching(tagged('2026-01-06|-12.00|hyperlink http evil click')),
       ],
-      ['2026-01-07', '+1 555 0100 CALL', -3, UNCATEGORISED, 'Chase checking', '', '2026-01-07|-3.00|1 555 0100 call'],
-      ['2026-01-07', '-ATM FEE', -2.5, UNCATEGORISED, 'Chase checking', '', '2026-01-07|-2.50|atm fee'],
-      ['2026-01-08', '2026-01-08 deposit', 40, UNCATEGORISED, 'Chase checking', '', '2026-01-08|40.00|2026 01 08 deposit'],
+      [
+        '2026-01-07',
+        '+1 555 0100 CALL',
+        -3,
+        UNCATEGORISED,
+        'Chase checking',
+        '',
+        expect.stringMatching(tagged('2026-01-07|-3.00|1 555 0100 call')),
+      ],
+      [
+        '2026-01-07',
+        '-ATM FEE',
+        -2.5,
+        UNCATEGORISED,
+        'Chase checking',
+        '',
+        expect.stringMatching(tagged('2026-01-07|-2.50|atm fee')),
+      ],
+      [
+        '2026-01-08',
+        '2026-01-08 deposit',
+        40,
+        UNCATEGORISED,
+        'Chase checking',
+        '',
+        expect.stringMatching(tagged('2026-01-08|40.00|2026 01 08 deposit')),
+      ],
     ]);
     expect(JSON.stringify(cells(em, 'Ledger'))).not.toContain('"formula"');
     const sheet = em.workbook.getSheetByName('Ledger')!;
@@ -549,7 +594,8 @@ describe('a failure injected at any service call', () => {
     const calls = scriptCalls(probe).length;
     expect(calls).toBeGreaterThan(15);
     let em = base();
-    const ledgerBefore = JSON.stringify(cells(em, 'Ledger'));
+    let ledgerBefore = JSON.stringify(cells(em, 'Ledger'));
+    let recordBefore = em.run('leapGetImportPage');
     const maxRows = em.workbook.getSheetByName('Ledger')!.getMaxRows();
     let tolerated = 0;
     for (let n = 1; n <= calls; n++) {
@@ -569,9 +615,13 @@ describe('a failure injected at any service call', () => {
         expect([where, ledger(em).map((r) => r[1])]).toEqual([where, ['CORNER DELI', 'ADOBE', 'STRIPE PAYOUT', 'X']]);
         tolerated++;
         em = base();
+        ledgerBefore = JSON.stringify(cells(em, 'Ledger'));
+        recordBefore = em.run('leapGetImportPage');
         continue;
       }
       expect([where, JSON.stringify(cells(em, 'Ledger'))]).toEqual([where, ledgerBefore]);
+      // The record of the last import is still the one before: an undo would not remove the wrong rows.
+      expect([where, em.run('leapGetImportPage')]).toEqual([where, recordBefore]);
       expect([where, em.workbook.getSheetByName('Ledger')!.getMaxRows()]).toEqual([where, maxRows]);
       expect([where, sheetNames(em)]).toEqual([where, ['Sheet1', 'Categories', 'Ledger', 'Books']]);
     }

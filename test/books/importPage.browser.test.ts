@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parseStatement } from '../../src/books/statement';
 import { importResultText, tooManyRowsText } from '../../src/books/statementText';
 import type { ColumnMapping, ImportRequest, ImportResult } from '../../src/books/types';
+import { dateAsShown } from '../../src/plan/currency';
 import { scriptRunRulesScript } from '../sidebar/page';
 import { launchChromium, screenshotPath } from '../support/browser';
 
@@ -36,6 +37,9 @@ function installFakeServer(setup: FakeSetup): void {
   // Google's rules for what crosses google.script.run, loaded by scriptRunRulesScript (test/sidebar/page.ts).
   const rules = (window as unknown as { __leapScriptRunRules: Rules }).__leapScriptRunRules;
   const handlers: Record<string, (...args: unknown[]) => unknown> = {
+    // An en_US spreadsheet with no import yet (the page's first call; test/books/importUndo.browser.test.ts runs
+    // the real one).
+    leapGetImportPage: () => ({ datePattern: 'mmm d, yyyy', numbers: { group: ',', decimal: '.' }, lastImport: null }),
     leapGetStatementMapping: (key) => setup.remembered?.[key as string] ?? null,
     leapImportStatement: (request) => {
       const { rows, currency, rate } = request as ImportRequest;
@@ -164,12 +168,12 @@ describe('the import page', () => {
     await opened.page.close();
   });
 
-  test('a picked file is read in the page, previewed in the reader’s format and imported as parseStatement reads it', async () => {
+  test('a picked file is read in the page, previewed in the spreadsheet’s format and imported as parseStatement reads it', async () => {
     opened = await openImportPage();
     const { page } = opened;
     expect(await page.locator('#import-button').isDisabled()).toBe(true);
     await page.setInputFiles('#statement-file', fixturePath('chase-checking.csv'));
-    await page.locator('#statement-summary').getByText('6 rows, 1 Mar 2026 to 31 Mar 2026.').waitFor();
+    await page.locator('#statement-summary').getByText('6 rows, Mar 1, 2026 to Mar 31, 2026.').waitFor();
     expect(await page.inputValue('#account')).toBe('chase-checking');
     expect(await previewCells(page)).toEqual([
       ['Mar 31, 2026', 'ADOBE  *CREATIVE CLOUD 800-833-6687 CA', '-54.99'],
@@ -186,16 +190,20 @@ describe('the import page', () => {
     await page.fill('#account', 'Chase checking');
     await page.locator('#import-button').getByText('Import 6 rows').click();
     const expected = parseStatement(fixture('chase-checking.csv'));
-    const message = importResultText({
-      imported: 6,
-      skippedAlreadyInLedger: 0,
-      repeatedInStatement: 0,
-      uncategorised: 6,
-      firstDate: '2026-03-01',
-      lastDate: '2026-03-31',
-    });
+    const message = importResultText(
+      {
+        imported: 6,
+        skippedAlreadyInLedger: 0,
+        repeatedInStatement: 0,
+        uncategorised: 6,
+        firstDate: '2026-03-01',
+        lastDate: '2026-03-31',
+      },
+      (iso) => dateAsShown(iso, 'mmm d, yyyy'),
+    );
     await page.locator('#import-message').getByText(message).waitFor();
-    expect(message).toBe('Imported 6 rows, 6 uncategorised, 1 Mar 2026 to 31 Mar 2026.');
+    // In the spreadsheet's date style (the fake server's is en_US), as the Ledger will show the rows.
+    expect(message).toBe('Imported 6 rows, 6 uncategorised, Mar 1, 2026 to Mar 31, 2026.');
     const calls = await importCalls(opened);
     expect(calls).toHaveLength(1);
     expect(calls[0].args[0]).toEqual({
@@ -216,7 +224,7 @@ describe('the import page', () => {
     opened = await openImportPage({}, { width: 760, height: 600 });
     const { page } = opened;
     await page.setInputFiles('#statement-file', fixturePath('chase-checking.csv'));
-    await page.locator('#statement-summary').getByText('6 rows, 1 Mar 2026 to 31 Mar 2026.').waitFor();
+    await page.locator('#statement-summary').getByText('6 rows, Mar 1, 2026 to Mar 31, 2026.').waitFor();
     await page.fill('#account', 'Chase checking');
     await page.locator('#import-button').getByText('Import 6 rows').click();
     await page.locator('#import-message').waitFor();
@@ -257,7 +265,7 @@ describe('the import page', () => {
     await page.locator('#preview-rows tr').first().getByText('May 3, 2026').waitFor();
     expect((await previewCells(page)).map((r) => r[0])).toEqual(['May 3, 2026', 'May 4, 2026', 'May 12, 2026']);
     expect(await page.locator('#preview-caption').textContent()).toBe('Every row, as it will be written to the Ledger.');
-    expect(await page.locator('#statement-summary').textContent()).toBe('3 rows, 3 May 2026 to 12 May 2026.');
+    expect(await page.locator('#statement-summary').textContent()).toBe('3 rows, May 3, 2026 to May 12, 2026.');
     await page.click('#import-button');
     await page.locator('#import-message').waitFor();
     const [call] = await importCalls(opened);
@@ -275,7 +283,7 @@ describe('the import page', () => {
     const { page } = opened;
     await page.setInputFiles('#statement-file', fixturePath('uk-bank.csv'));
     // Until the server says whether this layout has remembered columns, nothing can be imported.
-    await page.locator('#statement-summary').getByText('5 rows, 2 Mar 2026 to 31 Mar 2026.').waitFor();
+    await page.locator('#statement-summary').getByText('5 rows, Mar 2, 2026 to Mar 31, 2026.').waitFor();
     expect(await page.locator('#import-button').isDisabled()).toBe(true);
     await page.locator('#import-status').getByText('Read with the columns you chose for this layout last time.').waitFor();
     expect((await previewCells(page)).map((r) => r[1])[0]).toBe('DD - THAMES WATER');
@@ -319,6 +327,19 @@ describe('the import page', () => {
     const [call] = await importCalls(opened);
     expect((call.args[0] as ImportRequest).account).toBe('=Konto');
     expect(await page.locator('#import-button').isDisabled()).toBe(false);
+  });
+
+  test('when the spreadsheet’s settings cannot be read, dates are shown year first and the page says why', async () => {
+    opened = await openImportPage({ fail: { leapGetImportPage: 'Service Spreadsheets timed out' } });
+    const { page } = opened;
+    await page.setInputFiles('#statement-file', fixturePath('chase-checking.csv'));
+    await page.locator('#statement-summary').getByText('6 rows, 2026-03-01 to 2026-03-31.').waitFor();
+    expect((await previewCells(page))[0]).toEqual(['2026-03-31', 'ADOBE  *CREATIVE CLOUD 800-833-6687 CA', '-54.99']);
+    expect(await page.locator('#import-error').textContent()).toBe(
+      "Leap could not read this spreadsheet's settings (Service Spreadsheets timed out), so dates are shown year first. You can still import.",
+    );
+    expect(await page.locator('#last-import').isHidden()).toBe(true);
+    expect(await page.locator('#import-button').isEnabled()).toBe(true);
   });
 
   test('a statement of more than 20,000 rows is refused before anything is sent', async () => {
@@ -384,7 +405,7 @@ describe('the import page', () => {
     await page.setInputFiles('#statement-file', fixturePath('revolut.csv'));
     await page.locator('#pending-field').waitFor();
     expect(await page.locator('#statement-summary').textContent()).toBe(
-      '3 rows, 2 Mar 2026 to 5 Mar 2026; 1 line not read; 1 pending kept out.',
+      '3 rows, Mar 2, 2026 to Mar 5, 2026; 1 line not read; 1 pending kept out.',
     );
     expect(await page.locator('#pending-label').textContent()).toBe('Include 1 pending row (line 5)');
     expect(await page.locator('#problem-list li').allTextContents()).toEqual([

@@ -39,6 +39,15 @@ test('the preview menu offers the import and the set-up, and google.script.run i
       uncategorised: 0,
       firstDate: '2026-01-05',
       lastDate: '2026-01-09',
+      // The record "Undo last import" uses (test/books/importUndo.emulator.test.ts).
+      lastImport: {
+        id: expect.any(String),
+        rows: 2,
+        account: 'Preview checking',
+        firstDate: '2026-01-05',
+        lastDate: '2026-01-09',
+        importedAt: expect.any(String),
+      },
     },
   });
   expect(session.scriptRun('leapGetStatementMapping', ['date,description,amount'])).toMatchObject({

@@ -409,9 +409,10 @@ function statementCsv(rows: Row[]): string {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A day as the import page shows it in the preview's en_US spreadsheet (its date style, mmm d, yyyy). */
 const spoken = (date: string): string => {
   const [y, m, d] = date.split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return `${MONTHS[m - 1]} ${d}, ${y}`;
 };
 
 /** The Books figures for one tax year by the rules the README states; months 0-11, in dollars. */

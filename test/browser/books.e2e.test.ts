@@ -222,7 +222,7 @@ test('import, re-import, a category edited in the grid, an overlapping statement
   // ---- The first statement: read in the page, previewed, imported.
   let frame = await openImport();
   await frame.setInputFiles('#statement-file', join(FIXTURES, FIRST));
-  await frame.locator('#statement-summary').getByText('31 rows, 1 Oct 2026 to 13 Nov 2026.').waitFor();
+  await frame.locator('#statement-summary').getByText('31 rows, Oct 1, 2026 to Nov 13, 2026.').waitFor();
   await expect(frame.inputValue('#account')).resolves.toBe('chase-oct-nov-2026');
   await frame.locator('#mapping summary').click();
   await expect(frame.locator('#map-date').inputValue()).resolves.toBe('1');
@@ -241,7 +241,7 @@ test('import, re-import, a category edited in the grid, an overlapping statement
   // 4 rows match no default rule: two checks, an Uber ride and interest (the Zelle deposit is client income and
   // "GOOGLE *ADS" matches "google ads" with the punctuation aside).
   await expect(frame.locator('#import-message').textContent()).resolves.toBe(
-    'Imported 31 rows, 4 uncategorised, 1 Oct 2026 to 13 Nov 2026. 1 row appears more than once in the statement; every copy was kept.',
+    'Imported 31 rows, 4 uncategorised, Oct 1, 2026 to Nov 13, 2026. 1 row appears more than once in the statement; every copy was kept.',
   );
   await dialogScreenshot(frame, 'import-done');
   await closeDialog();
@@ -278,7 +278,7 @@ test('import, re-import, a category edited in the grid, an overlapping statement
   // ---- A second statement overlapping the first: only its new rows are added.
   frame = await openImport();
   await expect(importFile(frame, SECOND, 19, 'Chase checking')).resolves.toBe(
-    'Imported 9 rows, 10 already in your ledger skipped, 3 uncategorised, 16 Nov 2026 to 30 Nov 2026.',
+    'Imported 9 rows, 10 already in your ledger skipped, 3 uncategorised, Nov 16, 2026 to Nov 30, 2026.',
   );
   await closeDialog();
 

@@ -251,12 +251,12 @@ test('lumpy income and two estimated payments: the tax blocks match the annualiz
   if (!frame) throw new Error('the import dialog has no document');
   await frame.waitForFunction(() => performance.getEntriesByName('leap-import-interactive').length > 0);
   await frame.setInputFiles('#statement-file', FIXTURE);
-  await frame.locator('#statement-summary').getByText('47 rows, 2 Jan 2026 to 25 Aug 2026.').waitFor();
+  await frame.locator('#statement-summary').getByText('47 rows, Jan 2, 2026 to Aug 25, 2026.').waitFor();
   await frame.fill('#account', 'Chase checking');
   await frame.click('#import-button');
   await frame.locator('#import-message').waitFor({ timeout: 20000 });
   await expect(frame.locator('#import-message').textContent()).resolves.toBe(
-    'Imported 47 rows, 0 uncategorised, 2 Jan 2026 to 25 Aug 2026.',
+    'Imported 47 rows, 0 uncategorised, Jan 2, 2026 to Aug 25, 2026.',
   );
   await andRedraw(() => page.locator('#dialog-close').click());
   await andRedraw(() => page.locator(`[data-sheet="${BOOKS_SHEET}"]`).click());

@@ -108,6 +108,12 @@ function installFakeServer(setup: FakeServerSetup): void {
     leapGetStatementMapping: () => {
       throw new Error('The wizard page called leapGetStatementMapping');
     },
+    leapGetImportPage: () => {
+      throw new Error('The wizard page called leapGetImportPage');
+    },
+    leapUndoLastImport: () => {
+      throw new Error('The wizard page called leapUndoLastImport');
+    },
     // The check-in page's functions, likewise.
     leapGetCheckIn: () => {
       throw new Error('The wizard page called leapGetCheckIn');
