@@ -297,6 +297,70 @@ describe('the US quarterly payments as lived', () => {
   });
 });
 
+// Issue 21: on a joint return last year's tax is the couple's, on both wages, and both jobs withheld towards it; the
+// safe harbor took the person's salary alone. The 110% rule's AGI ($150,000, also for a joint return; IRC 6654(d)(1)(C),
+// Publication 505) is both wages then.
+describe("a joint return's safe harbor", () => {
+  const safeHarborRows = (em: Emulator) => {
+    const label = Object.entries(cellsOf(em)).find(([, c]) => c.value === 'Safe harbor for the leave year');
+    if (!label) throw new Error('no safe harbor line');
+    const r = Number(label[0].slice(1));
+    const cells = cellsOf(em);
+    return {
+      lastYear: cells[`B${r - 1}`],
+      lastYearLabel: cells[`A${r - 1}`],
+      harbor: cells[`B${r}`],
+      sentence: cells[`A${r + 1}`],
+    };
+  };
+  const couple = (filingStatus: string) =>
+    built({
+      taxCountry: 'us',
+      taxMode: 'us_estimate',
+      filingStatus,
+      stateTaxRate: 0,
+      household: 'partner',
+      partnerTakeHome: 4800,
+      partnerWages: 80000,
+      currentSavings: 90000,
+      startDate: '2027-01-01',
+    });
+
+  test("filing jointly: last year's joint tax on both wages, 110% once both wages pass $150,000, said on the plan", () => {
+    const { em, bundle } = couple('married_joint');
+    const salary = Number(named(em, 'LEAP_ANNUAL_SALARY'));
+    const rows = safeHarborRows(em);
+    const joint = bundle.TAX_ESTIMATE_US(0, 'married_joint', 2026, 0, salary + 80000) as number;
+    expect(rows.lastYear.value).toBeCloseTo(joint, 6);
+    expect(rows.lastYear.formula).toMatch(/^=TAX_ESTIMATE_US\(0,/);
+    // $78,000 + $80,000 of wages: over $150,000, so 110%.
+    expect(rows.harbor.value).toBeCloseTo(bundle.SAFE_HARBOR(1e9, joint, salary + 80000, 'married_joint') as number, 6);
+    expect(rows.harbor.value).toBeCloseTo(1.1 * joint, 6);
+    expect(rows.lastYearLabel.value).toBe("Last year's federal tax on both your wages (joint return)");
+    expect(String(rows.sentence.value)).toMatch(
+      /once your and your partner's withholding and these payments reach \$[\d,]+ by the January payment after it: 100% of last year's tax on both your wages on your joint return \(taken as your salary and your partner's wages above\)/,
+    );
+    // Live: the partner's wages typed lower bring both wages under $150,000, and the harbor to 100% of a smaller tax.
+    em.enterInput(PLAN, (em.toJSON().namedRanges.LEAP_PARTNER_WAGES ?? '').replace(/^.*!|\$/g, ''), '52000');
+    const lower = bundle.TAX_ESTIMATE_US(0, 'married_joint', 2026, 0, salary + 52000) as number;
+    expect(safeHarborRows(em).harbor.value).toBeCloseTo(lower, 6);
+  });
+
+  test("filing separately: the partner's wages are on no return of the person's, the salary alone as before", () => {
+    const { em, bundle } = couple('married_separate');
+    const salary = Number(named(em, 'LEAP_ANNUAL_SALARY'));
+    const rows = safeHarborRows(em);
+    const own = bundle.TAX_ESTIMATE_US(0, 'married_separate', 2026, 0, salary) as number;
+    expect(rows.lastYear.value).toBeCloseTo(own, 6);
+    // $78,000 is over the $75,000 of a separate return: 110%.
+    expect(rows.harbor.value).toBeCloseTo(1.1 * own, 6);
+    expect(rows.lastYearLabel.value).toBe("Last year's federal tax on your salary");
+    expect(String(rows.sentence.value)).toMatch(
+      /once your job's withholding and these payments reach .* of last year's tax on your salary \(/,
+    );
+  });
+});
+
 describe('the Canadian plan', () => {
   const { em, bundle } = built({ taxCountry: 'canada', stateTaxRate: 0.1 });
   const expected = Number(named(em, 'LEAP_EXPECTED_MONTHLY'));
