@@ -176,7 +176,7 @@ export function wagesInput(employed: (read: Reader) => string, yearText: (read: 
         ? { number: s.answers.leaveYearWages }
         : (read) => `=${read.cell(SALARY)}*${employed(read)}/12`,
     note: () => (read) =>
-      `="Salary × "&${employed(read)}&" months employed in "&${yearText(read)}&" ÷ 12; type your own figure over it if you know it"`,
+      `="Salary × "&${employed(read)}&IF(${employed(read)}=1," month"," months")&" employed in "&${yearText(read)}&" ÷ 12; type your own figure over it if you know it"`,
   };
 }
 
