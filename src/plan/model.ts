@@ -171,7 +171,7 @@ function healthCoverStep(a: Answers): Sentence {
     return [
       'Your NHS cover continues when you leave: it does not depend on a job. Private health insurance is optional; the plan budgets ',
       budget,
-      ' a month for it (type 0 over it if you go without)',
+      ' a month for it (0 when you go without)',
     ];
   }
   if (a.taxCountry === 'canada') {
