@@ -165,11 +165,11 @@ export const usTaxFunctions: FunctionSpec[] = [
     summary:
       "A year's US tax for a sole proprietor: SE tax, federal income tax after the standard and QBI deductions, additional Medicare tax and a flat state tax.",
     shape: 'elementwise',
-    params: [netProfit, filingStatus, taxYear, stateRate, w2Wages],
-    returns: 'The total tax for the year, including the tax on any W-2 wages.',
+    params: [netProfit, filingStatus, taxYear, stateRate, w2Wages, spouseWages],
+    returns: "The total tax for the year, including the tax on any W-2 wages (and on a joint return the spouse's).",
     example: { formula: '=TAX_ESTIMATE_US(80000, "single", 2026)', result: '16647.47' },
-    compute: (profit: number, status: FilingStatus, year: number, state: number, wages: number) =>
-      taxEstimate({ netProfit: profit, status, year, stateRate: state, w2Wages: wages }).total,
+    compute: (profit: number, status: FilingStatus, year: number, state: number, wages: number, spouse: number) =>
+      taxEstimate({ netProfit: profit, status, year, stateRate: state, w2Wages: wages, spouseWages: spouse }).total,
   },
   {
     name: 'TAX_RATE_US',

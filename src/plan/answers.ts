@@ -418,6 +418,13 @@ function optional<T>(declared: Field<T>): Field<T | undefined> {
   return { ...declared, optional: true, required: false } as Field<T | undefined>;
 }
 
+/** The what-if cases' earnings, as shares of the expected: a case may earn more than expected, up to three times. */
+export const WHAT_IF_DEFAULTS = { lean: 0.8, expected: 1, strong: 1.2 } as const;
+export const WHAT_IF_FACTOR_MAX = 3;
+function whatIfFactor(label: string, what: string, defaultValue: number, extras: Extras<number>): Field<number> {
+  return percent(label, `the earnings of ${what}`, { max: WHAT_IF_FACTOR_MAX, default: defaultValue, ...extras });
+}
+
 const ONE_TO_FIVE = '1 = not at all, 5 = very much';
 /**
  * A month's money for one household, in any of the currencies Leap plans in: under 100 a month of living costs is a
@@ -554,6 +561,11 @@ export const FIELDS = {
     max: 0.5,
     default: 0.1,
   }),
+  whatIfLean: whatIfFactor('What if: the lean case earns', 'the lean case', WHAT_IF_DEFAULTS.lean, {
+    hint: "A share of your expected earnings. The plan's what-if table replays your months scaled by each case",
+  }),
+  whatIfExpected: whatIfFactor('What if: the expected case earns', 'the expected case', WHAT_IF_DEFAULTS.expected, {}),
+  whatIfStrong: whatIfFactor('What if: the strong case earns', 'the strong case', WHAT_IF_DEFAULTS.strong, {}),
   clientsWanted: count('Clients you want to start with', 'the clients you want', { min: 1, max: 1000 }),
   outreachPerWeek: count('People you will contact per week', 'contacts per week', { min: 0, max: 1000 }),
   entity: choice('Business entity', ENTITIES, 'a business entity', {
@@ -648,7 +660,16 @@ export const STEPS: readonly WizardStep[] = [
     id: 'buffer',
     title: 'Your buffer',
     why: 'A cushion of savings turns slow months into an inconvenience instead of an emergency.',
-    fields: ['bufferMonths', 'monthlySavings', 'startDate', 'rampMonths', 'maxRisk'],
+    fields: [
+      'bufferMonths',
+      'monthlySavings',
+      'startDate',
+      'rampMonths',
+      'maxRisk',
+      'whatIfLean',
+      'whatIfExpected',
+      'whatIfStrong',
+    ],
   },
   {
     id: 'setup',

@@ -146,7 +146,14 @@ function checklistSteps(a: Answers): ChecklistItem[] {
       phase: 0.65,
       done: false,
     },
-    { id: 'buffer-reached', step: ['Reach your buffer of ', fig('LEAP_BUFFER_TARGET', 'money')], phase: 1, done: false },
+    // Due on the ready date, the day the key numbers say the buffer is reached (the leave date may come later).
+    {
+      id: 'buffer-reached',
+      step: ['Reach your buffer of ', fig('LEAP_BUFFER_TARGET', 'money')],
+      phase: 1,
+      done: false,
+      due: 'LEAP_READY_DATE',
+    },
     { id: GIVE_NOTICE_ITEM, step: 'Choose your last day at work and give notice', phase: 1, done: false },
     ...firstTaxPaymentStep(a),
   ];
@@ -164,7 +171,7 @@ function healthCoverStep(a: Answers): Sentence {
     return [
       'Your NHS cover continues when you leave: it does not depend on a job. Private health insurance is optional; the plan budgets ',
       budget,
-      ' a month for it (type 0 over it if you go without)',
+      ' a month for it (0 when you go without)',
     ];
   }
   if (a.taxCountry === 'canada') {
@@ -197,14 +204,14 @@ export const WORKINGS_FIGURES = {
 function entityStep(a: Answers): string {
   const words: Record<Answers['entity'], string> = inUk(a)
     ? {
-        llc: 'Set up your limited company with Companies House and register it for Corporation Tax with HMRC',
+        llc: 'Set up your limited company with Companies House and register it for Corporation Tax with HMRC (this plan’s tax figures are a sole trader’s: ask an accountant what salary and dividends from the company cost)',
         sole_proprietorship: 'Trade as a sole trader: no company to form; choose a business name if you use one',
         undecided:
           'Choose sole trader or limited company (this plan estimates a sole trader: income tax and Class 4 National Insurance on the profit)',
       }
     : a.taxCountry === 'canada'
       ? {
-          llc: 'Incorporate your business, federally or in your province, and get its business number from the CRA',
+          llc: 'Incorporate your business, federally or in your province, and get its business number from the CRA (this plan’s tax figures are a sole proprietor’s: ask an accountant what salary and dividends from the corporation cost)',
           sole_proprietorship:
             'Register your business name with your province if you use one (a sole proprietorship needs no incorporation)',
           undecided:

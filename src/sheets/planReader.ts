@@ -7,6 +7,7 @@
 import { FILING_STATUSES, TAX_COUNTRIES, TAX_MODES } from '../plan/answers';
 import { PLAN_INPUTS, WAGES_INPUT } from '../plan/blocks/inputs';
 import { FILING_STATUS_INPUT, FLAT_RATE_INPUT, STATE_RATE_INPUT } from '../plan/blocks/taxSettings';
+import { WHAT_IF, WHAT_IF_FACTORS_LABEL } from '../plan/blocks/whatIf';
 import {
   KEY_NUMBERS,
   type PlanSheetLayout,
@@ -196,6 +197,15 @@ export function answersFromGrid(
   const modeRow = rowOf(TAX_MODE_LABEL);
   if (modeRow !== undefined && valueAt(modeRow) === TAX_MODES.us_estimate) answers.taxMode = 'us_estimate';
   else if (rowOf(PLAN_INPUT_LABELS.taxRate) !== undefined) answers.taxMode = 'flat';
+
+  // The what-if factors sit in their own block: the row under the case names, each under its name.
+  const factorsRow = values.findIndex((row) => row[0] === WHAT_IF_FACTORS_LABEL);
+  if (factorsRow > 0) {
+    for (const { name, answer } of WHAT_IF) {
+      const column = values[factorsRow - 1].indexOf(name);
+      if (column > 0) answers[answer] = numberOrText(values[factorsRow][column], formatDay);
+    }
+  }
 
   const figures = readFigures(values, formatDay);
   if (figures) {

@@ -82,7 +82,7 @@ function planShown(em: Emulator): string[][] {
   const sheet = em.spreadsheet.getSheetByName(PLAN);
   if (!sheet) throw new Error('no plan');
   const rows = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getDisplayValues();
-  rows[0][1] = rows[0][1].replace(/^Built \d{4}-\d{2}-\d{2}/, 'Built <date>');
+  rows[0][1] = rows[0][1].replace(/^Built .+? by Leap/, 'Built <date> by Leap');
   return rows;
 }
 

@@ -67,6 +67,21 @@ function workings(em: Emulator, fn: string): [string, string, number][] {
   return rows;
 }
 
+/** The months of earnings the first `months` months on your own bring, as the runway counts them: month t of the ramp earns t/(ramp+1). */
+const earnedOver = (months: number, ramp: number): number => {
+  let total = 0;
+  for (let t = 1; t <= months; t++) total += t <= ramp ? t / (ramp + 1) : 1;
+  return total;
+};
+
+/** The figure beside a label in the tax workings. */
+function besideLabel(em: Emulator, label: string): unknown {
+  const entry = Object.entries(cellsOf(em)).find(([, c]) => c.value === label);
+  if (!entry) throw new Error(`no "${label}"`);
+  const [, column, row] = /^([A-Z]+)(\d+)$/.exec(entry[0]) as RegExpExecArray;
+  return cellsOf(em)[`${String.fromCharCode(column.charCodeAt(0) + 1)}${row}`]?.value;
+}
+
 /** A Date of the bundle's realm (not `instanceof Date` here) or an ISO day from a cell. */
 const isDate = (d: unknown): d is Date => Object.prototype.toString.call(d) === '[object Date]';
 // The bundle makes midnight in its own time zone: noon after it is the same day in UTC, whatever the offset.
@@ -97,18 +112,20 @@ describe('the UK plan', () => {
   const { em, bundle } = built({ taxCountry: 'uk_england' });
   const expected = Number(named(em, 'LEAP_EXPECTED_MONTHLY'));
   const wages = Number(named(em, 'LEAP_LEAVE_YEAR_WAGES'));
+  // October to March on one's own, the first three of them the ramp.
+  const firstYear = earnedOver(6, Number(named(em, 'LEAP_RAMP_MONTHS'))) * expected;
 
   test('sets aside TAX_RATE_UK of the profit from the leave month to 5 April, with the wages of that tax year', () => {
     expect(day(named(em, 'LEAP_LEAVE_DATE'))).toBe('2025-10-01');
     expect(named(em, 'LEAP_TAX_YEAR')).toBe(2025);
     // April to September employed: six months of the $78,000 salary; October to March on one's own.
     expect(wages).toBe(39000);
-    expect(named(em, 'LEAP_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_UK(6 * expected, 2025, 'england', wages) as number, 10);
+    expect(named(em, 'LEAP_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_UK(firstYear, 2025, 'england', wages) as number, 10);
   });
 
   test('the calendar and the 31 January cash trap equal PAYMENTS_ON_ACCOUNT_UK on the two years', () => {
     const atSource = bundle.TAX_ESTIMATE_UK(0, 2025, 'england', wages) as number;
-    const bill1 = (bundle.TAX_ESTIMATE_UK(6 * expected, 2025, 'england', wages) as number) - atSource;
+    const bill1 = (bundle.TAX_ESTIMATE_UK(firstYear, 2025, 'england', wages) as number) - atSource;
     const bill2 = bundle.TAX_ESTIMATE_UK(12 * expected, 2026, 'england', 0) as number;
     const first = (bundle.PAYMENTS_ON_ACCOUNT_UK(bill1, 0, 2025, 0, atSource) as Table).slice(1);
     const second = (bundle.PAYMENTS_ON_ACCOUNT_UK(bill2, bill1, 2026, atSource, 0) as Table).slice(1);
@@ -136,7 +153,7 @@ describe('the UK plan', () => {
     if (!entry) throw new Error('no first-big-tax-payment step');
     const r = entry[0].slice(1);
     expect(String(cells[`A${r}`].value)).toMatch(
-      /^Have \$15,153 in your tax account by Jan 31, 2027: the first Self Assessment payment/,
+      /^Have \$10,236 in your tax account by Jan 31, 2027: the first Self Assessment payment/,
     );
     expect(day(cells[`C${r}`].value)).toBe('2027-01-31');
   });
@@ -185,7 +202,7 @@ describe('the UK plan', () => {
   test('Scotland uses the Scottish bands', () => {
     const scot = built({ taxCountry: 'uk_scotland' });
     expect(named(scot.em, 'LEAP_UK_REGION')).toBe('scotland');
-    expect(named(scot.em, 'LEAP_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_UK(6 * expected, 2025, 'scotland', wages) as number, 10);
+    expect(named(scot.em, 'LEAP_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_UK(firstYear, 2025, 'scotland', wages) as number, 10);
   });
 });
 
@@ -280,20 +297,86 @@ describe('the US quarterly payments as lived', () => {
   });
 });
 
+// Issue 21: on a joint return last year's tax is the couple's, on both wages, and both jobs withheld towards it; the
+// safe harbor took the person's salary alone. The 110% rule's AGI ($150,000, also for a joint return; IRC 6654(d)(1)(C),
+// Publication 505) is both wages then.
+describe("a joint return's safe harbor", () => {
+  const safeHarborRows = (em: Emulator) => {
+    const label = Object.entries(cellsOf(em)).find(([, c]) => c.value === 'Safe harbor for the leave year');
+    if (!label) throw new Error('no safe harbor line');
+    const r = Number(label[0].slice(1));
+    const cells = cellsOf(em);
+    return {
+      lastYear: cells[`B${r - 1}`],
+      lastYearLabel: cells[`A${r - 1}`],
+      harbor: cells[`B${r}`],
+      sentence: cells[`A${r + 1}`],
+    };
+  };
+  const couple = (filingStatus: string) =>
+    built({
+      taxCountry: 'us',
+      taxMode: 'us_estimate',
+      filingStatus,
+      stateTaxRate: 0,
+      household: 'partner',
+      partnerTakeHome: 4800,
+      partnerWages: 80000,
+      currentSavings: 90000,
+      startDate: '2027-01-01',
+    });
+
+  test("filing jointly: last year's joint tax on both wages, 110% once both wages pass $150,000, said on the plan", () => {
+    const { em, bundle } = couple('married_joint');
+    const salary = Number(named(em, 'LEAP_ANNUAL_SALARY'));
+    const rows = safeHarborRows(em);
+    const joint = bundle.TAX_ESTIMATE_US(0, 'married_joint', 2026, 0, salary + 80000) as number;
+    expect(rows.lastYear.value).toBeCloseTo(joint, 6);
+    expect(rows.lastYear.formula).toMatch(/^=TAX_ESTIMATE_US\(0,/);
+    // $78,000 + $80,000 of wages: over $150,000, so 110%.
+    expect(rows.harbor.value).toBeCloseTo(bundle.SAFE_HARBOR(1e9, joint, salary + 80000, 'married_joint') as number, 6);
+    expect(rows.harbor.value).toBeCloseTo(1.1 * joint, 6);
+    expect(rows.lastYearLabel.value).toBe("Last year's federal tax on both your wages (joint return)");
+    expect(String(rows.sentence.value)).toMatch(
+      /once your and your partner's withholding and these payments reach \$[\d,]+ by the January payment after it: 100% of last year's tax on both your wages on your joint return \(taken as your salary and your partner's wages above\)/,
+    );
+    // Live: the partner's wages typed lower bring both wages under $150,000, and the harbor to 100% of a smaller tax.
+    em.enterInput(PLAN, (em.toJSON().namedRanges.LEAP_PARTNER_WAGES ?? '').replace(/^.*!|\$/g, ''), '52000');
+    const lower = bundle.TAX_ESTIMATE_US(0, 'married_joint', 2026, 0, salary + 52000) as number;
+    expect(safeHarborRows(em).harbor.value).toBeCloseTo(lower, 6);
+  });
+
+  test("filing separately: the partner's wages are on no return of the person's, the salary alone as before", () => {
+    const { em, bundle } = couple('married_separate');
+    const salary = Number(named(em, 'LEAP_ANNUAL_SALARY'));
+    const rows = safeHarborRows(em);
+    const own = bundle.TAX_ESTIMATE_US(0, 'married_separate', 2026, 0, salary) as number;
+    expect(rows.lastYear.value).toBeCloseTo(own, 6);
+    // $78,000 is over the $75,000 of a separate return: 110%.
+    expect(rows.harbor.value).toBeCloseTo(1.1 * own, 6);
+    expect(rows.lastYearLabel.value).toBe("Last year's federal tax on your salary");
+    expect(String(rows.sentence.value)).toMatch(
+      /once your job's withholding and these payments reach .* of last year's tax on your salary \(/,
+    );
+  });
+});
+
 describe('the Canadian plan', () => {
   const { em, bundle } = built({ taxCountry: 'canada', stateTaxRate: 0.1 });
   const expected = Number(named(em, 'LEAP_EXPECTED_MONTHLY'));
   const wages = Number(named(em, 'LEAP_LEAVE_YEAR_WAGES'));
+  // October to December on one's own: all three the ramp.
+  const firstYear = earnedOver(3, Number(named(em, 'LEAP_RAMP_MONTHS'))) * expected;
 
   test('sets aside TAX_RATE_CA of the income from the leave month to December, with the provincial rate', () => {
     expect(named(em, 'LEAP_PROVINCE_TAX_RATE')).toBe(0.1);
     expect(wages).toBe(78000 * (9 / 12));
-    expect(named(em, 'LEAP_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_CA(3 * expected, 2025, 0.1, wages) as number, 10);
+    expect(named(em, 'LEAP_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_CA(firstYear, 2025, 0.1, wages) as number, 10);
   });
 
   test('the calendar, the first and the largest payment equal INSTALMENTS_CA on the two years', () => {
     const withheld = bundle.TAX_ESTIMATE_CA(0, 2025, 0.1, wages) as number;
-    const owing1 = (bundle.TAX_ESTIMATE_CA(3 * expected, 2025, 0.1, wages) as number) - withheld;
+    const owing1 = (bundle.TAX_ESTIMATE_CA(firstYear, 2025, 0.1, wages) as number) - withheld;
     const owing2 = bundle.TAX_ESTIMATE_CA(12 * expected, 2026, 0.1, 0) as number;
     const first = (bundle.INSTALMENTS_CA(owing1, 0, 0, 2025) as Table).slice(1);
     const second = (bundle.INSTALMENTS_CA(owing2, owing1, 0, 2026) as Table).slice(1);
@@ -332,6 +415,57 @@ describe('the Canadian plan', () => {
     expect(String(cells[`A${r}`].formula)).toContain(valueCell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'));
     const entity = Object.entries(cells).find(([a1, c]) => a1.startsWith('E') && c.value === 'entity');
     expect(String(cells[`A${entity?.[0].slice(1)}`].value)).toMatch(/^Incorporate your business/);
+  });
+});
+
+// Issue 21, "the tax calendar as lived": the UK and Canadian first (part) tax year took a full expected month for each
+// month in it, though the runway builds up over the ramp months; the first bill, the payments on account and the
+// instalments followed from that too-large profit.
+describe('the first tax year follows the runway ramp', () => {
+  const leavingIn = (startDate: string, changes: Record<string, unknown>) =>
+    built({ currentSavings: 90000, rampMonths: 3, startDate, ...changes });
+
+  test('UK, leaving in October 2027 with a 3-month ramp: the first year is the ramped months, the calendar its bills', () => {
+    const { em, bundle } = leavingIn('2027-10-01', { taxCountry: 'uk_england' });
+    expect(day(named(em, 'LEAP_LEAVE_DATE'))).toBe('2027-10-01');
+    const expected = Number(named(em, 'LEAP_EXPECTED_MONTHLY'));
+    const wages = Number(named(em, 'LEAP_LEAVE_YEAR_WAGES'));
+    // October to March: 1/4 + 2/4 + 3/4 of a month over the ramp, then three full months.
+    const firstYear = 4.5 * expected;
+    expect(besideLabel(em, 'Profit in the first tax year')).toBeCloseTo(firstYear, 6);
+    const want = (bundle.TAX_CALENDAR_UK(firstYear, 2027, 'england', wages, 12 * expected, 2028) as Table).slice(4);
+    const rows = calendar(em);
+    expect(rows.map(([, due, amount]) => [due, Math.round(amount * 100)])).toEqual(
+      want.map(([due, , amount]) => [day(due), Math.round((amount as number) * 100)]),
+    );
+    // A full six months would have set a larger first bill and payments on account.
+    const unramped = (bundle.TAX_CALENDAR_UK(6 * expected, 2027, 'england', wages, 12 * expected, 2028) as Table).slice(4);
+    expect(rows[0][2]).toBeLessThan(unramped[0][2] as number);
+    expect(named(em, 'LEAP_FIRST_TAX_PAYMENT')).toBeCloseTo(rows[0][2], 6);
+    expect(named(em, 'LEAP_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_UK(firstYear, 2026, 'england', wages) as number, 10);
+  });
+
+  test('Canada, leaving in November with a 3-month ramp: the ramp runs into the second year, and the instalments follow', () => {
+    const { em, bundle } = leavingIn('2025-11-01', { taxCountry: 'canada', stateTaxRate: 0.1 });
+    expect(day(named(em, 'LEAP_LEAVE_DATE'))).toBe('2025-11-01');
+    const expected = Number(named(em, 'LEAP_EXPECTED_MONTHLY'));
+    const wages = Number(named(em, 'LEAP_LEAVE_YEAR_WAGES'));
+    // November and December earn 1/4 and 2/4 of a month; 2026 starts at 3/4, then eleven full months.
+    const [firstYear, secondYear] = [0.75 * expected, 11.75 * expected];
+    expect(besideLabel(em, 'Net income in the first year')).toBeCloseTo(firstYear, 6);
+    const want = (bundle.TAX_CALENDAR_CA(firstYear, 2025, 0.1, wages, secondYear, 2026) as Table).slice(4);
+    expect(calendar(em).map(([, due, amount]) => [due, Math.round(amount * 100)])).toEqual(
+      want.map(([due, , amount]) => [day(due), Math.round((amount as number) * 100)]),
+    );
+    // Instalments for 2026 need more than $3,000 owing in 2025 (or 2024, all taxed at source): not with these months.
+    const owing1 =
+      (bundle.TAX_ESTIMATE_CA(firstYear, 2025, 0.1, wages) as number) - (bundle.TAX_ESTIMATE_CA(0, 2025, 0.1, wages) as number);
+    expect(owing1).toBeLessThan(3000);
+    expect(
+      calendar(em)
+        .filter(([payment]) => payment.startsWith('Instalment'))
+        .map(([, , amount]) => amount),
+    ).toEqual([0, 0, 0, 0]);
   });
 });
 

@@ -32,6 +32,10 @@ describe('health cover in the country’s words', () => {
     expect(words).toMatch(
       /^Your NHS cover continues when you leave: it does not depend on a job\. Private health insurance is optional; the plan budgets [£$]60 a month for it/,
     );
+    // Read with £0 budgeted too: no "type 0 over it" when it is 0 already.
+    expect(step(built({ taxCountry: 'uk_england', healthMonthly: 0 }), 'health-cover')).toMatch(
+      /the plan budgets [£$]0 a month for it \(0 when you go without\)$/,
+    );
   });
 
   test('Canada: the provincial plan carries on; the job’s extended health benefits are what to replace', () => {

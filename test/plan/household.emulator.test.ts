@@ -189,6 +189,36 @@ describe('problem 2: what the person types stays', () => {
     }
   });
 
+  test('the what-if factors typed over on the sheet are kept by Build again, and the wizard lists them', () => {
+    const { em } = fresh();
+    em.run('leapBuildPlan', ELECTRICIAN);
+    const factorsRow = () => {
+      const entry = Object.entries(sheetCells(em)).find(
+        ([a1, c]) => /^A\d+$/.test(a1) && c.value === 'Earnings compared with the history',
+      );
+      if (!entry) throw new Error('no what-if factors');
+      return Number(entry[0].slice(1));
+    };
+    const r = factorsRow();
+    expect(['B', 'C', 'D'].map((c) => sheetCells(em)[`${c}${r - 1}`]?.value)).toEqual(['Lean', 'Expected', 'Strong']);
+    expect(['B', 'C', 'D'].map((c) => sheetCells(em)[`${c}${r}`]?.value)).toEqual([0.8, 1, 1.2]);
+    const lowMonthBefore = Number(sheetCells(em)[`B${r + 3}`]?.value);
+    em.enterInput(PLAN, `B${r}`, '60%');
+    em.enterInput(PLAN, `D${r}`, '150%');
+    // The lean case earns less: its low month leaves less.
+    expect(Number(sheetCells(em)[`B${r + 3}`]?.value)).toBeLessThan(lowMonthBefore);
+    const back = planAnswers(em);
+    expect(back?.answers).toMatchObject({ whatIfLean: 0.6, whatIfExpected: 1, whatIfStrong: 1.5 });
+    const { answers, fromSheet } = mergePlanAnswers({ ...ELECTRICIAN } as never, back?.answers as never);
+    expect(fromSheet).toEqual(expect.arrayContaining(['whatIfLean', 'whatIfStrong']));
+    expect(fromSheet).not.toContain('whatIfExpected');
+    expect(validateAnswers(answers).ok).toBe(true);
+    em.run('leapBuildPlan', answers);
+    const again = factorsRow();
+    expect(['B', 'C', 'D'].map((c) => sheetCells(em)[`${c}${again}`]?.value)).toEqual([0.6, 1, 1.5]);
+    expect(planAnswers(em)?.answers).toEqual(back?.answers);
+  });
+
   test('typed over the low month taken from pasted figures (a MIN formula), Build again keeps the figure', () => {
     const { em } = fresh();
     em.run('leapBuildPlan', { ...SAMPLE_ANSWERS, projectedMonthlyLow: '', monthlyFigures: [4200, 3100, 6100, 5200] });

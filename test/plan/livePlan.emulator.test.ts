@@ -21,7 +21,7 @@ function shown(em: Emulator): string[][] {
   if (!sheet) throw new Error('no plan');
   const rows = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getDisplayValues();
   // The one cell that may differ: when each plan was built.
-  rows[0][1] = rows[0][1].replace(/^Built \d{4}-\d{2}-\d{2}/, 'Built <date>');
+  rows[0][1] = rows[0][1].replace(/^Built .+? by Leap/, 'Built <date> by Leap');
   return rows;
 }
 

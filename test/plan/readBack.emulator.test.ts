@@ -75,6 +75,10 @@ test('a plan just built gives back the answers it was built from', () => {
     monthlySavings: 1200,
     rampMonths: 3,
     maxRisk: 0.1,
+    // The what-if factors, from their own block.
+    whatIfLean: 0.8,
+    whatIfExpected: 1,
+    whatIfStrong: 1.2,
     startDate: '2026-03-01',
     taxCountry: 'us',
     taxMode: 'flat',

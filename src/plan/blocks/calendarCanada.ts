@@ -43,7 +43,7 @@ export const CANADA_CALENDAR: CountryCalendar = {
   place: 'LEAP_PROVINCE_TAX_RATE',
   years: CA_SUPPORTED_YEARS,
   incomeLabel: 'Net income in the first year',
-  firstYearIncome: (read) => `${read.cell('LEAP_EXPECTED_MONTHLY')}*(13-MONTH(${read.cell('LEAP_LEAVE_DATE')}))`,
+  monthsInFirstYear: (read) => `(13-MONTH(${read.cell('LEAP_LEAVE_DATE')}))`,
   registration: {
     id: WORKINGS_FIGURES.gstHstLimit,
     label: 'GST/HST small-supplier limit (Excise Tax Act s.148)',

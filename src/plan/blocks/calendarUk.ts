@@ -50,7 +50,7 @@ export const UK_CALENDAR: CountryCalendar = {
   place: 'LEAP_UK_REGION',
   years: UK_SUPPORTED_YEARS,
   incomeLabel: 'Profit in the first tax year',
-  firstYearIncome: (read) => `${read.cell('LEAP_EXPECTED_MONTHLY')}*(12-${ukEmployed(read)})`,
+  monthsInFirstYear: (read) => `(12-${ukEmployed(read)})`,
   registration: {
     id: WORKINGS_FIGURES.selfAssessmentRegistration,
     label: 'Self Assessment registration deadline (TMA 1970 s.7)',

@@ -11,9 +11,11 @@ import {
   clampTo,
   DETAIL,
   ITEM_ID,
+  jointReturn,
   LABEL,
   LAST_MAIN,
   type MainBlock,
+  PARTNER_WAGES,
   type PlanSheet,
   paymentFigures,
   rampedMonths,
@@ -143,7 +145,7 @@ const { safeHarborCurrentYearShare, safeHarborPriorYearShare, safeHarborHighInco
   STATUTE;
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const dollars = (n: number) => `$${n.toLocaleString('en-US')}`;
-/** Last year's tax on the salary: the job withheld it. */
+/** Last year's tax on the wages: the jobs withheld it. */
 const LAST_YEAR_TAX = 'usLastYearTax';
 
 /**
@@ -162,24 +164,35 @@ function highIncomeAgi(status: string): string {
 
 /**
  * The safe harbor of the leave year (IRC 6654(d)(1); IRS Form 1040-ES instructions, "Who Must Pay Estimated Tax",
- * and Publication 505): no underpayment penalty once withholding and estimated payments reach 100% of last year's
- * tax (110% when last year's AGI was over $150,000, $75,000 married filing separately), or 90% of this year's if
- * less. Last year the person worked the job all year: its tax is TAX_ESTIMATE_US on the salary (federal only, as the
- * safe harbor is), which the job withheld. One Leap cell, no nested call (a call inside another's arguments waits for
- * it: a round more on Sheets); the 100% or 110% is Sheets' arithmetic on the statute's figures (SAFE_HARBOR's rule).
+ * and Publication 505, "Estimated Tax for Higher Income Taxpayers"): no underpayment penalty once withholding and
+ * estimated payments reach 100% of last year's tax (110% when last year's AGI was over $150,000, also on a joint
+ * return; $75,000 married filing separately), or 90% of this year's if less. Last year the person worked the job
+ * all year: its tax is TAX_ESTIMATE_US on the salary (federal only, as the safe harbor is), which the job withheld.
+ * On a joint return last year's tax is the return's, on both wages (the partner's taken as this year's), and the
+ * partner's withholding counts towards it as well (Pub 505: a joint return's payments are the couple's); their AGI
+ * is both wages. One Leap cell, no nested call (a call inside another's arguments waits for it: a round more on
+ * Sheets); the 100% or 110% is Sheets' arithmetic on the statute's figures (SAFE_HARBOR's rule).
  */
 function safeHarbor(g: Parameters<MainBlock>[0], sheet: PlanSheet, row: number): void {
   const estimate = sheet.tax.system === 'us_estimate';
   const status = (read: Reader) =>
     estimate ? read.cell('LEAP_FILING_STATUS') : quoted(FILING_STATUSES[sheet.answers.filingStatus]);
+  const joint = (read: Reader) => jointReturn(status(read));
+  g.put(
+    row,
+    LABEL,
+    (read) =>
+      `=IF(${joint(read)},"Last year's federal tax on both your wages (joint return)","Last year's federal tax on your salary")`,
+    'usLastYearTaxLabel',
+  );
   g.figure({
     id: LAST_YEAR_TAX,
     row,
     column: VALUE,
-    label: "Last year's federal tax on your salary",
     value: (read) => {
       const year = clampTo([TAX_FIGURES_YEARS.first, TAX_FIGURES_YEARS.last], `YEAR(${read.cell('LEAP_LEAVE_DATE')})-1`);
-      return `=TAX_ESTIMATE_US(0,${status(read)},${year},0,${read.cell(SALARY)})`;
+      // TAX_ESTIMATE_US counts the partner's wages only on a joint return.
+      return `=TAX_ESTIMATE_US(0,${status(read)},${year},0,${read.cell(SALARY)},${read.cell(PARTNER_WAGES)})`;
     },
     format: sheet.formats.money,
   });
@@ -190,7 +203,8 @@ function safeHarbor(g: Parameters<MainBlock>[0], sheet: PlanSheet, row: number):
     label: 'Safe harbor for the leave year',
     value: (read) => {
       const [salary, lastYear] = [read.cell(SALARY), read.cell(LAST_YEAR_TAX)];
-      return `=IF(${salary}>${highIncomeAgi(status(read))},${safeHarborHighIncomePriorYearShare},${safeHarborPriorYearShare})*${lastYear}`;
+      const agi = `(${salary}+IF(${joint(read)},${read.cell(PARTNER_WAGES)},0))`;
+      return `=IF(${agi}>${highIncomeAgi(status(read))},${safeHarborHighIncomePriorYearShare},${safeHarborPriorYearShare})*${lastYear}`;
     },
     format: sheet.formats.money,
     bold: true,
@@ -201,7 +215,8 @@ function safeHarbor(g: Parameters<MainBlock>[0], sheet: PlanSheet, row: number):
     LABEL,
     (read) => {
       const leaveYear = `YEAR(${read.cell('LEAP_LEAVE_DATE')})`;
-      return `="No underpayment penalty for "&${leaveYear}&", however it turns out, once your job's withholding and these payments reach "&${shownAs(sheet.formats, read.cell(US_SAFE_HARBOR), 'money')}&" by the January payment after it: ${percent(safeHarborPriorYearShare)} of last year's tax on your salary (${percent(safeHarborHighIncomePriorYearShare)} when that income passed ${dollars(agi.single)}, ${dollars(agi.married_separate)} married filing separately). ${percent(safeHarborCurrentYearShare)} of this year's tax is enough when that is less (Form 1040-ES)."`;
+      const isJoint = joint(read);
+      return `="No underpayment penalty for "&${leaveYear}&", however it turns out, once "&IF(${isJoint},"your and your partner's withholding","your job's withholding")&" and these payments reach "&${shownAs(sheet.formats, read.cell(US_SAFE_HARBOR), 'money')}&" by the January payment after it: ${percent(safeHarborPriorYearShare)} of last year's tax on "&IF(${isJoint},"both your wages on your joint return (taken as your salary and your partner's wages above)","your salary")&" (${percent(safeHarborHighIncomePriorYearShare)} when that income passed ${dollars(agi.single)}, ${dollars(agi.married_separate)} married filing separately). ${percent(safeHarborCurrentYearShare)} of this year's tax is enough when that is less (Form 1040-ES)."`;
     },
     'usSafeHarborNote',
   );

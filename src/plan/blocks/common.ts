@@ -7,7 +7,7 @@
 import { SCHEDULE_MONTHS_MAX } from '../../finance/buffer';
 import type { Content, Grid, Reader } from '../../layout/grid';
 import { quoted } from '../../layout/grid';
-import type { Answers, FieldName } from '../answers';
+import { type Answers, FILING_STATUSES, type FieldName } from '../answers';
 import type { Plan } from '../model';
 
 export const FORMATS = {
@@ -177,6 +177,14 @@ export const PARTNER_TAKE_HOME = 'LEAP_PARTNER_TAKE_HOME';
 export const PARTNER_WAGES = 'LEAP_PARTNER_WAGES';
 
 export const text = (t: string): Content => ({ text: t });
+
+/** The filing status's words on a joint return, as TAX_RATE_US reads them (it takes "mfj" and the key too). */
+const JOINT_WORDS = [FILING_STATUSES.married_joint.toLowerCase(), 'married_joint', 'mfj'];
+/** Whether a filing status (a cell, or quoted words) is a joint return, as a condition. */
+export const jointReturn = (status: string): string => {
+  const words = `LOWER(TRIM(${status}))`;
+  return `OR(${JOINT_WORDS.map((w) => `${words}=${quoted(w)}`).join(',')})`;
+};
 
 /**
  * The household's costs the person's savings and earnings must meet each month: living expenses plus health cover,

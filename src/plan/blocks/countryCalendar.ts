@@ -19,6 +19,7 @@ import {
   type PlanSheet,
   paymentFigures,
   RISK_MONTHS,
+  rampedMonths,
   shownAs,
   text,
   WAGES,
@@ -71,8 +72,8 @@ export interface CountryCalendar {
   place: string;
   years: readonly number[];
   incomeLabel: string;
-  /** The profit or net income of the first year, without "=". */
-  firstYearIncome: (read: Reader) => string;
+  /** The months of the first (part) tax year on your own, from the leave month to the year's end, without "=". */
+  monthsInFirstYear: (read: Reader) => string;
   registration: { id: string; label: string; value: Content; format: FormatName };
   headingNote: string;
   rows: (w: Workings) => PaymentRow[];
@@ -94,6 +95,19 @@ const workingsOf = (read: Reader): Workings => ({
 export const figuresYear = (read: Reader, country: CountryCalendar, offset: 0 | 1): string =>
   clampTo(country.years, offset === 0 ? taxYear(read) : `${taxYear(read)}+1`);
 
+/**
+ * The first tax year's profit or net income: the months on your own in it, built up over the ramp as the runway
+ * counts them (rampedMonths: month t of the ramp earns t/(ramp+1) of an expected month), so a first year that is
+ * mostly ramp is taxed, and its bill and payments set, on what those months bring.
+ */
+const firstYearIncome = (read: Reader, country: CountryCalendar): string =>
+  `${read.cell('LEAP_EXPECTED_MONTHLY')}*${rampedMonths(read, country.monthsInFirstYear(read))}`;
+/** The second tax year's: its twelve months after the first year's, the rest of a ramp longer than the first year included. */
+const secondYearIncome = (read: Reader, country: CountryCalendar): string => {
+  const first = country.monthsInFirstYear(read);
+  return `${read.cell('LEAP_EXPECTED_MONTHLY')}*(${rampedMonths(read, `${first}+12`)}-${rampedMonths(read, first)})`;
+};
+
 function workings(g: Parameters<MainBlock>[0], sheet: PlanSheet, country: CountryCalendar): void {
   const { formats } = sheet;
   g.heading(WORK_ROW, WORK, text(country.workingsTitle), { fillThrough: WORK + 2 });
@@ -102,7 +116,7 @@ function workings(g: Parameters<MainBlock>[0], sheet: PlanSheet, country: Countr
     row: WORK_ROW + 1,
     column: WORK + 1,
     label: country.incomeLabel,
-    value: (read) => `=${country.firstYearIncome(read)}`,
+    value: (read) => `=${firstYearIncome(read, country)}`,
     format: formats.money,
   });
   // One call gives the tax at source, both years' bills and the payments they set: the bills and their payments
@@ -114,7 +128,7 @@ function workings(g: Parameters<MainBlock>[0], sheet: PlanSheet, country: Countr
     column: WORK,
     bold: true,
     value: (read) =>
-      `=${country.calendarFunction}(${read.cell(FIRST_YEAR_INCOME)},${yearAfter(read, 0)},${read.cell(country.place)},${read.cell(WAGES)},12*${read.cell('LEAP_EXPECTED_MONTHLY')},${yearAfter(read, 1)})`,
+      `=${country.calendarFunction}(${read.cell(FIRST_YEAR_INCOME)},${yearAfter(read, 0)},${read.cell(country.place)},${read.cell(WAGES)},${secondYearIncome(read, country)},${yearAfter(read, 1)})`,
   });
   for (let r = 1; r <= WORK_CALENDAR_FIGURES + country.paymentRows; r++) {
     g.put(WORK_CALENDAR + r, WORK, { cell: null, format: formats.date }, CALENDAR);

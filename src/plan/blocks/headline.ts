@@ -1,5 +1,5 @@
 /** The headline under the title: when can I leave, what holds it back, and does a low month pay? */
-import { LABEL, MAX_RISK, PARTNER_TAKE_HOME, type PlanBlock, shownAs } from './common';
+import { LABEL, MAX_RISK, PARTNER_TAKE_HOME, type PlanBlock, START, shownAs } from './common';
 import { canLeave, notYetReason } from './keyNumbers';
 
 export const headline: PlanBlock = (g, { formats }) => {
@@ -15,9 +15,11 @@ export const headline: PlanBlock = (g, { formats }) => {
         read.cell('LEAP_READY_DATE'),
         read.cell('LEAP_LOW_MONTH_LEFT_OVER'),
       ];
+      // What sets the leave date: nothing when it is the start date (the savings already meet the buffer and the risk).
       const heldBack =
         `IF(ISTEXT(${quit})," (the buffer date: the chance of running out never falls to "&${shown(read.cell(MAX_RISK), 'percent')}&" within 10 years)",` +
-        `IF(${quit}>${ready}," (held back by the risk: the buffer is reached "&${shown(ready, 'date')}&")"," (held back by the buffer)"))`;
+        `IF(${read.cell('LEAP_LEAVE_DATE')}<=${read.cell(START)}," (nothing holds it back: your savings already meet the buffer and the risk you accept)",` +
+        `IF(${quit}>${ready}," (held back by the risk: the buffer is reached "&${shown(ready, 'date')}&")"," (held back by the buffer)")))`;
       // "Can I leave?" is LEAP_CAN_LEAVE's answer, the one the give-notice step and the sidebar show too.
       const answer = `IF(${canLeave(read)},"Leave on "&${shown(read.cell('LEAP_LEAVE_DATE'), 'date')}&${heldBack},${notYetReason(read, formats)})`;
       const partner = read.cell(PARTNER_TAKE_HOME);

@@ -4,12 +4,13 @@
  * is one entry in PLAN_INPUTS (or in its tax setting's `inputs`, src/plan/blocks/taxSettings.ts).
  */
 import { a1, type Content, quoted, type Reader, type Validation } from '../../layout/grid';
-import { EARNINGS_MEANING, FILING_STATUSES, TAX_COUNTRIES } from '../answers';
+import { EARNINGS_MEANING, TAX_COUNTRIES } from '../answers';
 import { parseIsoDate } from '../model';
 import {
   HIGH,
   HISTORY,
   type InputSpec,
+  jointReturn,
   LABEL,
   LAST_MAIN,
   LOW,
@@ -129,9 +130,6 @@ export const PLAN_INPUTS = [
   },
 ] as const satisfies readonly InputSpec[];
 
-/** The filing status's words on a joint return, as TAX_RATE_US reads them (it takes "mfj" and the key too). */
-const JOINT_WORDS = [FILING_STATUSES.married_joint.toLowerCase(), 'married_joint', 'mfj'];
-
 /**
  * Whose tax the partner's wages change, said live on the plan: a US joint return taxes them with the profit
  * (TAX_RATE_US's spouse_wages); the UK and Canada tax each person on their own income, and a flat rate takes none.
@@ -140,8 +138,7 @@ function partnerWagesNote(sheet: PlanSheet): Content {
   switch (sheet.tax.system) {
     case 'us_estimate':
       return (read) => {
-        const status = `LOWER(TRIM(${read.cell('LEAP_FILING_STATUS')}))`;
-        const joint = `OR(${JOINT_WORDS.map((w) => `${status}=${quoted(w)}`).join(',')})`;
+        const joint = jointReturn(read.cell('LEAP_FILING_STATUS'));
         return `=IF(${joint},"Filing jointly: these wages are on your return, so the set-aside rates count them (not toward your Social Security wage base)","Not filing jointly: these wages are not on your return; only their take-home changes the plan, in the budget")`;
       };
     case 'uk':
@@ -179,7 +176,7 @@ export function wagesInput(employed: (read: Reader) => string, yearText: (read: 
         ? { number: s.answers.leaveYearWages }
         : (read) => `=${read.cell(SALARY)}*${employed(read)}/12`,
     note: () => (read) =>
-      `="Salary × "&${employed(read)}&" months employed in "&${yearText(read)}&" ÷ 12; type your own figure over it if you know it"`,
+      `="Salary × "&${employed(read)}&IF(${employed(read)}=1," month"," months")&" employed in "&${yearText(read)}&" ÷ 12; type your own figure over it if you know it"`,
   };
 }
 

@@ -176,7 +176,7 @@ const UK: TaxSetting = {
     LEAP_FULL_YEAR_TAX_RATE: (read, sheet) =>
       `="TAX_RATE_UK on 12 months of "&${shown(read, sheet, 'LEAP_EXPECTED_MONTHLY')}&" and no wages: what the risk simulates with"`,
     LEAP_TAX_RATE: (read, sheet) =>
-      `="TAX_RATE_UK on "&${shown(read, sheet, FIRST_YEAR_INCOME)}&" of profit from the leave month to 5 April, with the wages above"`,
+      `="TAX_RATE_UK on "&${shown(read, sheet, FIRST_YEAR_INCOME)}&" of profit from the leave month to 5 April, built up over your ramp months, with the wages above"`,
     ...countryDetails(UK_CALENDAR),
   },
   calendar: countryCalendarBlock(UK_CALENDAR),
@@ -211,7 +211,7 @@ const CANADA: TaxSetting = {
     LEAP_FULL_YEAR_TAX_RATE: (read, sheet) =>
       `="TAX_RATE_CA on 12 months of "&${shown(read, sheet, 'LEAP_EXPECTED_MONTHLY')}&" and no wages: what the risk simulates with"`,
     LEAP_TAX_RATE: (read, sheet) =>
-      `="TAX_RATE_CA on "&${shown(read, sheet, FIRST_YEAR_INCOME)}&" of net income from the leave month to December, with the wages above"`,
+      `="TAX_RATE_CA on "&${shown(read, sheet, FIRST_YEAR_INCOME)}&" of net income from the leave month to December, built up over your ramp months, with the wages above"`,
     ...countryDetails(CANADA_CALENDAR),
   },
   calendar: countryCalendarBlock(CANADA_CALENDAR),

@@ -5,7 +5,7 @@ import { LABEL, type PlanBlock, text, VALUE } from './common';
 
 export const title: PlanBlock = (g, { builtOn, answers, formats }) => {
   g.put(1, LABEL, { cell: text('Leap transition plan'), bold: true });
-  // The day of the build is a fact, not a figure: text, in the document's date style like every date Leap shows.
+  // The day in the document's date style, as the plan's date cells show theirs.
   g.put(
     1,
     VALUE,

@@ -2,7 +2,8 @@
  * What if earnings are lower or higher? Each case replays the history scaled by its factor (the factors are inputs),
  * with its own quit date, risk and low month; the scaled histories sit right of the plan's own.
  */
-import { HEADER_FILL, type Reader } from '../../layout/grid';
+import { a1, HEADER_FILL, type Reader } from '../../layout/grid';
+import { WHAT_IF_FACTOR_MAX } from '../answers';
 import {
   EXPENSES,
   HEALTH,
@@ -19,17 +20,22 @@ import {
 } from './common';
 import { quitDate, runwayRisk } from './keyNumbers';
 
-/** The what-if cases and their default earnings factors. */
-const WHAT_IF = [
-  { name: 'Lean', factor: 0.8 },
-  { name: 'Expected', factor: 1 },
-  { name: 'Strong', factor: 1.2 },
+/**
+ * The what-if cases, each with the answer its earnings factor shows: the person types over the factors on the sheet,
+ * and Build again reads them back by the case names above them (src/sheets/planReader.ts).
+ */
+export const WHAT_IF = [
+  { name: 'Lean', answer: 'whatIfLean' },
+  { name: 'Expected', answer: 'whatIfExpected' },
+  { name: 'Strong', answer: 'whatIfStrong' },
 ] as const;
 const SCALED = 'whatIfHistory';
 const factorOf = (name: string) => `whatIfFactor.${name}`;
+/** The label of the factors' row, which Build again finds them by. */
+export const WHAT_IF_FACTORS_LABEL = 'Earnings compared with the history';
 
 const QUESTIONS = [
-  'Earnings compared with the history',
+  WHAT_IF_FACTORS_LABEL,
   'Quit date at the risk you accept',
   'Chance of running out, leaving on the leave date',
   'A low month leaves you, after living costs',
@@ -49,7 +55,20 @@ export const whatIf: MainBlock = (g, sheet, row) => {
   WHAT_IF.forEach((c, i) => {
     const column = VALUE + i;
     g.put(heading + 1, column, { cell: text(c.name), bold: true });
-    g.input({ id: factorOf(c.name), row: factorRow, column, value: { number: c.factor }, format: formats.percent });
+    g.input({
+      id: factorOf(c.name),
+      row: factorRow,
+      column,
+      value: { number: sheet.answers[c.answer] },
+      format: formats.percent,
+    });
+    g.validation({
+      range: a1(factorRow, column),
+      kind: 'between',
+      min: 0,
+      max: WHAT_IF_FACTOR_MAX,
+      help: `${c.name} case: its earnings as a share of the expected, from 0% to ${WHAT_IF_FACTOR_MAX * 100}%, e.g. 80%`,
+    });
     const scaled = (read: Reader) => read.column(SCALED, c.name);
     g.figure({
       id: `whatIfQuitDate.${c.name}`,
