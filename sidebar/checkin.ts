@@ -131,7 +131,7 @@ function render(view: CheckInView): void {
         { label: 'Profit', value: y.profit },
         { label: 'Tax set aside at your rate', value: y.setAside },
         { label: 'Estimated tax for the year', value: y.estimatedTax || '–' },
-        { label: 'Estimated tax paid', value: y.taxPaid },
+        { label: y.taxPaidLabel || 'Tax paid', value: y.taxPaid },
       ]),
       el('p', { class: 'hint', id: 'estimate-basis' }, y.estimateBasis),
       // Money in with no category is in no profit above until it has one: the count says so, with its rows.

@@ -119,6 +119,8 @@ export interface CheckInView {
       estimatedTax: string;
       estimateBasis: string;
       taxPaid: string;
+      /** What the Books call the year's tax payments: estimated tax, Self Assessment, instalments. */
+      taxPaidLabel: string;
       uncategorised: number;
     };
   } | null;
