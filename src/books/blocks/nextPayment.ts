@@ -308,7 +308,7 @@ const countryPayment: BooksBlock = (g, books) => {
     g.put(np.firstProfitRow, np.labelColumn, (read) =>
       uk
         ? `=PAYMENTS_ON_ACCOUNT_UK(${read.cell(BILL)},${read.cell(LAST_YEAR_BILL)},${figures(read)},0,${read.cell(WITHHELD)})`
-        : `=INSTALMENTS_CA(${read.cell(BILL)},${read.cell(LAST_YEAR_BILL)},0,${figures(read)},"prior",FALSE)`,
+        : `=INSTALMENTS_CA(${read.cell(BILL)},${read.cell(LAST_YEAR_BILL)},0,${figures(read)},"prior")`,
     );
   }
   g.sentence({
