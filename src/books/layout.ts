@@ -142,6 +142,9 @@ export function layoutBooks(
   // Column T holds the tax blocks' notes, one sentence each: wide enough to show them whole (the longest, last
   // year's AGI, measures about 800 px in the preview's grid), and the payment sentence that runs on from R over S and T.
   const widths = [190, 130, 150, 120, 130, 130, 130, 100, 120, 260, 120, 100, 210, 90, 110, 330, 100, 230, 110, 820];
+  // Outside the US column N names each payment ("1st payment on account", "Instalment 1") where the US numbers its
+  // periods: wide enough for the name.
+  if ((country ?? booksCountryKey(taxCountryOfLocale(locale))) !== 'us') widths[13] = 170;
   return {
     ...sheetGrid(g),
     namedRanges,

@@ -304,8 +304,15 @@ const countryPayment: BooksBlock = (g, books) => {
           : 'From your last notice of assessment: instalments are due only above $3,000 this year and one of the two before.',
       },
     });
-    // The payments the year's bill sets, spilled down from here: a header and four (UK) or five (Canada) rows.
-    g.put(np.firstProfitRow, np.labelColumn, (read) =>
+    // The payments the year's bill sets, spilled down from here into Q:S (Date, Payment, Amount): a header and four
+    // (UK) or five (Canada) rows, the dates and amounts formatted ahead as the document shows them.
+    const spillColumn = np.labelColumn - 1;
+    const spillRows = uk ? 4 : 5;
+    for (let i = 1; i <= spillRows; i++) {
+      g.put(np.firstProfitRow + i, spillColumn, { cell: null, format: money.date });
+      g.put(np.firstProfitRow + i, spillColumn + 2, { cell: null, format: money.books });
+    }
+    g.put(np.firstProfitRow, spillColumn, (read) =>
       uk
         ? `=PAYMENTS_ON_ACCOUNT_UK(${read.cell(BILL)},${read.cell(LAST_YEAR_BILL)},${figures(read)},0,${read.cell(WITHHELD)})`
         : `=INSTALMENTS_CA(${read.cell(BILL)},${read.cell(LAST_YEAR_BILL)},0,${figures(read)},"prior")`,
