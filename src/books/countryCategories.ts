@@ -271,11 +271,23 @@ export const CANADA_CATEGORIES: readonly CategoryDefault[] = [
 
 /**
  * Elsewhere: the same kinds of spending, on no form (Leap knows none), every expense counted whole; tax payments by
- * the words banks commonly use, since no authority's payee is known.
+ * the words banks commonly use and the names of a few tax authorities as their payees read: Germany's Finanzamt,
+ * the Netherlands' Belastingdienst, France's DGFiP ("impots.gouv", "DGFIP"), Spain's Agencia Tributaria ("AEAT"),
+ * Sweden's Skatteverket.
  */
 export const ELSEWHERE_CATEGORIES: readonly CategoryDefault[] = DEFAULT_CATEGORIES.map((c) =>
   c.kind === 'Tax payment'
-    ? other('Tax payment', 'Tax payment', ['income tax', 'tax office', 'tax payment'])
+    ? other('Tax payment', 'Tax payment', [
+        'income tax',
+        'tax office',
+        'tax payment',
+        'finanzamt',
+        'belastingdienst',
+        'dgfip',
+        'impots gouv',
+        'aeat',
+        'skatteverket',
+      ])
     : { ...c, scheduleCLine: '', deductibleShare: c.kind === 'Expense' ? 1 : c.deductibleShare },
 );
 

@@ -49,6 +49,7 @@ describe.each([
     'elsewhere',
     [
       ['INCOME TAX PAYMENT', -900, 'Tax payment'],
+      ['FINANZAMT MITTE EST-VORAUSZAHLUNG', -800, 'Tax payment'],
       ['STRIPE PAYOUT', 400, 'Client income'],
     ],
   ],
