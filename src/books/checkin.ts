@@ -317,22 +317,36 @@ export function uncategorisedScope(raw: unknown): UncategorisedScope {
   return month === undefined ? { year } : { year, month };
 }
 
+/**
+ * The first month (0-based from January of `year`) and day of the scope, and how many months it spans: a Books
+ * month is a calendar month, or in the UK a tax month from the 6th (month 1 of 2026 starts on 6 April 2026).
+ */
+function scopeStart({ month }: UncategorisedScope, { yearStart }: BooksCountry) {
+  return { months: yearStart.month - 1 + (month ?? 1) - 1, day: yearStart.day, span: month === undefined ? 12 : 1 };
+}
+
 /** First day of the scope and the day after its last, as ISO days. */
-function scopeDays({ year, month }: UncategorisedScope): { from: string; until: string } {
-  const day = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-01`;
-  if (month === undefined) return { from: day(year, 1), until: day(year + 1, 1) };
-  return { from: day(year, month), until: month === 12 ? day(year + 1, 1) : day(year, month + 1) };
+function scopeDays(scope: UncategorisedScope, country: BooksCountry): { from: string; until: string } {
+  const { months, day, span } = scopeStart(scope, country);
+  const iso = (m: number) =>
+    `${scope.year + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return { from: iso(months), until: iso(months + span) };
 }
 
 /**
  * The Ledger filter's custom formula for the scope, written for row 2 (Sheets moves it down row by row): a date in
  * the period (a number: a date typed as text is in no Books count either) and a blank or "Uncategorized" category.
  */
-export function uncategorisedFilterFormula(scope: UncategorisedScope): string {
+export function uncategorisedFilterFormula(scope: UncategorisedScope, country: BooksCountry = BOOKS_COUNTRIES.us): string {
   const date = `$${columnLetters(LEDGER_COLUMN.date)}2`;
   const category = `$${columnLetters(LEDGER_COLUMN.category)}2`;
-  const start = scope.month === undefined ? `DATE(${scope.year},1,1)` : `DATE(${scope.year},${scope.month},1)`;
-  const end = scope.month === undefined ? `DATE(${scope.year + 1},1,1)` : `EDATE(${start},1)`;
+  const { months, day, span } = scopeStart(scope, country);
+  // A calendar month or year keeps the plain dates; the UK's tax months count from the 6th.
+  const start =
+    scope.month === undefined && day === 1 && months === 0
+      ? `DATE(${scope.year},1,1)`
+      : `DATE(${scope.year},${months + 1},${day})`;
+  const end = scope.month === undefined && day === 1 && months === 0 ? `DATE(${scope.year + 1},1,1)` : `EDATE(${start},${span})`;
   return `=AND(ISNUMBER(${date}),${date}>=${start},${date}<${end},OR(${category}="${UNCATEGORISED}",${category}=""))`;
 }
 
@@ -343,8 +357,9 @@ export function uncategorisedFilterFormula(scope: UncategorisedScope): string {
 export function countUncategorised(
   rows: readonly { day: string | null; category: unknown }[],
   scope: UncategorisedScope,
+  country: BooksCountry = BOOKS_COUNTRIES.us,
 ): number {
-  const { from, until } = scopeDays(scope);
+  const { from, until } = scopeDays(scope, country);
   const uncategorised = UNCATEGORISED.toLowerCase();
   return rows.filter(({ day, category }) => {
     if (day === null || day < from || day >= until) return false;

@@ -12,6 +12,7 @@ import {
   CHECKINS_SHEET,
   checkinFormats,
   checkinRow,
+  countryOfTaxPaidHeading,
   countUncategorised,
   invoicesReadA1,
   lastBooksMonth,
@@ -29,7 +30,7 @@ import {
   uncategorisedScope,
 } from '../books/checkin';
 import type { BooksCountry } from '../books/country';
-import { BOOKS_SHEET, LEDGER_COLUMN, LEDGER_SHEET } from '../books/layout';
+import { BOOKS, BOOKS_SHEET, LEDGER_COLUMN, LEDGER_SHEET } from '../books/layout';
 import { ukYearLabel } from '../finance/ukTax/tables';
 import { taxEstimate } from '../finance/usTax/estimate';
 import { FILING_STATUSES, TAX_MODES } from '../plan/answers';
@@ -418,8 +419,11 @@ export function showUncategorised(rawScope: unknown): UncategorisedShown {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
   if (!ledger) throw new Error(NO_BOOKS);
+  // The Books' months, as its counts cover them: the UK's from the 6th (its tax-paid heading names the country).
+  const books = spreadsheet.getSheetByName(BOOKS_SHEET);
+  const country = countryOfTaxPaidHeading(books ? books.getRange(BOOKS.monthHeaderRow, 6).getDisplayValue() : '');
   // A formula rather than a list of values: it also shows blank categories, and not the empty rows below the data.
-  const criteria = SpreadsheetApp.newFilterCriteria().whenFormulaSatisfied(uncategorisedFilterFormula(scope)).build();
+  const criteria = SpreadsheetApp.newFilterCriteria().whenFormulaSatisfied(uncategorisedFilterFormula(scope, country)).build();
   const filter = ledger.getFilter() ?? ledger.getRange(1, 1, ledger.getMaxRows(), LEDGER_COLUMN.importKey).createFilter();
   filter.setColumnFilterCriteria(LEDGER_COLUMN.category, criteria);
   ledger.activate();
@@ -432,7 +436,7 @@ export function showUncategorised(rawScope: unknown): UncategorisedShown {
     day: isDate(r[0]) ? Utilities.formatDate(r[0] as Date, timeZone, 'yyyy-MM-dd') : null,
     category: r[LEDGER_COLUMN.category - LEDGER_COLUMN.date],
   }));
-  return { sheetName: ledger.getName(), rows: countUncategorised(rows, scope) };
+  return { sheetName: ledger.getName(), rows: countUncategorised(rows, scope, country) };
 }
 
 // ---- Money owed to you

@@ -51,6 +51,8 @@ describe('a UK plan in an en_GB spreadsheet', () => {
     row('2026-05-10', 'FASTER PAYMENTS RECEIPT ACME LTD', 3000),
     row('2026-06-02', 'TRAINLINE.COM', -45.5),
     row('2026-06-15', 'BT GROUP PLC', -38),
+    // 3 July is in the tax month from 6 June; the salary on 6 July opens the tax month from 6 July.
+    row('2026-07-03', 'QX VENDOR 4417', -10),
     row('2026-07-06', 'BGC ACME LTD SALARY', 2100),
     row('2027-01-20', 'HMRC SELF ASSESSMENT', -1500),
   ];
@@ -98,6 +100,14 @@ describe('a UK plan in an en_GB spreadsheet', () => {
     expect(projected).toBeCloseTo((2916.5 * 12) / 9, 6);
     expect(named(em, 'LEAP_BOOKS_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_UK(projected, 2026, 'england', wages) as number, 10);
     expect(named(em, 'LEAP_BOOKS_WITHHELD')).toBeCloseTo(bundle.TAX_ESTIMATE_UK(0, 2026, 'england', wages) as number, 6);
+  });
+
+  test('a tax month\u2019s uncategorised count on Books and the Ledger rows its link shows are the same rows', () => {
+    const counts = em.workbook.getSheetByName('Books')!.getRange('G8:G9').getValues().flat();
+    // Tax month 3 (6 June to 5 July) holds the 3 July payment; tax month 4 (6 July to 5 August) the salary.
+    expect(counts).toEqual([1, 1]);
+    expect(em.run('leapShowUncategorised', { year: 2026, month: 4 })).toMatchObject({ rows: 1 });
+    expect(em.run('leapShowUncategorised', { year: 2026 })).toMatchObject({ rows: 2 });
   });
 
   test('the check-in speaks of Self Assessment, in pounds, with no US form', () => {
