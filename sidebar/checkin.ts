@@ -125,7 +125,7 @@ function render(view: CheckInView): void {
     } else lastMonthBody.replaceChildren(el('p', { class: 'note' }, books.lastMonthNote));
 
     const y = books.yearToDate;
-    yearTitle.textContent = `The year so far: ${books.year}`;
+    yearTitle.textContent = `The year so far: ${books.yearLabel}`;
     yearBody.replaceChildren(
       definitionList([
         { label: 'Profit', value: y.profit },
@@ -139,10 +139,10 @@ function render(view: CheckInView): void {
         ? el(
             'p',
             { class: 'note', id: 'year-uncategorised' },
-            `${y.uncategorised} row${y.uncategorised === 1 ? '' : 's'} of ${books.year} not yet categorised (in no profit until categorised). `,
+            `${y.uncategorised} row${y.uncategorised === 1 ? '' : 's'} of ${books.yearLabel} not yet categorised (in no profit until categorised). `,
             uncategorisedButton('show-year-uncategorised', { year: books.year }),
           )
-        : el('p', { class: 'hint', id: 'year-uncategorised' }, `Every row of ${books.year} has a category.`),
+        : el('p', { class: 'hint', id: 'year-uncategorised' }, `Every row of ${books.yearLabel} has a category.`),
     );
   }
 

@@ -155,12 +155,12 @@ export function ensureBooksSheets(spreadsheet: Spreadsheet): BooksSheets {
     let categories = spreadsheet.getSheetByName(CATEGORIES_SHEET);
     let ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
     let books = spreadsheet.getSheetByName(BOOKS_SHEET);
-    // Asked only when a sheet is to be made: the sheets already there keep what the person made of them.
-    const country = categories && ledger && books ? 'us' : booksCountryOf(spreadsheet);
+    // Asked only when a sheet is to be made (the sheets already there keep what the person made of them).
+    const country = categories && ledger && books ? null : booksCountryOf(spreadsheet);
     if (!categories) {
       categories = spreadsheet.insertSheet(CATEGORIES_SHEET);
       created.push(categories);
-      writeCategories(categories, country);
+      writeCategories(categories, country ?? 'us');
     }
     if (!ledger) {
       ledger = spreadsheet.insertSheet(LEDGER_SHEET);
@@ -174,7 +174,13 @@ export function ensureBooksSheets(spreadsheet: Spreadsheet): BooksSheets {
       writeBooks(
         spreadsheet,
         books,
-        layoutBooks(thisYear(spreadsheet, country), booksMoney(locale), locale, ledgerUrl(spreadsheet, ledger), country),
+        layoutBooks(
+          thisYear(spreadsheet, country ?? 'us'),
+          booksMoney(locale),
+          locale,
+          ledgerUrl(spreadsheet, ledger),
+          country ?? 'us',
+        ),
       );
     }
     return { ledger, categories, books, created };

@@ -261,6 +261,7 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
     plan: planView,
     books: {
       year: books.year,
+      yearLabel: yearName,
       lastMonth,
       lastMonthNote,
       yearToDate: {

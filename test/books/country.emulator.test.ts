@@ -115,6 +115,7 @@ describe('a UK plan in an en_GB spreadsheet', () => {
     const text = JSON.stringify(view.books);
     expect(text).not.toMatch(US_WORDS);
     expect(view.books?.yearToDate.taxPaidLabel).toBe('Self Assessment paid');
+    expect(view.books?.yearLabel).toBe('2026/27');
     expect(view.books?.yearToDate.taxPaid).toBe('£1,500.00');
   });
 });
