@@ -117,6 +117,10 @@ describe('a UK plan in an en_GB spreadsheet', () => {
     expect(view.books?.yearToDate.taxPaidLabel).toBe('Self Assessment paid');
     expect(view.books?.yearLabel).toBe('2026/27');
     expect(view.books?.yearToDate.taxPaid).toBe('£1,500.00');
+    // The year's estimate is the Books' own rate (the UK tables on top of the salary), not the plan's leave-year rate.
+    const rate = Number(named(em, 'LEAP_BOOKS_TAX_RATE'));
+    expect(rate).not.toBeCloseTo(Number(named(em, 'LEAP_TAX_RATE')), 3);
+    expect(view.books?.yearToDate.estimateBasis).toContain('TAX_RATE_UK');
   });
 });
 
