@@ -153,13 +153,13 @@ function render(view: CheckInView): void {
     } else lastMonthBody.replaceChildren(el('p', { class: 'note' }, books.lastMonthNote));
 
     const y = books.yearToDate;
-    yearTitle.textContent = `The year so far: ${books.year}`;
+    yearTitle.textContent = `The year so far: ${books.yearLabel}`;
     yearBody.replaceChildren(
       definitionList([
         { label: 'Profit', value: y.profit },
         { label: 'Tax set aside at your rate', value: y.setAside },
         { label: 'Estimated tax for the year', value: y.estimatedTax || '–' },
-        { label: 'Estimated tax paid', value: y.taxPaid },
+        { label: y.taxPaidLabel || 'Tax paid', value: y.taxPaid },
       ]),
       el('p', { class: 'hint', id: 'estimate-basis' }, y.estimateBasis),
       // Money in with no category is in no profit above until it has one: the count says so, with its rows.
@@ -167,12 +167,12 @@ function render(view: CheckInView): void {
         ? el(
             'p',
             { class: 'note', id: 'year-uncategorised' },
-            `${y.uncategorised} row${y.uncategorised === 1 ? '' : 's'} of ${books.year} not yet categorised (in no profit until categorised). `,
+            `${y.uncategorised} row${y.uncategorised === 1 ? '' : 's'} of ${books.yearLabel} not yet categorised (in no profit until categorised). `,
             uncategorisedButton('show-year-uncategorised', { year: books.year }),
             ' · ',
             similarLink(),
           )
-        : el('p', { class: 'hint', id: 'year-uncategorised' }, `Every row of ${books.year} has a category.`),
+        : el('p', { class: 'hint', id: 'year-uncategorised' }, `Every row of ${books.yearLabel} has a category.`),
     );
   }
 

@@ -106,6 +106,8 @@ export interface CheckInView {
   } | null;
   books: {
     year: number;
+    /** The Books year as people name it: "2026", or the UK tax year "2026/27". */
+    yearLabel: string;
     /** Last month's figures, or null when last month is outside the Books year (`lastMonthNote` says so). */
     lastMonth: {
       name: string;
@@ -126,6 +128,8 @@ export interface CheckInView {
       estimatedTax: string;
       estimateBasis: string;
       taxPaid: string;
+      /** What the Books call the year's tax payments: estimated tax, Self Assessment, instalments. */
+      taxPaidLabel: string;
       uncategorised: number;
     };
   } | null;

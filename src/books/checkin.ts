@@ -7,6 +7,7 @@ import { asText } from '../plan/cellValue';
 import { columnLetters, type LinkedHistory } from '../plan/layout';
 import type { OverdueInvoice, OwedView } from '../protocol';
 import { UNCATEGORISED } from './categories';
+import { BOOKS_COUNTRIES, type BooksCountry, booksYearOfDay } from './country';
 import { COLUMN, FIRST_ROW, PANEL_ROW, PANEL_VALUE_COLUMN } from './invoices';
 import { BOOKS, LEDGER_COLUMN, LEDGER_SHEET } from './layout';
 
@@ -34,15 +35,55 @@ export function booksHistory(): LinkedHistory {
   return { heading: ACTUAL_MONTHS_HEADING, cells, counted: 'months with ledger rows in Books' };
 }
 
-/** The months (1-12) of `year` that hold at least one ledger date. Dates arrive as Date objects or ISO text. */
-export function monthsWithRows(dates: readonly unknown[], year: number, timeZoneDay: (d: Date) => string): number[] {
+/**
+ * The Books year and month (1-12, the row of the Books' month table) an ISO day falls in: the calendar month, or in
+ * the UK the tax month from the 6th (6 April to 5 May is month 1 of the tax year that starts on that 6 April).
+ */
+export function booksMonthOf(iso: string, country: BooksCountry = BOOKS_COUNTRIES.us): { year: number; month: number } {
+  const [y, m, d] = iso.split('-').map(Number);
+  const { month: startMonth, day: startDay } = country.yearStart;
+  const year = booksYearOfDay(country, iso);
+  const monthsIn = (y - year) * 12 + m - startMonth - (d < startDay ? 1 : 0);
+  return { year, month: monthsIn + 1 };
+}
+
+/** The months (1-12) of the Books `year` that hold at least one ledger date. Dates arrive as Date objects or ISO text. */
+export function monthsWithRows(
+  dates: readonly unknown[],
+  year: number,
+  timeZoneDay: (d: Date) => string,
+  country: BooksCountry = BOOKS_COUNTRIES.us,
+): number[] {
   const months = new Set<number>();
   for (const d of dates) {
     const iso = d instanceof Date || Object.prototype.toString.call(d) === '[object Date]' ? timeZoneDay(d as Date) : String(d);
-    const m = /^(\d{4})-(\d{2})-\d{2}/.exec(iso);
-    if (m && Number(m[1]) === year) months.add(Number(m[2]));
+    if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) continue;
+    const at = booksMonthOf(iso.slice(0, 10), country);
+    if (at.year === year) months.add(at.month);
   }
   return [...months].sort((x, y) => x - y);
+}
+
+/**
+ * The Books month that ended last before `today`: the calendar month before, or in the UK the tax month that ended
+ * on the 5th; its Books year and row (1-12) and its name as the check-in says it.
+ */
+export function lastBooksMonth(
+  today: string,
+  country: BooksCountry = BOOKS_COUNTRIES.us,
+): { year: number; month: number; name: string } {
+  const current = booksMonthOf(today, country);
+  const last = current.month === 1 ? { year: current.year - 1, month: 12 } : { year: current.year, month: current.month - 1 };
+  const { month: startMonth, day: startDay } = country.yearStart;
+  const firstDay = (year: number, index: number) => {
+    const months = startMonth - 1 + index - 1;
+    return { y: year + Math.floor(months / 12), m: (months % 12) + 1 };
+  };
+  const from = firstDay(last.year, last.month);
+  if (startDay === 1) return { ...last, name: `${MONTH_NAMES_LIST[from.m - 1]} ${from.y}` };
+  const to = firstDay(last.year, last.month + 1);
+  const short = (m: number) => MONTH_NAMES_LIST[m - 1].slice(0, 3);
+  return { ...last, name: `${startDay} ${short(from.m)} ${from.y} to ${startDay - 1} ${short(to.m)} ${to.y}` };
 }
 
 export function tooFewMonthsMessage(found: number, year: number): string {
@@ -56,6 +97,8 @@ export function lastMonthOf(today: string): { year: number; month: number } {
 }
 
 export { MONTH_NAMES } from './statementValues';
+
+import { MONTH_NAMES as MONTH_NAMES_LIST } from './statementValues';
 
 /**
  * The Books sheet's block the check-in reads: tax year, rate and the year's wages, the months and the year-to-date
@@ -95,6 +138,19 @@ interface BooksRead {
   yearToDate: BooksRowShown;
   profitYtd: number;
   uncategorisedYtd: number;
+  /** The Books' words for the year's tax payments (its month table's heading), and the country they are of. */
+  taxPaidLabel: string;
+  country: BooksCountry;
+}
+
+/**
+ * The country a Books sheet was built for, told by the heading of its tax-paid month column (each country's own
+ * words, src/books/country.ts taxPaidWords; the US heading is "Estimated tax paid"): the check-in then counts
+ * months and speaks as that sheet does.
+ */
+export function countryOfTaxPaidHeading(heading: string): BooksCountry {
+  const found = Object.values(BOOKS_COUNTRIES).find((c) => c.key !== 'us' && c.taxPaidWords === heading.trim());
+  return found ?? BOOKS_COUNTRIES.us;
 }
 
 const asNumber = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN);
@@ -118,6 +174,8 @@ export function readBooksBlock(values: unknown[][], shown: string[][]): BooksRea
     yearToDate: rowShown(shown[total] ?? []),
     profitYtd: asNumber(values[total][3]),
     uncategorisedYtd: asNumber(values[total][6]),
+    taxPaidLabel: String(shown[at(BOOKS.monthHeaderRow)]?.[5] ?? ''),
+    country: countryOfTaxPaidHeading(String(shown[at(BOOKS.monthHeaderRow)]?.[5] ?? '')),
   };
 }
 
@@ -130,11 +188,11 @@ export function annualised(profitYtd: number, months: number): number {
 }
 
 /** How many months of the Books year are over on `today`: none for a later year, all for an earlier one. */
-export function monthsOver(booksYear: number, today: string): number {
-  const [y, m] = today.split('-').map(Number);
-  if (booksYear < y) return MONTHS;
-  if (booksYear > y) return 0;
-  return m - 1;
+export function monthsOver(booksYear: number, today: string, country: BooksCountry = BOOKS_COUNTRIES.us): number {
+  const now = booksMonthOf(today, country);
+  if (booksYear < now.year) return MONTHS;
+  if (booksYear > now.year) return 0;
+  return now.month - 1;
 }
 
 /**
@@ -259,22 +317,36 @@ export function uncategorisedScope(raw: unknown): UncategorisedScope {
   return month === undefined ? { year } : { year, month };
 }
 
+/**
+ * The first month (0-based from January of `year`) and day of the scope, and how many months it spans: a Books
+ * month is a calendar month, or in the UK a tax month from the 6th (month 1 of 2026 starts on 6 April 2026).
+ */
+function scopeStart({ month }: UncategorisedScope, { yearStart }: BooksCountry) {
+  return { months: yearStart.month - 1 + (month ?? 1) - 1, day: yearStart.day, span: month === undefined ? 12 : 1 };
+}
+
 /** First day of the scope and the day after its last, as ISO days. */
-function scopeDays({ year, month }: UncategorisedScope): { from: string; until: string } {
-  const day = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-01`;
-  if (month === undefined) return { from: day(year, 1), until: day(year + 1, 1) };
-  return { from: day(year, month), until: month === 12 ? day(year + 1, 1) : day(year, month + 1) };
+function scopeDays(scope: UncategorisedScope, country: BooksCountry): { from: string; until: string } {
+  const { months, day, span } = scopeStart(scope, country);
+  const iso = (m: number) =>
+    `${scope.year + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return { from: iso(months), until: iso(months + span) };
 }
 
 /**
  * The Ledger filter's custom formula for the scope, written for row 2 (Sheets moves it down row by row): a date in
  * the period (a number: a date typed as text is in no Books count either) and a blank or "Uncategorized" category.
  */
-export function uncategorisedFilterFormula(scope: UncategorisedScope): string {
+export function uncategorisedFilterFormula(scope: UncategorisedScope, country: BooksCountry = BOOKS_COUNTRIES.us): string {
   const date = `$${columnLetters(LEDGER_COLUMN.date)}2`;
   const category = `$${columnLetters(LEDGER_COLUMN.category)}2`;
-  const start = scope.month === undefined ? `DATE(${scope.year},1,1)` : `DATE(${scope.year},${scope.month},1)`;
-  const end = scope.month === undefined ? `DATE(${scope.year + 1},1,1)` : `EDATE(${start},1)`;
+  const { months, day, span } = scopeStart(scope, country);
+  // A calendar month or year keeps the plain dates; the UK's tax months count from the 6th.
+  const start =
+    scope.month === undefined && day === 1 && months === 0
+      ? `DATE(${scope.year},1,1)`
+      : `DATE(${scope.year},${months + 1},${day})`;
+  const end = scope.month === undefined && day === 1 && months === 0 ? `DATE(${scope.year + 1},1,1)` : `EDATE(${start},${span})`;
   return `=AND(ISNUMBER(${date}),${date}>=${start},${date}<${end},OR(${category}="${UNCATEGORISED}",${category}=""))`;
 }
 
@@ -285,8 +357,9 @@ export function uncategorisedFilterFormula(scope: UncategorisedScope): string {
 export function countUncategorised(
   rows: readonly { day: string | null; category: unknown }[],
   scope: UncategorisedScope,
+  country: BooksCountry = BOOKS_COUNTRIES.us,
 ): number {
-  const { from, until } = scopeDays(scope);
+  const { from, until } = scopeDays(scope, country);
   const uncategorised = UNCATEGORISED.toLowerCase();
   return rows.filter(({ day, category }) => {
     if (day === null || day < from || day >= until) return false;

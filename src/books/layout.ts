@@ -13,6 +13,7 @@ import { taxCountryOfLocale } from '../plan/answers';
 import { BOOKS_BLOCKS } from './blocks';
 import { type BooksMoney, CATEGORY_ROWS, PERCENT, PLAIN_BOOKS_MONEY } from './blocks/common';
 import { CATEGORY_HEADER, type CategoryDefault } from './categories';
+import { BOOKS_COUNTRIES, type BooksCountryKey, booksCountryKey } from './country';
 import { importKey } from './duplicates';
 import type { StatementRow } from './types';
 
@@ -93,10 +94,15 @@ interface CategoriesLayout extends SheetGrid {
   columnWidths: number[];
 }
 
-export function layoutCategories(defaults: readonly CategoryDefault[]): CategoriesLayout {
+/**
+ * A new Categories sheet with `defaults`. Its third column names the country's form (Schedule C line, SA103F box,
+ * T2125 line): Books reads that column by position, the import finds the others by their names.
+ */
+export function layoutCategories(defaults: readonly CategoryDefault[], country: BooksCountryKey = 'us'): CategoriesLayout {
   const g = new Grid();
+  const formHeader = BOOKS_COUNTRIES[country].form?.categoriesHeader ?? 'Form line (none)';
   CATEGORY_HEADER.forEach((h, i) => {
-    g.put(1, i + 1, { cell: text(h), bold: true, fill: HEADER_FILL });
+    g.put(1, i + 1, { cell: text(i === 2 ? formHeader : h), bold: true, fill: HEADER_FILL });
   });
   defaults.forEach((d, i) => {
     const row = i + 2;
@@ -120,21 +126,25 @@ export interface BooksLayout extends SheetGrid {
 
 /**
  * The Books sheet for the tax year `year` in a spreadsheet of `locale`: its blocks (src/books/blocks/index.ts) placed
- * on one grid. Without a plan, Books follows the country the locale suggests.
+ * on one grid, for `country` (the plan's); without one, Books follows the country the locale suggests.
  */
 export function layoutBooks(
   year: number,
   money: BooksMoney = PLAIN_BOOKS_MONEY,
   locale = 'en_US',
   ledgerUrl: string | null = null,
+  country?: BooksCountryKey,
 ): BooksLayout {
-  const g = booksGrid(year, money, locale, ledgerUrl);
+  const g = booksGrid(year, money, locale, ledgerUrl, country);
   const { namedRanges, ...grid } = g.build();
   // Column H parts the month table from Schedule C, and holds April in the by-category table below: wide enough
   // for an amount. Columns M:S also hold the tax blocks' labels, notes and figures above the by-category table.
   // Column T holds the tax blocks' notes, one sentence each: wide enough to show them whole (the longest, last
   // year's AGI, measures about 800 px in the preview's grid), and the payment sentence that runs on from R over S and T.
   const widths = [190, 130, 150, 120, 130, 130, 130, 100, 120, 260, 120, 100, 210, 90, 110, 330, 100, 230, 110, 820];
+  // Outside the US column N names each payment ("1st payment on account", "Instalment 1") where the US numbers its
+  // periods: wide enough for the name.
+  if ((country ?? booksCountryKey(taxCountryOfLocale(locale))) !== 'us') widths[13] = 170;
   return {
     ...sheetGrid(g),
     namedRanges,
@@ -149,10 +159,12 @@ export function booksGrid(
   money: BooksMoney = PLAIN_BOOKS_MONEY,
   locale = 'en_US',
   ledgerUrl: string | null = null,
+  country?: BooksCountryKey,
 ): Grid {
   const g = new Grid();
   const localeCountry = taxCountryOfLocale(locale);
-  for (const block of BOOKS_BLOCKS) block(g, { year, money, localeCountry, ledgerUrl });
+  const books = { year, money, localeCountry, ledgerUrl, country: BOOKS_COUNTRIES[country ?? booksCountryKey(localeCountry)] };
+  for (const block of BOOKS_BLOCKS) block(g, books);
   return g;
 }
 

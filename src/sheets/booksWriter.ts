@@ -4,7 +4,9 @@
  * person typed on them is ever overwritten. Each sheet is written in a few batched calls; an append is one
  * insertRowsAfter, one setValues and a fixed number of format calls, whatever the number of rows.
  */
-import { DEFAULT_CATEGORIES, KINDS } from '../books/categories';
+import { KINDS } from '../books/categories';
+import { BOOKS_COUNTRIES, type BooksCountryKey, booksCountryKey, booksYearOfDay } from '../books/country';
+import { COUNTRY_CATEGORIES } from '../books/countryCategories';
 import { duplicateKey, LAST_IMPORT_METADATA_KEY, type LastImport, lastImportText, parseLastImport } from '../books/lastImport';
 import {
   BOOKS,
@@ -24,6 +26,7 @@ import {
   type SheetGrid,
 } from '../books/layout';
 import { columnLetters } from '../layout/grid';
+import { taxCountryOfLocale } from '../plan/answers';
 import { cellValue } from '../plan/cellValue';
 import { pointName } from './names';
 
@@ -75,8 +78,8 @@ function categoryRule(categories: Sheet): GoogleAppsScript.Spreadsheet.DataValid
     .build();
 }
 
-function writeCategories(sheet: Sheet): void {
-  const layout = layoutCategories(DEFAULT_CATEGORIES);
+function writeCategories(sheet: Sheet, country: BooksCountryKey): void {
+  const layout = layoutCategories(COUNTRY_CATEGORIES[country], country);
   writeGrid(sheet, layout);
   sheet.getRange(layout.kindRange).setDataValidation(
     SpreadsheetApp.newDataValidation()
@@ -121,9 +124,26 @@ function writeBooks(spreadsheet: Spreadsheet, sheet: Sheet, layout: BooksLayout)
  */
 const ledgerUrl = (spreadsheet: Spreadsheet, ledger: Sheet): string => `${spreadsheet.getUrl()}#gid=${ledger.getSheetId()}`;
 
-/** This year in the spreadsheet's own time zone: the year the person is in. */
-function thisYear(spreadsheet: Spreadsheet): number {
-  return Number(Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy'));
+/** This tax year in the spreadsheet's own time zone: the year the person is in (in the UK, from 6 April). */
+function thisYear(spreadsheet: Spreadsheet, country: BooksCountryKey): number {
+  const today = Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+  return booksYearOfDay(BOOKS_COUNTRIES[country], today);
+}
+
+/**
+ * The country the Books follow: the plan's tax setting, told by the inputs only it names (src/plan/blocks/
+ * taxSettings.ts: LEAP_UK_REGION for the UK, LEAP_PROVINCE_TAX_RATE for Canada, LEAP_FILING_STATUS for the US
+ * estimate). A flat-rate plan names none of them: it is the US's when its tax calendar has dates (elsewhere the
+ * plan's first payment reads "No calendar"). Without a plan, the spreadsheet's locale decides.
+ */
+export function booksCountryOf(spreadsheet: Spreadsheet): BooksCountryKey {
+  const has = (name: string) => spreadsheet.getRangeByName(name) !== null;
+  if (has('LEAP_UK_REGION')) return 'uk';
+  if (has('LEAP_PROVINCE_TAX_RATE')) return 'canada';
+  if (has('LEAP_FILING_STATUS')) return 'us';
+  const flat = spreadsheet.getRangeByName('LEAP_FIRST_TAX_DATE');
+  if (flat) return flat.getDisplayValue() === 'No calendar' ? 'elsewhere' : 'us';
+  return booksCountryKey(taxCountryOfLocale(spreadsheet.getSpreadsheetLocale()));
 }
 
 /**
@@ -134,18 +154,20 @@ export function ensureBooksSheets(spreadsheet: Spreadsheet): BooksSheets {
   const created: Sheet[] = [];
   try {
     let categories = spreadsheet.getSheetByName(CATEGORIES_SHEET);
+    let ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
+    let books = spreadsheet.getSheetByName(BOOKS_SHEET);
+    // Asked only when a sheet is to be made (the sheets already there keep what the person made of them).
+    const country = categories && ledger && books ? null : booksCountryOf(spreadsheet);
     if (!categories) {
       categories = spreadsheet.insertSheet(CATEGORIES_SHEET);
       created.push(categories);
-      writeCategories(categories);
+      writeCategories(categories, country ?? 'us');
     }
-    let ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
     if (!ledger) {
       ledger = spreadsheet.insertSheet(LEDGER_SHEET);
       created.push(ledger);
       writeLedger(ledger, categories);
     }
-    let books = spreadsheet.getSheetByName(BOOKS_SHEET);
     if (!books) {
       books = spreadsheet.insertSheet(BOOKS_SHEET);
       created.push(books);
@@ -153,7 +175,13 @@ export function ensureBooksSheets(spreadsheet: Spreadsheet): BooksSheets {
       writeBooks(
         spreadsheet,
         books,
-        layoutBooks(thisYear(spreadsheet), booksMoney(locale), locale, ledgerUrl(spreadsheet, ledger)),
+        layoutBooks(
+          thisYear(spreadsheet, country ?? 'us'),
+          booksMoney(locale),
+          locale,
+          ledgerUrl(spreadsheet, ledger),
+          country ?? 'us',
+        ),
       );
     }
     return { ledger, categories, books, created };

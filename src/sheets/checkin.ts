@@ -12,11 +12,11 @@ import {
   CHECKINS_SHEET,
   checkinFormats,
   checkinRow,
+  countryOfTaxPaidHeading,
   countUncategorised,
   invoicesReadA1,
-  lastMonthOf,
+  lastBooksMonth,
   MIN_ACTUAL_MONTHS,
-  MONTH_NAMES,
   monthsOver,
   monthsWithRows,
   NO_INVOICES,
@@ -29,7 +29,9 @@ import {
   uncategorisedFilterFormula,
   uncategorisedScope,
 } from '../books/checkin';
-import { BOOKS_SHEET, LEDGER_COLUMN, LEDGER_SHEET } from '../books/layout';
+import type { BooksCountry } from '../books/country';
+import { BOOKS, BOOKS_SHEET, LEDGER_COLUMN, LEDGER_SHEET } from '../books/layout';
+import { ukYearLabel } from '../finance/ukTax/tables';
 import { taxEstimate } from '../finance/usTax/estimate';
 import { FILING_STATUSES, TAX_MODES } from '../plan/answers';
 import { asText } from '../plan/cellValue';
@@ -169,14 +171,17 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
     booksShown.map((row) => row.map(figure)),
   );
   const day = today(spreadsheet);
-  const last = lastMonthOf(day);
+  // The Books' own months: calendar months, or the UK's tax months from the 6th.
+  const { country } = books;
+  const last = lastBooksMonth(day, country);
   let lastMonth: NonNullable<CheckInView['books']>['lastMonth'] = null;
   let lastMonthNote = '';
   const ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
-  const lastMonthName = `${MONTH_NAMES[last.month - 1]} ${last.year}`;
+  const lastMonthName = last.name;
+  const yearName = country.key === 'uk' ? ukYearLabel(books.year) : String(books.year);
   if (last.year !== books.year) {
-    lastMonthNote = `Last month (${lastMonthName}) is outside the Books' tax year ${books.year}: change the tax year on the Books sheet to see it.`;
-  } else if (!ledger || !ledgerMonths(spreadsheet, ledger, last.year).includes(last.month)) {
+    lastMonthNote = `Last month (${lastMonthName}) is outside the Books' tax year ${yearName}: change the tax year on the Books sheet to see it.`;
+  } else if (!ledger || !ledgerMonths(spreadsheet, ledger, last.year, country).includes(last.month)) {
     // Zeros would read as a month that brought nothing: say the statement is missing instead.
     lastMonthNote = `The Ledger has no rows dated in ${lastMonthName} yet: import last month's statement to see how it went.`;
   } else {
@@ -204,14 +209,17 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
   // No cell holds the year's estimate: it is shown in the document's money format, as the plan shows money.
   const locale = spreadsheet.getSpreadsheetLocale();
   const money = (x: number): string => moneyAsShown(x, locale);
-  const over = monthsOver(books.year, day);
+  const over = monthsOver(books.year, day, country);
   const yearProfit = annualised(books.profitYtd, over);
-  const us = plan ? plan.value(TAX_MODE_LABEL) === TAX_MODES.us_estimate : false;
+  // The US estimate is computed here; every other country's is the Books' own rate, which is already the tax of
+  // that country's tables on the projected profit on top of the year's wages (TAX_RATE_UK, TAX_RATE_CA) or the
+  // plan's flat rate.
+  const us = plan && country.key === 'us' ? plan.value(TAX_MODE_LABEL) === TAX_MODES.us_estimate : false;
   let estimatedTax: string;
   let estimateBasis: string;
   if (over === 0) {
     estimatedTax = '';
-    estimateBasis = `No month of ${books.year} is over yet.`;
+    estimateBasis = `No month of ${yearName} is over yet.`;
   } else if (!Number.isFinite(yearProfit) || (!us && !Number.isFinite(books.rate))) {
     // The profit or the rate is not a number yet (still loading): no estimate rather than "$NaN".
     calculating = true;
@@ -242,13 +250,18 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
   } else {
     estimatedTax = money(Math.max(0, yearProfit) * books.rate);
     const rate = books.rateShown || `${(books.rate * 100).toFixed(1)}%`;
-    estimateBasis = `${rate} of ${money(yearProfit)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12.`;
+    const tables = { uk: 'TAX_RATE_UK', canada: 'TAX_RATE_CA' }[country.key as 'uk' | 'canada'];
+    const wages = Number.isFinite(books.wages) ? Math.max(0, books.wages) : 0;
+    estimateBasis =
+      `${rate} of ${money(yearProfit)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12` +
+      (tables ? `; the Books' rate, ${tables} on that profit on top of ${money(wages)} of wages.` : '.');
   }
   return {
     missing: saying(),
     plan: planView,
     books: {
       year: books.year,
+      yearLabel: yearName,
       lastMonth,
       lastMonthNote,
       yearToDate: {
@@ -257,6 +270,7 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
         estimatedTax,
         estimateBasis,
         taxPaid: books.yearToDate.taxPaid,
+        taxPaidLabel: books.taxPaidLabel,
         uncategorised: Number.isFinite(books.uncategorisedYtd) ? books.uncategorisedYtd : 0,
       },
     },
@@ -265,7 +279,12 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
 }
 
 /** The months (1-12) of `year` with any Ledger row: one read of the Ledger's date column. */
-function ledgerMonths(spreadsheet: Spreadsheet, ledger: GoogleAppsScript.Spreadsheet.Sheet, year: number): number[] {
+function ledgerMonths(
+  spreadsheet: Spreadsheet,
+  ledger: GoogleAppsScript.Spreadsheet.Sheet,
+  year: number,
+  country: BooksCountry,
+): number[] {
   const lastRow = ledger.getLastRow();
   if (lastRow < 2) return [];
   const dates = ledger
@@ -273,7 +292,7 @@ function ledgerMonths(spreadsheet: Spreadsheet, ledger: GoogleAppsScript.Spreads
     .getValues()
     .map((r) => r[0]);
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  return monthsWithRows(dates, year, (d) => Utilities.formatDate(d, timeZone, 'yyyy-MM-dd'));
+  return monthsWithRows(dates, year, (d) => Utilities.formatDate(d, timeZone, 'yyyy-MM-dd'), country);
 }
 
 // ---- The plan's history ----
@@ -308,8 +327,10 @@ export function setPlanHistory(source: unknown): CheckInView {
     const ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
     const books = spreadsheet.getSheetByName(BOOKS_SHEET);
     if (!ledger || !books) throw new Error(NO_BOOKS);
-    const { year } = readBooksBlock(books.getRange(BOOKS_READ.a1).getValues(), []);
-    const months = ledgerMonths(spreadsheet, ledger, year);
+    const block = books.getRange(BOOKS_READ.a1);
+    // The display values name the Books' country (its tax-paid heading): the UK counts tax months.
+    const { year, country } = readBooksBlock(block.getValues(), block.getDisplayValues());
+    const months = ledgerMonths(spreadsheet, ledger, year, country);
     if (months.length < MIN_ACTUAL_MONTHS) throw new Error(tooFewMonthsMessage(months.length, year));
   }
   const properties = PropertiesService.getDocumentProperties();
@@ -399,8 +420,11 @@ export function showUncategorised(rawScope: unknown): UncategorisedShown {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
   if (!ledger) throw new Error(NO_BOOKS);
+  // The Books' months, as its counts cover them: the UK's from the 6th (its tax-paid heading names the country).
+  const books = spreadsheet.getSheetByName(BOOKS_SHEET);
+  const country = countryOfTaxPaidHeading(books ? books.getRange(BOOKS.monthHeaderRow, 6).getDisplayValue() : '');
   // A formula rather than a list of values: it also shows blank categories, and not the empty rows below the data.
-  const criteria = SpreadsheetApp.newFilterCriteria().whenFormulaSatisfied(uncategorisedFilterFormula(scope)).build();
+  const criteria = SpreadsheetApp.newFilterCriteria().whenFormulaSatisfied(uncategorisedFilterFormula(scope, country)).build();
   const filter = ledger.getFilter() ?? ledger.getRange(1, 1, ledger.getMaxRows(), LEDGER_COLUMN.importKey).createFilter();
   filter.setColumnFilterCriteria(LEDGER_COLUMN.category, criteria);
   ledger.activate();
@@ -413,7 +437,7 @@ export function showUncategorised(rawScope: unknown): UncategorisedShown {
     day: isDate(r[0]) ? Utilities.formatDate(r[0] as Date, timeZone, 'yyyy-MM-dd') : null,
     category: r[LEDGER_COLUMN.category - LEDGER_COLUMN.date],
   }));
-  return { sheetName: ledger.getName(), rows: countUncategorised(rows, scope) };
+  return { sheetName: ledger.getName(), rows: countUncategorised(rows, scope, country) };
 }
 
 // ---- Money owed to you

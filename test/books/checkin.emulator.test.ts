@@ -4,7 +4,16 @@
  * snapshot, the Ledger filter and the refusals.
  */
 import { type Emulator, loadDist } from '../../emulator/src';
-import { CHECKIN_COLUMNS, CHECKINS_SHEET, lastMonthOf, MONTH_NAMES, NO_INVOICES, NOTHING_OVERDUE } from '../../src/books/checkin';
+import {
+  CHECKIN_COLUMNS,
+  CHECKINS_SHEET,
+  lastMonthOf,
+  MONTH_NAMES,
+  monthsOver,
+  NO_INVOICES,
+  NOTHING_OVERDUE,
+} from '../../src/books/checkin';
+import { BOOKS_COUNTRIES } from '../../src/books/country';
 import type { StatementRow } from '../../src/books/types';
 import { taxEstimate } from '../../src/finance/usTax/estimate';
 import { TAX_FIGURES_YEARS } from '../../src/plan/model';
@@ -136,6 +145,7 @@ describe('the check-in figures', () => {
           ? `30.0% of ${dollars((profit * 12) / over)}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12.`
           : `No month of ${YEAR} is over yet.`,
       taxPaid: money(800),
+      taxPaidLabel: 'Estimated tax paid',
       uncategorised: MONTHS.length,
     });
   });
@@ -534,30 +544,41 @@ describe('money owed to you', () => {
 
 describe('the check-in in the document\u2019s locale', () => {
   /** The year's estimate and its basis in a spreadsheet of this locale, on Books only (the flat 30% rate). */
-  function estimateIn(locale: string) {
+  function estimateIn(locale: string, taxPayment?: string) {
     const em = fresh(locale);
-    const rows = statement(MONTHS, (i) => 2400 + 700 * i);
+    // The tax payment as the country's bank would name it (the rows' own words otherwise).
+    const rows = statement(MONTHS, (i) => 2400 + 700 * i).map((r) =>
+      taxPayment && r.description.startsWith('IRS') ? { ...r, description: taxPayment } : r,
+    );
     importRows(em, rows);
     const view = em.run('leapGetCheckIn') as CheckInView;
     const profit = MONTHS.reduce((s, m) => s + monthSums(rows, m).profit, 0);
     const over = Number(TODAY.slice(5, 7)) - 1;
     const rateShown = em.spreadsheet.getSheetByName('Books')?.getRange('B3').getDisplayValue();
-    return { view, yearProfit: over > 0 ? (profit * 12) / over : 0, over, rateShown };
+    return { em, view, yearProfit: over > 0 ? (profit * 12) / over : 0, over, rateShown };
   }
   const whole = (x: number, tag: string) => Math.abs(x).toLocaleString(tag, { maximumFractionDigits: 0, useGrouping: true });
 
-  test('en_GB: the estimate in pounds with English separators', () => {
-    const { view, yearProfit, over, rateShown } = estimateIn('en_GB');
+  // Without a plan an en_GB spreadsheet's Books are the UK's (issue 22, problem 3): tax months from 6 April and the
+  // rate of the UK tables on the projected profit, which the check-in's estimate uses.
+  test('en_GB: the UK Books\u2019 estimate in pounds with English separators', () => {
+    const { em, view, rateShown } = estimateIn('en_GB', 'HMRC SELF ASSESSMENT');
+    const books = em.spreadsheet.getSheetByName('Books');
+    const over = monthsOver(Number(books?.getRange('B2').getValue()), TODAY, BOOKS_COUNTRIES.uk);
     if (over === 0) return;
-    expect(view.books?.yearToDate.estimatedTax).toBe(`£${whole(yearProfit * 0.3, 'en-GB')}`);
+    const yearProfit = (Number(value(em, 'LEAP_BOOKS_PROFIT_YTD')) * 12) / over;
+    const rate = Number(value(em, 'LEAP_BOOKS_TAX_RATE'));
+    expect(view.books?.yearToDate.estimatedTax).toBe(`£${whole(yearProfit * rate, 'en-GB')}`);
     expect(view.books?.yearToDate.estimatedTax).toMatch(/^£\d{1,3}(,\d{3})*$/);
     expect(view.books?.yearToDate.estimateBasis).toBe(
-      `${rateShown} of £${whole(yearProfit, 'en-GB')}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12.`,
+      `${rateShown} of £${whole(yearProfit, 'en-GB')}: the profit of ${over} month${over === 1 ? '' : 's'} scaled to 12; the Books' rate, TAX_RATE_UK on that profit on top of £0 of wages.`,
     );
+    expect(view.books?.yearToDate.taxPaidLabel).toBe('Self Assessment paid');
   });
 
   test('de_DE: the estimate in euros after the amount, grouped with dots; the rate as Books shows it', () => {
-    const { view, yearProfit, over, rateShown } = estimateIn('de_DE');
+    // Elsewhere's defaults know the Finanzamt; Books follow no form there and the flat 30% without a plan.
+    const { view, yearProfit, over, rateShown } = estimateIn('de_DE', 'FINANZAMT MITTE EST-VORAUSZAHLUNG');
     if (over === 0) return;
     expect(view.books?.yearToDate.estimatedTax).toBe(`${whole(yearProfit * 0.3, 'de-DE')} €`);
     expect(view.books?.yearToDate.estimatedTax).toMatch(/^\d{1,3}(\.\d{3})* €$/);

@@ -33,11 +33,29 @@ test('the named ranges: the year, the rate, twelve cells each for months, income
     formula:
       '=IF(ISERROR(LEAP_FILING_STATUS)*NOT(ISERROR(LEAP_TAX_RATE)),LEAP_TAX_RATE,IF($S$21>0,TAX_RATE_US($S$21,$S$6,MAX(2025,MIN(2026,$B$2)),IFERROR(LEAP_STATE_TAX_RATE,0),$D$2),0.3))',
   });
-  // A spreadsheet outside the US without a plan keeps the flat 30%: no US tables on its books.
+  // Issue 22, problem 3: a spreadsheet outside the US without a plan follows its locale's country: the UK's tables
+  // on top of the wages (England's bands until a plan names the region), elsewhere a flat rate: no US tables.
   expect(layoutBooks(2026, undefined, 'en_GB').cells[2][1]).toEqual({
-    formula:
-      '=IF(NOT(ISERROR(LEAP_FILING_STATUS)),IF($S$21>0,TAX_RATE_US($S$21,$S$6,MAX(2025,MIN(2026,$B$2)),IFERROR(LEAP_STATE_TAX_RATE,0),$D$2),0.3),IFERROR(LEAP_TAX_RATE,0.3))',
+    formula: '=IF($S$21>0,TAX_RATE_UK($S$21,MAX(2025,MIN(2026,$B$2)),IFERROR(LEAP_UK_REGION,"england"),$D$2),0.3)',
   });
+  expect(layoutBooks(2026, undefined, 'de_DE').cells[2][1]).toEqual({
+    formula: '=IFERROR(LEAP_FLAT_TAX_RATE,IFERROR(LEAP_TAX_RATE,0.3))',
+  });
+});
+
+test('the UK and Canadian Books call Leap in three tax cells: the rate, the tax at source, the payments', () => {
+  const leap = new RegExp(`\\b(${functionTable.map((f) => f.name).join('|')})\\(`);
+  const calls = (locale: string) =>
+    (
+      layoutBooks(2026, undefined, locale)
+        .cells.flat()
+        .filter((c) => c !== null && 'formula' in c) as { formula: string }[]
+    )
+      .filter((f) => leap.test(f.formula))
+      .map((f) => f.formula.match(leap)?.[1]);
+  expect(calls('en_GB')).toEqual(['TAX_RATE_UK', 'TAX_ESTIMATE_UK', 'PAYMENTS_ON_ACCOUNT_UK']);
+  expect(calls('en_CA')).toEqual(['TAX_RATE_CA', 'TAX_ESTIMATE_CA', 'INSTALMENTS_CA']);
+  expect(calls('de_DE')).toEqual([]);
 });
 
 test('every figure is a native formula over whole Ledger columns: Leap custom functions only in six tax cells', () => {

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CATEGORIES } from '../../src/books/categories';
+import { COUNTRY_CATEGORIES } from '../../src/books/countryCategories';
 import {
   BOOKS,
   BOOKS_MONTH_HEADER,
@@ -28,12 +29,17 @@ const CASES = [
   { year: 2025, locale: 'en_GB' },
   { year: 2027, locale: 'de_DE' },
   { year: 2026, locale: 'ja_JP' },
+  // Issue 22, problem 3: Books follow the locale's country without a plan: the UK (above, en_GB) and Canada.
+  { year: 2026, locale: 'en_CA' },
 ] as const;
 
 function built(): Record<string, unknown> {
   const sheets: Record<string, unknown> = {
     ledger: layoutLedger(),
     categories: layoutCategories(DEFAULT_CATEGORIES),
+    'categories uk': layoutCategories(COUNTRY_CATEGORIES.uk, 'uk'),
+    'categories canada': layoutCategories(COUNTRY_CATEGORIES.canada, 'canada'),
+    'categories elsewhere': layoutCategories(COUNTRY_CATEGORIES.elsewhere, 'elsewhere'),
     // A locale Leap does not know: ISO dates (the locales' own patterns are the Books sheets' below).
     ledgerRowFormats: ledgerRowFormats(2, PLAIN_DATE_FORMAT),
     BOOKS,

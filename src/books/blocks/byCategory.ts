@@ -14,6 +14,7 @@ import {
   inMonth,
   inYear,
   LEDGER,
+  monthStartFormula,
   PERCENT,
   PREVIOUS_DUE,
   TAX_ACCOUNT,
@@ -32,14 +33,15 @@ const line = (read: Reader, { row }: TableRow) => read.inRow(BY_CATEGORY, 'line'
 const share = (read: Reader, { row }: TableRow) => read.inRow(BY_CATEGORY, 'share', row, 'column');
 
 /** The category's own columns, copied from the Categories sheet with blanks for empty rows. */
-const categoryColumns: TableColumn[] = [
+const categoryColumns = ({ country }: BooksSheet): TableColumn[] => [
   { key: 'name', header: 'Category', cell: (r) => ({ formula: `=IF(${source('A', r)}="","",${source('A', r)})` }) },
   { key: 'kind', header: 'Kind', cell: (r) => (read) => `=IF(${name(read, r)}="","",${source('B', r)}&"")` },
   {
     key: 'line',
-    header: 'Schedule C line',
-    // "Line 8" rather than 8: a text both SUMIFS and the Schedule C table match exactly, whatever the cell held.
-    cell: (r) => (read) => `=IF(OR(${name(read, r)}="",${source('C', r)}=""),"","Line "&${source('C', r)})`,
+    header: country.form?.categoriesHeader ?? 'Form line',
+    // "Line 8" rather than 8: a text both SUMIFS and the form's table match exactly, whatever the cell held.
+    cell: (r) => (read) =>
+      `=IF(OR(${name(read, r)}="",${source('C', r)}=""),"","${country.form?.lineWord ?? 'Line'} "&${source('C', r)})`,
   },
   {
     key: 'share',
@@ -55,13 +57,17 @@ const categoryColumns: TableColumn[] = [
 export const monthKey = (m: number): string => `month${m}`;
 const monthColumn = (m: number) => cat.firstMonthColumn + m - 1;
 
-function monthColumns({ money }: BooksSheet): TableColumn[] {
+function monthColumns(books: BooksSheet): TableColumn[] {
+  const { money, country } = books;
   return Array.from({ length: 12 }, (_, i) => {
     const m = i + 1;
     const month = `${columnLetters(monthColumn(m))}$${cat.headerRow}`;
     return {
       key: monthKey(m),
-      header: { cell: (read: Reader) => `=DATE(${read.cell(YEAR)},${m},1)`, format: 'mmm' },
+      header: {
+        cell: (read: Reader) => `=${monthStartFormula(books, read.cell(YEAR), i)}`,
+        format: country.yearStart.day === 1 ? 'mmm' : 'd mmm',
+      },
       cell: (r: TableRow) => ({
         cell: (read: Reader) =>
           `=IF(${name(read, r)}="","",SUMIFS(${LEDGER.amount},${LEDGER.category},${name(read, r)},${inMonth(month)}))`,
@@ -71,7 +77,7 @@ function monthColumns({ money }: BooksSheet): TableColumn[] {
   });
 }
 
-function yearColumns({ money }: BooksSheet): TableColumn[] {
+function yearColumns({ money, country }: BooksSheet): TableColumn[] {
   const yearTotal = (read: Reader, { row }: TableRow) => read.inRow(BY_CATEGORY, 'year', row);
   const months = (read: Reader, { row }: TableRow) => read.inRowSpan(BY_CATEGORY, monthKey(1), monthKey(12), row);
   return [
@@ -86,12 +92,14 @@ function yearColumns({ money }: BooksSheet): TableColumn[] {
     },
     {
       key: 'onScheduleC',
-      header: 'On Schedule C',
-      // Income as received; expenses as positive deductions with the deductible share applied (meals at 50%).
+      header: country.key === 'us' ? 'On Schedule C' : country.form ? `On ${country.form.title.split(' ')[0]}` : 'In the profit',
+      // Income as received; expenses as positive deductions with the deductible share applied (meals at 50%). With
+      // no form (elsewhere), every Income and Expense category counts.
       cell: (r) => ({
         cell: (read) => {
           const total = yearTotal(read, r);
-          return `=IF(${line(read, r)}="","",IF(${kind(read, r)}="Income",${total},IF(${kind(read, r)}="Expense",-${total}*${share(read, r)},"")))`;
+          const onForm = country.form ? `${line(read, r)}=""` : `${name(read, r)}=""`;
+          return `=IF(${onForm},"",IF(${kind(read, r)}="Income",${total},IF(${kind(read, r)}="Expense",-${total}*${share(read, r)},"")))`;
         },
         format: money.books,
       }),
@@ -105,7 +113,8 @@ function yearColumns({ money }: BooksSheet): TableColumn[] {
       key: 'rows',
       header: 'Rows',
       cell: (r) => ({
-        cell: (read) => `=IF(${name(read, r)}="","",COUNTIFS(${LEDGER.category},${name(read, r)},${inYear(read.cell(YEAR))}))`,
+        cell: (read) =>
+          `=IF(${name(read, r)}="","",COUNTIFS(${LEDGER.category},${name(read, r)},${inYear(read.cell(YEAR), country)}))`,
         format: '0',
       }),
     },
@@ -115,10 +124,14 @@ function yearColumns({ money }: BooksSheet): TableColumn[] {
 /** The key of the tax paid in 1040-ES period `p` (1-4). */
 export const taxPaidKey = (p: number): string => `taxPaid${p}`;
 
-function taxColumns({ money }: BooksSheet): TableColumn[] {
-  const periods: TableColumn[] = [1, 2, 3, 4].map((p) => ({
+/** How many payment periods the country's calendar has: four 1040-ES periods in the US. */
+export const periodCount = ({ country }: BooksSheet): number => country.payments?.periods.length ?? 4;
+
+function taxColumns(books: BooksSheet): TableColumn[] {
+  const { money, country } = books;
+  const periods: TableColumn[] = Array.from({ length: periodCount(books) }, (_, i) => i + 1).map((p) => ({
     key: taxPaidKey(p),
-    header: `Tax paid, period ${p}`,
+    header: country.payments ? `Tax paid, ${country.payments.periods[p - 1].name}` : `Tax paid, period ${p}`,
     cell: (r: TableRow) => ({
       cell: (read: Reader) => {
         // A payment counts for the first due date on or after it: (previous due date, this due date].
@@ -126,7 +139,7 @@ function taxColumns({ money }: BooksSheet): TableColumn[] {
         const due = read.cellOf(TAX_PERIODS_TABLE, 'due', p - 1);
         return `=IF(${kind(read, r)}<>"Tax payment",0,-SUMIFS(${LEDGER.amount},${LEDGER.category},${name(read, r)},${LEDGER.date},">"&${after},${LEDGER.date},"<="&${due}))`;
       },
-      format: money.federal,
+      format: country.key === 'us' ? money.federal : money.books,
     }),
   }));
   const intoTaxAccount: TableColumn = {
@@ -150,6 +163,6 @@ export const byCategory: BooksBlock = (g, books) => {
     row: cat.headerRow,
     column: 1,
     rows: CATEGORY_ROWS,
-    columns: [...categoryColumns, ...monthColumns(books), ...yearColumns(books), ...taxColumns(books)],
+    columns: [...categoryColumns(books), ...monthColumns(books), ...yearColumns(books), ...taxColumns(books)],
   });
 };

@@ -8,6 +8,7 @@ import { SUPPORTED_TAX_YEARS } from '../../finance/usTax/tables';
 import type { Grid } from '../../layout/grid';
 import type { TaxCountry } from '../../plan/answers';
 import { dateFormat, moneyFormat, moneyFormatIn } from '../../plan/currency';
+import { BOOKS_COUNTRIES, type BooksCountry, yearStartFormula } from '../country';
 
 export const LEDGER_SHEET = 'Ledger';
 export const CATEGORIES_SHEET = 'Categories';
@@ -51,6 +52,8 @@ export interface BooksSheet {
    * when laid out without a spreadsheet (no link then).
    */
   ledgerUrl?: string | null;
+  /** The country the Books follow (the plan's, else the locale's): its tax year, form, calendar and words. */
+  country: BooksCountry;
 }
 
 /** One block of the Books sheet: it places its cells on the grid, reading other blocks' cells through `read`. */
@@ -160,12 +163,22 @@ export const LEDGER = {
   account: `${LEDGER_SHEET}!$E:$E`,
 };
 
+/**
+ * A month of the Books year: the calendar month, or in the UK the tax month from the 6th to the 5th (PAYE's tax
+ * months; the tax year starts on 6 April), so the twelve add up to the tax year exactly.
+ */
+export const monthStartFormula = ({ country }: BooksSheet, yearCell: string, index: number): string =>
+  `DATE(${yearCell},${country.yearStart.month + index},${country.yearStart.day})`;
+
 /** The Ledger rows of the month that starts in `monthCell`, as SUMIFS/COUNTIFS criteria. */
 export const inMonth = (monthCell: string): string => `${LEDGER.date},">="&${monthCell},${LEDGER.date},"<"&EDATE(${monthCell},1)`;
 
-/** The Ledger rows of the tax year in `yearCell`, as SUMIFS/COUNTIFS criteria. */
-export const inYear = (yearCell: string): string =>
-  `${LEDGER.date},">="&DATE(${yearCell},1,1),${LEDGER.date},"<"&DATE(${yearCell}+1,1,1)`;
+/**
+ * The Ledger rows of the tax year in `yearCell`, as SUMIFS/COUNTIFS criteria: from the country's first day of the
+ * year (1 January; 6 April in the UK) to the day before it a year later.
+ */
+export const inYear = (yearCell: string, country: BooksCountry = BOOKS_COUNTRIES.us): string =>
+  `${LEDGER.date},">="&${yearStartFormula(country, yearCell)},${LEDGER.date},"<"&${yearStartFormula(country, yearCell, 1)}`;
 
 /**
  * The ids of what one block reads from another (a named cell goes by its name): a typo fails the build, which knows
@@ -196,7 +209,11 @@ export const usFiguresYear = (yearCell: string): string =>
  * How many months of the Books year are over on `todayCell`: none before it starts, all twelve after it ends (as
  * the check-in counts them, src/books/checkin.ts monthsOver).
  */
-export const monthsOverFormula = (yearCell: string, todayCell: string): string =>
-  `MAX(0,MIN(12,(YEAR(${todayCell})-${yearCell})*12+MONTH(${todayCell})-1))`;
+export const monthsOverFormula = (
+  yearCell: string,
+  todayCell: string,
+  { yearStart }: BooksCountry = BOOKS_COUNTRIES.us,
+): string =>
+  `MAX(0,MIN(12,(YEAR(${todayCell})-${yearCell})*12+MONTH(${todayCell})-${yearStart.month}${yearStart.day === 1 ? '' : `-IF(DAY(${todayCell})<${yearStart.day},1,0)`}))`;
 export const UNCATEGORISED_IN = 'LEAP_BOOKS_UNCATEGORISED_IN';
 export const FORM_NET = 'LEAP_BOOKS_FORM_NET';

@@ -2,7 +2,19 @@
 import { a1, type Reader, type TableColumn, type TableRow } from '../../layout/grid';
 import { UNCATEGORISED } from '../categories';
 import { monthKey } from './byCategory';
-import { BOOKS, type BooksBlock, type BooksSheet, BY_CATEGORY, inMonth, inYear, LEDGER, MONTHS, RATE, YEAR } from './common';
+import {
+  BOOKS,
+  type BooksBlock,
+  type BooksSheet,
+  BY_CATEGORY,
+  inMonth,
+  inYear,
+  LEDGER,
+  MONTHS,
+  monthStartFormula,
+  RATE,
+  YEAR,
+} from './common';
 
 export const BOOKS_MONTH_HEADER = [
   'Month',
@@ -22,8 +34,13 @@ const kinds = (read: Reader) => read.column(BY_CATEGORY, 'kind');
 const uncategorisedCount = (month: string, criteria: string) => `COUNTIFS(${inMonth(month)},${LEDGER.category},${criteria})`;
 const sum = (key: string) => (read: Reader) => `=SUM(${read.columnA1(MONTHS, key)})`;
 
-function columns({ money }: BooksSheet): TableColumn[] {
-  const [month, income, expenses, profit, setAside, taxPaid, notCategorised] = BOOKS_MONTH_HEADER;
+const monthFormat = ({ country }: BooksSheet) => (country.yearStart.day === 1 ? 'mmmm yyyy' : 'd mmm yyyy');
+
+function columns(books: BooksSheet): TableColumn[] {
+  const { money, country } = books;
+  const [calendarMonth, income, expenses, profit, setAside, calendarTaxPaid, notCategorised] = BOOKS_MONTH_HEADER;
+  const month = country.yearStart.day === 1 ? calendarMonth : 'Tax month from';
+  const taxPaid = country.key === 'us' ? calendarTaxPaid : country.taxPaidWords;
   const amount = (cell: (read: Reader, r: TableRow) => string, bold?: boolean) => (r: TableRow) => ({
     cell: (read: Reader) => cell(read, r),
     format: money.books,
@@ -33,7 +50,10 @@ function columns({ money }: BooksSheet): TableColumn[] {
     {
       key: 'month',
       header: month,
-      cell: ({ index }) => ({ cell: (read) => `=DATE(${read.cell(YEAR)},${index + 1},1)`, format: 'mmmm yyyy' }),
+      cell: ({ index }) => ({
+        cell: (read) => `=${monthStartFormula(books, read.cell(YEAR), index)}`,
+        format: monthFormat(books),
+      }),
       total: { text: 'Year to date' },
     },
     {
@@ -96,7 +116,7 @@ export const months: BooksBlock = (g, books) => {
     row: BOOKS.unknownCategoryRow,
     column: table.columnOf('notCategorised'),
     value: (read) => {
-      const year = inYear(read.cell(YEAR));
+      const year = inYear(read.cell(YEAR), books.country);
       return `=MAX(0,COUNTIFS(${year})-SUM(${read.column(BY_CATEGORY, 'rows')})-COUNTIFS(${year},${LEDGER.category},""))`;
     },
     format: '0',

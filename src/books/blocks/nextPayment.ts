@@ -3,6 +3,7 @@
  * beside what the flat rate would ask, and a sentence saying what to pay by when.
  */
 import { asText, type Entry, type Reader } from '../../layout/grid';
+import { dueDateFormula, figuresYearFormula, yearTextFormula } from '../country';
 import {
   BOOKS,
   type BooksBlock,
@@ -10,6 +11,7 @@ import {
   form1040LineFormula,
   MONTHS,
   PREVIOUS_DUE,
+  PROJECTED_PROFIT,
   RATE,
   TAX_PAID_BY_HAND,
   TAX_PERIODS,
@@ -29,6 +31,8 @@ const NEXT_DUE = 'LEAP_BOOKS_NEXT_DUE';
 const PAID = 'paidForTheYear';
 const PAYMENT = 'LEAP_BOOKS_NEXT_PAYMENT';
 const FLAT = 'LEAP_BOOKS_FLAT_PAYMENT';
+const BILL = 'taxOnProjectedProfit';
+const LAST_YEAR_BILL = 'lastYearBill';
 const profitTo = (period: number) => `profitTo${period}`;
 const dueDate = (read: Reader, period: number) => read.cellOf(TAX_PERIODS_TABLE, 'due', period - 1);
 const profits = (read: Reader) => read.span(profitTo(1), profitTo(TAX_PERIODS.length));
@@ -196,7 +200,144 @@ function paymentSentence(read: Reader, federal: string, date: string): string {
   ].join('');
 }
 
+/**
+ * Outside the US: where the year's tax stands by the country's calendar. Today; the day after which payments count
+ * for the year; the next due date; the tax deducted from the wages at source (LEAP_BOOKS_WITHHELD: PAYE in the UK,
+ * payroll deductions in Canada, by TAX_ESTIMATE_UK / TAX_ESTIMATE_CA on the wages alone); the tax the projected
+ * profit adds on top of them at the set-aside rate; what was paid; and in the UK and Canada the payments that bill
+ * sets (PAYMENTS_ON_ACCOUNT_UK, INSTALMENTS_CA), spilled below.
+ */
+const countryPayment: BooksBlock = (g, books) => {
+  const { money, country } = books;
+  const onRow = (row: number) => ({ ...line, row });
+  const year = (read: Reader) => read.cell(YEAR);
+  const named = (read: Reader) => yearTextFormula(country, year(read));
+  const calendar = country.payments;
+  const title = { uk: 'Self Assessment for the year', canada: 'CRA instalments for the year', elsewhere: 'Tax for the year' };
+  g.heading(np.titleRow, np.labelColumn, { text: title[country.key as keyof typeof title] });
+  g.input({
+    id: TODAY,
+    ...onRow(np.todayRow),
+    label: 'Today',
+    value: { formula: '=TODAY()' },
+    format: money.date,
+    note: { text: 'Type a date to see this block as it was or will be on that day.' },
+  });
+  g.figure({
+    id: PREVIOUS_DUE,
+    ...onRow(np.statusRow),
+    label: 'Payments for the year count after',
+    value: (read) => (calendar ? `=${dueDateFormula(calendar.previous, year(read))}` : `=DATE(${year(read)},1,1)-1`),
+    format: money.date,
+    note: (read) =>
+      country.key === 'uk'
+        ? `="The year before's 2nd payment on account. A 31 January payment is the year before's balancing payment and "&${named(read)}&"'s 1st payment on account together: both years count it."`
+        : `="Payments after it count for "&${named(read)}&"."`,
+  });
+  const dues = (read: Reader) => read.column(TAX_PERIODS_TABLE, 'due');
+  g.figure({
+    id: NEXT_DUE,
+    ...onRow(np.priorTaxRow),
+    label: 'Next payment due',
+    value: (read) => {
+      const next = `MINIFS(${dues(read)},${dues(read)},">="&${read.cell(TODAY)})`;
+      return `=IF(${next}=0,"All "&${named(read)}&" dates are past",${next})`;
+    },
+    format: money.date,
+    bold: true,
+    name: NEXT_DUE,
+  });
+  const wages = (read: Reader) => read.cell(WAGES);
+  const figures = (read: Reader) => figuresYearFormula(country, year(read));
+  const atSource: Partial<Record<string, (read: Reader) => string>> = {
+    uk: (read) => `TAX_ESTIMATE_UK(0,${figures(read)},IFERROR(LEAP_UK_REGION,"england"),${wages(read)})`,
+    canada: (read) => `TAX_ESTIMATE_CA(0,${figures(read)},IFERROR(LEAP_PROVINCE_TAX_RATE,0),${wages(read)})`,
+  };
+  const source = atSource[country.key];
+  g.input({
+    id: WITHHELD,
+    ...onRow(np.priorAgiRow),
+    label: country.key === 'uk' ? 'Tax taken through PAYE this year' : 'Tax deducted from wages this year',
+    value: source ? (read) => `=IF(N(${wages(read)})>0,${source(read)},0)` : { number: 0 },
+    format: money.books,
+    note: source
+      ? (read) =>
+          `="Default: the tax on "&${asText(wages(read), money.books)}&" of wages alone. Type your "&${named(read)}&" payslips' figure, with what is still to come."`
+      : { text: 'Type the tax your employer withheld this year.' },
+    name: WITHHELD,
+  });
+  g.figure({
+    id: BILL,
+    ...onRow(np.withholdingRow),
+    label: 'Tax on the projected profit',
+    value: (read) => `=MAX(0,${read.cell(PROJECTED_PROFIT)})*${read.cell(RATE)}`,
+    format: money.books,
+    note: { text: 'The set-aside rate times the profit projected for the year: the tax it adds on top of the wages.' },
+  });
+  g.figure({
+    id: PAID,
+    ...onRow(np.previousDueRow),
+    label: `${country.taxPaidWords} for the year`,
+    value: (read) => `=${read.total(TAX_PAID_BY_HAND, 'amount')}`,
+    format: money.books,
+  });
+  g.figure({
+    id: PAYMENT,
+    ...onRow(np.periodsEndedRow),
+    label: 'Still to pay for the year',
+    value: (read) => `=MAX(0,${read.cell(BILL)}-${read.cell(PAID)})`,
+    format: money.books,
+    bold: true,
+    name: PAYMENT,
+  });
+  if (country.key === 'uk' || country.key === 'canada') {
+    const uk = country.key === 'uk';
+    g.input({
+      id: LAST_YEAR_BILL,
+      ...onRow(np.nextDueRow),
+      label: uk ? 'Last year’s Self Assessment bill' : 'Last year’s net tax owing',
+      value: { number: 0 },
+      format: money.books,
+      note: {
+        text: uk
+          ? 'From your last tax return: it sets this year’s payments on account (none under £1,000).'
+          : 'From your last notice of assessment: instalments are due only above $3,000 this year and one of the two before.',
+      },
+    });
+    // The payments the year's bill sets, spilled down from here into Q:S (Date, Payment, Amount): a header and four
+    // (UK) or five (Canada) rows, the dates and amounts formatted ahead as the document shows them.
+    const spillColumn = np.labelColumn - 1;
+    const spillRows = uk ? 4 : 5;
+    for (let i = 1; i <= spillRows; i++) {
+      g.put(np.firstProfitRow + i, spillColumn, { cell: null, format: money.date });
+      g.put(np.firstProfitRow + i, spillColumn + 2, { cell: null, format: money.books });
+    }
+    g.put(np.firstProfitRow, spillColumn, (read) =>
+      uk
+        ? `=PAYMENTS_ON_ACCOUNT_UK(${read.cell(BILL)},${read.cell(LAST_YEAR_BILL)},${figures(read)},0,${read.cell(WITHHELD)})`
+        : `=INSTALMENTS_CA(${read.cell(BILL)},${read.cell(LAST_YEAR_BILL)},0,${figures(read)},"prior")`,
+    );
+  }
+  g.sentence({
+    id: 'LEAP_BOOKS_NEXT_PAYMENT_TEXT',
+    row: np.sentenceRow,
+    column: np.labelColumn,
+    name: 'LEAP_BOOKS_NEXT_PAYMENT_TEXT',
+    cell: (read) => {
+      const next = read.cell(NEXT_DUE);
+      const when = `IF(ISTEXT(${next}),${next}&".","Next date: "&${asText(next, money.date)}&".")`;
+      return calendar && country.key !== 'elsewhere'
+        ? `=${when}&" The "&${named(read)}&" tax on the projected profit is "&${read.shown(BILL)}&"; paid "&${read.shown(PAID)}&", "&${read.shown(PAYMENT)}&" still to pay."`
+        : `="Leap has no tax calendar for your country: ask your tax authority when payments fall due. At the set-aside rate the "&${named(read)}&" tax is "&${read.shown(BILL)}&"; paid "&${read.shown(PAID)}&"."`;
+    },
+  });
+};
+
 export const nextPayment: BooksBlock = (g, books) => {
+  if (books.country.key !== 'us') {
+    countryPayment(g, books);
+    return;
+  }
   g.heading(np.titleRow, np.labelColumn, { text: 'Next estimated tax payment (federal)' });
   inputs(g, books);
   calendar(g, books);

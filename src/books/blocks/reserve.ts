@@ -1,5 +1,6 @@
 /** Tax reserve health: the money kept for tax against the tax of the year so far at the rate, less what was paid. */
 import { asText } from '../../layout/grid';
+import { yearTextFormula } from '../country';
 import { BOOKS, type BooksBlock, BY_CATEGORY, MONTHS, RATE, TAX_ACCOUNT, TAX_PAID_BY_HAND, YEAR } from './common';
 
 const rv = BOOKS.reserve;
@@ -8,7 +9,7 @@ const RESERVE = 'LEAP_BOOKS_TAX_RESERVE';
 const OWED = 'taxOwedSoFar';
 const GAP = 'LEAP_BOOKS_RESERVE_GAP';
 
-export const reserve: BooksBlock = (g, { money }) => {
+export const reserve: BooksBlock = (g, { money, country }) => {
   const onRow = (row: number) => ({ row, column: rv.valueColumn });
   g.heading(rv.titleRow, rv.labelColumn, { text: 'Tax reserve health' });
   g.input({
@@ -69,7 +70,7 @@ export const reserve: BooksBlock = (g, { money }) => {
         ' against ',
         { expr: read.shown(OWED) },
         ', the tax on ',
-        { expr: read.cell(YEAR) },
+        { expr: yearTextFormula(country, read.cell(YEAR)) },
         "'s profit so far at ",
         { expr: read.shown(RATE) },
         ' less the ',

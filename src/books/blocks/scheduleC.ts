@@ -1,40 +1,58 @@
-/** Schedule C beside the months: the year's total on each Schedule C line, then the net. */
-import { a1, columnLetters } from '../../layout/grid';
-import { SCHEDULE_C_LINES } from '../categories';
+/**
+ * The country's self-employment form beside the months (Schedule C, SA103F, T2125): the year's total on each of its
+ * lines, then the net. Where Leap knows no form, the year's income and expenses by kind, and a sentence saying so.
+ */
+import { a1, columnLetters, quoted } from '../../layout/grid';
+import { yearTextFormula } from '../country';
 import { BOOKS, type BooksBlock, BY_CATEGORY, FORM_NET, YEAR } from './common';
 import { uncategorisedIn } from './uncategorisedIn';
 
+/** Where no form is known: the lines are the kinds that make the profit. */
+const NO_FORM_LINES = [
+  { line: 'Income', name: 'Income categories', income: true },
+  { line: 'Expenses', name: 'Expense categories, at their deductible share' },
+] as const;
+
 export const scheduleC: BooksBlock = (g, books) => {
-  const { money } = books;
+  const { money, country } = books;
+  const form = country.form;
   const sc = BOOKS.scheduleC;
-  g.heading(sc.titleRow, sc.lineColumn, (read) => `="Schedule C (Form 1040) "&${read.cell(YEAR)}`);
-  const lastLine = sc.firstRow + SCHEDULE_C_LINES.length - 1;
-  const incomeLines = SCHEDULE_C_LINES.filter((l) => l.line === '1' || l.line === '6').length;
+  const lines = form ? form.lines : NO_FORM_LINES;
+  g.heading(sc.titleRow, sc.lineColumn, (read) =>
+    form
+      ? `=${quoted(`${form.title} `)}&${yearTextFormula(country, read.cell(YEAR))}`
+      : `="Income and expenses "&${read.cell(YEAR)}&" (no tax form: Leap has none for your country)"`,
+  );
+  const lastLine = sc.firstRow + lines.length - 1;
+  const incomeLines = lines.filter((l) => 'income' in l && l.income).length;
   const total = columnLetters(sc.totalColumn);
+  const lineWord = form?.lineWord ?? '';
   const table = g.table({
     id: 'scheduleC',
     row: sc.headerRow,
     column: sc.lineColumn,
-    rows: SCHEDULE_C_LINES.length,
+    rows: lines.length,
     columns: [
       {
         key: 'line',
-        header: 'Schedule C line',
-        cell: ({ index }) => ({ text: `Line ${SCHEDULE_C_LINES[index].line}` }),
+        header: form ? form.categoriesHeader : 'Kind',
+        cell: ({ index }) => ({ text: form ? `${lineWord} ${lines[index].line}` : lines[index].line }),
         total: { text: 'Net' },
       },
       {
         key: 'name',
         header: 'What it covers',
-        cell: ({ index }) => ({ text: SCHEDULE_C_LINES[index].name }),
+        cell: ({ index }) => ({ text: lines[index].name }),
         total: { text: 'Income lines less expense lines' },
       },
       {
         key: 'total',
         header: 'Year total',
-        cell: ({ row }) => ({
+        cell: ({ row, index }) => ({
           cell: (read) =>
-            `=SUMIFS(${read.column(BY_CATEGORY, 'onScheduleC')},${read.column(BY_CATEGORY, 'line')},${read.inRow('scheduleC', 'line', row)})`,
+            form
+              ? `=SUMIFS(${read.column(BY_CATEGORY, 'onScheduleC')},${read.column(BY_CATEGORY, 'line')},${read.inRow('scheduleC', 'line', row)})`
+              : `=SUMIFS(${read.column(BY_CATEGORY, 'onScheduleC')},${read.column(BY_CATEGORY, 'kind')},"${index === 0 ? 'Income' : 'Expense'}")`,
           format: money.books,
         }),
         total: {

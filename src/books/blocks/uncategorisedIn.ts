@@ -6,6 +6,7 @@
  */
 import { asText, type Grid, quoted } from '../../layout/grid';
 import { UNCATEGORISED } from '../categories';
+import { yearTextFormula } from '../country';
 import { type BooksSheet, inYear, LEDGER, LEDGER_SHEET, UNCATEGORISED_IN, YEAR } from './common';
 
 /** Where the lines go: the row below the form's net, the form's line, name and value columns. */
@@ -18,10 +19,10 @@ export interface UncategorisedInPlace {
 const UNCATEGORISED_ROWS_IN = 'uncategorisedRowsIn';
 
 /** The year's money-in rows of a blank or "Uncategorized" category, as SUMIFS/COUNTIFS criteria pairs. */
-const criteria = (yearCell: string, category: string) =>
-  `${inYear(yearCell)},${LEDGER.amount},">0",${LEDGER.category},${category}`;
+const criteria = (yearCell: string, category: string, country: BooksSheet['country']) =>
+  `${inYear(yearCell, country)},${LEDGER.amount},">0",${LEDGER.category},${category}`;
 
-export function uncategorisedIn(g: Grid, { money, ledgerUrl }: BooksSheet, at: UncategorisedInPlace): void {
+export function uncategorisedIn(g: Grid, { money, ledgerUrl, country }: BooksSheet, at: UncategorisedInPlace): void {
   g.put(at.row, at.lineColumn, { text: 'Not yet categorised' });
   g.figure({
     id: UNCATEGORISED_IN,
@@ -30,7 +31,7 @@ export function uncategorisedIn(g: Grid, { money, ledgerUrl }: BooksSheet, at: U
     label: 'Money in with no category yet',
     value: (read) => {
       const year = read.cell(YEAR);
-      return `=SUMIFS(${LEDGER.amount},${criteria(year, quoted(UNCATEGORISED))})+SUMIFS(${LEDGER.amount},${criteria(year, '""')})`;
+      return `=SUMIFS(${LEDGER.amount},${criteria(year, quoted(UNCATEGORISED), country)})+SUMIFS(${LEDGER.amount},${criteria(year, '""', country)})`;
     },
     format: money.books,
     bold: true,
@@ -43,7 +44,7 @@ export function uncategorisedIn(g: Grid, { money, ledgerUrl }: BooksSheet, at: U
     column: at.valueColumn + 1,
     value: (read) => {
       const year = read.cell(YEAR);
-      return `=COUNTIFS(${criteria(year, quoted(UNCATEGORISED))})+COUNTIFS(${criteria(year, '""')})`;
+      return `=COUNTIFS(${criteria(year, quoted(UNCATEGORISED), country)})+COUNTIFS(${criteria(year, '""', country)})`;
     },
     format: '0" rows"',
   });
@@ -62,7 +63,7 @@ export function uncategorisedIn(g: Grid, { money, ledgerUrl }: BooksSheet, at: U
         ledgerUrl === null || ledgerUrl === undefined
           ? words
           : `HYPERLINK(${quoted(`${ledgerUrl}&range=A`)}&IFERROR(MATCH(${quoted(UNCATEGORISED)},${LEDGER_SHEET}!$D:$D,0),1),${words})`;
-      return `=IF(${amount}>0,${said},"Every row of money in of "&${read.cell(YEAR)}&" has a category.")`;
+      return `=IF(${amount}>0,${said},"Every row of money in of "&${yearTextFormula(country, read.cell(YEAR))}&" has a category.")`;
     },
   });
 }
