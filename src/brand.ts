@@ -1,7 +1,8 @@
 /**
- * The product's name, in one place. The add-on is being renamed from Leap to Jumpwise (issue 23): the listing,
- * docs/ and PUBLISHING.md say Jumpwise already; the code says Leap until scripts/rename-brand.mjs runs once on the
- * merged tree, which turns these two constants (and every literal LEAP_ name and "Leap" sentence) into the new ones.
+ * The product's name, in one place.
+ * @rename-brand-drop Until scripts/rename-brand.mjs runs once on the merged tree (issue 23), these hold the old name,
+ * @rename-brand-drop Leap; the listing, docs/ and PUBLISHING.md use the new one, Jumpwise, already. The script turns
+ * @rename-brand-drop these constants, every literal LEAP_ name and every "Leap" sentence into the new ones.
  *
  * The menu's own title is not set here: Sheets titles an add-on's menu with the add-on's name (the Apps Script
  * project title before publishing, the listing's name after), "Menus for Google Workspace add-ons",
