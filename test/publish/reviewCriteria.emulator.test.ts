@@ -11,6 +11,9 @@ import { transformSync } from 'esbuild';
 import { type Emulator, findRepoRoot, loadDist } from '../../emulator/src';
 import { PRODUCT_NAME } from '../../src/brand';
 import { entryPoints, serverEntryPoints } from '../../src/sheets/entryPoints';
+import { EXAMPLES_SHEET_NAME } from '../../src/sheets/examples';
+import { SAMPLE_ANSWERS } from '../plan/sample';
+import { ISO_LAYOUT_KEY, ISO_MAPPING, statementRows } from '../support/books';
 import { createLeapEmulator } from '../support/emulator';
 
 const REPO = findRepoRoot(__dirname);
@@ -174,5 +177,46 @@ describe('external links open in a new window', () => {
         newWindow: true,
       });
     }
+  });
+});
+
+describe('nothing the person made is written over', () => {
+  /**
+   * "Areas of review": an add-on must not overwrite the person's data without asking. The add-on never does: where a
+   * sheet of the person's has the name it would use, it makes its own beside it (Transition Plan 2), adds below the
+   * person's rows (Check-ins), reads it (Categories, Books) or refuses in words (an import into a Ledger whose header
+   * is not the Ledger's). Each action here meets such a sheet; the person's cells are all still there afterwards.
+   */
+  const row = statementRows();
+  const actions: [sheet: string, action: string, args: unknown[]][] = [
+    ['Transition Plan', 'leapBuildPlan', [SAMPLE_ANSWERS]],
+    ['Invoices', 'leapSetupInvoices', []],
+    [EXAMPLES_SHEET_NAME, 'leapInsertExamples', []],
+    ['Books', 'leapSetUpBooks', []],
+    ['Categories', 'leapSetUpBooks', []],
+    ['Ledger', 'leapSetUpBooks', []],
+    [
+      'Ledger',
+      'leapImportStatement',
+      [{ rows: [row('2026-01-05', 'Client A', 1200)], account: 'Checking', layoutKey: ISO_LAYOUT_KEY, mapping: ISO_MAPPING }],
+    ],
+    ['Check-ins', 'leapSaveCheckIn', []],
+  ];
+  test.each(actions)("a sheet of the person's named %s is kept as it was by %s", (sheet, action, args) => {
+    const em = fresh();
+    if (action === 'leapSaveCheckIn') em.run('leapBuildPlan', SAMPLE_ANSWERS);
+    const mine = [
+      ['My own', 'notes', 'here'],
+      [1, 2, 3],
+    ];
+    em.spreadsheet.insertSheet(sheet).getRange('A1:C2').setValues(mine);
+    let refusal = '';
+    try {
+      em.run(action, ...args);
+    } catch (e) {
+      refusal = e instanceof Error ? e.message : String(e);
+    }
+    expect(em.spreadsheet.getSheetByName(sheet)?.getRange('A1:C2').getValues()).toEqual(mine);
+    if (refusal) expectFriendly(action, refusal);
   });
 });
