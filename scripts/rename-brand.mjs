@@ -24,7 +24,7 @@
  *   - the developer switches LEAP_RECORD_PLAN_LAYOUT and LEAP_RECORD_BOOKS_LAYOUT (environment variables, not
  *     names on a sheet)
  *   - custom function names (TAX_RATE_US...), which never carried the brand
- *   - this script, and listing/ and docs/ (written as Jumpwise already)
+ *   - this script and its test (test/publish/renameBrand.test.ts), listing/ and docs/ (Jumpwise already)
  * The Apps Script project's title is not in the repository (clasp create-script --title sets it; appsscript.json has
  * no name): rename the project in the script editor (PUBLISHING.md). After running: npx biome check --write . (line
  * lengths), re-record the layout fixtures if their tests ask, npm test, and npm run listing:screenshots.
@@ -50,7 +50,14 @@ const PACKAGE_NAME = { name: 'package name', pattern: /("name":\s*)"leap"/g, rep
 const PACKAGE_FILES = new Set(['package.json', 'package-lock.json']);
 
 /** Paths never rewritten: already in the new name, pictures, or this tool. */
-const SKIP = [/^listing\//, /^docs\//, /\.(png|jpe?g|gif|ico|webp|pdf)$/i, /^scripts\/rename-brand\.mjs$/, /^node_modules\//];
+const SKIP = [
+  /^listing\//,
+  /^docs\//,
+  /\.(png|jpe?g|gif|ico|webp|pdf)$/i,
+  /^scripts\/rename-brand\.mjs$/,
+  /^test\/publish\/renameBrand\.test\.ts$/,
+  /^node_modules\//,
+];
 
 /** The new text and how many times each rule fired. */
 export function renameText(path, text) {
