@@ -7,7 +7,7 @@
  * the Marketplace SDK must be the manifest's). Every address must be a page of the website in docs/, and the help
  * page must be linked from the add-on's Help dialog (sidebar/Help.html), opening in a new window.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -99,6 +99,17 @@ export function checkListing(root) {
     problems.push('urls.privacyPolicy must be its own page');
   if (pages.homepage && pages.privacyPolicy && !read(join('docs', pages.homepage)).includes(`href="${pages.privacyPolicy}"`))
     problems.push(`the homepage (docs/${pages.homepage}) must link the privacy policy (href="${pages.privacyPolicy}")`);
+
+  // ---- The site's own links and pictures lead somewhere (a broken link is a common rejection).
+  for (const file of readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.html'))
+    .sort()) {
+    for (const [, target] of read(join('docs', file)).matchAll(/\b(?:href|src)\s*=\s*"([^"]*)"/gi)) {
+      if (/^(https?:|mailto:|#)/i.test(target)) continue;
+      const path = target.split('#')[0];
+      if (!existsSync(join(root, 'docs', path))) problems.push(`docs/${file} links ${target}, which is not in docs/`);
+    }
+  }
 
   // ---- Scopes: the manifest's, and each explained by the privacy policy.
   const manifestScopes = JSON.parse(read('appsscript.json')).oauthScopes ?? [];

@@ -4,7 +4,8 @@
  *   npm run listing:images       listing/src/*.svg -> listing/icon-128.png, icon-32.png, card-banner.png (and the
  *                                icons docs/ shows), rendered by Chromium at their exact sizes on a transparent ground
  *   npm run listing:screenshots  1280x800 screenshots of the preview (scripts/listing/screenshots.ts): the plan, the
- *                                wizard, Books, invoices -> listing/screenshot-*.png
+ *                                wizard, Books, invoices -> listing/screenshot-*.png (the plan also to docs/plan.png,
+ *                                the homepage's picture)
  * Sizes: developers.google.com/workspace/marketplace/create-listing ("Graphic assets"). Chromium is /usr/bin/chromium
  * through playwright-core, as in the browser tests (test/support/browser.ts).
  */
@@ -64,6 +65,8 @@ async function takeScreenshots() {
   });
   const { takeListingScreenshots } = createRequire(import.meta.url)(outfile);
   for (const file of await takeListingScreenshots(root)) console.log(file);
+  // The website's homepage shows the plan too.
+  copyFileSync(join(root, 'listing/screenshot-1-plan.png'), join(root, 'docs/plan.png'));
 }
 
 const command = process.argv[2];

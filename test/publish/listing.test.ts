@@ -106,6 +106,16 @@ test('an address with no page in docs/, or off the site, fails', () => {
   ]);
 });
 
+test("a link or picture of the site's own that leads nowhere fails", () => {
+  const page = join(copy, 'docs', 'support.html');
+  writeFileSync(page, readFileSync(page, 'utf8').replace('href="help.html"', 'href="faq.html"'));
+  rmSync(join(copy, 'docs', 'plan.png'));
+  expect(check(copy)).toEqual([
+    'docs/index.html links plan.png, which is not in docs/',
+    'docs/support.html links faq.html, which is not in docs/',
+  ]);
+});
+
 test('the help page must be linked from the add-on, opening a new window', () => {
   const helpPath = join(copy, 'sidebar', 'Help.html');
   const help = readFileSync(helpPath, 'utf8');
