@@ -237,6 +237,17 @@ export async function buildServer({ minify = false } = {}) {
   return code;
 }
 
+/**
+ * The tags of a page that would fetch something from the network when it opens: any `src` or a `<link href>` to an
+ * absolute or protocol-relative address. A link the person follows (`<a href>`, opening a new window) fetches nothing
+ * until clicked, so the Help dialog may link the help pages.
+ */
+export function networkLoads(html) {
+  return [...html.matchAll(/<([a-z][\w-]*)\b[^>]*>/gi)]
+    .filter(([tag, name]) => name.toLowerCase() !== 'a' && /\b(src|href)\s*=\s*["']?(https?:)?\/\//i.test(tag))
+    .map(([tag]) => tag);
+}
+
 /** Each sidebar/*.html page: `<!-- inline: file.css -->` and `<!-- inline: file.ts -->` become <style>/<script>. */
 async function buildPages() {
   const pages = {};
@@ -269,7 +280,8 @@ async function buildPages() {
       }
       html = html.replace(marker, () => tag);
     }
-    if (/\b(src|href)\s*=\s*["']?(https?:)?\/\//i.test(html)) throw new Error(`sidebar/${file} loads something from the network`);
+    const loads = networkLoads(html);
+    if (loads.length) throw new Error(`sidebar/${file} loads something from the network: ${loads.join(', ')}`);
     pages[file] = html;
   }
   return pages;

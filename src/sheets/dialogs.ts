@@ -1,10 +1,11 @@
 /** The sidebar and the Help dialog. The sidebar page is dist/Sidebar.html, built from sidebar/. */
+import { PRODUCT_NAME, pageTitle } from '../brand';
 
 /** The HTML file name (without .html) of the wizard page in dist/. */
 const SIDEBAR_PAGE = 'Sidebar';
 
 export function showSidebar(): void {
-  const page = HtmlService.createHtmlOutputFromFile(SIDEBAR_PAGE).setTitle('Leap: plan my transition');
+  const page = HtmlService.createHtmlOutputFromFile(SIDEBAR_PAGE).setTitle(pageTitle('plan my transition'));
   SpreadsheetApp.getUi().showSidebar(page);
 }
 
@@ -13,5 +14,5 @@ const HELP_PAGE = 'Help';
 
 export function showHelp(): void {
   const page = HtmlService.createHtmlOutputFromFile(HELP_PAGE).setWidth(440).setHeight(420);
-  SpreadsheetApp.getUi().showModalDialog(page, 'Leap help');
+  SpreadsheetApp.getUi().showModalDialog(page, `${PRODUCT_NAME} help`);
 }

@@ -2,13 +2,14 @@
  * "Insert function examples": a sheet listing every Leap function with its example formula live beside the
  * formula text, so people can see each one work and copy it. Generated from the function table.
  */
+import { PRODUCT_NAME } from '../brand';
 import { describeFunctions, type FunctionInfo } from '../functions';
 import { columnLetters } from '../layout/grid';
 import { cellValue } from '../plan/cellValue';
 import { moneyFormat, moneyFormatIn, type TaxCurrency } from '../plan/currency';
 import { findMarkedSheet, swapInBuiltSheet } from './planWriter';
 
-export const EXAMPLES_SHEET_NAME = 'Leap function examples';
+export const EXAMPLES_SHEET_NAME = `${PRODUCT_NAME} function examples`;
 /** Marks the sheet Leap made, so inserting again replaces it and never a sheet of the user's. */
 const EXAMPLES_METADATA_KEY = 'leap.functionExamples';
 

@@ -6,12 +6,13 @@
  * (README: "Checking Leap on real Google Sheets"), a FAIL row is a place where the emulator is kinder or harsher than
  * Google. Scratch sheets are removed whatever happens.
  */
+import { PRODUCT_NAME } from '../brand';
 import { asText, PLAIN_TEXT } from '../plan/cellValue';
 import { moneyFormat, moneyFormatIn } from '../plan/currency';
 import { FORMATS } from '../plan/layout';
 
-export const SELF_TEST_SHEET = 'Leap self-test';
-const SCRATCH = 'Leap self-test scratch';
+export const SELF_TEST_SHEET = `${PRODUCT_NAME} self-test`;
+const SCRATCH = `${PRODUCT_NAME} self-test scratch`;
 /** The diagnostic custom function: a top-level function without @customfunction, so it is never offered. */
 export const ARGUMENTS_PROBE = 'LEAPSELFTEST_ARGUMENTS';
 /** How long to wait for custom-function cells to leave "Loading...": polls of one second. */
@@ -389,7 +390,7 @@ function writeReport(ss: Spreadsheet, rows: Row[], passed: number, failed: numbe
   const width = 5;
   const info: string[][] = [
     [
-      `Leap self-test: ${passed} passed, ${failed} failed, ${rows.length - passed - failed} for information`,
+      `${SELF_TEST_SHEET}: ${passed} passed, ${failed} failed, ${rows.length - passed - failed} for information`,
       '',
       '',
       '',

@@ -717,7 +717,7 @@ test('a year of 5,000 rows: imported once, Books add up, a dropdown category mov
 
   // ---- The check-in's "Show them in the Ledger" beside last month's count: the grid shows the header and that
   // month's uncategorised rows only, as many as the count said (issue 22: 3 quoted, 6 shown).
-  const checkIn = await openFromMenu('Monthly check-in', CHECKIN_TITLE);
+  const checkIn = await openFromMenu('Check in on last month', CHECKIN_TITLE);
   const left = months[month].uncategorised;
   await checkIn
     .locator('#uncategorised')

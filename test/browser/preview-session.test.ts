@@ -44,7 +44,7 @@ test('the sample opens on Income with display values, formulas for the formula b
     expect.objectContaining({
       name: 'Leap',
       addon: true,
-      items: expect.arrayContaining([{ label: 'Help', functionName: 'leapShowHelp' }]),
+      items: expect.arrayContaining([{ label: 'Get help', functionName: 'leapShowHelp' }]),
     }),
   ]);
 });

@@ -191,7 +191,7 @@ test('google.script.run in the sidebar refuses a Date argument, nested, before a
 test('Extensions > Leap > Help shows a modal dialog that closes again', async () => {
   await page.getByRole('button', { name: 'Extensions' }).click();
   await page.getByRole('menuitem', { name: 'Leap' }).click();
-  await andRedraw(() => page.getByRole('menuitem', { name: 'Help' }).click());
+  await andRedraw(() => page.getByRole('menuitem', { name: 'Get help' }).click());
   const dialog = page.getByRole('dialog');
   await expect(dialog.isVisible()).resolves.toBe(true);
   const shown = (await (await fetch(`${preview.url}/api/view`)).json()) as { dialog?: { title: string; frameTitle: string } };

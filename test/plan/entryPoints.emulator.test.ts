@@ -1,5 +1,8 @@
 /** The wizard's other server entry points on the emulator: drafts, menu actions and showing the plan. */
-import { type Emulator, loadDist } from '../../emulator/src';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Emulator, findRepoRoot, loadDist } from '../../emulator/src';
+import { PRODUCT_NAME } from '../../src/brand';
 import { describeFunctions } from '../../src/functions';
 import { DRAFT_KEY, PROPERTY_VALUE_LIMIT_BYTES } from '../../src/sheets/drafts';
 import { EXAMPLES_HEADER, EXAMPLES_SHEET_NAME } from '../../src/sheets/examples';
@@ -98,14 +101,17 @@ describe('menu actions', () => {
     expect(em.ui.sidebar?.html).toContain('<');
   });
 
-  test('Help shows a dialog naming the README sections', () => {
+  test('Help shows a dialog linking the help pages, which open in a new window (Marketplace review: external links)', () => {
     const em = fresh();
     em.run('leapShowHelp');
     expect(em.ui.dialogs).toHaveLength(1);
-    expect(em.ui.dialogs[0].title).toBe('Leap help');
-    for (const section of ['Quick start', 'Function reference', 'How the US estimate works']) {
-      expect(em.ui.dialogs[0].html).toContain(section);
-    }
+    expect(em.ui.dialogs[0].title).toBe(`${PRODUCT_NAME} help`);
+    // The person cannot read the repository's README: the help pages are the listing's help address (docs/help.html).
+    const help = (
+      JSON.parse(readFileSync(join(findRepoRoot(__dirname), 'listing', 'listing.json'), 'utf8')) as { urls: { help: string } }
+    ).urls.help;
+    expect(em.ui.dialogs[0].html).toContain(`<a href="${help}" target="_blank" rel="noopener">`);
+    expect(em.ui.dialogs[0].html).not.toContain('README');
   });
 
   test('Insert function examples: every function, its formula as text and the same formula live', () => {
