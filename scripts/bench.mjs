@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: Leap's speed and size figures, measured on the built dist/. The measuring code is
+ * `npm run bench`: Jumpwise's speed and size figures, measured on the built dist/. The measuring code is
  * TypeScript (it drives the emulator), so it is bundled with esbuild first; HyperFormula and
  * playwright-core stay external. `--json` prints one JSON object on stdout and nothing else there.
  */

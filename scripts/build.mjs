@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Builds dist/, exactly what clasp pushes:
- *   Code.js         the server bundle (IIFE, global `Leap`) + one top-level stub per custom function and entry point
+ *   Code.js         the server bundle (IIFE, global `Jumpwise`) + one top-level stub per custom function and entry point
  *   *.html          each sidebar/dialog page with its script and style inlined
  *   appsscript.json the manifest
  * and fails loudly when the output would not run on Apps Script.
@@ -189,14 +189,14 @@ function customFunctionStub(f) {
     lines.push(` * @param {${p.type}} ${name} ${jsdocEscape(p.description)}${dflt}`);
   }
   lines.push(` * @return ${jsdocEscape(f.returns)}`, ' * @customfunction', ' */');
-  lines.push(`function ${f.name}(${params.join(', ')}) { return Leap.customFunctions.${f.name}(${params.join(', ')}); }`);
+  lines.push(`function ${f.name}(${params.join(', ')}) { return Jumpwise.customFunctions.${f.name}(${params.join(', ')}); }`);
   return lines.join('\n');
 }
 
 function entryPointStub(name, ep) {
   return [
     `/** ${jsdocEscape(ep.doc)} */`,
-    `function ${name}(${ep.params.join(', ')}) { return Leap.entryPoints.${name}.run(${ep.params.join(', ')}); }`,
+    `function ${name}(${ep.params.join(', ')}) { return Jumpwise.entryPoints.${name}.run(${ep.params.join(', ')}); }`,
   ].join('\n');
 }
 
@@ -205,11 +205,11 @@ export function loadBundleMetadata(bundle) {
   const context = vm.createContext({});
   removeNewerBuiltins(context);
   vm.runInContext(bundle, context, { filename: 'Code.js' });
-  const leap = context.Leap;
+  const leap = context.Jumpwise;
   return { functions: leap.describeFunctions(), entryPoints: leap.entryPoints };
 }
 
-const SERVER_ENTRY = { ...APPS_SCRIPT_TARGET, entryPoints: [join(root, 'src/main.ts')], globalName: 'Leap' };
+const SERVER_ENTRY = { ...APPS_SCRIPT_TARGET, entryPoints: [join(root, 'src/main.ts')], globalName: 'Jumpwise' };
 
 /** The function table with its documentation, for the README (the same build that ships). */
 export async function functionDocs() {
@@ -218,7 +218,7 @@ export async function functionDocs() {
 }
 
 /**
- * Code.js: the bundle and its stubs. `var Leap` is what the stubs reach; esbuild's IIFE assigns it at top level.
+ * Code.js: the bundle and its stubs. `var Jumpwise` is what the stubs reach; esbuild's IIFE assigns it at top level.
  * Shipped not minified, so that a stack trace in Apps Script's Executions log names our functions and lines as
  * they read in src/; `minify` exists for the benchmark, which weighs that choice against a minified cold start.
  */

@@ -114,7 +114,7 @@ async function main() {
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(
-    `Leap preview ready in ${seconds} s: ${preview.url}${empty ? ' (blank spreadsheet)' : ''}${locale ? ` (locale ${locale})` : ''}`,
+    `Jumpwise preview ready in ${seconds} s: ${preview.url}${empty ? ' (blank spreadsheet)' : ''}${locale ? ` (locale ${locale})` : ''}`,
   );
   console.log('Press Ctrl-C to stop.');
 

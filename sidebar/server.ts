@@ -22,7 +22,7 @@ export function serverErrorMessage(error: unknown): string {
 export function callServer<K extends ServerFunctionName>(name: K, ...args: ServerArgs<K>): Promise<ServerResult<K>> {
   return new Promise<ServerResult<K>>((resolve, reject) => {
     if (typeof google === 'undefined' || !google.script || !google.script.run) {
-      reject(new Error('This page must be opened from Google Sheets (Extensions > Leap).'));
+      reject(new Error('This page must be opened from Google Sheets (Extensions > Jumpwise).'));
       return;
     }
     const runner = google.script.run
@@ -30,7 +30,7 @@ export function callServer<K extends ServerFunctionName>(name: K, ...args: Serve
       .withFailureHandler((error) => reject(new Error(serverErrorMessage(error))));
     const call = runner[name];
     if (typeof call !== 'function') {
-      reject(new Error(`Leap's server function ${name} is missing; reinstall the add-on.`));
+      reject(new Error(`Jumpwise's server function ${name} is missing; reinstall the add-on.`));
       return;
     }
     call.apply(runner, args);

@@ -1,5 +1,5 @@
 /**
- * The Leap wizard page: wires the form (rendered from the field declarations by form.ts), the steps, the draft
+ * The Jumpwise wizard page: wires the form (rendered from the field declarations by form.ts), the steps, the draft
  * saver and the build together. Steps and checks are the answers contract's (src/plan/answers.ts), the same
  * schema the server runs. Every piece of user or server text is set with textContent.
  */

@@ -28,7 +28,7 @@ export interface Draft {
    * the person gives one.
    */
   taxCountry: string;
-  /** How the document shows money, so the review's amounts look like the plan's: null where Leap does not know the locale. */
+  /** How the document shows money, so the review's amounts look like the plan's: null where Jumpwise does not know the locale. */
   money: DocumentMoney | null;
   /** How the document writes numbers, so the wizard reads amounts as the document's cells read them. */
   numbers: { group: string; decimal: string };
@@ -57,7 +57,7 @@ export interface ClearedDraft {
 
 /** One key number as the plan sheet shows it. */
 export interface KeyNumberView {
-  /** The named range (LEAP_TAX_RATE, ...). */
+  /** The named range (JW_TAX_RATE, ...). */
   name: KeyNumberName;
   /** The label the plan sheet gives it. */
   label: string;

@@ -1,5 +1,5 @@
 /**
- * Built-ins newer than ES2019, the level Leap's bundle is built for: one table for the realm that runs a bundle (the
+ * Built-ins newer than ES2019, the level Jumpwise's bundle is built for: one table for the realm that runs a bundle (the
  * emulator's, the tests', the benchmark's: each lacks them, so a call fails in tests) and for the build (which
  * refuses a bundle that uses them). Plain JavaScript so that scripts/build.mjs, run by Node as it is, reads it too.
  *

@@ -320,12 +320,12 @@ describe('Ui and HtmlService', () => {
   test('showSidebar shows the HTML file with its title in a 300-px panel', () => {
     const { emu } = withBundle(
       [],
-      "function showIt() { SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Leap')); }",
+      "function showIt() { SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Jumpwise')); }",
       {},
       { Sidebar: '<p>Plan</p>' },
     );
     emu.run('showIt');
-    expect(emu.ui.sidebar).toEqual({ title: 'Leap', html: '<p>Plan</p>', width: 300, height: 500 });
+    expect(emu.ui.sidebar).toEqual({ title: 'Jumpwise', html: '<p>Plan</p>', width: 300, height: 500 });
   });
 
   test('a missing HTML file fails', () => {

@@ -383,23 +383,23 @@ describe('named ranges', () => {
     const { emu, ss } = sheet();
     const plan = ss.insertSheet('Transition Plan');
     plan.getRange('C5').setValue(12000);
-    ss.setNamedRange('LEAP_SAVINGS', plan.getRange('C5'));
-    plan.getRange('A1').setFormula('=LEAP_SAVINGS/4');
+    ss.setNamedRange('JW_SAVINGS', plan.getRange('C5'));
+    plan.getRange('A1').setFormula('=JW_SAVINGS/4');
     expect(plan.getRange('A1').getValue()).toBe(3000);
-    expect(ss.getRangeByName('LEAP_SAVINGS')!.getA1Notation()).toBe('C5');
-    expect(ss.getNamedRanges().map((n) => n.getName())).toEqual(['LEAP_SAVINGS']);
-    expect(emu.toJSON().namedRanges).toEqual({ LEAP_SAVINGS: "'Transition Plan'!C5" });
+    expect(ss.getRangeByName('JW_SAVINGS')!.getA1Notation()).toBe('C5');
+    expect(ss.getNamedRanges().map((n) => n.getName())).toEqual(['JW_SAVINGS']);
+    expect(emu.toJSON().namedRanges).toEqual({ JW_SAVINGS: "'Transition Plan'!C5" });
   });
 
   test('a named range follows its sheet when the sheet is renamed', () => {
     const { emu, ss } = sheet();
     const plan = ss.insertSheet('Draft');
     plan.getRange('A1').setValue(7);
-    ss.setNamedRange('LEAP_X', plan.getRange('A1'));
+    ss.setNamedRange('JW_X', plan.getRange('A1'));
     plan.setName('Plan');
-    ss.getSheetByName('Sheet1')!.getRange('A1').setFormula('=LEAP_X*2');
+    ss.getSheetByName('Sheet1')!.getRange('A1').setFormula('=JW_X*2');
     expect(ss.getSheetByName('Sheet1')!.getRange('A1').getValue()).toBe(14);
-    expect(emu.toJSON().namedRanges).toEqual({ LEAP_X: 'Plan!A1' });
+    expect(emu.toJSON().namedRanges).toEqual({ JW_X: 'Plan!A1' });
   });
 
   // Google's reference (Class NamedRange, developers.google.com/apps-script/reference/spreadsheet/named-range) is
@@ -412,14 +412,14 @@ describe('named ranges', () => {
     const { emu, ss } = sheet();
     const plan = ss.insertSheet('Transition Plan');
     plan.getRange('B2').setValue(0.25);
-    ss.setNamedRange('LEAP_TAX_RATE', plan.getRange('B2'));
+    ss.setNamedRange('JW_TAX_RATE', plan.getRange('B2'));
     const books = ss.getSheetByName('Sheet1')!;
-    books.getRange('A1:A2').setFormulas([['=IFERROR(LEAP_TAX_RATE,0.3)'], ['=LEAP_TAX_RATE']]);
+    books.getRange('A1:A2').setFormulas([['=IFERROR(JW_TAX_RATE,0.3)'], ['=JW_TAX_RATE']]);
     expect(books.getRange('A1:A2').getValues()).toEqual([[0.25], [0.25]]);
 
     ss.deleteSheet(plan);
     expect(books.getRange('A1:A2').getValues()).toEqual([[0.3], ['#REF!']]);
-    expect(ss.getRangeByName('LEAP_TAX_RATE')).toBeNull();
+    expect(ss.getRangeByName('JW_TAX_RATE')).toBeNull();
     expect(ss.getNamedRanges()).toEqual([]);
     expect(emu.toJSON().namedRanges).toEqual({});
 
@@ -427,8 +427,8 @@ describe('named ranges', () => {
     const again = ss.insertSheet('Transition Plan');
     again.getRange('B2').setValue(0.4);
     expect(books.getRange('A1').getValue()).toBe(0.3);
-    expect(() => ss.setNamedRange('LEAP_TAX_RATE', again.getRange('B2'))).toThrow(/already exists/);
-    expect(() => ss.removeNamedRange('LEAP_TAX_RATE')).toThrow('Named range LEAP_TAX_RATE not found.');
+    expect(() => ss.setNamedRange('JW_TAX_RATE', again.getRange('B2'))).toThrow(/already exists/);
+    expect(() => ss.removeNamedRange('JW_TAX_RATE')).toThrow('Named range JW_TAX_RATE not found.');
     expect(books.getRange('A1').getValue()).toBe(0.3);
   });
 
@@ -436,16 +436,16 @@ describe('named ranges', () => {
     const { ss } = sheet();
     const old = ss.insertSheet('Transition Plan');
     old.getRange('B2').setValue(0.25);
-    ss.setNamedRange('LEAP_TAX_RATE', old.getRange('B2'));
+    ss.setNamedRange('JW_TAX_RATE', old.getRange('B2'));
     const books = ss.getSheetByName('Sheet1')!;
-    books.getRange('A1').setFormula('=IFERROR(LEAP_TAX_RATE,0.3)');
+    books.getRange('A1').setFormula('=IFERROR(JW_TAX_RATE,0.3)');
     const rebuilt = ss.insertSheet('Transition Plan (building)');
     rebuilt.getRange('B3').setValue(0.4);
-    ss.setNamedRange('LEAP_TAX_RATE', rebuilt.getRange('B3'));
+    ss.setNamedRange('JW_TAX_RATE', rebuilt.getRange('B3'));
     ss.deleteSheet(old);
     rebuilt.setName('Transition Plan');
     expect(books.getRange('A1').getValue()).toBe(0.4);
-    expect(ss.getRangeByName('LEAP_TAX_RATE')!.getA1Notation()).toBe('B3');
+    expect(ss.getRangeByName('JW_TAX_RATE')!.getA1Notation()).toBe('B3');
   });
 });
 
@@ -645,8 +645,8 @@ describe('spreadsheet properties', () => {
     expect(ss.getSpreadsheetTimeZone()).toBe('Europe/Berlin');
     expect(ss.getSpreadsheetLocale()).toBe('de_DE');
     expect(ss.getUrl()).toMatch(/^https:\/\/docs\.google\.com\/spreadsheets\/d\/.+\/edit$/);
-    ss.toast('Plan written', 'Leap', 3);
-    expect(emu.ui.toasts).toEqual([{ message: 'Plan written', title: 'Leap', timeoutSeconds: 3 }]);
+    ss.toast('Plan written', 'Jumpwise', 3);
+    expect(emu.ui.toasts).toEqual([{ message: 'Plan written', title: 'Jumpwise', timeoutSeconds: 3 }]);
   });
 
   test('dates follow the spreadsheet time zone', () => {

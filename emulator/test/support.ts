@@ -1,4 +1,4 @@
-/** Helpers for the emulator's tests: a tiny hand-written bundle, so rules can be tested apart from Leap's code. */
+/** Helpers for the emulator's tests: a tiny hand-written bundle, so rules can be tested apart from Jumpwise's code. */
 import { createEmulator, type Emulator, type EmulatorOptions } from '../src';
 
 /** The hand-written add-on: its menu's title and the global that lists its custom functions. */

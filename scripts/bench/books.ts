@@ -56,7 +56,7 @@ export function measureImportCalls(distDir?: string): ImportCalls {
   for (const size of IMPORT_SIZES) {
     const emulator = createLeapEmulator({ timeZone: 'UTC' });
     loadDist(emulator, distDir);
-    // A sheet of the person's own named Books is kept as it is (Leap never overwrites a sheet), so the emulator's
+    // A sheet of the person's own named Books is kept as it is (Jumpwise never overwrites a sheet), so the emulator's
     // formula engine does not evaluate the Books formulas over 5,000 rows (about 40 s in HyperFormula). That
     // changes no call: the import finds a sheet named Books either way, and recalculation on Google is not a
     // round trip. test/books checks the real Books sheet.

@@ -27,7 +27,7 @@ export interface BenchResult {
   /** Each function at the largest arguments the table accepts (runwayRiskWorstArgs). */
   runwayRiskWorstMs: Record<'RUNWAY_RISK' | 'RUNWAY_BANDS' | 'QUIT_DATE', number>;
   runwayRiskWorstArgs: ReturnType<typeof worstCaseArgs>;
-  /** Per tax setting: cells of a built plan that call a Leap function (each an execution of its own on Sheets). */
+  /** Per tax setting: cells of a built plan that call a Jumpwise function (each an execution of its own on Sheets). */
   planCustomFunctionCells: Record<PlanTaxSetting, number>;
   /** Per tax setting: the longest chain of those cells, each waiting for the one before (rounds of "Loading..."). */
   planSettleRounds: Record<PlanTaxSetting, number>;

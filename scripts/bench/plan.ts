@@ -1,6 +1,6 @@
 /**
  * Plan-build figures on the emulator: Spreadsheet-service calls of one build (what each costs a user in
- * round trips to Google), cells that call a Leap function (each is a round trip on recalculation), and
+ * round trips to Google), cells that call a Jumpwise function (each is a round trip on recalculation), and
  * the time of one build with HyperFormula evaluating the sheet.
  */
 import { type Emulator, loadDist } from '../../emulator/src';
@@ -21,7 +21,7 @@ import { medianTime } from './measure';
  * Apps Script sets named ranges one at a time (the US estimate names more inputs than a flat rate).
  */
 /**
- * The most cells of a built plan that call a Leap function, in every tax setting (issue 20): each is an execution
+ * The most cells of a built plan that call a Jumpwise function, in every tax setting (issue 20): each is an execution
  * of its own on Google when its inputs change. Sheets' own formulas do the arithmetic; what is left is what
  * built-ins cannot do: the simulations (quit date, risk, fan and the what-if's six), the buffer schedule, the
  * tax tables (the US estimate's two rates, the UK's and Canada's two rates and one calendar) and the US due dates.

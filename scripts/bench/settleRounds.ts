@@ -1,5 +1,5 @@
 /**
- * How a built plan settles on Google Sheets, read from its formulas: each cell whose formula calls a Leap function
+ * How a built plan settles on Google Sheets, read from its formulas: each cell whose formula calls a Jumpwise function
  * is an execution of its own, and a cell whose arguments read another such cell waits for it (a round). The
  * longest chain of such cells is the rounds of "Loading..." an edit can take; their number is the executions it
  * queues. Plain formulas and named ranges pass a dependency through without adding a round; the cells a custom
@@ -68,7 +68,7 @@ const IDENTIFIER = /(?<![A-Za-z0-9_.$!'])([A-Za-z_][A-Za-z0-9_.]*)(?![A-Za-z0-9_
 export interface FormulaGraph {
   /** The longest chain of custom-function cells, first to last ("'Sheet'!B20"). */
   chain: string[];
-  /** Cells whose formula calls a Leap function. */
+  /** Cells whose formula calls a Jumpwise function. */
   customFunctionCells: string[];
 }
 

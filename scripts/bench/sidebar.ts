@@ -19,7 +19,7 @@ export async function measureSidebarReady(root: string, count = runs(5)): Promis
       const page = await browser.newPage();
       await page.goto(preview.url);
       await page.getByRole('button', { name: 'Extensions' }).click();
-      await page.getByRole('menuitem', { name: 'Leap' }).click();
+      await page.getByRole('menuitem', { name: 'Jumpwise' }).click();
       await page.getByRole('menuitem', { name: 'Plan my transition…' }).click();
       const frame = page.frameLocator(`iframe[title="${title}"]`);
       await frame.locator('input, select, textarea').first().waitFor({ state: 'visible', timeout: 10000 });

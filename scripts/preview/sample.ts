@@ -1,6 +1,6 @@
 /**
  * The sample workbook the preview starts with: a freelancer's year of earnings and expenses on an "Income" sheet,
- * with Leap formulas that a first-time user can read, change and copy. Values are typed the way a person types
+ * with Jumpwise formulas that a first-time user can read, change and copy. Values are typed the way a person types
  * them (emulator.enterInput); formatting uses the same Spreadsheet calls an Apps Script would.
  */
 import type { Emulator } from '../../emulator/src/index';

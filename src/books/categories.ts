@@ -288,7 +288,7 @@ export const wordPattern = (word: string): string => (word.length <= 3 ? ` ${wor
  * on Form W-2 and Form 1040 line 1a, not Schedule C: IRS, Instructions for Schedule C 2025, line 1), yet a paycheck
  * paid by ACH reads like a client's payment ("ORIG CO NAME:ACME CORP … CO ENTRY DESCR:PAYROLL", "ACH CREDIT …
  * DIRECT DEP"). An Income rule therefore takes such a row only through a word that itself names pay; otherwise the
- * row stays uncategorised for the person to decide. Leap's audience is still employed when it imports.
+ * row stays uncategorised for the person to decide. Jumpwise's audience is still employed when it imports.
  */
 const PAYCHECK_WORDS = ['payroll', 'direct dep', 'dir dep', 'salary', 'paychex', 'adp wage', 'wages'];
 const namesPay = (folded: string): boolean => PAYCHECK_WORDS.some((w) => folded.includes(w));

@@ -23,14 +23,14 @@ const MONTHS = 12;
 /**
  * The plan's history as twelve formulas, one per month of the Books year: the month's profit (money in less business
  * costs, before tax: what the plan's earnings mean and the tax functions take) when the Ledger has any row dated in
- * it, else "". By name (LEAP_BOOKS_MONTHS, LEAP_BOOKS_PROFIT), so rows a person inserts on Books do not shift it, and
+ * it, else "". By name (JW_BOOKS_MONTHS, JW_BOOKS_PROFIT), so rows a person inserts on Books do not shift it, and
  * on the Ledger's whole date column, so every later import moves the plan.
  */
 export function booksHistory(): LinkedHistory {
   const ledgerDates = `${LEDGER_SHEET}!$A:$A`;
   const cells = Array.from({ length: MONTHS }, (_, i) => {
-    const month = `INDEX(LEAP_BOOKS_MONTHS,${i + 1})`;
-    return `=IF(COUNTIFS(${ledgerDates},">="&${month},${ledgerDates},"<"&EDATE(${month},1))>0,INDEX(LEAP_BOOKS_PROFIT,${i + 1}),"")`;
+    const month = `INDEX(JW_BOOKS_MONTHS,${i + 1})`;
+    return `=IF(COUNTIFS(${ledgerDates},">="&${month},${ledgerDates},"<"&EDATE(${month},1))>0,INDEX(JW_BOOKS_PROFIT,${i + 1}),"")`;
   });
   return { heading: ACTUAL_MONTHS_HEADING, cells, counted: 'months with ledger rows in Books' };
 }
@@ -201,14 +201,14 @@ export function monthsOver(booksYear: number, today: string, country: BooksCount
  */
 export const CHECKIN_COLUMNS = [
   { header: 'Date', name: null, format: 'date' },
-  { header: 'Leave date', name: 'LEAP_LEAVE_DATE', format: 'date' },
-  { header: 'Quit date', name: 'LEAP_QUIT_DATE', format: 'date' },
-  { header: 'Buffer target', name: 'LEAP_BUFFER_TARGET', format: '#,##0' },
-  { header: 'Savings on the leave date', name: 'LEAP_SAVINGS_AT_LEAVE', format: '#,##0' },
-  { header: 'Runway risk', name: 'LEAP_RUNWAY_RISK', format: '0.0%' },
-  { header: 'Low month', name: 'LEAP_PROJECTED_LOW', format: '#,##0' },
-  { header: 'Expected month', name: 'LEAP_EXPECTED_MONTHLY', format: '#,##0' },
-  { header: 'Profit so far this year', name: 'LEAP_BOOKS_PROFIT_YTD', format: '#,##0' },
+  { header: 'Leave date', name: 'JW_LEAVE_DATE', format: 'date' },
+  { header: 'Quit date', name: 'JW_QUIT_DATE', format: 'date' },
+  { header: 'Buffer target', name: 'JW_BUFFER_TARGET', format: '#,##0' },
+  { header: 'Savings on the leave date', name: 'JW_SAVINGS_AT_LEAVE', format: '#,##0' },
+  { header: 'Runway risk', name: 'JW_RUNWAY_RISK', format: '0.0%' },
+  { header: 'Low month', name: 'JW_PROJECTED_LOW', format: '#,##0' },
+  { header: 'Expected month', name: 'JW_EXPECTED_MONTHLY', format: '#,##0' },
+  { header: 'Profit so far this year', name: 'JW_BOOKS_PROFIT_YTD', format: '#,##0' },
 ] as const;
 
 /** The number formats of a Check-ins row, with dates in `datePattern` (src/plan/currency.ts dateFormat). */
@@ -234,7 +234,7 @@ export function checkinRow(today: string, figures: Record<string, unknown>): Che
 
 // ---- Money owed to you: the Invoices sheet as displayed
 
-export const NO_INVOICES = 'No invoices yet: Extensions > Leap > Set up invoices';
+export const NO_INVOICES = 'No invoices yet: Extensions > Jumpwise > Set up invoices';
 export const NOTHING_OVERDUE = 'Nothing overdue';
 /** Ten keep the list readable at a glance in a 300 px sidebar; the rest are counted, and the sheet holds them all. */
 export const OVERDUE_LISTED = 10;

@@ -34,7 +34,7 @@ export interface BooksCountry {
   key: BooksCountryKey;
   /** The first day of the Books year (the tax year), in the year it is named by. */
   yearStart: { month: number; day: number };
-  /** The form the categories map to; null where Leap knows no form (the form block then totals by kind). */
+  /** The form the categories map to; null where Jumpwise knows no form (the form block then totals by kind). */
   form: {
     /** The heading before the year, e.g. "SA103F Self-employment (full)". */
     title: string;
@@ -176,7 +176,7 @@ const CANADA: BooksCountry = {
   taxPaidTitle: '(CRA instalments and balance)',
 };
 
-/** Leap has no tables or calendar for other countries: the calendar year, no form, the plan's flat rate. */
+/** Jumpwise has no tables or calendar for other countries: the calendar year, no form, the plan's flat rate. */
 const ELSEWHERE: BooksCountry = {
   key: 'elsewhere',
   yearStart: { month: 1, day: 1 },
@@ -186,7 +186,7 @@ const ELSEWHERE: BooksCountry = {
     periods: [{ name: 'Paid in the year', month: 12, day: 31, yearsAfter: 0 }],
   },
   taxPaidWords: 'Tax paid',
-  taxPaidTitle: '(no tax calendar: Leap has none for your country)',
+  taxPaidTitle: '(no tax calendar: Jumpwise has none for your country)',
 };
 
 export const BOOKS_COUNTRIES: Readonly<Record<BooksCountryKey, BooksCountry>> = {
@@ -215,7 +215,7 @@ export const yearStartFormula = (country: BooksCountry, yearCell: string, yearsA
 export const yearTextFormula = (country: BooksCountry, yearCell: string): string =>
   country.key === 'uk' ? `${yearCell}&"/"&RIGHT(${yearCell}+1,2)` : yearCell;
 
-/** The year in the country's tables for the Books year: the nearest Leap has, as the plan does. */
+/** The year in the country's tables for the Books year: the nearest Jumpwise has, as the plan does. */
 export function figuresYearFormula(country: BooksCountry, yearCell: string): string {
   const years = country.key === 'uk' ? UK_SUPPORTED_YEARS : CA_SUPPORTED_YEARS;
   return `MAX(${years[0]},MIN(${years[years.length - 1]},${yearCell}))`;

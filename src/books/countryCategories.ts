@@ -270,7 +270,7 @@ export const CANADA_CATEGORIES: readonly CategoryDefault[] = [
 ];
 
 /**
- * Elsewhere: the same kinds of spending, on no form (Leap knows none), every expense counted whole; tax payments by
+ * Elsewhere: the same kinds of spending, on no form (Jumpwise knows none), every expense counted whole; tax payments by
  * the words banks commonly use and the names of a few tax authorities as their payees read: Germany's Finanzamt,
  * the Netherlands' Belastingdienst, France's DGFiP ("impots.gouv", "DGFIP"), Spain's Agencia Tributaria ("AEAT"),
  * Sweden's Skatteverket.

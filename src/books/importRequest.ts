@@ -127,7 +127,7 @@ export function validateImportRequest(raw: unknown): ImportRequest {
   };
   if (raw.currency !== undefined && raw.currency !== null) {
     if (typeof raw.currency !== 'string' || !/^([A-Z]{3}|\$)$/.test(raw.currency)) {
-      throw new Error('The import named its currency in a way Leap cannot read. Reload the import page and try again.');
+      throw new Error('The import named its currency in a way Jumpwise cannot read. Reload the import page and try again.');
     }
     request.currency = raw.currency;
   }

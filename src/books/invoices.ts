@@ -92,8 +92,8 @@ export const PANEL_COLUMNS = 3;
 
 /** Named ranges the totals are published under, for formulas elsewhere in the spreadsheet. */
 export const INVOICE_NAMED_RANGES = {
-  LEAP_OWED_TO_YOU: PANEL_ROW.owed,
-  LEAP_OVERDUE: PANEL_ROW.overdue,
+  JW_OWED_TO_YOU: PANEL_ROW.owed,
+  JW_OVERDUE: PANEL_ROW.overdue,
 } as const;
 
 const col = (name: InvoiceColumn): string => columnLetters(COLUMN[name]);
@@ -246,7 +246,7 @@ export function invoicesPanel(
   set(
     PANEL_LAST_ROW,
     0,
-    text('Make an invoice: select its row, then Extensions > Leap > Make invoice.'),
+    text('Make an invoice: select its row, then Extensions > Jumpwise > Make invoice.'),
     undefined,
     false,
     'Make invoice lays the row out as a printable sheet "Invoice <number>", ready for File > Download > PDF.',

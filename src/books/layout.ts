@@ -4,7 +4,7 @@
  *
  * Every total on Books is a native formula (SUMIFS, SUMPRODUCT, COUNTIFS) over whole Ledger columns, so rows the
  * import appends, rows a person adds and a category a person changes count at once; only the federal tax dates and
- * payment call Leap's functions. The Books sheet is a list of blocks, one module each (src/books/blocks/index.ts):
+ * payment call Jumpwise's functions. The Books sheet is a list of blocks, one module each (src/books/blocks/index.ts):
  * a new figure, row or block goes there, not here.
  */
 

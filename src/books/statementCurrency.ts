@@ -8,7 +8,7 @@ import type { ImportRequest, StatementRow } from './types';
 /** Header words of a column saying which currency each row is in. */
 export const CURRENCY_WORDS = ['currency', 'ccy', 'currency code', 'währung', 'waehrung', 'devise', 'valuta code'];
 
-/** ISO 4217 codes Leap names in words; any other three capitals in a currency column are taken as written. */
+/** ISO 4217 codes Jumpwise names in words; any other three capitals in a currency column are taken as written. */
 const CURRENCY_NAMES: Record<string, string> = {
   USD: 'US dollars',
   CAD: 'Canadian dollars',
@@ -82,7 +82,7 @@ const money = (n: number): string => n.toFixed(2);
 /**
  * Refuses, before anything is written, a statement in another currency than the book's unless the person gave a
  * rate for this import; with a rate, each amount is converted to the cent and its row notes the original and the
- * rate. `book` is the spreadsheet's currency (undefined when Leap does not know its locale: nothing to compare).
+ * rate. `book` is the spreadsheet's currency (undefined when Jumpwise does not know its locale: nothing to compare).
  */
 export function rowsInBookCurrency(request: ImportRequest, book: string | undefined): RowsInBookCurrency {
   const from = request.currency ?? null;

@@ -42,7 +42,7 @@ export function importResultText(r: ImportResult, showDate: ShowDate = spokenDat
 export function tooManyRowsText(rows: number): string | null {
   if (rows <= MAX_STATEMENT_ROWS) return null;
   return (
-    `This statement has ${count(rows, 'row')}; Leap imports at most ${MAX_STATEMENT_ROWS.toLocaleString('en-US')} at a time. ` +
+    `This statement has ${count(rows, 'row')}; Jumpwise imports at most ${MAX_STATEMENT_ROWS.toLocaleString('en-US')} at a time. ` +
     'Export a shorter period from your bank (a few months at a time) and import each file.'
   );
 }

@@ -15,7 +15,7 @@ import { type CellInput, type FunctionSpec, Invalid, type ParamSpec } from './ty
 
 const FAMILY = 'Canada taxes';
 
-const TAX_YEAR_EXPECTED = `a tax year Leap has Canadian figures for: ${caSupportedYearsText()}`;
+const TAX_YEAR_EXPECTED = `a tax year Jumpwise has Canadian figures for: ${caSupportedYearsText()}`;
 
 const taxYear: ParamSpec = {
   name: 'tax_year',
@@ -35,7 +35,7 @@ const taxYear: ParamSpec = {
 const LAST_CALENDAR_YEAR = 2099;
 const CALENDAR_YEAR_EXPECTED = `a tax year from ${CA_SUPPORTED_YEARS[0]}; years after ${CA_SUPPORTED_YEARS[CA_SUPPORTED_YEARS.length - 1]} use its figures`;
 /**
- * A calendar's tax year: its payments are dated and labelled by the year itself, and a year later than Leap's tables
+ * A calendar's tax year: its payments are dated and labelled by the year itself, and a year later than Jumpwise's tables
  * is estimated with the latest figures (the row of its owing says so), so a plan's dates are those of the real year.
  */
 const calendarYear = (name: string, description: string): ParamSpec => ({
@@ -51,7 +51,7 @@ const calendarYear = (name: string, description: string): ParamSpec => ({
 });
 /** The words of a year's figure: its year, and the figures used when they are another year's. */
 const owingOf = (what: string, year: number, figures: number) =>
-  `${what} ${year}${figures === year ? '' : ` (${figures} figures, the latest Leap has)`}`;
+  `${what} ${year}${figures === year ? '' : ` (${figures} figures, the latest Jumpwise has)`}`;
 
 const netIncome: ParamSpec = {
   name: 'net_income',
@@ -171,7 +171,7 @@ export const caTaxFunctions: FunctionSpec[] = [
       { ...netIncome, name: 'first_year_income', description: 'Net self-employment income in the first year on your own.' },
       calendarYear(
         'first_tax_year',
-        'The first year on your own: its payments are dated in it. A year after the latest Leap has figures for is estimated with those figures.',
+        'The first year on your own: its payments are dated in it. A year after the latest Jumpwise has figures for is estimated with those figures.',
       ),
       provinceRate,
       {

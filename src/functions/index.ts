@@ -1,4 +1,4 @@
-/** The function table: the single list of Leap's custom functions and what is derived from it. */
+/** The function table: the single list of Jumpwise's custom functions and what is derived from it. */
 import { booksFunctions } from './booksFunctions';
 import { caTaxFunctions } from './caTaxFunctions';
 import { coreFunctions } from './coreFunctions';
@@ -83,7 +83,7 @@ export function describeFunctions(): FunctionInfo[] {
 let leapCall: RegExp | undefined;
 
 /**
- * Whether a formula calls a Leap function (in any case, spaces allowed before the parenthesis, as Sheets reads
+ * Whether a formula calls a Jumpwise function (in any case, spaces allowed before the parenthesis, as Sheets reads
  * it): each such cell is a round trip to the script whenever its inputs change, so layouts keep them few.
  */
 export function callsLeapFunction(formula: string): boolean {

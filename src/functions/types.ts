@@ -1,5 +1,5 @@
 /**
- * The shape of Leap's function table: every custom function is declared once as a FunctionSpec.
+ * The shape of Jumpwise's function table: every custom function is declared once as a FunctionSpec.
  * The table drives argument checking (runner.ts), the JSDoc stubs written by the build, the README
  * reference and the HyperFormula plugin used by the emulator, so nothing here may be duplicated elsewhere.
  */

@@ -17,14 +17,14 @@ import { type CellInput, type FunctionSpec, Invalid, type ParamSpec } from './ty
 
 const FAMILY = 'UK taxes';
 
-const TAX_YEAR_EXPECTED = `a UK tax year Leap has figures for: ${ukSupportedYearsText()} (2025 means 2025/26)`;
+const TAX_YEAR_EXPECTED = `a UK tax year Jumpwise has figures for: ${ukSupportedYearsText()} (2025 means 2025/26)`;
 
 /** The tax year, as the year it starts in (2025) or as "2025/26" or "2025-26". */
 const taxYear: ParamSpec = {
   name: 'tax_year',
   kind: 'custom',
   jsdocType: 'number|string',
-  description: `Tax year, 6 April to 5 April: 2025 or "2025/26" means 2025/26. Leap has ${ukSupportedYearsText()}.`,
+  description: `Tax year, 6 April to 5 April: 2025 or "2025/26" means 2025/26. Jumpwise has ${ukSupportedYearsText()}.`,
   defaultValue: () => ukDefaultTaxYear(new Date()),
   defaultLabel: 'the tax year containing today, or the latest supported',
   expected: TAX_YEAR_EXPECTED,
@@ -38,7 +38,7 @@ const taxYear: ParamSpec = {
 const LAST_CALENDAR_YEAR = 2099;
 const CALENDAR_YEAR_EXPECTED = `a UK tax year from ${ukYearLabel(UK_SUPPORTED_YEARS[0])} (2027 means 2027/28); years after ${ukYearLabel(UK_SUPPORTED_YEARS[UK_SUPPORTED_YEARS.length - 1])} use its figures`;
 /**
- * A calendar's tax year: its payments are dated and labelled by the year itself, and a year later than Leap's tables
+ * A calendar's tax year: its payments are dated and labelled by the year itself, and a year later than Jumpwise's tables
  * is estimated with the latest figures (the row of its bill says so), so a plan's dates are those of the real year.
  */
 const calendarYear = (name: string, description: string): ParamSpec => ({
@@ -55,7 +55,7 @@ const calendarYear = (name: string, description: string): ParamSpec => ({
 });
 /** The words of a year's bill: its tax year, and the figures used when they are another year's. */
 const billOf = (what: string, year: number, figures: number) =>
-  `${what} ${ukYearLabel(year)}${figures === year ? '' : ` (${ukYearLabel(figures)} figures, the latest Leap has)`}`;
+  `${what} ${ukYearLabel(year)}${figures === year ? '' : ` (${ukYearLabel(figures)} figures, the latest Jumpwise has)`}`;
 
 const region: ParamSpec = {
   name: 'region',
@@ -164,7 +164,7 @@ export const ukTaxFunctions: FunctionSpec[] = [
       { ...profit, name: 'first_year_profit', description: 'Trading profit in the first tax year on your own.' },
       calendarYear(
         'first_tax_year',
-        'The first tax year on your own, 6 April to 5 April: its payments are dated in it. A year after the latest Leap has figures for is estimated with those figures.',
+        'The first tax year on your own, 6 April to 5 April: its payments are dated in it. A year after the latest Jumpwise has figures for is estimated with those figures.',
       ),
       region,
       {

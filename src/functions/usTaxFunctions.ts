@@ -18,7 +18,7 @@ import { type CellInput, type FunctionSpec, Invalid, type ParamSpec, type RangeC
 const DUE_DATE_RANGE = `a date from ${DUE_DATE_YEARS.first} to ${DUE_DATE_YEARS.last}`;
 const FAMILY = 'US taxes';
 
-const TAX_YEAR_EXPECTED = `a tax year Leap has figures for: ${supportedYearsText()}`;
+const TAX_YEAR_EXPECTED = `a tax year Jumpwise has figures for: ${supportedYearsText()}`;
 
 /** Tax year of the federal figures; unsupported years fail with the list of supported ones. */
 const taxYear: ParamSpec = {

@@ -3,7 +3,7 @@
  * input, a key number, a sentence, a table, a heading) and the grid turns the declarations into the rectangular
  * values, formats, weights and fills the writers copy onto a sheet in a few batched calls.
  *
- * A formula that reads another declared cell asks for it through `read` (read.cell('LEAP_BOOKS_TAX_PAID')) instead of
+ * A formula that reads another declared cell asks for it through `read` (read.cell('JW_BOOKS_TAX_PAID')) instead of
  * spelling out "$O$17": the grid writes the reference and records the read, so which figure depends on which is
  * data (`declarations()`, `longestChain`), not something only a built sheet tells. Formulas are written when the
  * grid is built, after every block has placed its cells, so a block may read a figure a later block places.

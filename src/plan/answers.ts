@@ -27,7 +27,7 @@ export const FILING_STATUSES = FILING_STATUS_LABELS;
 /**
  * Where the person pays tax: it decides the set-aside rate's function and the tax calendar. UK and Canada always use
  * their own estimate (TAX_RATE_UK, TAX_RATE_CA); the US keeps its choice of a flat rate or the US estimate; elsewhere
- * Leap has no tax tables, so a flat rate and no calendar.
+ * Jumpwise has no tax tables, so a flat rate and no calendar.
  */
 export const TAX_COUNTRIES = {
   us: 'United States',
@@ -79,7 +79,7 @@ export const HOUSEHOLDS = {
 } as const;
 
 /**
- * What a month's earnings mean everywhere in Leap: the tax functions take net profit (Schedule C line 31, the UK's
+ * What a month's earnings mean everywhere in Jumpwise: the tax functions take net profit (Schedule C line 31, the UK's
  * trading profit, Canada's net business income), so the wizard, the plan and the check-in speak of profit.
  */
 export const EARNINGS_MEANING = 'Money in less business costs, before tax';
@@ -427,7 +427,7 @@ function whatIfFactor(label: string, what: string, defaultValue: number, extras:
 
 const ONE_TO_FIVE = '1 = not at all, 5 = very much';
 /**
- * A month's money for one household, in any of the currencies Leap plans in: under 100 a month of living costs is a
+ * A month's money for one household, in any of the currencies Jumpwise plans in: under 100 a month of living costs is a
  * slip ("5" for 5,000, "5.000,50" read in the wrong style), and over 1,000,000 a month extra zeros. Outside,
  * the wizard asks before it builds; the schema still takes the figure, since a person may mean it (yen, rupees).
  */

@@ -1,5 +1,5 @@
 /**
- * How Leap hands a cell to Range.setValues so that Sheets stores what Leap means: text as text, numbers, ticks and
+ * How Jumpwise hands a cell to Range.setValues so that Sheets stores what Jumpwise means: text as text, numbers, ticks and
  * formulas as themselves. The one place every writer (plan, Books, Invoices, check-ins, examples) goes through.
  *
  * Sheets reads a string given to setValue/setValues as if the person typed it: "=..." is a formula (Range.setValue,

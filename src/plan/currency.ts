@@ -184,10 +184,10 @@ export const LOCALE_CURRENCIES: Readonly<Record<string, LocaleCurrency>> = {
 
 const BY_LOCALE = new Map(Object.entries(LOCALE_CURRENCIES));
 
-/** The format of a money cell in a spreadsheet whose locale Leap does not know: a number with no symbol. */
+/** The format of a money cell in a spreadsheet whose locale Jumpwise does not know: a number with no symbol. */
 export const PLAIN_MONEY_FORMAT = { whole: '#,##0', cents: '#,##0.00' } as const;
 
-/** The locale's currency, or undefined when Leap does not know it. Accepts "en_GB", "en-GB" and "en_gb". */
+/** The locale's currency, or undefined when Jumpwise does not know it. Accepts "en_GB", "en-GB" and "en_gb". */
 export function localeCurrency(locale: string): LocaleCurrency | undefined {
   const [language = '', region = ''] = String(locale ?? '')
     .trim()
@@ -214,7 +214,7 @@ export function moneyFormat(locale: string, options: { cents?: boolean } = {}): 
 }
 
 /**
- * The currencies Leap's tax functions give amounts in, with the symbol Unicode CLDR 48's English data gives each
+ * The currencies Jumpwise's tax functions give amounts in, with the symbol Unicode CLDR 48's English data gives each
  * outside its own country (en: US$, £, CA$): a pound amount in a euro spreadsheet must not show €.
  */
 export const TAX_CURRENCIES = { USD: 'US$', GBP: '£', CAD: 'CA$' } as const;
@@ -224,7 +224,7 @@ export type TaxCurrency = keyof typeof TAX_CURRENCIES;
  * The number format for amounts in a given currency in a spreadsheet of this locale: the locale's own format when
  * it is the locale's currency (£ in en_GB, $ in en_CA for CAD), otherwise the currency's symbol placed and spaced
  * as the locale places its own (`[$£]#,##0.00` in en_US, `#,##0.00 [$CA$]` in de_DE); the locale's separators show.
- * A locale Leap has no currency for puts the symbol before the digits.
+ * A locale Jumpwise has no currency for puts the symbol before the digits.
  */
 export function moneyFormatIn(locale: string, currency: TaxCurrency, options: { cents?: boolean } = {}): string {
   const own = localeCurrency(locale);
@@ -292,7 +292,7 @@ export const LOCALE_DATES: Readonly<Record<string, LocaleDate>> = {
   de_CH: { pattern: 'dd.mm.yyyy', shows: '01.07.2027' },
 };
 
-/** A date in a spreadsheet whose locale Leap does not know: year-month-day, which no reader takes the wrong way round. */
+/** A date in a spreadsheet whose locale Jumpwise does not know: year-month-day, which no reader takes the wrong way round. */
 export const PLAIN_DATE_FORMAT = 'yyyy-mm-dd';
 
 /** The date pattern of a spreadsheet in this locale (accepts "en_GB", "en-GB", "en_gb"). */
@@ -306,7 +306,7 @@ export function dateFormat(locale: string): string {
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
- * What a cell with `pattern` shows for the calendar date `iso` (YYYY-MM-DD), for text Leap writes in code (the
+ * What a cell with `pattern` shows for the calendar date `iso` (YYYY-MM-DD), for text Jumpwise writes in code (the
  * wizard's review, the check-in, the import preview): "Jul 1, 2027", "1 Jul 2027", "01.07.2027". Read as a calendar
  * date, so no time zone can move it a day; text that is no such date is given back unchanged.
  */
@@ -378,7 +378,7 @@ export function separators(locale: string): { group: string; decimal: string } {
 
 /**
  * What a cell formatted with moneyFormat(locale), the plan's whole-amount money format, shows for `amount`:
- * £12,346 in en_GB, 12.346 € in de_DE, -£1,234 for a loss. A figure Leap works out in code (the year's tax
+ * £12,346 in en_GB, 12.346 € in de_DE, -£1,234 for a loss. A figure Jumpwise works out in code (the year's tax
  * estimate) then reads like the figures the sheets display beside it. Unknown locale: no symbol, as on the sheets.
  */
 export function moneyAsShown(amount: number, locale: string): string {

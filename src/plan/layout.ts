@@ -139,7 +139,7 @@ export function layoutPlan(
     checkboxRange: sheet.extras.checkboxRange,
     wrapRange: sheet.extras.wrapRange,
     rightAligned: sheet.extras.rightAligned,
-    // The item ids (and the calendar's period ends) are for Leap: a rebuild finds ticks and notes by them.
+    // The item ids (and the calendar's period ends) are for Jumpwise: a rebuild finds ticks and notes by them.
     hiddenColumns: [ITEM_ID],
     conditionalRules: built.conditionalRules,
     validations: built.validations,
@@ -150,7 +150,7 @@ export function layoutPlan(
 }
 
 /**
- * How a plan settles on Sheets, from its declarations rather than a built sheet: each cell calling a Leap function is
+ * How a plan settles on Sheets, from its declarations rather than a built sheet: each cell calling a Jumpwise function is
  * an execution of its own, and one whose formula reads another (through any plain formulas between) waits for it.
  * `chain` is the longest such chain of declarations, first computed first: the rounds of "Loading..." an edit can take.
  */

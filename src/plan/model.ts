@@ -29,7 +29,7 @@ interface Challenge {
 
 /**
  * Words with live figures: each figure is a named cell of the plan sheet (a key number or an input) shown in a
- * format, so the layout writes the sentence as a formula and an edit on the sheet rewrites it. Only Leap's own
+ * format, so the layout writes the sentence as a formula and an edit on the sheet rewrites it. Only Jumpwise's own
  * words go between the figures: a sentence quoting a figure never carries the person's text (which would then sit
  * inside a formula).
  */
@@ -46,7 +46,7 @@ export interface Plan {
   challenges: Challenge[];
 }
 
-/** The tax years Leap has US tables for: a leave year outside them is estimated with the nearest. */
+/** The tax years Jumpwise has US tables for: a leave year outside them is estimated with the nearest. */
 export const TAX_FIGURES_YEARS = { first: SUPPORTED_TAX_YEARS[0], last: SUPPORTED_TAX_YEARS[SUPPORTED_TAX_YEARS.length - 1] };
 
 // ---- Calendar dates as ISO strings, so nothing depends on the server's or the sheet's time zone. ----
@@ -82,7 +82,7 @@ function checklistSteps(a: Answers): ChecklistItem[] {
     },
     {
       id: 'tax-account',
-      step: ['Open a savings account for tax and move ', fig('LEAP_TAX_RATE', 'percent'), ' of every payment into it'],
+      step: ['Open a savings account for tax and move ', fig('JW_TAX_RATE', 'percent'), ' of every payment into it'],
       phase: 0.25,
       done: false,
     },
@@ -149,10 +149,10 @@ function checklistSteps(a: Answers): ChecklistItem[] {
     // Due on the ready date, the day the key numbers say the buffer is reached (the leave date may come later).
     {
       id: 'buffer-reached',
-      step: ['Reach your buffer of ', fig('LEAP_BUFFER_TARGET', 'money')],
+      step: ['Reach your buffer of ', fig('JW_BUFFER_TARGET', 'money')],
       phase: 1,
       done: false,
-      due: 'LEAP_READY_DATE',
+      due: 'JW_READY_DATE',
     },
     { id: GIVE_NOTICE_ITEM, step: 'Choose your last day at work and give notice', phase: 1, done: false },
     ...firstTaxPaymentStep(a),
@@ -166,7 +166,7 @@ function checklistSteps(a: Answers): ChecklistItem[] {
  * job's extended health and dental benefits; in the US and elsewhere health insurance itself may end with the job.
  */
 function healthCoverStep(a: Answers): Sentence {
-  const budget = fig('LEAP_HEALTH_MONTHLY', 'money');
+  const budget = fig('JW_HEALTH_MONTHLY', 'money');
   if (inUk(a)) {
     return [
       'Your NHS cover continues when you leave: it does not depend on a job. Private health insurance is optional; the plan budgets ',
@@ -282,9 +282,9 @@ function firstTaxPaymentStep(a: Answers): ChecklistItem[] {
       id: 'first-big-tax-payment',
       step: [
         'Have ',
-        fig('LEAP_FIRST_TAX_PAYMENT', 'money'),
+        fig('JW_FIRST_TAX_PAYMENT', 'money'),
         ' in your tax account by ',
-        fig('LEAP_FIRST_TAX_DATE', 'date'),
+        fig('JW_FIRST_TAX_DATE', 'date'),
         uk
           ? ': the first Self Assessment payment, your first tax year and half of it again'
           : ': your first tax payment on your own (the tax calendar lists the rest)',
@@ -292,7 +292,7 @@ function firstTaxPaymentStep(a: Answers): ChecklistItem[] {
       // After the leave date, so it sorts last.
       phase: 1.01,
       done: false,
-      due: 'LEAP_FIRST_TAX_DATE',
+      due: 'JW_FIRST_TAX_DATE',
     },
   ];
 }
@@ -306,11 +306,11 @@ function challengesOf(a: Answers): Challenge[] {
       challenge: 'Income swings from month to month',
       answer: [
         'Your budget is planned on a low month of ',
-        fig('LEAP_PROJECTED_LOW', 'money'),
+        fig('JW_PROJECTED_LOW', 'money'),
         ' before tax, less the tax set aside, and a buffer of ',
-        fig('LEAP_BUFFER_MONTHS_INPUT', 'count'),
+        fig('JW_BUFFER_MONTHS_INPUT', 'count'),
         ' months covers the gaps; today your savings last ',
-        fig('LEAP_RUNWAY_MONTHS', 'months'),
+        fig('JW_RUNWAY_MONTHS', 'months'),
         ' on low months.',
       ],
     },
@@ -318,7 +318,7 @@ function challengesOf(a: Answers): Challenge[] {
       challenge: 'Benefits stop with the job',
       answer: [
         'Health cover, retirement and paid time off cost about ',
-        fig('LEAP_BENEFITS_COST', 'money'),
+        fig('JW_BENEFITS_COST', 'money'),
         ' a month; the hourly rate in Key numbers already pays for them.',
       ],
     },

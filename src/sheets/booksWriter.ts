@@ -132,16 +132,16 @@ function thisYear(spreadsheet: Spreadsheet, country: BooksCountryKey): number {
 
 /**
  * The country the Books follow: the plan's tax setting, told by the inputs only it names (src/plan/blocks/
- * taxSettings.ts: LEAP_UK_REGION for the UK, LEAP_PROVINCE_TAX_RATE for Canada, LEAP_FILING_STATUS for the US
+ * taxSettings.ts: JW_UK_REGION for the UK, JW_PROVINCE_TAX_RATE for Canada, JW_FILING_STATUS for the US
  * estimate). A flat-rate plan names none of them: it is the US's when its tax calendar has dates (elsewhere the
  * plan's first payment reads "No calendar"). Without a plan, the spreadsheet's locale decides.
  */
 export function booksCountryOf(spreadsheet: Spreadsheet): BooksCountryKey {
   const has = (name: string) => spreadsheet.getRangeByName(name) !== null;
-  if (has('LEAP_UK_REGION')) return 'uk';
-  if (has('LEAP_PROVINCE_TAX_RATE')) return 'canada';
-  if (has('LEAP_FILING_STATUS')) return 'us';
-  const flat = spreadsheet.getRangeByName('LEAP_FIRST_TAX_DATE');
+  if (has('JW_UK_REGION')) return 'uk';
+  if (has('JW_PROVINCE_TAX_RATE')) return 'canada';
+  if (has('JW_FILING_STATUS')) return 'us';
+  const flat = spreadsheet.getRangeByName('JW_FIRST_TAX_DATE');
   if (flat) return flat.getDisplayValue() === 'No calendar' ? 'elsewhere' : 'us';
   return booksCountryKey(taxCountryOfLocale(spreadsheet.getSpreadsheetLocale()));
 }

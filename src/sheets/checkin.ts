@@ -49,14 +49,14 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The Check-ins sheet's page, dist/CheckIn.html (built from sidebar/CheckIn.html). */
 const CHECKIN_PAGE = 'CheckIn';
-export const NO_PLAN = 'No plan yet: build one from Extensions > Leap > Plan my transition… to compare with it.';
+export const NO_PLAN = 'No plan yet: build one from Extensions > Jumpwise > Plan my transition… to compare with it.';
 /** Said when figures the check-in shows were still "Loading..." on the sheet (custom functions still running). */
 export const STILL_CALCULATING =
   'Some figures are still calculating on the sheet: open the check-in again in a moment to see them.';
-export const NO_BOOKS = 'No Books yet: import a bank statement first (Extensions > Leap > Import bank statement…).';
+export const NO_BOOKS = 'No Books yet: import a bank statement first (Extensions > Jumpwise > Import bank statement…).';
 
 export function showCheckIn(): void {
-  const page = HtmlService.createHtmlOutputFromFile(CHECKIN_PAGE).setTitle('Leap: monthly check-in');
+  const page = HtmlService.createHtmlOutputFromFile(CHECKIN_PAGE).setTitle('Jumpwise: monthly check-in');
   SpreadsheetApp.getUi().showSidebar(page);
 }
 
@@ -154,7 +154,7 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
         onBooks: plan.onBooks,
         historyLabel: plan.historyLabel,
         low: figure(plan.display(LOW_LABEL)),
-        expected: figure(plan.display(label('LEAP_EXPECTED_MONTHLY'))),
+        expected: figure(plan.display(label('JW_EXPECTED_MONTHLY'))),
       }
     : null;
   const owed = readOwed(spreadsheet);
@@ -195,9 +195,9 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
         ? againstPlan(
             values.profit,
             plan.value(LOW_LABEL),
-            plan.value(label('LEAP_EXPECTED_MONTHLY')),
+            plan.value(label('JW_EXPECTED_MONTHLY')),
             plan.display(LOW_LABEL),
-            plan.display(label('LEAP_EXPECTED_MONTHLY')),
+            plan.display(label('JW_EXPECTED_MONTHLY')),
           )
         : '',
       profit: shown.profit,
@@ -234,7 +234,7 @@ function checkInOf(spreadsheet: Spreadsheet, plan: PlanRead | null): CheckInView
     const wages = Number.isFinite(books.wages) ? Math.max(0, books.wages) : 0;
     const input = {
       status: status ?? 'single',
-      // Leap's tables cover a few years; another year is estimated with the nearest, as the plan does.
+      // Jumpwise's tables cover a few years; another year is estimated with the nearest, as the plan does.
       year: Math.max(TAX_FIGURES_YEARS.first, Math.min(TAX_FIGURES_YEARS.last, books.year)),
       stateRate: typeof stateRate === 'number' ? stateRate : 0,
       w2Wages: wages,
@@ -299,7 +299,7 @@ function ledgerMonths(
 
 /**
  * Builds the plan again from its inputs as the sheet holds them, over the answers it was last built with (the words
- * the sheet does not hold), over the wizard's draft (for a plan built before Leap kept those). While the plan runs
+ * the sheet does not hold), over the wizard's draft (for a plan built before Jumpwise kept those). While the plan runs
  * on the Books, its low and good month are formulas on the Books, not the person's answers: answersFromGrid leaves
  * them out, so they come from the answers of the build.
  */
@@ -379,8 +379,8 @@ export function saveCheckIn(): CheckInSnapshot {
   const figures: Record<string, unknown> = {};
   const calculating: string[] = [];
   for (const c of CHECKIN_COLUMNS) {
-    if (c.name === null || c.name === 'LEAP_BOOKS_PROFIT_YTD') continue;
-    const at = c.name === 'LEAP_PROJECTED_LOW' ? LOW_LABEL : label(c.name);
+    if (c.name === null || c.name === 'JW_BOOKS_PROFIT_YTD') continue;
+    const at = c.name === 'JW_PROJECTED_LOW' ? LOW_LABEL : label(c.name);
     // A figure still loading would be saved as the text "Loading..." for good.
     if (isStillCalculating(plan.display(at)) || isStillCalculating(plan.value(at))) calculating.push(c.header);
     figures[c.name] = plan.value(at);
@@ -389,9 +389,9 @@ export function saveCheckIn(): CheckInSnapshot {
     throw new Error(`Still calculating on the plan: ${calculating.join(', ')}. Save the snapshot again in a moment.`);
   }
   const books = spreadsheet.getSheetByName(BOOKS_SHEET);
-  if (books) figures.LEAP_BOOKS_PROFIT_YTD = readBooksBlock(books.getRange(BOOKS_READ.a1).getValues(), []).profitYtd;
+  if (books) figures.JW_BOOKS_PROFIT_YTD = readBooksBlock(books.getRange(BOOKS_READ.a1).getValues(), []).profitYtd;
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(5000)) throw new Error('Leap is writing to this spreadsheet; save the snapshot again in a moment.');
+  if (!lock.tryLock(5000)) throw new Error('Jumpwise is writing to this spreadsheet; save the snapshot again in a moment.');
   try {
     const sheet = ensureCheckinsSheet(spreadsheet);
     const row = Math.max(sheet.getLastRow(), 1) + 1;

@@ -119,10 +119,14 @@ export const serverEntryPoints: ServerEntryPoints = {
 };
 
 export const entryPoints: Record<string, EntryPoint> = {
-  onOpen: { params: ['e'], doc: 'Builds the Extensions > Leap menu. Needs no authorization.', run: onOpen },
+  onOpen: { params: ['e'], doc: 'Builds the Extensions > Jumpwise menu. Needs no authorization.', run: onOpen },
   onInstall: { params: ['e'], doc: 'Runs onOpen when the add-on is installed.', run: onOpen },
   leapShowSidebar: { params: [], doc: 'Menu: opens the transition wizard in the sidebar.', run: showSidebar },
-  leapInsertExamples: { params: [], doc: 'Menu: adds a sheet with every Leap function and a live example.', run: insertExamples },
+  leapInsertExamples: {
+    params: [],
+    doc: 'Menu: adds a sheet with every Jumpwise function and a live example.',
+    run: insertExamples,
+  },
   leapSetupInvoices: {
     params: [],
     doc: 'Menu: makes the Invoices sheet, or writes its formulas again without touching your rows.',
@@ -132,16 +136,16 @@ export const entryPoints: Record<string, EntryPoint> = {
   leapShowImport: { params: [], doc: 'Menu: opens the bank statement import page.', run: showImport },
   leapSetUpBooks: { params: [], doc: 'Menu: makes the Ledger, Categories and Books sheets where missing.', run: setUpBooks },
   leapShowCheckIn: { params: [], doc: 'Menu: opens the monthly check-in in the sidebar.', run: showCheckIn },
-  leapShowHelp: { params: [], doc: 'Menu: shows what Leap does and where to read more.', run: showHelp },
+  leapShowHelp: { params: [], doc: 'Menu: shows what Jumpwise does and where to read more.', run: showHelp },
   leapSelfTest: {
     params: [],
-    doc: 'Run from the script editor (or clasp run-function): checks the Sheets behaviours Leap relies on here and writes the "Leap self-test" sheet.',
+    doc: 'Run from the script editor (or clasp run-function): checks the Sheets behaviours Jumpwise relies on here and writes the "Jumpwise self-test" sheet.',
     run: runSelfTest,
   },
   // No @customfunction (entry-point stubs carry none), so Sheets never offers it; the self-test calls it from cells.
   [ARGUMENTS_PROBE]: {
     params: ['first', 'second', 'third'],
-    doc: "leapSelfTest's probe: describes the arguments a custom function receives. Not one of Leap's functions.",
+    doc: "leapSelfTest's probe: describes the arguments a custom function receives. Not one of Jumpwise's functions.",
     run: describeArguments,
   },
   ...serverEntryPoints,

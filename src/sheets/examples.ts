@@ -1,5 +1,5 @@
 /**
- * "Insert function examples": a sheet listing every Leap function with its example formula live beside the
+ * "Insert function examples": a sheet listing every Jumpwise function with its example formula live beside the
  * formula text, so people can see each one work and copy it. Generated from the function table.
  */
 import { PRODUCT_NAME } from '../brand';
@@ -10,7 +10,7 @@ import { moneyFormat, moneyFormatIn, type TaxCurrency } from '../plan/currency';
 import { findMarkedSheet, swapInBuiltSheet } from './planWriter';
 
 export const EXAMPLES_SHEET_NAME = `${PRODUCT_NAME} function examples`;
-/** Marks the sheet Leap made, so inserting again replaces it and never a sheet of the user's. */
+/** Marks the sheet Jumpwise made, so inserting again replaces it and never a sheet of the user's. */
 const EXAMPLES_METADATA_KEY = 'leap.functionExamples';
 
 export const EXAMPLES_HEADER = ['Function', 'What it does', 'Formula', 'Expected', 'Live result'] as const;

@@ -29,7 +29,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const MATCH_LOCK_WAIT_MS = 10000;
-const BUSY = 'Leap is writing to this spreadsheet: match the deposit again in a moment. Nothing was written.';
+const BUSY = 'Jumpwise is writing to this spreadsheet: match the deposit again in a moment. Nothing was written.';
 export const NO_LEDGER_TO_MATCH = 'No Ledger yet: import a bank statement to match its deposits to your invoices.';
 
 interface Read<T> {
@@ -160,7 +160,7 @@ function underLock<T>(work: () => T): T {
 
 function sheetsOrRefuse(spreadsheet: Spreadsheet): { invoices: Sheet; ledger: Sheet } {
   const invoices = findInvoicesSheet(spreadsheet);
-  if (!invoices) throw new Error('There is no Invoices sheet: Extensions > Leap > Set up invoices. Nothing was written.');
+  if (!invoices) throw new Error('There is no Invoices sheet: Extensions > Jumpwise > Set up invoices. Nothing was written.');
   const ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
   if (!ledger) throw new Error(`${NO_LEDGER_TO_MATCH} Nothing was written.`);
   return { invoices, ledger };

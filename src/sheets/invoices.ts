@@ -1,6 +1,6 @@
 /**
  * "Set up invoices": the Invoices sheet, made once and recognised by developer metadata afterwards (also when
- * renamed). Setting it up again repairs only Leap's parts (the header, the Status and Days late formulas, the
+ * renamed). Setting it up again repairs only Jumpwise's parts (the header, the Status and Days late formulas, the
  * side panel's labels and formulas, the named totals) and never changes what the person typed in columns A to F:
  * only wholly empty rows (rows added at the bottom) get the Due formula.
  * Writes are batched: one getRangeList for every block, then one call per property of each block.
@@ -33,19 +33,19 @@ import { dateFormat, moneyFormat } from '../plan/currency';
 import { pointName } from './names';
 import { LOCK_WAIT_MS } from './planWriter';
 
-/** Marks the Invoices sheet Leap made; the value is the layout version. */
+/** Marks the Invoices sheet Jumpwise made; the value is the layout version. */
 export const INVOICES_METADATA_KEY = 'leap.invoices';
 const LAYOUT_VERSION = '1';
 /** The business details as last used on an invoice, so a new Invoices sheet and later invoices keep them. */
 export const BUSINESS_PROPERTY_KEY = 'leap.business';
 
 const INVOICES_BUSY_MESSAGE =
-  'Leap is already writing to this spreadsheet. Wait for it to finish, then choose Set up invoices again.';
+  'Jumpwise is already writing to this spreadsheet. Wait for it to finish, then choose Set up invoices again.';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** The Invoices sheet Leap made in this spreadsheet, whatever it is called now, or null. */
+/** The Invoices sheet Jumpwise made in this spreadsheet, whatever it is called now, or null. */
 export function findInvoicesSheet(spreadsheet: Spreadsheet): Sheet | null {
   for (const metadata of spreadsheet.createDeveloperMetadataFinder().withKey(INVOICES_METADATA_KEY).find()) {
     const sheet = metadata.getLocation().getSheet();
@@ -77,7 +77,7 @@ function sameValue(v: unknown, numberFormat?: string): unknown {
 
 interface SetupResult {
   sheetName: string;
-  /** False when the sheet existed and only Leap's parts were written again. */
+  /** False when the sheet existed and only Jumpwise's parts were written again. */
   created: boolean;
 }
 
@@ -98,7 +98,7 @@ const panelA1 = `${columnLetters(PANEL_LABEL_COLUMN)}1:${columnLetters(PANEL_LAB
 
 function create(spreadsheet: Spreadsheet): SetupResult {
   let name = INVOICES_SHEET_NAME;
-  // A sheet of the person's own called "Invoices" is left alone: Leap's goes beside it.
+  // A sheet of the person's own called "Invoices" is left alone: Jumpwise's goes beside it.
   for (let n = 2; spreadsheet.getSheetByName(name); n++) name = `${INVOICES_SHEET_NAME} ${n}`;
   const sheet = spreadsheet.insertSheet(name);
   try {
@@ -160,7 +160,7 @@ function writePanel(range: GoogleAppsScript.Spreadsheet.Range, panel: ReturnType
 }
 
 /**
- * Writes Leap's parts again over an existing sheet: the person's rows (columns A to F below the header) are not
+ * Writes Jumpwise's parts again over an existing sheet: the person's rows (columns A to F below the header) are not
  * written. Ranges are sized to the sheet's rows now, so rows the person inserted stay covered.
  */
 function repair(spreadsheet: Spreadsheet, sheet: Sheet): SetupResult {
@@ -199,7 +199,7 @@ function repair(spreadsheet: Spreadsheet, sheet: Sheet): SetupResult {
   header.setValues([INVOICE_HEADER.map((h) => cellValue({ text: h }, PLAIN_TEXT))]);
   header.setFontWeight('bold');
   header.setBackground(HEADER_BACKGROUND);
-  // Typing inside Status or Days late blocks their ARRAYFORMULA: those columns are Leap's and are cleared first,
+  // Typing inside Status or Days late blocks their ARRAYFORMULA: those columns are Jumpwise's and are cleared first,
   // so the formulas are entered into free columns and spill at once.
   computed.clearContent();
   formulasRow.setValues([[statusFormula(lastRow), daysLateFormula(lastRow)].map((formula) => cellValue({ formula }))]);

@@ -3,7 +3,7 @@
  * Anything that stops it (no Invoices sheet, a selection elsewhere, the header, an empty or half-filled row,
  * no business details) is explained in a dialog that says what to do, and nothing is written.
  *
- * Leap has no scope to send e-mail or render PDFs: the sheet is formatted for File > Download > PDF.
+ * Jumpwise has no scope to send e-mail or render PDFs: the sheet is formatted for File > Download > PDF.
  */
 
 import { BUSINESS_FIELDS, BUSINESS_FIRST_ROW, type BusinessDetails, FIRST_ROW, PANEL_VALUE_COLUMN } from '../books/invoices';
@@ -19,7 +19,7 @@ import { cellValue } from '../plan/cellValue';
 import { dateFormat, moneyFormat } from '../plan/currency';
 import { BUSINESS_PROPERTY_KEY, findInvoicesSheet, storedBusiness } from './invoices';
 
-/** Marks a printable invoice Leap made; the value is the invoice number. */
+/** Marks a printable invoice Jumpwise made; the value is the invoice number. */
 const INVOICE_METADATA_KEY = 'leap.invoice';
 const DIALOG_TITLE = 'Make invoice';
 
@@ -48,7 +48,7 @@ export function makeInvoice(): MakeInvoiceResult {
   const invoices = findInvoicesSheet(spreadsheet);
   if (!invoices) {
     return refuse(
-      'There is no Invoices sheet yet. Choose Extensions > Leap > Set up invoices, list your invoices there, then select one and choose Make invoice.',
+      'There is no Invoices sheet yet. Choose Extensions > Jumpwise > Set up invoices, list your invoices there, then select one and choose Make invoice.',
     );
   }
   const invoicesName = invoices.getName();
@@ -81,7 +81,7 @@ export function makeInvoice(): MakeInvoiceResult {
   const previous = spreadsheet.getSheetByName(name);
   if (previous && !isLeapInvoice(previous)) {
     return refuse(
-      `A sheet named "${name}" already exists and Leap did not make it. Rename that sheet, then choose Make invoice again.`,
+      `A sheet named "${name}" already exists and Jumpwise did not make it. Rename that sheet, then choose Make invoice again.`,
     );
   }
   // A remake keeps the line's description the person wrote.

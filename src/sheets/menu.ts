@@ -1,4 +1,4 @@
-/** The Extensions > Leap menu. Runs in AuthMode.NONE too, so it must not read the document or properties. */
+/** The Extensions > Jumpwise menu. Runs in AuthMode.NONE too, so it must not read the document or properties. */
 
 /**
  * Menu text -> the top-level function it calls. The names are entry points in entryPoints.ts. Each item starts with

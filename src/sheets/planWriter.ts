@@ -3,7 +3,7 @@
  *
  * The new plan is written in full to a new sheet first and swapped in only when complete, so a failure
  * leaves the previous plan as it was. The plan is recognised by developer metadata (also after the user
- * renames it); a sheet Leap did not make is never touched. Everything is written in a few batched calls:
+ * renames it); a sheet Jumpwise did not make is never touched. Everything is written in a few batched calls:
  * one getRangeList for every range, then one call per property of the whole grid.
  */
 
@@ -13,7 +13,7 @@ import { type CarriedItem, CHECKLIST_HEADER, columnLetters, type PlanSheetLayout
 import { pointName } from './names';
 
 const PLAN_SHEET_NAME = 'Transition Plan';
-/** Marks the sheet Leap made; the value is the layout version. */
+/** Marks the sheet Jumpwise made; the value is the layout version. */
 const PLAN_METADATA_KEY = 'leap.transitionPlan';
 const LAYOUT_VERSION = '1';
 /** How long a build waits for another build in the same spreadsheet before giving up. */
@@ -21,7 +21,7 @@ export const LOCK_WAIT_MS = 5000;
 
 export const BUILD_RUNNING_MESSAGE = 'A build is already running in this spreadsheet. Wait for it to finish, then build again.';
 
-/** The sheet Leap marked with `key` in this spreadsheet, whatever it is called now, or null. */
+/** The sheet Jumpwise marked with `key` in this spreadsheet, whatever it is called now, or null. */
 export function findMarkedSheet(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   key: string,
@@ -33,7 +33,7 @@ export function findMarkedSheet(
   return null;
 }
 
-/** The plan sheet Leap made in this spreadsheet, whatever it is called now, or null. */
+/** The plan sheet Jumpwise made in this spreadsheet, whatever it is called now, or null. */
 export const findPlanSheet = (spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null =>
   findMarkedSheet(spreadsheet, PLAN_METADATA_KEY);
 
@@ -126,7 +126,7 @@ function writeUnderLock(
       const ranges = writeLayout(building, layout);
       building.addDeveloperMetadata(PLAN_METADATA_KEY, LAYOUT_VERSION);
       // Names move to the new sheet while the old one still stands: deleting the sheet a name points to breaks the
-      // name for good (see pointNames), and the Books sheet reads LEAP_TAX_RATE and LEAP_FILING_STATUS by name.
+      // name for good (see pointNames), and the Books sheet reads JW_TAX_RATE and JW_FILING_STATUS by name.
       pointNames(spreadsheet, ranges.named, previous !== null, moved);
       return ranges;
     },
@@ -138,8 +138,8 @@ function writeUnderLock(
 }
 
 /**
- * Swaps a sheet Leap has just built in for the one it replaces (the plan, the examples), so a failure never
- * leaves the user with neither. `write` fills `building` completely, marks it as Leap's and returns what
+ * Swaps a sheet Jumpwise has just built in for the one it replaces (the plan, the examples), so a failure never
+ * leaves the user with neither. `write` fills `building` completely, marks it as Jumpwise's and returns what
  * `finish` needs. Until the old sheet is deleted, a failure deletes `building` and the old sheet stands as it
  * was (`abandon` first undoes what `write` did outside the new sheet). After, `building` is the only copy: a failure
  * in `finish` (naming it) is tried once more with `finishAgain`, and whatever happens then, the new sheet is kept.

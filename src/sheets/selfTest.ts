@@ -1,9 +1,9 @@
 /**
- * leapSelfTest: checks, in the spreadsheet it runs in, every behaviour of Sheets and Apps Script that Leap relies on
- * and a script can observe (emulator/README.md, "Fidelity table"), and writes the "Leap self-test" sheet: one row per
+ * leapSelfTest: checks, in the spreadsheet it runs in, every behaviour of Sheets and Apps Script that Jumpwise relies on
+ * and a script can observe (emulator/README.md, "Fidelity table"), and writes the "Jumpwise self-test" sheet: one row per
  * check with what Google documents (or, where Google is silent, what the emulator does), what this spreadsheet did,
  * and PASS, FAIL or INFO. CI runs it on the emulator, where every checked row passes; run on a real spreadsheet
- * (README: "Checking Leap on real Google Sheets"), a FAIL row is a place where the emulator is kinder or harsher than
+ * (README: "Checking Jumpwise on real Google Sheets"), a FAIL row is a place where the emulator is kinder or harsher than
  * Google. Scratch sheets are removed whatever happens.
  */
 import { PRODUCT_NAME } from '../brand';
@@ -14,7 +14,7 @@ import { FORMATS } from '../plan/layout';
 export const SELF_TEST_SHEET = `${PRODUCT_NAME} self-test`;
 const SCRATCH = `${PRODUCT_NAME} self-test scratch`;
 /** The diagnostic custom function: a top-level function without @customfunction, so it is never offered. */
-export const ARGUMENTS_PROBE = 'LEAPSELFTEST_ARGUMENTS';
+export const ARGUMENTS_PROBE = 'JWSELFTEST_ARGUMENTS';
 /** How long to wait for custom-function cells to leave "Loading...": polls of one second. */
 const POLLS = 30;
 
@@ -85,14 +85,14 @@ function checkboxes(scratch: (name: string) => Sheet): Row[] {
 
 /** Notes a person might type: Sheets reads them as numbers or dates when setValues writes them bare. */
 const TYPED_LOOKING = ['Mar 3', 'May 2027', '¥500', '1,200', '30%', '3/4'];
-/** Read as numbers in every locale Leap knows (a percent sign; digits with one separator). */
+/** Read as numbers in every locale Jumpwise knows (a percent sign; digits with one separator). */
 const NUMBER_EVERYWHERE = new Set(['1,200', '30%']);
 
 function typedText(scratch: (name: string) => Sheet): Row[] {
   const fidelity = 'setValues reads text as typed input, in the spreadsheet locale';
   const sheet = scratch('typed text');
   const n = TYPED_LOOKING.length;
-  // Column C is formatted as plain text before the write, as Leap's Invoices sheet formats its text columns.
+  // Column C is formatted as plain text before the write, as Jumpwise's Invoices sheet formats its text columns.
   sheet.getRange(1, 3, n, 1).setNumberFormat(PLAIN_TEXT);
   sheet.getRange(1, 1, n, 3).setValues(TYPED_LOOKING.map((t) => [t, asText(t), asText(t, PLAIN_TEXT)]));
   const range = sheet.getRange(1, 1, n, 3);
@@ -107,7 +107,7 @@ function typedText(scratch: (name: string) => Sheet): Row[] {
     );
     rows.push(
       same(
-        `"${t}" written as Leap writes text`,
+        `"${t}" written as Jumpwise writes text`,
         fidelity,
         `text ${JSON.stringify(t)}, shows ${JSON.stringify(t)}`,
         `${show(values[i][1])}, shows ${JSON.stringify(shown[i][1])}`,
@@ -127,8 +127,8 @@ function namedRanges(ss: Spreadsheet, scratch: (name: string) => Sheet, runId: s
   const fidelity = 'A named range whose sheet is deleted';
   const rows: Row[] = [];
   // A broken name cannot be removed by a script, so each run uses names of its own.
-  const broken = `LEAPSELFTEST_BROKEN_${runId}`;
-  const moved = `LEAPSELFTEST_MOVED_${runId}`;
+  const broken = `JWSELFTEST_BROKEN_${runId}`;
+  const moved = `JWSELFTEST_MOVED_${runId}`;
   const reader = scratch('names');
   const first = scratch('names old');
   first.getRange('A1').setValue(0.25);

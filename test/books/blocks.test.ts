@@ -4,7 +4,7 @@ import { functionTable } from '../../src/functions';
 import { type Declaration, longestChain } from '../../src/layout/grid';
 
 const leap = new RegExp(`\\b(${functionTable.map((f) => f.name).join('|')})\\(`);
-/** On Sheets each cell calling a Leap function is a server round trip, and waits for the ones it reads. */
+/** On Sheets each cell calling a Jumpwise function is a server round trip, and waits for the ones it reads. */
 const callsLeap = (formula: string) => leap.test(formula);
 const declarations = booksGrid(2026).declarations();
 const byId = Object.fromEntries(declarations.map((d) => [d.id, d])) as Record<string, Declaration>;
@@ -15,26 +15,24 @@ test('every named cell of Books is one declaration with its label and format', (
   // The month columns are named by their table; every other name is a declared cell of that name.
   expect(named.map((d) => d.name).sort()).toEqual(
     Object.keys(namedRanges)
-      .filter((n) => !['LEAP_BOOKS_MONTHS', 'LEAP_BOOKS_INCOME', 'LEAP_BOOKS_EXPENSES', 'LEAP_BOOKS_PROFIT'].includes(n))
-      .filter(
-        (n) => !['LEAP_BOOKS_PROFIT_YTD', 'LEAP_BOOKS_UNCATEGORISED', 'LEAP_BOOKS_TAX_PAID', 'LEAP_BOOKS_FORM_NET'].includes(n),
-      )
+      .filter((n) => !['JW_BOOKS_MONTHS', 'JW_BOOKS_INCOME', 'JW_BOOKS_EXPENSES', 'JW_BOOKS_PROFIT'].includes(n))
+      .filter((n) => !['JW_BOOKS_PROFIT_YTD', 'JW_BOOKS_UNCATEGORISED', 'JW_BOOKS_TAX_PAID', 'JW_BOOKS_FORM_NET'].includes(n))
       .sort(),
   );
-  expect(byId.LEAP_BOOKS_NEXT_PAYMENT).toMatchObject({
+  expect(byId.JW_BOOKS_NEXT_PAYMENT).toMatchObject({
     kind: 'figure',
     label: 'Pay now (on what you have earned)',
     format: '$#,##0.00',
   });
-  expect(byId.LEAP_BOOKS_RESERVE_GAP).toMatchObject({ kind: 'figure', label: 'Ahead (+) or behind (-)' });
-  expect(byId.LEAP_BOOKS_YEAR).toMatchObject({ kind: 'input', label: 'Tax year', format: '0' });
+  expect(byId.JW_BOOKS_RESERVE_GAP).toMatchObject({ kind: 'figure', label: 'Ahead (+) or behind (-)' });
+  expect(byId.JW_BOOKS_YEAR).toMatchObject({ kind: 'input', label: 'Tax year', format: '0' });
 });
 
 test('which figure reads which: the payment reads the inputs, the four profits and the total paid', () => {
-  expect(byId.LEAP_BOOKS_NEXT_PAYMENT.reads).toEqual([
-    'LEAP_BOOKS_WAGES',
-    'LEAP_BOOKS_WITHHELD',
-    'LEAP_BOOKS_YEAR',
+  expect(byId.JW_BOOKS_NEXT_PAYMENT.reads).toEqual([
+    'JW_BOOKS_WAGES',
+    'JW_BOOKS_WITHHELD',
+    'JW_BOOKS_YEAR',
     'filingStatus',
     'paidForTheYear',
     'periodsEnded',
@@ -46,13 +44,8 @@ test('which figure reads which: the payment reads the inputs, the four profits a
     'profitTo4',
   ]);
   // The rate reads the projected profit and the wages; the projection reads the months' profit and today.
-  expect(byId.LEAP_BOOKS_TAX_RATE.reads).toEqual([
-    'LEAP_BOOKS_PROJECTED_PROFIT',
-    'LEAP_BOOKS_WAGES',
-    'LEAP_BOOKS_YEAR',
-    'filingStatus',
-  ]);
-  expect(byId.LEAP_BOOKS_PROJECTED_PROFIT.reads).toEqual(['LEAP_BOOKS_YEAR', 'months.profit', 'today']);
+  expect(byId.JW_BOOKS_TAX_RATE.reads).toEqual(['JW_BOOKS_PROJECTED_PROFIT', 'JW_BOOKS_WAGES', 'JW_BOOKS_YEAR', 'filingStatus']);
+  expect(byId.JW_BOOKS_PROJECTED_PROFIT.reads).toEqual(['JW_BOOKS_YEAR', 'months.profit', 'today']);
   expect(byId.paidForTheYear.reads).toEqual(['taxPaidByHand.amount']);
   expect(byId['taxPaidByHand.amount'].reads).toEqual(['taxPaidByHand.period', 'taxPeriods.amount']);
   expect(byId['taxPeriods.amount'].reads).toEqual([
@@ -65,14 +58,14 @@ test('which figure reads which: the payment reads the inputs, the four profits a
   expect(byId['byCategory.year'].reads).toEqual(
     ['byCategory.name', ...Array.from({ length: 12 }, (_, i) => `byCategory.month${i + 1}`)].sort(),
   );
-  expect(byId.LEAP_BOOKS_RESERVE_GAP.reads).toEqual(['LEAP_BOOKS_TAX_RESERVE', 'taxOwedSoFar']);
+  expect(byId.JW_BOOKS_RESERVE_GAP.reads).toEqual(['JW_BOOKS_TAX_RESERVE', 'taxOwedSoFar']);
   expect(byId.taxOwedSoFar.reads).toEqual(['months.setAside', 'taxPaidByHand.amount']);
   // A sentence reads every figure it quotes.
-  expect(byId.LEAP_BOOKS_RESERVE_TEXT.reads).toEqual([
-    'LEAP_BOOKS_RESERVE_GAP',
-    'LEAP_BOOKS_TAX_RATE',
-    'LEAP_BOOKS_TAX_RESERVE',
-    'LEAP_BOOKS_YEAR',
+  expect(byId.JW_BOOKS_RESERVE_TEXT.reads).toEqual([
+    'JW_BOOKS_RESERVE_GAP',
+    'JW_BOOKS_TAX_RATE',
+    'JW_BOOKS_TAX_RESERVE',
+    'JW_BOOKS_YEAR',
     'taxOwedSoFar',
     'taxPaidByHand.amount',
   ]);
@@ -80,16 +73,16 @@ test('which figure reads which: the payment reads the inputs, the four profits a
 
 // Issue 22, problem 2: the rate and the default withholding add two round trips; no chain grows past two (at most
 // three are allowed), since the wages and the projected profit are native formulas.
-test('six declarations call Leap functions, and no chain of them is longer than two', () => {
+test('six declarations call Jumpwise functions, and no chain of them is longer than two', () => {
   expect(declarations.filter((d) => d.formulas.some(callsLeap)).map((d) => d.id)).toEqual([
-    'LEAP_BOOKS_TAX_RATE',
+    'JW_BOOKS_TAX_RATE',
     'taxPeriods.due',
-    'LEAP_BOOKS_WITHHELD',
+    'JW_BOOKS_WITHHELD',
     'previousDue',
-    'LEAP_BOOKS_NEXT_DUE',
-    'LEAP_BOOKS_NEXT_PAYMENT',
+    'JW_BOOKS_NEXT_DUE',
+    'JW_BOOKS_NEXT_PAYMENT',
   ]);
   const chain = longestChain(declarations, callsLeap);
   expect(chain).toHaveLength(2);
-  expect(chain[chain.length - 1]).toMatch(/LEAP_BOOKS_NEXT_(DUE|PAYMENT)/);
+  expect(chain[chain.length - 1]).toMatch(/JW_BOOKS_NEXT_(DUE|PAYMENT)/);
 });

@@ -106,11 +106,11 @@ describe('a ledger with lumpy income and estimated tax payments, seen on June 10
     expect([0, 1, 2, 3].map((i) => dateAt(em, `${L(tp.dateColumn)}${tp.firstPeriodRow + i}`))).toEqual(
       (call(em, 'TAX_DUE_DATES', YEAR) as Date[][]).map((r) => iso(r[0])),
     );
-    expect(named(em, 'LEAP_BOOKS_TAX_PAID')).toBe(3000);
+    expect(named(em, 'JW_BOOKS_TAX_PAID')).toBe(3000);
   });
 
   test('the next payment block: the due date, the profits of the ended periods, and the method on them', () => {
-    expect(iso(named(em, 'LEAP_BOOKS_NEXT_DUE'))).toBe(iso(call(em, 'NEXT_TAX_DUE', new Date(Date.UTC(2026, 5, 10)))));
+    expect(iso(named(em, 'JW_BOOKS_NEXT_DUE'))).toBe(iso(call(em, 'NEXT_TAX_DUE', new Date(Date.UTC(2026, 5, 10)))));
     expect(dateAt(em, next(np.nextDueRow))).toBe('2026-06-15');
     expect(value(em, next(np.periodsEndedRow))).toBe(2);
     const shown = [0, 1, 2, 3].map((i) => value(em, next(np.firstProfitRow + i)));
@@ -118,12 +118,12 @@ describe('a ledger with lumpy income and estimated tax payments, seen on June 10
     expect(profits.slice(0, 2)).toEqual([8700, 38700]);
     const want = call(em, 'ESTIMATED_PAYMENT_US', [[profits[0]], [profits[1]]], '', 'single', YEAR, '', '', paid, '') as number;
     expect(want).toBeGreaterThan(0);
-    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT')).toBeCloseTo(want, 6);
+    expect(named(em, 'JW_BOOKS_NEXT_PAYMENT')).toBeCloseTo(want, 6);
     const flat = 0.3 * profits[1] - paid;
-    expect(named(em, 'LEAP_BOOKS_FLAT_PAYMENT')).toBeCloseTo(flat, 6);
+    expect(named(em, 'JW_BOOKS_FLAT_PAYMENT')).toBeCloseTo(flat, 6);
     expect(want).toBeLessThan(flat);
     const money = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT_TEXT')).toBe(
+    expect(named(em, 'JW_BOOKS_NEXT_PAYMENT_TEXT')).toBe(
       `Pay ${money(want)} by Jun 15, 2026 for the profit to May 31. The flat rate would ask ${money(flat)}: ` +
         `paying on what you have earned keeps ${money(flat - want)} in your hands for now.`,
     );
@@ -132,9 +132,9 @@ describe('a ledger with lumpy income and estimated tax payments, seen on June 10
   test('past the due date of the latest ended period the sentence says to pay now, and when it was due', () => {
     // June 20: the period to May 31 was due June 15; the next date, September 15, is for the profit to August 31.
     setToday(em, '2026-06-20');
-    const want = named(em, 'LEAP_BOOKS_NEXT_PAYMENT') as number;
+    const want = named(em, 'JW_BOOKS_NEXT_PAYMENT') as number;
     expect(want).toBeGreaterThan(0);
-    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT_TEXT')).toMatch(
+    expect(named(em, 'JW_BOOKS_NEXT_PAYMENT_TEXT')).toMatch(
       new RegExp(
         `^Pay \\$${want.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).replace('.', '\\.')} now for the profit to May 31: it was due Jun 15, 2026\\. The flat rate would ask`,
       ),
@@ -142,14 +142,14 @@ describe('a ledger with lumpy income and estimated tax payments, seen on June 10
     // Paid in full by hand: nothing more is due, and the sentence says so rather than "Pay $0.00".
     em.enterInput('Books', `${L(tp.dateColumn)}${tp.firstHandRow}`, '2026-06-18');
     em.enterInput('Books', `${L(tp.amountColumn)}${tp.firstHandRow}`, String(Math.ceil(want)));
-    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT')).toBe(0);
-    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT_TEXT')).toMatch(
+    expect(named(em, 'JW_BOOKS_NEXT_PAYMENT')).toBe(0);
+    expect(named(em, 'JW_BOOKS_NEXT_PAYMENT_TEXT')).toMatch(
       /^Nothing more is due for the profit to May 31: what you have paid covers it\. The next date is Sep 15, 2026\. The flat rate would ask/,
     );
     em.enterInput('Books', `${L(tp.dateColumn)}${tp.firstHandRow}`, '');
     em.enterInput('Books', `${L(tp.amountColumn)}${tp.firstHandRow}`, '');
     setToday(em, '2026-06-10');
-    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT_TEXT')).toMatch(/^Pay \$[\d,.]+ by Jun 15, 2026 for the profit to May 31\./);
+    expect(named(em, 'JW_BOOKS_NEXT_PAYMENT_TEXT')).toMatch(/^Pay \$[\d,.]+ by Jun 15, 2026 for the profit to May 31\./);
   });
 
   test('every figure is a live formula and TODAY() stays out of custom function arguments', () => {
@@ -173,28 +173,28 @@ describe('a ledger with lumpy income and estimated tax payments, seen on June 10
     em.enterInput('Books', `${L(tp.amountColumn)}${handRow + 1}`, '999');
     expect(value(em, `${L(tp.periodColumn)}${handRow}`)).toBe(2);
     expect(value(em, `${L(tp.periodColumn)}${handRow + 1}`)).toBe(`Before ${YEAR}`);
-    expect(named(em, 'LEAP_BOOKS_TAX_PAID')).toBe(paid + 250);
+    expect(named(em, 'JW_BOOKS_TAX_PAID')).toBe(paid + 250);
     const direct = (agi: number) =>
       call(em, 'ESTIMATED_PAYMENT_US', [[profits[0]], [profits[1]]], '', 'single', YEAR, 12000, agi, paid + 250, 1200) as number;
     // Last year's $12,000 at 110% (AGI above $150,000) over two quarters, less payments and half the withholding:
     // below the annualized installment here, so last year's tax sets the payment.
     expect(direct(160000)).toBeCloseTo(13200 / 2 - (paid + 250) - 600, 6);
-    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT')).toBeCloseTo(direct(160000), 6);
+    expect(named(em, 'JW_BOOKS_NEXT_PAYMENT')).toBeCloseTo(direct(160000), 6);
     em.enterInput('Books', next(np.priorAgiRow), '140000');
     expect(direct(140000)).toBeCloseTo(12000 / 2 - (paid + 250) - 600, 6);
-    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT')).toBeCloseTo(direct(140000), 6);
+    expect(named(em, 'JW_BOOKS_NEXT_PAYMENT')).toBeCloseTo(direct(140000), 6);
     em.enterInput('Books', next(np.priorTaxRow), '');
     em.enterInput('Books', next(np.priorAgiRow), '');
     em.enterInput('Books', next(np.withholdingRow), '');
   });
 });
 
-test("the filing status follows the plan's LEAP_FILING_STATUS when there is one", () => {
+test("the filing status follows the plan's JW_FILING_STATUS when there is one", () => {
   const em = booksWith(LUMPY);
   setToday(em, '2026-06-10');
   const sheet1 = em.workbook.getSheetByName('Sheet1')!;
   sheet1.getRange('A1').setValue('Married filing jointly');
-  em.workbook.setNamedRange('LEAP_FILING_STATUS', sheet1.getRange('A1'));
+  em.workbook.setNamedRange('JW_FILING_STATUS', sheet1.getRange('A1'));
   expect(value(em, next(np.statusRow))).toBe('Married filing jointly');
   const profits = cumulativeProfits(LUMPY);
   const joint = call(
@@ -211,7 +211,7 @@ test("the filing status follows the plan's LEAP_FILING_STATUS when there is one"
   ) as number;
   const single = call(em, 'ESTIMATED_PAYMENT_US', [[profits[0]], [profits[1]]], '', 'single', YEAR, '', '', 3000, '') as number;
   expect(joint).toBeLessThan(single);
-  expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT')).toBeCloseTo(joint, 6);
+  expect(named(em, 'JW_BOOKS_NEXT_PAYMENT')).toBeCloseTo(joint, 6);
 });
 
 describe('the tax reserve', () => {
@@ -222,25 +222,25 @@ describe('the tax reserve', () => {
   const em = booksWith(LUMPY, savings);
   setToday(em, '2026-06-10');
   const paid = 3000;
-  const ytdProfit = named(em, 'LEAP_BOOKS_PROFIT_YTD') as number;
+  const ytdProfit = named(em, 'JW_BOOKS_PROFIT_YTD') as number;
 
   test('counts the Transfer rows of the named tax account and says how far behind it is', () => {
     expect(ytdProfit).toBe(38550);
-    expect(named(em, 'LEAP_BOOKS_TAX_RESERVE')).toBe(0);
+    expect(named(em, 'JW_BOOKS_TAX_RESERVE')).toBe(0);
     em.enterInput('Books', `${L(rv.valueColumn)}${rv.accountRow}`, 'Tax savings');
-    expect(named(em, 'LEAP_BOOKS_TAX_RESERVE')).toBe(7000);
+    expect(named(em, 'JW_BOOKS_TAX_RESERVE')).toBe(7000);
     const owed = 0.3 * ytdProfit - paid;
-    expect(named(em, 'LEAP_BOOKS_RESERVE_GAP')).toBeCloseTo(7000 - owed, 6);
-    expect(named(em, 'LEAP_BOOKS_RESERVE_TEXT')).toBe(
+    expect(named(em, 'JW_BOOKS_RESERVE_GAP')).toBeCloseTo(7000 - owed, 6);
+    expect(named(em, 'JW_BOOKS_RESERVE_TEXT')).toBe(
       "Your reserve is $1,565.00 behind: it holds $7,000.00 against $8,565.00, the tax on 2026's profit so far at 30.0% less the $3,000.00 already paid.",
     );
   });
 
   test('a balance typed in wins over the Ledger, and a big enough one is ahead', () => {
     em.enterInput('Books', `${L(rv.valueColumn)}${rv.balanceInputRow}`, '10000');
-    expect(named(em, 'LEAP_BOOKS_TAX_RESERVE')).toBe(10000);
-    expect(named(em, 'LEAP_BOOKS_RESERVE_GAP')).toBeCloseTo(1435, 6);
-    expect(named(em, 'LEAP_BOOKS_RESERVE_TEXT')).toMatch(/^Your reserve is \$1,435\.00 ahead: it holds \$10,000\.00 against/);
+    expect(named(em, 'JW_BOOKS_TAX_RESERVE')).toBe(10000);
+    expect(named(em, 'JW_BOOKS_RESERVE_GAP')).toBeCloseTo(1435, 6);
+    expect(named(em, 'JW_BOOKS_RESERVE_TEXT')).toMatch(/^Your reserve is \$1,435\.00 ahead: it holds \$10,000\.00 against/);
   });
 });
 
@@ -251,13 +251,13 @@ describe('a Books year seen before and after its payment periods', () => {
     setToday(em, '2026-02-20');
     expect(value(em, next(np.periodsEndedRow))).toBe(0);
     expect([0, 1, 2, 3].map((i) => value(em, next(np.firstProfitRow + i)))).toEqual(['', '', '', '']);
-    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT')).toBe('');
-    expect(named(em, 'LEAP_BOOKS_FLAT_PAYMENT')).toBe('');
+    expect(named(em, 'JW_BOOKS_NEXT_PAYMENT')).toBe('');
+    expect(named(em, 'JW_BOOKS_FLAT_PAYMENT')).toBe('');
     expect(dateAt(em, next(np.nextDueRow))).toBe('2026-04-15');
-    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT_TEXT')).toBe(
+    expect(named(em, 'JW_BOOKS_NEXT_PAYMENT_TEXT')).toBe(
       'No payment period of 2026 has ended yet: the first, January 1 to March 31, is due Apr 15, 2026.',
     );
-    expect(named(em, 'LEAP_BOOKS_TAX_PAID')).toBe(400);
+    expect(named(em, 'JW_BOOKS_TAX_PAID')).toBe(400);
   });
 
   test("before the previous year's last due date the next one is still the Books year's first", () => {
@@ -268,7 +268,7 @@ describe('a Books year seen before and after its payment periods', () => {
   test('after the last due date the sentence says what is still short', () => {
     setToday(em, '2027-02-01');
     expect(value(em, next(np.periodsEndedRow))).toBe(4);
-    expect(named(em, 'LEAP_BOOKS_NEXT_DUE')).toBe('All four 2026 dates are past');
+    expect(named(em, 'JW_BOOKS_NEXT_DUE')).toBe('All four 2026 dates are past');
     const want = call(
       em,
       'ESTIMATED_PAYMENT_US',
@@ -281,8 +281,8 @@ describe('a Books year seen before and after its payment periods', () => {
       400,
       '',
     ) as number;
-    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT')).toBeCloseTo(want, 6);
-    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT_TEXT')).toMatch(/^The 2026 payment dates are past; \$[\d,.]+ is still short/);
+    expect(named(em, 'JW_BOOKS_NEXT_PAYMENT')).toBeCloseTo(want, 6);
+    expect(named(em, 'JW_BOOKS_NEXT_PAYMENT_TEXT')).toMatch(/^The 2026 payment dates are past; \$[\d,.]+ is still short/);
   });
 });
 

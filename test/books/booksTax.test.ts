@@ -16,21 +16,21 @@ const a1 = (row: number, column: number) => `${columnLetters(column)}${row}`;
 
 test('the new named ranges point at the tax figures; the existing ones are unchanged', () => {
   expect(books.namedRanges).toMatchObject({
-    LEAP_BOOKS_YEAR: 'B2',
-    LEAP_BOOKS_PROFIT_YTD: 'D18',
-    LEAP_BOOKS_TAX_PAID: a1(tp.totalRow, tp.amountColumn),
-    LEAP_BOOKS_NEXT_DUE: a1(np.nextDueRow, np.valueColumn),
-    LEAP_BOOKS_NEXT_PAYMENT: a1(np.paymentRow, np.valueColumn),
-    LEAP_BOOKS_FLAT_PAYMENT: a1(np.flatRow, np.valueColumn),
-    LEAP_BOOKS_TAX_RESERVE: a1(rv.balanceRow, rv.valueColumn),
-    LEAP_BOOKS_RESERVE_GAP: a1(rv.gapRow, rv.valueColumn),
+    JW_BOOKS_YEAR: 'B2',
+    JW_BOOKS_PROFIT_YTD: 'D18',
+    JW_BOOKS_TAX_PAID: a1(tp.totalRow, tp.amountColumn),
+    JW_BOOKS_NEXT_DUE: a1(np.nextDueRow, np.valueColumn),
+    JW_BOOKS_NEXT_PAYMENT: a1(np.paymentRow, np.valueColumn),
+    JW_BOOKS_FLAT_PAYMENT: a1(np.flatRow, np.valueColumn),
+    JW_BOOKS_TAX_RESERVE: a1(rv.balanceRow, rv.valueColumn),
+    JW_BOOKS_RESERVE_GAP: a1(rv.gapRow, rv.valueColumn),
   });
   for (const [name, ref] of Object.entries(books.namedRanges)) {
     if (ref.includes(':')) continue;
     const m = /^([A-Z]+)(\d+)$/.exec(ref);
     const column = [...(m?.[1] ?? '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
     const cell = books.cells[Number(m?.[2]) - 1][column - 1];
-    if (name === 'LEAP_BOOKS_YEAR') continue;
+    if (name === 'JW_BOOKS_YEAR') continue;
     expect([name, cell]).toEqual([name, { formula: expect.stringMatching(/^=/) }]);
   }
 });

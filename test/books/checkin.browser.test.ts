@@ -121,7 +121,7 @@ test('shows last month and the year as the sheets display them, switches to the 
     'Transition Plan: Runs on 3 months with ledger rows in Books.',
   );
   // The plan's months are profit (issue 21, problem 6): the lowest month's $2,600 in less its $59.99 of software.
-  expect(em.workbook.getRangeByName('LEAP_PROJECTED_LOW')?.getValue()).toBeCloseTo(2600 - 59.99, 6);
+  expect(em.workbook.getRangeByName('JW_PROJECTED_LOW')?.getValue()).toBeCloseTo(2600 - 59.99, 6);
   await page.screenshot({ path: shot('actual-months'), fullPage: true });
 
   await page.locator('#snapshot').click();
@@ -135,7 +135,7 @@ test('shows last month and the year as the sheets display them, switches to the 
   }
   await page.locator('#history-switch').click();
   await page.waitForFunction(() => document.getElementById('history-switch')?.textContent === 'Use my actual months in the plan');
-  expect(em.workbook.getRangeByName('LEAP_PROJECTED_LOW')?.getValue()).toBe(3000);
+  expect(em.workbook.getRangeByName('JW_PROJECTED_LOW')?.getValue()).toBe(3000);
   expect(calls.filter((c) => c === 'leapGetCheckIn')).toHaveLength(1);
   expect(await page.locator('#server-error').textContent()).toBe('');
   expect(problems).toEqual([]);

@@ -91,7 +91,7 @@ function planShown(em: Emulator): string[][] {
   const sheet = em.spreadsheet.getSheetByName(PLAN);
   if (!sheet) throw new Error('no plan');
   const rows = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getDisplayValues();
-  rows[0][1] = rows[0][1].replace(/^Built .+? by Leap/, 'Built <date> by Leap');
+  rows[0][1] = rows[0][1].replace(/^Built .+? by Jumpwise/, 'Built <date> by Jumpwise');
   return rows;
 }
 
@@ -198,7 +198,7 @@ describe('using the actual months in the plan', () => {
   importRows(em, rows);
   // The plan's earnings are profit, before tax (issue 21, problem 6): each month's money in less its software spend.
   const lows = MONTHS.map((m) => monthSums(rows, m).profit);
-  const quitBefore = value(em, 'LEAP_QUIT_DATE');
+  const quitBefore = value(em, 'JW_QUIT_DATE');
 
   test('refuses while the Ledger holds fewer than 2 months', () => {
     const one = fresh();
@@ -226,10 +226,10 @@ describe('using the actual months in the plan', () => {
       .map((r) => r[0]);
     expect(history).toEqual(Array.from({ length: 12 }, (_, i) => (MONTHS.includes(i + 1) ? lows[MONTHS.indexOf(i + 1)] : '')));
     expect(plan?.getRange('L5').getFormula()).toMatch(/^=IF\(COUNTIFS\(Ledger!\$A:\$A,/);
-    expect(value(em, 'LEAP_PROJECTED_LOW')).toBe(Math.min(...lows));
-    expect(value(em, 'LEAP_PROJECTED_HIGH')).toBe(Math.max(...lows));
-    expect(value(em, 'LEAP_EXPECTED_MONTHLY')).toBeCloseTo(lows.reduce((s, x) => s + x, 0) / lows.length, 6);
-    expect(value(em, 'LEAP_QUIT_DATE')).not.toEqual(quitBefore);
+    expect(value(em, 'JW_PROJECTED_LOW')).toBe(Math.min(...lows));
+    expect(value(em, 'JW_PROJECTED_HIGH')).toBe(Math.max(...lows));
+    expect(value(em, 'JW_EXPECTED_MONTHLY')).toBeCloseTo(lows.reduce((s, x) => s + x, 0) / lows.length, 6);
+    expect(value(em, 'JW_QUIT_DATE')).not.toEqual(quitBefore);
     const json = JSON.stringify(em.toJSON().sheets.find((s) => s.name === PLAN));
     expect(json).not.toMatch(/#(VALUE|REF|NAME|ERROR|N\/A)/);
   });
@@ -243,14 +243,14 @@ describe('using the actual months in the plan', () => {
 
   test('the choice persists across Build again', () => {
     em.run('leapBuildPlan', SAMPLE_ANSWERS);
-    expect(value(em, 'LEAP_PROJECTED_LOW')).toBe(Math.min(...lows));
+    expect(value(em, 'JW_PROJECTED_LOW')).toBe(Math.min(...lows));
     expect(em.workbook.getSheetByName(PLAN)?.getRange('L4').getValue()).toBe('Actual months (Books)');
   });
 
   test('a later import moves the plan', () => {
     const extra = MONTHS[0] > 1 ? MONTHS[0] - 1 : MONTHS[2] + 1;
     importRows(em, [row(iso(extra, 10), 'STRIPE PAYOUT LATE', 900)]);
-    expect(value(em, 'LEAP_PROJECTED_LOW')).toBe(900);
+    expect(value(em, 'JW_PROJECTED_LOW')).toBe(900);
     const view = em.run('leapGetCheckIn') as CheckInView;
     expect(view.plan?.historyLabel).toBe('Runs on 4 months with ledger rows in Books');
   });
@@ -258,7 +258,7 @@ describe('using the actual months in the plan', () => {
   test('switching back brings the plan back as it was', () => {
     const view = em.run('leapSetPlanHistory', 'plan') as CheckInView;
     expect(view.plan?.onBooks).toBe(false);
-    expect(value(em, 'LEAP_PROJECTED_LOW')).toBe(3000);
+    expect(value(em, 'JW_PROJECTED_LOW')).toBe(3000);
     expect(planShown(em)).toEqual(before);
   });
 
@@ -269,7 +269,7 @@ describe('using the actual months in the plan', () => {
     other.run('leapClearDraft');
     const planBefore = planShown(other);
     other.run('leapSetPlanHistory', 'books');
-    expect(value(other, 'LEAP_PROJECTED_LOW')).toBe(Math.min(...lows));
+    expect(value(other, 'JW_PROJECTED_LOW')).toBe(Math.min(...lows));
     // A new draft the person has not built must not leak into the plan when the check-in rebuilds it.
     other.run('leapSaveDraft', { ...SAMPLE_ANSWERS, nicheService: 'Something else entirely' });
     other.run('leapSetPlanHistory', 'plan');
@@ -278,7 +278,7 @@ describe('using the actual months in the plan', () => {
 });
 
 describe('the check-in with the US estimate', () => {
-  // Issue 22, problem 2: the year's tax includes the household's wages (Books' LEAP_BOOKS_WAGES, from the plan's
+  // Issue 22, problem 2: the year's tax includes the household's wages (Books' JW_BOOKS_WAGES, from the plan's
   // salary for the months employed in the Books year): the profit's tax is what it adds on top of them.
   test('the year\u2019s tax is TAX_ESTIMATE_US on the profit annualised on top of the year\u2019s wages, with the plan\u2019s status and state rate', () => {
     const em = fresh();
@@ -294,7 +294,7 @@ describe('the check-in with the US estimate', () => {
       expect(view.books?.yearToDate.estimatedTax).toBe('');
       return;
     }
-    const wages = value(em, 'LEAP_BOOKS_WAGES') as number;
+    const wages = value(em, 'JW_BOOKS_WAGES') as number;
     expect(wages).toBeGreaterThan(0);
     const yearProfit = (profit * 12) / over;
     const year = Math.max(TAX_FIGURES_YEARS.first, Math.min(TAX_FIGURES_YEARS.last, YEAR));
@@ -341,7 +341,7 @@ describe('the Check-ins snapshot', () => {
     expect(JSON.stringify(em.toJSON().sheets.find((s) => s.name === CHECKINS_SHEET))).not.toContain('"formula"');
     expect(sheet?.getCharts()).toHaveLength(1);
     // Dates as the plan shows them, in the document's style (en_GB and de_DE: test/plan/dateStyle.emulator.test.ts).
-    expect(first.shown['Leave date']).toBe(em.spreadsheet.getRangeByName('LEAP_LEAVE_DATE')?.getDisplayValue());
+    expect(first.shown['Leave date']).toBe(em.spreadsheet.getRangeByName('JW_LEAVE_DATE')?.getDisplayValue());
     expect(first.shown['Leave date']).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
   });
 });
@@ -364,7 +364,7 @@ describe('the Check-ins snapshot while the plan is still calculating', () => {
     em.settle();
     const saved = em.run('leapSaveCheckIn') as CheckInSnapshot;
     expect(Object.values(saved.shown)).not.toContain('Loading...');
-    expect(saved.shown['Leave date']).toBe(em.spreadsheet.getRangeByName('LEAP_LEAVE_DATE')?.getDisplayValue());
+    expect(saved.shown['Leave date']).toBe(em.spreadsheet.getRangeByName('JW_LEAVE_DATE')?.getDisplayValue());
   });
 
   test('figures still loading after the wait are not shown as figures: the check-in says they are calculating', () => {
@@ -394,7 +394,7 @@ describe('the Check-ins snapshot while the plan is still calculating', () => {
     loadDist(em);
     em.run('onOpen');
     withPlan(em);
-    em.workbook.getRangeByName('LEAP_PROJECTED_LOW')?.setValue(3100);
+    em.workbook.getRangeByName('JW_PROJECTED_LOW')?.setValue(3100);
     const view = em.run('leapGetCheckIn') as CheckInView;
     expect(em.loadingCells()).toEqual([]);
     expect(view.plan?.expected).toBe('$4,800');
@@ -525,7 +525,7 @@ describe('money owed to you', () => {
     const em2 = fresh();
     const view = em2.run('leapGetCheckIn') as CheckInView;
     expect(view.owed).toEqual(NO_INVOICES_VIEW);
-    expect(NO_INVOICES).toBe('No invoices yet: Extensions > Leap > Set up invoices');
+    expect(NO_INVOICES).toBe('No invoices yet: Extensions > Jumpwise > Set up invoices');
     expect(() => em2.run('leapShowInvoices')).toThrow(NO_INVOICES);
   });
 
@@ -566,8 +566,8 @@ describe('the check-in in the document\u2019s locale', () => {
     const books = em.spreadsheet.getSheetByName('Books');
     const over = monthsOver(Number(books?.getRange('B2').getValue()), TODAY, BOOKS_COUNTRIES.uk);
     if (over === 0) return;
-    const yearProfit = (Number(value(em, 'LEAP_BOOKS_PROFIT_YTD')) * 12) / over;
-    const rate = Number(value(em, 'LEAP_BOOKS_TAX_RATE'));
+    const yearProfit = (Number(value(em, 'JW_BOOKS_PROFIT_YTD')) * 12) / over;
+    const rate = Number(value(em, 'JW_BOOKS_TAX_RATE'));
     expect(view.books?.yearToDate.estimatedTax).toBe(`£${whole(yearProfit * rate, 'en-GB')}`);
     expect(view.books?.yearToDate.estimatedTax).toMatch(/^£\d{1,3}(,\d{3})*$/);
     expect(view.books?.yearToDate.estimateBasis).toBe(

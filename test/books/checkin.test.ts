@@ -43,9 +43,9 @@ describe('the Books history', () => {
     const history = booksHistory();
     expect(history.cells).toHaveLength(12);
     expect(history.cells[0]).toBe(
-      '=IF(COUNTIFS(Ledger!$A:$A,">="&INDEX(LEAP_BOOKS_MONTHS,1),Ledger!$A:$A,"<"&EDATE(INDEX(LEAP_BOOKS_MONTHS,1),1))>0,INDEX(LEAP_BOOKS_PROFIT,1),"")',
+      '=IF(COUNTIFS(Ledger!$A:$A,">="&INDEX(JW_BOOKS_MONTHS,1),Ledger!$A:$A,"<"&EDATE(INDEX(JW_BOOKS_MONTHS,1),1))>0,INDEX(JW_BOOKS_PROFIT,1),"")',
     );
-    expect(history.cells[11]).toContain('INDEX(LEAP_BOOKS_PROFIT,12)');
+    expect(history.cells[11]).toContain('INDEX(JW_BOOKS_PROFIT,12)');
   });
 
   test('months with rows: distinct months of the year only, from dates or ISO text', () => {
@@ -71,13 +71,13 @@ describe('the Check-ins row', () => {
   test('date as input, numbers and dates as values, text kept as text, a missing figure blank', () => {
     const leave = new Date(Date.UTC(2028, 2, 1));
     const row = checkinRow('2026-12-01', {
-      LEAP_LEAVE_DATE: leave,
-      LEAP_QUIT_DATE: 'Not within 10 years',
-      LEAP_BUFFER_TARGET: 22950,
-      LEAP_SAVINGS_AT_LEAVE: 23100,
-      LEAP_RUNWAY_RISK: 0.04,
-      LEAP_PROJECTED_LOW: 3000,
-      LEAP_EXPECTED_MONTHLY: '=1+1',
+      JW_LEAVE_DATE: leave,
+      JW_QUIT_DATE: 'Not within 10 years',
+      JW_BUFFER_TARGET: 22950,
+      JW_SAVINGS_AT_LEAVE: 23100,
+      JW_RUNWAY_RISK: 0.04,
+      JW_PROJECTED_LOW: 3000,
+      JW_EXPECTED_MONTHLY: '=1+1',
     });
     expect(row).toEqual(['2026-12-01', leave, "'Not within 10 years", 22950, 23100, 0.04, 3000, "'=1+1", '']);
     expect(row).toHaveLength(CHECKIN_COLUMNS.length);
@@ -87,7 +87,7 @@ describe('the Check-ins row', () => {
 describe('the plan on a linked history', () => {
   const linked = layoutPlan(planOf(), '2026-12-01', {}, undefined, { linkedHistory: booksHistory() });
   const own = layoutPlan(planOf(), '2026-12-01');
-  const low = linked.namedRanges.LEAP_PROJECTED_LOW;
+  const low = linked.namedRanges.JW_PROJECTED_LOW;
 
   test('the history column holds the Books formulas under its heading, and the label counts them live', () => {
     expect(at(linked.cells, 'L4')).toEqual({ text: 'Actual months (Books)' });
@@ -99,10 +99,10 @@ describe('the plan on a linked history', () => {
 
   test('low, good and expected month follow the history; the simulations read all twelve cells', () => {
     expect(formulaOf(at(linked.cells, low))).toBe('=MIN($L$5:$L$16)');
-    expect(formulaOf(at(linked.cells, linked.namedRanges.LEAP_PROJECTED_HIGH))).toBe('=MAX($L$5:$L$16)');
-    expect(formulaOf(at(linked.cells, linked.namedRanges.LEAP_EXPECTED_MONTHLY))).toBe('=AVERAGE($L$5:$L$16)');
-    expect(formulaOf(at(linked.cells, linked.namedRanges.LEAP_RUNWAY_RISK))).toContain('$L$5:$L$16');
-    expect(at(own.cells, own.namedRanges.LEAP_PROJECTED_LOW)).toEqual({ number: 3000 });
+    expect(formulaOf(at(linked.cells, linked.namedRanges.JW_PROJECTED_HIGH))).toBe('=MAX($L$5:$L$16)');
+    expect(formulaOf(at(linked.cells, linked.namedRanges.JW_EXPECTED_MONTHLY))).toBe('=AVERAGE($L$5:$L$16)');
+    expect(formulaOf(at(linked.cells, linked.namedRanges.JW_RUNWAY_RISK))).toContain('$L$5:$L$16');
+    expect(at(own.cells, own.namedRanges.JW_PROJECTED_LOW)).toEqual({ number: 3000 });
   });
 
   test('the what-if histories pass over a month without rows rather than fail on it', () => {

@@ -67,10 +67,10 @@ describe('a UK plan in an en_GB spreadsheet', () => {
 
   test('the year is the 2026/27 tax year, 6 April to 5 April, its months from the 6th', () => {
     expect(shown.some((v) => v.includes('2026/27') && v.includes('6 Apr 2026') && v.includes('5 Apr 2027'))).toBe(true);
-    expect(day(named(em, 'LEAP_BOOKS_MONTHS'))).toBe('2026-04-06');
+    expect(day(named(em, 'JW_BOOKS_MONTHS'))).toBe('2026-04-06');
     // 3,000 in, 45.50 and 38 out; the 3 April payout and the salary are not in it.
-    expect(named(em, 'LEAP_BOOKS_PROFIT_YTD')).toBeCloseTo(2916.5, 6);
-    expect(named(em, 'LEAP_BOOKS_FORM_NET')).toBeCloseTo(2916.5, 6);
+    expect(named(em, 'JW_BOOKS_PROFIT_YTD')).toBeCloseTo(2916.5, 6);
+    expect(named(em, 'JW_BOOKS_FORM_NET')).toBeCloseTo(2916.5, 6);
   });
 
   test('the categories map to SA103F boxes', () => {
@@ -83,7 +83,7 @@ describe('a UK plan in an en_GB spreadsheet', () => {
 
   test('an HMRC Self Assessment payment is a tax payment, counted as the 1st payment on account', () => {
     expect(ledgerCategory(em, 'HMRC SELF ASSESSMENT')).toBe('Self Assessment payment');
-    expect(named(em, 'LEAP_BOOKS_TAX_PAID')).toBe(1500);
+    expect(named(em, 'JW_BOOKS_TAX_PAID')).toBe(1500);
     const dates = em.workbook.getSheetByName('Books')!.getRange('M6:O8').getValues();
     expect(dates.map((r) => [day(r[0]), r[1], r[2]])).toEqual([
       ['2027-01-31', '1st payment on account', 1500],
@@ -94,12 +94,12 @@ describe('a UK plan in an en_GB spreadsheet', () => {
   });
 
   test('the set-aside rate is TAX_RATE_UK of 2026/27 on the projected profit on top of the year\u2019s wages', () => {
-    const wages = Number(named(em, 'LEAP_BOOKS_WAGES'));
-    const projected = Number(named(em, 'LEAP_BOOKS_PROJECTED_PROFIT'));
+    const wages = Number(named(em, 'JW_BOOKS_WAGES'));
+    const projected = Number(named(em, 'JW_BOOKS_PROJECTED_PROFIT'));
     // 6 April to 5 January: nine tax months are over on 25 January.
     expect(projected).toBeCloseTo((2916.5 * 12) / 9, 6);
-    expect(named(em, 'LEAP_BOOKS_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_UK(projected, 2026, 'england', wages) as number, 10);
-    expect(named(em, 'LEAP_BOOKS_WITHHELD')).toBeCloseTo(bundle.TAX_ESTIMATE_UK(0, 2026, 'england', wages) as number, 6);
+    expect(named(em, 'JW_BOOKS_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_UK(projected, 2026, 'england', wages) as number, 10);
+    expect(named(em, 'JW_BOOKS_WITHHELD')).toBeCloseTo(bundle.TAX_ESTIMATE_UK(0, 2026, 'england', wages) as number, 6);
   });
 
   test('a tax month\u2019s uncategorised count on Books and the Ledger rows its link shows are the same rows', () => {
@@ -118,8 +118,8 @@ describe('a UK plan in an en_GB spreadsheet', () => {
     expect(view.books?.yearLabel).toBe('2026/27');
     expect(view.books?.yearToDate.taxPaid).toBe('£1,500.00');
     // The year's estimate is the Books' own rate (the UK tables on top of the salary), not the plan's leave-year rate.
-    const rate = Number(named(em, 'LEAP_BOOKS_TAX_RATE'));
-    expect(rate).not.toBeCloseTo(Number(named(em, 'LEAP_TAX_RATE')), 3);
+    const rate = Number(named(em, 'JW_BOOKS_TAX_RATE'));
+    expect(rate).not.toBeCloseTo(Number(named(em, 'JW_TAX_RATE')), 3);
     expect(view.books?.yearToDate.estimateBasis).toContain('TAX_RATE_UK');
   });
 });
@@ -139,7 +139,7 @@ describe('a Canadian plan in an en_CA spreadsheet', () => {
     expect(shown.filter((v) => /Schedule C|1040|IRS/.test(v))).toEqual([]);
     expect(shown).toEqual(expect.arrayContaining(['Line 8000', 'Line 9220', 'Line 9281']));
     expect(shown.some((v) => v.startsWith('T2125') && v.endsWith('2026'))).toBe(true);
-    expect(named(em, 'LEAP_BOOKS_FORM_NET')).toBeCloseTo(2360, 6);
+    expect(named(em, 'JW_BOOKS_FORM_NET')).toBeCloseTo(2360, 6);
   });
 
   test('CRA instalments on 15 March, June, September and December, the balance on 30 April', () => {
@@ -152,13 +152,13 @@ describe('a Canadian plan in an en_CA spreadsheet', () => {
       ['2026-12-15', 'Instalment 4', 0],
       ['2027-04-30', 'Balance due', 0],
     ]);
-    expect(named(em, 'LEAP_BOOKS_TAX_PAID')).toBe(1000);
+    expect(named(em, 'JW_BOOKS_TAX_PAID')).toBe(1000);
   });
 
   test('the rate is TAX_RATE_CA of the year on the projected profit on top of the wages, with the plan\u2019s provincial rate', () => {
-    const wages = Number(named(em, 'LEAP_BOOKS_WAGES'));
-    const projected = Number(named(em, 'LEAP_BOOKS_PROJECTED_PROFIT'));
-    expect(named(em, 'LEAP_BOOKS_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_CA(projected, 2026, 0.1, wages) as number, 10);
+    const wages = Number(named(em, 'JW_BOOKS_WAGES'));
+    const projected = Number(named(em, 'JW_BOOKS_PROJECTED_PROFIT'));
+    expect(named(em, 'JW_BOOKS_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_CA(projected, 2026, 0.1, wages) as number, 10);
   });
 
   test('the check-in speaks of instalments and no US form', () => {
@@ -176,9 +176,9 @@ describe('a plan elsewhere (flat rate) in a de_DE spreadsheet', () => {
   test('no tax form, the plan\u2019s flat rate, and the sheet says so', () => {
     expect(errors(shown)).toEqual([]);
     expect(shown.filter((v) => /Schedule C|1040|IRS/.test(v))).toEqual([]);
-    expect(named(em, 'LEAP_BOOKS_TAX_RATE')).toBe(0.25);
+    expect(named(em, 'JW_BOOKS_TAX_RATE')).toBe(0.25);
     expect(shown.some((v) => v.includes('no tax form'))).toBe(true);
-    expect(shown.some((v) => v.includes('Leap has no tax tables for your country'))).toBe(true);
-    expect(named(em, 'LEAP_BOOKS_FORM_NET')).toBeCloseTo(3940, 6);
+    expect(shown.some((v) => v.includes('Jumpwise has no tax tables for your country'))).toBe(true);
+    expect(named(em, 'JW_BOOKS_FORM_NET')).toBeCloseTo(3940, 6);
   });
 });

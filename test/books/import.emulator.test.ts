@@ -333,20 +333,20 @@ describe('the Books sheet', () => {
     // The set-aside rate is the Books year's own (yearAsLived.emulator.test.ts): the months use the one on the sheet.
     const rate = cells(em, 'Books').B3.value as number;
     const want = expected(2026, rate);
-    expect(named(em, 'LEAP_BOOKS_YEAR')).toBe(2026);
-    expect((named(em, 'LEAP_BOOKS_MONTHS') as string[]).map((d) => d.slice(0, 10))).toEqual(
+    expect(named(em, 'JW_BOOKS_YEAR')).toBe(2026);
+    expect((named(em, 'JW_BOOKS_MONTHS') as string[]).map((d) => d.slice(0, 10))).toEqual(
       Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}-01`),
     );
     close(
-      named(em, 'LEAP_BOOKS_INCOME') as number[],
+      named(em, 'JW_BOOKS_INCOME') as number[],
       want.months.map((m) => m.income),
     );
     close(
-      named(em, 'LEAP_BOOKS_EXPENSES') as number[],
+      named(em, 'JW_BOOKS_EXPENSES') as number[],
       want.months.map((m) => m.expenses),
     );
-    close(named(em, 'LEAP_BOOKS_PROFIT') as number[], want.profit);
-    expect(named(em, 'LEAP_BOOKS_PROFIT_YTD')).toBeCloseTo(want.ytd, 6);
+    close(named(em, 'JW_BOOKS_PROFIT') as number[], want.profit);
+    expect(named(em, 'JW_BOOKS_PROFIT_YTD')).toBeCloseTo(want.ytd, 6);
     const c = cells(em, 'Books');
     const first = BOOKS.firstMonthRow;
     close(
@@ -362,7 +362,7 @@ describe('the Books sheet', () => {
       want.months.map((m) => m.uncategorised),
     );
     expect(c[`E${BOOKS.totalRow}`].value).toBeCloseTo(want.taxYtd, 6);
-    expect(named(em, 'LEAP_BOOKS_UNCATEGORISED')).toBe(want.months.reduce((a, m) => a + m.uncategorised, 0));
+    expect(named(em, 'JW_BOOKS_UNCATEGORISED')).toBe(want.months.reduce((a, m) => a + m.uncategorised, 0));
     // Hand-checked: February has the deli lunch and the cash deposit uncategorised; the deposit is in no income.
     expect(want.months[1]).toEqual({ income: 1074, expenses: 54.99 + 12 * 0.5, taxPaid: 0, uncategorised: 2 });
   });
@@ -388,21 +388,21 @@ describe('the Books sheet', () => {
     expect(cells(em, 'Books')[`C${feb}`].value).toBeCloseTo(54.99 + 6 + 12.5, 6);
     expect(cells(em, 'Books')[`G${feb}`].value).toBe(1);
     em.enterInput('Books', 'B3', '25%');
-    expect(cells(em, 'Books')[`E${BOOKS.totalRow}`].value).toBeCloseTo(0.25 * (named(em, 'LEAP_BOOKS_PROFIT_YTD') as number), 6);
+    expect(cells(em, 'Books')[`E${BOOKS.totalRow}`].value).toBeCloseTo(0.25 * (named(em, 'JW_BOOKS_PROFIT_YTD') as number), 6);
     em.enterInput('Books', 'B2', '2025');
-    expect(named(em, 'LEAP_BOOKS_PROFIT_YTD')).toBeCloseTo(5000 - 54.99, 6);
+    expect(named(em, 'JW_BOOKS_PROFIT_YTD')).toBeCloseTo(5000 - 54.99, 6);
   });
 
   test(`the category table reads the first ${CATEGORY_ROWS} rows of the Categories sheet; rows of a renamed one are counted apart`, () => {
     em.enterInput('Books', 'B2', '2026');
-    const before = named(em, 'LEAP_BOOKS_EXPENSES') as number[];
+    const before = named(em, 'JW_BOOKS_EXPENSES') as number[];
     const unknown = `G${BOOKS.unknownCategoryRow}`;
     expect(cells(em, 'Books')[unknown].value).toBe(0);
     const software = DEFAULT_CATEGORIES.findIndex((d) => d.category === 'Software') + 2;
     em.enterInput('Categories', `A${software}`, 'Subscriptions');
     expect(cells(em, 'Books')[`A${BOOKS.category.firstRow + software - 2}`].value).toBe('Subscriptions');
     // The Ledger's twelve Adobe rows still say "Software": out of the expenses, and counted as unknown.
-    expect((named(em, 'LEAP_BOOKS_EXPENSES') as number[])[0]).toBeCloseTo(before[0] - 54.99, 6);
+    expect((named(em, 'JW_BOOKS_EXPENSES') as number[])[0]).toBeCloseTo(before[0] - 54.99, 6);
     expect(cells(em, 'Books')[unknown].value).toBe(12);
     em.enterInput('Categories', `A${software}`, 'Software');
     expect(cells(em, 'Books')[unknown].value).toBe(0);
@@ -412,10 +412,10 @@ describe('the Books sheet', () => {
 test('the rate reads the plan when there is one, and 30% without', () => {
   const em = fresh();
   em.run('leapSetUpBooks');
-  expect(named(em, 'LEAP_BOOKS_TAX_RATE')).toBe(0.3);
+  expect(named(em, 'JW_BOOKS_TAX_RATE')).toBe(0.3);
   em.workbook.getSheetByName('Sheet1')!.getRange('A1').setValue(0.27);
-  em.workbook.setNamedRange('LEAP_TAX_RATE', em.workbook.getSheetByName('Sheet1')!.getRange('A1'));
-  expect(named(em, 'LEAP_BOOKS_TAX_RATE')).toBe(0.27);
+  em.workbook.setNamedRange('JW_TAX_RATE', em.workbook.getSheetByName('Sheet1')!.getRange('A1'));
+  expect(named(em, 'JW_BOOKS_TAX_RATE')).toBe(0.27);
 });
 
 test('Set up Books makes only the missing sheets and never overwrites the person’s rows', () => {
@@ -472,7 +472,7 @@ test('20,001 rows are refused with a message and nothing is written, not even a 
 describe('one currency per book (issue 22, problem 4)', () => {
   // Google documents a spreadsheet's locale as deciding its currency ("Set a spreadsheet's location & calculation
   // settings", https://support.google.com/docs/answer/58515): a number is in one currency, never two. Converting
-  // is Leap's own rule: only at a rate the person gives, and written beside each row.
+  // is Jumpwise's own rule: only at a rate the person gives, and written beside each row.
   const euros = () => {
     const r = statementRows();
     return [r('2026-03-04', 'Payment from Globex GmbH invoice 2026-03', 980), r('2026-03-06', 'Deutsche Bahn', -45.9)];

@@ -336,7 +336,7 @@ describe('the import page', () => {
     await page.locator('#statement-summary').getByText('6 rows, 2026-03-01 to 2026-03-31.').waitFor();
     expect((await previewCells(page))[0]).toEqual(['2026-03-31', 'ADOBE  *CREATIVE CLOUD 800-833-6687 CA', '-54.99']);
     expect(await page.locator('#import-error').textContent()).toBe(
-      "Leap could not read this spreadsheet's settings (Service Spreadsheets timed out), so dates are shown year first. You can still import.",
+      "Jumpwise could not read this spreadsheet's settings (Service Spreadsheets timed out), so dates are shown year first. You can still import.",
     );
     expect(await page.locator('#last-import').isHidden()).toBe(true);
     expect(await page.locator('#import-button').isEnabled()).toBe(true);
@@ -359,7 +359,7 @@ describe('the import page', () => {
 
   // Issue 22, problems 7, 8 and 4 on the page. Google documents only that a dialog's page talks to the script through
   // google.script.run ("Class google.script.run", https://developers.google.com/apps-script/guides/html/reference/run):
-  // the questions, and that Import waits for them, are Leap's own.
+  // the questions, and that Import waits for them, are Jumpwise's own.
   test('a card export: the page asks which way its amounts go and keeps Import off until answered', async () => {
     opened = await openImportPage();
     const { page } = opened;
@@ -367,7 +367,7 @@ describe('the import page', () => {
     await page.locator('#sign-question').waitFor();
     expect(await page.locator('#sign-why').textContent()).toBe(
       '3 of 5 amounts are written positive and the others are payments or refunds, as card statements (American ' +
-        'Express, Discover) write them. Leap does not guess which way round they are.',
+        'Express, Discover) write them. Jumpwise does not guess which way round they are.',
     );
     expect(await page.locator('#import-button').isDisabled()).toBe(true);
     expect(await axeProblems(page)).toEqual([]);

@@ -66,7 +66,7 @@ const ledgerDescriptions = (em: Emulator): string[] => {
     .filter((d) => d !== '');
 };
 const booksFigures = (em: Emulator) =>
-  ['LEAP_BOOKS_INCOME', 'LEAP_BOOKS_EXPENSES', 'LEAP_BOOKS_PROFIT_YTD'].map((n) => em.workbook.getRangeByName(n)!.getValues());
+  ['JW_BOOKS_INCOME', 'JW_BOOKS_EXPENSES', 'JW_BOOKS_PROFIT_YTD'].map((n) => em.workbook.getRangeByName(n)!.getValues());
 
 const SECOND_CSV = [
   'Date,Description,Amount',

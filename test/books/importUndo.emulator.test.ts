@@ -55,7 +55,7 @@ function ledgerState(em: Emulator): string {
   });
 }
 
-const BOOKS_FIGURES = ['LEAP_BOOKS_INCOME', 'LEAP_BOOKS_EXPENSES', 'LEAP_BOOKS_PROFIT_YTD', 'LEAP_BOOKS_UNCATEGORISED_IN'];
+const BOOKS_FIGURES = ['JW_BOOKS_INCOME', 'JW_BOOKS_EXPENSES', 'JW_BOOKS_PROFIT_YTD', 'JW_BOOKS_UNCATEGORISED_IN'];
 const booksFigures = (em: Emulator) =>
   BOOKS_FIGURES.map((name) => {
     const range = em.workbook.getRangeByName(name);

@@ -11,7 +11,7 @@ import { importStatement, statementRows } from '../support/books';
 import { createLeapEmulator } from '../support/emulator';
 
 const ACME = 'Acme Design';
-/** A client typed as a formula would be: it must stay text wherever Leap writes it. */
+/** A client typed as a formula would be: it must stay text wherever Jumpwise writes it. */
 const BIRCH = '=Birch & Sons';
 
 /** Invoice rows as typed (Issued, Due as text; Due "" keeps the Issued + 30 formula). */

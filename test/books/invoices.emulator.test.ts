@@ -1,7 +1,7 @@
 /**
  * The Invoices sheet and Make invoice on the emulator, running the built bundle: statuses, days late, totals and
  * the aging table around every bucket edge, days to pay per client, printable invoices and their refusals.
- * Expected figures are worked out here from the typed dates, not by Leap's own code.
+ * Expected figures are worked out here from the typed dates, not by Jumpwise's own code.
  */
 import { type Emulator, loadDist } from '../../emulator/src';
 import { BUSINESS_FIRST_ROW, INVOICE_HEADER } from '../../src/books/invoices';
@@ -181,10 +181,7 @@ describe('one list of invoices around every bucket edge', () => {
     const overdue = owed - aging[0][1];
     expect(sheet.getRange('K1').getValue()).toBeCloseTo(owed, 6);
     expect(sheet.getRange('K2').getValue()).toBeCloseTo(overdue, 6);
-    expect((em.spreadsheet.getRangeByName('LEAP_OVERDUE') as unknown as { getValue(): number }).getValue()).toBeCloseTo(
-      overdue,
-      6,
-    );
+    expect((em.spreadsheet.getRangeByName('JW_OVERDUE') as unknown as { getValue(): number }).getValue()).toBeCloseTo(overdue, 6);
   });
 
   test('CLIENT_DAYS_TO_PAY for each client, from the lookup cell', () => {
@@ -243,7 +240,7 @@ describe('one list of invoices around every bucket edge', () => {
     em.enterInput('Invoices', `E${rowOf(2)}`, String(INVOICES[2].amount));
   });
 
-  test("making it again replaces Leap's sheet and keeps the edited description", () => {
+  test("making it again replaces Jumpwise's sheet and keeps the edited description", () => {
     typeBusiness(em, BUSINESS);
     select(em, `A${rowOf(0)}`);
     em.run('leapMakeInvoice');
@@ -256,7 +253,7 @@ describe('one list of invoices around every bucket edge', () => {
 
   test('refusals say what to do and write nothing', () => {
     const none = fresh();
-    expect(refused(none)).toMatch(/^There is no Invoices sheet yet\. Choose Extensions > Leap > Set up invoices/);
+    expect(refused(none)).toMatch(/^There is no Invoices sheet yet\. Choose Extensions > Jumpwise > Set up invoices/);
 
     typeBusiness(em, BUSINESS);
     const sheetsBefore = em.spreadsheet.getSheets().map((s) => s.getName());
@@ -287,7 +284,7 @@ describe('one list of invoices around every bucket edge', () => {
     em.spreadsheet.insertSheet('Invoice 2026-002');
     select(em, 'A3');
     expect(refused(em)).toBe(
-      'A sheet named "Invoice 2026-002" already exists and Leap did not make it. Rename that sheet, then choose Make invoice again.',
+      'A sheet named "Invoice 2026-002" already exists and Jumpwise did not make it. Rename that sheet, then choose Make invoice again.',
     );
     expect(countOf(em, 'setValues')).toBe(0);
     expect(
@@ -338,7 +335,7 @@ describe('setting up', () => {
     expect(sheet.getRange('G2').getFormula()).toContain('A2:A1000');
     expect(sheet.getRange('J5').getFormula()).toBe('=RECEIVABLES_AGING(D2:D1000,E2:E1000,F2:F1000,$K$3)');
     expect(em.toJSON().namedRanges).toEqual(
-      expect.objectContaining({ LEAP_OWED_TO_YOU: 'Invoices!K1', LEAP_OVERDUE: 'Invoices!K2' }),
+      expect.objectContaining({ JW_OWED_TO_YOU: 'Invoices!K1', JW_OVERDUE: 'Invoices!K2' }),
     );
     // An empty list: nothing owed, nothing overdue, no statuses, an aging table of zeros.
     expect(sheet.getRange('K1:K2').getValues()).toEqual([[0], [0]]);
@@ -405,7 +402,7 @@ describe('setting up', () => {
     expect(sheetOf(em, 'Invoices 2').getRange('J5').getFormula()).toContain('RECEIVABLES_AGING');
   });
 
-  test("setting up again keeps the person's rows and inputs, and repairs Leap's formulas", () => {
+  test("setting up again keeps the person's rows and inputs, and repairs Jumpwise's formulas", () => {
     const em = withInvoices();
     const sheet = sheetOf(em, 'Invoices');
     em.enterInput('Invoices', 'K13', '=B2');

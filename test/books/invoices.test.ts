@@ -63,7 +63,7 @@ describe('the printable invoice', () => {
     expect(written[12][0]).toBe("'=SUM(1)");
     expect(written[20][0]).toBe("'-Bank 12-34");
     const formulas = written.flat().filter((v) => typeof v === 'string' && v.startsWith('='));
-    // Only Leap's own: the four look-ups, the total and the terms.
+    // Only Jumpwise's own: the four look-ups, the total and the terms.
     expect(formulas).toHaveLength(6);
     for (const f of formulas) expect(f).toMatch(/^=(IFERROR\(INDEX\('Invoices'!|SUM\(D13:D13\)|IF\(ISNUMBER\(D5\))/);
   });

@@ -14,36 +14,36 @@ const at = (a1: string) => {
 
 test('the named ranges: the year, the rate, twelve cells each for months, income, expenses and profit, two totals', () => {
   expect(books.namedRanges).toMatchObject({
-    LEAP_BOOKS_YEAR: 'B2',
-    LEAP_BOOKS_TAX_RATE: 'B3',
-    LEAP_BOOKS_MONTHS: 'A6:A17',
-    LEAP_BOOKS_INCOME: 'B6:B17',
-    LEAP_BOOKS_EXPENSES: 'C6:C17',
-    LEAP_BOOKS_PROFIT: 'D6:D17',
-    LEAP_BOOKS_PROFIT_YTD: 'D18',
-    LEAP_BOOKS_UNCATEGORISED: 'G18',
-    LEAP_BOOKS_WAGES: 'D2',
-    LEAP_BOOKS_WITHHELD: 'S9',
-    LEAP_BOOKS_PROJECTED_PROFIT: 'S21',
+    JW_BOOKS_YEAR: 'B2',
+    JW_BOOKS_TAX_RATE: 'B3',
+    JW_BOOKS_MONTHS: 'A6:A17',
+    JW_BOOKS_INCOME: 'B6:B17',
+    JW_BOOKS_EXPENSES: 'C6:C17',
+    JW_BOOKS_PROFIT: 'D6:D17',
+    JW_BOOKS_PROFIT_YTD: 'D18',
+    JW_BOOKS_UNCATEGORISED: 'G18',
+    JW_BOOKS_WAGES: 'D2',
+    JW_BOOKS_WITHHELD: 'S9',
+    JW_BOOKS_PROJECTED_PROFIT: 'S21',
   });
   expect(at('B2')).toEqual({ number: 2026 });
   // Issue 22, problem 2: the Books year's own rate on the projected profit on top of its wages, unless a plan of
   // another kind (flat, UK, Canada) names its rate.
   expect(at('B3')).toEqual({
     formula:
-      '=IF(ISERROR(LEAP_FILING_STATUS)*NOT(ISERROR(LEAP_TAX_RATE)),LEAP_TAX_RATE,IF($S$21>0,TAX_RATE_US($S$21,$S$6,MAX(2025,MIN(2026,$B$2)),IFERROR(LEAP_STATE_TAX_RATE,0),$D$2),0.3))',
+      '=IF(ISERROR(JW_FILING_STATUS)*NOT(ISERROR(JW_TAX_RATE)),JW_TAX_RATE,IF($S$21>0,TAX_RATE_US($S$21,$S$6,MAX(2025,MIN(2026,$B$2)),IFERROR(JW_STATE_TAX_RATE,0),$D$2),0.3))',
   });
   // Issue 22, problem 3: a spreadsheet outside the US without a plan follows its locale's country: the UK's tables
   // on top of the wages (England's bands until a plan names the region), elsewhere a flat rate: no US tables.
   expect(layoutBooks(2026, undefined, 'en_GB').cells[2][1]).toEqual({
-    formula: '=IF($S$21>0,TAX_RATE_UK($S$21,MAX(2025,MIN(2026,$B$2)),IFERROR(LEAP_UK_REGION,"england"),$D$2),0.3)',
+    formula: '=IF($S$21>0,TAX_RATE_UK($S$21,MAX(2025,MIN(2026,$B$2)),IFERROR(JW_UK_REGION,"england"),$D$2),0.3)',
   });
   expect(layoutBooks(2026, undefined, 'de_DE').cells[2][1]).toEqual({
-    formula: '=IFERROR(LEAP_FLAT_TAX_RATE,IFERROR(LEAP_TAX_RATE,0.3))',
+    formula: '=IFERROR(JW_FLAT_TAX_RATE,IFERROR(JW_TAX_RATE,0.3))',
   });
 });
 
-test('the UK and Canadian Books call Leap in three tax cells: the rate, the tax at source, the payments', () => {
+test('the UK and Canadian Books call Jumpwise in three tax cells: the rate, the tax at source, the payments', () => {
   const leap = new RegExp(`\\b(${functionTable.map((f) => f.name).join('|')})\\(`);
   const calls = (locale: string) =>
     (
@@ -58,7 +58,7 @@ test('the UK and Canadian Books call Leap in three tax cells: the rate, the tax 
   expect(calls('de_DE')).toEqual([]);
 });
 
-test('every figure is a native formula over whole Ledger columns: Leap custom functions only in six tax cells', () => {
+test('every figure is a native formula over whole Ledger columns: Jumpwise custom functions only in six tax cells', () => {
   const leap = new RegExp(`\\b(${functionTable.map((f) => f.name).join('|')})\\(`);
   const formulas = books.cells.flat().filter((c) => c !== null && 'formula' in c) as { formula: string }[];
   expect(formulas.length).toBeGreaterThan(CATEGORY_ROWS * 12);

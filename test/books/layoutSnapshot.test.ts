@@ -40,7 +40,7 @@ function built(): Record<string, unknown> {
     'categories uk': layoutCategories(COUNTRY_CATEGORIES.uk, 'uk'),
     'categories canada': layoutCategories(COUNTRY_CATEGORIES.canada, 'canada'),
     'categories elsewhere': layoutCategories(COUNTRY_CATEGORIES.elsewhere, 'elsewhere'),
-    // A locale Leap does not know: ISO dates (the locales' own patterns are the Books sheets' below).
+    // A locale Jumpwise does not know: ISO dates (the locales' own patterns are the Books sheets' below).
     ledgerRowFormats: ledgerRowFormats(2, PLAIN_DATE_FORMAT),
     BOOKS,
     BOOKS_MONTH_HEADER,

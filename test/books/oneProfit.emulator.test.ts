@@ -1,7 +1,7 @@
 /**
  * One profit (issue 22, problem 1): money in that is not yet categorised is a line of its own
- * (LEAP_BOOKS_UNCATEGORISED_IN) and in no income or profit total, so the months table's year to date
- * (LEAP_BOOKS_PROFIT_YTD), the tax form's net (LEAP_BOOKS_FORM_NET) and the check-in's year agree to the cent, with
+ * (JW_BOOKS_UNCATEGORISED_IN) and in no income or profit total, so the months table's year to date
+ * (JW_BOOKS_PROFIT_YTD), the tax form's net (JW_BOOKS_FORM_NET) and the check-in's year agree to the cent, with
  * rows uncategorised and after every row is categorised. Schedule C counts only categorised income: "Line 1 ...
  * gross receipts or sales" (IRS, Instructions for Schedule C (Form 1040) 2025, www.irs.gov/instructions/i1040sc).
  * HYPERLINK: Google Sheets function list, "HYPERLINK" (support.google.com/docs/answer/3093313).
@@ -44,14 +44,14 @@ const named = (em: Emulator, name: string) => em.workbook.getRangeByName(name);
 function booksFigures(em: Emulator) {
   const view = em.run('leapGetCheckIn') as CheckInView;
   return {
-    profitYtd: named(em, 'LEAP_BOOKS_PROFIT_YTD')?.getValue(),
-    profitYtdShown: named(em, 'LEAP_BOOKS_PROFIT_YTD')?.getDisplayValue(),
-    formNet: named(em, 'LEAP_BOOKS_FORM_NET')?.getValue(),
-    monthsProfit: named(em, 'LEAP_BOOKS_PROFIT')
+    profitYtd: named(em, 'JW_BOOKS_PROFIT_YTD')?.getValue(),
+    profitYtdShown: named(em, 'JW_BOOKS_PROFIT_YTD')?.getDisplayValue(),
+    formNet: named(em, 'JW_BOOKS_FORM_NET')?.getValue(),
+    monthsProfit: named(em, 'JW_BOOKS_PROFIT')
       ?.getValues()
       .reduce((s, [v]) => s + Number(v), 0),
-    uncategorisedIn: named(em, 'LEAP_BOOKS_UNCATEGORISED_IN')?.getValue(),
-    sentence: named(em, 'LEAP_BOOKS_UNCATEGORISED_IN_TEXT'),
+    uncategorisedIn: named(em, 'JW_BOOKS_UNCATEGORISED_IN')?.getValue(),
+    sentence: named(em, 'JW_BOOKS_UNCATEGORISED_IN_TEXT'),
     checkInProfit: view.books?.yearToDate.profit,
   };
 }
@@ -70,7 +70,7 @@ describe('one profit: the months, the year to date, the form net and the check-i
     nearCent(f.profitYtd, categorisedProfit);
     // The same value, so the same display: to the cent, with the half cents of meals at 50%.
     expect(f.formNet).toBe(f.profitYtd);
-    expect(named(em, 'LEAP_BOOKS_FORM_NET')?.getDisplayValue()).toBe(f.profitYtdShown);
+    expect(named(em, 'JW_BOOKS_FORM_NET')?.getDisplayValue()).toBe(f.profitYtdShown);
     nearCent(f.monthsProfit, Number(f.profitYtd));
     expect(f.checkInProfit).toBe(f.profitYtdShown);
     const amount = `$${uncategorisedIn.toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
@@ -94,7 +94,7 @@ describe('one profit: the months, the year to date, the form net and the check-i
     expect(cents(f.uncategorisedIn)).toBe(0);
     nearCent(f.profitYtd, categorisedProfit + uncategorisedIn);
     expect(f.formNet).toBe(f.profitYtd);
-    expect(named(em, 'LEAP_BOOKS_FORM_NET')?.getDisplayValue()).toBe(f.profitYtdShown);
+    expect(named(em, 'JW_BOOKS_FORM_NET')?.getDisplayValue()).toBe(f.profitYtdShown);
     nearCent(f.monthsProfit, Number(f.profitYtd));
     expect(f.checkInProfit).toBe(f.profitYtdShown);
     expect(f.sentence?.getDisplayValue()).toBe(`Every row of money in of ${YEAR} has a category.`);

@@ -34,7 +34,7 @@ describe('categorising', () => {
     expect(categorise(description, defaultRules)).toBe(category);
   });
 
-  // Issue 22, problem 5. Google's documentation has nothing on this (it is Leap's own rule matching): the
+  // Issue 22, problem 5. Google's documentation has nothing on this (it is Jumpwise's own rule matching): the
   // descriptions are as Chase, Bank of America and Wells Fargo exports write them.
   test.each([
     ["LOWE'S #1127 AUSTIN TX", -84.2, 'Supplies'],
@@ -62,7 +62,7 @@ describe('categorising', () => {
   });
 
   // Issue 22, problem 3: the default rules know each country's tax authority's payments as tax payments. Google's
-  // documentation has nothing on this (Leap's own rules); the descriptions are as UK and Canadian banks write them.
+  // documentation has nothing on this (Jumpwise's own rules); the descriptions are as UK and Canadian banks write them.
   test.each([
     ['HMRC SELF ASSESSMENT 1234567890K', -1850],
     ['DD HMRC NDDS 1234567890K', -310.5],
@@ -221,7 +221,9 @@ describe('the import request', () => {
       'The conversion rate must be a number above 0, such as 1.08. Nothing was imported.',
     );
     expect(() => validateImportRequest({ ...good, rate: '1.08' })).toThrow('The conversion rate must be a number above 0');
-    expect(() => validateImportRequest({ ...good, currency: 'euro' })).toThrow('named its currency in a way Leap cannot read');
+    expect(() => validateImportRequest({ ...good, currency: 'euro' })).toThrow(
+      'named its currency in a way Jumpwise cannot read',
+    );
     expect(() =>
       validateImportRequest({ ...good, mapping: { ...mapping, chargesPositive: 'yes', fee: -1, state: 1.5 } }),
     ).toThrow('fee must be a column number; state must be a column number; chargesPositive must be true or false');

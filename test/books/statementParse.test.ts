@@ -236,7 +236,7 @@ describe('rows that do not fit the header are not guessed (issue 22, problem 7)'
 
 describe('signs and layouts are never guessed silently (issue 22, problem 8)', () => {
   // American Express, "Download your transactions" CSV (americanexpress.com): charges positive, payments and
-  // credits negative. Discover writes the same. Google's documentation has nothing on bank exports: Leap's rule.
+  // credits negative. Discover writes the same. Google's documentation has nothing on bank exports: Jumpwise's rule.
   test('a card export with positive charges is flagged for the question, and read as money out once answered', () => {
     const asBank = parseStatement(fixture('amex-card.csv'));
     expect(asBank.looksLikeCard).toBe(true);

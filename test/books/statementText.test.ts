@@ -44,6 +44,6 @@ test('dates are spoken with the month as a word, so no day/month order can be mi
 test('a statement over the row limit is refused with the count and what to do', () => {
   expect(tooManyRowsText(MAX_STATEMENT_ROWS)).toBeNull();
   expect(tooManyRowsText(MAX_STATEMENT_ROWS + 1)).toBe(
-    'This statement has 20,001 rows; Leap imports at most 20,000 at a time. Export a shorter period from your bank (a few months at a time) and import each file.',
+    'This statement has 20,001 rows; Jumpwise imports at most 20,000 at a time. Export a shorter period from your bank (a few months at a time) and import each file.',
   );
 });

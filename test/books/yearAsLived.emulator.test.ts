@@ -52,8 +52,8 @@ describe('the set-aside rate of the Books year, on top of the year\u2019s wages'
   const em = books();
 
   test('the year\u2019s profit is projected from the months over', () => {
-    expect(named(em, 'LEAP_BOOKS_PROFIT_YTD')).toBe(PROFIT);
-    expect(named(em, 'LEAP_BOOKS_PROJECTED_PROFIT')).toBeCloseTo(PROFIT * 2, 6);
+    expect(named(em, 'JW_BOOKS_PROFIT_YTD')).toBe(PROFIT);
+    expect(named(em, 'JW_BOOKS_PROJECTED_PROFIT')).toBeCloseTo(PROFIT * 2, 6);
   });
 
   test('wages from 0 to 100,000: the rate rises as the 2026 brackets say', () => {
@@ -79,7 +79,7 @@ describe('the set-aside rate of the Books year, on top of the year\u2019s wages'
 
   test('the federal payment gets the wages and, by default, the tax withheld on them', () => {
     em.enterInput('Books', WAGES_A1, '60000');
-    const withheld = named(em, 'LEAP_BOOKS_WITHHELD') as number;
+    const withheld = named(em, 'JW_BOOKS_WITHHELD') as number;
     expect(withheld).toBeCloseTo(
       taxEstimate({ netProfit: 0, status: 'single', year: YEAR, stateRate: 0, w2Wages: 60_000 }).total,
       6,
@@ -91,14 +91,14 @@ describe('the set-aside rate of the Books year, on top of the year\u2019s wages'
     const want = em.run('ESTIMATED_PAYMENT_US', profits, wages, 'single', YEAR, '', '', 0, withheld) as number;
     const withoutWages = em.run('ESTIMATED_PAYMENT_US', profits, '', 'single', YEAR, '', '', 0, '') as number;
     expect(want).not.toBeCloseTo(withoutWages, 0);
-    expect(named(em, 'LEAP_BOOKS_NEXT_PAYMENT')).toBeCloseTo(want, 6);
+    expect(named(em, 'JW_BOOKS_NEXT_PAYMENT')).toBeCloseTo(want, 6);
   });
 });
 
 describe('wages by default from the plan for the Books year', () => {
   test('employed all of 2026 (the plan leaves later): the whole salary, and the note says so', () => {
     const em = books({ ...SAMPLE_ANSWERS, taxMode: 'us_estimate', filingStatus: 'single', stateTaxRate: 0 });
-    const leave = em.workbook.getRangeByName('LEAP_LEAVE_DATE')!.getValue() as Date;
+    const leave = em.workbook.getRangeByName('JW_LEAVE_DATE')!.getValue() as Date;
     const wages = at(em, WAGES_A1);
     const note = at(em, `${L(BOOKS.wages.column + 1)}${BOOKS.wages.row}`) as string;
     if (leave.getUTCFullYear() > YEAR) {
@@ -106,7 +106,7 @@ describe('wages by default from the plan for the Books year', () => {
       expect(note).toMatch(/^Your plan's salary: employed all of 2026/);
     } else {
       expect(leave.getUTCFullYear()).toBe(YEAR);
-      expect(wages).toBeCloseTo(named(em, 'LEAP_LEAVE_YEAR_WAGES') as number, 6);
+      expect(wages).toBeCloseTo(named(em, 'JW_LEAVE_YEAR_WAGES') as number, 6);
       expect(note).toMatch(/^Your plan's wages of 2026: salary × \d+ months employed/);
     }
     // The rate is the Books year's own, on those wages, not the plan's leave-year rate.

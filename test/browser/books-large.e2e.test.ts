@@ -22,8 +22,8 @@ const toTheCent = (expected: number) => ({
 const ROWS = 5000;
 const SEED = 20260412;
 const VIEWPORT = { width: 1360, height: 820 };
-const IMPORT_TITLE = 'Leap: import a bank statement';
-const CHECKIN_TITLE = 'Leap: monthly check-in';
+const IMPORT_TITLE = 'Jumpwise: import a bank statement';
+const CHECKIN_TITLE = 'Jumpwise: monthly check-in';
 const UNCATEGORISED = 'Uncategorized';
 /** The preview's spreadsheet time zone (the emulator's default): "today" and "last month" are that zone's. */
 const TIME_ZONE = 'America/New_York';
@@ -33,7 +33,7 @@ const TIME_ZONE = 'America/New_York';
 type Kind = 'Income' | 'Expense' | 'Tax payment' | 'Transfer' | 'Personal' | '';
 
 /**
- * What a bank writes, what Leap's default rules (README, Categories) should make of it, and how Books counts that
+ * What a bank writes, what Jumpwise's default rules (README, Categories) should make of it, and how Books counts that
  * category: kind and deductible share (meals 50%, IRS Schedule C line 24b). Sign: +1 money in, -1 money out.
  */
 interface Merchant {
@@ -508,7 +508,7 @@ async function andRedraw(action: () => Promise<void>, timeout = 60000): Promise<
 
 async function openFromMenu(label: string, frameTitle: string): Promise<Frame> {
   await page.getByRole('button', { name: 'Extensions' }).click();
-  await page.getByRole('menuitem', { name: 'Leap' }).click();
+  await page.getByRole('menuitem', { name: 'Jumpwise' }).click();
   await andRedraw(() => page.getByRole('menuitem', { name: label }).click());
   const frame = await (await page.locator(`iframe[title="${frameTitle}"]`).elementHandle())?.contentFrame();
   if (!frame) throw new Error(`${label} opened no page`);
@@ -595,7 +595,7 @@ test('a year of 5,000 rows: imported once, Books add up, a dropdown category mov
 
   // ---- Books: the tax year is this year; in January, last month is last year's, so the test turns it back a year.
   const year = lastMonth.year;
-  if (namedValues(json, 'LEAP_BOOKS_YEAR')[0] !== year) {
+  if (namedValues(json, 'JW_BOOKS_YEAR')[0] !== year) {
     await andRedraw(() => page.locator(`[data-sheet="Books"]`).click());
     await page.locator(`td[data-a1="B${BOOKS.yearRow}"]`).click();
     await page.getByLabel('Formula bar').fill(String(year));
@@ -604,14 +604,14 @@ test('a year of 5,000 rows: imported once, Books add up, a dropdown category mov
   }
   const months = expectedBooks(rows, year);
   const near = (values: number[]) => values.map((v) => expect.closeTo(v, 4));
-  expect(namedValues(json, 'LEAP_BOOKS_YEAR')).toEqual([year]);
-  expect(namedValues(json, 'LEAP_BOOKS_INCOME')).toEqual(near(months.map((m) => m.income)));
-  expect(namedValues(json, 'LEAP_BOOKS_EXPENSES')).toEqual(near(months.map((m) => m.expenses)));
-  expect(namedValues(json, 'LEAP_BOOKS_PROFIT')).toEqual(near(months.map((m) => m.income - m.expenses)));
+  expect(namedValues(json, 'JW_BOOKS_YEAR')).toEqual([year]);
+  expect(namedValues(json, 'JW_BOOKS_INCOME')).toEqual(near(months.map((m) => m.income)));
+  expect(namedValues(json, 'JW_BOOKS_EXPENSES')).toEqual(near(months.map((m) => m.expenses)));
+  expect(namedValues(json, 'JW_BOOKS_PROFIT')).toEqual(near(months.map((m) => m.income - m.expenses)));
   const profitYtd = months.reduce((sum, m) => sum + m.income - m.expenses, 0);
-  expect(namedValues(json, 'LEAP_BOOKS_PROFIT_YTD')).toEqual([toTheCent(profitYtd)]);
+  expect(namedValues(json, 'JW_BOOKS_PROFIT_YTD')).toEqual([toTheCent(profitYtd)]);
   const uncategorisedInYear = months.reduce((n, m) => n + m.uncategorised, 0);
-  expect(namedValues(json, 'LEAP_BOOKS_UNCATEGORISED')).toEqual([uncategorisedInYear]);
+  expect(namedValues(json, 'JW_BOOKS_UNCATEGORISED')).toEqual([uncategorisedInYear]);
 
   // ---- The same file again: nothing added.
   frame = await openImport();
@@ -635,7 +635,7 @@ test('a year of 5,000 rows: imported once, Books add up, a dropdown category mov
   await frame
     .locator('#import-error')
     .getByText(
-      'This statement has 20,001 rows; Leap imports at most 20,000 at a time. Export a shorter period from your bank (a few months at a time) and import each file.',
+      'This statement has 20,001 rows; Jumpwise imports at most 20,000 at a time. Export a shorter period from your bank (a few months at a time) and import each file.',
     )
     .waitFor();
   await expect(frame.locator('#import-button').isDisabled()).resolves.toBe(true);
@@ -699,9 +699,9 @@ test('a year of 5,000 rows: imported once, Books add up, a dropdown category mov
   const month = lastMonth.month - 1;
   months[month].expenses += -chosen.amount;
   months[month].uncategorised--;
-  expect(namedValues(json, 'LEAP_BOOKS_EXPENSES')).toEqual(near(months.map((m) => m.expenses)));
-  expect(namedValues(json, 'LEAP_BOOKS_PROFIT_YTD')).toEqual([toTheCent(profitYtd + chosen.amount)]);
-  expect(namedValues(json, 'LEAP_BOOKS_UNCATEGORISED')).toEqual([uncategorisedInYear - 1]);
+  expect(namedValues(json, 'JW_BOOKS_EXPENSES')).toEqual(near(months.map((m) => m.expenses)));
+  expect(namedValues(json, 'JW_BOOKS_PROFIT_YTD')).toEqual([toTheCent(profitYtd + chosen.amount)]);
+  expect(namedValues(json, 'JW_BOOKS_UNCATEGORISED')).toEqual([uncategorisedInYear - 1]);
 
   // ---- Text that is not a category is refused, as Sheets refuses it; the cell keeps its value.
   await page.locator(`td[data-a1="D${chosenRow}"]`).click();

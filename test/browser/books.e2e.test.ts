@@ -1,5 +1,5 @@
 /**
- * Books end to end in the real `npm start` preview, in Chromium: Extensions > Leap > Import bank statement… opens
+ * Books end to end in the real `npm start` preview, in Chromium: Extensions > Jumpwise > Import bank statement… opens
  * the import page, a Chase-style checking export is picked with the file input and imported, imported again (nothing
  * added), a category is changed in the Ledger through the grid's formula bar, and a second statement that overlaps
  * the first is imported. The Books totals (GET /api/spreadsheet) are then checked against sums the test works out
@@ -41,7 +41,7 @@ const FIXTURES = join(REPO, 'test', 'books', 'fixtures');
 const FIRST = 'chase-oct-nov-2026.csv';
 /** Nov 1 - Nov 30, 2026: its first ten rows (Nov 1-13) are also in FIRST. */
 const SECOND = 'chase-nov-2026.csv';
-const IMPORT_TITLE = 'Leap: import a bank statement';
+const IMPORT_TITLE = 'Jumpwise: import a bank statement';
 const VIEWPORT = { width: 1360, height: 820 };
 /** The row whose category the person changes: an Uber ride, which no default rule reads (Uber Eats is a meal). */
 const EDITED = { date: '2026-10-18', description: 'UBER   *TRIP HELP.UBER.COM CA', category: 'Travel' };
@@ -52,7 +52,7 @@ interface Row {
   amount: number;
 }
 
-/** The fixtures' own layout, read here without Leap's parser: quoted fields may hold commas and doubled quotes. */
+/** The fixtures' own layout, read here without Jumpwise's parser: quoted fields may hold commas and doubled quotes. */
 function readChaseCsv(file: string): Row[] {
   const lines = readFileSync(join(FIXTURES, file), 'utf8').trim().split('\n');
   const header = lines[0].split(',');
@@ -156,10 +156,10 @@ async function andRedraw(action: () => Promise<void>): Promise<void> {
   await page.waitForFunction((n) => Number(document.body.dataset.actions ?? 0) > n, before, { timeout: 10000 });
 }
 
-/** Extensions > Leap > Import bank statement…: the dialog's frame, once its script is running. */
+/** Extensions > Jumpwise > Import bank statement…: the dialog's frame, once its script is running. */
 async function openImport(): Promise<Frame> {
   await page.getByRole('button', { name: 'Extensions' }).click();
-  await page.getByRole('menuitem', { name: 'Leap' }).click();
+  await page.getByRole('menuitem', { name: 'Jumpwise' }).click();
   await andRedraw(() => page.getByRole('menuitem', { name: 'Import bank statement…' }).click());
   const handle = await page.locator(`iframe[title="${IMPORT_TITLE}"]`).elementHandle();
   const frame = await handle?.contentFrame();
@@ -308,15 +308,15 @@ test('import, re-import, a category edited in the grid, an overlapping statement
   const { months, lines } = expectedBooks(expectedRows);
   // To a millionth, not to the cent: meals at 50% make half cents, which rounding each side could split.
   const near = (values: number[]) => values.map((v) => expect.closeTo(v, 6));
-  expect(namedValues(json, 'LEAP_BOOKS_YEAR')).toEqual([2026]);
-  expect(namedValues(json, 'LEAP_BOOKS_INCOME')).toEqual(near(months.map((m) => m.income)));
-  expect(namedValues(json, 'LEAP_BOOKS_EXPENSES')).toEqual(near(months.map((m) => m.expenses)));
-  expect(namedValues(json, 'LEAP_BOOKS_PROFIT')).toEqual(near(months.map((m) => m.income - m.expenses)));
+  expect(namedValues(json, 'JW_BOOKS_YEAR')).toEqual([2026]);
+  expect(namedValues(json, 'JW_BOOKS_INCOME')).toEqual(near(months.map((m) => m.income)));
+  expect(namedValues(json, 'JW_BOOKS_EXPENSES')).toEqual(near(months.map((m) => m.expenses)));
+  expect(namedValues(json, 'JW_BOOKS_PROFIT')).toEqual(near(months.map((m) => m.income - m.expenses)));
   const profitYtd = months.reduce((sum, m) => sum + m.income - m.expenses, 0);
-  expect(namedValues(json, 'LEAP_BOOKS_PROFIT_YTD')).toEqual([toTheCent(profitYtd)]);
-  expect(namedValues(json, 'LEAP_BOOKS_FORM_NET')).toEqual(namedValues(json, 'LEAP_BOOKS_PROFIT_YTD'));
+  expect(namedValues(json, 'JW_BOOKS_PROFIT_YTD')).toEqual([toTheCent(profitYtd)]);
+  expect(namedValues(json, 'JW_BOOKS_FORM_NET')).toEqual(namedValues(json, 'JW_BOOKS_PROFIT_YTD'));
   // 4 + 3 left by the rules, less the one the person categorised.
-  expect(namedValues(json, 'LEAP_BOOKS_UNCATEGORISED')).toEqual([6]);
+  expect(namedValues(json, 'JW_BOOKS_UNCATEGORISED')).toEqual([6]);
   expect(months.reduce((n, m) => n + m.uncategorised, 0)).toBe(6);
   const books = sheetCells(json, BOOKS_SHEET);
   const sc = BOOKS.scheduleC;

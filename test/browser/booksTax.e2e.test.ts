@@ -1,10 +1,10 @@
 /**
  * The Books tax blocks and the Invoices sheet end to end in the real `npm start` preview, in Chromium. A checking
  * statement for January to August 2026 (lumpy client income, expenses in several Schedule C categories, two
- * estimated-tax payments) is imported through Extensions > Leap > Import bank statement…; the Tax payments table,
+ * estimated-tax payments) is imported through Extensions > Jumpwise > Import bank statement…; the Tax payments table,
  * the Next payment block and the tax reserve are read from the grid as the page shows them and checked against
  * figures the test works out from the CSV itself, the payment against the annualized method's own function.
- * Then Extensions > Leap > Set up invoices, five invoices for three clients typed into the grid, and the statuses,
+ * Then Extensions > Jumpwise > Set up invoices, five invoices for three clients typed into the grid, and the statuses,
  * totals and aging table checked against sums worked out here from the typed dates. Screenshots of both go to
  * test-output/books-tax/ (the README's docs/books-tax.png and docs/invoices.png are copies of them).
  */
@@ -40,7 +40,7 @@ interface Row {
   amount: number;
 }
 
-/** The fixture read here without Leap's parser: Chase's columns, quoted descriptions with no quotes inside. */
+/** The fixture read here without Jumpwise's parser: Chase's columns, quoted descriptions with no quotes inside. */
 function readChaseCsv(): Row[] {
   const lines = readFileSync(FIXTURE, 'utf8').trim().split('\n');
   expect(lines[0].split(',').slice(1, 4)).toEqual(['Posting Date', 'Description', 'Amount']);
@@ -122,7 +122,7 @@ async function andRedraw(action: () => Promise<void>): Promise<void> {
 
 async function menu(item: string): Promise<void> {
   await page.getByRole('button', { name: 'Extensions' }).click();
-  await page.getByRole('menuitem', { name: 'Leap' }).click();
+  await page.getByRole('menuitem', { name: 'Jumpwise' }).click();
   await andRedraw(() => page.getByRole('menuitem', { name: item }).click());
 }
 
@@ -245,9 +245,9 @@ test('lumpy income and two estimated payments: the tax blocks match the annualiz
 
   // ---- The statement, imported through the page.
   await page.getByRole('button', { name: 'Extensions' }).click();
-  await page.getByRole('menuitem', { name: 'Leap' }).click();
+  await page.getByRole('menuitem', { name: 'Jumpwise' }).click();
   await andRedraw(() => page.getByRole('menuitem', { name: 'Import bank statement…' }).click());
-  const frame = await (await page.locator('iframe[title="Leap: import a bank statement"]').elementHandle())?.contentFrame();
+  const frame = await (await page.locator('iframe[title="Jumpwise: import a bank statement"]').elementHandle())?.contentFrame();
   if (!frame) throw new Error('the import dialog has no document');
   await frame.waitForFunction(() => performance.getEntriesByName('leap-import-interactive').length > 0);
   await frame.setInputFiles('#statement-file', FIXTURE);
@@ -321,7 +321,7 @@ test('lumpy income and two estimated payments: the tax blocks match the annualiz
   );
   await expect(errorCells()).resolves.toEqual([]);
   // Behind the two decimals shown, the values themselves (GET /api/spreadsheet, the preview's automation API).
-  const named = await namedValues(['LEAP_BOOKS_NEXT_PAYMENT', 'LEAP_BOOKS_FLAT_PAYMENT', 'LEAP_BOOKS_RESERVE_GAP']);
+  const named = await namedValues(['JW_BOOKS_NEXT_PAYMENT', 'JW_BOOKS_FLAT_PAYMENT', 'JW_BOOKS_RESERVE_GAP']);
   expect(named).toEqual([expect.closeTo(payment, 6), expect.closeTo(flat, 6), expect.closeTo(gap, 6)]);
 
   // ---- Screenshot: the grid scrolled so the tax blocks (columns M to T, rows 1 to 25) fill it, the payment's

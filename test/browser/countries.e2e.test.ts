@@ -44,7 +44,7 @@ afterAll(async () => {
 
 async function openWizard(): Promise<FrameLocator> {
   await page.getByRole('button', { name: 'Extensions' }).click();
-  await page.getByRole('menuitem', { name: 'Leap' }).click();
+  await page.getByRole('menuitem', { name: 'Jumpwise' }).click();
   await page.getByRole('menuitem', { name: 'Plan my transition…' }).click();
   const frame = page.frameLocator('#sidebar-frame');
   await frame.locator('#next').waitFor();
@@ -142,16 +142,16 @@ test.each([
     expect(startedOn).toBe(country);
     expect(entityWords).toEqual(entities);
     await expect(sidebar.locator('#server-error').textContent()).resolves.toBe('');
-    const amount = await namedValue('LEAP_LARGEST_TAX_PAYMENT');
+    const amount = await namedValue('JW_LARGEST_TAX_PAYMENT');
     expect(typeof amount).toBe('number');
     expect(amount as number).toBeGreaterThan(1000);
-    expect(String(await namedValue('LEAP_LARGEST_TAX_DATE')).slice(4, 10)).toBe(dueDay);
+    expect(String(await namedValue('JW_LARGEST_TAX_DATE')).slice(4, 10)).toBe(dueDay);
     await page.locator('[data-sheet="Transition Plan"]').click();
     await expect(page.getByText(row, { exact: true }).first().isVisible()).resolves.toBe(true);
     await expect(page.getByText(calendarRow).first().isVisible()).resolves.toBe(true);
     // Money cells in the locale's currency: the largest payment and the buffer target.
-    expect(await namedShown('LEAP_LARGEST_TAX_PAYMENT')).toMatch(money);
-    expect(await namedShown('LEAP_BUFFER_TARGET')).toMatch(money);
+    expect(await namedShown('JW_LARGEST_TAX_PAYMENT')).toMatch(money);
+    expect(await namedShown('JW_BUFFER_TARGET')).toMatch(money);
     await page.screenshot({ path: screenshotPath(join('e2e', `country-${id}`)), fullPage: true });
     expect(problems).toEqual([]);
   },

@@ -34,7 +34,7 @@ async function planCells(): Promise<Record<string, { value: unknown }>> {
   return sheet.cells;
 }
 
-/** Checklist rows by item id, found through the header row as Leap itself finds them. */
+/** Checklist rows by item id, found through the header row as Jumpwise itself finds them. */
 function checklistRows(cells: Record<string, { value: unknown }>): Map<string, number> {
   const column = (header: (typeof CHECKLIST_HEADER)[number]) => {
     const found = Object.entries(cells).find(([, c]) => c.value === header && CHECKLIST_HEADER.includes(header));
@@ -60,7 +60,7 @@ async function andRedraw(action: () => Promise<void>): Promise<void> {
 
 async function openSidebar(): Promise<FrameLocator> {
   await page.getByRole('button', { name: 'Extensions' }).click();
-  await page.getByRole('menuitem', { name: 'Leap' }).click();
+  await page.getByRole('menuitem', { name: 'Jumpwise' }).click();
   await andRedraw(() => page.getByRole('menuitem', { name: 'Plan my transition…' }).click());
   await page.locator(`iframe[title="${sidebarTitle()}"]`).waitFor({ timeout: 5000 });
   return page.frameLocator(`iframe[title="${sidebarTitle()}"]`);

@@ -21,7 +21,7 @@ test('a filter formula moves its relative rows, not $-fixed rows, quoted text, s
   );
   expect(shiftFormulaRows("=A$2+B2+'Sheet 2'!C10", 2)).toBe("=A$2+B4+'Sheet 2'!C12");
   expect(shiftFormulaRows('=LOG10(A2)="A2 B3"', 1)).toBe('=LOG10(A3)="A2 B3"');
-  expect(shiftFormulaRows('=SUM(A2:B3)>LEAP_BOOKS_YEAR', 10)).toBe('=SUM(A12:B13)>LEAP_BOOKS_YEAR');
+  expect(shiftFormulaRows('=SUM(A2:B3)>JW_BOOKS_YEAR', 10)).toBe('=SUM(A12:B13)>JW_BOOKS_YEAR');
   expect(shiftFormulaRows('=$A2', 0)).toBe('=$A2');
 });
 

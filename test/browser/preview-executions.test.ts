@@ -24,8 +24,8 @@ afterAll(async () => {
   await preview?.stop('SIGKILL');
 });
 
-test('a Leap formula typed in shows "Loading..." in the grid, then its value once its execution returns', async () => {
-  // The sample's own Leap formulas settle first (about a second per execution, real time).
+test('a Jumpwise formula typed in shows "Loading..." in the grid, then its value once its execution returns', async () => {
+  // The sample's own Jumpwise formulas settle first (about a second per execution, real time).
   await page.waitForFunction(() => document.querySelector('td[data-a1="D2"]')?.textContent === '$1,260', null, {
     timeout: 10000,
   });

@@ -14,7 +14,7 @@ const sample = (): PreviewSession => new PreviewSession({ instantFunctions: true
 
 // Google, "Custom Functions in Google Sheets" (https://developers.google.com/apps-script/guides/sheets/functions): each
 // custom-function cell is its own execution, "Loading..." until it returns. The preview shows that unless told not to.
-test('by default Leap formulas run as executions: "Loading..." until the clock has moved past one execution', () => {
+test('by default Jumpwise formulas run as executions: "Loading..." until the clock has moved past one execution', () => {
   const session = new PreviewSession({ empty: false, distDir: DIST, executionMs: 20_000 });
   const loading = session.view();
   expect(loading.active.cells.D2.display).toBe('Loading...');
@@ -42,7 +42,7 @@ test('the sample opens on Income with display values, formulas for the formula b
   expect(income.cells.H3.display).toMatch(/^\d+\.\d%$/);
   expect(view.menus).toEqual([
     expect.objectContaining({
-      name: 'Leap',
+      name: 'Jumpwise',
       addon: true,
       items: expect.arrayContaining([{ label: 'Get help', functionName: 'leapShowHelp' }]),
     }),
@@ -162,7 +162,7 @@ test('the sidebar shows at 300 px under its page title until closed; showing it 
 test('a dialog shows until closed; reset brings back the sample and forgets edits', () => {
   const session = sample();
   session.runMenuItem('leapShowHelp');
-  expect(session.view().dialog).toMatchObject({ title: 'Leap help' });
+  expect(session.view().dialog).toMatchObject({ title: 'Jumpwise help' });
   session.dismiss('dialog');
   expect(session.view().dialog).toBeUndefined();
   session.enterInput('Income', 'J2', 'scratch');

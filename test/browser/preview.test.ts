@@ -1,6 +1,6 @@
 /**
- * The `npm start` preview in Chromium: the sample workbook renders, a Leap formula typed into the formula bar
- * computes (in the grid and in GET /api/spreadsheet), an error explains itself on hover, the Extensions > Leap menu
+ * The `npm start` preview in Chromium: the sample workbook renders, a Jumpwise formula typed into the formula bar
+ * computes (in the grid and in GET /api/spreadsheet), an error explains itself on hover, the Extensions > Jumpwise menu
  * opens the sidebar frame, reset restores the sample, a taken port fails clearly and Ctrl-C stops cleanly.
  */
 
@@ -72,7 +72,7 @@ afterAll(async () => {
   await preview?.stop('SIGKILL');
 });
 
-test('the sample workbook opens on the Income sheet with Leap formulas computed and formatted', async () => {
+test('the sample workbook opens on the Income sheet with Jumpwise formulas computed and formatted', async () => {
   await expect(page.locator('[data-sheet="Income"]').getAttribute('aria-selected')).resolves.toBe('true');
   await expect(page.locator('thead th').nth(2).textContent()).resolves.toBe('B');
   await expect(page.locator('tbody th').first().textContent()).resolves.toBe('1');
@@ -87,7 +87,7 @@ test('the sample workbook opens on the Income sheet with Leap formulas computed 
   await page.screenshot({ path: screenshotPath('preview-sample') });
 });
 
-test('a Leap formula typed into the formula bar computes, spills, and reaches /api/spreadsheet', async () => {
+test('a Jumpwise formula typed into the formula bar computes, spills, and reaches /api/spreadsheet', async () => {
   await typeInto('J2', '=TAX_SET_ASIDE(B2:B13, 25%)');
   await expect(cell('J2').textContent()).resolves.toBe('1050');
   await expect(cell('J13').textContent()).resolves.toBe('1375');
@@ -122,11 +122,11 @@ test('an error cell shows its message on hover, naming the function and what to 
   await page.screenshot({ path: screenshotPath('preview-error-hover') });
 });
 
-test('Extensions > Leap > Plan my transition… opens the add-on sidebar in a 300-px frame titled by its page', async () => {
+test('Extensions > Jumpwise > Plan my transition… opens the add-on sidebar in a 300-px frame titled by its page', async () => {
   const title = sidebarTitle();
   expect(title).toBeTruthy();
   await page.getByRole('button', { name: 'Extensions' }).click();
-  await page.getByRole('menuitem', { name: 'Leap' }).click();
+  await page.getByRole('menuitem', { name: 'Jumpwise' }).click();
   await andRedraw(() => page.getByRole('menuitem', { name: 'Plan my transition…' }).click());
   await expect(page.locator('#status').textContent()).resolves.toBe('');
   const frame = page.locator(`iframe[title="${title}"]`);
@@ -188,15 +188,15 @@ test('google.script.run in the sidebar refuses a Date argument, nested, before a
   expect(((await (await fetch(`${preview.url}/api/view`)).json()) as { calls: number }).calls).toBe(callsBefore);
 });
 
-test('Extensions > Leap > Help shows a modal dialog that closes again', async () => {
+test('Extensions > Jumpwise > Help shows a modal dialog that closes again', async () => {
   await page.getByRole('button', { name: 'Extensions' }).click();
-  await page.getByRole('menuitem', { name: 'Leap' }).click();
+  await page.getByRole('menuitem', { name: 'Jumpwise' }).click();
   await andRedraw(() => page.getByRole('menuitem', { name: 'Get help' }).click());
   const dialog = page.getByRole('dialog');
   await expect(dialog.isVisible()).resolves.toBe(true);
   const shown = (await (await fetch(`${preview.url}/api/view`)).json()) as { dialog?: { title: string; frameTitle: string } };
-  expect(shown.dialog?.title).toBe('Leap help');
-  await expect(dialog.locator('h2').textContent()).resolves.toBe('Leap help');
+  expect(shown.dialog?.title).toBe('Jumpwise help');
+  await expect(dialog.locator('h2').textContent()).resolves.toBe('Jumpwise help');
   await expect(dialog.locator('iframe').getAttribute('title')).resolves.toBe(shown.dialog?.frameTitle);
   await page.screenshot({ path: screenshotPath('preview-help-dialog') });
   await andRedraw(() => page.getByRole('button', { name: 'Close dialog' }).click());
@@ -219,7 +219,7 @@ test('building the plan from the sidebar adds its sheet: tab, chart, frozen rows
   expect(built).toMatchObject({
     sheetName: 'Transition Plan',
     keyNumbers: expect.arrayContaining([
-      { name: 'LEAP_READY_DATE', label: 'Ready date', display: 'Apr 1, 2027', calculating: false },
+      { name: 'JW_READY_DATE', label: 'Ready date', display: 'Apr 1, 2027', calculating: false },
     ]),
   });
   // The sidebar's call told the window to redraw: the new tab appears without a reload.
@@ -313,13 +313,13 @@ test('Reset restores the sample workbook, and POST /api/reset does the same', as
   expect(cellOf(await spreadsheetJson(), 'Income', 'J2')).toBeUndefined();
 });
 
-test('--empty starts with a blank spreadsheet that still has the Leap menu; Ctrl-C stops it cleanly', async () => {
+test('--empty starts with a blank spreadsheet that still has the Jumpwise menu; Ctrl-C stops it cleanly', async () => {
   const blank = await startPreview(['--empty', '--instant-functions']);
   try {
     const json = (await (await fetch(`${blank.url}/api/spreadsheet`)).json()) as SpreadsheetJson;
     expect(json.sheets.every((s) => Object.keys(s.cells).length === 0)).toBe(true);
     const view = (await (await fetch(`${blank.url}/api/view`)).json()) as { menus: { name: string; items: unknown[] }[] };
-    expect(view.menus.map((m) => m.name)).toEqual(['Leap']);
+    expect(view.menus.map((m) => m.name)).toEqual(['Jumpwise']);
   } finally {
     const exit = await blank.stop('SIGINT');
     expect(exit).toEqual({ code: 0, signal: null });

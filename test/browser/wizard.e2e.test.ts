@@ -1,7 +1,7 @@
 /**
- * The whole journey in the real `npm start` preview, in Chromium: Extensions > Leap > Plan my transition… opens the
+ * The whole journey in the real `npm start` preview, in Chromium: Extensions > Jumpwise > Plan my transition… opens the
  * sidebar, every wizard step is filled by the inputs' `name` attributes with the sample answers (rates typed as
- * percentages), Build plan succeeds, and GET /api/spreadsheet holds the LEAP_* named ranges with the expected key
+ * percentages), Build plan succeeds, and GET /api/spreadsheet holds the JW_* named ranges with the expected key
  * numbers. Then the plan is shown ("Open …"), an input is edited in the formula bar and the buffer target follows.
  * Screenshots of every step and of the whole plan sheet go to test-output/e2e/ (look at them).
  */
@@ -40,25 +40,25 @@ const rgb = (hex: string): string => `rgb(${[1, 3, 5].map((i) => Number.parseInt
 const VIEWPORT = { width: 1360, height: 820 };
 /** The sample's key numbers, worked by hand (see test/plan/build.emulator.test.ts). */
 const EXPECTED: Record<string, number> = {
-  LEAP_TAX_RATE: 0.3,
-  LEAP_MONTHLY_TAX_SET_ASIDE: 900,
-  LEAP_LOW_END_BUDGET: 1475,
-  LEAP_BENEFITS_COST: 1260,
-  LEAP_BUFFER_TARGET: 22950,
-  LEAP_RUNWAY_MONTHS: 4.64,
-  LEAP_MONTHS_TO_BUFFER: 12.46,
-  LEAP_HOURLY_RATE: 80.97,
+  JW_TAX_RATE: 0.3,
+  JW_MONTHLY_TAX_SET_ASIDE: 900,
+  JW_LOW_END_BUDGET: 1475,
+  JW_BENEFITS_COST: 1260,
+  JW_BUFFER_TARGET: 22950,
+  JW_RUNWAY_MONTHS: 4.64,
+  JW_MONTHS_TO_BUFFER: 12.46,
+  JW_HOURLY_RATE: 80.97,
 };
 const INPUTS = [
-  'LEAP_MONTHLY_EXPENSES',
-  'LEAP_SAVINGS',
-  'LEAP_ANNUAL_SALARY',
-  'LEAP_PROJECTED_LOW',
-  'LEAP_PROJECTED_HIGH',
-  'LEAP_HEALTH_MONTHLY',
-  'LEAP_BUFFER_MONTHS_INPUT',
-  'LEAP_MONTHLY_SAVINGS',
-  'LEAP_START_DATE',
+  'JW_MONTHLY_EXPENSES',
+  'JW_SAVINGS',
+  'JW_ANNUAL_SALARY',
+  'JW_PROJECTED_LOW',
+  'JW_PROJECTED_HIGH',
+  'JW_HEALTH_MONTHLY',
+  'JW_BUFFER_MONTHS_INPUT',
+  'JW_MONTHLY_SAVINGS',
+  'JW_START_DATE',
 ];
 
 let preview: PreviewProcess;
@@ -140,9 +140,9 @@ afterAll(async () => {
   await opened?.close();
 });
 
-test('the wizard, opened from Extensions > Leap, takes the sample answers step by step and builds the plan', async () => {
+test('the wizard, opened from Extensions > Jumpwise, takes the sample answers step by step and builds the plan', async () => {
   await page.getByRole('button', { name: 'Extensions' }).click();
-  await page.getByRole('menuitem', { name: 'Leap' }).click();
+  await page.getByRole('menuitem', { name: 'Jumpwise' }).click();
   await andRedraw(() => page.getByRole('menuitem', { name: 'Plan my transition…' }).click());
   const title = sidebarTitle();
   await page.locator(`iframe[title="${title}"]`).waitFor();
@@ -184,10 +184,10 @@ test('the wizard, opened from Extensions > Leap, takes the sample answers step b
   // Nine steps with a screenshot each: on a busy shared machine this takes longer than Jest's default 30 s.
 }, 90000);
 
-test('GET /api/spreadsheet: the LEAP_* named ranges point at cells holding the expected key numbers', async () => {
+test('GET /api/spreadsheet: the JW_* named ranges point at cells holding the expected key numbers', async () => {
   const json = await spreadsheetJson();
   expect(json.sheets.map((s) => s.name)).toContain(PLAN);
-  for (const name of [...INPUTS, ...Object.keys(EXPECTED), 'LEAP_READY_DATE']) {
+  for (const name of [...INPUTS, ...Object.keys(EXPECTED), 'JW_READY_DATE']) {
     expect([name, target(json, name).sheet]).toEqual([name, PLAN]);
   }
   for (const [name, expected] of Object.entries(EXPECTED)) {
@@ -197,13 +197,13 @@ test('GET /api/spreadsheet: the LEAP_* named ranges point at cells holding the e
     expect([name, typeof cell?.value]).toEqual([name, 'number']);
     expect([name, Math.round((cell?.value as number) * 100) / 100]).toEqual([name, expected]);
   }
-  const ready = named(json, 'LEAP_READY_DATE');
+  const ready = named(json, 'JW_READY_DATE');
   expect(ready?.formula).toMatch(/^=.*EDATE\(/i);
   expect(String(ready?.value).slice(0, 10)).toBe('2027-04-01');
   // The inputs hold the answers as typed into the wizard.
-  expect(named(json, 'LEAP_MONTHLY_EXPENSES')?.value).toBe(3200);
-  expect(named(json, 'LEAP_HEALTH_MONTHLY')?.value).toBe(625);
-  expect(String(named(json, 'LEAP_START_DATE')?.value).slice(0, 10)).toBe('2026-03-01');
+  expect(named(json, 'JW_MONTHLY_EXPENSES')?.value).toBe(3200);
+  expect(named(json, 'JW_HEALTH_MONTHLY')?.value).toBe(625);
+  expect(String(named(json, 'JW_START_DATE')?.value).slice(0, 10)).toBe('2026-03-01');
 });
 
 test('"Open …" in the sidebar makes the plan the active sheet, drawn with its chart and checkboxes', async () => {
@@ -225,17 +225,17 @@ test('"Open …" in the sidebar makes the plan the active sheet, drawn with its 
     await expect(shown(name).evaluate((td) => getComputedStyle(td).backgroundColor)).resolves.toBe(rgb(INPUT_FILL));
   }
   const display: Record<string, string> = {
-    LEAP_MONTHLY_EXPENSES: '$3,200',
-    LEAP_START_DATE: 'Mar 1, 2026',
-    LEAP_TAX_RATE: '30.0%',
-    LEAP_MONTHLY_TAX_SET_ASIDE: '$900',
-    LEAP_LOW_END_BUDGET: '$1,475',
-    LEAP_BENEFITS_COST: '$1,260',
-    LEAP_BUFFER_TARGET: '$22,950',
-    LEAP_RUNWAY_MONTHS: '4.6',
-    LEAP_MONTHS_TO_BUFFER: '12.5',
-    LEAP_READY_DATE: 'Apr 1, 2027',
-    LEAP_HOURLY_RATE: '$80.97',
+    JW_MONTHLY_EXPENSES: '$3,200',
+    JW_START_DATE: 'Mar 1, 2026',
+    JW_TAX_RATE: '30.0%',
+    JW_MONTHLY_TAX_SET_ASIDE: '$900',
+    JW_LOW_END_BUDGET: '$1,475',
+    JW_BENEFITS_COST: '$1,260',
+    JW_BUFFER_TARGET: '$22,950',
+    JW_RUNWAY_MONTHS: '4.6',
+    JW_MONTHS_TO_BUFFER: '12.5',
+    JW_READY_DATE: 'Apr 1, 2027',
+    JW_HOURLY_RATE: '$80.97',
   };
   for (const [name, text] of Object.entries(display)) {
     await expect(
@@ -254,9 +254,7 @@ test('"Open …" in the sidebar makes the plan the active sheet, drawn with its 
     ).resolves.toEqual([k.name, sidebarShows[i]]);
   }
   // 4.6 months of runway is between 3 and 6: the conditional format paints it amber.
-  await expect(shown('LEAP_RUNWAY_MONTHS').evaluate((td) => getComputedStyle(td).backgroundColor)).resolves.toBe(
-    rgb(RUNWAY_AMBER),
-  );
+  await expect(shown('JW_RUNWAY_MONTHS').evaluate((td) => getComputedStyle(td).backgroundColor)).resolves.toBe(rgb(RUNWAY_AMBER));
   // The build note in the frozen title row runs on over the empty cells to its right instead of being cut off.
   const runsOn = await page.evaluate(() => {
     const span = document.querySelector('td[data-a1="B1"] > span');
@@ -301,19 +299,19 @@ test('"Open …" in the sidebar makes the plan the active sheet, drawn with its 
   await page.setViewportSize(VIEWPORT);
 });
 
-test('editing LEAP_MONTHLY_EXPENSES in the formula bar recalculates LEAP_BUFFER_TARGET', async () => {
-  const { a1 } = target(await spreadsheetJson(), 'LEAP_MONTHLY_EXPENSES');
-  const { a1: targetA1 } = target(await spreadsheetJson(), 'LEAP_BUFFER_TARGET');
+test('editing JW_MONTHLY_EXPENSES in the formula bar recalculates JW_BUFFER_TARGET', async () => {
+  const { a1 } = target(await spreadsheetJson(), 'JW_MONTHLY_EXPENSES');
+  const { a1: targetA1 } = target(await spreadsheetJson(), 'JW_BUFFER_TARGET');
   await page.locator(`td[data-a1="${a1}"]`).click();
   await expect(page.getByLabel('Name box').inputValue()).resolves.toBe(a1);
   await page.getByLabel('Formula bar').fill('3500');
   await andRedraw(() => page.getByLabel('Formula bar').press('Enter'));
   const json = await spreadsheetJson();
-  expect(named(json, 'LEAP_MONTHLY_EXPENSES')?.value).toBe(3500);
-  expect(named(json, 'LEAP_BUFFER_TARGET')?.value).toBe((3500 + 625) * 6);
+  expect(named(json, 'JW_MONTHLY_EXPENSES')?.value).toBe(3500);
+  expect(named(json, 'JW_BUFFER_TARGET')?.value).toBe((3500 + 625) * 6);
   // The other outputs follow too: runway 8000 / (4125 - 2100) months, the ready date a month later.
-  expect(named(json, 'LEAP_RUNWAY_MONTHS')?.value).toBeCloseTo(8000 / (4125 - 2100), 9);
-  expect(String(named(json, 'LEAP_READY_DATE')?.value).slice(0, 10)).toBe('2027-05-01');
+  expect(named(json, 'JW_RUNWAY_MONTHS')?.value).toBeCloseTo(8000 / (4125 - 2100), 9);
+  expect(String(named(json, 'JW_READY_DATE')?.value).slice(0, 10)).toBe('2027-05-01');
   // The grid shows the new figure too, as currency.
   await expect(page.locator(`td[data-a1="${targetA1}"]`).textContent()).resolves.toMatch(/^\$24,750(\.00)?$/);
   await page.screenshot({ path: screenshotPath(join('e2e', 'plan-after-edit')) });
@@ -322,7 +320,7 @@ test('editing LEAP_MONTHLY_EXPENSES in the formula bar recalculates LEAP_BUFFER_
 
 test('opened again, the wizard takes the edited input from the sheet, and Build again keeps it', async () => {
   await page.getByRole('button', { name: 'Extensions' }).click();
-  await page.getByRole('menuitem', { name: 'Leap' }).click();
+  await page.getByRole('menuitem', { name: 'Jumpwise' }).click();
   await andRedraw(() => page.getByRole('menuitem', { name: 'Plan my transition…' }).click());
   const title = sidebarTitle();
   const frame = await (await page.locator(`iframe[title="${title}"]`).elementHandle())?.contentFrame();
@@ -337,12 +335,12 @@ test('opened again, the wizard takes the edited input from the sheet, and Build 
   await sidebar.locator('#next').click();
   await sidebar.locator('#open-plan').waitFor({ timeout: 20000 });
   const json = await spreadsheetJson();
-  expect(named(json, 'LEAP_MONTHLY_EXPENSES')?.value).toBe(3500);
-  expect(named(json, 'LEAP_BUFFER_TARGET')?.value).toBe((3500 + 625) * 6);
+  expect(named(json, 'JW_MONTHLY_EXPENSES')?.value).toBe(3500);
+  expect(named(json, 'JW_BUFFER_TARGET')?.value).toBe((3500 + 625) * 6);
   await expect(
     sidebar
       .locator('#key-numbers dd')
-      .nth(KEY_NUMBERS.findIndex((k) => k.name === 'LEAP_BUFFER_TARGET'))
+      .nth(KEY_NUMBERS.findIndex((k) => k.name === 'JW_BUFFER_TARGET'))
       .textContent(),
   ).resolves.toBe('$24,750');
   await stepScreenshot(frame, 'rebuilt-from-sheet');
@@ -352,11 +350,11 @@ test('opened again, the wizard takes the edited input from the sheet, and Build 
 test('every cell of the plan edited in the preview shows what a fresh plan built from the edited answers shows', async () => {
   // Edits typed in the formula bar, as a person makes them, and the same edits as answers.
   const edits: [string, string, Record<string, unknown>][] = [
-    ['LEAP_SAVINGS', '12000', { currentSavings: 12000 }],
-    ['LEAP_ANNUAL_SALARY', '85000', { annualSalary: 85000 }],
-    ['LEAP_PROJECTED_LOW', '5000', { projectedMonthlyLow: 5000 }],
-    ['LEAP_HEALTH_MONTHLY', '550', { healthMonthly: 550 }],
-    ['LEAP_START_DATE', '2026-12-01', { startDate: '2026-12-01' }],
+    ['JW_SAVINGS', '12000', { currentSavings: 12000 }],
+    ['JW_ANNUAL_SALARY', '85000', { annualSalary: 85000 }],
+    ['JW_PROJECTED_LOW', '5000', { projectedMonthlyLow: 5000 }],
+    ['JW_HEALTH_MONTHLY', '550', { healthMonthly: 550 }],
+    ['JW_START_DATE', '2026-12-01', { startDate: '2026-12-01' }],
   ];
   let answers: Record<string, unknown> = { ...SAMPLE_ANSWERS, monthlyExpenses: 3500 };
   for (const [name, value, answer] of edits) {

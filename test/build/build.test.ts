@@ -15,7 +15,7 @@ interface Info {
   name: string;
   params: { name: string; type: string; optional: boolean }[];
 }
-const functions = (): Info[] => loadBundle().Leap.describeFunctions() as Info[];
+const functions = (): Info[] => loadBundle().Jumpwise.describeFunctions() as Info[];
 
 describe('custom-function stubs', () => {
   const code = readCode();
@@ -34,7 +34,7 @@ describe('custom-function stubs', () => {
 
   test('the stubs carry each parameter description and @return text of the shipped table', () => {
     // Read from the shipped bundle itself: a build that blanked the table's texts to save bytes would fail here.
-    const documented = loadBundle().Leap.describeFunctions() as (Info & {
+    const documented = loadBundle().Jumpwise.describeFunctions() as (Info & {
       returns: string;
       params: { description: string }[];
     })[];
@@ -50,7 +50,7 @@ describe('custom-function stubs', () => {
 
   test('every entry point is a top-level function', () => {
     const ctx = loadBundle();
-    for (const name of Object.keys(ctx.Leap.entryPoints as object)) {
+    for (const name of Object.keys(ctx.Jumpwise.entryPoints as object)) {
       expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
       expect(typeof ctx[name]).toBe('function');
     }

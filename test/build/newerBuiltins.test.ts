@@ -34,7 +34,7 @@ function bundle(files: Record<string, string>): string {
       ...build().APPS_SCRIPT_TARGET,
       absWorkingDir: dir,
       entryPoints: ['src/main.ts'],
-      globalName: 'Leap',
+      globalName: 'Jumpwise',
       write: false,
     });
     return result.outputFiles[0].text;
@@ -103,6 +103,6 @@ describe('the realm that runs dist/Code.js in tests lacks them', () => {
     expect(() => vm.runInContext('[1, 2].at(-1)', context)).toThrow('at is not a function');
     expect(vm.runInContext('[[1], [2]].flat().length + Object.fromEntries([["a", 1]]).a', context)).toBe(3);
     // The bundle still runs in it: one of its functions, called through its top-level stub.
-    expect(typeof context.Leap.describeFunctions).toBe('function');
+    expect(typeof context.Jumpwise.describeFunctions).toBe('function');
   });
 });

@@ -77,7 +77,7 @@ describe('element-wise functions', () => {
   });
   test('a missing required argument and too many arguments are explained', () => {
     expect(() => call('TAX_SET_ASIDE')).toThrow('TAX_SET_ASIDE: income is missing; expected a number');
-    expect(() => ctx.Leap.customFunctions.TAX_SET_ASIDE(1, 0.3, 5)).toThrow(
+    expect(() => ctx.Jumpwise.customFunctions.TAX_SET_ASIDE(1, 0.3, 5)).toThrow(
       'TAX_SET_ASIDE: takes at most 2 arguments (income, rate)',
     );
   });

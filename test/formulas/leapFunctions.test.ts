@@ -1,5 +1,5 @@
 /**
- * Leap's custom functions used in formulas on a sheet: the built dist/Code.js registered in
+ * Jumpwise's custom functions used in formulas on a sheet: the built dist/Code.js registered in
  * HyperFormula through the emulator, so every formula runs the code that ships.
  */
 import { type Emulator, loadDist } from '../../emulator/src';
@@ -13,12 +13,12 @@ interface Example {
 function fresh(): { emu: Emulator; functions: Example[] } {
   const emu = createLeapEmulator({ timeZone: 'America/New_York' });
   const context = loadDist(emu);
-  return { emu, functions: context.Leap.describeFunctions() as Example[] };
+  return { emu, functions: context.Jumpwise.describeFunctions() as Example[] };
 }
 
 const cells = (emu: Emulator, sheet = 'Sheet1') => emu.toJSON().sheets.find((s) => s.name === sheet)!.cells;
 
-test('scalar cells: a Leap function reads other cells and recalculates when they change', () => {
+test('scalar cells: a Jumpwise function reads other cells and recalculates when they change', () => {
   const { emu } = fresh();
   const sh = emu.spreadsheet.getActiveSheet();
   sh.getRange('A1:B1').setValues([[5000, 0.25]]);

@@ -95,14 +95,14 @@ test('600 random and hostile answers: refused with nothing changed, or a complet
   const em = createLeapEmulator();
   loadDist(em);
   const contract = [
-    'LEAP_MONTHLY_EXPENSES',
-    'LEAP_SAVINGS',
-    'LEAP_TAX_RATE',
-    'LEAP_LOW_END_BUDGET',
-    'LEAP_BUFFER_TARGET',
-    'LEAP_RUNWAY_MONTHS',
-    'LEAP_READY_DATE',
-    'LEAP_HOURLY_RATE',
+    'JW_MONTHLY_EXPENSES',
+    'JW_SAVINGS',
+    'JW_TAX_RATE',
+    'JW_LOW_END_BUDGET',
+    'JW_BUFFER_TARGET',
+    'JW_RUNWAY_MONTHS',
+    'JW_READY_DATE',
+    'JW_HOURLY_RATE',
   ];
   let built = 0;
   let refused = 0;

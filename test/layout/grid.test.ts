@@ -14,7 +14,7 @@ function budget(): Grid {
     value: (read) => `=${read.total('months', 'saved')}`,
     format: '$#,##0',
     bold: true,
-    name: 'LEAP_SAVED',
+    name: 'JW_SAVED',
   });
   g.input({
     id: 'RATE',
@@ -55,7 +55,7 @@ function budget(): Grid {
     column: 1,
     parts: (read) => ['You saved ', { expr: read.shown('SAVED') }, ' of a "target" ', { expr: read.shown('TARGET', '0') }, '.'],
   });
-  g.name('LEAP_PAY', (read) => `${read.a1('RATE')}:${read.a1('SAVED')}`);
+  g.name('JW_PAY', (read) => `${read.a1('RATE')}:${read.a1('SAVED')}`);
   g.rule((read) => ({ range: read.a1('SAVED'), when: 'numberLessThan', value: 0, background: '#f4c7c3' }));
   g.validation({ range: 'B7:B8', kind: 'checkbox' });
   return g;
@@ -82,7 +82,7 @@ test('cells land where declared: label | value | note, inputs shaded, tables wit
   expect(built.cells[10][0]).toEqual({
     formula: `="You saved "&${asText('$B$3', '$#,##0')}&" of a ""target"" "&TEXT($B$4,"0")&"."`,
   });
-  expect(built.namedRanges).toEqual({ LEAP_SAVED: 'B3', LEAP_PAY: 'B2:B3' });
+  expect(built.namedRanges).toEqual({ JW_SAVED: 'B3', JW_PAY: 'B2:B3' });
   expect(built.conditionalRules).toEqual([{ range: 'B3', when: 'numberLessThan', value: 0, background: '#f4c7c3' }]);
   expect(built.validations).toEqual([{ range: 'B7:B8', kind: 'checkbox' }]);
 });
@@ -95,7 +95,7 @@ test('the dependency graph: each declaration with its label, format, formulas an
     kind: 'figure',
     label: 'Saved this year',
     format: '$#,##0',
-    name: 'LEAP_SAVED',
+    name: 'JW_SAVED',
     formulas: ['=$C$9'],
     reads: ['months.saved'],
   });

@@ -59,42 +59,42 @@ test('each key number is declared once, with the label, format and formula the s
 
 test('what each key number reads comes from its declaration, per tax setting', () => {
   const us = readsOf('us_estimate');
-  expect(us('LEAP_LEAVE_DATE')).toEqual(['LEAP_QUIT_DATE', 'LEAP_READY_DATE']);
-  expect(us('LEAP_TAX_RATE')).toEqual([
-    'LEAP_EXPECTED_MONTHLY',
-    'LEAP_FILING_STATUS',
-    'LEAP_LEAVE_DATE',
-    'LEAP_LEAVE_YEAR_WAGES',
-    'LEAP_PARTNER_WAGES',
-    'LEAP_STATE_TAX_RATE',
-    'LEAP_TAX_YEAR',
+  expect(us('JW_LEAVE_DATE')).toEqual(['JW_QUIT_DATE', 'JW_READY_DATE']);
+  expect(us('JW_TAX_RATE')).toEqual([
+    'JW_EXPECTED_MONTHLY',
+    'JW_FILING_STATUS',
+    'JW_LEAVE_DATE',
+    'JW_LEAVE_YEAR_WAGES',
+    'JW_PARTNER_WAGES',
+    'JW_STATE_TAX_RATE',
+    'JW_TAX_YEAR',
   ]);
   // The US first and largest payments read the calendar's amounts and its one NEXT_TAX_DUE spill.
-  expect(us('LEAP_LARGEST_TAX_DATE')).toEqual(['usCalendar.amount', 'usCalendar.due']);
-  expect(us('LEAP_FIRST_TAX_DATE')).toEqual(['usCalendar.amount', 'usCalendar.due']);
-  expect(us('LEAP_FIRST_TAX_PAYMENT')).toEqual(['LEAP_FIRST_TAX_DATE', 'usCalendar.amount', 'usCalendar.due']);
+  expect(us('JW_LARGEST_TAX_DATE')).toEqual(['usCalendar.amount', 'usCalendar.due']);
+  expect(us('JW_FIRST_TAX_DATE')).toEqual(['usCalendar.amount', 'usCalendar.due']);
+  expect(us('JW_FIRST_TAX_PAYMENT')).toEqual(['JW_FIRST_TAX_DATE', 'usCalendar.amount', 'usCalendar.due']);
   const uk = readsOf('uk_scotland');
-  expect(uk('LEAP_TAX_RATE')).toEqual(['LEAP_LEAVE_YEAR_WAGES', 'LEAP_TAX_YEAR', 'LEAP_UK_REGION', 'firstYearIncome']);
+  expect(uk('JW_TAX_RATE')).toEqual(['JW_LEAVE_YEAR_WAGES', 'JW_TAX_YEAR', 'JW_UK_REGION', 'firstYearIncome']);
   // The largest is read off the calendar's rows (its note quotes its date); the first's note names the tax year.
-  expect(uk('LEAP_LARGEST_TAX_PAYMENT')).toEqual(['LEAP_LARGEST_TAX_DATE', 'countryCalendar.amount']);
-  expect(uk('LEAP_FIRST_TAX_PAYMENT')).toEqual([
-    'LEAP_FIRST_TAX_DATE',
-    'LEAP_TAX_YEAR',
+  expect(uk('JW_LARGEST_TAX_PAYMENT')).toEqual(['JW_LARGEST_TAX_DATE', 'countryCalendar.amount']);
+  expect(uk('JW_FIRST_TAX_PAYMENT')).toEqual([
+    'JW_FIRST_TAX_DATE',
+    'JW_TAX_YEAR',
     'countryCalendar.amount',
     'countryCalendar.due',
   ]);
   expect(uk('countryCalendar.amount')).toEqual(['taxCalendar']);
   const flat = readsOf('elsewhere');
-  expect(flat('LEAP_TAX_RATE')).toEqual(['LEAP_FLAT_TAX_RATE']);
-  expect(flat('LEAP_LARGEST_TAX_PAYMENT')).toEqual([]);
+  expect(flat('JW_TAX_RATE')).toEqual(['JW_FLAT_TAX_RATE']);
+  expect(flat('JW_LARGEST_TAX_PAYMENT')).toEqual([]);
 });
 
 test('the input names are the input declarations, every plan’s and each tax setting’s', () => {
   expect(INPUT_NAMES).toHaveLength(15);
-  expect(US_INPUT_NAMES).toEqual(['LEAP_FILING_STATUS', 'LEAP_STATE_TAX_RATE', 'LEAP_LEAVE_YEAR_WAGES']);
-  expect(FLAT_INPUT_NAMES).toEqual(['LEAP_FLAT_TAX_RATE']);
-  expect(UK_INPUT_NAMES).toEqual(['LEAP_UK_REGION', 'LEAP_LEAVE_YEAR_WAGES']);
-  expect(CA_INPUT_NAMES).toEqual(['LEAP_PROVINCE_TAX_RATE', 'LEAP_LEAVE_YEAR_WAGES']);
+  expect(US_INPUT_NAMES).toEqual(['JW_FILING_STATUS', 'JW_STATE_TAX_RATE', 'JW_LEAVE_YEAR_WAGES']);
+  expect(FLAT_INPUT_NAMES).toEqual(['JW_FLAT_TAX_RATE']);
+  expect(UK_INPUT_NAMES).toEqual(['JW_UK_REGION', 'JW_LEAVE_YEAR_WAGES']);
+  expect(CA_INPUT_NAMES).toEqual(['JW_PROVINCE_TAX_RATE', 'JW_LEAVE_YEAR_WAGES']);
   for (const setting of Object.keys(PLAN_TAX_SETTINGS) as PlanTaxSetting[]) {
     const declared = planGrid(planOf(PLAN_TAX_SETTINGS[setting]), '2026-02-20')
       .grid.declarations()

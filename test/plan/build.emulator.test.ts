@@ -53,19 +53,19 @@ describe('a built plan', () => {
 
   test('key numbers computed by HyperFormula equal the functions called directly', () => {
     const expected: Record<string, unknown> = {
-      LEAP_TAX_RATE: 0.3,
-      LEAP_MONTHLY_TAX_SET_ASIDE: bundle.TAX_SET_ASIDE(3000, 0.3),
-      LEAP_LOW_END_BUDGET: bundle.LOW_END_BUDGET([[3000], [6500]], 0.3, 625),
-      LEAP_BENEFITS_COST: bundle.BENEFITS_COST(78000, 625, 0.04, 3),
-      LEAP_BUFFER_TARGET: bundle.BUFFER_TARGET(3825, 6),
-      LEAP_RUNWAY_MONTHS: bundle.BUFFER_RUNWAY(8000, 3825, 2100),
-      LEAP_MONTHS_TO_BUFFER: bundle.BUFFER_MONTHS_TO_GOAL(8000, 22950, 1200),
-      LEAP_HOURLY_RATE: bundle.HOURLY_RATE(78000 + 12 * (bundle.BENEFITS_COST(78000, 625, 0.04, 3) as number)),
+      JW_TAX_RATE: 0.3,
+      JW_MONTHLY_TAX_SET_ASIDE: bundle.TAX_SET_ASIDE(3000, 0.3),
+      JW_LOW_END_BUDGET: bundle.LOW_END_BUDGET([[3000], [6500]], 0.3, 625),
+      JW_BENEFITS_COST: bundle.BENEFITS_COST(78000, 625, 0.04, 3),
+      JW_BUFFER_TARGET: bundle.BUFFER_TARGET(3825, 6),
+      JW_RUNWAY_MONTHS: bundle.BUFFER_RUNWAY(8000, 3825, 2100),
+      JW_MONTHS_TO_BUFFER: bundle.BUFFER_MONTHS_TO_GOAL(8000, 22950, 1200),
+      JW_HOURLY_RATE: bundle.HOURLY_RATE(78000 + 12 * (bundle.BENEFITS_COST(78000, 625, 0.04, 3) as number)),
     };
     for (const [name, value] of Object.entries(expected)) {
       expect([name, named(em, name)]).toEqual([name, value]);
     }
-    expect(isoDay(named(em, 'LEAP_READY_DATE'))).toBe('2027-04-01');
+    expect(isoDay(named(em, 'JW_READY_DATE'))).toBe('2027-04-01');
     expect(result).toMatchObject({ sheetName: 'Transition Plan' });
   });
 
@@ -73,33 +73,33 @@ describe('a built plan', () => {
     expect(result.keyNumbers.map((k) => [k.name, k.label])).toEqual(KEY_NUMBERS.map((k) => [k.name, k.label]));
     const shown = Object.fromEntries(result.keyNumbers.map((k) => [k.name, k.display]));
     expect(shown).toEqual({
-      LEAP_EXPECTED_MONTHLY: '$4,750',
+      JW_EXPECTED_MONTHLY: '$4,750',
       // The first 1040-ES payment: 30% of April and May 2027, the first two of the 3 ramp months (1/4 and 2/4 of
       // $4,750), due Jun 15, 2027.
-      LEAP_FIRST_TAX_PAYMENT: '$1,069',
-      LEAP_FIRST_TAX_DATE: 'Jun 15, 2027',
+      JW_FIRST_TAX_PAYMENT: '$1,069',
+      JW_FIRST_TAX_DATE: 'Jun 15, 2027',
       // The largest: 30% of four full months of $4,750 (September to December), due Jan 18, 2028 (Jan 15 is a
       // Saturday and Jan 17 Martin Luther King Jr. Day).
-      LEAP_LARGEST_TAX_PAYMENT: '$5,700',
-      LEAP_LARGEST_TAX_DATE: 'Jan 18, 2028',
-      LEAP_TAX_RATE: '30.0%',
-      LEAP_FULL_YEAR_TAX_RATE: '30.0%',
-      LEAP_MONTHLY_TAX_SET_ASIDE: '$900',
-      LEAP_LOW_END_BUDGET: '$1,475',
-      LEAP_LOW_MONTH_LEFT_OVER: '-$1,725',
-      LEAP_BENEFITS_COST: '$1,260',
-      LEAP_BUFFER_TARGET: '$22,950',
-      LEAP_RUNWAY_MONTHS: '4.6',
-      LEAP_MONTHS_TO_BUFFER: '12.5',
-      LEAP_READY_DATE: 'Apr 1, 2027',
-      LEAP_QUIT_DATE: 'Sep 1, 2026',
-      LEAP_LEAVE_DATE: 'Apr 1, 2027',
-      LEAP_SAVINGS_AT_LEAVE: '$23,600',
-      LEAP_RUNWAY_AT_LEAVE: '13.7',
-      LEAP_RUNWAY_RISK: '0.0%',
-      LEAP_CAN_LEAVE: 'Yes',
-      LEAP_TAX_YEAR: '2027',
-      LEAP_HOURLY_RATE: '$80.97',
+      JW_LARGEST_TAX_PAYMENT: '$5,700',
+      JW_LARGEST_TAX_DATE: 'Jan 18, 2028',
+      JW_TAX_RATE: '30.0%',
+      JW_FULL_YEAR_TAX_RATE: '30.0%',
+      JW_MONTHLY_TAX_SET_ASIDE: '$900',
+      JW_LOW_END_BUDGET: '$1,475',
+      JW_LOW_MONTH_LEFT_OVER: '-$1,725',
+      JW_BENEFITS_COST: '$1,260',
+      JW_BUFFER_TARGET: '$22,950',
+      JW_RUNWAY_MONTHS: '4.6',
+      JW_MONTHS_TO_BUFFER: '12.5',
+      JW_READY_DATE: 'Apr 1, 2027',
+      JW_QUIT_DATE: 'Sep 1, 2026',
+      JW_LEAVE_DATE: 'Apr 1, 2027',
+      JW_SAVINGS_AT_LEAVE: '$23,600',
+      JW_RUNWAY_AT_LEAVE: '13.7',
+      JW_RUNWAY_RISK: '0.0%',
+      JW_CAN_LEAVE: 'Yes',
+      JW_TAX_YEAR: '2027',
+      JW_HOURLY_RATE: '$80.97',
     });
     // Each is exactly the text of its cell, as getDisplayValues gives it.
     const sheet = em.spreadsheet.getSheetByName('Transition Plan');
@@ -112,30 +112,30 @@ describe('a built plan', () => {
   test('runway shown as "∞" when a low month covers the costs', () => {
     const { em: own } = fresh();
     const rich = build(own, { projectedMonthlyLow: 9000, projectedMonthlyHigh: 12000 });
-    expect(rich.keyNumbers.find((k) => k.name === 'LEAP_RUNWAY_MONTHS')?.display).toBe('∞');
+    expect(rich.keyNumbers.find((k) => k.name === 'JW_RUNWAY_MONTHS')?.display).toBe('∞');
   });
 
   test('hand-worked figures for the sample answers', () => {
     // Expected month midway between 3,000 and 6,500; 30% of a low month of 3,000 is 900.
-    expect(named(em, 'LEAP_EXPECTED_MONTHLY')).toBe(4750);
-    expect(named(em, 'LEAP_MONTHLY_TAX_SET_ASIDE')).toBe(900);
+    expect(named(em, 'JW_EXPECTED_MONTHLY')).toBe(4750);
+    expect(named(em, 'JW_MONTHLY_TAX_SET_ASIDE')).toBe(900);
     // Budget 3,000 - 900 - 625 health = 1,475, which leaves 1,475 - 3,200 = -1,725 after living costs.
-    expect(named(em, 'LEAP_LOW_END_BUDGET')).toBe(1475);
-    expect(named(em, 'LEAP_LOW_MONTH_LEFT_OVER')).toBe(-1725);
+    expect(named(em, 'JW_LOW_END_BUDGET')).toBe(1475);
+    expect(named(em, 'JW_LOW_MONTH_LEFT_OVER')).toBe(-1725);
     // Benefits: 625 health + 78,000 x 4% / 12 = 260 + 78,000 / 52 x 3 weeks / 12 = 375.
-    expect(named(em, 'LEAP_BENEFITS_COST')).toBeCloseTo(1260, 9);
+    expect(named(em, 'JW_BENEFITS_COST')).toBeCloseTo(1260, 9);
     // Buffer (3,200 + 625) x 6 = 22,950; today 8,000 / (3,825 - 2,100) = 4.64 months of runway.
-    expect(named(em, 'LEAP_BUFFER_TARGET')).toBe(22950);
-    expect(named(em, 'LEAP_RUNWAY_MONTHS')).toBeCloseTo(8000 / 1725, 12);
+    expect(named(em, 'JW_BUFFER_TARGET')).toBe(22950);
+    expect(named(em, 'JW_RUNWAY_MONTHS')).toBeCloseTo(8000 / 1725, 12);
     // (22,950 - 8,000) / 1,200 = 12.46 months: ready 13 months after 1 March 2026.
-    expect(named(em, 'LEAP_MONTHS_TO_BUFFER')).toBeCloseTo(12.458333, 6);
-    expect(isoDay(named(em, 'LEAP_READY_DATE'))).toBe('2027-04-01');
+    expect(named(em, 'JW_MONTHS_TO_BUFFER')).toBeCloseTo(12.458333, 6);
+    expect(isoDay(named(em, 'JW_READY_DATE'))).toBe('2027-04-01');
     // Savings on the leave date 8,000 + 13 x 1,200 = 23,600 last 23,600 / 1,725 months.
-    expect(named(em, 'LEAP_SAVINGS_AT_LEAVE')).toBe(23600);
-    expect(named(em, 'LEAP_RUNWAY_AT_LEAVE')).toBeCloseTo(23600 / 1725, 12);
-    expect(named(em, 'LEAP_TAX_YEAR')).toBe(2027);
+    expect(named(em, 'JW_SAVINGS_AT_LEAVE')).toBe(23600);
+    expect(named(em, 'JW_RUNWAY_AT_LEAVE')).toBeCloseTo(23600 / 1725, 12);
+    expect(named(em, 'JW_TAX_YEAR')).toBe(2027);
     // (78,000 + 12 x 1,260) / (25 hours x 46 weeks) = 80.97.
-    expect(named(em, 'LEAP_HOURLY_RATE')).toBeCloseTo(93120 / 1150, 9);
+    expect(named(em, 'JW_HOURLY_RATE')).toBeCloseTo(93120 / 1150, 9);
   });
 
   test('the schedule, tax calendar and checklist dates are live and free of errors', () => {
@@ -155,8 +155,8 @@ describe('a built plan', () => {
     expect(isoDay(plan[`C${itemRow(em, 'Transition Plan', 'niche-demand')}`].value)).toBe('2026-03-01');
     // The sample's low month leaves 1,475 - 3,200 = -1,725 after living costs, yet the chance of running out from the
     // leave date is within the 10% accepted (the buffer carries the low months): give notice on the leave date.
-    expect(named(em, 'LEAP_LOW_MONTH_LEFT_OVER')).toBe(-1725);
-    expect(named(em, 'LEAP_CAN_LEAVE')).toBe('Yes');
+    expect(named(em, 'JW_LOW_MONTH_LEFT_OVER')).toBe(-1725);
+    expect(named(em, 'JW_CAN_LEAVE')).toBe('Yes');
     expect(isoDay(plan[`C${itemRow(em, 'Transition Plan', 'last-day')}`].value)).toBe('2027-04-01');
     // Nothing is ticked yet (the bank account is still to open), so progress is 0.
     const progress = Object.values(plan).find((c) => c.formula?.startsWith('=COUNTIF('));
@@ -169,51 +169,51 @@ describe('a built plan', () => {
     const cellOf = (name: string) => (own.toJSON().namedRanges[name] as string).split('!')[1].replace(/\$/g, '');
     const notice = () => cells(own, 'Transition Plan')[`C${itemRow(own, 'Transition Plan', 'last-day')}`].value;
     // Earnings of 0 to 1,000 a month and 100 saved a month: no month in 10 years keeps the risk within 10%.
-    own.enterInput('Transition Plan', cellOf('LEAP_PROJECTED_LOW'), '0');
-    own.enterInput('Transition Plan', cellOf('LEAP_PROJECTED_HIGH'), '1000');
-    own.enterInput('Transition Plan', cellOf('LEAP_MONTHLY_SAVINGS'), '100');
-    expect(named(own, 'LEAP_CAN_LEAVE')).toBe('Not yet');
+    own.enterInput('Transition Plan', cellOf('JW_PROJECTED_LOW'), '0');
+    own.enterInput('Transition Plan', cellOf('JW_PROJECTED_HIGH'), '1000');
+    own.enterInput('Transition Plan', cellOf('JW_MONTHLY_SAVINGS'), '100');
+    expect(named(own, 'JW_CAN_LEAVE')).toBe('Not yet');
     expect(notice()).toMatch(/^Not yet: from .* the chance of running out in the first year is .*, above the 10\.0% you accept/);
     expect(cells(own, 'Transition Plan').A2.value).toBe(
       `${notice()} – ${String(cells(own, 'Transition Plan').A2.value).split(' – ').slice(1).join(' – ')}`,
     );
-    own.enterInput('Transition Plan', cellOf('LEAP_PROJECTED_LOW'), '3000');
-    own.enterInput('Transition Plan', cellOf('LEAP_PROJECTED_HIGH'), '6500');
-    own.enterInput('Transition Plan', cellOf('LEAP_MONTHLY_SAVINGS'), '1200');
-    expect(named(own, 'LEAP_CAN_LEAVE')).toBe('Yes');
+    own.enterInput('Transition Plan', cellOf('JW_PROJECTED_LOW'), '3000');
+    own.enterInput('Transition Plan', cellOf('JW_PROJECTED_HIGH'), '6500');
+    own.enterInput('Transition Plan', cellOf('JW_MONTHLY_SAVINGS'), '1200');
+    expect(named(own, 'JW_CAN_LEAVE')).toBe('Yes');
     expect(isoDay(notice())).toBe('2027-04-01');
   });
 
   test('editing an input updates the plan', () => {
-    const expenses = (em.toJSON().namedRanges.LEAP_MONTHLY_EXPENSES as string).split('!')[1].replace(/\$/g, '');
+    const expenses = (em.toJSON().namedRanges.JW_MONTHLY_EXPENSES as string).split('!')[1].replace(/\$/g, '');
     em.enterInput('Transition Plan', expenses, '4000');
-    expect(named(em, 'LEAP_MONTHLY_EXPENSES')).toBe(4000);
-    expect(named(em, 'LEAP_BUFFER_TARGET')).toBe((4000 + 625) * 6);
-    expect(named(em, 'LEAP_RUNWAY_MONTHS')).toBeCloseTo(8000 / (4625 - 2100), 12);
+    expect(named(em, 'JW_MONTHLY_EXPENSES')).toBe(4000);
+    expect(named(em, 'JW_BUFFER_TARGET')).toBe((4000 + 625) * 6);
+    expect(named(em, 'JW_RUNWAY_MONTHS')).toBeCloseTo(8000 / (4625 - 2100), 12);
   });
 
-  test('cells that call a Leap function stay within the plan budget', () => {
+  test('cells that call a Jumpwise function stay within the plan budget', () => {
     const count = Object.values(cells(em, 'Transition Plan')).filter((c) => c.formula && callsLeapFunction(c.formula)).length;
     expect(count).toBeLessThanOrEqual(PLAN_FUNCTION_CELL_BUDGET);
   });
 });
 
-test('the US estimate: LEAP_TAX_RATE is TAX_RATE_US on the leave year, with 2026 figures for 2027', () => {
+test('the US estimate: JW_TAX_RATE is TAX_RATE_US on the leave year, with 2026 figures for 2027', () => {
   const { em, bundle } = fresh();
   const result = build(em, { taxMode: 'us_estimate', filingStatus: 'married_joint', stateTaxRate: 0.05 });
-  const rate = named(em, 'LEAP_TAX_RATE') as number;
-  expect(result.keyNumbers.find((k) => k.name === 'LEAP_TAX_RATE')).toEqual({
-    name: 'LEAP_TAX_RATE',
-    label: KEY_NUMBERS.find((k) => k.name === 'LEAP_TAX_RATE')?.label,
+  const rate = named(em, 'JW_TAX_RATE') as number;
+  expect(result.keyNumbers.find((k) => k.name === 'JW_TAX_RATE')).toEqual({
+    name: 'JW_TAX_RATE',
+    label: KEY_NUMBERS.find((k) => k.name === 'JW_TAX_RATE')?.label,
     display: `${(Math.round(rate * 1000) / 10).toFixed(1)}%`,
     calculating: false,
   });
   // Leave 1 April 2027: nine independent months of 4,750, and three months of a 78,000 salary.
-  expect(named(em, 'LEAP_LEAVE_YEAR_WAGES')).toBe(19500);
+  expect(named(em, 'JW_LEAVE_YEAR_WAGES')).toBe(19500);
   expect(rate).toBe(bundle.TAX_RATE_US(9 * 4750, 'married_joint', 2026, 0.05, 19500));
   const sheet = cells(em, 'Transition Plan');
-  expect(Object.values(sheet).map((c) => c.value)).toContain('2026 US tax figures used for 2027 (the latest Leap has)');
-  expect(named(em, 'LEAP_MONTHLY_TAX_SET_ASIDE')).toBeCloseTo(3000 * rate, 9);
+  expect(Object.values(sheet).map((c) => c.value)).toContain('2026 US tax figures used for 2027 (the latest Jumpwise has)');
+  expect(named(em, 'JW_MONTHLY_TAX_SET_ASIDE')).toBeCloseTo(3000 * rate, 9);
 });
 
 test('the ready date is the same calendar day in any spreadsheet time zone', () => {
@@ -221,7 +221,7 @@ test('the ready date is the same calendar day in any spreadsheet time zone', () 
     const { em } = fresh(tz);
     build(em);
     // The JSON gives a date cell as the day the sheet shows.
-    expect([tz, named(em, 'LEAP_READY_DATE')]).toEqual([tz, '2027-04-01']);
+    expect([tz, named(em, 'JW_READY_DATE')]).toEqual([tz, '2027-04-01']);
   }
 });
 
@@ -241,19 +241,19 @@ describe('rebuilding', () => {
     expect(plan[`B${newRow}`].value).toBe(true);
     expect(plan[`D${newRow}`].value).toBe('Three café menus done');
     expect(plan[`B${itemRow(em, 'My leap', 'pricing')}`].value).toBe(false);
-    expect(named(em, 'LEAP_MONTHLY_EXPENSES')).toBe(3500);
+    expect(named(em, 'JW_MONTHLY_EXPENSES')).toBe(3500);
   });
 
   // Deleting the sheet a named range points to leaves the name broken (#REF!) and, as the emulator reads public
   // reports where Google's reference is silent, impossible to point anywhere again (emulator/README.md, "Settled by
   // reading or by the self-test"; emulator/test/spreadsheet.test.ts, named ranges). The Books sheet reads
-  // LEAP_TAX_RATE and LEAP_FILING_STATUS by name through IFERROR, so a broken name would silently become 30%.
+  // JW_TAX_RATE and JW_FILING_STATUS by name through IFERROR, so a broken name would silently become 30%.
   test('a formula elsewhere that reads a plan name through IFERROR follows every rebuild, never its fallback', () => {
     const { em } = fresh();
     build(em);
     const books = em.spreadsheet.getSheetByName('Sheet1')!;
-    books.getRange('A1').setFormula('=IFERROR(LEAP_TAX_RATE,"fallback")');
-    books.getRange('A2').setFormula('=IFERROR(LEAP_MONTHLY_EXPENSES,"fallback")');
+    books.getRange('A1').setFormula('=IFERROR(JW_TAX_RATE,"fallback")');
+    books.getRange('A2').setFormula('=IFERROR(JW_MONTHLY_EXPENSES,"fallback")');
     expect(books.getRange('A1:A2').getValues()).toEqual([[0.3], [3200]]);
     build(em, { taxRate: 0.25, monthlyExpenses: 3500 });
     expect(books.getRange('A1:A2').getValues()).toEqual([[0.25], [3500]]);
@@ -327,7 +327,7 @@ describe('rebuilding', () => {
     },
   );
 
-  test("a sheet Leap did not make, with the plan's name, is never touched", () => {
+  test("a sheet Jumpwise did not make, with the plan's name, is never touched", () => {
     const { em } = fresh();
     const mine = em.spreadsheet.insertSheet('Transition Plan');
     em.enterInput('Transition Plan', 'A1', 'My own notes');
@@ -388,7 +388,7 @@ describe('rebuilding', () => {
       const newRow = Number(idCell?.[0].slice(1));
       expect([where, plan[`B${newRow}`]?.value, plan[`D${newRow}`]?.value]).toEqual([where, true, 'Wrote to 12 cafés']);
       // A failure before the swap leaves the old plan's inputs; one after it finishes the new plan.
-      const expensesAt = /!\$?([A-Z]+)\$?(\d+)$/.exec(doc.namedRanges.LEAP_MONTHLY_EXPENSES ?? '');
+      const expensesAt = /!\$?([A-Z]+)\$?(\d+)$/.exec(doc.namedRanges.JW_MONTHLY_EXPENSES ?? '');
       const expenses = expensesAt ? plan[`${expensesAt[1]}${expensesAt[2]}`]?.value : undefined;
       expect([where, [expensesBefore, expensesAsked]]).toEqual([where, expect.arrayContaining([expenses])]);
       const names = INPUT_NAMES.length + FLAT_INPUT_NAMES.length + KEY_NUMBERS.length;
@@ -443,23 +443,23 @@ test('with pasted monthly figures, low and high are MIN and MAX of them, so edit
     projectedMonthlyHigh: undefined,
     monthlyFigures: [4200, 6100, 3100, 5200],
   });
-  expect(named(em, 'LEAP_PROJECTED_LOW')).toBe(3100);
-  expect(named(em, 'LEAP_PROJECTED_HIGH')).toBe(6100);
-  expect(named(em, 'LEAP_MONTHLY_TAX_SET_ASIDE')).toBeCloseTo(930, 9);
+  expect(named(em, 'JW_PROJECTED_LOW')).toBe(3100);
+  expect(named(em, 'JW_PROJECTED_HIGH')).toBe(6100);
+  expect(named(em, 'JW_MONTHLY_TAX_SET_ASIDE')).toBeCloseTo(930, 9);
   // The figures sit in column L from row 5: the lowest (3,100) is the third.
   const lowCell = Object.entries(cells(em, sheetName)).find(([a1, c]) => a1.startsWith('L') && c.value === 3100);
   if (!lowCell) throw new Error('the pasted figures are not in column L');
   em.enterInput(sheetName, lowCell[0], '2500');
-  expect(named(em, 'LEAP_PROJECTED_LOW')).toBe(2500);
-  expect(named(em, 'LEAP_MONTHLY_TAX_SET_ASIDE')).toBeCloseTo(750, 9);
-  expect(named(em, 'LEAP_LOW_END_BUDGET')).toBeCloseTo(2500 - 750 - 625, 9);
-  expect(named(em, 'LEAP_RUNWAY_MONTHS')).toBeCloseTo(8000 / (3825 - 1750), 9);
+  expect(named(em, 'JW_PROJECTED_LOW')).toBe(2500);
+  expect(named(em, 'JW_MONTHLY_TAX_SET_ASIDE')).toBeCloseTo(750, 9);
+  expect(named(em, 'JW_LOW_END_BUDGET')).toBeCloseTo(2500 - 750 - 625, 9);
+  expect(named(em, 'JW_RUNWAY_MONTHS')).toBeCloseTo(8000 / (3825 - 1750), 9);
   // The expected month is the mean of the figures: (4,200 + 6,100 + 2,500 + 5,200) / 4.
-  expect(named(em, 'LEAP_EXPECTED_MONTHLY')).toBe(4500);
+  expect(named(em, 'JW_EXPECTED_MONTHLY')).toBe(4500);
   // Low and high typed in the wizard stay the numbers typed.
   const typed = fresh().em;
   build(typed, { monthlyFigures: [4200, 6100, 3100, 5200] });
-  expect(named(typed, 'LEAP_PROJECTED_LOW')).toBe(3000);
+  expect(named(typed, 'JW_PROJECTED_LOW')).toBe(3000);
 });
 
 // Google, "Custom Functions in Google Sheets" (https://developers.google.com/apps-script/guides/sheets/functions):
@@ -504,10 +504,10 @@ function displayOf(em: Emulator, name: string): string {
 test('nothing saved each month: the months to the buffer say "never", and the schedule beside says why', () => {
   const { em } = fresh();
   build(em);
-  const ref = em.spreadsheet.getRangeByName('LEAP_MONTHLY_SAVINGS');
-  if (!ref) throw new Error('no LEAP_MONTHLY_SAVINGS');
+  const ref = em.spreadsheet.getRangeByName('JW_MONTHLY_SAVINGS');
+  if (!ref) throw new Error('no JW_MONTHLY_SAVINGS');
   em.enterInput('Transition Plan', ref.getA1Notation(), '0');
-  expect(named(em, 'LEAP_MONTHS_TO_BUFFER')).toBe('never: save more than 0 a month');
+  expect(named(em, 'JW_MONTHS_TO_BUFFER')).toBe('never: save more than 0 a month');
   // BUFFER_SCHEDULE's message names the argument and the fix.
   expect(String(cells(em, 'Transition Plan').G5.value)).toMatch(
     /BUFFER_SCHEDULE: monthly_saving is 0, so savings never reach the target; expected an amount above 0/,

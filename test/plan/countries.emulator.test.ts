@@ -2,7 +2,7 @@
  * The plan for each place people pay tax, built by the bundle on the emulator: no error cells, and the UK and
  * Canadian tax calendars and the first and largest payments equal the calendar functions called directly with the plan's
  * figures.
- * The start date puts the leave date in October 2025, so both tax years are ones Leap has figures for.
+ * The start date puts the leave date in October 2025, so both tax years are ones Jumpwise has figures for.
  */
 import { type Emulator, loadDist } from '../../emulator/src';
 import { createLeapEmulator } from '../support/emulator';
@@ -110,17 +110,17 @@ describe.each([
 
 describe('the UK plan', () => {
   const { em, bundle } = built({ taxCountry: 'uk_england' });
-  const expected = Number(named(em, 'LEAP_EXPECTED_MONTHLY'));
-  const wages = Number(named(em, 'LEAP_LEAVE_YEAR_WAGES'));
+  const expected = Number(named(em, 'JW_EXPECTED_MONTHLY'));
+  const wages = Number(named(em, 'JW_LEAVE_YEAR_WAGES'));
   // October to March on one's own, the first three of them the ramp.
-  const firstYear = earnedOver(6, Number(named(em, 'LEAP_RAMP_MONTHS'))) * expected;
+  const firstYear = earnedOver(6, Number(named(em, 'JW_RAMP_MONTHS'))) * expected;
 
   test('sets aside TAX_RATE_UK of the profit from the leave month to 5 April, with the wages of that tax year', () => {
-    expect(day(named(em, 'LEAP_LEAVE_DATE'))).toBe('2025-10-01');
-    expect(named(em, 'LEAP_TAX_YEAR')).toBe(2025);
+    expect(day(named(em, 'JW_LEAVE_DATE'))).toBe('2025-10-01');
+    expect(named(em, 'JW_TAX_YEAR')).toBe(2025);
     // April to September employed: six months of the $78,000 salary; October to March on one's own.
     expect(wages).toBe(39000);
-    expect(named(em, 'LEAP_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_UK(firstYear, 2025, 'england', wages) as number, 10);
+    expect(named(em, 'JW_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_UK(firstYear, 2025, 'england', wages) as number, 10);
   });
 
   test('the calendar and the 31 January cash trap equal PAYMENTS_ON_ACCOUNT_UK on the two years', () => {
@@ -140,11 +140,11 @@ describe('the UK plan', () => {
     });
     // The first year's bill and half of it again on one day: the first tax payment.
     expect(rows[0][2]).toBeCloseTo(1.5 * bill1, 6);
-    expect(named(em, 'LEAP_FIRST_TAX_PAYMENT')).toBeCloseTo(1.5 * bill1, 6);
-    expect(day(named(em, 'LEAP_FIRST_TAX_DATE'))).toBe('2027-01-31');
+    expect(named(em, 'JW_FIRST_TAX_PAYMENT')).toBeCloseTo(1.5 * bill1, 6);
+    expect(day(named(em, 'JW_FIRST_TAX_DATE'))).toBe('2027-01-31');
     const largest = Math.max(...rows.map((r) => r[2]));
-    expect(named(em, 'LEAP_LARGEST_TAX_PAYMENT')).toBeCloseTo(largest, 6);
-    expect(day(named(em, 'LEAP_LARGEST_TAX_DATE'))).toBe(rows.find((r) => r[2] === largest)?.[1]);
+    expect(named(em, 'JW_LARGEST_TAX_PAYMENT')).toBeCloseTo(largest, 6);
+    expect(day(named(em, 'JW_LARGEST_TAX_DATE'))).toBe(rows.find((r) => r[2] === largest)?.[1]);
   });
 
   test('the checklist has the first big payment ready on its day, in words quoting the live figures', () => {
@@ -190,7 +190,7 @@ describe('the UK plan', () => {
     const dateCell = /^=\$?([A-Z]+)\$?(\d+)$/.exec(String(cells[`C${r}`].formula));
     if (!dateCell) throw new Error(`the target date is no reference: ${cells[`C${r}`].formula}`);
     const source = cells[`${dateCell[1]}${dateCell[2]}`];
-    const taxYear = /!\$?([A-Z]+)\$?(\d+)$/.exec(em.toJSON().namedRanges.LEAP_TAX_YEAR);
+    const taxYear = /!\$?([A-Z]+)\$?(\d+)$/.exec(em.toJSON().namedRanges.JW_TAX_YEAR);
     expect(source.formula).toBe(`=DATE(($${taxYear?.[1]}$${taxYear?.[2]}+1),10,5)`);
     const label = String.fromCharCode(dateCell[1].charCodeAt(0) - 1);
     expect(cells[`${label}${dateCell[2]}`].value).toBe('Self Assessment registration deadline (TMA 1970 s.7)');
@@ -201,12 +201,12 @@ describe('the UK plan', () => {
 
   test('Scotland uses the Scottish bands', () => {
     const scot = built({ taxCountry: 'uk_scotland' });
-    expect(named(scot.em, 'LEAP_UK_REGION')).toBe('scotland');
-    expect(named(scot.em, 'LEAP_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_UK(firstYear, 2025, 'scotland', wages) as number, 10);
+    expect(named(scot.em, 'JW_UK_REGION')).toBe('scotland');
+    expect(named(scot.em, 'JW_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_UK(firstYear, 2025, 'scotland', wages) as number, 10);
   });
 });
 
-// Issue 21, problems 4 and 5: a UK copywriter leaving a £46,000 job in the 2027/28 tax year, past Leap's latest
+// Issue 21, problems 4 and 5: a UK copywriter leaving a £46,000 job in the 2027/28 tax year, past Jumpwise's latest
 // tables. The workings were dated and labelled as 2026/27 (31 Jan 2028) while the calendar said 31 Jan 2029.
 describe('the UK copywriter leaving in 2027/28', () => {
   const { em } = built({
@@ -215,28 +215,28 @@ describe('the UK copywriter leaving in 2027/28', () => {
     currentSavings: 60000,
     startDate: '2027-07-01',
   });
-  const leave = day(named(em, 'LEAP_LEAVE_DATE'));
+  const leave = day(named(em, 'JW_LEAVE_DATE'));
 
   test('the workings and the calendar agree on every date and amount, all after the leave date', () => {
-    expect(named(em, 'LEAP_TAX_YEAR')).toBe(2027);
+    expect(named(em, 'JW_TAX_YEAR')).toBe(2027);
     const [work, rows] = [workings(em, 'TAX_CALENDAR_UK'), calendar(em)];
     expect(work.map(([, due, amount]) => [due, amount])).toEqual(rows.map(([, due, amount]) => [due, amount]));
     expect(rows[0][1]).toBe('2029-01-31');
     for (const [, due] of work) expect(due > leave).toBe(true);
-    // The words name the real tax years, and the figures' year where they are the nearest Leap has.
+    // The words name the real tax years, and the figures' year where they are the nearest Jumpwise has.
     expect(work[0][0]).toBe('Balancing payment 2027/28 + 1st payment on account 2028/29');
     expect(rows[0][0]).toBe(work[0][0]);
     const items = Object.values(cellsOf(em)).map((c) => String(c.value));
-    expect(items).toContain('Self Assessment bill 2027/28 (2026/27 figures, the latest Leap has)');
+    expect(items).toContain('Self Assessment bill 2027/28 (2026/27 figures, the latest Jumpwise has)');
     expect(items.some((v) => v.includes('Balancing payment 2026/27'))).toBe(false);
   });
 
   test('the first tax payment is the first one due, the largest the largest', () => {
     const rows = calendar(em);
-    expect(day(named(em, 'LEAP_FIRST_TAX_DATE'))).toBe('2029-01-31');
-    expect(named(em, 'LEAP_FIRST_TAX_PAYMENT')).toBeCloseTo(rows[0][2], 6);
+    expect(day(named(em, 'JW_FIRST_TAX_DATE'))).toBe('2029-01-31');
+    expect(named(em, 'JW_FIRST_TAX_PAYMENT')).toBeCloseTo(rows[0][2], 6);
     const largest = Math.max(...rows.map((r) => r[2]));
-    expect(named(em, 'LEAP_LARGEST_TAX_PAYMENT')).toBeCloseTo(largest, 6);
+    expect(named(em, 'JW_LARGEST_TAX_PAYMENT')).toBeCloseTo(largest, 6);
   });
 });
 
@@ -252,10 +252,10 @@ describe('the US quarterly payments as lived', () => {
     currentSavings: 90000,
     startDate: '2028-01-01',
   });
-  const [rate, expected, ramp] = ['LEAP_TAX_RATE', 'LEAP_EXPECTED_MONTHLY', 'LEAP_RAMP_MONTHS'].map((n) => Number(named(em, n)));
+  const [rate, expected, ramp] = ['JW_TAX_RATE', 'JW_EXPECTED_MONTHLY', 'JW_RAMP_MONTHS'].map((n) => Number(named(em, n)));
 
   test('the quarters follow the runway ramp: month t of the ramp earns t/(ramp+1) of a month', () => {
-    expect(day(named(em, 'LEAP_LEAVE_DATE'))).toBe('2028-01-01');
+    expect(day(named(em, 'JW_LEAVE_DATE'))).toBe('2028-01-01');
     expect(ramp).toBeGreaterThan(0);
     const earned = (m: number) => {
       let total = 0;
@@ -273,11 +273,11 @@ describe('the US quarterly payments as lived', () => {
 
   test('"First tax payment" is the first due, "Largest tax payment" the largest', () => {
     const rows = calendar(em);
-    expect(named(em, 'LEAP_FIRST_TAX_PAYMENT')).toBeCloseTo(rows[0][2], 6);
-    expect(day(named(em, 'LEAP_FIRST_TAX_DATE'))).toBe('2028-04-18');
+    expect(named(em, 'JW_FIRST_TAX_PAYMENT')).toBeCloseTo(rows[0][2], 6);
+    expect(day(named(em, 'JW_FIRST_TAX_DATE'))).toBe('2028-04-18');
     const largest = Math.max(...rows.map((r) => r[2]));
-    expect(named(em, 'LEAP_LARGEST_TAX_PAYMENT')).toBeCloseTo(largest, 6);
-    expect(day(named(em, 'LEAP_LARGEST_TAX_DATE'))).toBe(rows.find((r) => r[2] === largest)?.[1]);
+    expect(named(em, 'JW_LARGEST_TAX_PAYMENT')).toBeCloseTo(largest, 6);
+    expect(day(named(em, 'JW_LARGEST_TAX_DATE'))).toBe(rows.find((r) => r[2] === largest)?.[1]);
   });
 
   test("a line gives the safe harbor on last year's tax from the job, and what it means", () => {
@@ -285,8 +285,8 @@ describe('the US quarterly payments as lived', () => {
     const label = cells.find(([, c]) => c.value === 'Safe harbor for the leave year');
     if (!label) throw new Error('no safe harbor line');
     const r = Number(label[0].slice(1));
-    const salary = Number(named(em, 'LEAP_ANNUAL_SALARY'));
-    // The leave year 2028 is past the tables: last year's tax with the latest figures Leap has.
+    const salary = Number(named(em, 'JW_ANNUAL_SALARY'));
+    // The leave year 2028 is past the tables: last year's tax with the latest figures Jumpwise has.
     const lastYear = bundle.TAX_ESTIMATE_US(0, 'single', 2026, 0, salary) as number;
     expect(cellsOf(em)[`B${r - 1}`].value).toBeCloseTo(lastYear, 6);
     // SAFE_HARBOR's prior-year test: 100% of last year's tax on a $78,000 salary (110% only above $150,000 AGI).
@@ -328,7 +328,7 @@ describe("a joint return's safe harbor", () => {
 
   test("filing jointly: last year's joint tax on both wages, 110% once both wages pass $150,000, said on the plan", () => {
     const { em, bundle } = couple('married_joint');
-    const salary = Number(named(em, 'LEAP_ANNUAL_SALARY'));
+    const salary = Number(named(em, 'JW_ANNUAL_SALARY'));
     const rows = safeHarborRows(em);
     const joint = bundle.TAX_ESTIMATE_US(0, 'married_joint', 2026, 0, salary + 80000) as number;
     expect(rows.lastYear.value).toBeCloseTo(joint, 6);
@@ -341,14 +341,14 @@ describe("a joint return's safe harbor", () => {
       /once your and your partner's withholding and these payments reach \$[\d,]+ by the January payment after it: 100% of last year's tax on both your wages on your joint return \(taken as your salary and your partner's wages above\)/,
     );
     // Live: the partner's wages typed lower bring both wages under $150,000, and the harbor to 100% of a smaller tax.
-    em.enterInput(PLAN, (em.toJSON().namedRanges.LEAP_PARTNER_WAGES ?? '').replace(/^.*!|\$/g, ''), '52000');
+    em.enterInput(PLAN, (em.toJSON().namedRanges.JW_PARTNER_WAGES ?? '').replace(/^.*!|\$/g, ''), '52000');
     const lower = bundle.TAX_ESTIMATE_US(0, 'married_joint', 2026, 0, salary + 52000) as number;
     expect(safeHarborRows(em).harbor.value).toBeCloseTo(lower, 6);
   });
 
   test("filing separately: the partner's wages are on no return of the person's, the salary alone as before", () => {
     const { em, bundle } = couple('married_separate');
-    const salary = Number(named(em, 'LEAP_ANNUAL_SALARY'));
+    const salary = Number(named(em, 'JW_ANNUAL_SALARY'));
     const rows = safeHarborRows(em);
     const own = bundle.TAX_ESTIMATE_US(0, 'married_separate', 2026, 0, salary) as number;
     expect(rows.lastYear.value).toBeCloseTo(own, 6);
@@ -363,15 +363,15 @@ describe("a joint return's safe harbor", () => {
 
 describe('the Canadian plan', () => {
   const { em, bundle } = built({ taxCountry: 'canada', stateTaxRate: 0.1 });
-  const expected = Number(named(em, 'LEAP_EXPECTED_MONTHLY'));
-  const wages = Number(named(em, 'LEAP_LEAVE_YEAR_WAGES'));
+  const expected = Number(named(em, 'JW_EXPECTED_MONTHLY'));
+  const wages = Number(named(em, 'JW_LEAVE_YEAR_WAGES'));
   // October to December on one's own: all three the ramp.
-  const firstYear = earnedOver(3, Number(named(em, 'LEAP_RAMP_MONTHS'))) * expected;
+  const firstYear = earnedOver(3, Number(named(em, 'JW_RAMP_MONTHS'))) * expected;
 
   test('sets aside TAX_RATE_CA of the income from the leave month to December, with the provincial rate', () => {
-    expect(named(em, 'LEAP_PROVINCE_TAX_RATE')).toBe(0.1);
+    expect(named(em, 'JW_PROVINCE_TAX_RATE')).toBe(0.1);
     expect(wages).toBe(78000 * (9 / 12));
-    expect(named(em, 'LEAP_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_CA(firstYear, 2025, 0.1, wages) as number, 10);
+    expect(named(em, 'JW_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_CA(firstYear, 2025, 0.1, wages) as number, 10);
   });
 
   test('the calendar, the first and the largest payment equal INSTALMENTS_CA on the two years', () => {
@@ -387,13 +387,13 @@ describe('the Canadian plan', () => {
     });
     // The largest of them, wherever it falls: here the second year's balance, a full year on one's own.
     const largest = want.reduce((a, b) => ((b[2] as number) > (a[2] as number) ? b : a));
-    expect(named(em, 'LEAP_LARGEST_TAX_PAYMENT')).toBeCloseTo(largest[2] as number, 6);
-    expect(day(named(em, 'LEAP_LARGEST_TAX_DATE'))).toBe(day(largest[0]));
+    expect(named(em, 'JW_LARGEST_TAX_PAYMENT')).toBeCloseTo(largest[2] as number, 6);
+    expect(day(named(em, 'JW_LARGEST_TAX_DATE'))).toBe(day(largest[0]));
     expect(first[4][2]).toBeCloseTo(owing1, 6);
     // The first payment with something to pay: the second year's first instalment when one is required.
     const firstDue = want.find((r) => (r[2] as number) > 0) as unknown[];
-    expect(named(em, 'LEAP_FIRST_TAX_PAYMENT')).toBeCloseTo(firstDue[2] as number, 6);
-    expect(day(named(em, 'LEAP_FIRST_TAX_DATE'))).toBe(day(firstDue[0]));
+    expect(named(em, 'JW_FIRST_TAX_PAYMENT')).toBeCloseTo(firstDue[2] as number, 6);
+    expect(day(named(em, 'JW_FIRST_TAX_DATE'))).toBe(day(firstDue[0]));
     // The workings list the very same payments, none in the first year before the person is on their own.
     expect(workings(em, 'TAX_CALENDAR_CA').map(([, due, amount]) => [due, amount])).toEqual(
       calendar(em).map(([, due, amount]) => [due, amount]),
@@ -427,9 +427,9 @@ describe('the first tax year follows the runway ramp', () => {
 
   test('UK, leaving in October 2027 with a 3-month ramp: the first year is the ramped months, the calendar its bills', () => {
     const { em, bundle } = leavingIn('2027-10-01', { taxCountry: 'uk_england' });
-    expect(day(named(em, 'LEAP_LEAVE_DATE'))).toBe('2027-10-01');
-    const expected = Number(named(em, 'LEAP_EXPECTED_MONTHLY'));
-    const wages = Number(named(em, 'LEAP_LEAVE_YEAR_WAGES'));
+    expect(day(named(em, 'JW_LEAVE_DATE'))).toBe('2027-10-01');
+    const expected = Number(named(em, 'JW_EXPECTED_MONTHLY'));
+    const wages = Number(named(em, 'JW_LEAVE_YEAR_WAGES'));
     // October to March: 1/4 + 2/4 + 3/4 of a month over the ramp, then three full months.
     const firstYear = 4.5 * expected;
     expect(besideLabel(em, 'Profit in the first tax year')).toBeCloseTo(firstYear, 6);
@@ -441,15 +441,15 @@ describe('the first tax year follows the runway ramp', () => {
     // A full six months would have set a larger first bill and payments on account.
     const unramped = (bundle.TAX_CALENDAR_UK(6 * expected, 2027, 'england', wages, 12 * expected, 2028) as Table).slice(4);
     expect(rows[0][2]).toBeLessThan(unramped[0][2] as number);
-    expect(named(em, 'LEAP_FIRST_TAX_PAYMENT')).toBeCloseTo(rows[0][2], 6);
-    expect(named(em, 'LEAP_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_UK(firstYear, 2026, 'england', wages) as number, 10);
+    expect(named(em, 'JW_FIRST_TAX_PAYMENT')).toBeCloseTo(rows[0][2], 6);
+    expect(named(em, 'JW_TAX_RATE')).toBeCloseTo(bundle.TAX_RATE_UK(firstYear, 2026, 'england', wages) as number, 10);
   });
 
   test('Canada, leaving in November with a 3-month ramp: the ramp runs into the second year, and the instalments follow', () => {
     const { em, bundle } = leavingIn('2025-11-01', { taxCountry: 'canada', stateTaxRate: 0.1 });
-    expect(day(named(em, 'LEAP_LEAVE_DATE'))).toBe('2025-11-01');
-    const expected = Number(named(em, 'LEAP_EXPECTED_MONTHLY'));
-    const wages = Number(named(em, 'LEAP_LEAVE_YEAR_WAGES'));
+    expect(day(named(em, 'JW_LEAVE_DATE'))).toBe('2025-11-01');
+    const expected = Number(named(em, 'JW_EXPECTED_MONTHLY'));
+    const wages = Number(named(em, 'JW_LEAVE_YEAR_WAGES'));
     // November and December earn 1/4 and 2/4 of a month; 2026 starts at 3/4, then eleven full months.
     const [firstYear, secondYear] = [0.75 * expected, 11.75 * expected];
     expect(besideLabel(em, 'Net income in the first year')).toBeCloseTo(firstYear, 6);
@@ -469,11 +469,11 @@ describe('the first tax year follows the runway ramp', () => {
   });
 });
 
-test('elsewhere: the flat rate, and a line saying Leap has no tax calendar', () => {
+test('elsewhere: the flat rate, and a line saying Jumpwise has no tax calendar', () => {
   const { em } = built({ taxCountry: 'elsewhere', taxRate: 0.25 });
-  expect(named(em, 'LEAP_TAX_RATE')).toBe(0.25);
-  expect(named(em, 'LEAP_LARGEST_TAX_PAYMENT')).toBe('No calendar');
-  expect(Object.values(cellsOf(em)).some((c) => String(c.value).startsWith('Leap has no tax calendar for your country'))).toBe(
-    true,
-  );
+  expect(named(em, 'JW_TAX_RATE')).toBe(0.25);
+  expect(named(em, 'JW_LARGEST_TAX_PAYMENT')).toBe('No calendar');
+  expect(
+    Object.values(cellsOf(em)).some((c) => String(c.value).startsWith('Jumpwise has no tax calendar for your country')),
+  ).toBe(true);
 });

@@ -57,13 +57,13 @@ describe('health cover in the country’s words', () => {
 // https://support.google.com/docs/answer/56470); "0" rounds to a whole number.
 test('counts keep their decimals: 5.6 paid weeks off read 5.6, a whole count has none', () => {
   const em = built({ taxCountry: 'uk_england', ptoWeeks: 5.6 });
-  expect(shown(em, 'LEAP_PTO_WEEKS')).toBe('5.6');
-  expect(shown(em, 'LEAP_BUFFER_MONTHS_INPUT')).toBe('6');
+  expect(shown(em, 'JW_PTO_WEEKS')).toBe('5.6');
+  expect(shown(em, 'JW_BUFFER_MONTHS_INPUT')).toBe('6');
   // A count typed with decimals on the sheet shows them, in the cell and in the sentences quoting it.
-  const cushion = em.spreadsheet.getRangeByName('LEAP_BUFFER_MONTHS_INPUT');
-  if (!cushion) throw new Error('no LEAP_BUFFER_MONTHS_INPUT');
+  const cushion = em.spreadsheet.getRangeByName('JW_BUFFER_MONTHS_INPUT');
+  if (!cushion) throw new Error('no JW_BUFFER_MONTHS_INPUT');
   em.enterInput(PLAN, cushion.getA1Notation(), '5.6');
-  expect(shown(em, 'LEAP_BUFFER_MONTHS_INPUT')).toBe('5.6');
+  expect(shown(em, 'JW_BUFFER_MONTHS_INPUT')).toBe('5.6');
   const sheet = em.toJSON().sheets.find((s) => s.name === PLAN);
   const sentence = Object.values(sheet?.cells ?? {}).find((c) =>
     String(c.value).startsWith('Your budget is planned on a low month'),

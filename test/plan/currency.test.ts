@@ -47,7 +47,7 @@ function displayed(locale: string): string[] {
 }
 
 describe('the currency table', () => {
-  test('every locale Leap knows is checked here, and every one checked is in the table', () => {
+  test('every locale Jumpwise knows is checked here, and every one checked is in the table', () => {
     expect(Object.keys(LOCALE_CURRENCIES).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 

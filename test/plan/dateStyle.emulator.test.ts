@@ -28,25 +28,25 @@ describe.each(Object.entries(STYLES))('a plan in %s', (locale, style) => {
   const em = builtIn(locale);
 
   test('date cells show the locale’s date style', () => {
-    for (const name of ['LEAP_LEAVE_DATE', 'LEAP_READY_DATE', 'LEAP_START_DATE'])
+    for (const name of ['JW_LEAVE_DATE', 'JW_READY_DATE', 'JW_START_DATE'])
       expect([name, shown(em, name)]).toEqual([name, expect.stringMatching(style)]);
   });
 
   test('a check-in snapshot shows its dates as the plan does', () => {
     const saved = em.run('leapSaveCheckIn') as { shown: Record<string, string> };
-    expect(saved.shown['Leave date']).toBe(shown(em, 'LEAP_LEAVE_DATE'));
+    expect(saved.shown['Leave date']).toBe(shown(em, 'JW_LEAVE_DATE'));
     expect(saved.shown.Date).toMatch(style);
   });
 
   test('the line saying when the plan was built writes the day in the locale’s style', () => {
     const stamp = em.spreadsheet.getSheetByName('Transition Plan')?.getRange('B1').getDisplayValue() ?? '';
-    const day = /^Built (.+?) by Leap\./.exec(stamp)?.[1];
+    const day = /^Built (.+?) by Jumpwise\./.exec(stamp)?.[1];
     expect(day).toMatch(style);
   });
 
   test('the headline quotes the leave date as the cell shows it', () => {
     const headline = em.spreadsheet.getSheetByName('Transition Plan')?.getRange('A2').getDisplayValue() ?? '';
-    expect(headline).toContain(`Leave on ${shown(em, 'LEAP_LEAVE_DATE')}`);
+    expect(headline).toContain(`Leave on ${shown(em, 'JW_LEAVE_DATE')}`);
   });
 });
 

@@ -97,7 +97,7 @@ describe('menu actions', () => {
   test('Plan my transition… opens the wizard page in the sidebar', () => {
     const em = fresh();
     em.run('leapShowSidebar');
-    expect(em.ui.sidebar?.title).toBe('Leap: plan my transition');
+    expect(em.ui.sidebar?.title).toBe('Jumpwise: plan my transition');
     expect(em.ui.sidebar?.html).toContain('<');
   });
 
@@ -131,7 +131,7 @@ describe('menu actions', () => {
       expect(live.formula).toBe(shown.value);
       expect([shown.value, String(live.value)]).not.toEqual([shown.value, expect.stringMatching(/^#/)]);
     }
-    // Inserting again replaces Leap's sheet and leaves no second copy.
+    // Inserting again replaces Jumpwise's sheet and leaves no second copy.
     em.run('leapInsertExamples');
     expect(em.toJSON().sheets.map((s) => s.name)).toEqual(['Sheet1', EXAMPLES_SHEET_NAME]);
   });

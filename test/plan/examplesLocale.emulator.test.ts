@@ -83,7 +83,7 @@ const resultOf = (ex: ReturnType<typeof examplesShown>, name: string, tableRow =
 
 describe.each([
   // The same amounts in three spreadsheets: the pound and the Canadian dollar are named whatever the locale.
-  // SE_TAX(50000) is 7064.775 to the cent's half: the display's last digit is the engine's rounding, not Leap's.
+  // SE_TAX(50000) is 7064.775 to the cent's half: the display's last digit is the engine's rounding, not Jumpwise's.
   ['en_US', '£4,531.80', '£0.00', 'CA$11,878.93', 'CA$2,500.00', /^\$7,064\.7\d$/],
   ['de_DE', '4.531,80 £', '0,00 £', '11.878,93 CA$', '2.500,00 CA$', /^7\.064,7\d US\$$/],
   ['en_CA', '£4,531.80', '£0.00', '$11,878.93', '$2,500.00', /^US\$7,064\.7\d$/],

@@ -76,41 +76,41 @@ describe('problem 1: a household', () => {
   test('a joint return: the full-year set-aside rate is TAX_RATE_US with the spouse’s wages (about 22.9%)', () => {
     const joint = bundle.TAX_RATE_US(81000, 'married_joint', 2026, 0, 52000) as number;
     expect(joint).toBeCloseTo(0.229, 3);
-    expect(named(em, 'LEAP_EXPECTED_MONTHLY')).toBe(6750);
-    expect(Math.abs((named(em, 'LEAP_FULL_YEAR_TAX_RATE') as number) - joint)).toBeLessThan(0.0005);
+    expect(named(em, 'JW_EXPECTED_MONTHLY')).toBe(6750);
+    expect(Math.abs((named(em, 'JW_FULL_YEAR_TAX_RATE') as number) - joint)).toBeLessThan(0.0005);
     // The spouse's wages are not the person's own: they leave the person's Social Security wage base whole.
     const high = bundle.TAX_RATE_US(150000, 'married_joint', 2026, 0, 0, 150000) as number;
     const asOwn = bundle.TAX_RATE_US(150000, 'married_joint', 2026, 0, 150000) as number;
     expect(high).toBeGreaterThan(asOwn);
     // Not filing jointly, a spouse's wages are not on the return.
     expect(bundle.TAX_RATE_US(81000, 'single', 2026, 0, 0, 52000)).toBe(bundle.TAX_RATE_US(81000, 'single', 2026, 0, 0));
-    expect(noteOf(em, 'LEAP_PARTNER_WAGES')).toMatch(/^Filing jointly: these wages are on your return/);
+    expect(noteOf(em, 'JW_PARTNER_WAGES')).toMatch(/^Filing jointly: these wages are on your return/);
   });
 
   test('a low month leaves (low - tax - health + partner’s take-home - household expenses), and the headline says so', () => {
-    const tax = named(em, 'LEAP_MONTHLY_TAX_SET_ASIDE') as number;
-    expect(named(em, 'LEAP_LOW_MONTH_LEFT_OVER')).toBeCloseTo(4500 - tax - 0 + 3400 - 5200, 6);
-    expect(named(em, 'LEAP_LOW_MONTH_LEFT_OVER') as number).toBeGreaterThan(0);
+    const tax = named(em, 'JW_MONTHLY_TAX_SET_ASIDE') as number;
+    expect(named(em, 'JW_LOW_MONTH_LEFT_OVER')).toBeCloseTo(4500 - tax - 0 + 3400 - 5200, 6);
+    expect(named(em, 'JW_LOW_MONTH_LEFT_OVER') as number).toBeGreaterThan(0);
     // The buffer is the household's: six months of costs less the partner's take-home.
-    expect(named(em, 'LEAP_BUFFER_TARGET')).toBe((5200 - 3400) * 6);
+    expect(named(em, 'JW_BUFFER_TARGET')).toBe((5200 - 3400) * 6);
     // Income covers the household's costs: the runway runs on indefinitely.
-    expect(named(em, 'LEAP_RUNWAY_MONTHS')).toBe('∞');
+    expect(named(em, 'JW_RUNWAY_MONTHS')).toBe('∞');
     expect(String(sheetCells(em).A2.value)).toContain(
       "over after tax, health cover and living costs, with your partner's take-home",
     );
     // The simulations take the household's costs net of the partner's take-home.
-    expect(String(formulaAt(em, 'LEAP_QUIT_DATE')).replace(/\$/g, '')).toContain(`-${cellOf(em, 'LEAP_PARTNER_TAKE_HOME')})`);
+    expect(String(formulaAt(em, 'JW_QUIT_DATE')).replace(/\$/g, '')).toContain(`-${cellOf(em, 'JW_PARTNER_TAKE_HOME')})`);
   });
 
   test('a partner’s take-home that meets all the costs: no buffer to save, and a plan free of errors', () => {
     const { em: covered } = fresh();
     covered.run('leapBuildPlan', { ...ELECTRICIAN, partnerTakeHome: 6000 });
-    expect(named(covered, 'LEAP_BUFFER_TARGET')).toBe(0);
+    expect(named(covered, 'JW_BUFFER_TARGET')).toBe(0);
     const errors = Object.entries(sheetCells(covered)).filter(
       ([, c]) => typeof c.value === 'string' && /^#(REF|NAME|VALUE|ERROR|N\/A|DIV)/.test(c.value),
     );
     expect(errors).toEqual([]);
-    expect(named(covered, 'LEAP_CAN_LEAVE')).toBe('Yes');
+    expect(named(covered, 'JW_CAN_LEAVE')).toBe('Yes');
   });
 
   test('in the UK and Canada the partner’s wages change nothing but the budget, and the plan says so', () => {
@@ -118,7 +118,7 @@ describe('problem 1: a household', () => {
       const rates = [0, 52000].map((partnerWages) => {
         const { em: other } = fresh();
         other.run('leapBuildPlan', { ...ELECTRICIAN, taxCountry, partnerWages });
-        return [named(other, 'LEAP_TAX_RATE'), named(other, 'LEAP_FULL_YEAR_TAX_RATE'), noteOf(other, 'LEAP_PARTNER_WAGES')];
+        return [named(other, 'JW_TAX_RATE'), named(other, 'JW_FULL_YEAR_TAX_RATE'), noteOf(other, 'JW_PARTNER_WAGES')];
       });
       expect(rates[1]).toEqual(rates[0]);
       expect(String(rates[0][2])).toMatch(/taxes each person on their own income/);
@@ -130,22 +130,22 @@ describe('problem 2: what the person types stays', () => {
   test('typed over the leave-year wages and the low month, Build again keeps both, and the wizard lists them', () => {
     const { em } = fresh();
     em.run('leapBuildPlan', ELECTRICIAN);
-    expect(String(formulaAt(em, 'LEAP_LEAVE_YEAR_WAGES'))).toMatch(/^=/);
+    expect(String(formulaAt(em, 'JW_LEAVE_YEAR_WAGES'))).toMatch(/^=/);
     const draft = planAnswers(em)?.answers ?? {};
     expect(draft.leaveYearWages).toBe('');
-    em.enterInput(PLAN, cellOf(em, 'LEAP_LEAVE_YEAR_WAGES'), '52,000');
-    em.enterInput(PLAN, cellOf(em, 'LEAP_PROJECTED_LOW'), '4,100');
-    em.enterInput(PLAN, cellOf(em, 'LEAP_PARTNER_TAKE_HOME'), '3,600');
+    em.enterInput(PLAN, cellOf(em, 'JW_LEAVE_YEAR_WAGES'), '52,000');
+    em.enterInput(PLAN, cellOf(em, 'JW_PROJECTED_LOW'), '4,100');
+    em.enterInput(PLAN, cellOf(em, 'JW_PARTNER_TAKE_HOME'), '3,600');
     const back = planAnswers(em);
     expect(back?.answers).toMatchObject({ leaveYearWages: 52000, projectedMonthlyLow: 4100, partnerTakeHome: 3600 });
     const { answers, fromSheet } = mergePlanAnswers({ ...ELECTRICIAN } as never, back?.answers as never);
     expect(fromSheet).toEqual(expect.arrayContaining(['leaveYearWages', 'projectedMonthlyLow', 'partnerTakeHome']));
     expect(PLAN_INPUT_LABELS.leaveYearWages).toBe('Wages from your job in the leave year');
     em.run('leapBuildPlan', answers);
-    expect(named(em, 'LEAP_LEAVE_YEAR_WAGES')).toBe(52000);
-    expect(formulaAt(em, 'LEAP_LEAVE_YEAR_WAGES')).toBeUndefined();
-    expect(named(em, 'LEAP_PROJECTED_LOW')).toBe(4100);
-    expect(named(em, 'LEAP_PARTNER_TAKE_HOME')).toBe(3600);
+    expect(named(em, 'JW_LEAVE_YEAR_WAGES')).toBe(52000);
+    expect(formulaAt(em, 'JW_LEAVE_YEAR_WAGES')).toBeUndefined();
+    expect(named(em, 'JW_PROJECTED_LOW')).toBe(4100);
+    expect(named(em, 'JW_PARTNER_TAKE_HOME')).toBe(3600);
     // A second read gives the same answers: a second Build again changes nothing.
     expect(planAnswers(em)?.answers).toEqual(back?.answers);
   });
@@ -155,34 +155,34 @@ describe('problem 2: what the person types stays', () => {
     em.run('leapBuildPlan', ELECTRICIAN);
     // What the person types, as Sheets reads it (text in the en_US locale), and the value the cell then holds.
     const typed: Record<string, [string, unknown]> = {
-      LEAP_MONTHLY_EXPENSES: ['5,000', 5000],
-      LEAP_PARTNER_TAKE_HOME: ['3,000', 3000],
-      LEAP_PARTNER_WAGES: ['50,000', 50000],
-      LEAP_SAVINGS: ['15,000', 15000],
-      LEAP_ANNUAL_SALARY: ['60,000', 60000],
-      LEAP_PROJECTED_LOW: ['4,000', 4000],
-      LEAP_PROJECTED_HIGH: ['8,800', 8800],
-      LEAP_HEALTH_MONTHLY: ['100', 100],
-      LEAP_RETIREMENT_RATE: ['5%', 0.05],
-      LEAP_PTO_WEEKS: ['2', 2],
-      LEAP_BUFFER_MONTHS_INPUT: ['4', 4],
-      LEAP_MONTHLY_SAVINGS: ['900', 900],
-      LEAP_RAMP_MONTHS: ['2', 2],
-      LEAP_MAX_RISK: ['12%', 0.12],
-      LEAP_FILING_STATUS: ['Single', 'Single'],
-      LEAP_STATE_TAX_RATE: ['3%', 0.03],
-      LEAP_LEAVE_YEAR_WAGES: ['41,000', 41000],
+      JW_MONTHLY_EXPENSES: ['5,000', 5000],
+      JW_PARTNER_TAKE_HOME: ['3,000', 3000],
+      JW_PARTNER_WAGES: ['50,000', 50000],
+      JW_SAVINGS: ['15,000', 15000],
+      JW_ANNUAL_SALARY: ['60,000', 60000],
+      JW_PROJECTED_LOW: ['4,000', 4000],
+      JW_PROJECTED_HIGH: ['8,800', 8800],
+      JW_HEALTH_MONTHLY: ['100', 100],
+      JW_RETIREMENT_RATE: ['5%', 0.05],
+      JW_PTO_WEEKS: ['2', 2],
+      JW_BUFFER_MONTHS_INPUT: ['4', 4],
+      JW_MONTHLY_SAVINGS: ['900', 900],
+      JW_RAMP_MONTHS: ['2', 2],
+      JW_MAX_RISK: ['12%', 0.12],
+      JW_FILING_STATUS: ['Single', 'Single'],
+      JW_STATE_TAX_RATE: ['3%', 0.03],
+      JW_LEAVE_YEAR_WAGES: ['41,000', 41000],
     };
-    expect(Object.keys(typed).sort()).toEqual([...INPUT_NAMES, ...US_INPUT_NAMES].filter((n) => n !== 'LEAP_START_DATE').sort());
+    expect(Object.keys(typed).sort()).toEqual([...INPUT_NAMES, ...US_INPUT_NAMES].filter((n) => n !== 'JW_START_DATE').sort());
     for (const [name, [text]] of Object.entries(typed)) em.enterInput(PLAN, cellOf(em, name), text);
-    em.enterInput(PLAN, cellOf(em, 'LEAP_START_DATE'), '2026-04-01');
+    em.enterInput(PLAN, cellOf(em, 'JW_START_DATE'), '2026-04-01');
     const back = planAnswers(em)?.answers;
     const { answers, fromSheet } = mergePlanAnswers({ ...ELECTRICIAN } as never, back as never);
     const checked = validateAnswers(answers);
     expect(checked.ok).toBe(true);
     em.run('leapBuildPlan', answers);
     for (const [name, [, value]] of Object.entries(typed)) expect([name, named(em, name)]).toEqual([name, value]);
-    expect(String(named(em, 'LEAP_START_DATE')).slice(0, 10)).toBe('2026-04-01');
+    expect(String(named(em, 'JW_START_DATE')).slice(0, 10)).toBe('2026-04-01');
     // The wizard's note lists every one of them as read from the sheet.
     for (const field of Object.keys(PLAN_INPUT_LABELS)) {
       if (field !== 'taxRate') expect([field, fromSheet.includes(field as never)]).toEqual([field, true]);
@@ -222,11 +222,11 @@ describe('problem 2: what the person types stays', () => {
   test('typed over the low month taken from pasted figures (a MIN formula), Build again keeps the figure', () => {
     const { em } = fresh();
     em.run('leapBuildPlan', { ...SAMPLE_ANSWERS, projectedMonthlyLow: '', monthlyFigures: [4200, 3100, 6100, 5200] });
-    em.enterInput(PLAN, cellOf(em, 'LEAP_PROJECTED_LOW'), '2500');
+    em.enterInput(PLAN, cellOf(em, 'JW_PROJECTED_LOW'), '2500');
     const back = planAnswers(em)?.answers ?? {};
     em.run('leapBuildPlan', { ...SAMPLE_ANSWERS, ...back });
-    expect(named(em, 'LEAP_PROJECTED_LOW')).toBe(2500);
-    expect(formulaAt(em, 'LEAP_PROJECTED_LOW')).toBeUndefined();
+    expect(named(em, 'JW_PROJECTED_LOW')).toBe(2500);
+    expect(formulaAt(em, 'JW_PROJECTED_LOW')).toBeUndefined();
   });
 });
 
@@ -237,13 +237,13 @@ describe('problem 3: one answer to "can I leave?"', () => {
     const result = em.run('leapBuildPlan', { ...SAMPLE_ANSWERS, ...changes }) as BuildResult;
     const cells = sheetCells(em);
     return {
-      canLeave: named(em, 'LEAP_CAN_LEAVE'),
-      reason: noteOf(em, 'LEAP_CAN_LEAVE'),
+      canLeave: named(em, 'JW_CAN_LEAVE'),
+      reason: noteOf(em, 'JW_CAN_LEAVE'),
       headline: String(cells.A2.value),
       giveNotice: cells[`C${itemRow(em, 'last-day')}`].value,
-      sidebar: result.keyNumbers.find((k) => k.name === 'LEAP_CAN_LEAVE')?.display,
-      risk: named(em, 'LEAP_RUNWAY_RISK') as number,
-      maxRisk: named(em, 'LEAP_MAX_RISK') as number,
+      sidebar: result.keyNumbers.find((k) => k.name === 'JW_CAN_LEAVE')?.display,
+      risk: named(em, 'JW_RUNWAY_RISK') as number,
+      maxRisk: named(em, 'JW_MAX_RISK') as number,
     };
   }
 
@@ -277,7 +277,7 @@ describe('problem 6: earnings after business costs', () => {
     expect(STEPS.find((s) => s.id === 'earnings')?.why).toMatch(/profit: money in less business costs, before tax/);
     const { em } = fresh();
     em.run('leapBuildPlan', SAMPLE_ANSWERS);
-    expect(noteOf(em, 'LEAP_PROJECTED_LOW')).toMatch(/^Money in less business costs, before tax/);
-    expect(noteOf(em, 'LEAP_PROJECTED_HIGH')).toMatch(/^Money in less business costs, before tax/);
+    expect(noteOf(em, 'JW_PROJECTED_LOW')).toMatch(/^Money in less business costs, before tax/);
+    expect(noteOf(em, 'JW_PROJECTED_HIGH')).toMatch(/^Money in less business costs, before tax/);
   });
 });

@@ -36,24 +36,24 @@ describe('plan inputs refuse what they cannot take', () => {
 
   test('"5k" typed into Monthly living expenses is refused with the help text and the plan keeps its figures', () => {
     const before = figures(em);
-    const expenses = cellOf(em, 'LEAP_MONTHLY_EXPENSES');
+    const expenses = cellOf(em, 'JW_MONTHLY_EXPENSES');
     expect(() => em.enterInput(PLAN, expenses, '5k')).toThrow('Monthly living expenses: an amount of 0 or more, e.g. 5000');
     expect(() => em.enterInput(PLAN, expenses, '-200')).toThrow('an amount of 0 or more');
     expect(figures(em)).toEqual(before);
     expect(Object.values(before).some((shown) => String(shown).startsWith('#'))).toBe(false);
     // A real amount, typed as people type it, goes in and the plan follows.
     em.enterInput(PLAN, expenses, '5,200');
-    expect(em.spreadsheet.getRangeByName('LEAP_MONTHLY_EXPENSES')?.getValue()).toBe(5200);
+    expect(em.spreadsheet.getRangeByName('JW_MONTHLY_EXPENSES')?.getValue()).toBe(5200);
   });
 
   test('rates, dates and choices refuse what is not one', () => {
-    expect(() => em.enterInput(PLAN, cellOf(em, 'LEAP_RETIREMENT_RATE'), '130%')).toThrow('from 0% to 100%');
-    expect(() => em.enterInput(PLAN, cellOf(em, 'LEAP_START_DATE'), 'next spring')).toThrow('Start saving from: a date');
-    expect(() => em.enterInput(PLAN, cellOf(em, 'LEAP_FILING_STATUS'), 'widowed')).toThrow('Filing status: one of');
-    expect(() => em.enterInput(PLAN, cellOf(em, 'LEAP_PTO_WEEKS'), 'four')).toThrow('a number of 0 or more');
-    em.enterInput(PLAN, cellOf(em, 'LEAP_RETIREMENT_RATE'), '5%');
-    em.enterInput(PLAN, cellOf(em, 'LEAP_START_DATE'), '3/1/2026');
-    expect(em.spreadsheet.getRangeByName('LEAP_RETIREMENT_RATE')?.getValue()).toBeCloseTo(0.05);
+    expect(() => em.enterInput(PLAN, cellOf(em, 'JW_RETIREMENT_RATE'), '130%')).toThrow('from 0% to 100%');
+    expect(() => em.enterInput(PLAN, cellOf(em, 'JW_START_DATE'), 'next spring')).toThrow('Start saving from: a date');
+    expect(() => em.enterInput(PLAN, cellOf(em, 'JW_FILING_STATUS'), 'widowed')).toThrow('Filing status: one of');
+    expect(() => em.enterInput(PLAN, cellOf(em, 'JW_PTO_WEEKS'), 'four')).toThrow('a number of 0 or more');
+    em.enterInput(PLAN, cellOf(em, 'JW_RETIREMENT_RATE'), '5%');
+    em.enterInput(PLAN, cellOf(em, 'JW_START_DATE'), '3/1/2026');
+    expect(em.spreadsheet.getRangeByName('JW_RETIREMENT_RATE')?.getValue()).toBeCloseTo(0.05);
   });
 
   test('every input cell carries a rule that rejects invalid input and says what it takes', () => {
@@ -69,8 +69,8 @@ describe('plan inputs refuse what they cannot take', () => {
     for (const name of [...INPUT_NAMES, ...UK_INPUT_NAMES]) {
       expect([name, uk.spreadsheet.getRangeByName(name)?.getDataValidation()?.getAllowInvalid()]).toEqual([name, false]);
     }
-    expect(() => uk.enterInput(PLAN, cellOf(uk, 'LEAP_UK_REGION'), 'wales')).toThrow('england, scotland');
-    uk.enterInput(PLAN, cellOf(uk, 'LEAP_UK_REGION'), 'scotland');
+    expect(() => uk.enterInput(PLAN, cellOf(uk, 'JW_UK_REGION'), 'wales')).toThrow('england, scotland');
+    uk.enterInput(PLAN, cellOf(uk, 'JW_UK_REGION'), 'scotland');
   });
 });
 

@@ -46,63 +46,63 @@ describe('layoutPlan', () => {
       const cell = cellAt(layout.cells, layout.namedRanges[name]);
       expect(cell && ('number' in cell || 'formula' in cell)).toBe(true);
     }
-    expect(cellAt(layout.cells, layout.namedRanges.LEAP_MONTHLY_EXPENSES)).toEqual({ number: 3200 });
-    expect(cellAt(layout.cells, layout.namedRanges.LEAP_START_DATE)).toEqual({ formula: '=DATE(2026,3,1)' });
+    expect(cellAt(layout.cells, layout.namedRanges.JW_MONTHLY_EXPENSES)).toEqual({ number: 3200 });
+    expect(cellAt(layout.cells, layout.namedRanges.JW_START_DATE)).toEqual({ formula: '=DATE(2026,3,1)' });
     for (const k of KEY_NUMBERS) expect(formulaOf(cellAt(layout.cells, layout.namedRanges[k.name]))).toMatch(/^=/);
   });
 
   test("key numbers are live formulas on the input cells: Sheets' own arithmetic where it does the job", () => {
     const at = (name: string) => `$${layout.namedRanges[name].replace(/(\d+)$/, '$$$1')}`;
     const f = (name: string) => formulaOf(cellAt(layout.cells, layout.namedRanges[name]));
-    const low = at('LEAP_PROJECTED_LOW');
+    const low = at('JW_PROJECTED_LOW');
     // The household's costs: the partner's take-home meets part of them (never below 0).
-    const costs = `MAX(0,${at('LEAP_MONTHLY_EXPENSES')}+${at('LEAP_HEALTH_MONTHLY')}-${at('LEAP_PARTNER_TAKE_HOME')})`;
+    const costs = `MAX(0,${at('JW_MONTHLY_EXPENSES')}+${at('JW_HEALTH_MONTHLY')}-${at('JW_PARTNER_TAKE_HOME')})`;
     // TAX_SET_ASIDE's rule: nothing set aside from a loss.
-    expect(f('LEAP_MONTHLY_TAX_SET_ASIDE')).toBe(`=MAX(0,${low})*${at('LEAP_TAX_RATE')}`);
+    expect(f('JW_MONTHLY_TAX_SET_ASIDE')).toBe(`=MAX(0,${low})*${at('JW_TAX_RATE')}`);
     // One low month: the budget reads the same cell as the set-aside and the runway.
-    expect(f('LEAP_LOW_END_BUDGET')).toBe(
-      `=${low}-${at('LEAP_MONTHLY_TAX_SET_ASIDE')}-${at('LEAP_HEALTH_MONTHLY')}+${at('LEAP_PARTNER_TAKE_HOME')}`,
+    expect(f('JW_LOW_END_BUDGET')).toBe(
+      `=${low}-${at('JW_MONTHLY_TAX_SET_ASIDE')}-${at('JW_HEALTH_MONTHLY')}+${at('JW_PARTNER_TAKE_HOME')}`,
     );
-    expect(f('LEAP_BUFFER_TARGET')).toBe(`=(${costs})*${at('LEAP_BUFFER_MONTHS_INPUT')}`);
-    const shortfall = `(${costs})-(${low}-${at('LEAP_MONTHLY_TAX_SET_ASIDE')})`;
-    expect(f('LEAP_RUNWAY_MONTHS')).toBe(`=IF(${shortfall}<=0,"∞",${at('LEAP_SAVINGS')}/(${shortfall}))`);
-    expect(f('LEAP_RUNWAY_AT_LEAVE')).toBe(`=IF(${shortfall}<=0,"∞",${at('LEAP_SAVINGS_AT_LEAVE')}/(${shortfall}))`);
-    expect(f('LEAP_MONTHS_TO_BUFFER')).toBe(
-      `=IF(${at('LEAP_SAVINGS')}>=${at('LEAP_BUFFER_TARGET')},0,IF(${at('LEAP_MONTHLY_SAVINGS')}>0,` +
-        `(${at('LEAP_BUFFER_TARGET')}-${at('LEAP_SAVINGS')})/${at('LEAP_MONTHLY_SAVINGS')},"never: save more than 0 a month"))`,
+    expect(f('JW_BUFFER_TARGET')).toBe(`=(${costs})*${at('JW_BUFFER_MONTHS_INPUT')}`);
+    const shortfall = `(${costs})-(${low}-${at('JW_MONTHLY_TAX_SET_ASIDE')})`;
+    expect(f('JW_RUNWAY_MONTHS')).toBe(`=IF(${shortfall}<=0,"∞",${at('JW_SAVINGS')}/(${shortfall}))`);
+    expect(f('JW_RUNWAY_AT_LEAVE')).toBe(`=IF(${shortfall}<=0,"∞",${at('JW_SAVINGS_AT_LEAVE')}/(${shortfall}))`);
+    expect(f('JW_MONTHS_TO_BUFFER')).toBe(
+      `=IF(${at('JW_SAVINGS')}>=${at('JW_BUFFER_TARGET')},0,IF(${at('JW_MONTHLY_SAVINGS')}>0,` +
+        `(${at('JW_BUFFER_TARGET')}-${at('JW_SAVINGS')})/${at('JW_MONTHLY_SAVINGS')},"never: save more than 0 a month"))`,
     );
-    expect(f('LEAP_READY_DATE')).toBe(`=EDATE(${at('LEAP_START_DATE')},ROUNDUP(ROUND(${at('LEAP_MONTHS_TO_BUFFER')},9),0))`);
-    expect(f('LEAP_LEAVE_DATE')).toBe(
-      `=IF(ISTEXT(${at('LEAP_QUIT_DATE')}),${at('LEAP_READY_DATE')},MAX(${at('LEAP_READY_DATE')},${at('LEAP_QUIT_DATE')}))`,
+    expect(f('JW_READY_DATE')).toBe(`=EDATE(${at('JW_START_DATE')},ROUNDUP(ROUND(${at('JW_MONTHS_TO_BUFFER')},9),0))`);
+    expect(f('JW_LEAVE_DATE')).toBe(
+      `=IF(ISTEXT(${at('JW_QUIT_DATE')}),${at('JW_READY_DATE')},MAX(${at('JW_READY_DATE')},${at('JW_QUIT_DATE')}))`,
     );
-    expect(f('LEAP_TAX_YEAR')).toBe(`=YEAR(${at('LEAP_LEAVE_DATE')})`);
-    expect(f('LEAP_EXPECTED_MONTHLY')).toBe(`=(${low}+${at('LEAP_PROJECTED_HIGH')})/2`);
+    expect(f('JW_TAX_YEAR')).toBe(`=YEAR(${at('JW_LEAVE_DATE')})`);
+    expect(f('JW_EXPECTED_MONTHLY')).toBe(`=(${low}+${at('JW_PROJECTED_HIGH')})/2`);
     // HOURLY_RATE with its defaults: 25 billable hours a week, 6 weeks off.
-    expect(f('LEAP_HOURLY_RATE')).toBe(`=(${at('LEAP_ANNUAL_SALARY')}+12*${at('LEAP_BENEFITS_COST')})/(25*(52-6))`);
-    expect(f('LEAP_BENEFITS_COST')).toBe(
-      `=${at('LEAP_HEALTH_MONTHLY')}+(${at('LEAP_ANNUAL_SALARY')}*${at('LEAP_RETIREMENT_RATE')})/12+((${at('LEAP_ANNUAL_SALARY')}/52)*${at('LEAP_PTO_WEEKS')})/12`,
+    expect(f('JW_HOURLY_RATE')).toBe(`=(${at('JW_ANNUAL_SALARY')}+12*${at('JW_BENEFITS_COST')})/(25*(52-6))`);
+    expect(f('JW_BENEFITS_COST')).toBe(
+      `=${at('JW_HEALTH_MONTHLY')}+(${at('JW_ANNUAL_SALARY')}*${at('JW_RETIREMENT_RATE')})/12+((${at('JW_ANNUAL_SALARY')}/52)*${at('JW_PTO_WEEKS')})/12`,
     );
   });
 
   test('the US estimate calls TAX_RATE_US on the leave year; a flat rate reads its input cell', () => {
     const us = layoutPlan(planOf({ taxMode: 'us_estimate', filingStatus: 'married_joint' }), '2026-02-20');
     const at = (name: string) => `$${us.namedRanges[name].replace(/(\d+)$/, '$$$1')}`;
-    const rate = formulaOf(cellAt(us.cells, us.namedRanges.LEAP_TAX_RATE));
-    const year = at('LEAP_TAX_YEAR');
+    const rate = formulaOf(cellAt(us.cells, us.namedRanges.JW_TAX_RATE));
+    const year = at('JW_TAX_YEAR');
     expect(rate).toBe(
-      `=TAX_RATE_US(${at('LEAP_EXPECTED_MONTHLY')}*(13-MONTH(${at('LEAP_LEAVE_DATE')})),${at('LEAP_FILING_STATUS')},` +
-        `MAX(2025,MIN(2026,${year})),${at('LEAP_STATE_TAX_RATE')},${at('LEAP_LEAVE_YEAR_WAGES')},${at('LEAP_PARTNER_WAGES')})`,
+      `=TAX_RATE_US(${at('JW_EXPECTED_MONTHLY')}*(13-MONTH(${at('JW_LEAVE_DATE')})),${at('JW_FILING_STATUS')},` +
+        `MAX(2025,MIN(2026,${year})),${at('JW_STATE_TAX_RATE')},${at('JW_LEAVE_YEAR_WAGES')},${at('JW_PARTNER_WAGES')})`,
     );
     // Wages of the leave year: a formula on the salary and the leave date, in a shaded input cell.
-    expect(formulaOf(cellAt(us.cells, us.namedRanges.LEAP_LEAVE_YEAR_WAGES))).toBe(
-      `=${at('LEAP_ANNUAL_SALARY')}*(MONTH(${at('LEAP_LEAVE_DATE')})-1)/12`,
+    expect(formulaOf(cellAt(us.cells, us.namedRanges.JW_LEAVE_YEAR_WAGES))).toBe(
+      `=${at('JW_ANNUAL_SALARY')}*(MONTH(${at('JW_LEAVE_DATE')})-1)/12`,
     );
     const texts = us.cells.flat().flatMap((c) => (c && 'text' in c ? [c.text] : []));
     expect(texts).toContain('Married filing jointly');
-    expect(formulaOf(cellAt(layout.cells, layout.namedRanges.LEAP_TAX_RATE))).toMatch(/^=\$B\$\d+$/);
+    expect(formulaOf(cellAt(layout.cells, layout.namedRanges.JW_TAX_RATE))).toMatch(/^=\$B\$\d+$/);
   });
 
-  test('cells that call a Leap function stay within the plan budget (each is an execution in Sheets), whatever the schedule length', () => {
+  test('cells that call a Jumpwise function stay within the plan budget (each is an execution in Sheets), whatever the schedule length', () => {
     const count = (l: typeof layout) => l.cells.flat().filter((c) => callsLeapFunction(formulaOf(c))).length;
     expect(count(layout)).toBeLessThanOrEqual(PLAN_FUNCTION_CELL_BUDGET);
     const us = layoutPlan(planOf({ taxMode: 'us_estimate', monthlySavings: 100 }), '2026-02-20');
@@ -138,10 +138,10 @@ describe('layoutPlan', () => {
 
   test('runway and budget have conditional colours; the chart reads the schedule', () => {
     expect(layout.conditionalRules.map((r) => [r.range, r.when, r.value])).toEqual([
-      [layout.namedRanges.LEAP_RUNWAY_MONTHS, 'numberLessThan', 3],
-      [layout.namedRanges.LEAP_RUNWAY_MONTHS, 'numberLessThan', 6],
-      [layout.namedRanges.LEAP_RUNWAY_MONTHS, 'formula', expect.stringContaining('>=6')],
-      [`${layout.namedRanges.LEAP_LOW_END_BUDGET}:${layout.namedRanges.LEAP_LOW_MONTH_LEFT_OVER}`, 'numberLessThan', 0],
+      [layout.namedRanges.JW_RUNWAY_MONTHS, 'numberLessThan', 3],
+      [layout.namedRanges.JW_RUNWAY_MONTHS, 'numberLessThan', 6],
+      [layout.namedRanges.JW_RUNWAY_MONTHS, 'formula', expect.stringContaining('>=6')],
+      [`${layout.namedRanges.JW_LOW_END_BUDGET}:${layout.namedRanges.JW_LOW_MONTH_LEFT_OVER}`, 'numberLessThan', 0],
     ]);
     expect(layout.charts.map((c) => c.ranges)).toEqual([
       ['G5:H126', 'J5:J126'],

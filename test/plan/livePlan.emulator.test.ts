@@ -21,7 +21,7 @@ function shown(em: Emulator): string[][] {
   if (!sheet) throw new Error('no plan');
   const rows = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getDisplayValues();
   // The one cell that may differ: when each plan was built.
-  rows[0][1] = rows[0][1].replace(/^Built .+? by Leap/, 'Built <date> by Leap');
+  rows[0][1] = rows[0][1].replace(/^Built .+? by Jumpwise/, 'Built <date> by Jumpwise');
   return rows;
 }
 
@@ -29,13 +29,13 @@ const a1Of = (em: Emulator, name: string): string => (em.toJSON().namedRanges[na
 
 /** The edits a person makes on the sheet, and the same edits as answers for the wizard. */
 const EDITS: { name: string; typed: string; answer: Record<string, unknown> }[] = [
-  { name: 'LEAP_MONTHLY_EXPENSES', typed: '4100', answer: { monthlyExpenses: 4100 } },
-  { name: 'LEAP_SAVINGS', typed: '12000', answer: { currentSavings: 12000 } },
-  { name: 'LEAP_ANNUAL_SALARY', typed: '85000', answer: { annualSalary: 85000 } },
-  { name: 'LEAP_HEALTH_MONTHLY', typed: '550', answer: { healthMonthly: 550 } },
-  { name: 'LEAP_START_DATE', typed: '2026-12-01', answer: { startDate: '2026-12-01' } },
+  { name: 'JW_MONTHLY_EXPENSES', typed: '4100', answer: { monthlyExpenses: 4100 } },
+  { name: 'JW_SAVINGS', typed: '12000', answer: { currentSavings: 12000 } },
+  { name: 'JW_ANNUAL_SALARY', typed: '85000', answer: { annualSalary: 85000 } },
+  { name: 'JW_HEALTH_MONTHLY', typed: '550', answer: { healthMonthly: 550 } },
+  { name: 'JW_START_DATE', typed: '2026-12-01', answer: { startDate: '2026-12-01' } },
 ];
-const LOW_EDIT = { name: 'LEAP_PROJECTED_LOW', typed: '5000', answer: { projectedMonthlyLow: 5000 } };
+const LOW_EDIT = { name: 'JW_PROJECTED_LOW', typed: '5000', answer: { projectedMonthlyLow: 5000 } };
 
 function expectSamePlans(base: Record<string, unknown>, edits: typeof EDITS, extra?: (em: Emulator) => Record<string, unknown>) {
   const edited = build(base);
@@ -70,16 +70,16 @@ describe('an edited plan equals a fresh plan built from the edited answers', () 
     expectSamePlans({ ...SAMPLE_ANSWERS, taxMode: 'us_estimate', filingStatus: 'single', stateTaxRate: 0.05 }, [
       ...EDITS,
       LOW_EDIT,
-      { name: 'LEAP_STATE_TAX_RATE', typed: '4%', answer: { stateTaxRate: 0.04 } },
+      { name: 'JW_STATE_TAX_RATE', typed: '4%', answer: { stateTaxRate: 0.04 } },
     ]);
   });
 
   test('UK: the region, the tax calendar and the first big payment follow the edits', () => {
     expectSamePlans({ ...SAMPLE_ANSWERS, taxCountry: 'uk_england', startDate: '2024-09-01' }, [
-      ...EDITS.filter((e) => e.name !== 'LEAP_START_DATE'),
+      ...EDITS.filter((e) => e.name !== 'JW_START_DATE'),
       LOW_EDIT,
-      { name: 'LEAP_START_DATE', typed: '2025-02-01', answer: { startDate: '2025-02-01' } },
-      { name: 'LEAP_UK_REGION', typed: 'scotland', answer: { taxCountry: 'uk_scotland' } },
+      { name: 'JW_START_DATE', typed: '2025-02-01', answer: { startDate: '2025-02-01' } },
+      { name: 'JW_UK_REGION', typed: 'scotland', answer: { taxCountry: 'uk_scotland' } },
     ]);
   });
 
@@ -87,7 +87,7 @@ describe('an edited plan equals a fresh plan built from the edited answers', () 
     expectSamePlans({ ...SAMPLE_ANSWERS, taxCountry: 'canada', stateTaxRate: 0.1, startDate: '2024-09-01' }, [
       ...EDITS,
       LOW_EDIT,
-      { name: 'LEAP_PROVINCE_TAX_RATE', typed: '12%', answer: { stateTaxRate: 0.12 } },
+      { name: 'JW_PROVINCE_TAX_RATE', typed: '12%', answer: { stateTaxRate: 0.12 } },
     ]);
   });
 

@@ -43,9 +43,9 @@ describe('checklist and challenges', () => {
   });
   test("a sentence that quotes a figure names its cell instead of writing the number; the person's words never sit beside one", () => {
     const steps = Object.fromEntries(plan.checklist.map((c) => [c.id, c.step]));
-    expect(steps['tax-account']).toEqual([expect.any(String), { figure: 'LEAP_TAX_RATE', as: 'percent' }, expect.any(String)]);
-    expect(steps['buffer-reached']).toContainEqual({ figure: 'LEAP_BUFFER_TARGET', as: 'money' });
-    expect(steps['health-cover']).toContainEqual({ figure: 'LEAP_HEALTH_MONTHLY', as: 'money' });
+    expect(steps['tax-account']).toEqual([expect.any(String), { figure: 'JW_TAX_RATE', as: 'percent' }, expect.any(String)]);
+    expect(steps['buffer-reached']).toContainEqual({ figure: 'JW_BUFFER_TARGET', as: 'money' });
+    expect(steps['health-cover']).toContainEqual({ figure: 'JW_HEALTH_MONTHLY', as: 'money' });
     for (const item of plan.checklist) {
       if (typeof item.step !== 'string') expect(item.step.join(' ')).not.toContain('Close the laptop');
     }
@@ -57,8 +57,8 @@ describe('checklist and challenges', () => {
       'Working alone can be isolating',
       'Work and life blur together',
     ]);
-    expect(plan.challenges[0].answer).toContainEqual({ figure: 'LEAP_RUNWAY_MONTHS', as: 'months' });
-    expect(plan.challenges[1].answer).toContainEqual({ figure: 'LEAP_BENEFITS_COST', as: 'money' });
+    expect(plan.challenges[0].answer).toContainEqual({ figure: 'JW_RUNWAY_MONTHS', as: 'months' });
+    expect(plan.challenges[1].answer).toContainEqual({ figure: 'JW_BENEFITS_COST', as: 'money' });
   });
 });
 

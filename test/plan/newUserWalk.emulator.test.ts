@@ -145,84 +145,84 @@ function calendarRows(v: View): [string, string, string, number][] {
 
 /** Everything the person reads that quotes a figure agrees with the figure's cell. */
 function expectAllAgree(v: View, sidebar: BuildResult | null, checkIn: CheckInView) {
-  const canLeave = v.named('LEAP_CAN_LEAVE');
+  const canLeave = v.named('JW_CAN_LEAVE');
   const headline = v.shown('A2');
   const notice = v.step('last-day');
   // One answer to "can I leave?": the key number, its words, the headline, the give-notice step.
   if (canLeave === 'Yes') {
-    expect(headline.startsWith(`Leave on ${v.named('LEAP_LEAVE_DATE')} (`)).toBe(true);
-    expect(notice.target).toBe(v.named('LEAP_LEAVE_DATE'));
+    expect(headline.startsWith(`Leave on ${v.named('JW_LEAVE_DATE')} (`)).toBe(true);
+    expect(notice.target).toBe(v.named('JW_LEAVE_DATE'));
   } else {
     expect(canLeave).toBe('Not yet');
-    const reason = v.noteOf('LEAP_CAN_LEAVE');
+    const reason = v.noteOf('JW_CAN_LEAVE');
     expect(reason).toMatch(/^Not yet: from /);
-    expect(reason).toContain(v.named('LEAP_LEAVE_DATE'));
-    expect(reason).toContain(v.named('LEAP_RUNWAY_RISK'));
+    expect(reason).toContain(v.named('JW_LEAVE_DATE'));
+    expect(reason).toContain(v.named('JW_RUNWAY_RISK'));
     expect(headline.startsWith(`${reason} – `)).toBe(true);
     expect(notice.target).toBe(reason);
   }
   // What holds the leave date back, as the key numbers say.
-  const [start, ready, quit, leave] = ['LEAP_START_DATE', 'LEAP_READY_DATE', 'LEAP_QUIT_DATE', 'LEAP_LEAVE_DATE'].map(
+  const [start, ready, quit, leave] = ['JW_START_DATE', 'JW_READY_DATE', 'JW_QUIT_DATE', 'JW_LEAVE_DATE'].map(
     (n) => v.namedValue(n) as Date,
   );
   if (canLeave === 'Yes') {
     if (leave.getTime() <= start.getTime()) expect(headline).toContain('(nothing holds it back');
     else if (quit.getTime() > ready.getTime())
-      expect(headline).toContain(`(held back by the risk: the buffer is reached ${v.named('LEAP_READY_DATE')})`);
+      expect(headline).toContain(`(held back by the risk: the buffer is reached ${v.named('JW_READY_DATE')})`);
     else expect(headline).toContain('(held back by the buffer');
   }
   // The headline's figures.
-  expect(headline).toContain(` – buffer ${v.named('LEAP_BUFFER_TARGET')} – `);
-  const leftOver = Number(v.namedValue('LEAP_LOW_MONTH_LEFT_OVER'));
-  const leftOverShown = v.named('LEAP_LOW_MONTH_LEFT_OVER').replace('-', '');
+  expect(headline).toContain(` – buffer ${v.named('JW_BUFFER_TARGET')} – `);
+  const leftOver = Number(v.namedValue('JW_LOW_MONTH_LEFT_OVER'));
+  const leftOverShown = v.named('JW_LOW_MONTH_LEFT_OVER').replace('-', '');
   expect(headline).toContain(`a low month leaves you ${leftOverShown} ${leftOver < 0 ? 'short' : 'over'} after tax`);
-  expect(headline.includes("with your partner's take-home")).toBe(Number(v.namedValue('LEAP_PARTNER_TAKE_HOME')) > 0);
-  const runway = v.named('LEAP_RUNWAY_AT_LEAVE');
+  expect(headline.includes("with your partner's take-home")).toBe(Number(v.namedValue('JW_PARTNER_TAKE_HOME')) > 0);
+  const runway = v.named('JW_RUNWAY_AT_LEAVE');
   expect(headline).toContain(`your savings then last ${runway === '∞' ? 'indefinitely' : `${runway} months`}`);
-  expect(headline.endsWith(`chance of running out in the first year: ${v.named('LEAP_RUNWAY_RISK')}`)).toBe(true);
+  expect(headline.endsWith(`chance of running out in the first year: ${v.named('JW_RUNWAY_RISK')}`)).toBe(true);
 
   // The low month: the budget's arithmetic on the inputs, and the what-if's expected case (its factor 100%) the same.
   const n = (name: string) => Number(v.namedValue(name));
   expect(leftOver).toBeCloseTo(
-    n('LEAP_PROJECTED_LOW') -
-      n('LEAP_MONTHLY_TAX_SET_ASIDE') -
-      n('LEAP_HEALTH_MONTHLY') +
-      n('LEAP_PARTNER_TAKE_HOME') -
-      n('LEAP_MONTHLY_EXPENSES'),
+    n('JW_PROJECTED_LOW') -
+      n('JW_MONTHLY_TAX_SET_ASIDE') -
+      n('JW_HEALTH_MONTHLY') +
+      n('JW_PARTNER_TAKE_HOME') -
+      n('JW_MONTHLY_EXPENSES'),
     6,
   );
   const factors = v.rowOf('Earnings compared with the history');
   expect(v.shown(`C${factors - 1}`)).toBe('Expected');
   expect(v.value(`C${factors}`)).toBe(1);
-  expect(v.shown(`C${factors + 3}`)).toBe(v.named('LEAP_LOW_MONTH_LEFT_OVER'));
-  expect(v.shown(`C${factors + 1}`)).toBe(v.named('LEAP_QUIT_DATE'));
-  expect(v.shown(`C${factors + 2}`)).toBe(v.named('LEAP_RUNWAY_RISK'));
+  expect(v.shown(`C${factors + 3}`)).toBe(v.named('JW_LOW_MONTH_LEFT_OVER'));
+  expect(v.shown(`C${factors + 1}`)).toBe(v.named('JW_QUIT_DATE'));
+  expect(v.shown(`C${factors + 2}`)).toBe(v.named('JW_RUNWAY_RISK'));
 
   // Checklist steps quoting figures.
   expect(v.step('tax-account').words).toBe(
-    `Open a savings account for tax and move ${v.named('LEAP_TAX_RATE')} of every payment into it`,
+    `Open a savings account for tax and move ${v.named('JW_TAX_RATE')} of every payment into it`,
   );
   const buffer = v.step('buffer-reached');
-  expect(buffer.words).toBe(`Reach your buffer of ${v.named('LEAP_BUFFER_TARGET')}`);
-  expect(buffer.target).toBe(v.named('LEAP_READY_DATE'));
-  expect(v.step('health-cover').words).toContain(`the plan budgets ${v.named('LEAP_HEALTH_MONTHLY')} a month`);
+  expect(buffer.words).toBe(`Reach your buffer of ${v.named('JW_BUFFER_TARGET')}`);
+  expect(buffer.target).toBe(v.named('JW_READY_DATE'));
+  expect(v.step('health-cover').words).toContain(`the plan budgets ${v.named('JW_HEALTH_MONTHLY')} a month`);
   // The challenges.
   const months = (name: string) => (v.named(name) === '∞' ? 'indefinitely' : `${v.named(name)} months`);
   expect(v.shown(`B${v.rowOf('Income swings from month to month')}`)).toBe(
-    `Your budget is planned on a low month of ${v.named('LEAP_PROJECTED_LOW')} before tax, less the tax set aside, and a buffer of ${v.named('LEAP_BUFFER_MONTHS_INPUT')} months covers the gaps; today your savings last ${months('LEAP_RUNWAY_MONTHS')} on low months.`,
+    `Your budget is planned on a low month of ${v.named('JW_PROJECTED_LOW')} before tax, less the tax set aside, and a buffer of ${v.named('JW_BUFFER_MONTHS_INPUT')} months covers the gaps; today your savings last ${months('JW_RUNWAY_MONTHS')} on low months.`,
   );
-  expect(v.shown(`B${v.rowOf('Benefits stop with the job')}`)).toContain(`cost about ${v.named('LEAP_BENEFITS_COST')} a month`);
+  expect(v.shown(`B${v.rowOf('Benefits stop with the job')}`)).toContain(`cost about ${v.named('JW_BENEFITS_COST')} a month`);
 
   // The tax calendar: the first payment is the first with something to pay, the largest the largest, and the key
   // numbers' words quote their dates.
   const rows = calendarRows(v);
   const first = rows.find((r) => r[3] > 0);
   if (!first) throw new Error('nothing to pay in the calendar');
-  expect([v.named('LEAP_FIRST_TAX_PAYMENT'), v.named('LEAP_FIRST_TAX_DATE')]).toEqual([first[2], first[1]]);
+  expect([v.named('JW_FIRST_TAX_PAYMENT'), v.named('JW_FIRST_TAX_DATE')]).toEqual([first[2], first[1]]);
   const most = Math.max(...rows.map((r) => r[3]));
   const largest = rows.find((r) => r[3] === most) as (typeof rows)[number];
-  expect([v.named('LEAP_LARGEST_TAX_PAYMENT'), v.named('LEAP_LARGEST_TAX_DATE')]).toEqual([largest[2], largest[1]]);
-  expect(v.noteOf('LEAP_LARGEST_TAX_PAYMENT')).toContain(`due ${largest[1]}`);
+  expect([v.named('JW_LARGEST_TAX_PAYMENT'), v.named('JW_LARGEST_TAX_DATE')]).toEqual([largest[2], largest[1]]);
+  expect(v.noteOf('JW_LARGEST_TAX_PAYMENT')).toContain(`due ${largest[1]}`);
   for (const [, due] of rows) expect(parseShownDate(due) >= leave.getTime()).toBe(true);
 
   // The sidebar's key numbers (leapBuildPlan's answer) are the cells as shown, and the check-in quotes the low and
@@ -233,8 +233,8 @@ function expectAllAgree(v: View, sidebar: BuildResult | null, checkIn: CheckInVi
       expect([k.name, entry?.display]).toEqual([k.name, v.named(k.name)]);
     }
   }
-  expect(checkIn.plan?.low).toBe(v.named('LEAP_PROJECTED_LOW'));
-  expect(checkIn.plan?.expected).toBe(v.named('LEAP_EXPECTED_MONTHLY'));
+  expect(checkIn.plan?.low).toBe(v.named('JW_PROJECTED_LOW'));
+  expect(checkIn.plan?.expected).toBe(v.named('JW_EXPECTED_MONTHLY'));
   return rows;
 }
 
@@ -250,20 +250,18 @@ function parseShownDate(shown: string): number {
 
 /** The UK: the first-payment step, the registration step and the workings agree with the calendar, date by date. */
 function expectUkAgrees(v: View, rows: [string, string, string, number][]) {
-  const year = Number(v.namedValue('LEAP_TAX_YEAR'));
+  const year = Number(v.namedValue('JW_TAX_YEAR'));
   const yearText = `${year}/${String(year + 1).slice(2)}`;
-  expect(v.noteOf('LEAP_TAX_YEAR').startsWith(`${yearText} UK tax year`)).toBe(true);
+  expect(v.noteOf('JW_TAX_YEAR').startsWith(`${yearText} UK tax year`)).toBe(true);
   const payment = v.step('first-big-tax-payment');
   expect(
-    payment.words.startsWith(
-      `Have ${v.named('LEAP_FIRST_TAX_PAYMENT')} in your tax account by ${v.named('LEAP_FIRST_TAX_DATE')}:`,
-    ),
+    payment.words.startsWith(`Have ${v.named('JW_FIRST_TAX_PAYMENT')} in your tax account by ${v.named('JW_FIRST_TAX_DATE')}:`),
   ).toBe(true);
-  expect(payment.target).toBe(v.named('LEAP_FIRST_TAX_DATE'));
-  expect(v.noteOf('LEAP_FIRST_TAX_PAYMENT')).toBe(
+  expect(payment.target).toBe(v.named('JW_FIRST_TAX_DATE'));
+  expect(v.noteOf('JW_FIRST_TAX_PAYMENT')).toBe(
     `31 January after the ${yearText} tax year: that year's bill, plus half of it again when a payment on account is due (none falls in your first tax year)`,
   );
-  expect(v.named('LEAP_FIRST_TAX_DATE')).toBe(`31 Jan ${year + 2}`);
+  expect(v.named('JW_FIRST_TAX_DATE')).toBe(`31 Jan ${year + 2}`);
   // The workings beside the fan: TAX_CALENDAR_UK's payments are the calendar's rows, words, dates and amounts.
   const call = v.formulas.findIndex((row) => row.some((f) => f.startsWith('=TAX_CALENDAR_UK(')));
   const column = v.formulas[call].findIndex((f) => f.startsWith('=TAX_CALENDAR_UK('));
@@ -277,7 +275,7 @@ function expectUkAgrees(v: View, rows: [string, string, string, number][]) {
   // The bills are labelled with the real tax years; the workings' heading row and the first year's profit.
   expect(v.shown(`${letter(1)}${call + 3}`).startsWith(`Self Assessment bill ${yearText}`)).toBe(true);
   const profitRow = v.rowOf('Profit in the first tax year', column);
-  expect(v.noteOf('LEAP_TAX_RATE')).toBe(
+  expect(v.noteOf('JW_TAX_RATE')).toBe(
     `TAX_RATE_UK on ${v.shown(`${letter(1)}${profitRow}`)} of profit from the leave month to 5 April, built up over your ramp months, with the wages above`,
   );
   // Registration: 5 October after the first tax year, the step's words and date from the workings' cell.
@@ -289,27 +287,24 @@ function expectUkAgrees(v: View, rows: [string, string, string, number][]) {
   );
   expect(registration.target).toBe(deadline);
   // The leave-year wages' words name the same tax year and the months employed in it.
-  const employed = Number(/Salary × (\d+) month/.exec(v.noteOf('LEAP_LEAVE_YEAR_WAGES'))?.[1]);
-  expect(v.noteOf('LEAP_LEAVE_YEAR_WAGES')).toBe(
+  const employed = Number(/Salary × (\d+) month/.exec(v.noteOf('JW_LEAVE_YEAR_WAGES'))?.[1]);
+  expect(v.noteOf('JW_LEAVE_YEAR_WAGES')).toBe(
     `Salary × ${employed} ${employed === 1 ? 'month' : 'months'} employed in the ${yearText} tax year ÷ 12; type your own figure over it if you know it`,
   );
-  expect(Number(v.namedValue('LEAP_LEAVE_YEAR_WAGES'))).toBeCloseTo(
-    (Number(v.namedValue('LEAP_ANNUAL_SALARY')) * employed) / 12,
-    6,
-  );
+  expect(Number(v.namedValue('JW_LEAVE_YEAR_WAGES'))).toBeCloseTo((Number(v.namedValue('JW_ANNUAL_SALARY')) * employed) / 12, 6);
 }
 
 /** The US: the quarters' words and the safe-harbor sentence agree with their cells. */
 function expectUsAgrees(v: View, rows: [string, string, string, number][]) {
-  expect(v.noteOf('LEAP_FIRST_TAX_PAYMENT')).toBe(
-    `The first quarterly payment (Form 1040-ES) on your own, due ${v.named('LEAP_FIRST_TAX_DATE')}: it covers the months you are building up to full earnings`,
+  expect(v.noteOf('JW_FIRST_TAX_PAYMENT')).toBe(
+    `The first quarterly payment (Form 1040-ES) on your own, due ${v.named('JW_FIRST_TAX_DATE')}: it covers the months you are building up to full earnings`,
   );
   const harbor = v.rowOf('Safe harbor for the leave year');
-  const joint = v.named('LEAP_FILING_STATUS') === 'Married filing jointly';
+  const joint = v.named('JW_FILING_STATUS') === 'Married filing jointly';
   expect(v.shown(`A${harbor - 1}`)).toBe(
     joint ? "Last year's federal tax on both your wages (joint return)" : "Last year's federal tax on your salary",
   );
-  const year = (v.namedValue('LEAP_LEAVE_DATE') as Date).getUTCFullYear();
+  const year = (v.namedValue('JW_LEAVE_DATE') as Date).getUTCFullYear();
   expect(v.shown(`A${harbor + 1}`)).toContain(
     `No underpayment penalty for ${year}, however it turns out, once ${joint ? "your and your partner's withholding" : "your job's withholding"} and these payments reach ${v.shown(`B${harbor}`)} by the January payment after it`,
   );
@@ -331,11 +326,11 @@ describe.each(Object.entries(PEOPLE))('a new-user walk of %s', (_, person) => {
   });
 
   test('after the living expenses are edited on the sheet they still agree, and the plan equals a fresh build of the edited answers', () => {
-    const before = view(em).named('LEAP_LOW_MONTH_LEFT_OVER');
-    em.enterInput(PLAN, view(em).cellOf('LEAP_MONTHLY_EXPENSES'), person.expensesTyped);
+    const before = view(em).named('JW_LOW_MONTH_LEFT_OVER');
+    em.enterInput(PLAN, view(em).cellOf('JW_MONTHLY_EXPENSES'), person.expensesTyped);
     const edited = view(em);
-    expect(edited.namedValue('LEAP_MONTHLY_EXPENSES')).toBe(person.expensesEdited);
-    expect(edited.named('LEAP_LOW_MONTH_LEFT_OVER')).not.toBe(before);
+    expect(edited.namedValue('JW_MONTHLY_EXPENSES')).toBe(person.expensesEdited);
+    expect(edited.named('JW_LOW_MONTH_LEFT_OVER')).not.toBe(before);
     check(edited, null);
     // Build again as the wizard does it: the answers read back from the sheet over the draft.
     const back = em.run('leapGetPlanAnswers') as PlanAnswers;

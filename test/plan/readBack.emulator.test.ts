@@ -38,11 +38,11 @@ test('UK and Canadian plans give back where the person pays tax, the region edit
   uk.run('leapBuildPlan', { ...SAMPLE_ANSWERS, taxCountry: 'uk_england' });
   expect(planAnswers(uk)?.answers).toMatchObject({ taxCountry: 'uk_england' });
   // The region cell takes TAX_RATE_UK's own words (its dropdown: test/plan/inputRules.emulator.test.ts).
-  uk.enterInput(PLAN, cellOf(uk, 'LEAP_UK_REGION'), 'scotland');
+  uk.enterInput(PLAN, cellOf(uk, 'JW_UK_REGION'), 'scotland');
   expect(planAnswers(uk)?.answers).toMatchObject({ taxCountry: 'uk_scotland' });
   const ca = fresh();
   ca.run('leapBuildPlan', { ...SAMPLE_ANSWERS, taxCountry: 'canada', stateTaxRate: 0.1 });
-  ca.enterInput(PLAN, cellOf(ca, 'LEAP_PROVINCE_TAX_RATE'), '11.5%');
+  ca.enterInput(PLAN, cellOf(ca, 'JW_PROVINCE_TAX_RATE'), '11.5%');
   expect(planAnswers(ca)?.answers).toMatchObject({ taxCountry: 'canada', stateTaxRate: 0.115 });
   const elsewhere = fresh();
   elsewhere.run('leapBuildPlan', { ...SAMPLE_ANSWERS, taxCountry: 'elsewhere', taxRate: 0.2 });
@@ -89,10 +89,10 @@ test('a plan just built gives back the answers it was built from', () => {
 test('edited input cells come back as answers, and building again from them keeps the edits', () => {
   const em = fresh('America/New_York');
   em.run('leapBuildPlan', SAMPLE_ANSWERS);
-  em.enterInput(PLAN, cellOf(em, 'LEAP_MONTHLY_EXPENSES'), '3,500');
-  em.enterInput(PLAN, cellOf(em, 'LEAP_SAVINGS'), '$9,250');
-  em.enterInput(PLAN, cellOf(em, 'LEAP_ANNUAL_SALARY'), '81000');
-  em.enterInput(PLAN, cellOf(em, 'LEAP_START_DATE'), '2027-01-15');
+  em.enterInput(PLAN, cellOf(em, 'JW_MONTHLY_EXPENSES'), '3,500');
+  em.enterInput(PLAN, cellOf(em, 'JW_SAVINGS'), '$9,250');
+  em.enterInput(PLAN, cellOf(em, 'JW_ANNUAL_SALARY'), '81000');
+  em.enterInput(PLAN, cellOf(em, 'JW_START_DATE'), '2027-01-15');
   em.enterInput(PLAN, besideLabel(em, PLAN_INPUT_LABELS.taxRate), '25%');
   const back = planAnswers(em);
   expect(back?.answers).toMatchObject({
@@ -106,11 +106,11 @@ test('edited input cells come back as answers, and building again from them keep
   const rebuilt = { ...SAMPLE_ANSWERS, ...back?.answers };
   expect(validateAnswers(rebuilt).ok).toBe(true);
   em.run('leapBuildPlan', rebuilt);
-  expect(named(em, 'LEAP_MONTHLY_EXPENSES')).toBe(3500);
-  expect(named(em, 'LEAP_SAVINGS')).toBe(9250);
-  expect(named(em, 'LEAP_ANNUAL_SALARY')).toBe(81000);
-  expect(String(named(em, 'LEAP_START_DATE')).slice(0, 10)).toBe('2027-01-15');
-  expect(named(em, 'LEAP_TAX_RATE')).toBe(0.25);
+  expect(named(em, 'JW_MONTHLY_EXPENSES')).toBe(3500);
+  expect(named(em, 'JW_SAVINGS')).toBe(9250);
+  expect(named(em, 'JW_ANNUAL_SALARY')).toBe(81000);
+  expect(String(named(em, 'JW_START_DATE')).slice(0, 10)).toBe('2027-01-15');
+  expect(named(em, 'JW_TAX_RATE')).toBe(0.25);
   expect(em.toJSON().sheets.find((s) => s.name === PLAN)?.cells.A3.value).toContain(SAMPLE_ANSWERS.nicheService as string);
   // Read once more: the same answers, so a second rebuild changes nothing.
   expect(planAnswers(em)?.answers).toEqual(back?.answers);
@@ -120,7 +120,7 @@ test('the start date is the day the sheet shows, in any spreadsheet time zone', 
   for (const tz of ['Pacific/Honolulu', 'Asia/Tokyo']) {
     const em = fresh(tz);
     em.run('leapBuildPlan', SAMPLE_ANSWERS);
-    em.enterInput(PLAN, cellOf(em, 'LEAP_START_DATE'), '2026-12-31');
+    em.enterInput(PLAN, cellOf(em, 'JW_START_DATE'), '2026-12-31');
     expect([tz, planAnswers(em)?.answers.startDate]).toEqual([tz, '2026-12-31']);
   }
 });
@@ -135,7 +135,7 @@ test('pasted monthly figures come back as a list; projections taken from them co
   const check = validateAnswers({ ...SAMPLE_ANSWERS, ...back });
   expect(check.ok && [check.answers.projectedMonthlyLow, check.answers.lowFromFigures]).toEqual([2900, true]);
   // A projection typed over the MIN formula is the user's own number from then on.
-  em.enterInput(PLAN, cellOf(em, 'LEAP_PROJECTED_LOW'), '2500');
+  em.enterInput(PLAN, cellOf(em, 'JW_PROJECTED_LOW'), '2500');
   expect(planAnswers(em)?.answers.projectedMonthlyLow).toBe(2500);
 });
 
@@ -162,7 +162,7 @@ test('text over an amount comes back as it stands, so the wizard says what to fi
   em.run('leapBuildPlan', SAMPLE_ANSWERS);
   // Typing it is refused at the cell (test/plan/inputRules.emulator.test.ts); a plan built before its inputs had
   // rules, or a script's write, can still hold it.
-  em.spreadsheet.getSheetByName(PLAN)?.getRange(cellOf(em, 'LEAP_SAVINGS')).setValue('about 8k');
+  em.spreadsheet.getSheetByName(PLAN)?.getRange(cellOf(em, 'JW_SAVINGS')).setValue('about 8k');
   const back = planAnswers(em)?.answers;
   expect(back?.currentSavings).toBe('about 8k');
   const check = validateAnswers({ ...SAMPLE_ANSWERS, ...back });

@@ -1,5 +1,5 @@
 /**
- * Nothing Leap's pages receive through google.script.run holds a Date (or another value google.script.run refuses).
+ * Nothing Jumpwise's pages receive through google.script.run holds a Date (or another value google.script.run refuses).
  * Google, "Class google.script.run (Client-side API)"
  * (https://developers.google.com/apps-script/guides/html/reference/run#myFunction(...)): requests fail on a Date,
  * a function or a DOM element, also inside objects and arrays, and return values have the same restrictions. The
@@ -53,7 +53,7 @@ test('a plan whose amount cells hold dates reads back through google.script.run 
   // The second figure.
   pasteDate(em, `${String.fromCharCode(65 + column)}${headingRow + 3}`, '3/5/2026');
   // The cells hold dates now: getValues gives Date objects for date-formatted cells, as on Sheets.
-  expect(Object.prototype.toString.call(em.workbook.getRangeByName('LEAP_MONTHLY_EXPENSES')?.getValue())).toBe('[object Date]');
+  expect(Object.prototype.toString.call(em.workbook.getRangeByName('JW_MONTHLY_EXPENSES')?.getValue())).toBe('[object Date]');
   const back = em.scriptRun('leapGetPlanAnswers') as PlanAnswers;
   expect(back.answers.monthlyExpenses).toBe('2026-03-04');
   expect(back.answers.monthlyFigures).toEqual([4200, '2026-03-05', 6100]);

@@ -67,7 +67,7 @@ describe.each(SETTINGS)('a plan in the %s tax setting', (setting) => {
 
   test(`settles in at most ${PLAN_SETTLE_ROUNDS_BUDGET} rounds after living expenses are edited, executions taking a second each`, () => {
     const { em, rounds } = executingPlan();
-    const counted = roundsAfterTyping(em, 'LEAP_MONTHLY_EXPENSES', '3900');
+    const counted = roundsAfterTyping(em, 'JW_MONTHLY_EXPENSES', '3900');
     expect(counted).toBeLessThanOrEqual(PLAN_SETTLE_ROUNDS_BUDGET);
     // At most the formula graph's longest chain: a function whose arguments the edit leaves as they were (the tax
     // rate of a full year: expenses move the ready date, not the tax figures' year) does not run again.
@@ -77,7 +77,7 @@ describe.each(SETTINGS)('a plan in the %s tax setting', (setting) => {
   test("an edit of the good month runs the formula graph's longest chain, round for round", () => {
     const { em, rounds } = executingPlan();
     // The good month moves the expected earnings, which every chain starts from (the tax rates, the simulations).
-    expect(roundsAfterTyping(em, 'LEAP_PROJECTED_HIGH', '7200')).toBe(rounds);
+    expect(roundsAfterTyping(em, 'JW_PROJECTED_HIGH', '7200')).toBe(rounds);
   });
 });
 

@@ -71,15 +71,15 @@ describe('the quarterly tax calendar starts at the leave date', () => {
 
   test('moving the start date on the sheet moves the leave date, the tax year and every row of the calendar', () => {
     const em = leavingOn('2027-12-01');
-    em.enterInput(PLAN, a1Of(em, 'LEAP_START_DATE'), '2027-06-20');
+    em.enterInput(PLAN, a1Of(em, 'JW_START_DATE'), '2027-06-20');
     expect(calendar(em).map((r) => r.due)).toEqual(['Sep 15, 2027', 'Jan 18, 2028', 'Apr 18, 2028', 'Jun 15, 2028']);
-    expect(em.spreadsheet.getRangeByName('LEAP_TAX_YEAR')?.getValue()).toBe(2027);
+    expect(em.spreadsheet.getRangeByName('JW_TAX_YEAR')?.getValue()).toBe(2027);
   });
 
   test('a leave date while saving is still under way: the ready date, with the calendar after it', () => {
     // The sample: 8,000 saved, 1,200 a month towards 22,950 from 1 March 2026: ready (and leaving) 1 April 2027.
     const em = planFor({});
-    expect(em.spreadsheet.getRangeByName('LEAP_LEAVE_DATE')?.getDisplayValue()).toBe('Apr 1, 2027');
+    expect(em.spreadsheet.getRangeByName('JW_LEAVE_DATE')?.getDisplayValue()).toBe('Apr 1, 2027');
     expect(calendar(em)[0]).toEqual({ covers: 'Apr 2027 to May 2027 (2 months)', due: 'Jun 15, 2027', amount: '$1,069' });
   });
 });
@@ -94,7 +94,7 @@ describe('the headline answers "when can I leave?", live', () => {
   });
   test('a good enough low month turns "short" into "over"; income that covers costs lasts indefinitely', () => {
     const em = planFor({});
-    em.enterInput(PLAN, a1Of(em, 'LEAP_PROJECTED_LOW'), '8000');
+    em.enterInput(PLAN, a1Of(em, 'JW_PROJECTED_LOW'), '8000');
     // 8,000 - 30% - 625 = 4,975; less 3,200 of living costs leaves 1,775.
     expect(shown(em)[1][0]).toBe(
       'Leave on Apr 1, 2027 (held back by the buffer) – buffer $22,950 – a low month leaves you $1,775 over after tax, ' +
@@ -105,15 +105,15 @@ describe('the headline answers "when can I leave?", live', () => {
   test('when the risk, not the buffer, decides: the leave date is the quit date, and the headline says so', () => {
     // A buffer of 3 months is already saved, but months from 500 to 6,500 leave a year after leaving too risky.
     const em = planFor({ currentSavings: 20000, bufferMonths: 3, projectedMonthlyLow: 500, projectedMonthlyHigh: 6500 });
-    const quit = em.spreadsheet.getRangeByName('LEAP_QUIT_DATE')?.getDisplayValue();
-    expect(em.spreadsheet.getRangeByName('LEAP_READY_DATE')?.getDisplayValue()).toBe('Mar 1, 2026');
+    const quit = em.spreadsheet.getRangeByName('JW_QUIT_DATE')?.getDisplayValue();
+    expect(em.spreadsheet.getRangeByName('JW_READY_DATE')?.getDisplayValue()).toBe('Mar 1, 2026');
     expect(quit).not.toBe('Mar 1, 2026');
-    expect(em.spreadsheet.getRangeByName('LEAP_LEAVE_DATE')?.getDisplayValue()).toBe(quit);
+    expect(em.spreadsheet.getRangeByName('JW_LEAVE_DATE')?.getDisplayValue()).toBe(quit);
     expect(shown(em)[1][0]).toMatch(
       new RegExp(`^Leave on ${quit} \\(held back by the risk: the buffer is reached Mar 1, 2026\\)`),
     );
     // At the leave date the chance of running out is within the 10% accepted.
-    expect(em.spreadsheet.getRangeByName('LEAP_RUNWAY_RISK')?.getValue()).toBeLessThanOrEqual(0.1);
+    expect(em.spreadsheet.getRangeByName('JW_RUNWAY_RISK')?.getValue()).toBeLessThanOrEqual(0.1);
   });
 
   test('a quit date never safe within 10 years shows why, and the buffer alone sets the leave date', () => {
@@ -124,13 +124,13 @@ describe('the headline answers "when can I leave?", live', () => {
       currentSavings: 0,
       bufferMonths: 3,
     });
-    const quit = em.spreadsheet.getRangeByName('LEAP_QUIT_DATE');
+    const quit = em.spreadsheet.getRangeByName('JW_QUIT_DATE');
     expect(quit?.getValue()).toBe('Not within 10 years');
-    expect(em.spreadsheet.getRangeByName('LEAP_LEAVE_DATE')?.getDisplayValue()).toBe(
-      em.spreadsheet.getRangeByName('LEAP_READY_DATE')?.getDisplayValue(),
+    expect(em.spreadsheet.getRangeByName('JW_LEAVE_DATE')?.getDisplayValue()).toBe(
+      em.spreadsheet.getRangeByName('JW_READY_DATE')?.getDisplayValue(),
     );
     // The plan's one answer is not yet, and says why in the headline as in the give-notice step.
-    expect(em.spreadsheet.getRangeByName('LEAP_CAN_LEAVE')?.getValue()).toBe('Not yet');
+    expect(em.spreadsheet.getRangeByName('JW_CAN_LEAVE')?.getValue()).toBe('Not yet');
     expect(shown(em)[1][0]).toMatch(
       /^Not yet: from .* the chance of running out in the first year is .*, above the 10\.0% you accept \(it never falls that low within 10 years: earn more in a low month, spend less or save more\) – buffer /,
     );
@@ -146,8 +146,8 @@ describe('the headline answers "when can I leave?", live', () => {
     em.settle();
     const cellOf = (name: string) => em.toJSON().sheets.find((s) => s.name === PLAN)?.cells[a1Of(em, name)]?.value;
     const failed = `#ERROR!: ${EXECUTION_ERRORS.internal}`;
-    expect(cellOf('LEAP_QUIT_DATE')).toBe(failed);
-    expect(cellOf('LEAP_LEAVE_DATE')).toBe(failed);
+    expect(cellOf('JW_QUIT_DATE')).toBe(failed);
+    expect(cellOf('JW_LEAVE_DATE')).toBe(failed);
     expect(em.toJSON().sheets.find((s) => s.name === PLAN)?.cells.A2?.value).toBe(failed);
     expect(shown(em)[1][0]).not.toContain('Not within 10 years');
   });
@@ -161,10 +161,10 @@ describe('money follows the document locale, in cells and sentences alike', () =
     const em = createLeapEmulator({ timeZone: 'UTC', locale });
     loadDist(em);
     em.run('leapBuildPlan', SAMPLE_ANSWERS);
-    expect(em.spreadsheet.getRangeByName('LEAP_BUFFER_TARGET')?.getDisplayValue()).toBe(target);
+    expect(em.spreadsheet.getRangeByName('JW_BUFFER_TARGET')?.getDisplayValue()).toBe(target);
     expect(shown(em)[1][0]).toMatch(headline);
     // Within the risk accepted, the buffer carries the low months: the plan's answer is yes, the checklist agrees.
-    expect(em.spreadsheet.getRangeByName('LEAP_CAN_LEAVE')?.getDisplayValue()).toBe('Yes');
+    expect(em.spreadsheet.getRangeByName('JW_CAN_LEAVE')?.getDisplayValue()).toBe('Yes');
     expect(
       shown(em)
         .flat()
@@ -188,8 +188,8 @@ describe('the quit date, the risk and the fan chart, for a flat rate, the US est
     const values = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getValues();
     const errors = values.flat().filter((v) => typeof v === 'string' && /^#[A-Z]/.test(v));
     expect(errors).toEqual([]);
-    expect(em.spreadsheet.getRangeByName('LEAP_QUIT_DATE')?.getDisplayValue()).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
-    const risk = em.spreadsheet.getRangeByName('LEAP_RUNWAY_RISK')?.getValue() as number;
+    expect(em.spreadsheet.getRangeByName('JW_QUIT_DATE')?.getDisplayValue()).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+    const risk = em.spreadsheet.getRangeByName('JW_RUNWAY_RISK')?.getValue() as number;
     expect(risk).toBeGreaterThanOrEqual(0);
     expect(risk).toBeLessThanOrEqual(1);
     // The fan: the month labels, then RUNWAY_BANDS' low <= median <= high for each of the 12 months.

@@ -1,6 +1,6 @@
 /**
  * leapSelfTest on the emulator: every checked row passes, so the day it runs on a real spreadsheet any difference
- * between Google and the emulator is a red row (README: "Checking Leap on real Google Sheets").
+ * between Google and the emulator is a red row (README: "Checking Jumpwise on real Google Sheets").
  */
 import { type Emulator, loadDist } from '../../emulator/src';
 import { SELF_TEST_SHEET } from '../../src/sheets/selfTest';
@@ -47,7 +47,7 @@ test.each([
   expect(failing(rows)).toEqual([]);
   expect(rows.length).toBeGreaterThan(40);
   expect(rows.filter((r) => r.status === 'PASS').length).toBe(counts.passed);
-  expect(summary).toMatch(new RegExp(`^Leap self-test: ${counts.passed} passed, ${counts.failed} failed`));
+  expect(summary).toMatch(new RegExp(`^Jumpwise self-test: ${counts.passed} passed, ${counts.failed} failed`));
   expect(info).toEqual(
     expect.arrayContaining([
       expect.arrayContaining(["Spreadsheet's locale", locale]),

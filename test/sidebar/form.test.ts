@@ -276,29 +276,29 @@ describe('review and key numbers', () => {
   test('key numbers are shown as the sheet displays them, with the sheet’s labels; malformed entries are left out', () => {
     expect(
       keyNumberRows([
-        { name: 'LEAP_TAX_RATE', label: 'Tax set-aside rate', display: '35.7%' },
-        { name: 'LEAP_RUNWAY_MONTHS', label: 'Runway on low months', display: '∞' },
-        { name: 'LEAP_READY_DATE', label: 'Ready date', display: 'Mar 1, 2028' },
-        { name: 'LEAP_HOURLY_RATE', label: 'Hourly rate', display: 92.46 },
+        { name: 'JW_TAX_RATE', label: 'Tax set-aside rate', display: '35.7%' },
+        { name: 'JW_RUNWAY_MONTHS', label: 'Runway on low months', display: '∞' },
+        { name: 'JW_READY_DATE', label: 'Ready date', display: 'Mar 1, 2028' },
+        { name: 'JW_HOURLY_RATE', label: 'Hourly rate', display: 92.46 },
         null,
       ]),
     ).toEqual([
-      { name: 'LEAP_TAX_RATE', label: 'Tax set-aside rate', value: '35.7%' },
-      { name: 'LEAP_RUNWAY_MONTHS', label: 'Runway on low months', value: '∞' },
-      { name: 'LEAP_READY_DATE', label: 'Ready date', value: 'Mar 1, 2028' },
+      { name: 'JW_TAX_RATE', label: 'Tax set-aside rate', value: '35.7%' },
+      { name: 'JW_RUNWAY_MONTHS', label: 'Runway on low months', value: '∞' },
+      { name: 'JW_READY_DATE', label: 'Ready date', value: 'Mar 1, 2028' },
     ]);
     expect(keyNumberRows(undefined)).toEqual([]);
-    expect(keyNumberRows({ LEAP_TAX_RATE: 0.3 })).toEqual([]);
+    expect(keyNumberRows({ JW_TAX_RATE: 0.3 })).toEqual([]);
   });
 
   // Google's Custom Functions guide (https://developers.google.com/apps-script/guides/sheets/functions): each custom
   // function cell is its own execution and shows "Loading..." until it returns.
   test('a key number still calculating on the sheet is named, never shown as a figure', () => {
     const keyNumbers = [
-      { name: 'LEAP_TAX_RATE', label: 'Tax set-aside rate', display: '35.7%', calculating: false },
-      { name: 'LEAP_QUIT_DATE', label: 'Quit date at the risk you accept', display: 'Loading...', calculating: true },
+      { name: 'JW_TAX_RATE', label: 'Tax set-aside rate', display: '35.7%', calculating: false },
+      { name: 'JW_QUIT_DATE', label: 'Quit date at the risk you accept', display: 'Loading...', calculating: true },
     ];
-    expect(keyNumberRows(keyNumbers)).toEqual([{ name: 'LEAP_TAX_RATE', label: 'Tax set-aside rate', value: '35.7%' }]);
+    expect(keyNumberRows(keyNumbers)).toEqual([{ name: 'JW_TAX_RATE', label: 'Tax set-aside rate', value: '35.7%' }]);
     expect(calculatingKeyNumbers(keyNumbers)).toEqual(['Quit date at the risk you accept']);
   });
 

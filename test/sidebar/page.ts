@@ -50,7 +50,7 @@ export interface FakeServerSetup {
   fail?: Record<string, string>;
   /** What leapBuildPlan returns. */
   buildResult?: BuildResult;
-  /** The document's money style leapGetDraft reports (null or absent: a locale Leap does not know, plain numbers). */
+  /** The document's money style leapGetDraft reports (null or absent: a locale Jumpwise does not know, plain numbers). */
   money?: DocumentMoney | null;
   /** How the document writes numbers (en_US's unless given). */
   numbers?: { group: string; decimal: string };

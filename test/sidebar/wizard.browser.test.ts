@@ -90,12 +90,12 @@ describe('the wizard page', () => {
       buildResult: {
         sheetName: 'Transition Plan',
         keyNumbers: [
-          { name: 'LEAP_TAX_RATE', label: 'Tax set-aside rate', display: '28.0%', calculating: false },
-          { name: 'LEAP_BUFFER_TARGET', label: 'Buffer target', display: '$19,950', calculating: false },
-          { name: 'LEAP_RUNWAY_MONTHS', label: 'Runway on low months', display: '∞', calculating: false },
-          { name: 'LEAP_READY_DATE', label: 'Ready date', display: 'Nov 1, 2026', calculating: false },
+          { name: 'JW_TAX_RATE', label: 'Tax set-aside rate', display: '28.0%', calculating: false },
+          { name: 'JW_BUFFER_TARGET', label: 'Buffer target', display: '$19,950', calculating: false },
+          { name: 'JW_RUNWAY_MONTHS', label: 'Runway on low months', display: '∞', calculating: false },
+          { name: 'JW_READY_DATE', label: 'Ready date', display: 'Nov 1, 2026', calculating: false },
           // Still "Loading..." on the sheet when the build answered (a custom function is its own execution).
-          { name: 'LEAP_QUIT_DATE', label: 'Quit date at the risk you accept', display: 'Loading...', calculating: true },
+          { name: 'JW_QUIT_DATE', label: 'Quit date at the risk you accept', display: 'Loading...', calculating: true },
         ],
       },
     });

@@ -76,7 +76,7 @@ export interface PreviewProcess {
   stop(signal?: NodeJS.Signals): Promise<Exit>;
 }
 
-const READY = /Leap preview ready in [\d.]+ s: (http:\/\/\S+)/;
+const READY = /Jumpwise preview ready in [\d.]+ s: (http:\/\/\S+)/;
 
 /** Spawns `node scripts/start.mjs` (what `npm start` runs after installing dependencies) with PORT set. */
 export function spawnPreview(options: { port: number; args?: string[] }): PreviewProcess & { ready: Promise<string> } {

@@ -130,7 +130,7 @@ describe('ESTIMATED_PAYMENT_US errors', () => {
     expect(err([col([1_000]), undefined, 'single', 2025, 100, -5])).toThrow(/prior_year_agi is -5; expected a number at least 0/);
   });
   test('unsupported year', () => {
-    expect(err([col([1_000]), undefined, 'single', 2019])).toThrow(/year is 2019; expected a tax year Leap has figures for/);
+    expect(err([col([1_000]), undefined, 'single', 2019])).toThrow(/year is 2019; expected a tax year Jumpwise has figures for/);
   });
   test('a blank before a later period', () => {
     expect(err([[[1_000], [''], [3_000]]])).toThrow(/ytd_profits has a blank cell at row 2, column 1 before a later period/);

@@ -69,10 +69,10 @@ describe('SE_TAX', () => {
   });
   test('an unsupported year lists the supported ones', () => {
     expect(() => call('SE_TAX', 50_000, 2024)).toThrow(
-      'SE_TAX: year is 2024; expected a tax year Leap has figures for: 2025 or 2026',
+      'SE_TAX: year is 2024; expected a tax year Jumpwise has figures for: 2025 or 2026',
     );
     expect(() => call('SE_TAX', 50_000, col(2026, 2027))).toThrow(
-      'SE_TAX: year at row 2, column 1 is 2027; expected a tax year Leap has figures for: 2025 or 2026',
+      'SE_TAX: year at row 2, column 1 is 2027; expected a tax year Jumpwise has figures for: 2025 or 2026',
     );
   });
   test('a fractional or text year says a whole year is expected', () => {

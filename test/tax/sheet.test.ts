@@ -53,7 +53,7 @@ test('a blocked spill shows #REF!, and an unsupported year shows our message', (
   emu.enterInput('Sheet1', 'B1', '=TAX_ESTIMATE_US(80000, "hoh", 2024)');
   const c = cells(emu);
   expect(String(c.A1.value)).toMatch(/^#REF!/);
-  expect(c.B1.value).toBe('#ERROR!: TAX_ESTIMATE_US: year is 2024; expected a tax year Leap has figures for: 2025 or 2026');
+  expect(c.B1.value).toBe('#ERROR!: TAX_ESTIMATE_US: year is 2024; expected a tax year Jumpwise has figures for: 2025 or 2026');
 });
 
 test('SAFE_HARBOR with a blank prior-year cell uses only the 90% test', () => {

@@ -82,13 +82,13 @@ describe('TAX_CALENDAR_UK and TAX_CALENDAR_CA: the bills and their payments in o
     const table = run('TAX_CALENDAR_UK', 30_000, 2027, 'england', 13_000, 60_000, 2028) as unknown[][];
     const atSource = run('TAX_ESTIMATE_UK', 0, 2026, 'england', 13_000) as number;
     const bill1 = (run('TAX_ESTIMATE_UK', 30_000, 2026, 'england', 13_000) as number) - atSource;
-    expect(table[2]).toEqual(['', 'Self Assessment bill 2027/28 (2026/27 figures, the latest Leap has)', bill1]);
-    expect(table[3][1]).toBe('Self Assessment bill 2028/29 (2026/27 figures, the latest Leap has)');
+    expect(table[2]).toEqual(['', 'Self Assessment bill 2027/28 (2026/27 figures, the latest Jumpwise has)', bill1]);
+    expect(table[3][1]).toBe('Self Assessment bill 2028/29 (2026/27 figures, the latest Jumpwise has)');
     const days = table.slice(4).map((r) => (r[0] as Date).toDateString());
     expect(days).toEqual(['Wed Jan 31 2029', 'Tue Jul 31 2029', 'Thu Jan 31 2030', 'Wed Jul 31 2030']);
     expect(table[4][1]).toBe('Balancing payment 2027/28 + 1st payment on account 2028/29');
     const ca = run('TAX_CALENDAR_CA', 30_000, 2028, 0.1, 40_000, 60_000, 2029) as unknown[][];
-    expect(ca[2][1]).toBe('Tax owing for 2028 (2026 figures, the latest Leap has)');
+    expect(ca[2][1]).toBe('Tax owing for 2028 (2026 figures, the latest Jumpwise has)');
     expect(ca.slice(4).map((r) => (r[0] as Date).getFullYear())).toEqual([2029, 2029, 2029, 2029, 2029, 2030]);
     expect(ca[5][1]).toBe('Balance due for 2028');
   });

@@ -89,7 +89,7 @@ async function refresh(): Promise<void> {
 
 function render(next: PreviewView): void {
   view = next;
-  document.title = `${next.title} – Leap preview`;
+  document.title = `${next.title} – Jumpwise preview`;
   $('doc-title').textContent = next.title;
   $('calls').textContent = `${next.calls} service call${next.calls === 1 ? '' : 's'}`;
   renderMenus(next.menus);
@@ -163,7 +163,7 @@ function topMenu(name: string, fill: (popup: HTMLElement) => void): HTMLElement 
   return wrapper;
 }
 
-/** Extensions holds one submenu per add-on menu (Extensions > Leap > …), as in Sheets. */
+/** Extensions holds one submenu per add-on menu (Extensions > Jumpwise > …), as in Sheets. */
 function addonSubmenu(menu: MenuView, popup: HTMLElement): void {
   const holder = Object.assign(document.createElement('div'), { className: 'menu' });
   const button = Object.assign(document.createElement('button'), {

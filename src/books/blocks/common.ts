@@ -184,8 +184,8 @@ export const inYear = (yearCell: string, country: BooksCountry = BOOKS_COUNTRIES
  * The ids of what one block reads from another (a named cell goes by its name): a typo fails the build, which knows
  * every declared id.
  */
-export const YEAR = 'LEAP_BOOKS_YEAR';
-export const RATE = 'LEAP_BOOKS_TAX_RATE';
+export const YEAR = 'JW_BOOKS_YEAR';
+export const RATE = 'JW_BOOKS_TAX_RATE';
 export const BY_CATEGORY = 'byCategory';
 export const MONTHS = 'months';
 export const TAX_PERIODS_TABLE = 'taxPeriods';
@@ -194,12 +194,12 @@ export const PREVIOUS_DUE = 'previousDue';
 export const TAX_ACCOUNT = 'taxAccount';
 export const TODAY = 'today';
 export const FILING_STATUS = 'filingStatus';
-export const WAGES = 'LEAP_BOOKS_WAGES';
-export const WITHHELD = 'LEAP_BOOKS_WITHHELD';
-export const PROJECTED_PROFIT = 'LEAP_BOOKS_PROJECTED_PROFIT';
+export const WAGES = 'JW_BOOKS_WAGES';
+export const WITHHELD = 'JW_BOOKS_WITHHELD';
+export const PROJECTED_PROFIT = 'JW_BOOKS_PROJECTED_PROFIT';
 
 /**
- * The year of the US tables for the Books year: Leap's tables cover a few years (src/finance/usTax/tables.ts); a
+ * The year of the US tables for the Books year: Jumpwise's tables cover a few years (src/finance/usTax/tables.ts); a
  * year outside them uses the nearest, as the plan and the check-in do.
  */
 export const usFiguresYear = (yearCell: string): string =>
@@ -215,5 +215,5 @@ export const monthsOverFormula = (
   { yearStart }: BooksCountry = BOOKS_COUNTRIES.us,
 ): string =>
   `MAX(0,MIN(12,(YEAR(${todayCell})-${yearCell})*12+MONTH(${todayCell})-${yearStart.month}${yearStart.day === 1 ? '' : `-IF(DAY(${todayCell})<${yearStart.day},1,0)`}))`;
-export const UNCATEGORISED_IN = 'LEAP_BOOKS_UNCATEGORISED_IN';
-export const FORM_NET = 'LEAP_BOOKS_FORM_NET';
+export const UNCATEGORISED_IN = 'JW_BOOKS_UNCATEGORISED_IN';
+export const FORM_NET = 'JW_BOOKS_FORM_NET';

@@ -60,7 +60,7 @@ function columns(books: BooksSheet): TableColumn[] {
       key: 'income',
       header: income,
       // Income categories only: money in not yet categorised (blank or "Uncategorized") is in no total until it
-      // has a category, as on the tax form; the form block shows it on a line of its own (LEAP_BOOKS_UNCATEGORISED_IN).
+      // has a category, as on the tax form; the form block shows it on a line of its own (JW_BOOKS_UNCATEGORISED_IN).
       cell: amount((read, r) => `=SUMIFS(${amounts(read, r)},${kinds(read)},"Income")`),
       total: { cell: sum('income'), format: money.books },
     },
@@ -122,10 +122,10 @@ export const months: BooksBlock = (g, books) => {
     format: '0',
     bold: true,
   });
-  g.name('LEAP_BOOKS_MONTHS', table.range('month'));
-  g.name('LEAP_BOOKS_INCOME', table.range('income'));
-  g.name('LEAP_BOOKS_EXPENSES', table.range('expenses'));
-  g.name('LEAP_BOOKS_PROFIT', table.range('profit'));
-  g.name('LEAP_BOOKS_PROFIT_YTD', a1(BOOKS.totalRow, table.columnOf('profit')));
-  g.name('LEAP_BOOKS_UNCATEGORISED', a1(BOOKS.totalRow, table.columnOf('notCategorised')));
+  g.name('JW_BOOKS_MONTHS', table.range('month'));
+  g.name('JW_BOOKS_INCOME', table.range('income'));
+  g.name('JW_BOOKS_EXPENSES', table.range('expenses'));
+  g.name('JW_BOOKS_PROFIT', table.range('profit'));
+  g.name('JW_BOOKS_PROFIT_YTD', a1(BOOKS.totalRow, table.columnOf('profit')));
+  g.name('JW_BOOKS_UNCATEGORISED', a1(BOOKS.totalRow, table.columnOf('notCategorised')));
 };

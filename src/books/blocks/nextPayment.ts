@@ -27,10 +27,10 @@ const np = BOOKS.nextPayment;
 const PRIOR_TAX = 'priorYearTax';
 const PRIOR_AGI = 'priorYearAgi';
 const PERIODS_ENDED = 'periodsEnded';
-const NEXT_DUE = 'LEAP_BOOKS_NEXT_DUE';
+const NEXT_DUE = 'JW_BOOKS_NEXT_DUE';
 const PAID = 'paidForTheYear';
-const PAYMENT = 'LEAP_BOOKS_NEXT_PAYMENT';
-const FLAT = 'LEAP_BOOKS_FLAT_PAYMENT';
+const PAYMENT = 'JW_BOOKS_NEXT_PAYMENT';
+const FLAT = 'JW_BOOKS_FLAT_PAYMENT';
 const BILL = 'taxOnProjectedProfit';
 const LAST_YEAR_BILL = 'lastYearBill';
 const profitTo = (period: number) => `profitTo${period}`;
@@ -60,7 +60,7 @@ const inputs: BooksBlock = (g, { money }) => {
     id: FILING_STATUS,
     ...onRow(np.statusRow),
     label: 'Filing status',
-    value: { formula: '=IFERROR(LEAP_FILING_STATUS,"single")' },
+    value: { formula: '=IFERROR(JW_FILING_STATUS,"single")' },
     note: { text: 'Your plan’s when there is a plan; or type single, married_joint, married_separate or head_of_household.' },
   });
   const lastYear = (read: Reader) => `(${read.cell(YEAR)}-1)`;
@@ -202,7 +202,7 @@ function paymentSentence(read: Reader, federal: string, date: string): string {
 
 /**
  * Outside the US: where the year's tax stands by the country's calendar. Today; the day after which payments count
- * for the year; the next due date; the tax deducted from the wages at source (LEAP_BOOKS_WITHHELD: PAYE in the UK,
+ * for the year; the next due date; the tax deducted from the wages at source (JW_BOOKS_WITHHELD: PAYE in the UK,
  * payroll deductions in Canada, by TAX_ESTIMATE_UK / TAX_ESTIMATE_CA on the wages alone); the tax the projected
  * profit adds on top of them at the set-aside rate; what was paid; and in the UK and Canada the payments that bill
  * sets (PAYMENTS_ON_ACCOUNT_UK, INSTALMENTS_CA), spilled below.
@@ -250,8 +250,8 @@ const countryPayment: BooksBlock = (g, books) => {
   const wages = (read: Reader) => read.cell(WAGES);
   const figures = (read: Reader) => figuresYearFormula(country, year(read));
   const atSource: Partial<Record<string, (read: Reader) => string>> = {
-    uk: (read) => `TAX_ESTIMATE_UK(0,${figures(read)},IFERROR(LEAP_UK_REGION,"england"),${wages(read)})`,
-    canada: (read) => `TAX_ESTIMATE_CA(0,${figures(read)},IFERROR(LEAP_PROVINCE_TAX_RATE,0),${wages(read)})`,
+    uk: (read) => `TAX_ESTIMATE_UK(0,${figures(read)},IFERROR(JW_UK_REGION,"england"),${wages(read)})`,
+    canada: (read) => `TAX_ESTIMATE_CA(0,${figures(read)},IFERROR(JW_PROVINCE_TAX_RATE,0),${wages(read)})`,
   };
   const source = atSource[country.key];
   g.input({
@@ -319,16 +319,16 @@ const countryPayment: BooksBlock = (g, books) => {
     );
   }
   g.sentence({
-    id: 'LEAP_BOOKS_NEXT_PAYMENT_TEXT',
+    id: 'JW_BOOKS_NEXT_PAYMENT_TEXT',
     row: np.sentenceRow,
     column: np.labelColumn,
-    name: 'LEAP_BOOKS_NEXT_PAYMENT_TEXT',
+    name: 'JW_BOOKS_NEXT_PAYMENT_TEXT',
     cell: (read) => {
       const next = read.cell(NEXT_DUE);
       const when = `IF(ISTEXT(${next}),${next}&".","Next date: "&${asText(next, money.date)}&".")`;
       return calendar && country.key !== 'elsewhere'
         ? `=${when}&" The "&${named(read)}&" tax on the projected profit is "&${read.shown(BILL)}&"; paid "&${read.shown(PAID)}&", "&${read.shown(PAYMENT)}&" still to pay."`
-        : `="Leap has no tax calendar for your country: ask your tax authority when payments fall due. At the set-aside rate the "&${named(read)}&" tax is "&${read.shown(BILL)}&"; paid "&${read.shown(PAID)}&"."`;
+        : `="Jumpwise has no tax calendar for your country: ask your tax authority when payments fall due. At the set-aside rate the "&${named(read)}&" tax is "&${read.shown(BILL)}&"; paid "&${read.shown(PAID)}&"."`;
     },
   });
 };
@@ -344,10 +344,10 @@ export const nextPayment: BooksBlock = (g, books) => {
   payments(g, books);
   const sentence: Entry = (read) => paymentSentence(read, books.money.federal, books.money.date);
   g.sentence({
-    id: 'LEAP_BOOKS_NEXT_PAYMENT_TEXT',
+    id: 'JW_BOOKS_NEXT_PAYMENT_TEXT',
     row: np.sentenceRow,
     column: np.labelColumn,
     cell: sentence,
-    name: 'LEAP_BOOKS_NEXT_PAYMENT_TEXT',
+    name: 'JW_BOOKS_NEXT_PAYMENT_TEXT',
   });
 };

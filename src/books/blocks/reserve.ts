@@ -5,9 +5,9 @@ import { BOOKS, type BooksBlock, BY_CATEGORY, MONTHS, RATE, TAX_ACCOUNT, TAX_PAI
 
 const rv = BOOKS.reserve;
 const TYPED_BALANCE = 'reserveTyped';
-const RESERVE = 'LEAP_BOOKS_TAX_RESERVE';
+const RESERVE = 'JW_BOOKS_TAX_RESERVE';
 const OWED = 'taxOwedSoFar';
-const GAP = 'LEAP_BOOKS_RESERVE_GAP';
+const GAP = 'JW_BOOKS_RESERVE_GAP';
 
 export const reserve: BooksBlock = (g, { money, country }) => {
   const onRow = (row: number) => ({ row, column: rv.valueColumn });
@@ -55,10 +55,10 @@ export const reserve: BooksBlock = (g, { money, country }) => {
     name: GAP,
   });
   g.sentence({
-    id: 'LEAP_BOOKS_RESERVE_TEXT',
+    id: 'JW_BOOKS_RESERVE_TEXT',
     row: rv.sentenceRow,
     column: rv.labelColumn,
-    name: 'LEAP_BOOKS_RESERVE_TEXT',
+    name: 'JW_BOOKS_RESERVE_TEXT',
     parts: (read) => {
       const gap = read.cell(GAP);
       return [

@@ -1,6 +1,6 @@
 /**
  * The country's self-employment form beside the months (Schedule C, SA103F, T2125): the year's total on each of its
- * lines, then the net. Where Leap knows no form, the year's income and expenses by kind, and a sentence saying so.
+ * lines, then the net. Where Jumpwise knows no form, the year's income and expenses by kind, and a sentence saying so.
  */
 import { a1, columnLetters, quoted } from '../../layout/grid';
 import { yearTextFormula } from '../country';
@@ -21,7 +21,7 @@ export const scheduleC: BooksBlock = (g, books) => {
   g.heading(sc.titleRow, sc.lineColumn, (read) =>
     form
       ? `=${quoted(`${form.title} `)}&${yearTextFormula(country, read.cell(YEAR))}`
-      : `="Income and expenses "&${read.cell(YEAR)}&" (no tax form: Leap has none for your country)"`,
+      : `="Income and expenses "&${read.cell(YEAR)}&" (no tax form: Jumpwise has none for your country)"`,
   );
   const lastLine = sc.firstRow + lines.length - 1;
   const incomeLines = lines.filter((l) => 'income' in l && l.income).length;
@@ -57,7 +57,7 @@ export const scheduleC: BooksBlock = (g, books) => {
         }),
         total: {
           cell: {
-            // To the cent, rounded as the months' year to date is (LEAP_BOOKS_PROFIT_YTD), so the two agree.
+            // To the cent, rounded as the months' year to date is (JW_BOOKS_PROFIT_YTD), so the two agree.
             formula: `=ROUND(ROUND(SUM(${total}${sc.firstRow}:${total}${sc.firstRow + incomeLines - 1})-SUM(${total}${sc.firstRow + incomeLines}:${total}${lastLine}),6),2)`,
           },
           format: money.books,

@@ -120,5 +120,5 @@ export const taxPaid: BooksBlock = (g, books) => {
       { key: 'note', cell: () => ({ cell: null, fill: INPUT_FILL }), total: { cell: null, bold: false } },
     ],
   });
-  g.name('LEAP_BOOKS_TAX_PAID', a1(byHand.totalRow ?? tp.totalRow, byHand.columnOf('amount')));
+  g.name('JW_BOOKS_TAX_PAID', a1(byHand.totalRow ?? tp.totalRow, byHand.columnOf('amount')));
 };

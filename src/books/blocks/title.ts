@@ -17,9 +17,9 @@ import {
 const DEFAULT_BOOKS_TAX_RATE = 0.3;
 
 /** A plan with the US estimate names its filing status (src/plan/layout.ts US_INPUT_NAMES); no other plan does. */
-const US_PLAN = 'NOT(ISERROR(LEAP_FILING_STATUS))';
+const US_PLAN = 'NOT(ISERROR(JW_FILING_STATUS))';
 /** A plan of another kind (a flat rate, the UK's or Canada's tables): it names its rate but no filing status. */
-const OTHER_PLAN = 'ISERROR(LEAP_FILING_STATUS)*NOT(ISERROR(LEAP_TAX_RATE))';
+const OTHER_PLAN = 'ISERROR(JW_FILING_STATUS)*NOT(ISERROR(JW_TAX_RATE))';
 
 const ABOUT = 'Live totals of the Ledger sheet. Edit the shaded cells; categorise Ledger rows to move them here.';
 
@@ -37,19 +37,19 @@ function countryRate(read: Reader, country: BooksCountry, money: BooksMoney): { 
     `"${fn} of "&${yearTextFormula(country, figures)}&" on the projected profit ("&${asText(profit, money.books)}&") on top of "&${asText(read.cell(WAGES), money.books)}&" of wages: the tax it adds, as a share of it"`;
   if (country.key === 'uk') {
     return {
-      value: `=IF(${profit}>0,TAX_RATE_UK(${profit},${figures},IFERROR(LEAP_UK_REGION,"england"),${read.cell(WAGES)}),${DEFAULT_BOOKS_TAX_RATE})`,
-      note: `=IF(${profit}>0,${onTop('TAX_RATE_UK')}&IF(ISERROR(LEAP_UK_REGION)," (England bands: no plan)",""),${none})`,
+      value: `=IF(${profit}>0,TAX_RATE_UK(${profit},${figures},IFERROR(JW_UK_REGION,"england"),${read.cell(WAGES)}),${DEFAULT_BOOKS_TAX_RATE})`,
+      note: `=IF(${profit}>0,${onTop('TAX_RATE_UK')}&IF(ISERROR(JW_UK_REGION)," (England bands: no plan)",""),${none})`,
     };
   }
   if (country.key === 'canada') {
     return {
-      value: `=IF(${profit}>0,TAX_RATE_CA(${profit},${figures},IFERROR(LEAP_PROVINCE_TAX_RATE,0),${read.cell(WAGES)}),${DEFAULT_BOOKS_TAX_RATE})`,
-      note: `=IF(${profit}>0,${onTop('TAX_RATE_CA')}&IF(ISERROR(LEAP_PROVINCE_TAX_RATE)," (federal only: no plan gives a provincial rate)",", with your plan's provincial rate"),${none})`,
+      value: `=IF(${profit}>0,TAX_RATE_CA(${profit},${figures},IFERROR(JW_PROVINCE_TAX_RATE,0),${read.cell(WAGES)}),${DEFAULT_BOOKS_TAX_RATE})`,
+      note: `=IF(${profit}>0,${onTop('TAX_RATE_CA')}&IF(ISERROR(JW_PROVINCE_TAX_RATE)," (federal only: no plan gives a provincial rate)",", with your plan's provincial rate"),${none})`,
     };
   }
   return {
-    value: `=IFERROR(LEAP_FLAT_TAX_RATE,IFERROR(LEAP_TAX_RATE,${DEFAULT_BOOKS_TAX_RATE}))`,
-    note: `=IF(ISERROR(LEAP_TAX_RATE),"No plan: 30%, the 25-30% rule’s top","Your plan’s flat rate")&": Leap has no tax tables for your country"`,
+    value: `=IFERROR(JW_FLAT_TAX_RATE,IFERROR(JW_TAX_RATE,${DEFAULT_BOOKS_TAX_RATE}))`,
+    note: `=IF(ISERROR(JW_TAX_RATE),"No plan: 30%, the 25-30% rule’s top","Your plan’s flat rate")&": Jumpwise has no tax tables for your country"`,
   };
 }
 
@@ -66,7 +66,7 @@ function about(country: BooksCountry, money: BooksMoney): Parameters<Parameters<
 }
 
 export const title: BooksBlock = (g, { year, money, localeCountry, country }) => {
-  g.put(1, 1, { cell: { text: 'Leap books' }, bold: true });
+  g.put(1, 1, { cell: { text: 'Jumpwise books' }, bold: true });
   g.put(1, 2, about(country, money));
   g.input({
     id: YEAR,
@@ -101,10 +101,10 @@ export const title: BooksBlock = (g, { year, money, localeCountry, country }) =>
     label: 'Tax set-aside rate',
     value: (read) => {
       const profit = read.cell(PROJECTED_PROFIT);
-      const us = `IF(${profit}>0,TAX_RATE_US(${profit},${read.cell(FILING_STATUS)},${usFiguresYear(read.cell(YEAR))},IFERROR(LEAP_STATE_TAX_RATE,0),${read.cell(WAGES)}),${DEFAULT_BOOKS_TAX_RATE})`;
+      const us = `IF(${profit}>0,TAX_RATE_US(${profit},${read.cell(FILING_STATUS)},${usFiguresYear(read.cell(YEAR))},IFERROR(JW_STATE_TAX_RATE,0),${read.cell(WAGES)}),${DEFAULT_BOOKS_TAX_RATE})`;
       return usLocale
-        ? `=IF(${OTHER_PLAN},LEAP_TAX_RATE,${us})`
-        : `=IF(${US_PLAN},${us},IFERROR(LEAP_TAX_RATE,${DEFAULT_BOOKS_TAX_RATE}))`;
+        ? `=IF(${OTHER_PLAN},JW_TAX_RATE,${us})`
+        : `=IF(${US_PLAN},${us},IFERROR(JW_TAX_RATE,${DEFAULT_BOOKS_TAX_RATE}))`;
     },
     format: '0.0%',
     note: (read) => {
@@ -113,7 +113,7 @@ export const title: BooksBlock = (g, { year, money, localeCountry, country }) =>
       const override = '&"; type your own to override."';
       return usLocale
         ? `=IF(${OTHER_PLAN},"Your plan\u2019s rate",${us})${override}`
-        : `=IF(${US_PLAN},${us},IF(ISERROR(LEAP_TAX_RATE),"No plan: 30%, the 25-30% rule\u2019s top","Your plan\u2019s rate"))${override}`;
+        : `=IF(${US_PLAN},${us},IF(ISERROR(JW_TAX_RATE),"No plan: 30%, the 25-30% rule\u2019s top","Your plan\u2019s rate"))${override}`;
     },
     name: RATE,
   });

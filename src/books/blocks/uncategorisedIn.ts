@@ -49,10 +49,10 @@ export function uncategorisedIn(g: Grid, { money, ledgerUrl, country }: BooksShe
     format: '0" rows"',
   });
   g.sentence({
-    id: 'LEAP_BOOKS_UNCATEGORISED_IN_TEXT',
+    id: 'JW_BOOKS_UNCATEGORISED_IN_TEXT',
     row: at.row + 1,
     column: at.lineColumn,
-    name: 'LEAP_BOOKS_UNCATEGORISED_IN_TEXT',
+    name: 'JW_BOOKS_UNCATEGORISED_IN_TEXT',
     cell: (read) => {
       const amount = read.cell(UNCATEGORISED_IN);
       const rows = read.cell(UNCATEGORISED_ROWS_IN);

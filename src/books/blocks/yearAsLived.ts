@@ -13,9 +13,9 @@ import { BOOKS, type BooksBlock, MONTHS, monthsOverFormula, PROJECTED_PROFIT, TO
  * whole salary while the plan's leave date is after the year; the plan's own leave-year wages (salary × months
  * employed ÷ 12, or the figure the person typed there) in the leave year; none after it.
  */
-const LEAVE = 'LEAP_LEAVE_DATE';
-const SALARY = 'LEAP_ANNUAL_SALARY';
-const LEAVE_YEAR_WAGES = 'LEAP_LEAVE_YEAR_WAGES';
+const LEAVE = 'JW_LEAVE_DATE';
+const SALARY = 'JW_ANNUAL_SALARY';
+const LEAVE_YEAR_WAGES = 'JW_LEAVE_YEAR_WAGES';
 
 /**
  * The Books year the leave date falls in, and the months employed in it before the leave month: in the UK the tax

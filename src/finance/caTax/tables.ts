@@ -1,5 +1,5 @@
 /**
- * The Canadian federal figures Leap's self-employed estimate uses, one entry per tax year. Every figure carries
+ * The Canadian federal figures Jumpwise's self-employed estimate uses, one entry per tax year. Every figure carries
  * its source (canada.ca or the CRA's T4127 payroll formulas) in the comment beside it.
  */
 
@@ -85,7 +85,7 @@ export function caFiguresFor(year: number): CaTaxYear {
   return CA_TAX_YEARS[year];
 }
 
-/** The supported year nearest a tax year: a later year is estimated with the latest figures Leap has. */
+/** The supported year nearest a tax year: a later year is estimated with the latest figures Jumpwise has. */
 export const caNearestYear = (year: number): number =>
   Math.min(Math.max(year, CA_SUPPORTED_YEARS[0]), CA_SUPPORTED_YEARS[CA_SUPPORTED_YEARS.length - 1]);
 

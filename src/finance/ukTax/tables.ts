@@ -1,5 +1,5 @@
 /**
- * The UK figures Leap's sole-trader estimate uses, one entry per tax year (2025 means 2025/26, 6 April 2025 to
+ * The UK figures Jumpwise's sole-trader estimate uses, one entry per tax year (2025 means 2025/26, 6 April 2025 to
  * 5 April 2026). Every figure carries its source (gov.uk) in the comment beside it.
  */
 
@@ -91,7 +91,7 @@ export function ukFiguresFor(year: number): UkTaxYear {
   return UK_TAX_YEARS[year];
 }
 
-/** The supported year nearest a tax year: a later year is estimated with the latest figures Leap has. */
+/** The supported year nearest a tax year: a later year is estimated with the latest figures Jumpwise has. */
 export const ukNearestYear = (year: number): number =>
   Math.min(Math.max(year, UK_SUPPORTED_YEARS[0]), UK_SUPPORTED_YEARS[UK_SUPPORTED_YEARS.length - 1]);
 

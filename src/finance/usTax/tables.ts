@@ -1,5 +1,5 @@
 /**
- * The US federal figures Leap's tax estimate uses, as data. Figures that change every year live in
+ * The US federal figures Jumpwise's tax estimate uses, as data. Figures that change every year live in
  * US_TAX_YEARS, one entry per tax year: adding 2027 means adding one entry, nothing else. Figures fixed by
  * statute (rates, the $400 SE floor, the additional Medicare thresholds) live in STATUTE below.
  * Every figure carries the primary source it comes from.
@@ -113,7 +113,7 @@ export const STATUTE = {
   } satisfies ByStatus<number>,
 } as const;
 
-/** The tax years Leap has figures for, oldest first. */
+/** The tax years Jumpwise has figures for, oldest first. */
 export const SUPPORTED_TAX_YEARS: readonly number[] = Object.keys(US_TAX_YEARS)
   .map(Number)
   .sort((a, b) => a - b);

@@ -40,10 +40,10 @@ export const CANADA_CALENDAR: CountryCalendar = {
   workingsTitle: 'Tax workings: CRA instalments',
   calendarFunction: 'TAX_CALENDAR_CA',
   paymentRows: PAYMENT_DAYS.length,
-  place: 'LEAP_PROVINCE_TAX_RATE',
+  place: 'JW_PROVINCE_TAX_RATE',
   years: CA_SUPPORTED_YEARS,
   incomeLabel: 'Net income in the first year',
-  monthsInFirstYear: (read) => `(13-MONTH(${read.cell('LEAP_LEAVE_DATE')}))`,
+  monthsInFirstYear: (read) => `(13-MONTH(${read.cell('JW_LEAVE_DATE')}))`,
   registration: {
     id: WORKINGS_FIGURES.gstHstLimit,
     label: 'GST/HST small-supplier limit (Excise Tax Act s.148)',

@@ -13,8 +13,8 @@ export const ukYearText = (year: string): string => `${year}&"/"&RIGHT(${year}+1
 export const ukYearOf = (day: string): string => `(YEAR(${day})-IF(${day}<DATE(YEAR(${day}),4,6),1,0))`;
 /** The months employed in the leave tax year: those from April to the leave month. */
 export const ukEmployed = (read: Reader): string => {
-  const leave = read.cell('LEAP_LEAVE_DATE');
-  return `((YEAR(${leave})-${read.cell('LEAP_TAX_YEAR')})*12+MONTH(${leave})-4)`;
+  const leave = read.cell('JW_LEAVE_DATE');
+  return `((YEAR(${leave})-${read.cell('JW_TAX_YEAR')})*12+MONTH(${leave})-4)`;
 };
 
 /**
@@ -47,7 +47,7 @@ export const UK_CALENDAR: CountryCalendar = {
   workingsTitle: 'Tax workings: Self Assessment',
   calendarFunction: 'TAX_CALENDAR_UK',
   paymentRows: 4,
-  place: 'LEAP_UK_REGION',
+  place: 'JW_UK_REGION',
   years: UK_SUPPORTED_YEARS,
   incomeLabel: 'Profit in the first tax year',
   monthsInFirstYear: (read) => `(12-${ukEmployed(read)})`,

@@ -27,7 +27,7 @@ import {
 
 const TABLE = 'usCalendar';
 /** The safe-harbor figure under the calendar: the sentence beside quotes it. */
-export const US_SAFE_HARBOR = 'LEAP_SAFE_HARBOR';
+export const US_SAFE_HARBOR = 'JW_SAFE_HARBOR';
 const QUARTERLY_PAYMENTS = 4;
 /**
  * Formula fragments for the 1040-ES periods (Jan-Mar, Apr-May, Jun-Aug, Sep-Dec): the period of a month as 1-4,
@@ -41,30 +41,25 @@ const MONTHS_TO_NEXT_PERIOD_END = '2,3,4,3';
 /** The first day of a row's period (the leave month counts as a whole independent month), and its months. */
 function periodOfRow(read: Reader, index: number): { from: string; end: string; months: string } {
   const end = read.cellOf(TABLE, 'periodEnd', index);
-  const from = index === 0 ? read.cell('LEAP_LEAVE_DATE') : `(${read.cellOf(TABLE, 'periodEnd', index - 1)}+1)`;
+  const from = index === 0 ? read.cell('JW_LEAVE_DATE') : `(${read.cellOf(TABLE, 'periodEnd', index - 1)}+1)`;
   return { from, end, months: `((YEAR(${end})-YEAR(${from}))*12+MONTH(${end})-MONTH(${from})+1)` };
 }
 
 /** The months from the leave month to the end of row `index`'s period, both counted. */
 function monthsOnOwn(read: Reader, index: number): string {
-  const [leave, end] = [read.cell('LEAP_LEAVE_DATE'), read.cellOf(TABLE, 'periodEnd', index)];
+  const [leave, end] = [read.cell('JW_LEAVE_DATE'), read.cellOf(TABLE, 'periodEnd', index)];
   return `(YEAR(${end})-YEAR(${leave}))*12+MONTH(${end})-MONTH(${leave})+1`;
 }
 
 export const calendarUs: MainBlock = (g, sheet, row) => {
   const { formats } = sheet;
   const heading = row + 1;
-  g.heading(
-    heading,
-    LABEL,
-    (read) => `="Quarterly tax payments from "&${shownAs(formats, read.cell('LEAP_LEAVE_DATE'), 'date')}`,
-    {
-      fillThrough: LAST_MAIN,
-      note: text(
-        'Estimated tax (Form 1040-ES): due date and amount, the set-aside on each period’s earnings as they build up over your ramp months',
-      ),
-    },
-  );
+  g.heading(heading, LABEL, (read) => `="Quarterly tax payments from "&${shownAs(formats, read.cell('JW_LEAVE_DATE'), 'date')}`, {
+    fillThrough: LAST_MAIN,
+    note: text(
+      'Estimated tax (Form 1040-ES): due date and amount, the set-aside on each period’s earnings as they build up over your ramp months',
+    ),
+  });
   const columns: TableColumn[] = [
     {
       key: 'incomeOf',
@@ -95,7 +90,7 @@ export const calendarUs: MainBlock = (g, sheet, row) => {
         cell: (read) => {
           const earned = (upTo: number) => rampedMonths(read, monthsOnOwn(read, upTo));
           const months = index === 0 ? earned(0) : `(${earned(index)}-${earned(index - 1)})`;
-          return `=${read.cell('LEAP_TAX_RATE')}*${read.cell('LEAP_EXPECTED_MONTHLY')}*${months}`;
+          return `=${read.cell('JW_TAX_RATE')}*${read.cell('JW_EXPECTED_MONTHLY')}*${months}`;
         },
         format: formats.money,
       }),
@@ -107,7 +102,7 @@ export const calendarUs: MainBlock = (g, sheet, row) => {
       cell: ({ index }) => ({
         cell: (read) => {
           if (index === 0) {
-            const leave = read.cell('LEAP_LEAVE_DATE');
+            const leave = read.cell('JW_LEAVE_DATE');
             return `=EOMONTH(DATE(YEAR(${leave}),CHOOSE(${periodOf(`MONTH(${leave})`)},${PERIOD_END_MONTHS}),1),0)`;
           }
           const previous = read.cellOf(TABLE, 'periodEnd', index - 1);
@@ -132,7 +127,7 @@ export const calendarUs: MainBlock = (g, sheet, row) => {
     table.lastRow + 1,
     LABEL,
     (read) => {
-      const leave = read.cell('LEAP_LEAVE_DATE');
+      const leave = read.cell('JW_LEAVE_DATE');
       return `=IF(MONTH(${leave})=1,"You leave in January: every month of "&YEAR(${leave})&" is independent.","Until you leave, your job withholds tax from your wages: January to "&TEXT(EDATE(${leave},-1),"mmmm yyyy")&" are covered that way.")`;
     },
     'usCalendarNote',
@@ -170,13 +165,13 @@ function highIncomeAgi(status: string): string {
  * all year: its tax is TAX_ESTIMATE_US on the salary (federal only, as the safe harbor is), which the job withheld.
  * On a joint return last year's tax is the return's, on both wages (the partner's taken as this year's), and the
  * partner's withholding counts towards it as well (Pub 505: a joint return's payments are the couple's); their AGI
- * is both wages. One Leap cell, no nested call (a call inside another's arguments waits for it: a round more on
+ * is both wages. One Jumpwise cell, no nested call (a call inside another's arguments waits for it: a round more on
  * Sheets); the 100% or 110% is Sheets' arithmetic on the statute's figures (SAFE_HARBOR's rule).
  */
 function safeHarbor(g: Parameters<MainBlock>[0], sheet: PlanSheet, row: number): void {
   const estimate = sheet.tax.system === 'us_estimate';
   const status = (read: Reader) =>
-    estimate ? read.cell('LEAP_FILING_STATUS') : quoted(FILING_STATUSES[sheet.answers.filingStatus]);
+    estimate ? read.cell('JW_FILING_STATUS') : quoted(FILING_STATUSES[sheet.answers.filingStatus]);
   const joint = (read: Reader) => jointReturn(status(read));
   g.put(
     row,
@@ -190,7 +185,7 @@ function safeHarbor(g: Parameters<MainBlock>[0], sheet: PlanSheet, row: number):
     row,
     column: VALUE,
     value: (read) => {
-      const year = clampTo([TAX_FIGURES_YEARS.first, TAX_FIGURES_YEARS.last], `YEAR(${read.cell('LEAP_LEAVE_DATE')})-1`);
+      const year = clampTo([TAX_FIGURES_YEARS.first, TAX_FIGURES_YEARS.last], `YEAR(${read.cell('JW_LEAVE_DATE')})-1`);
       // TAX_ESTIMATE_US counts the partner's wages only on a joint return.
       return `=TAX_ESTIMATE_US(0,${status(read)},${year},0,${read.cell(SALARY)},${read.cell(PARTNER_WAGES)})`;
     },
@@ -214,7 +209,7 @@ function safeHarbor(g: Parameters<MainBlock>[0], sheet: PlanSheet, row: number):
     row + 2,
     LABEL,
     (read) => {
-      const leaveYear = `YEAR(${read.cell('LEAP_LEAVE_DATE')})`;
+      const leaveYear = `YEAR(${read.cell('JW_LEAVE_DATE')})`;
       const isJoint = joint(read);
       return `="No underpayment penalty for "&${leaveYear}&", however it turns out, once "&IF(${isJoint},"your and your partner's withholding","your job's withholding")&" and these payments reach "&${shownAs(sheet.formats, read.cell(US_SAFE_HARBOR), 'money')}&" by the January payment after it: ${percent(safeHarborPriorYearShare)} of last year's tax on "&IF(${isJoint},"both your wages on your joint return (taken as your salary and your partner's wages above)","your salary")&" (${percent(safeHarborHighIncomePriorYearShare)} when that income passed ${dollars(agi.single)}, ${dollars(agi.married_separate)} married filing separately). ${percent(safeHarborCurrentYearShare)} of this year's tax is enough when that is less (Form 1040-ES)."`;
     },
@@ -225,6 +220,6 @@ function safeHarbor(g: Parameters<MainBlock>[0], sheet: PlanSheet, row: number):
 /** The first and the largest quarterly payments. */
 export const US_PAYMENTS = paymentFigures(TABLE);
 export const usFirstDetail = (read: Reader, sheet: PlanSheet): string =>
-  `="The first quarterly payment (Form 1040-ES) on your own, due "&${shownAs(sheet.formats, read.cell('LEAP_FIRST_TAX_DATE'), 'date')}&": it covers the months you are building up to full earnings"`;
+  `="The first quarterly payment (Form 1040-ES) on your own, due "&${shownAs(sheet.formats, read.cell('JW_FIRST_TAX_DATE'), 'date')}&": it covers the months you are building up to full earnings"`;
 export const usLargestDetail = (read: Reader, sheet: PlanSheet): string =>
-  `="The largest quarterly payment (Form 1040-ES), due "&${shownAs(sheet.formats, read.cell('LEAP_LARGEST_TAX_DATE'), 'date')}`;
+  `="The largest quarterly payment (Form 1040-ES), due "&${shownAs(sheet.formats, read.cell('JW_LARGEST_TAX_DATE'), 'date')}`;

@@ -58,12 +58,12 @@ export const checklist: MainBlock = (g, sheet, row) => {
 /**
  * A step's date: a figure's own date when the step has one, else phased live between the start and the leave date,
  * so moving either moves the whole plan. Giving notice follows the plan's one answer to "can I leave?"
- * (LEAP_CAN_LEAVE): while it is not yet, the date gives way to the same words the headline shows.
+ * (JW_CAN_LEAVE): while it is not yet, the date gives way to the same words the headline shows.
  */
 function targetDate(read: Reader, formats: PlanFormats, item: { id: string; phase: number; due?: string }): string {
   if (item.due) return `=${read.cell(item.due)}`;
   const start = read.cell(START);
-  const target = `${start}+ROUND((${read.cell('LEAP_LEAVE_DATE')}-${start})*${item.phase})`;
+  const target = `${start}+ROUND((${read.cell('JW_LEAVE_DATE')}-${start})*${item.phase})`;
   if (item.id !== GIVE_NOTICE_ITEM) return `=${target}`;
   return `=IF(${canLeave(read)},${target},${notYetReason(read, formats)})`;
 }

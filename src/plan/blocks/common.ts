@@ -69,13 +69,13 @@ export type TaxSystem = 'us_estimate' | 'flat' | 'uk' | 'canada';
 
 /** The key numbers a tax setting decides, each a formula given the `read` of the grid. */
 export type TaxFigure =
-  | 'LEAP_TAX_RATE'
-  | 'LEAP_FULL_YEAR_TAX_RATE'
-  | 'LEAP_TAX_YEAR'
-  | 'LEAP_FIRST_TAX_PAYMENT'
-  | 'LEAP_FIRST_TAX_DATE'
-  | 'LEAP_LARGEST_TAX_PAYMENT'
-  | 'LEAP_LARGEST_TAX_DATE';
+  | 'JW_TAX_RATE'
+  | 'JW_FULL_YEAR_TAX_RATE'
+  | 'JW_TAX_YEAR'
+  | 'JW_FIRST_TAX_PAYMENT'
+  | 'JW_FIRST_TAX_DATE'
+  | 'JW_LARGEST_TAX_PAYMENT'
+  | 'JW_LARGEST_TAX_DATE';
 
 /** One labelled input of the plan: the person edits its value; its name is a contract users' formulas rely on. */
 export interface InputSpec {
@@ -133,7 +133,7 @@ export const VALUE = 2;
 export const DETAIL = 3;
 /** The one wide column of the main flow: the checklist's notes, and the what-if's third case. */
 export const NOTES = 4;
-/** Hidden: the checklist's item ids and the tax calendar's period ends, which Leap reads and the person need not. */
+/** Hidden: the checklist's item ids and the tax calendar's period ends, which Jumpwise reads and the person need not. */
 export const ITEM_ID = 5;
 export const LAST_MAIN = ITEM_ID;
 export const SCHEDULE = 7;
@@ -161,20 +161,20 @@ export const HISTORY = 'history';
 export const FIRST_YEAR_INCOME = 'firstYearIncome';
 
 /** The names of the inputs every plan has, as `read.cell` takes them. */
-export const EXPENSES = 'LEAP_MONTHLY_EXPENSES';
-export const SAVINGS = 'LEAP_SAVINGS';
-export const SALARY = 'LEAP_ANNUAL_SALARY';
-export const LOW = 'LEAP_PROJECTED_LOW';
-export const HIGH = 'LEAP_PROJECTED_HIGH';
-export const HEALTH = 'LEAP_HEALTH_MONTHLY';
-export const MONTHLY_SAVINGS = 'LEAP_MONTHLY_SAVINGS';
-export const START = 'LEAP_START_DATE';
-export const RAMP = 'LEAP_RAMP_MONTHS';
-export const MAX_RISK = 'LEAP_MAX_RISK';
-export const WAGES = 'LEAP_LEAVE_YEAR_WAGES';
+export const EXPENSES = 'JW_MONTHLY_EXPENSES';
+export const SAVINGS = 'JW_SAVINGS';
+export const SALARY = 'JW_ANNUAL_SALARY';
+export const LOW = 'JW_PROJECTED_LOW';
+export const HIGH = 'JW_PROJECTED_HIGH';
+export const HEALTH = 'JW_HEALTH_MONTHLY';
+export const MONTHLY_SAVINGS = 'JW_MONTHLY_SAVINGS';
+export const START = 'JW_START_DATE';
+export const RAMP = 'JW_RAMP_MONTHS';
+export const MAX_RISK = 'JW_MAX_RISK';
+export const WAGES = 'JW_LEAVE_YEAR_WAGES';
 /** The household: the partner's take-home pay a month (it pays part of the costs) and wages a year (a joint return's). */
-export const PARTNER_TAKE_HOME = 'LEAP_PARTNER_TAKE_HOME';
-export const PARTNER_WAGES = 'LEAP_PARTNER_WAGES';
+export const PARTNER_TAKE_HOME = 'JW_PARTNER_TAKE_HOME';
+export const PARTNER_WAGES = 'JW_PARTNER_WAGES';
 
 export const text = (t: string): Content => ({ text: t });
 
@@ -222,7 +222,7 @@ export const rampedMonths = (read: Reader, months: string): string => {
   return `(${ramping}*(${ramping}+1)/(2*(${ramp}+1))+MAX(0,${m})-${ramping})`;
 };
 
-type PaymentFigure = 'LEAP_FIRST_TAX_PAYMENT' | 'LEAP_FIRST_TAX_DATE' | 'LEAP_LARGEST_TAX_PAYMENT' | 'LEAP_LARGEST_TAX_DATE';
+type PaymentFigure = 'JW_FIRST_TAX_PAYMENT' | 'JW_FIRST_TAX_DATE' | 'JW_LARGEST_TAX_PAYMENT' | 'JW_LARGEST_TAX_DATE';
 /** What a tax calendar says when nothing in it is over 0 (a year without profit). */
 export const NO_TAX_DUE = 'No payment due';
 /**
@@ -240,21 +240,21 @@ export function paymentFigures(table: string): Record<PaymentFigure, (read: Read
   });
   const whenDated = (firstDue: string, date: string) => `IF(ISNUMBER(${firstDue}),${date},${firstDue})`;
   return {
-    LEAP_FIRST_TAX_DATE: (read) => {
+    JW_FIRST_TAX_DATE: (read) => {
       const { amounts, dues, firstDue } = columns(read);
       return `=IF(COUNTIF(${amounts},">0")=0,${quoted(NO_TAX_DUE)},${whenDated(firstDue, `MINIFS(${dues},${amounts},">0")`)})`;
     },
-    LEAP_FIRST_TAX_PAYMENT: (read) => {
+    JW_FIRST_TAX_PAYMENT: (read) => {
       const [amounts, dues, date] = [
         read.column(table, 'amount', -1),
         read.column(table, 'due', -1),
-        read.cell('LEAP_FIRST_TAX_DATE'),
+        read.cell('JW_FIRST_TAX_DATE'),
       ];
       // No date: nothing to pay (0), or what the date shows while the calendar is still loading or failed.
       return `=IF(ISNUMBER(${date}),INDEX(${amounts},MATCH(${date},${dues},0)),IF(${date}=${quoted(NO_TAX_DUE)},0,${date}))`;
     },
-    LEAP_LARGEST_TAX_PAYMENT: (read) => `=MAX(0,${read.column(table, 'amount', -1)})`,
-    LEAP_LARGEST_TAX_DATE: (read) => {
+    JW_LARGEST_TAX_PAYMENT: (read) => `=MAX(0,${read.column(table, 'amount', -1)})`,
+    JW_LARGEST_TAX_DATE: (read) => {
       const { amounts, dues, firstDue } = columns(read);
       return `=IF(COUNTIF(${amounts},">0")=0,${quoted(NO_TAX_DUE)},${whenDated(firstDue, `INDEX(${dues},MATCH(MAX(${amounts}),${amounts},0))`)})`;
     },

@@ -2,7 +2,7 @@
  * The UK and Canadian calendars, one shape for both: the tax workings under the runway fan (the first year's income,
  * the tax at source, both years' bills, the country's calendar function on each, and the registration figure the
  * checklist quotes), and the payment rows of the main flow quoting their amounts. The functions are given the real
- * tax years (a year after Leap's tables is estimated with the latest figures, and the workings say so), so the
+ * tax years (a year after Jumpwise's tables is estimated with the latest figures, and the workings say so), so the
  * workings and the rows agree on every date; they list only payments from the first bill on, none before the person
  * is on their own. What differs by country is a CountryCalendar (src/plan/blocks/calendarUk.ts, calendarCanada.ts).
  */
@@ -82,7 +82,7 @@ export interface CountryCalendar {
   closingNote: (workings: string) => string;
 }
 
-const taxYear = (read: Reader) => read.cell('LEAP_TAX_YEAR');
+const taxYear = (read: Reader) => read.cell('JW_TAX_YEAR');
 /** The tax year `offset` years after the leave tax year, as a formula. */
 export const yearAfter = (read: Reader, offset: number): string =>
   offset === 0 ? taxYear(read) : `(${taxYear(read)}+${offset})`;
@@ -91,7 +91,7 @@ const workingsOf = (read: Reader): Workings => ({
   year: (offset) => yearAfter(read, offset),
   amountIn: (r) => read.spill(CALENDAR, WORK_CALENDAR_FIGURES + r, 2),
 });
-/** The leave tax year, and the one after it, in the years Leap has figures for (the set-aside rate's figures). */
+/** The leave tax year, and the one after it, in the years Jumpwise has figures for (the set-aside rate's figures). */
 export const figuresYear = (read: Reader, country: CountryCalendar, offset: 0 | 1): string =>
   clampTo(country.years, offset === 0 ? taxYear(read) : `${taxYear(read)}+1`);
 
@@ -101,11 +101,11 @@ export const figuresYear = (read: Reader, country: CountryCalendar, offset: 0 | 
  * mostly ramp is taxed, and its bill and payments set, on what those months bring.
  */
 const firstYearIncome = (read: Reader, country: CountryCalendar): string =>
-  `${read.cell('LEAP_EXPECTED_MONTHLY')}*${rampedMonths(read, country.monthsInFirstYear(read))}`;
+  `${read.cell('JW_EXPECTED_MONTHLY')}*${rampedMonths(read, country.monthsInFirstYear(read))}`;
 /** The second tax year's: its twelve months after the first year's, the rest of a ramp longer than the first year included. */
 const secondYearIncome = (read: Reader, country: CountryCalendar): string => {
   const first = country.monthsInFirstYear(read);
-  return `${read.cell('LEAP_EXPECTED_MONTHLY')}*(${rampedMonths(read, `${first}+12`)}-${rampedMonths(read, first)})`;
+  return `${read.cell('JW_EXPECTED_MONTHLY')}*(${rampedMonths(read, `${first}+12`)}-${rampedMonths(read, first)})`;
 };
 
 function workings(g: Parameters<MainBlock>[0], sheet: PlanSheet, country: CountryCalendar): void {
@@ -150,7 +150,7 @@ export function countryCalendarBlock(country: CountryCalendar): MainBlock {
   return (g, sheet, row) => {
     workings(g, sheet, country);
     const heading = row + 1;
-    g.heading(heading, LABEL, (read) => `="Tax payments from "&${shownAs(sheet.formats, read.cell('LEAP_LEAVE_DATE'), 'date')}`, {
+    g.heading(heading, LABEL, (read) => `="Tax payments from "&${shownAs(sheet.formats, read.cell('JW_LEAVE_DATE'), 'date')}`, {
       fillThrough: LAST_MAIN,
       note: text(country.headingNote),
     });
@@ -186,7 +186,7 @@ export function countryCalendarBlock(country: CountryCalendar): MainBlock {
 /** The first and the largest payment: read off the calendar rows. */
 export const countryPayments = paymentFigures(TABLE);
 export const countryDetails = (country: CountryCalendar) => ({
-  LEAP_FIRST_TAX_PAYMENT: (read: Reader) => `=${country.firstDetail(workingsOf(read))}`,
-  LEAP_LARGEST_TAX_PAYMENT: (read: Reader, sheet: PlanSheet) =>
-    `="The largest payment in the tax calendar below, due "&${shownAs(sheet.formats, read.cell('LEAP_LARGEST_TAX_DATE'), 'date')}`,
+  JW_FIRST_TAX_PAYMENT: (read: Reader) => `=${country.firstDetail(workingsOf(read))}`,
+  JW_LARGEST_TAX_PAYMENT: (read: Reader, sheet: PlanSheet) =>
+    `="The largest payment in the tax calendar below, due "&${shownAs(sheet.formats, read.cell('JW_LARGEST_TAX_DATE'), 'date')}`,
 });

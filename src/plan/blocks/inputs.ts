@@ -43,7 +43,7 @@ const fromFigures = (sheet: PlanSheet, fn: 'MIN' | 'MAX', leftToThem: boolean, t
 /** The inputs every plan has, in sheet order. */
 export const PLAN_INPUTS = [
   {
-    name: 'LEAP_MONTHLY_EXPENSES',
+    name: 'JW_MONTHLY_EXPENSES',
     label: 'Monthly living expenses',
     format: 'money',
     answer: 'monthlyExpenses',
@@ -62,7 +62,7 @@ export const PLAN_INPUTS = [
     answer: 'partnerWages',
     note: (s) => partnerWagesNote(s),
   },
-  { name: 'LEAP_SAVINGS', label: 'Savings today', format: 'money', answer: 'currentSavings' },
+  { name: 'JW_SAVINGS', label: 'Savings today', format: 'money', answer: 'currentSavings' },
   { name: SALARY, label: 'Current annual salary', format: 'money', answer: 'annualSalary' },
   {
     name: LOW,
@@ -81,32 +81,32 @@ export const PLAN_INPUTS = [
     note: () => text(EARNINGS_MEANING),
   },
   {
-    name: 'LEAP_HEALTH_MONTHLY',
+    name: 'JW_HEALTH_MONTHLY',
     label: 'Health insurance per month',
     format: 'money',
     answer: 'healthMonthly',
   },
   {
-    name: 'LEAP_RETIREMENT_RATE',
+    name: 'JW_RETIREMENT_RATE',
     label: 'Employer retirement contribution',
     format: 'percent',
     answer: 'retirementRate',
   },
-  { name: 'LEAP_PTO_WEEKS', label: 'Paid weeks off per year', format: 'count', answer: 'ptoWeeks' },
+  { name: 'JW_PTO_WEEKS', label: 'Paid weeks off per year', format: 'count', answer: 'ptoWeeks' },
   {
-    name: 'LEAP_BUFFER_MONTHS_INPUT',
+    name: 'JW_BUFFER_MONTHS_INPUT',
     label: 'Months of cushion',
     format: 'count',
     answer: 'bufferMonths',
   },
   {
-    name: 'LEAP_MONTHLY_SAVINGS',
+    name: 'JW_MONTHLY_SAVINGS',
     label: 'Saved per month while employed',
     format: 'money',
     answer: 'monthlySavings',
   },
   {
-    name: 'LEAP_START_DATE',
+    name: 'JW_START_DATE',
     answer: 'startDate',
     label: 'Start saving from',
     format: 'date',
@@ -117,13 +117,13 @@ export const PLAN_INPUTS = [
     },
   },
   {
-    name: 'LEAP_RAMP_MONTHS',
+    name: 'JW_RAMP_MONTHS',
     label: 'Months to ramp up after you leave',
     format: 'count',
     answer: 'rampMonths',
   },
   {
-    name: 'LEAP_MAX_RISK',
+    name: 'JW_MAX_RISK',
     label: 'Highest chance of running out you accept',
     format: 'percent',
     answer: 'maxRisk',
@@ -138,7 +138,7 @@ function partnerWagesNote(sheet: PlanSheet): Content {
   switch (sheet.tax.system) {
     case 'us_estimate':
       return (read) => {
-        const joint = jointReturn(read.cell('LEAP_FILING_STATUS'));
+        const joint = jointReturn(read.cell('JW_FILING_STATUS'));
         return `=IF(${joint},"Filing jointly: these wages are on your return, so the set-aside rates count them (not toward your Social Security wage base)","Not filing jointly: these wages are not on your return; only their take-home changes the plan, in the budget")`;
       };
     case 'uk':
@@ -235,7 +235,7 @@ export const inputs: MainBlock = (g, sheet, row) => {
     VALUE,
     sheet.tax.system === 'uk'
       ? (read) =>
-          `=IF(LOWER(TRIM(${read.cell('LEAP_UK_REGION')}))=${quoted(UK_REGIONS.uk_scotland)},${quoted(TAX_COUNTRIES.uk_scotland)},${quoted(TAX_COUNTRIES.uk_england)})`
+          `=IF(LOWER(TRIM(${read.cell('JW_UK_REGION')}))=${quoted(UK_REGIONS.uk_scotland)},${quoted(TAX_COUNTRIES.uk_scotland)},${quoted(TAX_COUNTRIES.uk_england)})`
       : text(TAX_COUNTRIES[sheet.answers.taxCountry]),
     'taxCountry',
   );

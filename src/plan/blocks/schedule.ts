@@ -35,7 +35,7 @@ export const schedule: PlanBlock = (g, { formats, extras }) => {
     // A partner's take-home that meets all the household's costs leaves no buffer to save for (BUFFER_SCHEDULE wants
     // a target above 0): the schedule says so instead.
     value: (read) => {
-      const target = read.cell('LEAP_BUFFER_TARGET');
+      const target = read.cell('JW_BUFFER_TARGET');
       return `=IF(${target}>0,BUFFER_SCHEDULE(${read.cell(SAVINGS)},${read.cell(MONTHLY_SAVINGS)},${target},${read.cell(START)}),${quoted(NO_BUFFER_NEEDED)})`;
     },
     bold: true,
@@ -49,7 +49,7 @@ export const schedule: PlanBlock = (g, { formats, extras }) => {
       r,
       SCHEDULE_TARGET,
       {
-        cell: (read) => `=IF(${read.spill(BUFFER_SCHEDULE, r - 5, 0, 'relative')}="","",${read.cell('LEAP_BUFFER_TARGET')})`,
+        cell: (read) => `=IF(${read.spill(BUFFER_SCHEDULE, r - 5, 0, 'relative')}="","",${read.cell('JW_BUFFER_TARGET')})`,
         format: formats.money,
       },
       'bufferTargetLine',
@@ -73,7 +73,7 @@ export const fan: PlanBlock = (g, { formats, extras }) => {
     row: FAN_ROW,
     column: FAN,
     value: (read) =>
-      `=RUNWAY_BANDS(${read.cell('LEAP_SAVINGS_AT_LEAVE')},${costs(read)},${history(read)},${RISK_MONTHS},${read.cell('LEAP_FULL_YEAR_TAX_RATE')},${read.cell(RAMP)})`,
+      `=RUNWAY_BANDS(${read.cell('JW_SAVINGS_AT_LEAVE')},${costs(read)},${history(read)},${RISK_MONTHS},${read.cell('JW_FULL_YEAR_TAX_RATE')},${read.cell(RAMP)})`,
     bold: true,
   });
   const zero = FAN + 4;

@@ -38,9 +38,9 @@ const COUNTRY_ESTIMATES = {
   canada: 'Estimate for me (Canadian federal tax + CPP + provincial rate)',
 } as const;
 
-const leave = (read: Reader) => read.cell('LEAP_LEAVE_DATE');
-const taxYear = (read: Reader) => read.cell('LEAP_TAX_YEAR');
-const expected = (read: Reader) => read.cell('LEAP_EXPECTED_MONTHLY');
+const leave = (read: Reader) => read.cell('JW_LEAVE_DATE');
+const taxYear = (read: Reader) => read.cell('JW_TAX_YEAR');
+const expected = (read: Reader) => read.cell('JW_EXPECTED_MONTHLY');
 const shown = (read: Reader, sheet: PlanSheet, id: string) => shownAs(sheet.formats, read.cell(id), 'money');
 /** Months employed in the calendar year of the leave date. */
 const monthsBeforeLeave = (read: Reader) => `(MONTH(${leave(read)})-1)`;
@@ -48,45 +48,45 @@ const leaveYear = (read: Reader) => `YEAR(${leave(read)})`;
 /** The US tax tables' years: a leave year outside them is estimated with the nearest, and says so. */
 const usFiguresYear = (read: Reader) => clampTo([TAX_FIGURES_YEARS.first, TAX_FIGURES_YEARS.last], taxYear(read));
 
-/** Elsewhere: Leap has no calendar, and says so. */
+/** Elsewhere: Jumpwise has no calendar, and says so. */
 const noCalendar: MainBlock = (g, _sheet, row) => {
   g.heading(row + 1, LABEL, text('Tax payments'), { fillThrough: LAST_MAIN });
   g.put(
     row + 2,
     LABEL,
     text(
-      'Leap has no tax calendar for your country: find out when your tax authority wants payments, and keep the set-aside in its own account until then.',
+      'Jumpwise has no tax calendar for your country: find out when your tax authority wants payments, and keep the set-aside in its own account until then.',
     ),
   );
   return row + 3;
 };
 type Payments = Pick<
   TaxSetting['figures'],
-  'LEAP_FIRST_TAX_PAYMENT' | 'LEAP_FIRST_TAX_DATE' | 'LEAP_LARGEST_TAX_PAYMENT' | 'LEAP_LARGEST_TAX_DATE'
+  'JW_FIRST_TAX_PAYMENT' | 'JW_FIRST_TAX_DATE' | 'JW_LARGEST_TAX_PAYMENT' | 'JW_LARGEST_TAX_DATE'
 >;
-type PaymentDetails = Pick<TaxSetting['details'], 'LEAP_FIRST_TAX_PAYMENT' | 'LEAP_LARGEST_TAX_PAYMENT'>;
+type PaymentDetails = Pick<TaxSetting['details'], 'JW_FIRST_TAX_PAYMENT' | 'JW_LARGEST_TAX_PAYMENT'>;
 const noCalendarCell = () => '="No calendar"';
 const NO_CALENDAR: Payments = {
-  LEAP_FIRST_TAX_PAYMENT: noCalendarCell,
-  LEAP_FIRST_TAX_DATE: noCalendarCell,
-  LEAP_LARGEST_TAX_PAYMENT: noCalendarCell,
-  LEAP_LARGEST_TAX_DATE: noCalendarCell,
+  JW_FIRST_TAX_PAYMENT: noCalendarCell,
+  JW_FIRST_TAX_DATE: noCalendarCell,
+  JW_LARGEST_TAX_PAYMENT: noCalendarCell,
+  JW_LARGEST_TAX_DATE: noCalendarCell,
 };
-const noCalendarWords = () => '="Leap has no tax calendar for your country: ask your tax authority when payments fall due"';
+const noCalendarWords = () => '="Jumpwise has no tax calendar for your country: ask your tax authority when payments fall due"';
 const NO_CALENDAR_DETAILS: PaymentDetails = {
-  LEAP_FIRST_TAX_PAYMENT: noCalendarWords,
-  LEAP_LARGEST_TAX_PAYMENT: noCalendarWords,
+  JW_FIRST_TAX_PAYMENT: noCalendarWords,
+  JW_LARGEST_TAX_PAYMENT: noCalendarWords,
 };
-const US_DETAILS: PaymentDetails = { LEAP_FIRST_TAX_PAYMENT: usFirstDetail, LEAP_LARGEST_TAX_PAYMENT: usLargestDetail };
+const US_DETAILS: PaymentDetails = { JW_FIRST_TAX_PAYMENT: usFirstDetail, JW_LARGEST_TAX_PAYMENT: usLargestDetail };
 
 export const FLAT_RATE_INPUT = {
-  name: 'LEAP_FLAT_TAX_RATE',
+  name: 'JW_FLAT_TAX_RATE',
   label: 'Tax set-aside rate (flat)',
   format: 'percent',
   answer: 'taxRate',
 } as const satisfies InputSpec;
 export const FILING_STATUS_INPUT = {
-  name: 'LEAP_FILING_STATUS',
+  name: 'JW_FILING_STATUS',
   label: 'Filing status',
   format: 'general',
   answer: 'filingStatus',
@@ -94,7 +94,7 @@ export const FILING_STATUS_INPUT = {
   choices: Object.values(FILING_STATUSES),
 } as const satisfies InputSpec;
 export const STATE_RATE_INPUT = {
-  name: 'LEAP_STATE_TAX_RATE',
+  name: 'JW_STATE_TAX_RATE',
   label: 'State income tax rate',
   format: 'percent',
   answer: 'stateTaxRate',
@@ -106,9 +106,9 @@ const flat = (calendar: MainBlock, payments: Payments, paymentDetails: PaymentDe
     mode: TAX_MODES.flat,
     inputs: [FLAT_RATE_INPUT],
     figures: {
-      LEAP_TAX_RATE: (read) => `=${read.cell('LEAP_FLAT_TAX_RATE')}`,
-      LEAP_FULL_YEAR_TAX_RATE: (read) => `=${read.cell('LEAP_FLAT_TAX_RATE')}`,
-      LEAP_TAX_YEAR: (read) => `=${leaveYear(read)}`,
+      JW_TAX_RATE: (read) => `=${read.cell('JW_FLAT_TAX_RATE')}`,
+      JW_FULL_YEAR_TAX_RATE: (read) => `=${read.cell('JW_FLAT_TAX_RATE')}`,
+      JW_TAX_YEAR: (read) => `=${leaveYear(read)}`,
       ...payments,
     },
     details: paymentDetails,
@@ -125,22 +125,22 @@ const US_ESTIMATE: TaxSetting = {
     wagesInput(monthsBeforeLeave, leaveYear),
   ],
   figures: {
-    LEAP_TAX_RATE: (read) =>
-      `=TAX_RATE_US(${expected(read)}*(13-MONTH(${leave(read)})),${read.cell('LEAP_FILING_STATUS')},${usFiguresYear(read)},${read.cell('LEAP_STATE_TAX_RATE')},${read.cell(WAGES)},${read.cell(PARTNER_WAGES)})`,
-    LEAP_FULL_YEAR_TAX_RATE: (read) =>
-      `=TAX_RATE_US(12*${expected(read)},${read.cell('LEAP_FILING_STATUS')},${clampTo([TAX_FIGURES_YEARS.first, TAX_FIGURES_YEARS.last], `YEAR(${read.cell('LEAP_READY_DATE')})`)},${read.cell('LEAP_STATE_TAX_RATE')},0,${read.cell(PARTNER_WAGES)})`,
-    LEAP_TAX_YEAR: (read) => `=${leaveYear(read)}`,
+    JW_TAX_RATE: (read) =>
+      `=TAX_RATE_US(${expected(read)}*(13-MONTH(${leave(read)})),${read.cell('JW_FILING_STATUS')},${usFiguresYear(read)},${read.cell('JW_STATE_TAX_RATE')},${read.cell(WAGES)},${read.cell(PARTNER_WAGES)})`,
+    JW_FULL_YEAR_TAX_RATE: (read) =>
+      `=TAX_RATE_US(12*${expected(read)},${read.cell('JW_FILING_STATUS')},${clampTo([TAX_FIGURES_YEARS.first, TAX_FIGURES_YEARS.last], `YEAR(${read.cell('JW_READY_DATE')})`)},${read.cell('JW_STATE_TAX_RATE')},0,${read.cell(PARTNER_WAGES)})`,
+    JW_TAX_YEAR: (read) => `=${leaveYear(read)}`,
     ...US_PAYMENTS,
   },
   details: {
-    LEAP_TAX_YEAR: (read) => {
+    JW_TAX_YEAR: (read) => {
       const [figures, year] = [usFiguresYear(read), taxYear(read)];
-      return `=IF(${figures}<>${year},${figures}&" US tax figures used for "&${year}&" (the latest Leap has)",${year}&" US tax figures")`;
+      return `=IF(${figures}<>${year},${figures}&" US tax figures used for "&${year}&" (the latest Jumpwise has)",${year}&" US tax figures")`;
     },
-    LEAP_FULL_YEAR_TAX_RATE: (read, sheet) =>
-      `="TAX_RATE_US on 12 months of "&${shown(read, sheet, 'LEAP_EXPECTED_MONTHLY')}&" and no wages of yours (a joint return's partner wages counted): what the risk simulates with"`,
-    LEAP_TAX_RATE: (read, sheet) =>
-      `="TAX_RATE_US on "&${shown(read, sheet, 'LEAP_EXPECTED_MONTHLY')}&" a month from the leave month to December, with the wages above (a joint return's partner wages too)"`,
+    JW_FULL_YEAR_TAX_RATE: (read, sheet) =>
+      `="TAX_RATE_US on 12 months of "&${shown(read, sheet, 'JW_EXPECTED_MONTHLY')}&" and no wages of yours (a joint return's partner wages counted): what the risk simulates with"`,
+    JW_TAX_RATE: (read, sheet) =>
+      `="TAX_RATE_US on "&${shown(read, sheet, 'JW_EXPECTED_MONTHLY')}&" a month from the leave month to December, with the wages above (a joint return's partner wages too)"`,
     ...US_DETAILS,
   },
   calendar: calendarUs,
@@ -151,7 +151,7 @@ const UK: TaxSetting = {
   mode: COUNTRY_ESTIMATES.uk,
   inputs: [
     {
-      name: 'LEAP_UK_REGION',
+      name: 'JW_UK_REGION',
       label: UK_REGION_LABEL,
       format: 'general',
       value: (s) => text(UK_REGIONS[s.answers.taxCountry as keyof typeof UK_REGIONS]),
@@ -161,21 +161,21 @@ const UK: TaxSetting = {
     wagesInput(ukEmployed, (read) => `"the "&${ukYearText(taxYear(read))}&" tax year"`),
   ],
   figures: {
-    LEAP_TAX_RATE: (read) =>
-      `=TAX_RATE_UK(${read.cell(FIRST_YEAR_INCOME)},${figuresYear(read, UK_CALENDAR, 0)},${read.cell('LEAP_UK_REGION')},${read.cell(WAGES)})`,
-    LEAP_FULL_YEAR_TAX_RATE: (read) =>
-      `=TAX_RATE_UK(12*${expected(read)},${clampTo(UK_SUPPORTED_YEARS, ukYearOf(read.cell('LEAP_READY_DATE')))},${read.cell('LEAP_UK_REGION')},0)`,
-    LEAP_TAX_YEAR: (read) => `=${ukYearOf(leave(read))}`,
+    JW_TAX_RATE: (read) =>
+      `=TAX_RATE_UK(${read.cell(FIRST_YEAR_INCOME)},${figuresYear(read, UK_CALENDAR, 0)},${read.cell('JW_UK_REGION')},${read.cell(WAGES)})`,
+    JW_FULL_YEAR_TAX_RATE: (read) =>
+      `=TAX_RATE_UK(12*${expected(read)},${clampTo(UK_SUPPORTED_YEARS, ukYearOf(read.cell('JW_READY_DATE')))},${read.cell('JW_UK_REGION')},0)`,
+    JW_TAX_YEAR: (read) => `=${ukYearOf(leave(read))}`,
     ...countryPayments,
   },
   details: {
-    LEAP_TAX_YEAR: (read) => {
+    JW_TAX_YEAR: (read) => {
       const [figures, year] = [figuresYear(read, UK_CALENDAR, 0), taxYear(read)];
-      return `=${ukYearText(year)}&" UK tax year (6 April to 5 April)"&IF(${figures}<>${year}," – "&${ukYearText(figures)}&" figures used (the latest Leap has)","")`;
+      return `=${ukYearText(year)}&" UK tax year (6 April to 5 April)"&IF(${figures}<>${year}," – "&${ukYearText(figures)}&" figures used (the latest Jumpwise has)","")`;
     },
-    LEAP_FULL_YEAR_TAX_RATE: (read, sheet) =>
-      `="TAX_RATE_UK on 12 months of "&${shown(read, sheet, 'LEAP_EXPECTED_MONTHLY')}&" and no wages: what the risk simulates with"`,
-    LEAP_TAX_RATE: (read, sheet) =>
+    JW_FULL_YEAR_TAX_RATE: (read, sheet) =>
+      `="TAX_RATE_UK on 12 months of "&${shown(read, sheet, 'JW_EXPECTED_MONTHLY')}&" and no wages: what the risk simulates with"`,
+    JW_TAX_RATE: (read, sheet) =>
       `="TAX_RATE_UK on "&${shown(read, sheet, FIRST_YEAR_INCOME)}&" of profit from the leave month to 5 April, built up over your ramp months, with the wages above"`,
     ...countryDetails(UK_CALENDAR),
   },
@@ -187,7 +187,7 @@ const CANADA: TaxSetting = {
   mode: COUNTRY_ESTIMATES.canada,
   inputs: [
     {
-      name: 'LEAP_PROVINCE_TAX_RATE',
+      name: 'JW_PROVINCE_TAX_RATE',
       label: PROVINCE_RATE_LABEL,
       format: 'percent',
       answer: 'stateTaxRate',
@@ -196,21 +196,21 @@ const CANADA: TaxSetting = {
     wagesInput(monthsBeforeLeave, leaveYear),
   ],
   figures: {
-    LEAP_TAX_RATE: (read) =>
-      `=TAX_RATE_CA(${read.cell(FIRST_YEAR_INCOME)},${figuresYear(read, CANADA_CALENDAR, 0)},${read.cell('LEAP_PROVINCE_TAX_RATE')},${read.cell(WAGES)})`,
-    LEAP_FULL_YEAR_TAX_RATE: (read) =>
-      `=TAX_RATE_CA(12*${expected(read)},${clampTo(CA_SUPPORTED_YEARS, `YEAR(${read.cell('LEAP_READY_DATE')})`)},${read.cell('LEAP_PROVINCE_TAX_RATE')},0)`,
-    LEAP_TAX_YEAR: (read) => `=${leaveYear(read)}`,
+    JW_TAX_RATE: (read) =>
+      `=TAX_RATE_CA(${read.cell(FIRST_YEAR_INCOME)},${figuresYear(read, CANADA_CALENDAR, 0)},${read.cell('JW_PROVINCE_TAX_RATE')},${read.cell(WAGES)})`,
+    JW_FULL_YEAR_TAX_RATE: (read) =>
+      `=TAX_RATE_CA(12*${expected(read)},${clampTo(CA_SUPPORTED_YEARS, `YEAR(${read.cell('JW_READY_DATE')})`)},${read.cell('JW_PROVINCE_TAX_RATE')},0)`,
+    JW_TAX_YEAR: (read) => `=${leaveYear(read)}`,
     ...countryPayments,
   },
   details: {
-    LEAP_TAX_YEAR: (read) => {
+    JW_TAX_YEAR: (read) => {
       const [figures, year] = [figuresYear(read, CANADA_CALENDAR, 0), taxYear(read)];
-      return `=IF(${figures}<>${year},${figures}&" Canadian tax figures used for "&${year}&" (the latest Leap has)",${year}&" Canadian tax figures")`;
+      return `=IF(${figures}<>${year},${figures}&" Canadian tax figures used for "&${year}&" (the latest Jumpwise has)",${year}&" Canadian tax figures")`;
     },
-    LEAP_FULL_YEAR_TAX_RATE: (read, sheet) =>
-      `="TAX_RATE_CA on 12 months of "&${shown(read, sheet, 'LEAP_EXPECTED_MONTHLY')}&" and no wages: what the risk simulates with"`,
-    LEAP_TAX_RATE: (read, sheet) =>
+    JW_FULL_YEAR_TAX_RATE: (read, sheet) =>
+      `="TAX_RATE_CA on 12 months of "&${shown(read, sheet, 'JW_EXPECTED_MONTHLY')}&" and no wages: what the risk simulates with"`,
+    JW_TAX_RATE: (read, sheet) =>
       `="TAX_RATE_CA on "&${shown(read, sheet, FIRST_YEAR_INCOME)}&" of net income from the leave month to December, built up over your ramp months, with the wages above"`,
     ...countryDetails(CANADA_CALENDAR),
   },

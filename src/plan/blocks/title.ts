@@ -4,12 +4,12 @@ import { planSubtitle } from '../model';
 import { LABEL, type PlanBlock, text, VALUE } from './common';
 
 export const title: PlanBlock = (g, { builtOn, answers, formats }) => {
-  g.put(1, LABEL, { cell: text('Leap transition plan'), bold: true });
+  g.put(1, LABEL, { cell: text('Jumpwise transition plan'), bold: true });
   // The day in the document's date style, as the plan's date cells show theirs.
   g.put(
     1,
     VALUE,
-    text(`Built ${dateAsShown(builtOn, formats.date)} by Leap. Rebuild from Extensions > Leap > Plan my transition…`),
+    text(`Built ${dateAsShown(builtOn, formats.date)} by Jumpwise. Rebuild from Extensions > Jumpwise > Plan my transition…`),
   );
   // Row 2 is the headline.
   g.put(3, LABEL, text(planSubtitle(answers)));

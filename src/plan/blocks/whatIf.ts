@@ -91,7 +91,7 @@ export const whatIf: MainBlock = (g, sheet, row) => {
       column,
       value: (read) => {
         const low = `${read.cell(LOW)}*${read.cell(factorOf(c.name))}`;
-        return `=${low}-MAX(0,${low})*${read.cell('LEAP_TAX_RATE')}-${read.cell(HEALTH)}+${read.cell(PARTNER_TAKE_HOME)}-${read.cell(EXPENSES)}`;
+        return `=${low}-MAX(0,${low})*${read.cell('JW_TAX_RATE')}-${read.cell(HEALTH)}+${read.cell(PARTNER_TAKE_HOME)}-${read.cell(EXPENSES)}`;
       },
       format: formats.money,
     });
