@@ -12,6 +12,18 @@
  * into the other's layout for it.
  */
 
+import { NAMED_RANGE_PREFIX } from '../brand';
+
+/**
+ * Every named range the add-on publishes carries the one prefix (src/brand.ts), so a person's own names do not clash
+ * with the add-on's, and a misspelt declaration is caught when the sheet is laid out, not on the person's spreadsheet.
+ */
+export function checkedName(name: string): string {
+  if (!name.startsWith(NAMED_RANGE_PREFIX) || !/^[A-Z][A-Z0-9_]*$/.test(name))
+    throw new Error(`The named range ${name} must be upper case and start with ${NAMED_RANGE_PREFIX}`);
+  return name;
+}
+
 /** One cell. Text is always written as text, never as a formula, whatever it starts with. */
 export type Cell =
   | { text: string }
@@ -314,7 +326,7 @@ export class Grid {
 
   /** A named range on relative A1, or on a declaration (`read.a1`). */
   name(name: string, where: string | Formula): void {
-    this.names.push([name, where]);
+    this.names.push([checkedName(name), where]);
   }
 
   rule(rule: ConditionalRule | ((read: Reader) => ConditionalRule)): void {
@@ -400,7 +412,7 @@ export class Grid {
     if (this.singles.has(id)) throw new Error(`Two cells are declared as ${id}`);
     this.singles.set(id, { row, column, format: about.format });
     this.declared.set(id, { id, kind, ...definedOnly(about) });
-    if (about.name) this.names.push([about.name, a1(row, column)]);
+    if (about.name) this.names.push([checkedName(about.name), a1(row, column)]);
   }
 
   private reader(record: (id: string) => void): Reader {

@@ -1,5 +1,7 @@
 /** Named ranges Jumpwise publishes (the plan's figures, the Books and Invoices totals) for formulas anywhere. */
 
+import { checkedName } from '../layout/grid';
+
 /**
  * A refusal because the name is taken: the Sheets API's words for a name left by a deleted sheet ("a named range with
  * that name already exists", github.com/burnash/gspread/issues/1530), which the emulator uses too. leapSelfTest
@@ -20,6 +22,7 @@ export function pointName(
   name: string,
   range: GoogleAppsScript.Spreadsheet.Range,
 ): boolean {
+  checkedName(name);
   try {
     spreadsheet.setNamedRange(name, range);
     return true;
