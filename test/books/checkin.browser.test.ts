@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { type Emulator, loadDist } from '../../emulator/src';
 import { lastMonthOf, NO_INVOICES } from '../../src/books/checkin';
 import type { StatementRow } from '../../src/books/types';
@@ -15,7 +15,7 @@ import { SAMPLE_ANSWERS } from '../plan/sample';
 import { importStatement, statementRows as statementRowsAt } from '../support/books';
 import { launchChromium, screenshotPath, TEST_OUTPUT } from '../support/browser';
 import { createLeapEmulator } from '../support/emulator';
-import { installBridge } from '../support/scriptRunBridge';
+import { openPageOnEmulator, type PageOnEmulator } from '../support/scriptRunBridge';
 import { AS_OF, BIRCH, COBALT, expectedOwed, OWED, typeInvoices } from './fixtures/owed';
 
 /** test-output/checkin/<name>.png */
@@ -58,36 +58,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Opened {
-  page: Page;
-  problems: Error[];
-  calls: string[];
-}
+type Opened = PageOnEmulator;
 
 async function open(em: Emulator): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 720 }, locale: 'en-US' });
-  page.setDefaultTimeout(15000);
-  const problems: Error[] = [];
-  const calls: string[] = [];
-  page.on('pageerror', (e) => problems.push(e));
-  await page.route(/^(?!file:)/, (route) => {
-    problems.push(new Error(`network request to ${route.request().url()}`));
-    return route.abort();
-  });
-  await page.exposeFunction('__leapServer', (name: string, args: string) => {
-    calls.push(name);
-    try {
-      // scriptRun: a Date or another value google.script.run refuses in the result fails the call, as on Apps Script.
-      return JSON.stringify(em.scriptRun(name, ...JSON.parse(args)) ?? null);
-    } catch (error) {
-      // The message Apps Script would hand the failure handler.
-      throw new Error(error instanceof Error ? error.message : String(error));
-    }
-  });
-  await page.addInitScript(installBridge);
-  await page.goto(`file://${PAGE_FILE}`);
-  await page.locator('#loading').waitFor({ state: 'hidden' });
-  return { page, problems, calls };
+  const opened = await openPageOnEmulator(browser, PAGE_FILE, em, { viewport: { width: 300, height: 720 } });
+  await opened.page.locator('#loading').waitFor({ state: 'hidden' });
+  return opened;
 }
 
 const booksShown = (em: Emulator, a1: string) => em.workbook.getSheetByName('Books')?.getRange(a1).getDisplayValue();

@@ -6,12 +6,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { type Emulator, loadDist } from '../../emulator/src';
 import { importStatement, statementRows } from '../support/books';
 import { launchChromium, screenshotPath, TEST_OUTPUT } from '../support/browser';
 import { createLeapEmulator } from '../support/emulator';
-import { bridgeToEmulator } from '../support/scriptRunBridge';
+import { openPageOnEmulator, type PageOnEmulator } from '../support/scriptRunBridge';
 
 const PAGE_FILE = join(__dirname, '..', '..', 'dist', 'Import.html');
 const YEAR = new Date().getUTCFullYear();
@@ -30,25 +30,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Opened {
-  page: Page;
-  problems: Error[];
-  calls: string[];
-}
+type Opened = PageOnEmulator;
 
 async function open(em: Emulator, options: { locale?: string; slow?: Record<string, number> } = {}): Promise<Opened> {
-  const page = await browser.newPage({ viewport: DIALOG, locale: options.locale ?? 'en-US' });
-  page.setDefaultTimeout(15000);
-  const problems: Error[] = [];
-  page.on('pageerror', (e) => problems.push(e));
-  await page.route(/^(?!file:)/, (route) => {
-    problems.push(new Error(`network request to ${route.request().url()}`));
-    return route.abort();
-  });
-  const calls = await bridgeToEmulator(page, em, [], options.slow);
-  await page.goto(`file://${PAGE_FILE}`);
-  await page.waitForFunction(() => performance.getEntriesByName('leap-import-interactive').length > 0);
-  return { page, problems, calls };
+  const opened = await openPageOnEmulator(browser, PAGE_FILE, em, { viewport: DIALOG, ...options });
+  await opened.page.waitForFunction(() => performance.getEntriesByName('leap-import-interactive').length > 0);
+  return opened;
 }
 
 const fresh = (locale = 'en_US'): Emulator => {

@@ -6,11 +6,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { type Emulator, loadDist } from '../../emulator/src';
 import { importStatement, statementRows } from '../support/books';
 import { launchChromium, screenshotPath, TEST_OUTPUT } from '../support/browser';
 import { createLeapEmulator } from '../support/emulator';
+import { openPageOnEmulator, type PageOnEmulator } from '../support/scriptRunBridge';
 
 const PAGE_FILE = join(__dirname, '..', '..', 'dist', 'CheckIn.html');
 
@@ -43,38 +44,6 @@ function emulator(): Emulator {
   return em;
 }
 
-/** google.script.run in the page: each call goes to the emulator as JSON, as Apps Script sends plain data. */
-function installBridge(): void {
-  type Handler = ((value: unknown) => void) | undefined;
-  const bridge = (window as unknown as { __leapServer: (name: string, args: string) => Promise<string> }).__leapServer;
-  const runner = (success: Handler, failure: Handler): unknown =>
-    new Proxy(
-      {},
-      {
-        get(_t, prop: string) {
-          if (prop === 'withSuccessHandler') return (h: Handler) => runner(h, failure);
-          if (prop === 'withFailureHandler') return (h: Handler) => runner(success, h);
-          if (prop === 'withUserObject') return () => runner(success, failure);
-          return (...args: unknown[]) => {
-            bridge(prop, JSON.stringify(args)).then(
-              (result) => success?.(result === undefined ? undefined : JSON.parse(result)),
-              (error: Error) => failure?.(new Error(error.message.replace(/^Error:\s*/, ''))),
-            );
-          };
-        },
-      },
-    );
-  Object.assign(window, {
-    google: {
-      script: {
-        get run() {
-          return runner(undefined, undefined);
-        },
-      },
-    },
-  });
-}
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
@@ -83,26 +52,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(em: Emulator): Promise<{ page: Page; problems: Error[] }> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale: 'en-US' });
-  page.setDefaultTimeout(30000);
-  const problems: Error[] = [];
-  page.on('pageerror', (e) => problems.push(e));
-  await page.route(/^(?!file:)/, (route) => {
-    problems.push(new Error(`network request to ${route.request().url()}`));
-    return route.abort();
-  });
-  await page.exposeFunction('__leapServer', (name: string, args: string) => {
-    try {
-      return JSON.stringify(em.scriptRun(name, ...JSON.parse(args)) ?? null);
-    } catch (error) {
-      throw new Error(error instanceof Error ? error.message : String(error));
-    }
-  });
-  await page.addInitScript(installBridge);
-  await page.goto(`file://${PAGE_FILE}`);
-  await page.locator('#loading').waitFor({ state: 'hidden' });
-  return { page, problems };
+async function open(em: Emulator): Promise<PageOnEmulator> {
+  const opened = await openPageOnEmulator(browser, PAGE_FILE, em, { viewport: { width: 300, height: 900 }, timeoutMs: 30000 });
+  await opened.page.locator('#loading').waitFor({ state: 'hidden' });
+  return opened;
 }
 
 const cell = (em: Emulator, a1: string) => String(em.workbook.getSheetByName('Invoices')?.getRange(a1).getDisplayValue());

@@ -2,7 +2,7 @@
  * google.script.run in a page under test, forwarding each call to the built bundle on an emulator in Node through
  * page.exposeFunction('__leapServer', ...): the check-in and import pages' browser tests run against the real server.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Emulator } from '../../emulator/src';
 
 export /** google.script.run in the page, each call crossing to the emulator as JSON, as Apps Script sends plain data. */
@@ -60,4 +60,36 @@ export async function bridgeToEmulator(
   });
   await page.addInitScript(installBridge);
   return calls;
+}
+
+/** A page of the add-on opened from dist/ in Chromium, its google.script.run on an emulator. */
+export interface PageOnEmulator {
+  page: Page;
+  /** Page errors and any request that left the page (it must load nothing from the network). */
+  problems: Error[];
+  /** The server functions the page called, in order. */
+  calls: string[];
+}
+
+/**
+ * Opens `file` (a page in dist/) at `viewport`, with google.script.run bridged to `em` and every network request
+ * refused and recorded as a problem; `slow` holds calls back (see bridgeToEmulator).
+ */
+export async function openPageOnEmulator(
+  browser: Browser,
+  file: string,
+  em: Emulator,
+  options: { viewport: { width: number; height: number }; locale?: string; timeoutMs?: number; slow?: Record<string, number> },
+): Promise<PageOnEmulator> {
+  const page = await browser.newPage({ viewport: options.viewport, locale: options.locale ?? 'en-US' });
+  page.setDefaultTimeout(options.timeoutMs ?? 15000);
+  const problems: Error[] = [];
+  page.on('pageerror', (e) => problems.push(e));
+  await page.route(/^(?!file:)/, (route) => {
+    problems.push(new Error(`network request to ${route.request().url()}`));
+    return route.abort();
+  });
+  const calls = await bridgeToEmulator(page, em, [], options.slow);
+  await page.goto(`file://${file}`);
+  return { page, problems, calls };
 }
