@@ -30,6 +30,7 @@ import {
   writeLastImport,
 } from './booksWriter';
 import { PROPERTY_VALUE_LIMIT_BYTES, utf8Bytes } from './drafts';
+import { underDocumentLock } from './lock';
 
 /** How long an import waits for another import (or a plan build) in the same spreadsheet. */
 const IMPORT_LOCK_WAIT_MS = 30000;
@@ -85,25 +86,6 @@ export function getStatementMapping(layoutKey: unknown): ColumnMapping | null {
   }
 }
 
-function withDocumentLock<T>(work: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(IMPORT_LOCK_WAIT_MS)) throw new Error(IMPORT_RUNNING_MESSAGE);
-  let result: T;
-  try {
-    result = work();
-  } catch (error) {
-    lock.releaseLock();
-    throw error;
-  }
-  try {
-    lock.releaseLock();
-  } catch {
-    // The work is done and Apps Script releases a lock when the execution ends: a failed release must not report
-    // a finished import as failed (the person would import again, and find nothing new).
-  }
-  return result;
-}
-
 export function importStatement(raw: unknown): ImportResult {
   // Checked before any service call: a refused statement writes nothing.
   const request = validateImportRequest(raw);
@@ -112,7 +94,9 @@ export function importStatement(raw: unknown): ImportResult {
   // gave a rate for this import (then every row is converted and its Notes say from what, at what rate).
   const locale = spreadsheet.getSpreadsheetLocale();
   const inBook = rowsInBookCurrency(request, localeCurrency(locale)?.code);
-  return withDocumentLock(() => importUnderLock(spreadsheet, { ...request, rows: inBook.rows }, inBook, dateFormat(locale)));
+  return underDocumentLock(IMPORT_LOCK_WAIT_MS, IMPORT_RUNNING_MESSAGE, () =>
+    importUnderLock(spreadsheet, { ...request, rows: inBook.rows }, inBook, dateFormat(locale)),
+  );
 }
 
 function importUnderLock(
@@ -213,7 +197,7 @@ export function undoLastImport(raw: unknown): UndoImportResult {
   }
   const removeEdited = request.removeEdited === true;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  return withDocumentLock(() => {
+  return underDocumentLock(IMPORT_LOCK_WAIT_MS, IMPORT_RUNNING_MESSAGE, () => {
     const ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
     const record = ledger ? readLastImport(ledger) : null;
     if (!ledger || !record) throw new Error(NOTHING_TO_UNDO);
@@ -254,7 +238,7 @@ export function undoLastImport(raw: unknown): UndoImportResult {
 /** Menu "Set up Books": makes whichever of the three sheets is missing, then shows the Books sheet. */
 export function setUpBooks(): { created: string[] } {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  return withDocumentLock(() => {
+  return underDocumentLock(IMPORT_LOCK_WAIT_MS, IMPORT_RUNNING_MESSAGE, () => {
     const sheets = ensureBooksSheets(spreadsheet);
     sheets.books.activate();
     return { created: sheets.created.map((s) => s.getName()) };

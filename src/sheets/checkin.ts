@@ -41,6 +41,7 @@ import { TAX_FIGURES_YEARS } from '../plan/model';
 import type { CheckInSnapshot, CheckInView, InvoicesShown, OwedView, UncategorisedShown } from '../protocol';
 import { getDraft } from './drafts';
 import { findInvoicesSheet } from './invoices';
+import { underDocumentLock } from './lock';
 import { buildPlanSheet, builtAnswers } from './plan';
 import { answersFromGrid, isStillCalculating, PLAN_INPUT_LABELS, readWhenSettled, TAX_MODE_LABEL } from './planReader';
 import { findPlanSheet } from './planWriter';
@@ -390,9 +391,7 @@ export function saveCheckIn(): CheckInSnapshot {
   }
   const books = spreadsheet.getSheetByName(BOOKS_SHEET);
   if (books) figures.JW_BOOKS_PROFIT_YTD = readBooksBlock(books.getRange(BOOKS_READ.a1).getValues(), []).profitYtd;
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(5000)) throw new Error('Jumpwise is writing to this spreadsheet; save the snapshot again in a moment.');
-  try {
+  return underDocumentLock(5000, 'Jumpwise is writing to this spreadsheet; save the snapshot again in a moment.', () => {
     const sheet = ensureCheckinsSheet(spreadsheet);
     const row = Math.max(sheet.getLastRow(), 1) + 1;
     const range = sheet.getRange(row, 1, 1, CHECKIN_COLUMNS.length);
@@ -404,9 +403,7 @@ export function saveCheckIn(): CheckInSnapshot {
       row,
       shown: Object.fromEntries(CHECKIN_COLUMNS.map((c, i) => [c.header, shown[i]])),
     };
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 // ---- Uncategorised rows ----

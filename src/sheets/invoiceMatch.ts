@@ -24,6 +24,7 @@ import { LEDGER_COLUMN, LEDGER_SHEET } from '../books/layout';
 import { asText, PLAIN_TEXT } from '../plan/cellValue';
 import type { InvoiceMatchView, OpenInvoiceView } from '../protocol';
 import { findInvoicesSheet } from './invoices';
+import { underDocumentLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -148,16 +149,6 @@ export function getInvoiceMatches(): InvoiceMatchView {
   return viewOf(sheet, readInvoices(spreadsheet, sheet), ledger ? readLedger(spreadsheet, ledger) : null);
 }
 
-function underLock<T>(work: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(MATCH_LOCK_WAIT_MS)) throw new Error(BUSY);
-  try {
-    return work();
-  } finally {
-    lock.releaseLock();
-  }
-}
-
 function sheetsOrRefuse(spreadsheet: Spreadsheet): { invoices: Sheet; ledger: Sheet } {
   const invoices = findInvoicesSheet(spreadsheet);
   if (!invoices) throw new Error('There is no Invoices sheet: Extensions > Jumpwise > Set up invoices. Nothing was written.');
@@ -175,7 +166,7 @@ function writeLedgerNotes(ledger: Sheet, row: number, notes: string, key: string
 export function matchInvoice(raw: unknown): InvoiceMatchView {
   const request = matchRequest(raw);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  return underLock(() => {
+  return underDocumentLock(MATCH_LOCK_WAIT_MS, BUSY, () => {
     const sheets = sheetsOrRefuse(spreadsheet);
     const invoices = readInvoices(spreadsheet, sheets.invoices);
     const ledger = readLedger(spreadsheet, sheets.ledger);
@@ -207,7 +198,7 @@ export function unmatchInvoice(raw: unknown): InvoiceMatchView {
   const invoiceRow = r.invoiceRow;
   const invoiceNumber = r.invoice;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  return underLock(() => {
+  return underDocumentLock(MATCH_LOCK_WAIT_MS, BUSY, () => {
     const sheets = sheetsOrRefuse(spreadsheet);
     const invoices = readInvoices(spreadsheet, sheets.invoices);
     const inv = invoices.lines.find((i) => i.row === invoiceRow);

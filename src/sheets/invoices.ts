@@ -30,6 +30,7 @@ import {
 import { columnLetters } from '../layout/grid';
 import { cellValue, PLAIN_TEXT } from '../plan/cellValue';
 import { dateFormat, moneyFormat } from '../plan/currency';
+import { underDocumentLock } from './lock';
 import { pointName } from './names';
 import { LOCK_WAIT_MS } from './planWriter';
 
@@ -83,15 +84,10 @@ interface SetupResult {
 
 export function setupInvoices(): SetupResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(INVOICES_BUSY_MESSAGE);
-  try {
+  return underDocumentLock(LOCK_WAIT_MS, INVOICES_BUSY_MESSAGE, () => {
     const existing = findInvoicesSheet(spreadsheet);
-    const result = existing ? repair(spreadsheet, existing) : create(spreadsheet);
-    return result;
-  } finally {
-    lock.releaseLock();
-  }
+    return existing ? repair(spreadsheet, existing) : create(spreadsheet);
+  });
 }
 
 const panelA1 = `${columnLetters(PANEL_LABEL_COLUMN)}1:${columnLetters(PANEL_LABEL_COLUMN + PANEL_COLUMNS - 1)}${PANEL_LAST_ROW}`;

@@ -10,6 +10,7 @@
 import type { Validation } from '../layout/grid';
 import { cellValue } from '../plan/cellValue';
 import { type CarriedItem, CHECKLIST_HEADER, columnLetters, type PlanSheetLayout } from '../plan/layout';
+import { underDocumentLock } from './lock';
 import { pointName } from './names';
 
 const PLAN_SHEET_NAME = 'Transition Plan';
@@ -94,13 +95,7 @@ export function writePlan(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   makeLayout: (carried: Record<string, CarriedItem>) => PlanSheetLayout,
 ): PlanWriteResult {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(BUILD_RUNNING_MESSAGE);
-  try {
-    return writeUnderLock(spreadsheet, makeLayout);
-  } finally {
-    lock.releaseLock();
-  }
+  return underDocumentLock(LOCK_WAIT_MS, BUILD_RUNNING_MESSAGE, () => writeUnderLock(spreadsheet, makeLayout));
 }
 
 function writeUnderLock(

@@ -20,6 +20,7 @@ import { localeCurrency, separators } from '../plan/currency';
 import type { RuleResult, SimilarRowsView } from '../protocol';
 import { checkLedgerHeader } from './booksWriter';
 import { NO_BOOKS } from './checkin';
+import { underDocumentLock } from './lock';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -158,25 +159,6 @@ function refuseBadWord(raw: unknown): void {
   if (problem !== null) throw new Error(`${problem} Nothing was changed.`);
 }
 
-function withLock<T>(work: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(BUSY);
-  let result: T;
-  try {
-    result = work();
-  } catch (error) {
-    lock.releaseLock();
-    throw error;
-  }
-  try {
-    lock.releaseLock();
-  } catch {
-    // The rows are written and Apps Script releases a lock when the execution ends: a failed release must not
-    // report done work as failed (as the import does).
-  }
-  return result;
-}
-
 /**
  * Gives `category` to the rows still uncategorised that `word` matches: one setValues over the Category column from
  * the first such row to the last, every other cell of that stretch written back as it was (a formula as its
@@ -220,7 +202,7 @@ function outcome(word: string, category: string, changed: number, kept: number, 
 }
 
 function applyWord(b: Books, raw: unknown, addRule: boolean): RuleResult {
-  return withLock(() => {
+  return underDocumentLock(LOCK_WAIT_MS, BUSY, () => {
     const read = readCategories(b.categories);
     const { word, choice } = checkedRequest(raw, read);
     const lines = readLedger(b.ledger);
