@@ -31,10 +31,10 @@ export interface TaxPaymentPeriod extends DueDay {
   /** What the payment is, in the authority's words. */
   name: string;
   /**
-   * What else a payment on this date is, for the year next to this one, which counts it too: a bank row does not
-   * say how one payment splits between two years' bills.
+   * What else a payment on this date is: a payment of the year `yearsAfter` this one, which counts it too, since a
+   * bank row does not say how one payment splits between two years' bills.
    */
-  alsoFor?: string;
+  alsoFor?: { name: string; yearsAfter: number };
 }
 
 export interface BooksCountry {
@@ -129,9 +129,15 @@ const UK: BooksCountry = {
     previous: { month: 7, day: 31, yearsAfter: 0 },
     periods: [
       // 31 January pays the year before's balancing payment and this year's 1st payment on account at once.
-      { name: '1st payment on account', month: 1, day: 31, yearsAfter: 1, alsoFor: "the year before's balancing payment" },
+      {
+        name: '1st payment on account',
+        month: 1,
+        day: 31,
+        yearsAfter: 1,
+        alsoFor: { name: 'balancing payment', yearsAfter: -1 },
+      },
       { name: '2nd payment on account', month: 7, day: 31, yearsAfter: 1 },
-      { name: 'Balancing payment', month: 1, day: 31, yearsAfter: 2, alsoFor: "the next year's 1st payment on account" },
+      { name: 'Balancing payment', month: 1, day: 31, yearsAfter: 2, alsoFor: { name: '1st payment on account', yearsAfter: 1 } },
     ],
   },
   taxPaidWords: 'Self Assessment paid',

@@ -19,7 +19,7 @@ import {
 const tp = BOOKS.taxPayments;
 
 /** Beside a total that holds payments the year next to it also counts (the UK's 31 January). */
-export const SHARED_PAYMENTS = 'Includes each 31 January payment in full, which the year next to it counts too';
+export const SHARED_PAYMENTS = 'Counts each 31 January payment in full; the year next to it counts it too';
 
 /** The day a period's payments start after: last year's final due date, or the previous period's. */
 const dayBefore = (read: Reader, index: number) =>
@@ -79,7 +79,10 @@ export const taxPaid: BooksBlock = (g, books) => {
           ({ index }) =>
           (read) => {
             const alsoFor = calendar?.periods[index].alsoFor;
-            const shared = alsoFor ? `&${quoted(`. Also ${alsoFor}: both years count it`)}` : '';
+            const other =
+              alsoFor &&
+              yearTextFormula(country, `(${read.cell(YEAR)}${alsoFor.yearsAfter > 0 ? '+' : ''}${alsoFor.yearsAfter})`);
+            const shared = alsoFor ? `&". "&${other}&${quoted(`'s ${alsoFor.name} too`)}` : '';
             return `="Ledger rows of kind Tax payment, "&TEXT(${dayBefore(read, index)}+1,${quoted(money.date)})&" to "&TEXT(${read.cellOf(TAX_PERIODS_TABLE, 'due', index)},${quoted(money.date)})${shared}`;
           },
       },
