@@ -24,9 +24,11 @@ export interface CategoryDefault {
 
 /**
  * Line numbers: IRS Schedule C (Form 1040) 2025, "Profit or Loss From Business": Part I line 1 (Gross receipts or
- * sales) and line 6 (Other income); Part II lines 8-27a. Line 24b: "Deductible meals", business meals are 50%
- * deductible (Instructions for Schedule C 2025, line 24b; IRC section 274(n)). Line 27a: other expenses itemised
- * in Part V (software subscriptions and bank fees go there). Estimated tax payments (Form 1040-ES), transfers
+ * sales) and line 6 (Other income); Part II lines 8-27b. Line 24b: "Deductible meals", business meals are 50%
+ * deductible (Instructions for Schedule C 2025, line 24b; IRC section 274(n)). Line 27b: "Other expenses (from line
+ * 48)", itemised in Part V (software subscriptions and bank fees go there): the 2025 form swapped 27a and 27b, 27a
+ * now being the energy efficient commercial buildings deduction (checked in legalclarity.org "What Are Schedule C
+ * Other Expenses and How to Report Them" and kb.olt.com "Schedule C - Other Expenses"; the IRS PDF was out of reach). Estimated tax payments (Form 1040-ES), transfers
  * between one's own accounts and personal spending are not business income or expenses: no line.
  */
 export const DEFAULT_CATEGORIES: readonly CategoryDefault[] = [
@@ -173,14 +175,14 @@ export const DEFAULT_CATEGORIES: readonly CategoryDefault[] = [
   {
     category: 'Software',
     kind: 'Expense',
-    scheduleCLine: '27a',
+    scheduleCLine: '27b',
     deductibleShare: 1,
     words: ['adobe', 'github', 'google workspace', 'gsuite', 'microsoft', 'dropbox', 'zoom.us', 'slack', 'notion.so', 'figma'],
   },
   {
     category: 'Bank fees',
     kind: 'Expense',
-    scheduleCLine: '27a',
+    scheduleCLine: '27b',
     deductibleShare: 1,
     words: ['monthly service fee', 'maintenance fee', 'wire fee', 'overdraft fee', 'bank fee'],
   },
@@ -224,7 +226,7 @@ export const DEFAULT_CATEGORIES: readonly CategoryDefault[] = [
 ];
 
 /** The Schedule C lines the Books sheet totals, in the form's order, with the form's wording. Source as above. */
-export const SCHEDULE_C_LINES: readonly { line: string; name: string }[] = [
+export const SCHEDULE_C_LINES: readonly { line: string; name: string; alsoCounts?: readonly string[] }[] = [
   { line: '1', name: 'Gross receipts or sales' },
   { line: '6', name: 'Other income' },
   { line: '8', name: 'Advertising' },
@@ -241,7 +243,9 @@ export const SCHEDULE_C_LINES: readonly { line: string; name: string }[] = [
   { line: '24a', name: 'Travel' },
   { line: '24b', name: 'Deductible meals' },
   { line: '25', name: 'Utilities' },
-  { line: '27a', name: 'Other expenses' },
+  // Categories sheets made for the 2024 form say 27a, which the 2025 form gave to the energy efficient commercial
+  // buildings deduction (Form 7205): no bank row is that, so their 27a rows still count here.
+  { line: '27b', name: 'Other expenses', alsoCounts: ['27a'] },
 ];
 
 /** The Categories sheet's columns, in order: names are a contract (the import finds columns by them). */

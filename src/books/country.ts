@@ -16,6 +16,8 @@ export interface FormLine {
   name: string;
   /** An income line: added; every other line is an expense, taken off. */
   income?: boolean;
+  /** Lines of an earlier form that Categories sheets made then still say, counted on this line. */
+  alsoCounts?: readonly string[];
 }
 
 /** A date of the tax calendar, relative to the Books year Y: `yearsAfter` years after it, on month/day. */
@@ -28,6 +30,11 @@ interface DueDay {
 export interface TaxPaymentPeriod extends DueDay {
   /** What the payment is, in the authority's words. */
   name: string;
+  /**
+   * What else a payment on this date is: a payment of the year `yearsAfter` this one, which counts it too, since a
+   * bank row does not say how one payment splits between two years' bills.
+   */
+  alsoFor?: { name: string; yearsAfter: number };
 }
 
 export interface BooksCountry {
@@ -75,9 +82,18 @@ const US: BooksCountry = {
 };
 
 /**
- * HMRC SA103F "Self-employment (full)" and its notes (SA103F Notes, "Business income" boxes 15-16 and "Business
- * expenses" boxes 17-30: gov.uk/government/publications/self-assessment-self-employment-full-sa103f). Boxes 17-30
- * are the allowable expenses; client entertaining is not allowable (SA103F Notes, box 24), so it has no box here.
+ * HMRC SA103F "Self-employment (full)" 2025 (tax year 2024-25) and its notes, "Self-employment (full) notes"
+ * (SA103F Notes 2025): "Business income" boxes 15-16 and "Business expenses" boxes 17-30, box 31 their total, box 47
+ * the net profit: gov.uk/government/publications/self-assessment-self-employment-full-sa103f.
+ * The search reached that page but not the 2025 PDF; the box numbers and names were checked against secondary
+ * sources quoting the 2024-25 form: GoSimpleTax's SA103F 2024-25 help (support.gosimpletax.com: "SA103F Box 15: How
+ * do I show my Self Employed turnover?", "Box 47 ... based on the entries in boxes 15 to 46"), QuickBooks UK "About
+ * SA103F categories" (boxes 17-21) and Sage UK "Deduction categories for allowable expenses" (boxes 20, 24, 26, 28).
+ * The 2012-13 form had turnover in box 14 and expenses in boxes 16-29, one lower.
+ * Books shows the allowable part on each box and leaves out client entertaining, which is not allowable (ITTOIA 2005
+ * s.45; HMRC BIM45000; SA103F Notes, box 24). The form wants each box's total with the disallowable part again in
+ * boxes 32-45; entering the allowable part with nothing disallowable gives the same taxable profit.
+ * Box 16.1 (trading income allowance, instead of expenses) and the SA103S short form's boxes (9-20) are not used.
  */
 export const SA103F_BOXES: readonly FormLine[] = [
   { line: '15', name: 'Your turnover: the takings, fees, sales or money earned by your business', income: true },
@@ -112,9 +128,16 @@ const UK: BooksCountry = {
     // The year before's 2nd payment on account: a payment after it counts for this year.
     previous: { month: 7, day: 31, yearsAfter: 0 },
     periods: [
-      { name: '1st payment on account', month: 1, day: 31, yearsAfter: 1 },
+      // 31 January pays the year before's balancing payment and this year's 1st payment on account at once.
+      {
+        name: '1st payment on account',
+        month: 1,
+        day: 31,
+        yearsAfter: 1,
+        alsoFor: { name: 'balancing payment', yearsAfter: -1 },
+      },
       { name: '2nd payment on account', month: 7, day: 31, yearsAfter: 1 },
-      { name: 'Balancing payment', month: 1, day: 31, yearsAfter: 2 },
+      { name: 'Balancing payment', month: 1, day: 31, yearsAfter: 2, alsoFor: { name: '1st payment on account', yearsAfter: 1 } },
     ],
   },
   taxPaidWords: 'Self Assessment paid',
@@ -122,12 +145,17 @@ const UK: BooksCountry = {
 };
 
 /**
- * CRA Form T2125 "Statement of Business or Professional Activities" and its guide (T4002, "Business and
- * Professional Income"; canada.ca "Completing form T2125": Part 3C lines 8000 adjusted gross sales and 8230 other
- * income, Part 4 expense lines). Line 8523: meals and entertainment, 50% deductible (ITA s.67.1; T4002, line 8523).
+ * CRA Form T2125 "Statement of Business or Professional Activities" (2025) and its guide T4002 "Self-employed
+ * Business, Professional, Commission, Farming, and Fishing Income". canada.ca "Completing form T2125", "Part 3 -
+ * Gross business or professional income": line 8000 adjusted gross sales or adjusted professional fees, 8230 other
+ * income (with 8290 reserves they make 8299, gross business or professional income); "Expenses section of Form
+ * T2125", Part 4: the expense lines below in the form's order (9281 motor vehicle before 9270 other expenses), whose
+ * total is 9368 and net 9369, net income (loss) before adjustments. Not listed, as no default category uses them:
+ * 8871 management and administration fees, 9180 property taxes, 9224 fuel (not for vehicles), 9275 delivery, 9936
+ * CCA. Line 8523: meals and entertainment, 50% deductible (ITA s.67.1(1); T4002, line 8523).
  */
 export const T2125_LINES: readonly FormLine[] = [
-  { line: '8000', name: 'Adjusted gross sales (fees, commissions)', income: true },
+  { line: '8000', name: 'Adjusted gross sales or adjusted professional fees', income: true },
   { line: '8230', name: 'Other income', income: true },
   { line: '8521', name: 'Advertising' },
   { line: '8523', name: 'Meals and entertainment (50%)' },
@@ -143,8 +171,8 @@ export const T2125_LINES: readonly FormLine[] = [
   { line: '9060', name: 'Salaries, wages, and benefits' },
   { line: '9200', name: 'Travel expenses' },
   { line: '9220', name: 'Telephone and utilities' },
-  { line: '9270', name: 'Other expenses' },
   { line: '9281', name: 'Motor vehicle expenses (not including CCA)' },
+  { line: '9270', name: 'Other expenses' },
 ];
 
 /**

@@ -144,7 +144,11 @@ export function layoutBooks(
   const widths = [190, 130, 150, 120, 130, 130, 130, 100, 120, 260, 120, 100, 210, 90, 110, 330, 100, 230, 110, 820];
   // Outside the US column N names each payment ("1st payment on account", "Instalment 1") where the US numbers its
   // periods: wide enough for the name.
-  if ((country ?? booksCountryKey(taxCountryOfLocale(locale))) !== 'us') widths[13] = 170;
+  const key = country ?? booksCountryKey(taxCountryOfLocale(locale));
+  if (key !== 'us') widths[13] = 170;
+  // In the UK column P also says which year a 31 January payment counts for besides this one, and beside the total
+  // that both count it (src/books/blocks/taxPaid.ts): wide enough for those notes whole.
+  if (key === 'uk') widths[15] = 520;
   return {
     ...sheetGrid(g),
     namedRanges,

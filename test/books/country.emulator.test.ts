@@ -93,6 +93,18 @@ describe('a UK plan in an en_GB spreadsheet', () => {
     expect(shown).toEqual(expect.arrayContaining(['31 Jan 2027', '31 Jul 2027']));
   });
 
+  test('a 31 January payment, which two years count, says so beside the rows and the totals', () => {
+    // TMA 1970 ss.59A(2), 59B(4): 31 January is the year before's balancing payment and the year's 1st payment on
+    // account; one bank row cannot tell the two apart, so both years count it and the sheet says it.
+    const notes = em.workbook.getSheetByName('Books')!.getRange('P6:P8').getDisplayValues().flat();
+    expect(notes[0]).toMatch(/1 Aug 2026 to 31 Jan 2027\. 2025\/26's balancing payment too$/);
+    expect(notes[1]).toMatch(/31 Jul 2027$/);
+    expect(notes[2]).toMatch(/1 Aug 2027 to 31 Jan 2028\. 2027\/28's 1st payment on account too$/);
+    const beside = 'Counts each 31 January payment in full; the year next to it counts it too';
+    // Beside the tax-paid block's total, and beside "Self Assessment paid for the year".
+    expect(shown.filter((v) => v.startsWith(beside))).toHaveLength(2);
+  });
+
   test('the set-aside rate is TAX_RATE_UK of 2026/27 on the projected profit on top of the year\u2019s wages', () => {
     const wages = Number(named(em, 'JW_BOOKS_WAGES'));
     const projected = Number(named(em, 'JW_BOOKS_PROJECTED_PROFIT'));
@@ -166,6 +178,37 @@ describe('a Canadian plan in an en_CA spreadsheet', () => {
     expect(JSON.stringify(view.books)).not.toMatch(/Schedule C|1040|IRS/);
     expect(view.books?.yearToDate.taxPaidLabel).toBe('Instalments paid');
   });
+
+  test('no payment is shared between two years: no 31 January sentence', () => {
+    expect(shown.filter((v) => /31 January|both years/.test(v))).toEqual([]);
+  });
+});
+
+describe('a US plan: Schedule C 2025 other expenses on line 27b, and a Categories sheet made for 2024', () => {
+  const rows = [
+    row('2026-02-10', 'STRIPE PAYOUT', 4000),
+    row('2026-02-11', 'ADOBE', -60),
+    row('2026-02-12', 'MONTHLY SERVICE FEE', -15),
+  ];
+  const { em } = books('en_US', {}, rows, 2026, '2026-07-01');
+  const line = (text: string) => {
+    const table = em.workbook.getSheetByName('Books')!.getRange('I6:K24').getValues();
+    return table.find((r) => r[0] === text)?.[2];
+  };
+
+  test('software and bank fees are on line 27b, and no line 27a is shown', () => {
+    expect(line('Line 27b')).toBeCloseTo(75, 6);
+    expect(line('Line 27a')).toBeUndefined();
+    expect(em.workbook.getRangeByName('JW_BOOKS_FORM_NET')?.getValue()).toBeCloseTo(3925, 6);
+  });
+
+  test('a category still saying 27a (the 2024 form\u2019s other expenses) counts on line 27b', () => {
+    const categories = em.workbook.getSheetByName('Categories')!.getDataRange().getValues();
+    const software = categories.findIndex((r) => r[0] === 'Software') + 1;
+    em.enterInput('Categories', `C${software}`, '27a');
+    expect(line('Line 27b')).toBeCloseTo(75, 6);
+    expect(em.workbook.getRangeByName('JW_BOOKS_FORM_NET')?.getValue()).toBeCloseTo(3925, 6);
+  });
 });
 
 describe('a plan elsewhere (flat rate) in a de_DE spreadsheet', () => {
@@ -180,5 +223,11 @@ describe('a plan elsewhere (flat rate) in a de_DE spreadsheet', () => {
     expect(shown.some((v) => v.includes('no tax form'))).toBe(true);
     expect(shown.some((v) => v.includes('Jumpwise has no tax tables for your country'))).toBe(true);
     expect(named(em, 'JW_BOOKS_FORM_NET')).toBeCloseTo(3940, 6);
+  });
+
+  test('expenses count in full, and the form block says so and what to check', () => {
+    expect(shown).toContain(
+      "Expense categories at their Categories share, 100% unless changed: check your country's rules on meals and entertaining",
+    );
   });
 });

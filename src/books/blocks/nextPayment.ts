@@ -22,6 +22,7 @@ import {
   WITHHELD,
   YEAR,
 } from './common';
+import { SHARED_PAYMENTS } from './taxPaid';
 
 const np = BOOKS.nextPayment;
 const PRIOR_TAX = 'priorYearTax';
@@ -280,6 +281,7 @@ const countryPayment: BooksBlock = (g, books) => {
     label: `${country.taxPaidWords} for the year`,
     value: (read) => `=${read.total(TAX_PAID_BY_HAND, 'amount')}`,
     format: money.books,
+    ...(calendar?.periods.some((p) => p.alsoFor) ? { note: { text: `${SHARED_PAYMENTS}.` } } : {}),
   });
   g.figure({
     id: PAYMENT,

@@ -3,14 +3,19 @@
  * lines, then the net. Where Jumpwise knows no form, the year's income and expenses by kind, and a sentence saying so.
  */
 import { a1, columnLetters, quoted } from '../../layout/grid';
-import { yearTextFormula } from '../country';
+import { type FormLine, yearTextFormula } from '../country';
 import { BOOKS, type BooksBlock, BY_CATEGORY, FORM_NET, YEAR } from './common';
 import { uncategorisedIn } from './uncategorisedIn';
 
 /** Where no form is known: the lines are the kinds that make the profit. */
 const NO_FORM_LINES = [
   { line: 'Income', name: 'Income categories', income: true },
-  { line: 'Expenses', name: 'Expense categories, at their deductible share' },
+  // The elsewhere defaults count every expense in full (src/books/countryCategories.ts): the sheet says so, since
+  // many countries allow only part of meals and entertaining.
+  {
+    line: 'Expenses',
+    name: "Expense categories at their Categories share, 100% unless changed: check your country's rules on meals and entertaining",
+  },
 ] as const;
 
 export const scheduleC: BooksBlock = (g, books) => {
@@ -51,7 +56,12 @@ export const scheduleC: BooksBlock = (g, books) => {
         cell: ({ row, index }) => ({
           cell: (read) =>
             form
-              ? `=SUMIFS(${read.column(BY_CATEGORY, 'onScheduleC')},${read.column(BY_CATEGORY, 'line')},${read.inRow('scheduleC', 'line', row)})`
+              ? `=${[
+                  read.inRow('scheduleC', 'line', row),
+                  ...((lines[index] as FormLine).alsoCounts ?? []).map((l) => quoted(`${lineWord} ${l}`)),
+                ]
+                  .map((line) => `SUMIFS(${read.column(BY_CATEGORY, 'onScheduleC')},${read.column(BY_CATEGORY, 'line')},${line})`)
+                  .join('+')}`
               : `=SUMIFS(${read.column(BY_CATEGORY, 'onScheduleC')},${read.column(BY_CATEGORY, 'kind')},"${index === 0 ? 'Income' : 'Expense'}")`,
           format: money.books,
         }),

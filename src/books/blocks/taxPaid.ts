@@ -18,6 +18,9 @@ import {
 
 const tp = BOOKS.taxPayments;
 
+/** Beside a total that holds payments the year next to it also counts (the UK's 31 January). */
+export const SHARED_PAYMENTS = 'Counts each 31 January payment in full; the year next to it counts it too';
+
 /** The day a period's payments start after: last year's final due date, or the previous period's. */
 const dayBefore = (read: Reader, index: number) =>
   index === 0 ? read.cell(PREVIOUS_DUE) : read.cellOf(TAX_PERIODS_TABLE, 'due', index - 1);
@@ -74,8 +77,14 @@ export const taxPaid: BooksBlock = (g, books) => {
         header: 'Note',
         cell:
           ({ index }) =>
-          (read) =>
-            `="Ledger rows of kind Tax payment, "&TEXT(${dayBefore(read, index)}+1,${quoted(money.date)})&" to "&TEXT(${read.cellOf(TAX_PERIODS_TABLE, 'due', index)},${quoted(money.date)})`,
+          (read) => {
+            const alsoFor = calendar?.periods[index].alsoFor;
+            const other =
+              alsoFor &&
+              yearTextFormula(country, `(${read.cell(YEAR)}${alsoFor.yearsAfter > 0 ? '+' : ''}${alsoFor.yearsAfter})`);
+            const shared = alsoFor ? `&". "&${other}&${quoted(`'s ${alsoFor.name} too`)}` : '';
+            return `="Ledger rows of kind Tax payment, "&TEXT(${dayBefore(read, index)}+1,${quoted(money.date)})&" to "&TEXT(${read.cellOf(TAX_PERIODS_TABLE, 'due', index)},${quoted(money.date)})${shared}`;
+          },
       },
     ],
   });
@@ -117,7 +126,14 @@ export const taxPaid: BooksBlock = (g, books) => {
           format: tax,
         },
       },
-      { key: 'note', cell: () => ({ cell: null, fill: INPUT_FILL }), total: { cell: null, bold: false } },
+      {
+        key: 'note',
+        cell: () => ({ cell: null, fill: INPUT_FILL }),
+        // Beside the total: a payment shared with the year next to this one is in both years' totals.
+        total: calendar?.periods.some((p) => p.alsoFor)
+          ? { cell: { text: SHARED_PAYMENTS }, bold: false }
+          : { cell: null, bold: false },
+      },
     ],
   });
   g.name('JW_BOOKS_TAX_PAID', a1(byHand.totalRow ?? tp.totalRow, byHand.columnOf('amount')));
