@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { NEWER_BUILTINS, removeNewerBuiltins } from '../emulator/src/newerBuiltins.mjs';
+import { readProductName } from './brand.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -248,12 +249,33 @@ export function networkLoads(html) {
     .map(([tag]) => tag);
 }
 
-/** Each sidebar/*.html page: `<!-- inline: file.css -->` and `<!-- inline: file.ts -->` become <style>/<script>. */
+const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A page's {{PLACEHOLDER}}s filled in: {{PRODUCT_NAME}} is src/brand.ts's PRODUCT_NAME, so the pages' titles and
+ * sentences name the product from its one constant. An unknown placeholder fails the build rather than reach a person.
+ */
+export function fillPlaceholders(html, file, values = { PRODUCT_NAME: readProductName(root) }) {
+  return html.replace(/\{\{(\w+)\}\}/g, (placeholder, key) => {
+    if (!Object.hasOwn(values, key))
+      throw new Error(
+        `sidebar/${file} has a placeholder the build does not know: ${placeholder} (known: ${Object.keys(values)
+          .map((k) => `{{${k}}}`)
+          .join(', ')})`,
+      );
+    return escapeHtml(values[key]);
+  });
+}
+
+/**
+ * Each sidebar/*.html page: its {{PLACEHOLDER}}s filled in (fillPlaceholders), then `<!-- inline: file.css -->` and
+ * `<!-- inline: file.ts -->` become <style>/<script>.
+ */
 async function buildPages() {
   const pages = {};
   const dir = join(root, 'sidebar');
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
-    let html = readFileSync(join(dir, file), 'utf8');
+    let html = fillPlaceholders(readFileSync(join(dir, file), 'utf8'), file);
     const markers = [...html.matchAll(/<!--\s*inline:\s*([\w./-]+)\s*-->/g)];
     for (const [marker, name] of markers) {
       let tag;

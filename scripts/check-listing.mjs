@@ -4,12 +4,13 @@
  * and against the repository it describes. Limits from developers.google.com/workspace/marketplace/create-listing
  * (name at most 50 characters, short description at most 200, detailed at most 16,000; icons 128x128 and 32x32, card
  * banner 220x140, 1 to 5 screenshots at 1280x800, 640x400 or 2560x1600) and .../enable-configure-sdk (the scopes in
- * the Marketplace SDK must be the manifest's). Every address must be a page of the website in docs/, and the help
+ * the Marketplace SDK must be the manifest's). The name must be src/brand.ts's PRODUCT_NAME. Every address must be a page of the website in docs/, and the help
  * page must be linked from the add-on's Help dialog (sidebar/Help.html), opening in a new window.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readProductName } from './brand.mjs';
 
 export const LIMITS = { name: 50, shortDescription: 200, detailedDescription: 16000 };
 /** [width, height] each picture must have. */
@@ -60,6 +61,17 @@ export function checkListing(root) {
     else if (value.length > max) problems.push(`${field} is ${value.length} characters; the Marketplace allows at most ${max}`);
   }
   if (/google/i.test(text('name'))) problems.push('name must not contain "Google" (Marketplace branding rules)');
+  // The listing names the add-on the person finds in Extensions (its menu title is the listing's name): the same name.
+  let productName;
+  try {
+    productName = readProductName(root);
+  } catch (e) {
+    problems.push(`src/brand.ts cannot be read: ${e.message}`);
+  }
+  if (productName !== undefined && text('name') !== productName)
+    problems.push(
+      `name ("${text('name')}") differs from PRODUCT_NAME in src/brand.ts ("${productName}"): give both the same name`,
+    );
   if (text('detailedDescription').trim() === text('shortDescription').trim())
     problems.push('detailedDescription must differ from shortDescription');
   for (const field of ['category', 'pricing']) if (!text(field).trim()) problems.push(`${field} is missing`);
@@ -162,5 +174,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error(`The listing is not ready:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     process.exit(1);
   }
-  console.log('listing/listing.json: texts, pictures, scopes, addresses and the help link are in order');
+  console.log('listing/listing.json: name, texts, pictures, scopes, addresses and the help link are in order');
 }

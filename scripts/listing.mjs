@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
+import { readProductName } from './brand.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
@@ -31,7 +32,11 @@ async function renderImages() {
   try {
     for (const image of IMAGES) {
       const page = await browser.newPage({ viewport: { width: image.width, height: image.height }, deviceScaleFactor: 1 });
-      const svg = readFileSync(join(root, image.source), 'utf8');
+      // The banner's wording names the product: {{PRODUCT_NAME}} is src/brand.ts's, as in the add-on's pages.
+      const svg = readFileSync(join(root, image.source), 'utf8').replace(/\{\{PRODUCT_NAME\}\}/g, () =>
+        readProductName(root).replace(/&/g, '&amp;').replace(/</g, '&lt;'),
+      );
+      if (/\{\{\w+\}\}/.test(svg)) throw new Error(`${image.source} has a placeholder other than {{PRODUCT_NAME}}`);
       await page.setContent(`<!DOCTYPE html><html><body style="margin:0;background:transparent">${svg}</body></html>`);
       await page.screenshot({
         path: join(root, image.output),

@@ -17,6 +17,7 @@ import {
   undoResultText,
 } from '../src/books/statementText';
 import type { ColumnMapping, ImportPageStart, ImportRequest, StatementRow, UndoImportResult } from '../src/books/types';
+import { PRODUCT_NAME } from '../src/brand';
 import { dateAsShown, PLAIN_DATE_FORMAT } from '../src/plan/currency';
 import { byId, el } from './dom';
 import { callServer, serverErrorMessage } from './server';
@@ -448,7 +449,7 @@ function renderSign(p: ParsedStatement): void {
   const positive = p.rows.filter((r) => (p.mapping.chargesPositive ? r.amount < 0 : r.amount > 0)).length;
   signWhy.textContent =
     `${showCount(positive)} of ${showCount(p.rows.length)} amounts are written positive and the others are payments or ` +
-    'refunds, as card statements (American Express, Discover) write them. Jumpwise does not guess which way round they are.';
+    `refunds, as card statements (American Express, Discover) write them. ${PRODUCT_NAME} does not guess which way round they are.`;
   byId<HTMLInputElement>('sign-card').checked = p.mapping.chargesPositive === true;
   byId<HTMLInputElement>('sign-bank').checked = p.mapping.chargesPositive === false;
 }
@@ -788,7 +789,7 @@ callServer('leapGetImportPage').then(
   },
   (error: unknown) => {
     style = PLAIN_STYLE;
-    settingsProblem = `Jumpwise could not read this spreadsheet's settings (${serverErrorMessage(error)}), so dates are shown year first. You can still import.`;
+    settingsProblem = `${PRODUCT_NAME} could not read this spreadsheet's settings (${serverErrorMessage(error)}), so dates are shown year first. You can still import.`;
     errorBox.textContent = settingsProblem;
     render();
   },

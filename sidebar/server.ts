@@ -2,6 +2,8 @@
  * Calls to the Apps Script side through google.script.run, as promises typed by the protocol
  * (src/protocol.ts): a call with the wrong arguments, or a result read as the wrong shape, does not compile.
  */
+
+import { PRODUCT_NAME } from '../src/brand';
 import type { ServerArgs, ServerFunctionName, ServerResult } from '../src/protocol';
 
 interface ScriptRun {
@@ -22,7 +24,7 @@ export function serverErrorMessage(error: unknown): string {
 export function callServer<K extends ServerFunctionName>(name: K, ...args: ServerArgs<K>): Promise<ServerResult<K>> {
   return new Promise<ServerResult<K>>((resolve, reject) => {
     if (typeof google === 'undefined' || !google.script || !google.script.run) {
-      reject(new Error('This page must be opened from Google Sheets (Extensions > Jumpwise).'));
+      reject(new Error(`This page must be opened from Google Sheets (Extensions > ${PRODUCT_NAME}).`));
       return;
     }
     const runner = google.script.run
@@ -30,7 +32,7 @@ export function callServer<K extends ServerFunctionName>(name: K, ...args: Serve
       .withFailureHandler((error) => reject(new Error(serverErrorMessage(error))));
     const call = runner[name];
     if (typeof call !== 'function') {
-      reject(new Error(`Jumpwise's server function ${name} is missing; reinstall the add-on.`));
+      reject(new Error(`${PRODUCT_NAME}'s server function ${name} is missing; reinstall the add-on.`));
       return;
     }
     call.apply(runner, args);

@@ -61,6 +61,21 @@ async function redrawn(page: Page): Promise<void> {
   await page.waitForSelector('body[data-renders]');
 }
 
+/**
+ * Shrinks the grid (CSS zoom) just enough that every column holding something is in view: the Invoices sheet's summary
+ * (what is owed, the aging table) sits to the right of the list and would otherwise be cut off at 1280 px.
+ */
+async function fitUsedColumns(page: Page, lastColumn: string): Promise<void> {
+  await page.evaluate((column) => {
+    const scroller = document.getElementById('grid-scroll') as HTMLElement;
+    const header = document.querySelector(`#grid th[data-column="${column}"]`) as HTMLElement | null;
+    if (!header) throw new Error(`the grid has no column ${column}`);
+    const right = header.getBoundingClientRect().right - scroller.getBoundingClientRect().left + scroller.scrollLeft;
+    const zoom = Math.min(1, (scroller.clientWidth - 8) / right);
+    (document.getElementById('grid') as HTMLElement).style.zoom = String(zoom);
+  }, lastColumn);
+}
+
 async function frameTitled(page: Page, title: string): Promise<Frame> {
   const frame = await (await page.locator(`iframe[title="${title}"]`).elementHandle())?.contentFrame();
   if (!frame) throw new Error(`no frame titled ${title}`);
@@ -133,6 +148,7 @@ export async function takeListingScreenshots(root: string): Promise<string[]> {
     await redrawn(page);
     await hidePreviewControls();
     await andRedraw(page, () => page.locator('[data-sheet="Invoices"]').click());
+    await fitUsedColumns(page, 'L');
     taken.push(await shot(SCREENSHOTS.invoices));
     if (opened.problems.length) throw new Error(`the page reported: ${opened.problems.join('; ')}`);
   } finally {

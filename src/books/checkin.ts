@@ -98,6 +98,7 @@ export function lastMonthOf(today: string): { year: number; month: number } {
 
 export { MONTH_NAMES } from './statementValues';
 
+import { PRODUCT_NAME } from '../brand';
 import { MONTH_NAMES as MONTH_NAMES_LIST } from './statementValues';
 
 /**
@@ -234,7 +235,7 @@ export function checkinRow(today: string, figures: Record<string, unknown>): Che
 
 // ---- Money owed to you: the Invoices sheet as displayed
 
-export const NO_INVOICES = 'No invoices yet: Extensions > Jumpwise > Set up invoices';
+export const NO_INVOICES = `No invoices yet: Extensions > ${PRODUCT_NAME} > Set up invoices`;
 export const NOTHING_OVERDUE = 'Nothing overdue';
 /** Ten keep the list readable at a glance in a 300 px sidebar; the rest are counted, and the sheet holds them all. */
 export const OVERDUE_LISTED = 10;

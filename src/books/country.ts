@@ -3,6 +3,8 @@
  * payments on, and the words the Books and the check-in use for them. The plan's tax setting decides (Where you pay
  * tax); without a plan, the spreadsheet's locale (taxCountryOfLocale). Every figure and date here carries its source.
  */
+
+import { PRODUCT_NAME } from '../brand';
 import { CA_SUPPORTED_YEARS } from '../finance/caTax/tables';
 import { UK_SUPPORTED_YEARS } from '../finance/ukTax/tables';
 import type { TaxCountry } from '../plan/answers';
@@ -214,7 +216,7 @@ const ELSEWHERE: BooksCountry = {
     periods: [{ name: 'Paid in the year', month: 12, day: 31, yearsAfter: 0 }],
   },
   taxPaidWords: 'Tax paid',
-  taxPaidTitle: '(no tax calendar: Jumpwise has none for your country)',
+  taxPaidTitle: `(no tax calendar: ${PRODUCT_NAME} has none for your country)`,
 };
 
 export const BOOKS_COUNTRIES: Readonly<Record<BooksCountryKey, BooksCountry>> = {

@@ -2,6 +2,8 @@
  * Checks what the import page sends before anything is written: a request that fails is refused whole, with a
  * message that says which rows are wrong and what to fix.
  */
+
+import { PRODUCT_NAME } from '../brand';
 import type { ColumnMapping, ImportRequest, StatementRow } from './types';
 
 /** The most rows one import takes: a few years of a busy account, and well inside Apps Script's 6-minute limit. */
@@ -127,7 +129,9 @@ export function validateImportRequest(raw: unknown): ImportRequest {
   };
   if (raw.currency !== undefined && raw.currency !== null) {
     if (typeof raw.currency !== 'string' || !/^([A-Z]{3}|\$)$/.test(raw.currency)) {
-      throw new Error('The import named its currency in a way Jumpwise cannot read. Reload the import page and try again.');
+      throw new Error(
+        `The import named its currency in a way ${PRODUCT_NAME} cannot read. Reload the import page and try again.`,
+      );
     }
     request.currency = raw.currency;
   }

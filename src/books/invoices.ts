@@ -10,6 +10,7 @@
  * and the preview run cannot read them, and a layout that cannot be tested is not shipped.)
  */
 
+import { PRODUCT_NAME } from '../brand';
 import type { Cell } from '../layout/grid';
 import { columnLetters } from '../layout/grid';
 import { PLAIN_TEXT } from '../plan/cellValue';
@@ -246,7 +247,7 @@ export function invoicesPanel(
   set(
     PANEL_LAST_ROW,
     0,
-    text('Make an invoice: select its row, then Extensions > Jumpwise > Make invoice.'),
+    text(`Make an invoice: select its row, then Extensions > ${PRODUCT_NAME} > Make invoice.`),
     undefined,
     false,
     'Make invoice lays the row out as a printable sheet "Invoice <number>", ready for File > Download > PDF.',

@@ -1,5 +1,6 @@
 /** The sentences the import page shows about a statement and an import, kept pure so they are tested in Node. */
 
+import { PRODUCT_NAME } from '../brand';
 import type { LastImport } from './lastImport';
 import { MAX_STATEMENT_ROWS } from './statement';
 import type { ImportResult, UndoImportResult } from './types';
@@ -42,7 +43,7 @@ export function importResultText(r: ImportResult, showDate: ShowDate = spokenDat
 export function tooManyRowsText(rows: number): string | null {
   if (rows <= MAX_STATEMENT_ROWS) return null;
   return (
-    `This statement has ${count(rows, 'row')}; Jumpwise imports at most ${MAX_STATEMENT_ROWS.toLocaleString('en-US')} at a time. ` +
+    `This statement has ${count(rows, 'row')}; ${PRODUCT_NAME} imports at most ${MAX_STATEMENT_ROWS.toLocaleString('en-US')} at a time. ` +
     'Export a shorter period from your bank (a few months at a time) and import each file.'
   );
 }

@@ -1,6 +1,8 @@
 /**
  * The Canadian self-employed tax functions: each declared once, computed by src/finance/caTax.
  */
+
+import { PRODUCT_NAME } from '../brand';
 import { caTaxEstimate, caTaxRate } from '../finance/caTax/estimate';
 import { type InstalmentMethod, instalments } from '../finance/caTax/instalments';
 import {
@@ -15,7 +17,7 @@ import { type CellInput, type FunctionSpec, Invalid, type ParamSpec } from './ty
 
 const FAMILY = 'Canada taxes';
 
-const TAX_YEAR_EXPECTED = `a tax year Jumpwise has Canadian figures for: ${caSupportedYearsText()}`;
+const TAX_YEAR_EXPECTED = `a tax year ${PRODUCT_NAME} has Canadian figures for: ${caSupportedYearsText()}`;
 
 const taxYear: ParamSpec = {
   name: 'tax_year',
@@ -51,7 +53,7 @@ const calendarYear = (name: string, description: string): ParamSpec => ({
 });
 /** The words of a year's figure: its year, and the figures used when they are another year's. */
 const owingOf = (what: string, year: number, figures: number) =>
-  `${what} ${year}${figures === year ? '' : ` (${figures} figures, the latest Jumpwise has)`}`;
+  `${what} ${year}${figures === year ? '' : ` (${figures} figures, the latest ${PRODUCT_NAME} has)`}`;
 
 const netIncome: ParamSpec = {
   name: 'net_income',
@@ -171,7 +173,7 @@ export const caTaxFunctions: FunctionSpec[] = [
       { ...netIncome, name: 'first_year_income', description: 'Net self-employment income in the first year on your own.' },
       calendarYear(
         'first_tax_year',
-        'The first year on your own: its payments are dated in it. A year after the latest Jumpwise has figures for is estimated with those figures.',
+        `The first year on your own: its payments are dated in it. A year after the latest ${PRODUCT_NAME} has figures for is estimated with those figures.`,
       ),
       provinceRate,
       {

@@ -1,6 +1,8 @@
 /**
  * The UK sole-trader tax functions: each declared once, computed by src/finance/ukTax.
  */
+
+import { PRODUCT_NAME } from '../brand';
 import { ukTaxEstimate, ukTaxRate } from '../finance/ukTax/estimate';
 import { paymentsOnAccount } from '../finance/ukTax/paymentsOnAccount';
 import {
@@ -17,14 +19,14 @@ import { type CellInput, type FunctionSpec, Invalid, type ParamSpec } from './ty
 
 const FAMILY = 'UK taxes';
 
-const TAX_YEAR_EXPECTED = `a UK tax year Jumpwise has figures for: ${ukSupportedYearsText()} (2025 means 2025/26)`;
+const TAX_YEAR_EXPECTED = `a UK tax year ${PRODUCT_NAME} has figures for: ${ukSupportedYearsText()} (2025 means 2025/26)`;
 
 /** The tax year, as the year it starts in (2025) or as "2025/26" or "2025-26". */
 const taxYear: ParamSpec = {
   name: 'tax_year',
   kind: 'custom',
   jsdocType: 'number|string',
-  description: `Tax year, 6 April to 5 April: 2025 or "2025/26" means 2025/26. Jumpwise has ${ukSupportedYearsText()}.`,
+  description: `Tax year, 6 April to 5 April: 2025 or "2025/26" means 2025/26. ${PRODUCT_NAME} has ${ukSupportedYearsText()}.`,
   defaultValue: () => ukDefaultTaxYear(new Date()),
   defaultLabel: 'the tax year containing today, or the latest supported',
   expected: TAX_YEAR_EXPECTED,
@@ -55,7 +57,7 @@ const calendarYear = (name: string, description: string): ParamSpec => ({
 });
 /** The words of a year's bill: its tax year, and the figures used when they are another year's. */
 const billOf = (what: string, year: number, figures: number) =>
-  `${what} ${ukYearLabel(year)}${figures === year ? '' : ` (${ukYearLabel(figures)} figures, the latest Jumpwise has)`}`;
+  `${what} ${ukYearLabel(year)}${figures === year ? '' : ` (${ukYearLabel(figures)} figures, the latest ${PRODUCT_NAME} has)`}`;
 
 const region: ParamSpec = {
   name: 'region',
@@ -164,7 +166,7 @@ export const ukTaxFunctions: FunctionSpec[] = [
       { ...profit, name: 'first_year_profit', description: 'Trading profit in the first tax year on your own.' },
       calendarYear(
         'first_tax_year',
-        'The first tax year on your own, 6 April to 5 April: its payments are dated in it. A year after the latest Jumpwise has figures for is estimated with those figures.',
+        `The first tax year on your own, 6 April to 5 April: its payments are dated in it. A year after the latest ${PRODUCT_NAME} has figures for is estimated with those figures.`,
       ),
       region,
       {

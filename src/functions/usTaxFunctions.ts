@@ -1,4 +1,6 @@
 /** The US tax functions: each declared once, computed by src/finance/usTax. */
+
+import { PRODUCT_NAME } from '../brand';
 import { annualizedInstallment } from '../finance/usTax/annualized';
 import { DUE_DATE_YEARS, estimatedTaxDueDates, nextEstimatedTaxDue } from '../finance/usTax/dueDates';
 import { taxEstimate, taxRate } from '../finance/usTax/estimate';
@@ -18,7 +20,7 @@ import { type CellInput, type FunctionSpec, Invalid, type ParamSpec, type RangeC
 const DUE_DATE_RANGE = `a date from ${DUE_DATE_YEARS.first} to ${DUE_DATE_YEARS.last}`;
 const FAMILY = 'US taxes';
 
-const TAX_YEAR_EXPECTED = `a tax year Jumpwise has figures for: ${supportedYearsText()}`;
+const TAX_YEAR_EXPECTED = `a tax year ${PRODUCT_NAME} has figures for: ${supportedYearsText()}`;
 
 /** Tax year of the federal figures; unsupported years fail with the list of supported ones. */
 const taxYear: ParamSpec = {

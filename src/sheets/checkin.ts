@@ -31,6 +31,7 @@ import {
 } from '../books/checkin';
 import type { BooksCountry } from '../books/country';
 import { BOOKS, BOOKS_SHEET, LEDGER_COLUMN, LEDGER_SHEET } from '../books/layout';
+import { PRODUCT_NAME, pageTitle } from '../brand';
 import { ukYearLabel } from '../finance/ukTax/tables';
 import { taxEstimate } from '../finance/usTax/estimate';
 import { FILING_STATUSES, TAX_MODES } from '../plan/answers';
@@ -50,14 +51,14 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The Check-ins sheet's page, dist/CheckIn.html (built from sidebar/CheckIn.html). */
 const CHECKIN_PAGE = 'CheckIn';
-export const NO_PLAN = 'No plan yet: build one from Extensions > Jumpwise > Plan my transition… to compare with it.';
+export const NO_PLAN = `No plan yet: build one from Extensions > ${PRODUCT_NAME} > Plan my transition… to compare with it.`;
 /** Said when figures the check-in shows were still "Loading..." on the sheet (custom functions still running). */
 export const STILL_CALCULATING =
   'Some figures are still calculating on the sheet: open the check-in again in a moment to see them.';
-export const NO_BOOKS = 'No Books yet: import a bank statement first (Extensions > Jumpwise > Import bank statement…).';
+export const NO_BOOKS = `No Books yet: import a bank statement first (Extensions > ${PRODUCT_NAME} > Import bank statement…).`;
 
 export function showCheckIn(): void {
-  const page = HtmlService.createHtmlOutputFromFile(CHECKIN_PAGE).setTitle('Jumpwise: monthly check-in');
+  const page = HtmlService.createHtmlOutputFromFile(CHECKIN_PAGE).setTitle(pageTitle('monthly check-in'));
   SpreadsheetApp.getUi().showSidebar(page);
 }
 
@@ -391,7 +392,7 @@ export function saveCheckIn(): CheckInSnapshot {
   }
   const books = spreadsheet.getSheetByName(BOOKS_SHEET);
   if (books) figures.JW_BOOKS_PROFIT_YTD = readBooksBlock(books.getRange(BOOKS_READ.a1).getValues(), []).profitYtd;
-  return underDocumentLock(5000, 'Jumpwise is writing to this spreadsheet; save the snapshot again in a moment.', () => {
+  return underDocumentLock(5000, `${PRODUCT_NAME} is writing to this spreadsheet; save the snapshot again in a moment.`, () => {
     const sheet = ensureCheckinsSheet(spreadsheet);
     const row = Math.max(sheet.getLastRow(), 1) + 1;
     const range = sheet.getRange(row, 1, 1, CHECKIN_COLUMNS.length);

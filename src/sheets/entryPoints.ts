@@ -3,6 +3,8 @@
  * The google.script.run targets, their arguments and results are declared in src/protocol.ts; the table below
  * is checked against it, so a target missing here or with another shape does not compile.
  */
+
+import { PRODUCT_NAME } from '../brand';
 import type { ServerFunctionName, ServerFunctions } from '../protocol';
 import { getImportPage, getStatementMapping, importStatement, setUpBooks, showImport, undoLastImport } from './books';
 import { getCheckIn, saveCheckIn, setPlanHistory, showCheckIn, showInvoices, showUncategorised } from './checkin';
@@ -15,7 +17,7 @@ import { makeInvoice } from './invoicesMake';
 import { onOpen } from './menu';
 import { activatePlan, buildPlanSheet } from './plan';
 import { readPlanAnswers } from './planReader';
-import { ARGUMENTS_PROBE, describeArguments, runSelfTest } from './selfTest';
+import { ARGUMENTS_PROBE, describeArguments, runSelfTest, SELF_TEST_SHEET } from './selfTest';
 import { applyToSimilar, getSimilarRows, makeRule } from './similarRows';
 
 interface EntryPoint {
@@ -119,12 +121,12 @@ export const serverEntryPoints: ServerEntryPoints = {
 };
 
 export const entryPoints: Record<string, EntryPoint> = {
-  onOpen: { params: ['e'], doc: 'Builds the Extensions > Jumpwise menu. Needs no authorization.', run: onOpen },
+  onOpen: { params: ['e'], doc: `Builds the Extensions > ${PRODUCT_NAME} menu. Needs no authorization.`, run: onOpen },
   onInstall: { params: ['e'], doc: 'Runs onOpen when the add-on is installed.', run: onOpen },
   leapShowSidebar: { params: [], doc: 'Menu: opens the transition wizard in the sidebar.', run: showSidebar },
   leapInsertExamples: {
     params: [],
-    doc: 'Menu: adds a sheet with every Jumpwise function and a live example.',
+    doc: `Menu: adds a sheet with every ${PRODUCT_NAME} function and a live example.`,
     run: insertExamples,
   },
   leapSetupInvoices: {
@@ -136,16 +138,16 @@ export const entryPoints: Record<string, EntryPoint> = {
   leapShowImport: { params: [], doc: 'Menu: opens the bank statement import page.', run: showImport },
   leapSetUpBooks: { params: [], doc: 'Menu: makes the Ledger, Categories and Books sheets where missing.', run: setUpBooks },
   leapShowCheckIn: { params: [], doc: 'Menu: opens the monthly check-in in the sidebar.', run: showCheckIn },
-  leapShowHelp: { params: [], doc: 'Menu: shows what Jumpwise does and where to read more.', run: showHelp },
+  leapShowHelp: { params: [], doc: `Menu: shows what ${PRODUCT_NAME} does and where to read more.`, run: showHelp },
   leapSelfTest: {
     params: [],
-    doc: 'Run from the script editor (or clasp run-function): checks the Sheets behaviours Jumpwise relies on here and writes the "Jumpwise self-test" sheet.',
+    doc: `Run from the script editor (or clasp run-function): checks the Sheets behaviours ${PRODUCT_NAME} relies on here and writes the "${SELF_TEST_SHEET}" sheet.`,
     run: runSelfTest,
   },
   // No @customfunction (entry-point stubs carry none), so Sheets never offers it; the self-test calls it from cells.
   [ARGUMENTS_PROBE]: {
     params: ['first', 'second', 'third'],
-    doc: "leapSelfTest's probe: describes the arguments a custom function receives. Not one of Jumpwise's functions.",
+    doc: `leapSelfTest's probe: describes the arguments a custom function receives. Not one of ${PRODUCT_NAME}'s functions.`,
     run: describeArguments,
   },
   ...serverEntryPoints,

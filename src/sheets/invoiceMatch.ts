@@ -21,6 +21,7 @@ import {
 } from '../books/invoiceMatch';
 import { COLUMN, FIRST_ROW, INVOICE_HEADER, paidOnFormula } from '../books/invoices';
 import { LEDGER_COLUMN, LEDGER_SHEET } from '../books/layout';
+import { PRODUCT_NAME } from '../brand';
 import { asText, PLAIN_TEXT } from '../plan/cellValue';
 import type { InvoiceMatchView, OpenInvoiceView } from '../protocol';
 import { findInvoicesSheet } from './invoices';
@@ -30,7 +31,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const MATCH_LOCK_WAIT_MS = 10000;
-const BUSY = 'Jumpwise is writing to this spreadsheet: match the deposit again in a moment. Nothing was written.';
+const BUSY = `${PRODUCT_NAME} is writing to this spreadsheet: match the deposit again in a moment. Nothing was written.`;
 export const NO_LEDGER_TO_MATCH = 'No Ledger yet: import a bank statement to match its deposits to your invoices.';
 
 interface Read<T> {
@@ -151,7 +152,8 @@ export function getInvoiceMatches(): InvoiceMatchView {
 
 function sheetsOrRefuse(spreadsheet: Spreadsheet): { invoices: Sheet; ledger: Sheet } {
   const invoices = findInvoicesSheet(spreadsheet);
-  if (!invoices) throw new Error('There is no Invoices sheet: Extensions > Jumpwise > Set up invoices. Nothing was written.');
+  if (!invoices)
+    throw new Error(`There is no Invoices sheet: Extensions > ${PRODUCT_NAME} > Set up invoices. Nothing was written.`);
   const ledger = spreadsheet.getSheetByName(LEDGER_SHEET);
   if (!ledger) throw new Error(`${NO_LEDGER_TO_MATCH} Nothing was written.`);
   return { invoices, ledger };

@@ -27,6 +27,7 @@ import {
   PANEL_VALUE_COLUMN,
   statusFormula,
 } from '../books/invoices';
+import { PRODUCT_NAME } from '../brand';
 import { columnLetters } from '../layout/grid';
 import { cellValue, PLAIN_TEXT } from '../plan/cellValue';
 import { dateFormat, moneyFormat } from '../plan/currency';
@@ -40,8 +41,7 @@ const LAYOUT_VERSION = '1';
 /** The business details as last used on an invoice, so a new Invoices sheet and later invoices keep them. */
 export const BUSINESS_PROPERTY_KEY = 'leap.business';
 
-const INVOICES_BUSY_MESSAGE =
-  'Jumpwise is already writing to this spreadsheet. Wait for it to finish, then choose Set up invoices again.';
+const INVOICES_BUSY_MESSAGE = `${PRODUCT_NAME} is already writing to this spreadsheet. Wait for it to finish, then choose Set up invoices again.`;
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

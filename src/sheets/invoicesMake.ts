@@ -14,6 +14,7 @@ import {
   printableInvoice,
   readInvoiceRow,
 } from '../books/invoicesPrintable';
+import { PRODUCT_NAME } from '../brand';
 import { columnLetters } from '../layout/grid';
 import { cellValue } from '../plan/cellValue';
 import { dateFormat, moneyFormat } from '../plan/currency';
@@ -48,7 +49,7 @@ export function makeInvoice(): MakeInvoiceResult {
   const invoices = findInvoicesSheet(spreadsheet);
   if (!invoices) {
     return refuse(
-      'There is no Invoices sheet yet. Choose Extensions > Jumpwise > Set up invoices, list your invoices there, then select one and choose Make invoice.',
+      `There is no Invoices sheet yet. Choose Extensions > ${PRODUCT_NAME} > Set up invoices, list your invoices there, then select one and choose Make invoice.`,
     );
   }
   const invoicesName = invoices.getName();
@@ -81,7 +82,7 @@ export function makeInvoice(): MakeInvoiceResult {
   const previous = spreadsheet.getSheetByName(name);
   if (previous && !isLeapInvoice(previous)) {
     return refuse(
-      `A sheet named "${name}" already exists and Jumpwise did not make it. Rename that sheet, then choose Make invoice again.`,
+      `A sheet named "${name}" already exists and ${PRODUCT_NAME} did not make it. Rename that sheet, then choose Make invoice again.`,
     );
   }
   // A remake keeps the line's description the person wrote.

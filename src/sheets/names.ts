@@ -1,4 +1,5 @@
 /** Named ranges Jumpwise publishes (the plan's figures, the Books and Invoices totals) for formulas anywhere. */
+import { PRODUCT_NAME } from '../brand';
 
 import { checkedName } from '../layout/grid';
 
@@ -29,7 +30,7 @@ export function pointName(
   } catch (error) {
     const message = error !== null && typeof error === 'object' && 'message' in error ? String(error.message) : String(error);
     if (!NAME_TAKEN.test(message)) throw error;
-    console.warn(`Jumpwise could not point the name ${name} at its cell: ${message}`);
+    console.warn(`${PRODUCT_NAME} could not point the name ${name} at its cell: ${message}`);
     return false;
   }
 }

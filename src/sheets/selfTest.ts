@@ -107,7 +107,7 @@ function typedText(scratch: (name: string) => Sheet): Row[] {
     );
     rows.push(
       same(
-        `"${t}" written as Jumpwise writes text`,
+        `"${t}" written as ${PRODUCT_NAME} writes text`,
         fidelity,
         `text ${JSON.stringify(t)}, shows ${JSON.stringify(t)}`,
         `${show(values[i][1])}, shows ${JSON.stringify(shown[i][1])}`,

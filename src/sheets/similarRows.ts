@@ -15,6 +15,7 @@ import {
   similarGroups,
   wordMatches,
 } from '../books/similarRows';
+import { PRODUCT_NAME } from '../brand';
 import { asText } from '../plan/cellValue';
 import { localeCurrency, separators } from '../plan/currency';
 import type { RuleResult, SimilarRowsView } from '../protocol';
@@ -28,7 +29,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** Groups the check-in lists at once: a sidebar's worth; the rest are counted. */
 const GROUPS_SHOWN = 12;
 const LOCK_WAIT_MS = 30000;
-const BUSY = 'Jumpwise is writing to this spreadsheet (an import or a build): try again in a moment.';
+const BUSY = `${PRODUCT_NAME} is writing to this spreadsheet (an import or a build): try again in a moment.`;
 
 /** An amount as a money cell with cents shows it in the document's locale: -$182.40, 1.234,50 €. */
 export function moneyWithCents(amount: number, locale: string): string {

@@ -17,13 +17,14 @@ let copy: string;
 
 beforeEach(() => {
   copy = mkdtempSync(join(tmpdir(), 'listing-'));
-  for (const path of ['listing', 'docs', 'appsscript.json', 'sidebar/Help.html'])
+  for (const path of ['listing', 'docs', 'appsscript.json', 'sidebar/Help.html', 'src/brand.ts'])
     cpSync(join(REPO, path), join(copy, path), { recursive: true });
 });
 afterEach(() => rmSync(copy, { recursive: true, force: true }));
 
 const listingPath = () => join(copy, 'listing', 'listing.json');
 interface Listing {
+  name: string;
   shortDescription: string;
   detailedDescription: string;
   postInstallTip: string;
@@ -47,6 +48,27 @@ test('the pictures are the sizes Google asks for, read from their PNG headers', 
   expect(pngSize(join(REPO, 'listing', 'card-banner.png'))).toEqual([220, 140]);
   const listing = JSON.parse(readFileSync(join(REPO, 'listing', 'listing.json'), 'utf8'));
   for (const shot of listing.graphics.screenshots) expect(pngSize(join(REPO, shot))).toEqual([1280, 800]);
+});
+
+test("a name that differs from src/brand.ts's PRODUCT_NAME fails, whichever side changed", () => {
+  editListing((l) => {
+    l.name = 'Leap';
+  });
+  expect(check(copy)).toEqual([
+    'name ("Leap") differs from PRODUCT_NAME in src/brand.ts ("Jumpwise"): give both the same name',
+    'postInstallTip must say how to open the sidebar: "Extensions > Leap > Plan my transition"',
+  ]);
+  editListing((l) => {
+    l.name = 'Jumpwise';
+  });
+  const brandPath = join(copy, 'src', 'brand.ts');
+  writeFileSync(
+    brandPath,
+    readFileSync(brandPath, 'utf8').replace("PRODUCT_NAME = 'Jumpwise'", "PRODUCT_NAME = 'Jumpwise Plan'"),
+  );
+  expect(check(copy)).toEqual([
+    'name ("Jumpwise") differs from PRODUCT_NAME in src/brand.ts ("Jumpwise Plan"): give both the same name',
+  ]);
 });
 
 test('a description over its limit fails, naming the field and the limit', () => {

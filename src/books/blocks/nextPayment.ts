@@ -2,6 +2,8 @@
  * The next federal estimated tax payment by the annualized income installment method (Form 2210, Schedule AI),
  * beside what the flat rate would ask, and a sentence saying what to pay by when.
  */
+
+import { PRODUCT_NAME } from '../../brand';
 import { asText, type Entry, type Reader } from '../../layout/grid';
 import { dueDateFormula, figuresYearFormula, yearTextFormula } from '../country';
 import {
@@ -330,7 +332,7 @@ const countryPayment: BooksBlock = (g, books) => {
       const when = `IF(ISTEXT(${next}),${next}&".","Next date: "&${asText(next, money.date)}&".")`;
       return calendar && country.key !== 'elsewhere'
         ? `=${when}&" The "&${named(read)}&" tax on the projected profit is "&${read.shown(BILL)}&"; paid "&${read.shown(PAID)}&", "&${read.shown(PAYMENT)}&" still to pay."`
-        : `="Jumpwise has no tax calendar for your country: ask your tax authority when payments fall due. At the set-aside rate the "&${named(read)}&" tax is "&${read.shown(BILL)}&"; paid "&${read.shown(PAID)}&"."`;
+        : `="${PRODUCT_NAME} has no tax calendar for your country: ask your tax authority when payments fall due. At the set-aside rate the "&${named(read)}&" tax is "&${read.shown(BILL)}&"; paid "&${read.shown(PAID)}&"."`;
     },
   });
 };

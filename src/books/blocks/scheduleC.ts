@@ -2,6 +2,8 @@
  * The country's self-employment form beside the months (Schedule C, SA103F, T2125): the year's total on each of its
  * lines, then the net. Where Jumpwise knows no form, the year's income and expenses by kind, and a sentence saying so.
  */
+
+import { PRODUCT_NAME } from '../../brand';
 import { a1, columnLetters, quoted } from '../../layout/grid';
 import { type FormLine, yearTextFormula } from '../country';
 import { BOOKS, type BooksBlock, BY_CATEGORY, FORM_NET, YEAR } from './common';
@@ -26,7 +28,7 @@ export const scheduleC: BooksBlock = (g, books) => {
   g.heading(sc.titleRow, sc.lineColumn, (read) =>
     form
       ? `=${quoted(`${form.title} `)}&${yearTextFormula(country, read.cell(YEAR))}`
-      : `="Income and expenses "&${read.cell(YEAR)}&" (no tax form: Jumpwise has none for your country)"`,
+      : `="Income and expenses "&${read.cell(YEAR)}&" (no tax form: ${PRODUCT_NAME} has none for your country)"`,
   );
   const lastLine = sc.firstRow + lines.length - 1;
   const incomeLines = lines.filter((l) => 'income' in l && l.income).length;

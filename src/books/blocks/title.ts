@@ -1,4 +1,6 @@
 /** The top of Books: what the sheet is, the tax year it shows and the rate it sets aside at. */
+
+import { PRODUCT_NAME } from '../../brand';
 import { asText, type Reader } from '../../layout/grid';
 import { type BooksCountry, figuresYearFormula, yearStartFormula, yearTextFormula } from '../country';
 import {
@@ -49,7 +51,7 @@ function countryRate(read: Reader, country: BooksCountry, money: BooksMoney): { 
   }
   return {
     value: `=IFERROR(JW_FLAT_TAX_RATE,IFERROR(JW_TAX_RATE,${DEFAULT_BOOKS_TAX_RATE}))`,
-    note: `=IF(ISERROR(JW_TAX_RATE),"No plan: 30%, the 25-30% rule’s top","Your plan’s flat rate")&": Jumpwise has no tax tables for your country"`,
+    note: `=IF(ISERROR(JW_TAX_RATE),"No plan: 30%, the 25-30% rule’s top","Your plan’s flat rate")&": ${PRODUCT_NAME} has no tax tables for your country"`,
   };
 }
 
@@ -66,7 +68,7 @@ function about(country: BooksCountry, money: BooksMoney): Parameters<Parameters<
 }
 
 export const title: BooksBlock = (g, { year, money, localeCountry, country }) => {
-  g.put(1, 1, { cell: { text: 'Jumpwise books' }, bold: true });
+  g.put(1, 1, { cell: { text: `${PRODUCT_NAME} books` }, bold: true });
   g.put(1, 2, about(country, money));
   g.input({
     id: YEAR,

@@ -4,6 +4,8 @@
  * words, and its calendar block. A new country is one setting here and, when it has a calendar, one module beside
  * calendarUk.ts (a CountryCalendar) or its own block.
  */
+
+import { PRODUCT_NAME } from '../../brand';
 import { CA_SUPPORTED_YEARS } from '../../finance/caTax/tables';
 import { UK_SUPPORTED_YEARS } from '../../finance/ukTax/tables';
 import type { Reader } from '../../layout/grid';
@@ -55,7 +57,7 @@ const noCalendar: MainBlock = (g, _sheet, row) => {
     row + 2,
     LABEL,
     text(
-      'Jumpwise has no tax calendar for your country: find out when your tax authority wants payments, and keep the set-aside in its own account until then.',
+      `${PRODUCT_NAME} has no tax calendar for your country: find out when your tax authority wants payments, and keep the set-aside in its own account until then.`,
     ),
   );
   return row + 3;
@@ -72,7 +74,8 @@ const NO_CALENDAR: Payments = {
   JW_LARGEST_TAX_PAYMENT: noCalendarCell,
   JW_LARGEST_TAX_DATE: noCalendarCell,
 };
-const noCalendarWords = () => '="Jumpwise has no tax calendar for your country: ask your tax authority when payments fall due"';
+const noCalendarWords = () =>
+  `="${PRODUCT_NAME} has no tax calendar for your country: ask your tax authority when payments fall due"`;
 const NO_CALENDAR_DETAILS: PaymentDetails = {
   JW_FIRST_TAX_PAYMENT: noCalendarWords,
   JW_LARGEST_TAX_PAYMENT: noCalendarWords,
@@ -135,7 +138,7 @@ const US_ESTIMATE: TaxSetting = {
   details: {
     JW_TAX_YEAR: (read) => {
       const [figures, year] = [usFiguresYear(read), taxYear(read)];
-      return `=IF(${figures}<>${year},${figures}&" US tax figures used for "&${year}&" (the latest Jumpwise has)",${year}&" US tax figures")`;
+      return `=IF(${figures}<>${year},${figures}&" US tax figures used for "&${year}&" (the latest ${PRODUCT_NAME} has)",${year}&" US tax figures")`;
     },
     JW_FULL_YEAR_TAX_RATE: (read, sheet) =>
       `="TAX_RATE_US on 12 months of "&${shown(read, sheet, 'JW_EXPECTED_MONTHLY')}&" and no wages of yours (a joint return's partner wages counted): what the risk simulates with"`,
@@ -171,7 +174,7 @@ const UK: TaxSetting = {
   details: {
     JW_TAX_YEAR: (read) => {
       const [figures, year] = [figuresYear(read, UK_CALENDAR, 0), taxYear(read)];
-      return `=${ukYearText(year)}&" UK tax year (6 April to 5 April)"&IF(${figures}<>${year}," – "&${ukYearText(figures)}&" figures used (the latest Jumpwise has)","")`;
+      return `=${ukYearText(year)}&" UK tax year (6 April to 5 April)"&IF(${figures}<>${year}," – "&${ukYearText(figures)}&" figures used (the latest ${PRODUCT_NAME} has)","")`;
     },
     JW_FULL_YEAR_TAX_RATE: (read, sheet) =>
       `="TAX_RATE_UK on 12 months of "&${shown(read, sheet, 'JW_EXPECTED_MONTHLY')}&" and no wages: what the risk simulates with"`,
@@ -206,7 +209,7 @@ const CANADA: TaxSetting = {
   details: {
     JW_TAX_YEAR: (read) => {
       const [figures, year] = [figuresYear(read, CANADA_CALENDAR, 0), taxYear(read)];
-      return `=IF(${figures}<>${year},${figures}&" Canadian tax figures used for "&${year}&" (the latest Jumpwise has)",${year}&" Canadian tax figures")`;
+      return `=IF(${figures}<>${year},${figures}&" Canadian tax figures used for "&${year}&" (the latest ${PRODUCT_NAME} has)",${year}&" Canadian tax figures")`;
     },
     JW_FULL_YEAR_TAX_RATE: (read, sheet) =>
       `="TAX_RATE_CA on 12 months of "&${shown(read, sheet, 'JW_EXPECTED_MONTHLY')}&" and no wages: what the risk simulates with"`,
