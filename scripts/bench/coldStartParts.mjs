@@ -4,7 +4,8 @@
  * dist/Code.js) prints one JSON object of medians: creating the realm, compiling Code.js, running its top level, the
  * one TAX_ESTIMATE_US cell (the call coldStartRealms.mjs makes), and the top level module by module.
  *
- * The module split runs in realms of its own, on a copy of Code.js with a timing call before each of esbuild's
+ * The module split (readable builds only: a minified one has no module headers, and gets phases alone) runs in
+ * realms of its own, on a copy of Code.js with a timing call before each of esbuild's
  * `// path` module headers: the calls add a little to every module, so those figures rank modules, they do not
  * add up to the top level measured on the real file.
  */
@@ -70,14 +71,17 @@ function modulesOnce(markedCode, realm) {
   return ms;
 }
 
+/** Whether the bundle still has esbuild's module headers (a minified one has none). */
+const hasModuleHeaders = (code) => new RegExp(MODULE_HEADER.source, 'm').test(code);
+
 export function coldStartParts(code, realms) {
-  const marked = withModuleMarks(code);
+  const marked = hasModuleHeaders(code) ? withModuleMarks(code) : undefined;
   const phases = {};
   const modules = {};
   let realm = 0;
   for (let i = 0; i < WARMUP_REALMS + realms; i++) {
     const p = phasesOnce(code, realm++);
-    const m = modulesOnce(marked, realm++);
+    const m = marked ? modulesOnce(marked, realm++) : {};
     if (i < WARMUP_REALMS) continue;
     for (const [k, v] of Object.entries(p)) phases[k] = [...(phases[k] ?? []), v];
     for (const [k, v] of Object.entries(m)) modules[k] = [...(modules[k] ?? []), v];
@@ -89,7 +93,7 @@ export function coldStartParts(code, realms) {
     realms,
     codeBytes: Buffer.byteLength(code),
     ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, median(v)])),
-    topLevelByModule: Object.fromEntries(byModule),
+    ...(marked && { topLevelByModule: Object.fromEntries(byModule) }),
   };
 }
 
