@@ -254,28 +254,30 @@ function textSchema(what: string, max: number) {
 }
 
 /** A calendar date written YYYY-MM-DD that exists (no 31 February). */
-const isoDateSchema = v.pipe(
-  v.string('Enter the start date, e.g. 2026-03-01'),
-  v.trim(),
-  v.isoDate('Enter the start date as a date, e.g. 2026-03-01'),
-  v.check((s: string) => {
-    const [y, m, d] = s.split('-').map(Number);
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'Enter a start date that exists, e.g. 2026-03-01'),
-  // The plan's tax calendar (NEXT_TAX_DUE) knows the due-date rules of these years.
-  v.check((s: string) => {
-    const y = Number(s.slice(0, 4));
-    return y >= DUE_DATE_YEARS.first && y <= DUE_DATE_YEARS.last;
-  }, `Enter a start date from ${DUE_DATE_YEARS.first} to ${DUE_DATE_YEARS.last}`),
-);
+const isoDateSchema = () =>
+  v.pipe(
+    v.string('Enter the start date, e.g. 2026-03-01'),
+    v.trim(),
+    v.isoDate('Enter the start date as a date, e.g. 2026-03-01'),
+    v.check((s: string) => {
+      const [y, m, d] = s.split('-').map(Number);
+      const date = new Date(Date.UTC(y, m - 1, d));
+      return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    }, 'Enter a start date that exists, e.g. 2026-03-01'),
+    // The plan's tax calendar (NEXT_TAX_DUE) knows the due-date rules of these years.
+    v.check((s: string) => {
+      const y = Number(s.slice(0, 4));
+      return y >= DUE_DATE_YEARS.first && y <= DUE_DATE_YEARS.last;
+    }, `Enter a start date from ${DUE_DATE_YEARS.first} to ${DUE_DATE_YEARS.last}`),
+  );
 
-const monthlyFiguresSchema = v.pipe(
-  v.array(numberSchema('each monthly figure', {}), 'Paste the monthly figures as a list of amounts'),
-  v.check((a: number[]) => a.length >= MONTHLY_FIGURES_MIN, `Paste at least ${MONTHLY_FIGURES_MIN} monthly figures`),
-  v.check((a: number[]) => a.length <= MONTHLY_FIGURES_MAX, `Paste at most ${MONTHLY_FIGURES_MAX} monthly figures`),
-  v.check((a: number[]) => a.reduce((s, x) => s + x, 0) > 0, 'The monthly figures must add up to more than 0'),
-);
+const monthlyFiguresSchema = () =>
+  v.pipe(
+    v.array(numberSchema('each monthly figure', {}), 'Paste the monthly figures as a list of amounts'),
+    v.check((a: number[]) => a.length >= MONTHLY_FIGURES_MIN, `Paste at least ${MONTHLY_FIGURES_MIN} monthly figures`),
+    v.check((a: number[]) => a.length <= MONTHLY_FIGURES_MAX, `Paste at most ${MONTHLY_FIGURES_MAX} monthly figures`),
+    v.check((a: number[]) => a.reduce((s, x) => s + x, 0) > 0, 'The monthly figures must add up to more than 0'),
+  );
 
 // ---- One declaration per field ----
 
@@ -354,12 +356,21 @@ export interface Plausible {
   high?: number;
 }
 
-function field<T>(label: string, kind: FieldKind, schema: v.GenericSchema<unknown, T>, extras: Extras<T>): Field<T> {
+/**
+ * A declaration whose schema is built on first use, not when the bundle loads: Apps Script evaluates the whole of
+ * Code.js for every custom-function cell, and none of them validates answers (building the wizard's schemas at load
+ * was the largest part of a cold start's top-level work).
+ */
+function field<T>(label: string, kind: FieldKind, schema: () => v.GenericSchema<unknown, T>, extras: Extras<T>): Field<T> {
   const { hint, showWhen, default: defaultValue, plausible } = extras;
+  let built: v.GenericSchema<unknown, T> | undefined;
   return {
     label,
     kind,
-    schema,
+    get schema() {
+      if (!built) built = schema();
+      return built;
+    },
     optional: false,
     required: defaultValue === undefined,
     ...(hint !== undefined && { hint }),
@@ -371,32 +382,35 @@ function field<T>(label: string, kind: FieldKind, schema: v.GenericSchema<unknow
 
 /** An amount of money; `what` names it in messages ("Enter your savings as an amount"). */
 function money(label: string, what: string, rules: NumberRules & Extras<number>): Field<number> {
-  return field(label, 'money', numberSchema(what, rules), rules);
+  return field(label, 'money', () => numberSchema(what, rules), rules);
 }
 
 /** A rate the form shows as a percentage; from 0% to 100% unless narrowed. */
 function percent(label: string, what: string, rules: { min?: number; max?: number } & Extras<number>): Field<number> {
-  return field(label, 'percent', rateSchema(what, rules.min ?? 0, rules.max ?? 1), rules);
+  return field(label, 'percent', () => rateSchema(what, rules.min ?? 0, rules.max ?? 1), rules);
 }
 
 /** A count of things (months, weeks, clients): a whole number unless `whole: false`. */
 function count(label: string, what: string, rules: NumberRules & Extras<number>): Field<number> {
-  return field(label, 'count', numberSchema(what, { whole: true, ...rules }, 'number'), rules);
+  return field(label, 'count', () => numberSchema(what, { whole: true, ...rules }, 'number'), rules);
 }
 
 /** A 1-5 self-assessment. */
 function scale(label: string, what: string, extras: Extras<number>): Field<number> {
-  return field(label, 'scale', numberSchema(what, { min: SCALE_MIN, max: SCALE_MAX, whole: true }, 'number'), extras);
+  return field(label, 'scale', () => numberSchema(what, { min: SCALE_MIN, max: SCALE_MAX, whole: true }, 'number'), extras);
 }
 
 function text(label: string, what: string, extras: Extras<string> & { max?: number; needed?: string }): Field<string> {
-  const base = textSchema(what, extras.max ?? SHORT_TEXT);
-  const schema = extras.needed ? v.pipe(base, v.minLength(1, extras.needed)) : base;
+  const { needed } = extras;
+  const schema = () => {
+    const base = textSchema(what, extras.max ?? SHORT_TEXT);
+    return needed ? v.pipe(base, v.minLength(1, needed)) : base;
+  };
   return field(label, 'text', schema, extras);
 }
 
 function longText(label: string, what: string, extras: Extras<string>): Field<string> {
-  return field(label, 'longtext', textSchema(what, LONG_TEXT), extras);
+  return field(label, 'longtext', () => textSchema(what, LONG_TEXT), extras);
 }
 
 function choice<O extends Record<string, string>>(
@@ -405,17 +419,23 @@ function choice<O extends Record<string, string>>(
   what: string,
   extras: Extras<keyof O & string> & { optionsBy?: OptionsBy },
 ): Field<keyof O & string> & { options: O } {
-  const declared = { ...field(label, 'choice', choiceSchema(options, what), extras), options };
-  return extras.optionsBy ? { ...declared, optionsBy: extras.optionsBy } : declared;
+  // Added to the declaration, not spread into a copy: a spread would read (and so build) the schema.
+  const declared = Object.assign(
+    field(label, 'choice', () => choiceSchema(options, what), extras),
+    { options },
+    extras.optionsBy && { optionsBy: extras.optionsBy },
+  );
+  return declared;
 }
 
 function yesNo(label: string, message: string, extras: Extras<boolean>): Field<boolean> {
-  return field(label, 'boolean', v.boolean(message), extras);
+  return field(label, 'boolean', () => v.boolean(message), extras);
 }
 
 /** Left empty, the field stays undefined in the answers: no default, yet not required. */
 function optional<T>(declared: Field<T>): Field<T | undefined> {
-  return { ...declared, optional: true, required: false } as Field<T | undefined>;
+  // Changed in place, not spread into a copy: a spread would read (and so build) the schema.
+  return Object.assign(declared, { optional: true, required: false }) as Field<T | undefined>;
 }
 
 /** The what-if cases' earnings, as shares of the expected: a case may earn more than expected, up to three times. */

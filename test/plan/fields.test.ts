@@ -104,3 +104,35 @@ describe('the form, rendered from the declarations', () => {
     expect(placeholderFor('monthlyExpenses')).toBe('');
   });
 });
+
+describe('the declarations cost a custom function nothing', () => {
+  // Apps Script evaluates the whole of Code.js for every custom-function cell; none of them validates answers,
+  // so loading the declarations must build no valibot schema (the schemas are built on first use).
+  test('loading src/plan/answers builds no schema; reading a field builds its own, once', () => {
+    const actual = jest.requireActual<typeof v>('valibot');
+    let built = 0;
+    const counted = Object.fromEntries(
+      Object.entries(actual).map(([name, f]) => [
+        name,
+        typeof f === 'function'
+          ? (...args: unknown[]) => {
+              built++;
+              return (f as (...a: unknown[]) => unknown)(...args);
+            }
+          : f,
+      ]),
+    );
+    jest.isolateModules(() => {
+      jest.doMock('valibot', () => counted);
+      const answers = require('../../src/plan/answers') as typeof import('../../src/plan/answers');
+      expect(built).toBe(0);
+      const schema = answers.FIELDS.monthlyExpenses.schema;
+      expect(built).toBeGreaterThan(0);
+      const afterFirst = built;
+      expect(answers.FIELDS.monthlyExpenses.schema).toBe(schema);
+      expect(built).toBe(afterFirst);
+      expect(actual.safeParse(schema, '2500').success).toBe(true);
+      jest.dontMock('valibot');
+    });
+  });
+});
