@@ -65,8 +65,11 @@ export interface PlanSheetLayout {
   hiddenColumns: number[];
   /** The Done column of the checklist, A1. */
   checkboxRange: string;
-  /** The checklist's steps and target dates, A1: a step or a "Not yet" warning wraps within its column rather than being cut off. */
-  wrapRange: string;
+  /**
+   * Text that wraps within its column rather than being cut off by the next cell, A1 each: the checklist's steps and
+   * target dates (a step or a "Not yet" warning), and a country calendar's payment words.
+   */
+  wrapRanges: string[];
   conditionalRules: BuiltGrid['conditionalRules'];
   /** The inputs' rules: each refuses what a person types outside it (src/plan/blocks/inputs.ts inputRule). */
   validations: BuiltGrid['validations'];
@@ -107,7 +110,7 @@ export function planGrid(
     tax: taxSettingOf(answers),
     figuresLength,
     historyLength: figuresLength || 5,
-    extras: { charts: [], checkboxRange: '', wrapRange: '', rightAligned: '' },
+    extras: { charts: [], checkboxRange: '', wrapRanges: [], rightAligned: '' },
   };
   const grid = new Grid();
   for (const block of PLAN_BLOCKS) block(grid, sheet);
@@ -137,7 +140,7 @@ export function layoutPlan(
     backgrounds: built.backgrounds,
     namedRanges: built.namedRanges,
     checkboxRange: sheet.extras.checkboxRange,
-    wrapRange: sheet.extras.wrapRange,
+    wrapRanges: sheet.extras.wrapRanges,
     rightAligned: sheet.extras.rightAligned,
     // The item ids (and the calendar's period ends) are for Jumpwise: a rebuild finds ticks and notes by them.
     hiddenColumns: [ITEM_ID],

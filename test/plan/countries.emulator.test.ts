@@ -106,6 +106,20 @@ describe.each([
     );
     expect(country).toBe(true);
   });
+
+  test('no words in column A are cut off by the cell beside them: a label longer than the column wraps within it', () => {
+    const sheet = em.spreadsheet.getSheetByName(PLAN);
+    if (!sheet) throw new Error('no plan sheet');
+    const cells = cellsOf(em);
+    // Column A is 340 pixels wide (src/plan/layout.ts): about 50 characters of the sheet's 10-point Arial. Sheets runs
+    // text on over empty cells only; a filled cell beside it cuts it ("Overflow", Google's "Wrap text" help page).
+    const cut = Object.entries(cells)
+      .filter(([a1, c]) => /^A\d+$/.test(a1) && String(c.value ?? '').length > 50)
+      .filter(([a1]) => String(cells[`B${a1.slice(1)}`]?.value ?? '') !== '')
+      .filter(([a1]) => !sheet.getRange(a1).getWrap())
+      .map(([a1, c]) => `${a1}: ${c.value}`);
+    expect(cut).toEqual([]);
+  });
 });
 
 describe('the UK plan', () => {

@@ -51,7 +51,7 @@ export const checklist: MainBlock = (g, sheet, row) => {
   const table = g.table({ id: TABLE, row: heading + 2, column: LABEL, rows: items.length, columns, headerStyle: { bold: true } });
   sheet.extras.checkboxRange = `${a1(table.firstRow, VALUE)}:${a1(table.lastRow, VALUE)}`;
   // A step or a "Not yet" warning wraps within its column rather than being cut off.
-  sheet.extras.wrapRange = `${a1(table.firstRow, LABEL)}:${a1(table.lastRow, DETAIL)}`;
+  sheet.extras.wrapRanges.push(`${a1(table.firstRow, LABEL)}:${a1(table.lastRow, DETAIL)}`);
   return table.lastRow + 1;
 };
 

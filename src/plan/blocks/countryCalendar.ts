@@ -6,7 +6,7 @@
  * workings and the rows agree on every date; they list only payments from the first bill on, none before the person
  * is on their own. What differs by country is a CountryCalendar (src/plan/blocks/calendarUk.ts, calendarCanada.ts).
  */
-import { type Content, columnLetters, type Reader, type TableColumn } from '../../layout/grid';
+import { a1, type Content, columnLetters, type Reader, type TableColumn } from '../../layout/grid';
 import {
   clampTo,
   FAN,
@@ -178,6 +178,9 @@ export function countryCalendarBlock(country: CountryCalendar): MainBlock {
       },
     ];
     const table = g.table({ id: TABLE, row: heading + 1, column: LABEL, rows: count, columns, headerStyle: { bold: true } });
+    // A payment's words ("Balancing payment 2027/28 + 1st payment on account 2028/29") are longer than the label
+    // column, and the due date beside them would cut them off: they wrap within it.
+    sheet.extras.wrapRanges.push(`${a1(table.firstRow, LABEL)}:${a1(table.lastRow, LABEL)}`);
     g.put(table.lastRow + 1, LABEL, text(country.closingNote(`${columnLetters(WORK)}${WORK_ROW}`)));
     return table.lastRow + 2;
   };
