@@ -491,3 +491,42 @@ test('elsewhere: the flat rate, and a line saying Jumpwise has no tax calendar',
     Object.values(cellsOf(em)).some((c) => String(c.value).startsWith('Jumpwise has no tax calendar for your country')),
   ).toBe(true);
 });
+
+describe.each([
+  [
+    'the US',
+    { taxCountry: 'us', taxMode: 'flat' },
+    "Arrange health insurance to start the day your job's cover ends; the plan budgets $625 a month for it",
+    "Check you stay covered from the day your job's health cover ends (on a partner's plan, say); the plan budgets nothing for it",
+  ],
+  [
+    'the UK',
+    { taxCountry: 'uk_england' },
+    'Your NHS cover continues when you leave: it does not depend on a job. Private health insurance is optional; the plan budgets $625 a month for it',
+    'Your NHS cover continues when you leave: it does not depend on a job. Private health insurance is optional, and the plan budgets none',
+  ],
+  [
+    'Canada',
+    { taxCountry: 'canada', stateTaxRate: 0.1 },
+    "Your provincial health plan keeps covering you: replace what your job's extended health and dental benefits paid (an individual plan or a professional association's group plan); the plan budgets $625 a month for it",
+    "Your provincial health plan keeps covering you: the plan budgets nothing to replace your job's extended health and dental benefits",
+  ],
+])('the health step in %s', (_, changes, withAmount, withNothing) => {
+  const healthStep = (em: Emulator): string => {
+    const step = Object.entries(cellsOf(em)).find(([a1]) => cellsOf(em)[`E${a1.slice(1)}`]?.value === 'health-cover');
+    if (!step) throw new Error('no health-cover step');
+    return String(cellsOf(em)[`A${step[0].slice(1)}`]?.value);
+  };
+  test('quotes the monthly cost, and says the plan budgets nothing when it is 0, live on the health input', () => {
+    const { em } = built(changes);
+    expect(healthStep(em)).toBe(withAmount);
+    const input = (em.toJSON().namedRanges.JW_HEALTH_MONTHLY as string).split('!')[1].replace(/\$/g, '');
+    em.enterInput(PLAN, input, '0');
+    expect(healthStep(em)).toBe(withNothing);
+    em.enterInput(PLAN, input, '625');
+    expect(healthStep(em)).toBe(withAmount);
+  });
+  test('a plan built with no health cost says so from the start', () => {
+    expect(healthStep(built({ ...changes, healthMonthly: 0 }).em)).toBe(withNothing);
+  });
+});
