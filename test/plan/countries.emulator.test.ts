@@ -107,6 +107,26 @@ describe.each([
     expect(country).toBe(true);
   });
 
+  test("an input's note fits in columns C to F, where the buffer schedule beside the inputs would cut it off", () => {
+    const cells = cellsOf(em);
+    const rowOf = (label: string) =>
+      Number(
+        Object.entries(cells)
+          .find(([a1, c]) => /^A\d+$/.test(a1) && c.value === label)?.[0]
+          .slice(1),
+      );
+    const [inputs, keyNumbers] = [rowOf('Inputs'), rowOf('Key numbers')];
+    expect(keyNumbers).toBeGreaterThan(inputs);
+    // C, D and F are 120, 200 and 100 pixels wide (E, the checklist's item ids, is hidden): 420 pixels, about 64
+    // characters of 10-point Arial at 6.5 pixels each. Sheets stops running text on at the first filled cell.
+    const long: string[] = [];
+    for (let row = inputs + 1; row < keyNumbers; row++) {
+      const note = String(cells[`C${row}`]?.value ?? '');
+      if (note.length > 64) long.push(`C${row}: ${note}`);
+    }
+    expect(long).toEqual([]);
+  });
+
   test('no words in column A are cut off by the cell beside them: a label longer than the column wraps within it', () => {
     const sheet = em.spreadsheet.getSheetByName(PLAN);
     if (!sheet) throw new Error('no plan sheet');
