@@ -18,6 +18,8 @@ import { MAIN_FLOW, PLAN_BLOCKS } from './blocks';
 import {
   type CarriedItem,
   type ChartSpec,
+  FAN,
+  FIGURES,
   FORMATS,
   INPUTS_ROW,
   ITEM_ID,
@@ -129,8 +131,10 @@ export function layoutPlan(
 ): PlanSheetLayout {
   const { grid, sheet } = planGrid(plan, builtOn, carried, formats, options);
   const built = grid.build(formats.general);
-  // Runs of equal width, one call each: labels, values and details, the what-if's third case and notes, the rest.
-  const widths = [340, 120, 120, 200];
+  // Runs of equal width, one call each: labels, values and details, the what-if's third case and notes, the rest; to
+  // the right the earnings history's heading, and the fan's and the tax workings' columns: the months and the
+  // workings' labels, then the low band and the workings' payment words.
+  const widthOf: Record<number, number> = { 1: 340, 2: 120, 3: 120, 4: 200, [FIGURES]: 120, [FAN]: 200, [FAN + 1]: 420 };
   return {
     rows: built.rows,
     columns: built.columns,
@@ -148,7 +152,8 @@ export function layoutPlan(
     validations: built.validations,
     charts: sheet.extras.charts,
     frozenRows: 2,
-    columnWidths: Array.from({ length: built.columns }, (_, i) => widths[i] ?? 100),
+    // The fan's median, high band and zero line share one width past the workings: one run, one call.
+    columnWidths: Array.from({ length: built.columns }, (_, i) => widthOf[i + 1] ?? (i + 1 > FAN + 1 ? 170 : 100)),
   };
 }
 

@@ -127,17 +127,27 @@ describe.each([
     expect(long).toEqual([]);
   });
 
-  test('no words in column A are cut off by the cell beside them: a label longer than the column wraps within it', () => {
+  test('no words are cut off by the filled cell beside them: a text wider than its column wraps within it', () => {
     const sheet = em.spreadsheet.getSheetByName(PLAN);
     if (!sheet) throw new Error('no plan sheet');
     const cells = cellsOf(em);
-    // Column A is 340 pixels wide (src/plan/layout.ts): about 50 characters of the sheet's 10-point Arial. Sheets runs
-    // text on over empty cells only; a filled cell beside it cuts it ("Overflow", Google's "Wrap text" help page).
-    const cut = Object.entries(cells)
-      .filter(([a1, c]) => /^A\d+$/.test(a1) && String(c.value ?? '').length > 50)
-      .filter(([a1]) => String(cells[`B${a1.slice(1)}`]?.value ?? '') !== '')
-      .filter(([a1]) => !sheet.getRange(a1).getWrap())
-      .map(([a1, c]) => `${a1}: ${c.value}`);
+    const letter = (n: number): string =>
+      (n > 26 ? letter(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+    const number = (column: string): number => [...column].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    // Sheets runs text on over empty cells only; a filled cell beside it cuts it ("Overflow", Google's "Wrap text"
+    // help page). About 6.5 pixels a character of the sheet's 10-point Arial, 7.5 in bold.
+    const cut: string[] = [];
+    for (const [a1, c] of Object.entries(cells)) {
+      if (typeof c.value !== 'string' || c.value === '') continue;
+      const [, column, row] = /^([A-Z]+)(\d+)$/.exec(a1) as RegExpExecArray;
+      let next = number(column) + 1;
+      while (sheet.isColumnHiddenByUser(next)) next++;
+      if (String(cells[`${letter(next)}${row}`]?.value ?? '') === '') continue;
+      const range = sheet.getRange(a1);
+      if (range.getWrap() || sheet.isColumnHiddenByUser(number(column))) continue;
+      const perCharacter = range.getFontWeight() === 'bold' ? 7.5 : 6.5;
+      if (c.value.length * perCharacter > sheet.getColumnWidth(number(column))) cut.push(`${a1}: ${c.value}`);
+    }
     expect(cut).toEqual([]);
   });
 });

@@ -134,6 +134,12 @@ function workings(g: Parameters<MainBlock>[0], sheet: PlanSheet, country: Countr
     g.put(WORK_CALENDAR + r, WORK, { cell: null, format: formats.date }, CALENDAR);
     g.put(WORK_CALENDAR + r, WORK + 2, { cell: null, format: formats.money }, CALENDAR);
   }
+  // The payments' words (a Canadian instalment says why none is required) wrap in their column rather than being cut
+  // by the amounts beside them; so does the registration figure's label, its law cited.
+  sheet.extras.wrapRanges.push(
+    `${a1(WORK_CALENDAR + 1, WORK + 1)}:${a1(WORK_CALENDAR + WORK_CALENDAR_FIGURES + country.paymentRows, WORK + 1)}`,
+    a1(WORK_REGISTRATION, WORK),
+  );
   const { registration } = country;
   g.figure({
     id: registration.id,
