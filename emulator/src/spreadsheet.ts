@@ -429,6 +429,13 @@ export class Range extends Emulated {
       this._cells(() => alignment ?? undefined),
     );
   }
+  /** Whether the text wraps; a cell never set does not (Range.getWrap, Google's Range reference). */
+  getWrap(): boolean {
+    return this.getWraps()[0][0];
+  }
+  getWraps(): boolean[][] {
+    return this._getFormat('wrap').map((row) => row.map((w) => w === true));
+  }
   setWrap(isWrapEnabled: boolean): this {
     return this._setFormatGrid(
       'wrap',

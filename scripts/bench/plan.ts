@@ -16,8 +16,9 @@ import { createLeapEmulator } from '../../test/support/emulator';
 import { medianTime } from './measure';
 
 /**
- * The most document round trips one first build may make: 30 for the sheet itself (every block in one
- * batched call, two charts, the document's locale, and one read of the key numbers for the sidebar) plus one per named range, since
+ * The most document round trips one first build may make: 32 for the sheet itself (every block in one
+ * batched call, two charts, the document's locale, one read of the key numbers for the sidebar, and the column
+ * widths, a call per run of equal width, so the fan's headings and the tax workings read whole) plus one per named range, since
  * Apps Script sets named ranges one at a time (the US estimate names more inputs than a flat rate).
  */
 /**
@@ -29,7 +30,7 @@ import { medianTime } from './measure';
 export const PLAN_FUNCTION_CELL_BUDGET = 15;
 
 export const PLAN_CALL_BUDGET =
-  30 +
+  32 +
   KEY_NUMBERS.length +
   INPUT_NAMES.length +
   Math.max(US_INPUT_NAMES.length, FLAT_INPUT_NAMES.length, UK_INPUT_NAMES.length, CA_INPUT_NAMES.length);

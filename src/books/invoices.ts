@@ -87,7 +87,8 @@ type BusinessKey = (typeof BUSINESS_FIELDS)[number]['key'];
 export type BusinessDetails = Record<BusinessKey, string>;
 
 export const BUSINESS_FIRST_ROW = PANEL_ROW.businessHeading + 1;
-export const PANEL_LAST_ROW = BUSINESS_FIRST_ROW + BUSINESS_FIELDS.length + 1;
+/** A blank row under the business details, then the two lines of how to make an invoice. */
+export const PANEL_LAST_ROW = BUSINESS_FIRST_ROW + BUSINESS_FIELDS.length + 2;
 /** Label, value and the aging table's third column. */
 export const PANEL_COLUMNS = 3;
 
@@ -244,14 +245,16 @@ export function invoicesPanel(
   BUSINESS_FIELDS.forEach((field, i) => {
     set(BUSINESS_FIRST_ROW + i, 0, text(field.label));
   });
+  // Two lines, each within the panel's width: one line ran on past column L, out of a laptop's window.
   set(
-    PANEL_LAST_ROW,
+    PANEL_LAST_ROW - 1,
     0,
-    text(`Make an invoice: select its row, then Extensions > ${PRODUCT_NAME} > Make invoice.`),
+    text('Make an invoice: select its row, then'),
     undefined,
     false,
     'Make invoice lays the row out as a printable sheet "Invoice <number>", ready for File > Download > PDF.',
   );
+  set(PANEL_LAST_ROW, 0, text(`Extensions > ${PRODUCT_NAME} > Make invoice.`));
   return { cells, numberFormats, fontWeights, notes };
 }
 

@@ -18,6 +18,8 @@ import { MAIN_FLOW, PLAN_BLOCKS } from './blocks';
 import {
   type CarriedItem,
   type ChartSpec,
+  FAN,
+  FIGURES,
   FORMATS,
   INPUTS_ROW,
   ITEM_ID,
@@ -65,8 +67,11 @@ export interface PlanSheetLayout {
   hiddenColumns: number[];
   /** The Done column of the checklist, A1. */
   checkboxRange: string;
-  /** The checklist's steps and target dates, A1: a step or a "Not yet" warning wraps within its column rather than being cut off. */
-  wrapRange: string;
+  /**
+   * Text that wraps within its column rather than being cut off by the next cell, A1 each: the checklist's steps and
+   * target dates (a step or a "Not yet" warning), and a country calendar's payment words.
+   */
+  wrapRanges: string[];
   conditionalRules: BuiltGrid['conditionalRules'];
   /** The inputs' rules: each refuses what a person types outside it (src/plan/blocks/inputs.ts inputRule). */
   validations: BuiltGrid['validations'];
@@ -107,7 +112,7 @@ export function planGrid(
     tax: taxSettingOf(answers),
     figuresLength,
     historyLength: figuresLength || 5,
-    extras: { charts: [], checkboxRange: '', wrapRange: '', rightAligned: '' },
+    extras: { charts: [], checkboxRange: '', wrapRanges: [], rightAligned: '' },
   };
   const grid = new Grid();
   for (const block of PLAN_BLOCKS) block(grid, sheet);
@@ -126,8 +131,10 @@ export function layoutPlan(
 ): PlanSheetLayout {
   const { grid, sheet } = planGrid(plan, builtOn, carried, formats, options);
   const built = grid.build(formats.general);
-  // Runs of equal width, one call each: labels, values and details, the what-if's third case and notes, the rest.
-  const widths = [340, 120, 120, 200];
+  // Runs of equal width, one call each: labels, values and details, the what-if's third case and notes, the rest; to
+  // the right the earnings history's heading, and the fan's and the tax workings' columns: the months and the
+  // workings' labels, then the low band and the workings' payment words.
+  const widthOf: Record<number, number> = { 1: 340, 2: 120, 3: 120, 4: 200, [FIGURES]: 120, [FAN]: 200, [FAN + 1]: 420 };
   return {
     rows: built.rows,
     columns: built.columns,
@@ -137,7 +144,7 @@ export function layoutPlan(
     backgrounds: built.backgrounds,
     namedRanges: built.namedRanges,
     checkboxRange: sheet.extras.checkboxRange,
-    wrapRange: sheet.extras.wrapRange,
+    wrapRanges: sheet.extras.wrapRanges,
     rightAligned: sheet.extras.rightAligned,
     // The item ids (and the calendar's period ends) are for Jumpwise: a rebuild finds ticks and notes by them.
     hiddenColumns: [ITEM_ID],
@@ -145,7 +152,8 @@ export function layoutPlan(
     validations: built.validations,
     charts: sheet.extras.charts,
     frozenRows: 2,
-    columnWidths: Array.from({ length: built.columns }, (_, i) => widths[i] ?? 100),
+    // The fan's median, high band and zero line share one width past the workings: one run, one call.
+    columnWidths: Array.from({ length: built.columns }, (_, i) => widthOf[i + 1] ?? (i + 1 > FAN + 1 ? 170 : 100)),
   };
 }
 

@@ -33,10 +33,19 @@ interface Challenge {
  * words go between the figures: a sentence quoting a figure never carries the person's text (which would then sit
  * inside a formula).
  */
-export type Sentence = string | readonly (string | Figure)[];
+export type Sentence = string | readonly (string | Figure | WhenZero)[];
 interface Figure {
   figure: string;
   as: 'money' | 'percent' | 'months' | 'whole' | 'count' | 'date';
+}
+/**
+ * Words that depend on whether a figure is 0, chosen live on the sheet (an IF in the sentence's formula): "the plan
+ * budgets $625 a month" reads wrong as "$0 a month" for someone whose cover costs nothing.
+ */
+export interface WhenZero {
+  whenZero: string;
+  zero: readonly (string | Figure)[];
+  otherwise: readonly (string | Figure)[];
 }
 const fig = (figure: string, as: Figure['as']): Figure => ({ figure, as });
 
@@ -166,22 +175,39 @@ function checklistSteps(a: Answers): ChecklistItem[] {
  * job's extended health and dental benefits; in the US and elsewhere health insurance itself may end with the job.
  */
 function healthCoverStep(a: Answers): Sentence {
-  const budget = fig('JW_HEALTH_MONTHLY', 'money');
+  const monthly = fig('JW_HEALTH_MONTHLY', 'money');
+  const budgets = (before: string): WhenZero['otherwise'] => [`${before}the plan budgets `, monthly, ' a month for it'];
   if (inUk(a)) {
     return [
-      'Your NHS cover continues when you leave: it does not depend on a job. Private health insurance is optional; the plan budgets ',
-      budget,
-      ' a month for it (0 when you go without)',
+      'Your NHS cover continues when you leave: it does not depend on a job. ',
+      {
+        whenZero: monthly.figure,
+        zero: ['Private health insurance is optional, and the plan budgets none'],
+        otherwise: budgets('Private health insurance is optional; '),
+      },
     ];
   }
   if (a.taxCountry === 'canada') {
     return [
-      "Your provincial health plan keeps covering you: replace what your job's extended health and dental benefits paid (an individual plan or a professional association's group plan); the plan budgets ",
-      budget,
-      ' a month for it',
+      'Your provincial health plan keeps covering you: ',
+      {
+        whenZero: monthly.figure,
+        zero: ["the plan budgets nothing to replace your job's extended health and dental benefits"],
+        otherwise: budgets(
+          "replace what your job's extended health and dental benefits paid (an individual plan or a professional association's group plan); ",
+        ),
+      },
     ];
   }
-  return ["Arrange health insurance to start the day your job's cover ends; the plan budgets ", budget, ' a month for it'];
+  return [
+    {
+      whenZero: monthly.figure,
+      zero: [
+        "Check you stay covered from the day your job's health cover ends (on a partner's plan, say); the plan budgets nothing for it",
+      ],
+      otherwise: budgets("Arrange health insurance to start the day your job's cover ends; "),
+    },
+  ];
 }
 
 const inUk = (a: Answers): boolean => a.taxCountry === 'uk_england' || a.taxCountry === 'uk_scotland';

@@ -219,7 +219,7 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
   const a1s = [
     `A1:${columnLetters(layout.columns)}${layout.rows}`,
     layout.checkboxRange,
-    layout.wrapRange,
+    ...layout.wrapRanges,
     layout.rightAligned,
     ...layout.charts.flatMap((c) => c.ranges),
     ...ruleRanges,
@@ -230,7 +230,7 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
   let i = 0;
   const grid = ranges[i++];
   const checkboxes = ranges[i++];
-  const wrapped = ranges[i++];
+  const wrapped = layout.wrapRanges.map(() => ranges[i++]);
   const rightAligned = ranges[i++];
   const chartRanges = layout.charts.map((c) => c.ranges.map(() => ranges[i++]));
   const rules = ruleRanges.map(() => ranges[i++]);
@@ -244,7 +244,7 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: PlanShee
   grid.setNumberFormats(layout.numberFormats);
   grid.setFontWeights(layout.fontWeights);
   grid.setBackgrounds(layout.backgrounds);
-  wrapped.setWrap(true);
+  for (const range of wrapped) range.setWrap(true);
   rightAligned.setHorizontalAlignment('right');
 
   sheet.setConditionalFormatRules(

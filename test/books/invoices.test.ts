@@ -4,8 +4,11 @@ import {
   type BusinessDetails,
   daysLateFormula,
   dueFormula,
+  INVOICES_COLUMN_WIDTHS,
   invoicesPanel,
   newInvoicesTable,
+  PANEL_COLUMNS,
+  PANEL_LABEL_COLUMN,
   statusFormula,
 } from '../../src/books/invoices';
 import { type InvoiceRow, printableInvoice, quotedSheet, readInvoiceRow } from '../../src/books/invoicesPrintable';
@@ -94,6 +97,19 @@ describe('the Invoices sheet layout', () => {
     expect(panel).toContain('RECEIVABLES_AGING(D2:D1400,E2:E1400,F2:F1400,$K$3)');
     expect(panel).toContain('CLIENT_DAYS_TO_PAY(B2:B1400,C2:C1400,F2:F1400,K13)');
     expect(dueFormula(9)).toBe('=IF(C9="","",C9+30)');
+  });
+
+  test('every line of the panel fits within its three columns, so a window showing the panel shows it whole', () => {
+    const panelWidth = INVOICES_COLUMN_WIDTHS.slice(PANEL_LABEL_COLUMN - 1, PANEL_LABEL_COLUMN - 1 + PANEL_COLUMNS).reduce(
+      (a, b) => a + b,
+    );
+    // 7 pixels a character is wider than 10-point Arial's average (about 5.5 for this kind of text): a line that
+    // passes here fits in Sheets.
+    const tooLong = invoicesPanel(1400)
+      .cells.map((row) => row[0])
+      .filter((cell): cell is { text: string } => cell !== null && 'text' in cell && cell.text.length * 7 > panelWidth)
+      .map((cell) => cell.text);
+    expect(tooLong).toEqual([]);
   });
 
   test('a new table: header, a Due formula on every row, the two ARRAYFORMULAs in row 2, nothing else', () => {

@@ -97,6 +97,6 @@ describe('one profit: the months, the year to date, the form net and the check-i
     expect(named(em, 'JW_BOOKS_FORM_NET')?.getDisplayValue()).toBe(f.profitYtdShown);
     nearCent(f.monthsProfit, Number(f.profitYtd));
     expect(f.checkInProfit).toBe(f.profitYtdShown);
-    expect(f.sentence?.getDisplayValue()).toBe(`Every row of money in of ${YEAR} has a category.`);
+    expect(f.sentence?.getDisplayValue()).toBe(`Every row of money coming in during ${YEAR} has a category.`);
   });
 });

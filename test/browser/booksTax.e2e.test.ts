@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { categorise, DEFAULT_CATEGORIES, ruleWords, UNCATEGORISED } from '../../src/books/categories';
+import { PANEL_LAST_ROW } from '../../src/books/invoices';
 import { BOOKS, BOOKS_SHEET, TAX_PERIODS } from '../../src/books/layout';
 import { annualizedInstallment } from '../../src/finance/usTax/annualized';
 import { openPreviewPage, type PreviewPage, type PreviewProcess, REPO, screenshotPath } from '../support/browser';
@@ -407,7 +408,7 @@ test('lumpy income and two estimated payments: the tax blocks match the annualiz
   await expect(errorCells()).resolves.toEqual([]);
 
   // The window as wide as the panel's last sentence, which runs on to the right of the panel.
-  await expect(cutText([1, 23], 'A', 'N')).resolves.toEqual([]);
+  await expect(cutText([1, PANEL_LAST_ROW], 'A', 'N')).resolves.toEqual([]);
   const right = await page.evaluate(() =>
     Math.max(
       ...Array.from(document.querySelectorAll<HTMLElement>('#grid td[data-a1]'))

@@ -248,6 +248,8 @@ test('building the plan from the sidebar adds its sheet: tab, chart, frozen rows
   await andRedraw(() => page.locator('[data-sheet="Income"]').click());
 });
 
+const RUNS_ON = 'A note that runs on over the empty cells to its right';
+
 test('the page draws merged title cells, wrapped spans and frozen rows from the view the server sends', async () => {
   // The renderer on its own: the page is fed a hand-made view, so layouts no sample produces are drawn too.
   const view = (await (await fetch(`${preview.url}/api/view`)).json()) as Record<string, unknown>;
@@ -275,6 +277,9 @@ test('the page draws merged title cells, wrapped spans and frozen rows from the 
               },
               A3: { display: 'Two rows', input: 'Two rows', align: 'left' },
               B3: { display: 'Done', input: 'TRUE', align: 'center', checked: true },
+              A6: { display: RUNS_ON, input: RUNS_ON, align: 'left' },
+              C6: { display: 'Filled', input: 'Filled', align: 'left' },
+              A8: { display: RUNS_ON, input: RUNS_ON, align: 'left' },
             },
             merges: [
               { a1: 'A1', rows: 1, columns: 3 },
@@ -296,6 +301,20 @@ test('the page draws merged title cells, wrapped spans and frozen rows from the 
     // The merged title is as wide as its three columns.
     expect((await title.boundingBox())?.width).toBeCloseTo(320, -1);
     await expect(drawn.locator('td.frozen[data-a1="A2"]').count()).resolves.toBe(1);
+    // Text runs on over the empty B6 and is cut off where C6 is filled, as Sheets draws it; with nothing filled to
+    // its right, A8 runs on past B8.
+    const runsOn = await drawn.evaluate(() => {
+      const box = (a1: string) => (document.querySelector(`td[data-a1="${a1}"]`) as HTMLElement).getBoundingClientRect();
+      const span = (a1: string) => (document.querySelector(`td[data-a1="${a1}"] > span`) as HTMLElement).getBoundingClientRect();
+      const filled = box('C6');
+      const atFilled = document.elementFromPoint(filled.left + 10, filled.top + filled.height / 2);
+      return {
+        cutAtFilled: span('A6').right <= filled.left + 1 && span('A6').right > box('B6').left,
+        filledShows: atFilled?.closest('td')?.getAttribute('data-a1'),
+        runsPastEmpty: span('A8').right > box('C8').left,
+      };
+    });
+    expect(runsOn).toEqual({ cutAtFilled: true, filledShows: 'C6', runsPastEmpty: true });
     await drawn.screenshot({ path: screenshotPath('preview-merged-cells') });
   } finally {
     await drawn.close();

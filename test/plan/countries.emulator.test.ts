@@ -106,6 +106,50 @@ describe.each([
     );
     expect(country).toBe(true);
   });
+
+  test("an input's note fits in columns C to F, where the buffer schedule beside the inputs would cut it off", () => {
+    const cells = cellsOf(em);
+    const rowOf = (label: string) =>
+      Number(
+        Object.entries(cells)
+          .find(([a1, c]) => /^A\d+$/.test(a1) && c.value === label)?.[0]
+          .slice(1),
+      );
+    const [inputs, keyNumbers] = [rowOf('Inputs'), rowOf('Key numbers')];
+    expect(keyNumbers).toBeGreaterThan(inputs);
+    // C, D and F are 120, 200 and 100 pixels wide (E, the checklist's item ids, is hidden): 420 pixels, about 64
+    // characters of 10-point Arial at 6.5 pixels each. Sheets stops running text on at the first filled cell.
+    const long: string[] = [];
+    for (let row = inputs + 1; row < keyNumbers; row++) {
+      const note = String(cells[`C${row}`]?.value ?? '');
+      if (note.length > 64) long.push(`C${row}: ${note}`);
+    }
+    expect(long).toEqual([]);
+  });
+
+  test('no words are cut off by the filled cell beside them: a text wider than its column wraps within it', () => {
+    const sheet = em.spreadsheet.getSheetByName(PLAN);
+    if (!sheet) throw new Error('no plan sheet');
+    const cells = cellsOf(em);
+    const letter = (n: number): string =>
+      (n > 26 ? letter(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+    const number = (column: string): number => [...column].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    // Sheets runs text on over empty cells only; a filled cell beside it cuts it ("Overflow", Google's "Wrap text"
+    // help page). About 6.5 pixels a character of the sheet's 10-point Arial, 7.5 in bold.
+    const cut: string[] = [];
+    for (const [a1, c] of Object.entries(cells)) {
+      if (typeof c.value !== 'string' || c.value === '') continue;
+      const [, column, row] = /^([A-Z]+)(\d+)$/.exec(a1) as RegExpExecArray;
+      let next = number(column) + 1;
+      while (sheet.isColumnHiddenByUser(next)) next++;
+      if (String(cells[`${letter(next)}${row}`]?.value ?? '') === '') continue;
+      const range = sheet.getRange(a1);
+      if (range.getWrap() || sheet.isColumnHiddenByUser(number(column))) continue;
+      const perCharacter = range.getFontWeight() === 'bold' ? 7.5 : 6.5;
+      if (c.value.length * perCharacter > sheet.getColumnWidth(number(column))) cut.push(`${a1}: ${c.value}`);
+    }
+    expect(cut).toEqual([]);
+  });
 });
 
 describe('the UK plan', () => {
@@ -476,4 +520,43 @@ test('elsewhere: the flat rate, and a line saying Jumpwise has no tax calendar',
   expect(
     Object.values(cellsOf(em)).some((c) => String(c.value).startsWith('Jumpwise has no tax calendar for your country')),
   ).toBe(true);
+});
+
+describe.each([
+  [
+    'the US',
+    { taxCountry: 'us', taxMode: 'flat' },
+    "Arrange health insurance to start the day your job's cover ends; the plan budgets $625 a month for it",
+    "Check you stay covered from the day your job's health cover ends (on a partner's plan, say); the plan budgets nothing for it",
+  ],
+  [
+    'the UK',
+    { taxCountry: 'uk_england' },
+    'Your NHS cover continues when you leave: it does not depend on a job. Private health insurance is optional; the plan budgets $625 a month for it',
+    'Your NHS cover continues when you leave: it does not depend on a job. Private health insurance is optional, and the plan budgets none',
+  ],
+  [
+    'Canada',
+    { taxCountry: 'canada', stateTaxRate: 0.1 },
+    "Your provincial health plan keeps covering you: replace what your job's extended health and dental benefits paid (an individual plan or a professional association's group plan); the plan budgets $625 a month for it",
+    "Your provincial health plan keeps covering you: the plan budgets nothing to replace your job's extended health and dental benefits",
+  ],
+])('the health step in %s', (_, changes, withAmount, withNothing) => {
+  const healthStep = (em: Emulator): string => {
+    const step = Object.entries(cellsOf(em)).find(([a1]) => cellsOf(em)[`E${a1.slice(1)}`]?.value === 'health-cover');
+    if (!step) throw new Error('no health-cover step');
+    return String(cellsOf(em)[`A${step[0].slice(1)}`]?.value);
+  };
+  test('quotes the monthly cost, and says the plan budgets nothing when it is 0, live on the health input', () => {
+    const { em } = built(changes);
+    expect(healthStep(em)).toBe(withAmount);
+    const input = (em.toJSON().namedRanges.JW_HEALTH_MONTHLY as string).split('!')[1].replace(/\$/g, '');
+    em.enterInput(PLAN, input, '0');
+    expect(healthStep(em)).toBe(withNothing);
+    em.enterInput(PLAN, input, '625');
+    expect(healthStep(em)).toBe(withAmount);
+  });
+  test('a plan built with no health cost says so from the start', () => {
+    expect(healthStep(built({ ...changes, healthMonthly: 0 }).em)).toBe(withNothing);
+  });
 });

@@ -84,7 +84,7 @@ describe('problem 1: a household', () => {
     expect(high).toBeGreaterThan(asOwn);
     // Not filing jointly, a spouse's wages are not on the return.
     expect(bundle.TAX_RATE_US(81000, 'single', 2026, 0, 0, 52000)).toBe(bundle.TAX_RATE_US(81000, 'single', 2026, 0, 0));
-    expect(noteOf(em, 'JW_PARTNER_WAGES')).toMatch(/^Filing jointly: these wages are on your return/);
+    expect(noteOf(em, 'JW_PARTNER_WAGES')).toMatch(/^Filing jointly: the set-aside rates count these wages/);
   });
 
   test('a low month leaves (low - tax - health + partner’s take-home - household expenses), and the headline says so', () => {
@@ -121,7 +121,7 @@ describe('problem 1: a household', () => {
         return [named(other, 'JW_TAX_RATE'), named(other, 'JW_FULL_YEAR_TAX_RATE'), noteOf(other, 'JW_PARTNER_WAGES')];
       });
       expect(rates[1]).toEqual(rates[0]);
-      expect(String(rates[0][2])).toMatch(/taxes each person on their own income/);
+      expect(String(rates[0][2])).toMatch(/taxes them on their own: only their take-home counts/);
     }
   });
 });

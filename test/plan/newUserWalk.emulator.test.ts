@@ -205,7 +205,9 @@ function expectAllAgree(v: View, sidebar: BuildResult | null, checkIn: CheckInVi
   const buffer = v.step('buffer-reached');
   expect(buffer.words).toBe(`Reach your buffer of ${v.named('JW_BUFFER_TARGET')}`);
   expect(buffer.target).toBe(v.named('JW_READY_DATE'));
-  expect(v.step('health-cover').words).toContain(`the plan budgets ${v.named('JW_HEALTH_MONTHLY')} a month`);
+  // No health cost (the NHS, a partner's plan): the step says the plan budgets nothing, not "£0 a month".
+  if (/^\D0$/.test(v.named('JW_HEALTH_MONTHLY'))) expect(v.step('health-cover').words).toMatch(/the plan budgets (nothing|none)/);
+  else expect(v.step('health-cover').words).toContain(`the plan budgets ${v.named('JW_HEALTH_MONTHLY')} a month`);
   // The challenges.
   const months = (name: string) => (v.named(name) === '∞' ? 'indefinitely' : `${v.named(name)} months`);
   expect(v.shown(`B${v.rowOf('Income swings from month to month')}`)).toBe(
@@ -289,7 +291,7 @@ function expectUkAgrees(v: View, rows: [string, string, string, number][]) {
   // The leave-year wages' words name the same tax year and the months employed in it.
   const employed = Number(/Salary × (\d+) month/.exec(v.noteOf('JW_LEAVE_YEAR_WAGES'))?.[1]);
   expect(v.noteOf('JW_LEAVE_YEAR_WAGES')).toBe(
-    `Salary × ${employed} ${employed === 1 ? 'month' : 'months'} employed in the ${yearText} tax year ÷ 12; type your own figure over it if you know it`,
+    `Salary × ${employed} ${employed === 1 ? 'month' : 'months'} employed in the ${yearText} tax year ÷ 12`,
   );
   expect(Number(v.namedValue('JW_LEAVE_YEAR_WAGES'))).toBeCloseTo((Number(v.namedValue('JW_ANNUAL_SALARY')) * employed) / 12, 6);
 }

@@ -216,9 +216,10 @@ function renderMenus(menus: MenuView[]): void {
 
 /**
  * overflows: left-aligned text whose right-hand neighbour is empty runs on over it instead of being cut off,
- * as Sheets draws it.
+ * as Sheets draws it; runsOnTo: the pixels from the cell's left edge to the first filled cell, where Sheets cuts
+ * the text off ("Overflow" in Google's "Wrap text" help: text runs on over empty cells only).
  */
-function cellElement(a1: string, cell: CellView | undefined, overflows = false): HTMLTableCellElement {
+function cellElement(a1: string, cell: CellView | undefined, overflows = false, runsOnTo = 0): HTMLTableCellElement {
   const td = document.createElement('td');
   td.dataset.a1 = a1;
   if (!cell) return td;
@@ -252,7 +253,10 @@ function cellElement(a1: string, cell: CellView | undefined, overflows = false):
     td.append(box);
   } else if (overflows) {
     td.classList.add('overflow');
-    td.append(Object.assign(document.createElement('span'), { textContent: cell.display }));
+    const span = Object.assign(document.createElement('span'), { textContent: cell.display });
+    // Less the cell's own left padding: the text ends at the filled cell's edge.
+    if (runsOnTo > 0) span.style.maxWidth = `${runsOnTo - 4}px`;
+    td.append(span);
   } else {
     td.textContent = cell.display;
   }
@@ -373,7 +377,18 @@ function rowElement(layout: DrawnGrid, r: number): HTMLTableRowElement {
       !right?.display &&
       right?.checked === undefined &&
       right?.dropdown === undefined;
-    const td = cellElement(a1, cell, overflows);
+    let runsOnTo = 0;
+    if (overflows) {
+      runsOnTo = sheet.columnWidths[c];
+      for (let k = c + 1; k < sheet.columns; k++) {
+        const next = sheet.cells[toA1(r, k)];
+        if (next?.display || next?.checked !== undefined || next?.dropdown !== undefined || covered.has(toA1(r, k))) break;
+        runsOnTo += sheet.columnWidths[k];
+      }
+      // The last column's text runs on to the sheet's edge, as far as it goes.
+      if (runsOnTo >= sheet.columnWidths.slice(c).reduce((a, b) => a + b, 0)) runsOnTo = 0;
+    }
+    const td = cellElement(a1, cell, overflows, runsOnTo);
     // A hidden column keeps its cells (scripts read them) but shows nothing, not even text running on.
     if (sheet.columnWidths[c] === 0) td.style.visibility = 'hidden';
     if (sheet.filter && r + 1 === sheet.filter.headerRow) addFilterIcon(td, c + 1, sheet.filter);

@@ -63,7 +63,7 @@ export function uncategorisedIn(g: Grid, { money, ledgerUrl, country }: BooksShe
         ledgerUrl === null || ledgerUrl === undefined
           ? words
           : `HYPERLINK(${quoted(`${ledgerUrl}&range=A`)}&IFERROR(MATCH(${quoted(UNCATEGORISED)},${LEDGER_SHEET}!$D:$D,0),1),${words})`;
-      return `=IF(${amount}>0,${said},"Every row of money in of "&${yearTextFormula(country, read.cell(YEAR))}&" has a category.")`;
+      return `=IF(${amount}>0,${said},"Every row of money coming in during "&${yearTextFormula(country, read.cell(YEAR))}&" has a category.")`;
     },
   });
 }

@@ -17,9 +17,19 @@ const KEYS = ['step', 'done', 'targetDate', 'notes', 'itemId'] as const;
 /** A sentence as a cell: plain text, or a formula quoting its figures live, each in its format. */
 export function sentence(words: Sentence, formats: PlanFormats): Content {
   if (typeof words === 'string') return text(words);
-  return (read: Reader) =>
-    `=${words.map((part) => (typeof part === 'string' ? quoted(part) : shownAs(formats, read.cell(part.figure), part.as))).join('&')}`;
+  return (read: Reader) => {
+    const joined = (parts: readonly SentencePart[]): string =>
+      parts
+        .map((part) => {
+          if (typeof part === 'string') return quoted(part);
+          if ('whenZero' in part) return `IF(${read.cell(part.whenZero)}=0,${joined(part.zero)},${joined(part.otherwise)})`;
+          return shownAs(formats, read.cell(part.figure), part.as);
+        })
+        .join('&');
+    return `=${joined(words)}`;
+  };
 }
+type SentencePart = Exclude<Sentence, string>[number];
 
 export const checklist: MainBlock = (g, sheet, row) => {
   const { plan, carried, formats } = sheet;
@@ -51,7 +61,7 @@ export const checklist: MainBlock = (g, sheet, row) => {
   const table = g.table({ id: TABLE, row: heading + 2, column: LABEL, rows: items.length, columns, headerStyle: { bold: true } });
   sheet.extras.checkboxRange = `${a1(table.firstRow, VALUE)}:${a1(table.lastRow, VALUE)}`;
   // A step or a "Not yet" warning wraps within its column rather than being cut off.
-  sheet.extras.wrapRange = `${a1(table.firstRow, LABEL)}:${a1(table.lastRow, DETAIL)}`;
+  sheet.extras.wrapRanges.push(`${a1(table.firstRow, LABEL)}:${a1(table.lastRow, DETAIL)}`);
   return table.lastRow + 1;
 };
 

@@ -60,7 +60,8 @@ export interface ChartSpec {
 export interface PlanExtras {
   charts: ChartSpec[];
   checkboxRange: string;
-  wrapRange: string;
+  /** A1 ranges whose text wraps within its column (the checklist's steps, a country calendar's payments). */
+  wrapRanges: string[];
   rightAligned: string;
 }
 

@@ -6,7 +6,7 @@
  * workings and the rows agree on every date; they list only payments from the first bill on, none before the person
  * is on their own. What differs by country is a CountryCalendar (src/plan/blocks/calendarUk.ts, calendarCanada.ts).
  */
-import { type Content, columnLetters, type Reader, type TableColumn } from '../../layout/grid';
+import { a1, type Content, columnLetters, type Reader, type TableColumn } from '../../layout/grid';
 import {
   clampTo,
   FAN,
@@ -134,6 +134,12 @@ function workings(g: Parameters<MainBlock>[0], sheet: PlanSheet, country: Countr
     g.put(WORK_CALENDAR + r, WORK, { cell: null, format: formats.date }, CALENDAR);
     g.put(WORK_CALENDAR + r, WORK + 2, { cell: null, format: formats.money }, CALENDAR);
   }
+  // The payments' words (a Canadian instalment says why none is required) wrap in their column rather than being cut
+  // by the amounts beside them; so does the registration figure's label, its law cited.
+  sheet.extras.wrapRanges.push(
+    `${a1(WORK_CALENDAR + 1, WORK + 1)}:${a1(WORK_CALENDAR + WORK_CALENDAR_FIGURES + country.paymentRows, WORK + 1)}`,
+    a1(WORK_REGISTRATION, WORK),
+  );
   const { registration } = country;
   g.figure({
     id: registration.id,
@@ -178,6 +184,9 @@ export function countryCalendarBlock(country: CountryCalendar): MainBlock {
       },
     ];
     const table = g.table({ id: TABLE, row: heading + 1, column: LABEL, rows: count, columns, headerStyle: { bold: true } });
+    // A payment's words ("Balancing payment 2027/28 + 1st payment on account 2028/29") are longer than the label
+    // column, and the due date beside them would cut them off: they wrap within it.
+    sheet.extras.wrapRanges.push(`${a1(table.firstRow, LABEL)}:${a1(table.lastRow, LABEL)}`);
     g.put(table.lastRow + 1, LABEL, text(country.closingNote(`${columnLetters(WORK)}${WORK_ROW}`)));
     return table.lastRow + 2;
   };

@@ -53,7 +53,7 @@ export const PLAN_INPUTS = [
     label: "Your partner's take-home pay per month",
     format: 'money',
     answer: 'partnerTakeHome',
-    note: () => text("After their tax; it meets part of the household's costs in every month, a low one too (0: none)"),
+    note: () => text('After tax: it meets part of the costs every month (0: none)'),
   },
   {
     name: PARTNER_WAGES,
@@ -70,7 +70,7 @@ export const PLAN_INPUTS = [
     label: 'Projected monthly earnings: a low month',
     format: 'money',
     value: (s) => fromFigures(s, 'MIN', s.answers.lowFromFigures, s.answers.projectedMonthlyLow),
-    note: () => text(`${EARNINGS_MEANING}: the profit the tax estimates take`),
+    note: () => text(`${EARNINGS_MEANING}: the taxed profit`),
   },
   {
     name: HIGH,
@@ -139,18 +139,14 @@ function partnerWagesNote(sheet: PlanSheet): Content {
     case 'us_estimate':
       return (read) => {
         const joint = jointReturn(read.cell('JW_FILING_STATUS'));
-        return `=IF(${joint},"Filing jointly: these wages are on your return, so the set-aside rates count them (not toward your Social Security wage base)","Not filing jointly: these wages are not on your return; only their take-home changes the plan, in the budget")`;
+        return `=IF(${joint},"Filing jointly: the set-aside rates count these wages too","Not filing jointly: only their take-home counts, in the budget")`;
       };
     case 'uk':
-      return text(
-        'The UK taxes each person on their own income: these wages change nothing in your tax, only their take-home changes the plan',
-      );
+      return text('The UK taxes them on their own: only their take-home counts');
     case 'canada':
-      return text(
-        'Canada taxes each person on their own income: these wages change nothing in your tax, only their take-home changes the plan',
-      );
+      return text('Canada taxes them on their own: only their take-home counts');
     default:
-      return text('A flat set-aside rate takes no wages: only their take-home changes the plan');
+      return text('A flat rate takes no wages: only their take-home counts');
   }
 }
 
@@ -176,7 +172,7 @@ export function wagesInput(employed: (read: Reader) => string, yearText: (read: 
         ? { number: s.answers.leaveYearWages }
         : (read) => `=${read.cell(SALARY)}*${employed(read)}/12`,
     note: () => (read) =>
-      `="Salary × "&${employed(read)}&IF(${employed(read)}=1," month"," months")&" employed in "&${yearText(read)}&" ÷ 12; type your own figure over it if you know it"`,
+      `="Salary × "&${employed(read)}&IF(${employed(read)}=1," month"," months")&" employed in "&${yearText(read)}&" ÷ 12"`,
   };
 }
 
