@@ -16,12 +16,6 @@ import { createLeapEmulator } from '../../test/support/emulator';
 import { medianTime } from './measure';
 
 /**
- * The most document round trips one first build may make: 32 for the sheet itself (every block in one
- * batched call, two charts, the document's locale, one read of the key numbers for the sidebar, and the column
- * widths, a call per run of equal width, so the fan's headings and the tax workings read whole) plus one per named range, since
- * Apps Script sets named ranges one at a time (the US estimate names more inputs than a flat rate).
- */
-/**
  * The most cells of a built plan that call a Jumpwise function, in every tax setting (issue 20): each is an execution
  * of its own on Google when its inputs change. Sheets' own formulas do the arithmetic; what is left is what
  * built-ins cannot do: the simulations (quit date, risk, fan and the what-if's six), the buffer schedule, the
@@ -29,6 +23,13 @@ import { medianTime } from './measure';
  */
 export const PLAN_FUNCTION_CELL_BUDGET = 15;
 
+/**
+ * The most document round trips one first build may make: 32 for the sheet itself (every block in one
+ * batched call, two charts, the document's locale, one read of the key numbers for the sidebar, the column widths
+ * (a call per run of equal width, so the fan's headings and the tax workings read whole) and the flush before the
+ * document lock goes (src/sheets/lock.ts)) plus one per named range, since Apps Script sets named ranges one at a time
+ * (the US estimate names more inputs than a flat rate).
+ */
 export const PLAN_CALL_BUDGET =
   32 +
   KEY_NUMBERS.length +
