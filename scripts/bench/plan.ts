@@ -24,14 +24,14 @@ import { medianTime } from './measure';
 export const PLAN_FUNCTION_CELL_BUDGET = 15;
 
 /**
- * The most document round trips one first build may make: 32 for the sheet itself (every block in one
+ * The most document round trips one first build may make: 33 for the sheet itself (every block in one
  * batched call, two charts, the document's locale, one read of the key numbers for the sidebar, the column widths
  * (a call per run of equal width, so the fan's headings and the tax workings read whole) and the flush before the
  * document lock goes (src/sheets/lock.ts)) plus one per named range, since Apps Script sets named ranges one at a time
  * (the US estimate names more inputs than a flat rate).
  */
 export const PLAN_CALL_BUDGET =
-  32 +
+  33 +
   KEY_NUMBERS.length +
   INPUT_NAMES.length +
   Math.max(US_INPUT_NAMES.length, FLAT_INPUT_NAMES.length, UK_INPUT_NAMES.length, CA_INPUT_NAMES.length);
