@@ -9,13 +9,12 @@
  * Sizes: developers.google.com/workspace/marketplace/create-listing ("Graphic assets"). Chromium is /usr/bin/chromium
  * through playwright-core, as in the browser tests (test/support/browser.ts).
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import { readProductName } from './brand.mjs';
+import { requireTypeScript } from './requireTypeScript.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
@@ -56,19 +55,7 @@ async function renderImages() {
 
 /** The screenshot driver is TypeScript (it shares the tests' preview helpers): bundled first, as the benchmark is. */
 async function takeScreenshots() {
-  const outfile = join(root, 'node_modules', '.cache', 'leap', 'listing-screenshots.cjs');
-  mkdirSync(dirname(outfile), { recursive: true });
-  await esbuild.build({
-    entryPoints: [join(root, 'scripts', 'listing', 'screenshots.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['hyperformula', 'playwright-core', 'esbuild'],
-    logLevel: 'error',
-  });
-  const { takeListingScreenshots } = createRequire(import.meta.url)(outfile);
+  const { takeListingScreenshots } = await requireTypeScript(root, 'scripts/listing/screenshots.ts', 'listing-screenshots');
   for (const file of await takeListingScreenshots(root)) console.log(file);
   // The website's homepage shows the plan too.
   copyFileSync(join(root, 'listing/screenshot-1-plan.png'), join(root, 'docs/plan.png'));
