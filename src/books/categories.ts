@@ -22,6 +22,20 @@ export interface CategoryDefault {
   words: string[];
 }
 
+/** Software sold the same way in every country Books knows: one list, which each country's Software row starts from. */
+export const SOFTWARE_WORDS: readonly string[] = [
+  'adobe',
+  'github',
+  'google workspace',
+  'gsuite',
+  'microsoft',
+  'dropbox',
+  'zoom.us',
+  'slack',
+  'notion.so',
+  'figma',
+];
+
 /**
  * Line numbers: IRS Schedule C (Form 1040) 2025, "Profit or Loss From Business": Part I line 1 (Gross receipts or
  * sales) and line 6 (Other income); Part II lines 8-27b. Line 24b: "Deductible meals", business meals are 50%
@@ -177,7 +191,7 @@ export const DEFAULT_CATEGORIES: readonly CategoryDefault[] = [
     kind: 'Expense',
     scheduleCLine: '27b',
     deductibleShare: 1,
-    words: ['adobe', 'github', 'google workspace', 'gsuite', 'microsoft', 'dropbox', 'zoom.us', 'slack', 'notion.so', 'figma'],
+    words: [...SOFTWARE_WORDS],
   },
   {
     category: 'Bank fees',

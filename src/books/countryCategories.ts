@@ -4,7 +4,7 @@
  * DEFAULT_CATEGORIES; a first rule that matches wins, so a narrower rule comes before a wider one (meals before
  * travel: "UBER EATS" before "UBER").
  */
-import { type CategoryDefault, DEFAULT_CATEGORIES, UNCATEGORISED } from './categories';
+import { type CategoryDefault, DEFAULT_CATEGORIES, SOFTWARE_WORDS, UNCATEGORISED } from './categories';
 import type { BooksCountryKey } from './country';
 
 const expense = (category: string, line: string, words: string[], deductibleShare = 1): CategoryDefault => ({
@@ -108,19 +108,7 @@ export const UK_CATEGORIES: readonly CategoryDefault[] = [
     'viking direct',
     'staples',
   ]),
-  expense('Software', '23', [
-    'adobe',
-    'github',
-    'google workspace',
-    'microsoft',
-    'dropbox',
-    'zoom.us',
-    'slack',
-    'notion.so',
-    'figma',
-    'xero',
-    'freeagent',
-  ]),
+  expense('Software', '23', [...SOFTWARE_WORDS, 'xero', 'freeagent']),
   expense('Advertising', '24', ['facebook ads', 'facebk', 'google ads', 'linkedin ads', 'meta ads']),
   expense('Bank and card charges', '26', [
     'monthly account fee',
@@ -225,17 +213,7 @@ export const CANADA_CATEGORIES: readonly CategoryDefault[] = [
     'shaw',
     'hydro',
   ]),
-  expense('Software', '9270', [
-    'adobe',
-    'github',
-    'google workspace',
-    'microsoft',
-    'dropbox',
-    'zoom.us',
-    'slack',
-    'shopify',
-    'figma',
-  ]),
+  expense('Software', '9270', [...SOFTWARE_WORDS, 'shopify']),
   expense('Motor vehicle', '9281', [
     'petro-canada',
     'esso',
