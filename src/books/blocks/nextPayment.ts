@@ -4,11 +4,12 @@
  */
 
 import { PRODUCT_NAME } from '../../brand';
-import { asText, type Entry, type Reader } from '../../layout/grid';
+import { asText, type Entry, type Grid, type Reader } from '../../layout/grid';
 import { dueDateFormula, figuresYearFormula, yearTextFormula } from '../country';
 import {
   BOOKS,
   type BooksBlock,
+  type BooksMoney,
   FILING_STATUS,
   form1040LineFormula,
   MONTHS,
@@ -47,18 +48,26 @@ const wagesByPeriod = (read: Reader) =>
   `{${TAX_PERIODS.map((p, i) => `IF(${read.cell(profitTo(i + 1))}="","",N(${read.cell(WAGES)})*${p.lastMonth}/12)`).join(';')}}`;
 const line = { row: 0, column: np.valueColumn };
 
-/** What the person gives the method: today, filing status, last year's return and this year's withholding. */
-const inputs: BooksBlock = (g, { money }) => {
-  const onRow = (row: number) => ({ ...line, row });
-  // TODAY() sits in its own cell: Sheets refuses volatile functions inside a custom function's arguments.
+/**
+ * The day the block is worked out for, in every country: TODAY() in its own cell, since Sheets refuses volatile
+ * functions inside a custom function's arguments; the person may type a date over it.
+ */
+function todayInput(g: Grid, money: BooksMoney): void {
   g.input({
     id: TODAY,
-    ...onRow(np.todayRow),
+    ...line,
+    row: np.todayRow,
     label: 'Today',
     value: { formula: '=TODAY()' },
     format: money.date,
     note: { text: 'Type a date to see this block as it was or will be on that day.' },
   });
+}
+
+/** What the person gives the method: today, filing status, last year's return and this year's withholding. */
+const inputs: BooksBlock = (g, { money }) => {
+  const onRow = (row: number) => ({ ...line, row });
+  todayInput(g, money);
   g.input({
     id: FILING_STATUS,
     ...onRow(np.statusRow),
@@ -218,14 +227,7 @@ const countryPayment: BooksBlock = (g, books) => {
   const calendar = country.payments;
   const title = { uk: 'Self Assessment for the year', canada: 'CRA instalments for the year', elsewhere: 'Tax for the year' };
   g.heading(np.titleRow, np.labelColumn, { text: title[country.key as keyof typeof title] });
-  g.input({
-    id: TODAY,
-    ...onRow(np.todayRow),
-    label: 'Today',
-    value: { formula: '=TODAY()' },
-    format: money.date,
-    note: { text: 'Type a date to see this block as it was or will be on that day.' },
-  });
+  todayInput(g, money);
   g.figure({
     id: PREVIOUS_DUE,
     ...onRow(np.statusRow),
