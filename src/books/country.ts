@@ -8,6 +8,8 @@ import { PRODUCT_NAME } from '../brand';
 import { CA_SUPPORTED_YEARS } from '../finance/caTax/tables';
 import { UK_SUPPORTED_YEARS } from '../finance/ukTax/tables';
 import type { TaxCountry } from '../plan/answers';
+import { ukYearText } from '../plan/blocks/calendarUk';
+import { clampTo } from '../plan/blocks/common';
 import { SCHEDULE_C_LINES } from './categories';
 
 export type BooksCountryKey = 'us' | 'uk' | 'canada' | 'elsewhere';
@@ -243,12 +245,11 @@ export const yearStartFormula = (country: BooksCountry, yearCell: string, yearsA
 
 /** The year as people name it: "2026", or the UK's "2026/27". A formula expression. */
 export const yearTextFormula = (country: BooksCountry, yearCell: string): string =>
-  country.key === 'uk' ? `${yearCell}&"/"&RIGHT(${yearCell}+1,2)` : yearCell;
+  country.key === 'uk' ? ukYearText(yearCell) : yearCell;
 
 /** The year in the country's tables for the Books year: the nearest Jumpwise has, as the plan does. */
 export function figuresYearFormula(country: BooksCountry, yearCell: string): string {
-  const years = country.key === 'uk' ? UK_SUPPORTED_YEARS : CA_SUPPORTED_YEARS;
-  return `MAX(${years[0]},MIN(${years[years.length - 1]},${yearCell}))`;
+  return clampTo(country.key === 'uk' ? UK_SUPPORTED_YEARS : CA_SUPPORTED_YEARS, yearCell);
 }
 
 /** The Books year a day (ISO) falls in. */

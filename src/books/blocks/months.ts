@@ -38,9 +38,10 @@ const monthFormat = ({ country }: BooksSheet) => (country.yearStart.day === 1 ? 
 
 function columns(books: BooksSheet): TableColumn[] {
   const { money, country } = books;
-  const [calendarMonth, income, expenses, profit, setAside, calendarTaxPaid, notCategorised] = BOOKS_MONTH_HEADER;
+  const [calendarMonth, income, expenses, profit, setAside, , notCategorised] = BOOKS_MONTH_HEADER;
   const month = country.yearStart.day === 1 ? calendarMonth : 'Tax month from';
-  const taxPaid = country.key === 'us' ? calendarTaxPaid : country.taxPaidWords;
+  // The country's words: the US's are the header's own ("Estimated tax paid").
+  const taxPaid = country.taxPaidWords;
   const amount = (cell: (read: Reader, r: TableRow) => string, bold?: boolean) => (r: TableRow) => ({
     cell: (read: Reader) => cell(read, r),
     format: money.books,

@@ -224,7 +224,9 @@ const countryPayment: BooksBlock = (g, books) => {
   const onRow = (row: number) => ({ ...line, row });
   const year = (read: Reader) => read.cell(YEAR);
   const named = (read: Reader) => yearTextFormula(country, year(read));
+  // Only the US has no payment calendar, and the US has its own block (the 1040-ES method above).
   const calendar = country.payments;
+  if (!calendar) throw new Error(`Books in ${country.key} have no tax payment calendar`);
   const title = { uk: 'Self Assessment for the year', canada: 'CRA instalments for the year', elsewhere: 'Tax for the year' };
   g.heading(np.titleRow, np.labelColumn, { text: title[country.key as keyof typeof title] });
   todayInput(g, money);
@@ -232,7 +234,7 @@ const countryPayment: BooksBlock = (g, books) => {
     id: PREVIOUS_DUE,
     ...onRow(np.statusRow),
     label: 'Payments for the year count after',
-    value: (read) => (calendar ? `=${dueDateFormula(calendar.previous, year(read))}` : `=DATE(${year(read)},1,1)-1`),
+    value: (read) => `=${dueDateFormula(calendar.previous, year(read))}`,
     format: money.date,
     note: (read) =>
       country.key === 'uk'
@@ -332,7 +334,7 @@ const countryPayment: BooksBlock = (g, books) => {
     cell: (read) => {
       const next = read.cell(NEXT_DUE);
       const when = `IF(ISTEXT(${next}),${next}&".","Next date: "&${asText(next, money.date)}&".")`;
-      return calendar && country.key !== 'elsewhere'
+      return country.key !== 'elsewhere'
         ? `=${when}&" The "&${named(read)}&" tax on the projected profit is "&${read.shown(BILL)}&"; paid "&${read.shown(PAID)}&", "&${read.shown(PAYMENT)}&" still to pay."`
         : `="${PRODUCT_NAME} has no tax calendar for your country: ask your tax authority when payments fall due. At the set-aside rate the "&${named(read)}&" tax is "&${read.shown(BILL)}&"; paid "&${read.shown(PAID)}&"."`;
     },

@@ -35,10 +35,11 @@ export const taxPaid: BooksBlock = (g, books) => {
   const tax = country.key === 'us' ? money.federal : money.books;
   const periods = periodCount(books);
   const calendar = country.payments;
-  g.heading(tp.titleRow, tp.dateColumn, (read) =>
-    calendar
-      ? `=${quoted(`${country.taxPaidWords} for `)}&${yearTextFormula(country, read.cell(YEAR))}&${quoted(` ${country.taxPaidTitle}`)}`
-      : `="Estimated tax paid for "&${read.cell(YEAR)}&" (Form 1040-ES)"`,
+  g.heading(
+    tp.titleRow,
+    tp.dateColumn,
+    (read) =>
+      `=${quoted(`${country.taxPaidWords} for `)}&${yearTextFormula(country, read.cell(YEAR))}&${quoted(` ${country.taxPaidTitle}`)}`,
   );
   g.table({
     id: TAX_PERIODS_TABLE,
