@@ -244,9 +244,13 @@ export async function buildServer({ minify = false } = {}) {
  * until clicked, so the Help dialog may link the help pages.
  */
 export function networkLoads(html) {
-  return [...html.matchAll(/<([a-z][\w-]*)\b[^>]*>/gi)]
-    .filter(([tag, name]) => name.toLowerCase() !== 'a' && /\b(src|href)\s*=\s*["']?(https?:)?\/\//i.test(tag))
-    .map(([tag]) => tag);
+  // Only the links' own tags are set aside: a src or href anywhere else (a tag, an inlined script's img.src = '//…')
+  // and a CSS url(//…) still count, as the build's check did before links were allowed.
+  const withoutLinks = html.replace(/<a\b[^>]*>/gi, '');
+  return [
+    ...withoutLinks.matchAll(/\b(?:src|href)\s*=\s*["']?(?:https?:)?\/\/[^"'\s>]*/gi),
+    ...withoutLinks.matchAll(/\burl\(\s*["']?(?:https?:)?\/\/[^"')\s]*/gi),
+  ].map(([found]) => found);
 }
 
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

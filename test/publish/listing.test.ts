@@ -163,5 +163,12 @@ test("the build lets a page link out (the Help dialog's help pages) but not load
   expect(networkLoads('<a href="https://jumpwise.app/help.html" target="_blank" rel="noopener">help</a>')).toEqual([]);
   expect(
     networkLoads('<script src="https://cdn.example/x.js"></script><link rel="stylesheet" href="//cdn.example/a.css">'),
-  ).toEqual(['<script src="https://cdn.example/x.js">', '<link rel="stylesheet" href="//cdn.example/a.css">']);
+  ).toEqual(['src="https://cdn.example/x.js', 'href="//cdn.example/a.css']);
+  // Outside a tag too: an inlined script setting a source, a stylesheet's url().
+  expect(networkLoads('<script>img.src = "https://t.example/p.gif";</script>')).toEqual(['src = "https://t.example/p.gif']);
+  expect(networkLoads('<style>body { background: url("//cdn.example/b.png") }</style>')).toEqual(['url("//cdn.example/b.png']);
+  // A link's own address is no load, even beside one that is.
+  expect(networkLoads('<a href="https://jumpwise.app/">x</a><img src="https://t.example/p.gif">')).toEqual([
+    'src="https://t.example/p.gif',
+  ]);
 });
