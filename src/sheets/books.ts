@@ -207,6 +207,8 @@ export function undoLastImport(raw: unknown): UndoImportResult {
           'Close the import page and open it again to see it. Nothing was removed.',
       );
     }
+    // Rows are found and removed by column: a Ledger whose columns were moved is refused, not cut into.
+    checkLedgerHeader(ledger, { retry: 'undo again', nothing: 'Nothing was removed.' });
     const timeZone = spreadsheet.getSpreadsheetTimeZone();
     const lastRow = ledger.getLastRow();
     const read = lastRow < 2 ? [] : ledger.getRange(2, 1, lastRow - 1, LEDGER_COLUMN.importKey).getValues();

@@ -197,7 +197,10 @@ export function removeSheets(spreadsheet: Spreadsheet, sheets: readonly Sheet[])
 }
 
 /** The Ledger's header, checked: rows are appended by position, so moved columns would scramble them. */
-export function checkLedgerHeader(ledger: Sheet): void {
+export function checkLedgerHeader(
+  ledger: Sheet,
+  after: { retry: string; nothing: string } = { retry: 'import again', nothing: 'Nothing was imported.' },
+): void {
   const header = ledger
     .getRange(1, 1, 1, LEDGER_WIDTH)
     .getValues()[0]
@@ -205,7 +208,7 @@ export function checkLedgerHeader(ledger: Sheet): void {
   if (LEDGER_HEADER.every((h, i) => header[i].toLowerCase() === h.toLowerCase())) return;
   throw new Error(
     `The Ledger sheet's first row should read ${LEDGER_HEADER.join(' | ')}, but it reads ${header.join(' | ')}. ` +
-      'Put the columns back in that order (add your own columns after them), then import again. Nothing was imported.',
+      `Put the columns back in that order (add your own columns after them), then ${after.retry}. ${after.nothing}`,
   );
 }
 

@@ -24,6 +24,7 @@ import { LEDGER_COLUMN, LEDGER_SHEET } from '../books/layout';
 import { PRODUCT_NAME } from '../brand';
 import { asText, PLAIN_TEXT } from '../plan/cellValue';
 import type { InvoiceMatchView, OpenInvoiceView } from '../protocol';
+import { checkLedgerHeader } from './booksWriter';
 import { findInvoicesSheet } from './invoices';
 import { underDocumentLock } from './lock';
 
@@ -82,6 +83,8 @@ function readInvoices(spreadsheet: Spreadsheet, sheet: Sheet): Read<InvoiceLine>
 }
 
 function readLedger(spreadsheet: Spreadsheet, ledger: Sheet): Read<LedgerLine> {
+  // Matching reads and writes the Ledger by column: a Ledger whose columns were moved is refused, not written over.
+  checkLedgerHeader(ledger, { retry: 'match the deposit again', nothing: 'Nothing was written.' });
   const day = dayOf(spreadsheet);
   const read: Read<LedgerLine> = { lines: [], shown: new Map(), values: new Map() };
   for (const { row, values, shown } of readRows(ledger, LEDGER_COLUMN.importKey)) {

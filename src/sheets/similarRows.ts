@@ -63,7 +63,7 @@ function books(): Books {
 
 /** The Ledger's rows below the header: description, amount and category, in one read. */
 function readLedger(ledger: Sheet): LedgerLine[] {
-  checkLedgerHeader(ledger);
+  checkLedgerHeader(ledger, { retry: 'try again', nothing: 'Nothing was changed.' });
   const lastRow = ledger.getLastRow();
   if (lastRow < 2) return [];
   const width = LEDGER_COLUMN.category - LEDGER_COLUMN.description + 1;

@@ -239,3 +239,15 @@ describe('a failure injected at any service call of an undo', () => {
     expect(undo(em, id)).toMatchObject({ status: 'removed', removed: 4 });
   });
 });
+
+test('a Ledger whose columns were moved is refused: rows are found and cut by column', () => {
+  const em = fresh();
+  importRows(em, FIRST);
+  const { lastImport } = importRows(em, SECOND);
+  const sheet = ledgerSheet(em);
+  const [header] = sheet.getRange('A1:G1').getValues();
+  sheet.getRange('E1:F1').setValues([[header[5], header[4]]]);
+  const before = ledgerState(em);
+  expect(() => undo(em, lastImport?.id)).toThrow(/first row should read .*then undo again\. Nothing was removed\./);
+  expect(ledgerState(em)).toBe(before);
+});

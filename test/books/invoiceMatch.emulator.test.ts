@@ -230,3 +230,18 @@ test('setting up an Invoices sheet made before Paid by: the heading and its widt
   em.run('leapSetupInvoices');
   expect(sheet?.getColumnWidth(9)).toBe(300);
 });
+
+test('a Ledger whose columns were moved is refused before anything is read or written by position', () => {
+  const em = fresh();
+  const zelle = ledgerRowOf('ZELLE FROM ACME DESIGN LLC');
+  const key = keyOf('ZELLE FROM ACME DESIGN LLC');
+  // The person swapped Notes and Account: matching would write its note into their Account column.
+  const ledger = em.workbook.getSheetByName('Ledger');
+  const [header] = ledger?.getRange('A1:G1').getValues() ?? [[]];
+  ledger?.getRange('E1:F1').setValues([[header[5], header[4]]]);
+  const before = snapshot(em);
+  expect(() => em.scriptRun('leapMatchInvoice', { invoiceRow: 2, invoice: 'INV-1', ledgerRow: zelle, key })).toThrow(
+    /first row should read .*then match the deposit again\. Nothing was written\./,
+  );
+  expect(snapshot(em)).toBe(before);
+});
