@@ -2,6 +2,8 @@
  * The monthly check-in page: last month and the year so far as the sheets display them, the switch between the
  * Books' months and the person's own figures as the plan's history, and the Check-ins snapshot.
  */
+
+import { MATCH_DAYS_AFTER_DUE } from '../src/books/invoiceMatch';
 import type {
   CheckInView,
   DepositSuggestion,
@@ -12,7 +14,6 @@ import type {
   SimilarRowsGroup,
   SimilarRowsView,
 } from '../src/protocol';
-
 import { byId, definitionList, el } from './dom';
 import { callServer } from './server';
 
@@ -350,6 +351,10 @@ snapshotButton.addEventListener('click', () => {
 
 // ---- Deposits that paid an invoice: its own section and server calls, so the rest of the page is untouched by it.
 
+// The window is the server's own constant, so the words cannot drift from the rule.
+byId('deposits-why').textContent =
+  `Deposits in the Ledger of an open invoice's amount, to the cent, from its issue date to ${MATCH_DAYS_AFTER_DUE} days ` +
+  "after it was due; those naming the client first. Confirm one, and the invoice's paid date is the deposit's date.";
 const depositsSection = byId('deposits');
 const depositsBody = byId('deposits-body');
 const depositsStatus = byId('deposits-status');

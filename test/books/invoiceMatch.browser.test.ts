@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { type Emulator, loadDist } from '../../emulator/src';
+import { MATCH_DAYS_AFTER_DUE } from '../../src/books/invoiceMatch';
 import { importStatement, statementRows } from '../support/books';
 import { launchChromium, screenshotPath, TEST_OUTPUT } from '../support/browser';
 import { createLeapEmulator } from '../support/emulator';
@@ -63,6 +64,10 @@ const cell = (em: Emulator, a1: string) => String(em.workbook.getSheetByName('In
 test('deposits that paid an invoice: suggested with the client named first, confirmed, shown as matched, unmatched', async () => {
   const em = emulator();
   const { page, problems } = await open(em);
+  // The window the page states is the server's rule (MATCH_DAYS_AFTER_DUE), not words of its own.
+  await expect(page.locator('#deposits-why').textContent()).resolves.toContain(
+    `to ${MATCH_DAYS_AFTER_DUE} days after it was due`,
+  );
   const inv1 = page.locator('.match-invoice[data-invoice-row="2"]');
   await expect(inv1.locator('.match-deposit').allTextContents()).resolves.toEqual([
     expect.stringContaining('ZELLE FROM ACME DESIGN'),
